@@ -1,2 +1,2 @@
 // Public API of sim-core: framework-free and I/O-free (no fs, no DOM, no React).
-export {};
+export * from './engine/index';

@@ -1,0 +1,11 @@
+export { SimulationError } from './errors';
+export { EventQueue, MAX_PRIORITY, MIN_PRIORITY } from './event-queue';
+export { Probe } from './probe';
+export { SimAction, type Work } from './sim-action';
+export {
+  type RunOptions,
+  type RunResult,
+  type ScheduleOptions,
+  Simulation,
+  type TraceRecord,
+} from './simulation';
