@@ -1,0 +1,10 @@
+export {
+  type ControlNetwork,
+  type EndpointId,
+  IdealNetwork,
+  type Message,
+  type StreamHandle,
+  type StreamListener,
+  type StreamSpec,
+  type TrafficClass,
+} from './seam';
