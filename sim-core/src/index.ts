@@ -1,3 +1,16 @@
 // Public API of sim-core: framework-free and I/O-free (no fs, no DOM, no React).
-export * from './engine/index';
+
 export * from './control/index';
+export * from './engine/index';
+export {
+  type ConfidenceInterval,
+  confidenceInterval,
+  percentiles,
+  quantile,
+  RunningStats,
+  studentTQuantile,
+  TimeWeighted,
+  type WelchTTestResult,
+  welchTTest,
+} from './kpi/stats';
+export * as radio from './network/radio/index';
