@@ -13,4 +13,5 @@ export {
   type WelchTTestResult,
   welchTTest,
 } from './kpi/stats';
+export * from './layout';
 export * as radio from './network/radio/index';
