@@ -31,6 +31,11 @@ export class SimAction<T> extends Subscription implements SchedulerAction<T> {
     return this;
   }
 
+  /** Takes the action out of the queue but keeps it usable (unlike `unsubscribe`): `schedule` it again later. */
+  cancel(): void {
+    if (this.id >= 0) this.sim.cancel(this as unknown as SimAction<never>);
+  }
+
   /** Whether the action is waiting in the queue. */
   get pending(): boolean {
     return this.id >= 0 && this.sim.isPending(this as unknown as SimAction<never>);

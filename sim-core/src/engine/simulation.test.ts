@@ -175,6 +175,21 @@ describe('run control', () => {
     expect(ran).toEqual([2]);
   });
 
+  it('cancel() unschedules an action but keeps it reusable', () => {
+    const sim = new Simulation();
+    const ran: number[] = [];
+    const action = sim.action<number>((n) => ran.push(n!));
+    action.schedule(1, 10);
+    action.cancel();
+    expect(action.pending).toBe(false);
+    expect(sim.pendingCount).toBe(0);
+    action.cancel(); // harmless when not pending
+    action.schedule(2, 5);
+    sim.run();
+    expect(ran).toEqual([2]);
+    expect(sim.now()).toBe(5);
+  });
+
   it('an action may cancel itself or reschedule itself while it runs', () => {
     const sim = new Simulation();
     let ticks = 0;
