@@ -1,0 +1,58 @@
+import type { DeploymentMode } from '../scenario/schema';
+
+/**
+ * Editable cost assumptions of the 5G business case, all in EUR. Every item says where its number comes
+ * from, or that it is an assumption. A scenario overrides any of them under `costs`.
+ * Conversion used for yuan figures: 1 EUR ≈ 7.8 CNY (assumption: 2021–2024 average, rounded).
+ */
+export interface CostAssumptions {
+  /** One indoor gNB (radio unit + baseband share + installation), EUR. */
+  gnbEur: number;
+  /** On-site core / UPF (+ MEC server) for hybrid and private deployments, EUR, once per site. */
+  onSiteCoreEur: number;
+  /** One industrial gateway that joins legacy machines (serial/PLC → 5G), EUR. */
+  gatewayEur: number;
+  /** One 5G module / CPE per connected device, EUR. */
+  moduleEurPerDevice: number;
+  /** One AGV (vehicle, safety scanners, navigation), EUR. */
+  agvEur: number;
+  /** Network service plan per month by deployment mode, EUR (site-wide). */
+  networkPlanEurPerMonth: Record<DeploymentMode, number>;
+  /** Yearly maintenance as a share of the capex (hardware support, spares, software). */
+  maintenanceShareOfCapexPerYear: number;
+  /** Contribution margin of a part whose product sets none, EUR. */
+  defaultMarginEurPerPart: number;
+  /** Production hours per year, to turn an hourly throughput gain into a yearly one. */
+  operatingHoursPerYear: number;
+}
+
+export const COST_DEFAULTS: CostAssumptions = {
+  // Weihai MIIT reply on proposal 81 (2021, /work/shared/seeds): 2603 public macro sites for 650 million yuan,
+  // ≈ 250 000 CNY ≈ 32 000 EUR per site. An indoor small-cell gNB is far cheaper; assumption: 15 000 EUR
+  // installed (radio + share of baseband + cabling), about half a macro site.
+  gnbEur: 15_000,
+  // Assumption: compact on-site UPF + MEC server (one rack unit pair, licences, integration).
+  onSiteCoreEur: 60_000,
+  // Assumption: industrial 5G gateway with PLC/serial adapters, installed.
+  gatewayEur: 1_200,
+  // Assumption: industrial 5G module / CPE price, 2024 street level.
+  moduleEurPerDevice: 250,
+  // Assumption: mid-size latent/tugger AGV with laser navigation and safety scanners.
+  agvEur: 35_000,
+  networkPlanEurPerMonth: {
+    // Assumption: enterprise data plans for the site's devices on the public network.
+    public: 1_500,
+    // Assumption: operator slice with guaranteed QoS, priced above a plain plan.
+    slice: 4_000,
+    // Assumption: shared RAN + control plane from the operator, local UPF breakout (service + support fee).
+    hybrid: 3_000,
+    // Assumption: standalone private network: spectrum lease and support, no operator service.
+    private: 2_000,
+  },
+  // Assumption: 10 % of capex per year is a common rule of thumb for IT/OT hardware maintenance.
+  maintenanceShareOfCapexPerYear: 0.1,
+  // Assumption: a generic machined part.
+  defaultMarginEurPerPart: 20,
+  // Assumption: two 8-hour shifts on 250 days.
+  operatingHoursPerYear: 4_000,
+};

@@ -1,0 +1,399 @@
+import { z } from 'zod';
+import { duration } from './distribution-schema';
+
+/**
+ * The scenario file format, written once: the loader validates with it and `factory-twin schema`
+ * publishes it as JSON Schema. Units are in field names (`cycleTimeS`, `mtbfH`, `mttrMin`); positions are
+ * metres on the floor (x east, y north, origin at the floor's south-west corner).
+ */
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an id is 1–64 letters, digits, "_", ".", ":" or "-"')
+  .meta({ description: 'Identifier, unique among entities of the scenario' });
+const nonNegative = z.number().min(0);
+const positive = z.number().positive();
+const coordinate = z.number().meta({ description: 'Metres from the floor origin' });
+
+export const deploymentModes = ['public', 'slice', 'hybrid', 'private'] as const;
+export type DeploymentMode = (typeof deploymentModes)[number];
+export const deviceKinds = ['machine', 'gateway', 'camera', 'agv', 'other'] as const;
+export const trafficClasses = [
+  'machineStatus',
+  'controlOrder',
+  'motionControl',
+  'telemetry',
+  'video',
+] as const;
+
+const floorSchema = z
+  .object({
+    widthM: positive.meta({ description: 'Extent along x (east), metres' }),
+    depthM: positive.meta({ description: 'Extent along y (north), metres' }),
+    ceilingHeightM: positive.optional().meta({ description: 'Hall height, metres (default 8)' }),
+  })
+  .strict();
+
+const zoneSchema = z
+  .object({
+    id,
+    label: z.string(),
+    xM: coordinate.meta({ description: 'South-west corner x' }),
+    yM: coordinate.meta({ description: 'South-west corner y' }),
+    widthM: positive,
+    depthM: positive,
+  })
+  .strict();
+
+const failureSchema = z
+  .object({
+    mtbfH: positive
+      .optional()
+      .meta({ description: 'Mean OPERATING (busy) time between failures, hours (exponential)' }),
+    meanCyclesBetweenFailures: positive
+      .optional()
+      .meta({ description: 'Alternative to mtbfH: mean number of cycles between failures (geometric)' }),
+    mttrMin: duration('Repair time, minutes (a number is the mean of an exponential)'),
+  })
+  .strict()
+  .refine((f) => (f.mtbfH === undefined) !== (f.meanCyclesBetweenFailures === undefined), {
+    message: 'give exactly one of "mtbfH" and "meanCyclesBetweenFailures"',
+  });
+
+const machineSchema = z
+  .object({
+    id,
+    type: z
+      .string()
+      .min(1)
+      .meta({ description: 'Machine type, e.g. "cnc", "embroidery", "inspection", "assembly"' }),
+    label: z.string().optional(),
+    xM: coordinate.meta({ description: 'Centre x' }),
+    yM: coordinate.meta({ description: 'Centre y' }),
+    widthM: positive,
+    depthM: positive,
+    inputBufferId: id.meta({
+      description: 'Buffer the machine takes parts from (several machines may share one)',
+    }),
+    outputBufferId: id.meta({ description: 'Buffer or sink finished parts go to' }),
+    cycleTimeS: duration('Default processing time per part, seconds').optional(),
+    setupTimeS: duration('Changeover time when the product changes, seconds').optional(),
+    failures: failureSchema.optional(),
+    scrapProbability: z.number().min(0).max(1).optional(),
+    legacy: z
+      .boolean()
+      .optional()
+      .meta({ description: 'No 5G module of its own: its status goes through `gatewayId` (default false)' }),
+    gatewayId: id.optional(),
+  })
+  .strict();
+
+const bufferSchema = z
+  .object({
+    id,
+    label: z.string().optional(),
+    xM: coordinate,
+    yM: coordinate,
+    capacity: z.union([z.number().int().min(1), z.null()]).meta({ description: 'Slots; null = unlimited' }),
+    nodeId: id.optional().meta({ description: 'AGV path node where carriers load and unload here' }),
+  })
+  .strict();
+
+const sinkSchema = z
+  .object({
+    id,
+    label: z.string().optional(),
+    xM: coordinate,
+    yM: coordinate,
+    kind: z.enum(['sink', 'warehouse']).optional(),
+    nodeId: id.optional().meta({ description: 'AGV path node where carriers unload here' }),
+  })
+  .strict();
+
+const gatewaySchema = z
+  .object({
+    id,
+    xM: coordinate,
+    yM: coordinate,
+    conversionDelayMs: nonNegative
+      .optional()
+      .meta({ description: 'Protocol conversion delay (default 20 ms)' }),
+    aggregationIntervalMs: positive.optional().meta({ description: 'Batch status reports on this period' }),
+  })
+  .strict();
+
+const pointSchema = z.object({ id, xM: coordinate, yM: coordinate }).strict();
+
+const routingStepSchema = z
+  .object({
+    operation: z.string().min(1).optional().meta({ description: 'Operation name (default "op1", "op2", …)' }),
+    machineIds: z.array(id).min(1).meta({ description: 'Machines that can do this step (any one of them)' }),
+    cycleTimeS: duration(
+      "Processing time of this step, seconds (default: each machine's cycleTimeS)",
+    ).optional(),
+  })
+  .strict();
+
+const productSchema = z
+  .object({
+    id,
+    label: z.string().optional(),
+    routing: z.array(routingStepSchema).min(1),
+    sinkId: id.optional().meta({ description: 'Where finished parts go (default: the first sink)' }),
+    marginEurPerPart: nonNegative
+      .optional()
+      .meta({ description: 'Contribution margin of one finished part, EUR' }),
+  })
+  .strict();
+
+const sourceSchema = z
+  .object({
+    id,
+    bufferId: id.meta({ description: 'The buffer new parts appear in (e.g. the raw-material warehouse)' }),
+    interarrivalS: duration('Time between random arrivals, seconds').optional(),
+    productMix: z
+      .record(id, positive)
+      .optional()
+      .meta({ description: 'Product weights of random arrivals, e.g. { "P1": 3, "P2": 1 }' }),
+    startH: nonNegative.optional(),
+    stopH: nonNegative.optional(),
+    schedule: z
+      .array(z.object({ atH: nonNegative, productId: id, count: z.number().int().min(1) }).strict())
+      .optional()
+      .meta({
+        description: 'Orders from the control system: `count` parts of `productId` released at `atH`',
+      }),
+    dueInH: positive
+      .optional()
+      .meta({ description: 'Each arrival / order is due this long after release (on-time KPI)' }),
+  })
+  .strict();
+
+const shiftsSchema = z
+  .object({
+    cycleH: positive.meta({ description: 'Length of the repeating calendar, hours (e.g. 24 or 168)' }),
+    periods: z.array(z.object({ startH: nonNegative, endH: positive }).strict()).min(1),
+  })
+  .strict();
+
+const transportSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('agv') }).strict(),
+    z.object({ kind: z.literal('fixedDelay'), delayS: nonNegative }).strict(),
+    z.object({ kind: z.literal('instant') }).strict(),
+  ])
+  .meta({ description: 'How parts move between buffers: the AGV fleet, a fixed delay, or instantly' });
+
+const pathsSchema = z
+  .object({
+    nodes: z.array(pointSchema).min(1),
+    edges: z.array(
+      z
+        .object({
+          from: id,
+          to: id,
+          twoWay: z.boolean().optional().meta({ description: 'Default true' }),
+          speedLimitMps: positive.optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+const batterySchema = z
+  .object({
+    capacityWh: positive,
+    consumptionWhPerM: nonNegative,
+    chargeThreshold: z
+      .number()
+      .min(0)
+      .lt(1)
+      .meta({ description: 'Go charging below this charge fraction (0: never)' }),
+    chargeRateW: positive,
+    initialCharge: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+
+const agvFleetSchema = z
+  .object({
+    dispatch: z
+      .enum(['nearestIdle', 'fifo', 'priority'])
+      .optional()
+      .meta({ description: 'Default nearestIdle' }),
+    speedMps: positive,
+    accelMps2: positive.optional().meta({ description: 'Default 0.5' }),
+    decelMps2: positive.optional().meta({ description: 'Default 0.5' }),
+    loadTimeS: nonNegative,
+    unloadTimeS: nonNegative,
+    battery: batterySchema.optional(),
+    chargers: z.array(z.object({ id, nodeId: id }).strict()).optional(),
+    vehicles: z.array(z.object({ id, startNodeId: id, speedMps: positive.optional() }).strict()).min(1),
+  })
+  .strict();
+
+const carrierSchema = z
+  .object({
+    frequencyGHz: positive,
+    bandwidthMHz: positive,
+    scsKHz: z.union([z.literal(15), z.literal(30), z.literal(60), z.literal(120)]),
+    tddPattern: z
+      .string()
+      .regex(/^[DSU]{1,20}$/, 'a TDD pattern is a string of D, S and U slots, e.g. "DDDSU"')
+      .meta({ description: 'Slot pattern, e.g. "DDDSU" (DL-heavy) or "DSUUU" (uplink-enhanced)' }),
+    specialSlot: z
+      .object({ dl: z.number().int().min(0), gap: z.number().int().min(0), ul: z.number().int().min(0) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const gnbSchema = z
+  .object({ id, xM: coordinate, yM: coordinate, heightM: positive, txPowerDbm: z.number().min(-30).max(60) })
+  .strict();
+
+const cameraSchema = z
+  .object({ id, xM: coordinate, yM: coordinate, heightM: positive.optional(), bitrateMbps: positive })
+  .strict();
+
+const deviceSchema = z
+  .object({
+    id,
+    kind: z.enum(deviceKinds),
+    attachedTo: id
+      .optional()
+      .meta({ description: 'The machine, gateway, camera or AGV this device sits on' }),
+    xM: coordinate.optional().meta({ description: 'Position of a fixed device of kind "other"' }),
+    yM: coordinate.optional(),
+  })
+  .strict();
+
+const trafficSchema = z
+  .object({
+    id,
+    trafficClass: z.enum(trafficClasses),
+    deviceKinds: z
+      .array(z.enum(deviceKinds))
+      .optional()
+      .meta({ description: 'Devices of these kinds send this flow' }),
+    deviceIds: z.array(id).optional().meta({ description: 'These devices send this flow' }),
+    intervalMs: positive
+      .optional()
+      .meta({ description: 'Period of a periodic flow (omit for event-driven messages)' }),
+    sizeBytes: z.number().int().min(1),
+    deadlineMs: positive.optional(),
+    survivalTimeMs: positive.optional(),
+  })
+  .strict();
+
+const interferenceZoneSchema = z
+  .object({
+    id,
+    xM: coordinate,
+    yM: coordinate,
+    radiusM: positive,
+    powerDbm: z
+      .number()
+      .min(-100)
+      .max(60)
+      .meta({ description: 'Interference power received at the zone centre, dBm' }),
+    dutyCycle: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .meta({ description: 'Share of time the source is active (default 1)' }),
+  })
+  .strict();
+
+const clutterSchema = z
+  .object({
+    density: z.number().min(0).max(1).meta({ description: 'Share of the floor covered by clutter (InF)' }),
+    heightM: positive.meta({ description: 'Typical clutter (machine) height, metres' }),
+    sizeM: positive.meta({ description: 'Typical clutter size, metres' }),
+  })
+  .strict();
+
+const networkSchema = z
+  .object({
+    deployment: z.enum(deploymentModes).meta({
+      description: 'public network, operator slice, hybrid (shared RAN, local UPF) or standalone private',
+    }),
+    carrier: carrierSchema,
+    clutter: clutterSchema.optional(),
+    gnbs: z.array(gnbSchema).min(1),
+    devices: z.array(deviceSchema),
+    traffic: z.array(trafficSchema),
+    interferenceZones: z.array(interferenceZoneSchema).optional(),
+  })
+  .strict();
+
+const costSchema = z
+  .object({
+    baselineVariant: z
+      .string()
+      .optional()
+      .meta({ description: 'Variant the production gain is measured against' }),
+    gnbEur: nonNegative.optional(),
+    onSiteCoreEur: nonNegative.optional(),
+    gatewayEur: nonNegative.optional(),
+    moduleEurPerDevice: nonNegative.optional(),
+    agvEur: nonNegative.optional(),
+    networkPlanEurPerMonth: z
+      .object({ public: nonNegative, slice: nonNegative, hybrid: nonNegative, private: nonNegative })
+      .partial()
+      .strict()
+      .optional(),
+    maintenanceShareOfCapexPerYear: z.number().min(0).max(1).optional(),
+    defaultMarginEurPerPart: nonNegative.optional(),
+    operatingHoursPerYear: z.number().positive().max(8784).optional(),
+  })
+  .strict();
+
+const runSchema = z
+  .object({
+    lengthH: positive.meta({ description: 'Simulated time, hours (including warm-up)' }),
+    warmupH: nonNegative.meta({ description: 'Statistics start after this many hours' }),
+    seed: z.union([z.number().int(), z.string().min(1)]),
+    replications: z.number().int().min(1).max(1000),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    floor: floorSchema,
+    zones: z.array(zoneSchema).optional(),
+    machines: z.array(machineSchema).min(1),
+    buffers: z.array(bufferSchema).min(1),
+    sinks: z.array(sinkSchema).min(1),
+    gateways: z.array(gatewaySchema).optional(),
+    cameras: z.array(cameraSchema).optional(),
+    products: z.array(productSchema).min(1),
+    sources: z.array(sourceSchema).min(1),
+    shifts: shiftsSchema.optional(),
+    transport: transportSchema,
+    paths: pathsSchema.optional(),
+    agvs: agvFleetSchema.optional(),
+    network: networkSchema,
+    costs: costSchema.optional(),
+    run: runSchema,
+  })
+  .strict()
+  .meta({ title: 'factory-twin scenario', description: 'A 5G-connected factory scenario for factory-twin' });
+
+/** A scenario after variants are applied: what the model is built from. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type MachineSpec = Scenario['machines'][number];
+export type NetworkSpec = Scenario['network'];
+export type CostOverrides = NonNullable<Scenario['costs']>;
+
+/** A scenario file: a scenario, plus `extends` (a variant file) and inline `variants` (patches). */
+export const scenarioFileSchema = scenarioSchema.extend({
+  extends: z.string().optional().meta({ description: 'Path of the base scenario this file patches' }),
+  variants: z
+    .record(z.string().regex(/^[A-Za-z0-9_.-]+$/), z.record(z.string(), z.unknown()))
+    .optional()
+    .meta({ description: 'Named patches: deep-merged onto this scenario by `--variant NAME` (see README)' }),
+});
