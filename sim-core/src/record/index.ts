@@ -1,0 +1,19 @@
+export { RecordingFormatError } from './errors';
+export { FORMAT_VERSION } from './format';
+export { memorySink } from './memory-sink';
+export { type OpenRecordingOptions, openRecording, Recording, type SeriesData } from './recording';
+export { RecordingWriter, type RecordingWriterOptions } from './recording-writer';
+export { ReplayCursor } from './replay-cursor';
+export { PROFILE_FIELDS, ReplayState } from './replay-state';
+export type {
+  ChunkInfo,
+  DecodedRecord,
+  EntityInfo,
+  MotionProfile,
+  MotionSegment,
+  RecordingHeader,
+  RecordingHeaderInit,
+  RecordingMetadata,
+  RecordType,
+  RunMetadata,
+} from './types';
