@@ -23,10 +23,18 @@ export function findJsonSyntaxError(text: string): { offset: number; message: st
         i++;
         return;
       }
+      const keys = new Set<string>();
       for (;;) {
         ws();
         if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describe()}`);
+        const keyStart = i;
         string();
+        const key = text.slice(keyStart, i);
+        if (keys.has(key)) {
+          i = keyStart;
+          fail(`duplicate key ${key}`);
+        }
+        keys.add(key);
         ws();
         if (text[i] !== ':') fail(`expected ':' after the property name, found ${describe()}`);
         i++;

@@ -130,3 +130,18 @@ describe('loadScenario', () => {
     });
   });
 });
+
+describe('JSON strictness', () => {
+  it('rejects duplicate keys with their position', () => {
+    try {
+      loadScenario('/d.json', { readText: () => '{\n  "name": "a",\n  "name": "b"\n}' });
+      throw new Error('expected a ScenarioError');
+    } catch (error) {
+      expect((error as ScenarioError).issues[0]).toMatchObject({
+        line: 3,
+        column: 3,
+        message: 'JSON syntax error: duplicate key "name"',
+      });
+    }
+  });
+});

@@ -25,15 +25,20 @@ export function parseSourceFile(file: string, text: string): SourceFile {
       throw new ScenarioError([{ file, path: '', message: `JSON syntax error: ${syntax.message}`, ...at }]);
     }
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: false });
+  if (isJson) {
+    // Valid JSON: read it directly; the YAML parser (for line numbers) only runs if a problem is reported.
+    const data: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    let located: ReturnType<typeof yamlLocator> | undefined;
+    return { file, data, locate: (path) => (located ??= yamlLocator(text)).locate(path) };
+  }
+  const { doc, locate } = yamlLocator(text);
   const issues: ScenarioIssue[] = [];
   for (const error of doc.errors.slice(0, MAX_ISSUES_PER_FILE)) {
     const pos = error.linePos?.[0];
     issues.push({
       file,
       path: '',
-      message: `${isJson ? 'JSON' : 'YAML'} syntax error: ${firstLine(error.message)}`,
+      message: `YAML syntax error: ${firstLine(error.message)}`,
       ...(pos === undefined ? {} : { line: pos.line, column: pos.col }),
     });
   }
@@ -46,6 +51,12 @@ export function parseSourceFile(file: string, text: string): SourceFile {
       { file, path: '', message: `cannot read the document: ${firstLine(String(error))}` },
     ]);
   }
+  return { file, data, locate };
+}
+
+function yamlLocator(text: string) {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: false });
   const locate = (path: readonly PropertyKey[]) => {
     let node: unknown = doc.contents;
     let found: Node | undefined = isNode(node) ? node : undefined;
@@ -61,7 +72,7 @@ export function parseSourceFile(file: string, text: string): SourceFile {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  return { file, data, locate };
+  return { doc, locate };
 }
 
 function isNode(value: unknown): value is Node {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../scenario/schema';
+import { tinyScenario } from '../scenario/test-fixtures';
+import { COST_DEFAULTS } from './cost-defaults';
+import { capex, costAssumptions, economics, marginEurPerHour, opexPerYear, payback } from './cost-model';
+
+const scenario = () => tinyScenario() as unknown as Scenario;
+
+describe('cost model', () => {
+  it('applies overrides on top of the defaults, plan prices one by one', () => {
+    const a = costAssumptions({ gnbEur: 1000, networkPlanEurPerMonth: { slice: 10 } });
+    expect(a.gnbEur).toBe(1000);
+    expect(a.agvEur).toBe(COST_DEFAULTS.agvEur);
+    expect(a.networkPlanEurPerMonth.slice).toBe(10);
+    expect(a.networkPlanEurPerMonth.public).toBe(COST_DEFAULTS.networkPlanEurPerMonth.public);
+  });
+
+  it('counts capex items from the scenario', () => {
+    const s = scenario();
+    const a = costAssumptions({
+      gnbEur: 100,
+      gatewayEur: 10,
+      moduleEurPerDevice: 1,
+      agvEur: 1000,
+      onSiteCoreEur: 5,
+    });
+    // 1 gNB, 1 gateway, 5 devices, 2 AGVs; public: no on-site core.
+    expect(capex(s, a).totalEur).toBe(100 + 10 + 5 + 2000);
+    s.network.deployment = 'hybrid';
+    expect(capex(s, a).totalEur).toBe(100 + 5 + 10 + 5 + 2000);
+    expect(capex(s, a).lines.map((l) => l.item)).toContain('on-site core / UPF');
+  });
+
+  it('opex: 12 months of the plan plus maintenance on capex', () => {
+    const s = scenario();
+    const a = costAssumptions({
+      networkPlanEurPerMonth: { public: 100 },
+      maintenanceShareOfCapexPerYear: 0.1,
+    });
+    expect(opexPerYear(s, a, 50_000).totalEur).toBeCloseTo(1200 + 5000, 9);
+  });
+
+  it('margin per hour uses product margins, else the default', () => {
+    const s = scenario();
+    s.products.push({ id: 'P2', routing: [{ machineIds: ['M1'] }] });
+    const a = costAssumptions({ defaultMarginEurPerPart: 7 });
+    expect(marginEurPerHour(s, a, { P1: 10, P2: 3 })).toBe(10 * 30 + 3 * 7);
+  });
+
+  it('payback = extra capex / (extra margin − extra opex), in months', () => {
+    const a = costAssumptions({ operatingHoursPerYear: 1000 });
+    const base = { capexEur: 10_000, opexEurPerYear: 1_000, marginEurPerHour: 100 };
+    const better = { capexEur: 70_000, opexEurPerYear: 3_000, marginEurPerHour: 150 };
+    // gain 50 €/h × 1000 h = 50 000 €/y; net 48 000 €/y; 60 000 € → 15 months.
+    const p = payback(better, base, a);
+    expect(p.gainEurPerYear).toBe(50_000);
+    expect(p.netEurPerYear).toBe(48_000);
+    expect(p.paybackMonths).toBeCloseTo(15, 12);
+    expect(payback({ ...better, marginEurPerHour: 100 }, base, a).paybackMonths).toBeNull();
+    expect(payback({ ...base, marginEurPerHour: 101 }, base, a).paybackMonths).toBe(0);
+  });
+
+  it('economics bundles capex, opex and margin of a scenario', () => {
+    const e = economics(scenario(), { P1: 40 });
+    expect(e.capexEur).toBe(e.capex.totalEur);
+    expect(e.opexEurPerYear).toBeCloseTo(
+      12 * COST_DEFAULTS.networkPlanEurPerMonth.public + 0.1 * e.capexEur,
+      6,
+    );
+    expect(e.marginEurPerHour).toBe(40 * 30);
+  });
+});

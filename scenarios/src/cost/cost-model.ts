@@ -1,0 +1,123 @@
+import type { CostOverrides, Scenario } from '../scenario/schema';
+import { COST_DEFAULTS, type CostAssumptions } from './cost-defaults';
+
+export interface CostLine {
+  item: string;
+  quantity: number;
+  unitEur: number;
+  totalEur: number;
+}
+
+export interface CostBreakdown {
+  lines: CostLine[];
+  totalEur: number;
+}
+
+/** The defaults with a scenario's `costs` overrides applied. */
+export function costAssumptions(overrides: CostOverrides = {}): CostAssumptions {
+  const { baselineVariant: _b, networkPlanEurPerMonth, ...rest } = overrides;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  return {
+    ...COST_DEFAULTS,
+    ...defined,
+    networkPlanEurPerMonth: { ...COST_DEFAULTS.networkPlanEurPerMonth, ...networkPlanEurPerMonth },
+  };
+}
+
+function breakdown(lines: CostLine[]): CostBreakdown {
+  const kept = lines.filter((l) => l.quantity > 0);
+  return { lines: kept, totalEur: kept.reduce((sum, l) => sum + l.totalEur, 0) };
+}
+
+const line = (item: string, quantity: number, unitEur: number): CostLine => ({
+  item,
+  quantity,
+  unitEur,
+  totalEur: quantity * unitEur,
+});
+
+/** One-off investment: gNBs, on-site core (hybrid/private), gateways, a 5G module per device, AGVs. */
+export function capex(scenario: Scenario, a: CostAssumptions): CostBreakdown {
+  const mode = scenario.network.deployment;
+  return breakdown([
+    line('gNBs', scenario.network.gnbs.length, a.gnbEur),
+    line('on-site core / UPF', mode === 'hybrid' || mode === 'private' ? 1 : 0, a.onSiteCoreEur),
+    line('gateways for legacy machines', scenario.gateways?.length ?? 0, a.gatewayEur),
+    line('5G modules', scenario.network.devices.length, a.moduleEurPerDevice),
+    line('AGVs', scenario.transport.kind === 'agv' ? (scenario.agvs?.vehicles.length ?? 0) : 0, a.agvEur),
+  ]);
+}
+
+/** Running cost per year: the network plan of the deployment mode and maintenance on the capex. */
+export function opexPerYear(scenario: Scenario, a: CostAssumptions, capexEur: number): CostBreakdown {
+  return breakdown([
+    line(
+      `network plan (${scenario.network.deployment}), months`,
+      12,
+      a.networkPlanEurPerMonth[scenario.network.deployment],
+    ),
+    line('maintenance, share of capex', a.maintenanceShareOfCapexPerYear, capexEur),
+  ]);
+}
+
+/** Contribution margin earned per hour from finished parts per hour by product. */
+export function marginEurPerHour(
+  scenario: Scenario,
+  a: CostAssumptions,
+  partsPerHourByProduct: Record<string, number>,
+): number {
+  let sum = 0;
+  for (const product of scenario.products) {
+    sum += (partsPerHourByProduct[product.id] ?? 0) * (product.marginEurPerPart ?? a.defaultMarginEurPerPart);
+  }
+  return sum;
+}
+
+export interface VariantEconomics {
+  capexEur: number;
+  opexEurPerYear: number;
+  marginEurPerHour: number;
+}
+
+export interface Payback {
+  deltaCapexEur: number;
+  deltaOpexEurPerYear: number;
+  /** Extra contribution margin per year from the extra throughput. */
+  gainEurPerYear: number;
+  /** gain − extra opex. */
+  netEurPerYear: number;
+  /** Months until the extra investment is earned back; 0 if it costs nothing extra; null if never. */
+  paybackMonths: number | null;
+}
+
+/** Payback of a variant against the baseline: extra capex / (extra margin − extra opex). */
+export function payback(variant: VariantEconomics, baseline: VariantEconomics, a: CostAssumptions): Payback {
+  const deltaCapexEur = variant.capexEur - baseline.capexEur;
+  const deltaOpexEurPerYear = variant.opexEurPerYear - baseline.opexEurPerYear;
+  const gainEurPerYear = (variant.marginEurPerHour - baseline.marginEurPerHour) * a.operatingHoursPerYear;
+  const netEurPerYear = gainEurPerYear - deltaOpexEurPerYear;
+  let paybackMonths: number | null;
+  if (deltaCapexEur <= 0) paybackMonths = netEurPerYear >= 0 ? 0 : null;
+  else paybackMonths = netEurPerYear > 0 ? (deltaCapexEur / netEurPerYear) * 12 : null;
+  return { deltaCapexEur, deltaOpexEurPerYear, gainEurPerYear, netEurPerYear, paybackMonths };
+}
+
+/** Capex, opex and margin of one variant from its scenario and its mean throughput by product. */
+export function economics(
+  scenario: Scenario,
+  partsPerHourByProduct: Record<string, number>,
+): VariantEconomics & {
+  capex: CostBreakdown;
+  opex: CostBreakdown;
+} {
+  const a = costAssumptions(scenario.costs);
+  const c = capex(scenario, a);
+  const o = opexPerYear(scenario, a, c.totalEur);
+  return {
+    capex: c,
+    opex: o,
+    capexEur: c.totalEur,
+    opexEurPerYear: o.totalEur,
+    marginEurPerHour: marginEurPerHour(scenario, a, partsPerHourByProduct),
+  };
+}
