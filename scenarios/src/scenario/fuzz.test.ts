@@ -11,8 +11,11 @@ type Path = (string | number)[];
 /** Every path in a JSON value (objects and arrays included). */
 function allPaths(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...allPaths(v, [...prefix, i])));
-  else if (isPlainObject(value))
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push(...allPaths(v, [...prefix, i]));
+    });
+  } else if (isPlainObject(value))
     for (const [k, v] of Object.entries(value)) out.push(...allPaths(v, [...prefix, k]));
   return out;
 }
