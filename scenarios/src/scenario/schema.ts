@@ -233,9 +233,11 @@ const agvFleetSchema = z
 
 const carrierSchema = z
   .object({
-    frequencyGHz: positive,
+    frequencyGHz: positive.meta({ description: 'Carrier centre frequency, e.g. 3.5 (n78) or 4.9 (n79)' }),
     bandwidthMHz: positive,
-    scsKHz: z.union([z.literal(15), z.literal(30), z.literal(60), z.literal(120)]),
+    scsKHz: z
+      .union([z.literal(15), z.literal(30), z.literal(60)])
+      .meta({ description: 'Subcarrier spacing (FR1)' }),
     tddPattern: z
       .string()
       .regex(/^[DSU]{1,20}$/, 'a TDD pattern is a string of D, S and U slots, e.g. "DDDSU"')
@@ -243,12 +245,24 @@ const carrierSchema = z
     specialSlot: z
       .object({ dl: z.number().int().min(0), gap: z.number().int().min(0), ul: z.number().int().min(0) })
       .strict()
+      .refine((s) => s.dl + s.gap + s.ul === 14, {
+        message: 'a special slot splits 14 symbols (dl + gap + ul)',
+      })
       .optional(),
   })
   .strict();
 
 const gnbSchema = z
-  .object({ id, xM: coordinate, yM: coordinate, heightM: positive, txPowerDbm: z.number().min(-30).max(60) })
+  .object({
+    id,
+    xM: coordinate,
+    yM: coordinate,
+    heightM: positive,
+    txPowerDbm: z.number().min(-30).max(60),
+    antennaGainDbi: z.number().min(-10).max(30).optional().meta({ description: 'Default 5 dBi' }),
+    noiseFigureDb: z.number().min(0).max(20).optional().meta({ description: 'Default 5 dB' }),
+    mimoLayers: z.number().int().min(1).max(8).optional(),
+  })
   .strict();
 
 const cameraSchema = z
@@ -264,6 +278,13 @@ const deviceSchema = z
       .meta({ description: 'The machine, gateway, camera or AGV this device sits on' }),
     xM: coordinate.optional().meta({ description: 'Position of a fixed device of kind "other"' }),
     yM: coordinate.optional(),
+    heightM: positive
+      .optional()
+      .meta({ description: 'Antenna height (default 1.5 m; cameras: the camera height)' }),
+    powerClassDbm: z
+      .union([z.literal(23), z.literal(26)])
+      .optional()
+      .meta({ description: 'UE power class (default 23)' }),
   })
   .strict();
 
@@ -290,25 +311,31 @@ const interferenceZoneSchema = z
     id,
     xM: coordinate,
     yM: coordinate,
-    radiusM: positive,
+    radiusM: positive.meta({ description: 'Radius drawn on the map, metres' }),
     powerDbm: z
       .number()
-      .min(-100)
+      .min(-150)
       .max(60)
-      .meta({ description: 'Interference power received at the zone centre, dBm' }),
-    dutyCycle: z
-      .number()
-      .gt(0)
-      .max(1)
+      .meta({ description: 'In-band interfering power at the source, dBm' }),
+    carrierGHz: positive
       .optional()
-      .meta({ description: 'Share of time the source is active (default 1)' }),
+      .meta({ description: 'Hits only cells whose band contains this frequency' }),
+    heightM: positive.optional(),
+    activeH: z
+      .array(z.object({ startH: nonNegative, endH: positive }).strict())
+      .optional()
+      .meta({ description: 'On periods, hours into the run (default: always on)' }),
   })
   .strict();
 
 const clutterSchema = z
   .object({
-    density: z.number().min(0).max(1).meta({ description: 'Share of the floor covered by clutter (InF)' }),
-    heightM: positive.meta({ description: 'Typical clutter (machine) height, metres' }),
+    density: z
+      .number()
+      .min(0)
+      .lt(1)
+      .meta({ description: 'Share of the floor covered by clutter (TR 38.901 InF)' }),
+    heightM: positive.meta({ description: 'Effective clutter (machine) height, metres' }),
     sizeM: positive.meta({ description: 'Typical clutter size, metres' }),
   })
   .strict();
@@ -319,7 +346,22 @@ const networkSchema = z
       description: 'public network, operator slice, hybrid (shared RAN, local UPF) or standalone private',
     }),
     carrier: carrierSchema,
-    clutter: clutterSchema.optional(),
+    clutter: clutterSchema,
+    scheduler: z
+      .enum(['roundRobin', 'proportionalFair', 'priority'])
+      .optional()
+      .meta({ description: 'Default proportionalFair' }),
+    slices: z
+      .array(
+        z
+          .object({
+            id,
+            prbShare: z.number().gt(0).max(1),
+            trafficClasses: z.array(z.enum(trafficClasses)).min(1),
+          })
+          .strict(),
+      )
+      .optional(),
     gnbs: z.array(gnbSchema).min(1),
     devices: z.array(deviceSchema),
     traffic: z.array(trafficSchema),

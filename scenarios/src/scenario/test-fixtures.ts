@@ -69,6 +69,7 @@ export function tinyScenario(): Record<string, any> {
     network: {
       deployment: 'public',
       carrier: { frequencyGHz: 3.5, bandwidthMHz: 100, scsKHz: 30, tddPattern: 'DDDSU' },
+      clutter: { density: 0.3, heightM: 3, sizeM: 5 },
       gnbs: [{ id: 'G1', xM: 20, yM: 10, heightM: 8, txPowerDbm: 24 }],
       devices: [
         { id: 'D-M1', kind: 'machine', attachedTo: 'M1' },
