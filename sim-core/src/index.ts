@@ -2,6 +2,9 @@
 
 export * from './control/index';
 export * from './engine/index';
+export * from './factory/index';
+export { erlangC, jacksonTandem, mm1, mmc, type QueueMetrics } from './kpi/queueing';
+export { type KpiSummary, type ReplicatedKpi, replicate } from './kpi/replicate';
 export {
   type ConfidenceInterval,
   confidenceInterval,

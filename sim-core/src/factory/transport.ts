@@ -1,5 +1,5 @@
-import type { SimAction } from '../engine/sim-action';
 import type { Simulation } from '../engine/simulation';
+import { DelayLine } from './delay-line';
 
 /**
  * The meeting point of production and the AGV fleet.
@@ -39,67 +39,31 @@ export interface TransportService {
 }
 
 /**
- * Moves every part with the same fixed delay and unlimited carriers: picked up at once, delivered
- * `delayMs` later. With a constant delay deliveries stay in request order, so one FIFO queue and one
- * reusable action serve all requests (no allocation per request beyond the queue entry).
+ * Moves every part with the same fixed delay and unlimited carriers: picked up at once (from a
+ * scheduled event at the request time), delivered `delayMs` later, in request order.
  */
 export class FixedDelayTransport implements TransportService {
-  private readonly queue: { req: TransportRequest; deliverAtMs: number }[] = [];
-  /** Entries before `head` are delivered; entries before `picked` are picked up. */
-  private head = 0;
-  private picked = 0;
-  private readonly action: SimAction<undefined>;
-  /** When the action runs next (Infinity when it is not scheduled). */
-  private nextRunMs = Number.POSITIVE_INFINITY;
+  private readonly pickups: DelayLine<TransportRequest>;
+  private readonly deliveries: DelayLine<TransportRequest>;
 
   constructor(
-    private readonly sim: Simulation,
+    sim: Simulation,
     readonly delayMs: number,
   ) {
-    if (!(delayMs >= 0) || !Number.isFinite(delayMs)) {
-      throw new RangeError(`transport delay must be a finite number >= 0, got ${delayMs}`);
-    }
-    this.action = sim.action(() => this.flush(), { label: 'transport' });
+    this.deliveries = new DelayLine(sim, delayMs, (req) => req.onDelivered(sim.now()), 'transport delivery');
+    this.pickups = new DelayLine(
+      sim,
+      0,
+      (req) => {
+        req.onPickedUp(sim.now());
+        this.deliveries.push(req);
+      },
+      'transport pick-up',
+    );
   }
 
   request(req: TransportRequest): void {
-    const now = this.sim.now();
-    this.queue.push({ req, deliverAtMs: now + this.delayMs });
-    // Pick-up happens "now", but from a scheduled event (never inside request).
-    if (this.nextRunMs > now) this.runAt(now);
-  }
-
-  private runAt(timeMs: number): void {
-    this.nextRunMs = timeMs;
-    this.action.schedule(undefined, timeMs - this.sim.now());
-  }
-
-  private flush(): void {
-    const now = this.sim.now();
-    this.nextRunMs = Number.POSITIVE_INFINITY;
-    const q = this.queue;
-    // Pick up everything requested so far, in order (a callback may add requests: the loop sees them).
-    while (this.picked < q.length) q[this.picked++].req.onPickedUp(now);
-    // Deliver everything due that has been picked up (a request made by a delivery callback waits
-    // for the next run, which its `request` scheduled at this same instant).
-    while (this.head < this.picked && q[this.head].deliverAtMs <= now) {
-      const { req } = q[this.head];
-      q[this.head++] = undefined as never;
-      req.onDelivered(now);
-    }
-    if (this.head === q.length) {
-      q.length = 0;
-      this.head = 0;
-      this.picked = 0;
-      return;
-    }
-    if (this.head > 1024 && this.head * 2 > q.length) {
-      q.splice(0, this.head);
-      this.picked -= this.head;
-      this.head = 0;
-    }
-    const dueMs = q[this.head].deliverAtMs;
-    if (this.nextRunMs > dueMs) this.runAt(dueMs);
+    this.pickups.push(req);
   }
 }
 
