@@ -1,0 +1,69 @@
+import { useStore } from 'zustand';
+import type { RunModel } from '../data/run-model';
+import { AGV_COLORS, AGV_LABELS, MACHINE_COLORS, MACHINE_LABELS } from '../data/states';
+import { useT } from '../i18n/use-t';
+import { CAMERA_COLOR } from '../scene/Cameras';
+import { ramp, SINR_MAX_DB, SINR_MIN_DB } from '../scene/colormap';
+import { GATEWAY_COLOR, LEGACY_COLOR } from '../scene/Gateways';
+import { GNB_COLOR } from '../scene/Gnbs';
+import { INTERFERENCE_COLOR } from '../scene/Zones';
+import { ui } from '../store/ui';
+
+const sinrGradient = (() => {
+  const stops: string[] = [];
+  const c = [0, 0, 0];
+  for (let i = 0; i <= 5; i++) {
+    ramp(i / 5, c, 0);
+    stops.push(`rgb(${c[0]},${c[1]},${c[2]})`);
+  }
+  return `linear-gradient(to right, ${stops.join(',')})`;
+})();
+
+const Swatch = ({ color, label, round }: { color: string; label: string; round?: boolean }) => (
+  <li>
+    <span className={`swatch ${round ? 'round' : ''}`} style={{ background: color }} />
+    {label}
+  </li>
+);
+
+/** What the colours mean: machine states, AGV states, markers, and the SINR ramp when shown. */
+export function Legend({ run }: { run: RunModel }) {
+  const t = useT();
+  const coverage = useStore(ui, (s) => s.coverage);
+  return (
+    <div className="legend" data-testid="legend">
+      <strong>{t('legend.title')}</strong>
+      <ul>
+        {MACHINE_LABELS.slice(0, -1).map((k, i) => (
+          <Swatch key={k} color={MACHINE_COLORS[i]} label={t(k)} />
+        ))}
+      </ul>
+      {run.layout.agvs.length > 0 && (
+        <ul>
+          {AGV_LABELS.slice(0, -1).map((k, i) => (
+            <Swatch key={k} color={AGV_COLORS[i]} label={`${t('legend.agv')} ${t(k)}`} />
+          ))}
+        </ul>
+      )}
+      <ul>
+        <Swatch color={LEGACY_COLOR} label={t('legend.legacy')} />
+        <Swatch color={GATEWAY_COLOR} label={t('legend.gateway')} />
+        <Swatch color={GNB_COLOR} label={t('legend.gnb')} />
+        <Swatch color={CAMERA_COLOR} label={t('legend.camera')} />
+        <Swatch color={INTERFERENCE_COLOR} label={t('legend.interference')} round />
+        <Swatch color="#67e8f9" label={t('legend.buffer')} />
+      </ul>
+      {coverage !== 'off' && (
+        <div className="sinr">
+          {t('legend.sinr')}
+          <div className="ramp" style={{ background: sinrGradient }} />
+          <div className="ramp-labels">
+            <span>{SINR_MIN_DB}</span>
+            <span>{(SINR_MIN_DB + SINR_MAX_DB) / 2}</span>
+            <span>{SINR_MAX_DB}</span>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useStore } from 'zustand';
+import type { RunModel } from '../data/run-model';
+import { useT } from '../i18n/use-t';
+import { Scene } from '../scene/Scene';
+import { recordings } from '../store/recording';
+import { ui } from '../store/ui';
+import { Legend } from './Legend';
+import { ProblemsBanner } from './ProblemsBanner';
+
+/** One 3D view, or two side by side in compare mode (both follow the one shared clock). */
+export function Viewports() {
+  const runs = useStore(recordings, (s) => s.runs);
+  const demo = useStore(ui, (s) => s.demo);
+  const open = runs
+    .map((r, slot) => ({ r, slot: slot as 0 | 1 }))
+    .filter((x): x is { r: RunModel; slot: 0 | 1 } => !!x.r);
+  return (
+    <div className={`viewports n${open.length}`}>
+      {open.map(({ r, slot }) => (
+        <Pane key={`${slot}:${r.name}:${r.stats.openMs}`} run={r} slot={slot} compare={open.length > 1} />
+      ))}
+      {!demo && <Legend run={open[0].r} />}
+    </div>
+  );
+}
+
+function Pane({ run, slot, compare }: { run: RunModel; slot: 0 | 1; compare: boolean }) {
+  const t = useT();
+  return (
+    <section className="pane" data-testid={`pane-${slot}`}>
+      <div className="pane-title">
+        {compare && <strong>{slot === 0 ? t('compare.runA') : t('compare.runB')} · </strong>}
+        <span>{run.layout.name || run.name}</span>
+        <span className="muted">
+          {' '}
+          {t('open.stats', {
+            events: run.stats.records.toLocaleString(),
+            entities: run.stats.entities,
+            ms: run.stats.openMs,
+          })}
+        </span>
+      </div>
+      <ProblemsBanner run={run} />
+      <Scene run={run} slot={slot} />
+    </section>
+  );
+}

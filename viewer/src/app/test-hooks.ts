@@ -1,0 +1,40 @@
+import * as THREE from 'three';
+import { framePerf } from '../scene/frame-loop';
+import { entityPosition } from '../scene/positions';
+import { canvases } from '../scene/registry';
+import { clock } from '../store/clock';
+import { recordings } from '../store/recording';
+import { selection } from '../store/selection';
+import { ui } from '../store/ui';
+
+const at = { x: 0, y: 0, h: 0 };
+const v = new THREE.Vector3();
+
+/**
+ * `window.__viewer`: read-only probes and the stores, for the browser tests and the benchmark
+ * (the app itself never uses it).
+ */
+export function exposeTestHooks(): void {
+  Object.assign(window, {
+    __viewer: {
+      clock,
+      recordings,
+      selection,
+      ui,
+      framePerf,
+      /** Page coordinates (CSS px) where an entity appears in a canvas, or null. */
+      project(slot: 0 | 1, path: string): { x: number; y: number } | null {
+        const run = recordings.getState().runs[slot];
+        const state = canvases[slot];
+        if (!run || !state || !entityPosition(run, path, at)) return null;
+        v.set(at.x, Math.min(at.h, 1.5) / 2, -at.y).project(state.camera);
+        const r = state.gl.domElement.getBoundingClientRect();
+        return { x: r.left + ((v.x + 1) / 2) * r.width, y: r.top + ((1 - v.y) / 2) * r.height };
+      },
+      /** Forces one render of every canvas now (works while paused with frameloop="demand"). */
+      renderNow(): void {
+        for (const c of canvases) c?.advance(performance.now());
+      },
+    },
+  });
+}

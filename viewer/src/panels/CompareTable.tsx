@@ -1,0 +1,68 @@
+import { useMemo } from 'react';
+import type { RunModel } from '../data/run-model';
+import { useT } from '../i18n/use-t';
+import { timeWeightedMean } from './align';
+import { useClockTicker } from './use-ticker';
+
+const MAX_ROWS = 16;
+
+/** Run B against run A: each shared KPI's time-weighted mean up to the clock, and the difference. */
+export function CompareTable({ a, b }: { a: RunModel; b: RunModel }) {
+  const t = useT();
+  const tMs = useClockTicker(2);
+  const pairs = useMemo(
+    () =>
+      a.series
+        .map((s) => ({ s, o: b.series.find((x) => x.key === s.key) }))
+        .filter((p) => p.o !== undefined)
+        .slice(0, MAX_ROWS),
+    [a, b],
+  );
+  const counts = (r: RunModel, k: string) => r.notable.filter((n) => n.kind === k).length;
+  const rows = [
+    ...pairs.map(({ s, o }) => ({
+      key: s.key,
+      va: timeWeightedMean(s.tMs, s.values, a.startMs, tMs),
+      vb: timeWeightedMean(o!.tMs, o!.values, b.startMs, tMs),
+    })),
+    ...(['safetyStop', 'failure', 'handover'] as const).map((k) => ({
+      key: `# ${k}`,
+      va: counts(a, k),
+      vb: counts(b, k),
+    })),
+  ];
+  const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2)) : '—');
+  return (
+    <section className="panel compare" data-testid="compare-table">
+      <h3>{t('compare.title')}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('compare.metric')}</th>
+            <th>{t('compare.runA')}</th>
+            <th>{t('compare.runB')}</th>
+            <th>{t('compare.diff')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const d = r.vb - r.va;
+            return (
+              <tr key={r.key}>
+                <td>{r.key}</td>
+                <td>{fmt(r.va)}</td>
+                <td>{fmt(r.vb)}</td>
+                <td className={d > 0 ? 'up' : d < 0 ? 'down' : ''}>
+                  {Number.isFinite(d) ? `${d > 0 ? '+' : ''}${fmt(d)}` : '—'}
+                  {Number.isFinite(d) && r.va !== 0 && Number.isFinite(r.va)
+                    ? ` (${((100 * d) / Math.abs(r.va)).toFixed(0)}%)`
+                    : ''}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

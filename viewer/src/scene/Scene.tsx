@@ -1,0 +1,61 @@
+import { Canvas } from '@react-three/fiber';
+import { useStore } from 'zustand';
+import type { RunModel } from '../data/run-model';
+import { clock } from '../store/clock';
+import { select } from '../store/selection';
+import { ui } from '../store/ui';
+import { Agvs } from './Agvs';
+import { Buffers } from './Buffers';
+import { CameraRig } from './CameraRig';
+import { Cameras } from './Cameras';
+import { Coverage } from './Coverage';
+import { Floor } from './Floor';
+import { installFrameLoop } from './frame-loop';
+import { Gateways } from './Gateways';
+import { Gnbs } from './Gnbs';
+import { Highlight } from './Highlight';
+import { Links } from './Links';
+import { Machines } from './Machines';
+import { Paths } from './Paths';
+import { RegisterCanvas } from './RegisterCanvas';
+import { ReplayDriver } from './ReplayDriver';
+import { Zones } from './Zones';
+
+installFrameLoop();
+
+/** One 3D view of one run. Content is in floor coordinates (x east, y north, z up). */
+export function Scene({ run, slot }: { run: RunModel; slot: 0 | 1 }) {
+  const playing = useStore(clock, (s) => s.playing);
+  const demo = useStore(ui, (s) => s.demo);
+  return (
+    <Canvas
+      className="scene-canvas"
+      frameloop={playing || demo ? 'always' : 'demand'}
+      camera={{ fov: 45, near: 0.5, far: 5000 }}
+      dpr={[1, 2]}
+      onPointerMissed={() => select(null)}
+      data-testid="scene"
+    >
+      <color attach="background" args={['#0b1220']} />
+      <ambientLight intensity={0.7} />
+      <directionalLight position={[1, 2, 1.5]} intensity={1.6} />
+      <RegisterCanvas slot={slot} />
+      <ReplayDriver run={run} />
+      <CameraRig layout={run.layout} />
+      <group rotation-x={-Math.PI / 2}>
+        <Floor layout={run.layout} />
+        <Coverage layout={run.layout} />
+        <Zones run={run} />
+        <Paths layout={run.layout} />
+        <Machines run={run} />
+        <Gateways run={run} />
+        <Buffers run={run} />
+        <Agvs run={run} />
+        <Gnbs run={run} />
+        <Cameras run={run} />
+        <Links run={run} />
+        <Highlight run={run} />
+      </group>
+    </Canvas>
+  );
+}

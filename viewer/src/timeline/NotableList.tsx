@@ -1,0 +1,70 @@
+import { useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import type { NotableEvent, NotableKind } from '../data/run-model';
+import type { MessageKey } from '../i18n/index';
+import { useT } from '../i18n/use-t';
+import { clock } from '../store/clock';
+import { recordings } from '../store/recording';
+import { select } from '../store/selection';
+import { formatTime } from './navigation';
+
+/** How far before a notable event a jump lands, so its lead-up is visible. */
+export const LEAD_MS = 2_000;
+const SHOWN = 200;
+
+const LABEL: Record<NotableKind, MessageKey> = {
+  safetyStop: 'notable.safetyStop',
+  failure: 'notable.failure',
+  handover: 'notable.handover',
+  other: 'notable.other',
+};
+
+export const notableLabel = (t: ReturnType<typeof useT>, n: NotableEvent) =>
+  t(LABEL[n.kind], { entity: n.path.slice(n.path.lastIndexOf('/') + 1), type: n.type });
+
+/** Jump to a safety stop, failure or handover: the clock lands just before it and the entity is selected. */
+export function NotableList() {
+  const t = useT();
+  const run = useStore(recordings, (s) => s.runs[0]);
+  const [kind, setKind] = useState<NotableKind | ''>('');
+  const list = useMemo(() => (run?.notable ?? []).filter((n) => kind === '' || n.kind === kind), [run, kind]);
+  if (!run) return null;
+  const counts = (k: NotableKind) => run.notable.filter((n) => n.kind === k).length;
+  return (
+    <section className="panel notable" data-testid="notable">
+      <h3>
+        {t('notable.title')}{' '}
+        <select value={kind} onChange={(e) => setKind(e.target.value as NotableKind | '')}>
+          <option value="">{t('events.all')}</option>
+          {(['safetyStop', 'failure', 'handover'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t(LABEL[k], { entity: `${counts(k)}` })}
+            </option>
+          ))}
+        </select>
+      </h3>
+      {list.length === 0 ? (
+        <p className="muted">{t('notable.none')}</p>
+      ) : (
+        <ol>
+          {list.slice(0, SHOWN).map((n) => (
+            <li key={`${n.tMs}:${n.path}:${n.type}`}>
+              <button
+                type="button"
+                className={`link notable-${n.kind}`}
+                onClick={() => {
+                  const c = clock.getState();
+                  c.pause();
+                  c.seek(n.tMs - LEAD_MS);
+                  select(n.path);
+                }}
+              >
+                <span className="time">{formatTime(n.tMs)}</span> {notableLabel(t, n)}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
