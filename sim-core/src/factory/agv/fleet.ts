@@ -1,0 +1,321 @@
+import type { ControlNetwork, Message } from '../../control/seam';
+import { Probe } from '../../engine/probe';
+import type { RandomStreams } from '../../engine/random';
+import type { Simulation } from '../../engine/simulation';
+import type { TransportRequest, TransportService } from '../transport';
+import { type AgvConfig, DEFAULT_MOTION_CONTROL, validateAgvConfig } from './config';
+import { chooseTask, chooseVehicle } from './dispatch';
+import type { AgvPosition, MotionSegment } from './motion';
+import { PathNetwork, type Station } from './path-network';
+import { NodeReservations } from './reservations';
+import { Router } from './routing';
+import type { AgvState } from './state-clock';
+import { TrafficControl } from './traffic-control';
+import {
+  type AgvEvent,
+  type AgvOrder,
+  type AgvProbes,
+  type AgvStateChange,
+  type TransportTask,
+  Vehicle,
+  type VehiclePhase,
+} from './vehicle';
+
+export interface AgvFleetOptions {
+  network: ControlNetwork;
+  /** Accepted for symmetry with other models; the fleet itself draws no random numbers. */
+  streams?: RandomStreams;
+}
+
+export interface AgvSnapshot extends AgvPosition {
+  agvId: string;
+  state: AgvState;
+  phase: VehiclePhase;
+  /** The node it stands at, or the node it last left. */
+  nodeId: string;
+  /** The segment it is on, or null when standing at a node. */
+  segment: MotionSegment | null;
+  batteryWh: number;
+  batteryFraction: number;
+  loaded: boolean;
+  requestId: number | null;
+  partId: number | null;
+}
+
+export interface AgvFleetSnapshot {
+  timeMs: number;
+  vehicles: AgvSnapshot[];
+  pendingRequests: number;
+}
+
+export interface AgvVehicleStats {
+  agvId: string;
+  timeInStateMs: Record<AgvState, number>;
+  distanceM: number;
+  energyWh: number;
+  tasksCompleted: number;
+  charges: number;
+}
+
+export interface AgvFleetStats {
+  fromMs: number;
+  toMs: number;
+  vehicles: AgvVehicleStats[];
+  pickedUp: number;
+  delivered: number;
+  /** Request to pickup, over pickups since the reset. */
+  meanWaitForPickupMs: number;
+  /** Request to delivery, over deliveries since the reset. */
+  meanLeadTimeMs: number;
+  pendingRequests: number;
+}
+
+// A VDA 5050 order (JSON node and edge lists) is on the order of 1 kB.
+const ORDER_SIZE_BYTES = 1024;
+
+/**
+ * The AGV fleet as a TransportService: dispatching (config.dispatch), routing, traffic control,
+ * charging, and the control seam (orders over `network.send`, one motion-control stream per AGV).
+ * Probes: `states` (every state change), `segments` (every motion segment), `events` (notable events).
+ */
+export class AgvFleet implements TransportService {
+  readonly net: PathNetwork;
+  readonly router: Router;
+  readonly reservations: NodeReservations<Vehicle>;
+  readonly vehicles: readonly Vehicle[];
+  readonly probes: AgvProbes = {
+    states: new Probe<AgvStateChange>(),
+    segments: new Probe<MotionSegment>(),
+    events: new Probe<AgvEvent>(),
+  };
+  private readonly traffic: TrafficControl;
+  private readonly pending: TransportTask[] = [];
+  private readonly chargerLoad = new Map<Station, number>();
+  private readonly deliverOrder: ((m: Message<AgvOrder>) => void)[];
+  private readonly resendOrder: ((m: Message<AgvOrder>) => void)[];
+  private statsFromMs: number;
+  private pickedUp = 0;
+  private delivered = 0;
+  private sumWaitForPickupMs = 0;
+  private sumLeadTimeMs = 0;
+
+  constructor(
+    readonly sim: Simulation,
+    readonly config: AgvConfig,
+    private readonly options: AgvFleetOptions,
+  ) {
+    validateAgvConfig(config);
+    this.net = new PathNetwork(config.network);
+    this.router = new Router(this.net, Math.max(...config.fleet.map((v) => v.maxSpeedMps)));
+    this.reservations = new NodeReservations<Vehicle>(this.net.nodeCount);
+    for (const c of this.net.chargers) this.chargerLoad.set(c, 0);
+    const motion = config.motionControl ?? DEFAULT_MOTION_CONTROL;
+    const host = {
+      sim,
+      net: this.net,
+      router: this.router,
+      reservations: this.reservations,
+      probes: this.probes,
+      onWaiting: (v: Vehicle) => this.traffic.onWaiting(v),
+      onStationary: (v: Vehicle) => this.traffic.onStationary(v),
+      onPickedUp: (v: Vehicle, task: TransportTask) => this.onPickedUp(v, task),
+      onOrderDone: (v: Vehicle, order: AgvOrder) => this.onOrderDone(v, order),
+    };
+    this.vehicles = config.fleet.map((spec, i) => new Vehicle(i, spec, host, options.network, motion));
+    this.deliverOrder = this.vehicles.map((v) => (m) => v.execute(m.payload));
+    this.resendOrder = this.vehicles.map((v) => (m) => this.send(v, m));
+    this.traffic = new TrafficControl(
+      {
+        net: this.net,
+        router: this.router,
+        reservations: this.reservations,
+        vehicles: this.vehicles,
+        sendEvade: (v, route) => this.assign(v, { kind: 'evade', route }),
+      },
+      (config.traffic?.rerouteToleranceMs ?? 30_000) / 1000,
+      config.traffic?.retryMs ?? 1000,
+      (v, kind, detail) => {
+        if (this.probes.events.active) v.emitEvent(kind, sim.now(), detail());
+      },
+    );
+    this.statsFromMs = sim.now();
+    for (const v of this.vehicles)
+      if (this.needsCharge(v)) this.assign(v, { kind: 'charge', charger: this.chooseCharger(v) });
+  }
+
+  /** TransportService: serve this request (never synchronously: callbacks run from later events). */
+  request(req: TransportRequest): void {
+    const task: TransportTask = {
+      req,
+      fromNode: this.stationNode(req, req.fromStationId),
+      toNode: this.stationNode(req, req.toStationId),
+    };
+    // Freed vehicles always take pending requests first, so with requests pending none is idle.
+    const vehicle = chooseVehicle(this.config.dispatch, this.vehicles, task, this.router);
+    if (vehicle === null) this.pending.push(task);
+    else this.assign(vehicle, { kind: 'transport', task });
+  }
+
+  get pendingRequests(): number {
+    return this.pending.length;
+  }
+
+  /** Forgets statistics before `atMs` (warm-up exclusion); call it at simulated time `atMs`. */
+  resetStats(atMs: number = this.sim.now()): void {
+    this.statsFromMs = atMs;
+    for (const v of this.vehicles) {
+      v.clock.reset(atMs);
+      v.distanceM = 0;
+      v.energyWh = 0;
+      v.tasksCompleted = 0;
+      v.charges = 0;
+    }
+    this.pickedUp = 0;
+    this.delivered = 0;
+    this.sumWaitForPickupMs = 0;
+    this.sumLeadTimeMs = 0;
+  }
+
+  stats(atMs: number = this.sim.now()): AgvFleetStats {
+    return {
+      fromMs: this.statsFromMs,
+      toMs: atMs,
+      vehicles: this.vehicles.map((v) => ({
+        agvId: v.id,
+        timeInStateMs: v.clock.totals(atMs),
+        distanceM: v.distanceM,
+        energyWh: v.energyWh,
+        tasksCompleted: v.tasksCompleted,
+        charges: v.charges,
+      })),
+      pickedUp: this.pickedUp,
+      delivered: this.delivered,
+      meanWaitForPickupMs: this.pickedUp > 0 ? this.sumWaitForPickupMs / this.pickedUp : Number.NaN,
+      meanLeadTimeMs: this.delivered > 0 ? this.sumLeadTimeMs / this.delivered : Number.NaN,
+      pendingRequests: this.pending.length,
+    };
+  }
+
+  /** Every AGV's position, state and battery at `timeMs` (now, or within the current segments). */
+  snapshot(timeMs: number = this.sim.now()): AgvFleetSnapshot {
+    return {
+      timeMs,
+      pendingRequests: this.pending.length,
+      vehicles: this.vehicles.map((v) => {
+        const order = v.order;
+        const req = order?.kind === 'transport' ? order.task.req : null;
+        return {
+          agvId: v.id,
+          state: v.state,
+          phase: v.phase,
+          nodeId: this.net.nodeIds[v.node],
+          ...v.position(timeMs),
+          segment: v.onEdge ? v.segment : null,
+          batteryWh: v.batteryAt(timeMs),
+          batteryFraction: v.batteryAt(timeMs) / v.spec.battery.capacityWh,
+          loaded: v.loaded,
+          requestId: req?.requestId ?? null,
+          partId: req?.partId ?? null,
+        };
+      }),
+    };
+  }
+
+  private onPickedUp(v: Vehicle, task: TransportTask): void {
+    const now = this.sim.now();
+    this.pickedUp++;
+    this.sumWaitForPickupMs += now - task.req.requestedAtMs;
+    v.emitEvent('pickedUp', now);
+    task.req.onPickedUp(now);
+  }
+
+  private onOrderDone(v: Vehicle, order: AgvOrder): void {
+    switch (order.kind) {
+      case 'transport': {
+        const now = this.sim.now();
+        this.delivered++;
+        this.sumLeadTimeMs += now - order.task.req.requestedAtMs;
+        v.emitEvent('delivered', now);
+        // Give the vehicle its next job before production reacts (it may request again at once).
+        this.free(v);
+        order.task.req.onDelivered(now);
+        break;
+      }
+      case 'charge':
+        this.chargerLoad.set(order.charger, this.chargerLoad.get(order.charger)! - 1);
+        this.free(v);
+        break;
+      case 'evade':
+        this.free(v);
+        break;
+    }
+  }
+
+  /** The vehicle's order is done: charge, take a pending request, or park. */
+  private free(v: Vehicle): void {
+    if (this.needsCharge(v)) {
+      this.assign(v, { kind: 'charge', charger: this.chooseCharger(v) });
+      return;
+    }
+    const i = chooseTask(this.config.dispatch, this.pending, v.node, this.router);
+    if (i >= 0) {
+      this.assign(v, { kind: 'transport', task: this.pending.splice(i, 1)[0] });
+      return;
+    }
+    v.becomeIdle();
+    this.traffic.onStationary(v);
+  }
+
+  private needsCharge(v: Vehicle): boolean {
+    return v.batteryFraction < v.spec.battery.chargeThreshold;
+  }
+
+  /** The charger with the fewest vehicles sent to it, then the nearest. */
+  private chooseCharger(v: Vehicle): Station {
+    let best: Station | null = null;
+    let bestLoad = Number.POSITIVE_INFINITY;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (const [charger, load] of this.chargerLoad) {
+      const cost = this.router.costS(v.node, charger.nodeIndex);
+      if (load < bestLoad || (load === bestLoad && cost < bestCost)) {
+        best = charger;
+        bestLoad = load;
+        bestCost = cost;
+      }
+    }
+    this.chargerLoad.set(best!, bestLoad + 1);
+    return best!;
+  }
+
+  /** Sends an order from the control system; a lost order is sent again. */
+  private assign(v: Vehicle, order: AgvOrder): void {
+    v.phase = 'ordered';
+    v.order = order;
+    if (order.kind === 'transport' && this.probes.events.active) {
+      v.emitEvent('taskAssigned', this.sim.now(), `request ${order.task.req.requestId}`);
+    }
+    this.send(v, {
+      from: 'control',
+      to: v.id,
+      sizeBytes: ORDER_SIZE_BYTES,
+      trafficClass: 'controlOrder',
+      payload: order,
+    });
+  }
+
+  private send(v: Vehicle, message: Message<AgvOrder>): void {
+    this.options.network.send(message, this.deliverOrder[v.index], this.resendOrder[v.index]);
+  }
+
+  private stationNode(req: TransportRequest, stationId: string): number {
+    const station = this.net.stations.get(stationId);
+    if (station === undefined) {
+      throw new Error(`transport request ${req.requestId}: the AGV network has no station '${stationId}'`);
+    }
+    return station.nodeIndex;
+  }
+}
+
+export function buildAgvFleet(sim: Simulation, config: AgvConfig, options: AgvFleetOptions): AgvFleet {
+  return new AgvFleet(sim, config, options);
+}
