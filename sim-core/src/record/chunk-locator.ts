@@ -25,8 +25,9 @@ interface IndexBlock {
  * Every chunk's CRC is checked (a few ms per 10 MB); damaged chunks are skipped and reported.
  */
 export function locateChunks(bytes: Uint8Array, headerEnd: number, problems: string[]): LocatedChunks {
+  const before = problems.length;
   const fromIndex = viaFooter(bytes, headerEnd, problems);
-  const located = fromIndex ?? scan(bytes, headerEnd, problems);
+  const located = fromIndex ?? scan(bytes, headerEnd, problems, problems.length > before);
   return { ...located, chunks: inOrder(located.chunks, problems) };
 }
 
@@ -57,7 +58,12 @@ function viaFooter(bytes: Uint8Array, headerEnd: number, problems: string[]): Lo
   return { chunks, endUs: index.endUs, finished: true };
 }
 
-function scan(bytes: Uint8Array, headerEnd: number, problems: string[]): LocatedChunks {
+function scan(
+  bytes: Uint8Array,
+  headerEnd: number,
+  problems: string[],
+  indexReported: boolean,
+): LocatedChunks {
   const chunks: ChunkLocation[] = [];
   let pos = headerEnd;
   let sequence = 0;
@@ -98,7 +104,7 @@ function scan(bytes: Uint8Array, headerEnd: number, problems: string[]): Located
         return { chunks, endUs: index.endUs, finished: false };
       } catch (e) {
         if (!(e instanceof DecodeError)) throw e;
-        problems.push(`the index at byte ${pos} is damaged (${e.message})`);
+        if (!indexReported) problems.push(`the index at byte ${pos} is damaged (${e.message})`);
         return { chunks, finished: false };
       }
     }

@@ -23,6 +23,7 @@ describe('utf8', () => {
         expect(encoded).toEqual(new TextEncoder().encode(s));
         expect(utf8Decode(encoded)).toBe(new TextDecoder().decode(encoded));
       }),
+      { seed: 101 },
     );
   });
 
@@ -31,6 +32,7 @@ describe('utf8', () => {
       fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
         expect(utf8Decode(bytes)).toBe(new TextDecoder().decode(bytes));
       }),
+      { seed: 102 },
     );
   });
 });
@@ -55,6 +57,7 @@ describe('varints', () => {
         }
         expect(r.remaining).toBe(0);
       }),
+      { seed: 103 },
     );
   });
 
@@ -75,8 +78,9 @@ describe('canonicalJson', () => {
   it('parses back to an equal value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
-        expect(JSON.parse(canonicalJson(v))).toEqual(v);
+        expect(JSON.parse(canonicalJson(v))).toEqual(JSON.parse(JSON.stringify(v))); // JSON has no -0
       }),
+      { seed: 104 },
     );
   });
 

@@ -55,7 +55,7 @@ export class RecordingWriter {
   private readonly maxBytes: number;
   private readonly maxSpanUs: number;
   /** Largest state code + 1 per entity when its kind has state names, else INT32_LIMIT. */
-  private readonly stateLimit: Int32Array;
+  private readonly stateLimit: number[];
   private readonly latest: ReplayState;
   private readonly records = new ByteBuffer(64 * 1024);
   private readonly snapshot = new ByteBuffer(4096);
@@ -79,9 +79,9 @@ export class RecordingWriter {
     this.maxBytes = positive(options.chunkMaxBytes ?? 256 * 1024, 'chunkMaxBytes');
     this.maxSpanUs = msToUs(positive(options.chunkMaxSpanMs ?? 600_000, 'chunkMaxSpanMs'));
     const { entities, stateNames } = this.header;
-    this.stateLimit = Int32Array.from(entities, (e) => stateNames[e.kind]?.length ?? INT32_LIMIT);
+    this.stateLimit = entities.map((e) => stateNames[e.kind]?.length ?? INT32_LIMIT);
     this.latest = new ReplayState(entities.length);
-    this.lastTimeMs = this.header.startTimeMs;
+    this.lastTimeMs = options.header.startTimeMs ?? 0;
     this.emit(encodeHeader(this.header));
   }
 

@@ -195,10 +195,12 @@ export class Recording {
     return chunk;
   }
 
-  /** @internal Whether chunk c+1 starts exactly where chunk c (fully decoded) ends. */
+  /** @internal Whether chunk c+1 starts exactly where chunk c (fully decoded) ends; c = -1: the empty start. */
   followsDirectly(c: number): boolean {
     const next = this.locations[c + 1];
-    return next !== undefined && next.sequence === this.locations[c].sequence + 1 && !this.decoded(c).problem;
+    if (next === undefined) return false;
+    if (c < 0) return next.sequence === 0;
+    return next.sequence === this.locations[c].sequence + 1 && !this.decoded(c).problem;
   }
 
   private decodeUncached(c: number): DecodedChunk {

@@ -42,9 +42,7 @@ export class ReplayCursor {
     const canContinue =
       forward &&
       (target === this.chunkIndex ||
-        (target === this.chunkIndex + 1 &&
-          this.chunkIndex >= 0 &&
-          this.recording.followsDirectly(this.chunkIndex)));
+        (target === this.chunkIndex + 1 && this.recording.followsDirectly(this.chunkIndex)));
     this.lastSeekJumped = !canContinue;
     if (!canContinue) this.restart(target);
     else if (target !== this.chunkIndex) {

@@ -7,14 +7,10 @@ export interface SyntheticMixOptions {
   seed: Seed;
   /** Mean simulated time between records (default 28.8 ms: one million records in an 8 h shift). */
   meanGapMs?: number;
+  /** Scales the plant (default 1: 40 machines, 60 buffers, 20 AGVs, 12 cells, 100 devices, 30 series). */
+  plantScale?: number;
 }
 
-const MACHINES = 40;
-const BUFFERS = 60;
-const AGVS = 20;
-const CELLS = 12;
-const DEVICES = 100;
-const SERIES = 30;
 const NODES = 200;
 const STATE_NAMES = ['idle', 'setup', 'busy', 'blocked', 'starved', 'down', 'off-shift'];
 const EVENT_KINDS = ['part-completed', 'failure', 'repair', 'safety-stop', 'safety-resume', 'handover'];
@@ -30,6 +26,8 @@ export function syntheticMix(options: SyntheticMixOptions): {
 } {
   const rnd = new RandomStreams(options.seed).stream('recording', 'synthetic-mix');
   const meanGapMs = options.meanGapMs ?? 28.8;
+  const scaled = (n: number) => Math.max(1, Math.round(n * (options.plantScale ?? 1)));
+  const [MACHINES, BUFFERS, AGVS, CELLS, DEVICES, SERIES] = [40, 60, 20, 12, 100, 30].map(scaled);
   const entities: EntityInfo[] = [
     ...range(MACHINES).map((i) => ({ path: `/factory/machine/M${i}`, kind: 'machine' })),
     ...range(BUFFERS).map((i) => ({ path: `/factory/buffer/B${i}`, kind: 'buffer' })),
