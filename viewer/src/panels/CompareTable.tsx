@@ -9,7 +9,9 @@ const MAX_ROWS = 16;
 /** Run B against run A: each shared KPI's time-weighted mean up to the clock, and the difference. */
 export function CompareTable({ a, b }: { a: RunModel; b: RunModel }) {
   const t = useT();
-  const tMs = useClockTicker(2);
+  const now = useClockTicker(2);
+  // Means up to the cursor; at the very start (nothing elapsed yet) over the whole runs.
+  const tMs = now > Math.max(a.startMs, b.startMs) ? now : Math.max(a.endMs, b.endMs);
   const pairs = useMemo(
     () =>
       a.series

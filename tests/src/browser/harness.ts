@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type StaticServer, serveStatic } from './static-server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const VIEWER_DIR = resolve(here, '../../../viewer');
+export const SCREENSHOT_DIR = resolve(here, '../../test-results/viewer');
+
+/** Fails loudly (CI installs chromium from Debian; never download a browser). */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH). ` +
+        'The viewer browser tests need a real browser and do not skip without one.',
+    );
+  }
+}
+
+/** Builds the viewer with its own vite into a fresh temp folder (the static, offline build). */
+export function buildViewer(): string {
+  const out = mkdtempSync(join(tmpdir(), 'viewer-build-'));
+  const vite = join(VIEWER_DIR, 'node_modules/vite/bin/vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: VIEWER_DIR,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return out;
+}
+
+export interface Harness {
+  server: StaticServer;
+  context: BrowserContext;
+  page: Page;
+  /** Page errors and console errors seen so far (the tests expect none). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Builds, writes the fixture recordings, serves both and opens one Chromium page. */
+export async function startHarness(
+  runs: Record<string, Uint8Array>,
+  size = { width: 1400, height: 900 },
+): Promise<Harness> {
+  requireChromium();
+  const dist = buildViewer();
+  const runsDir = mkdtempSync(join(tmpdir(), 'viewer-runs-'));
+  for (const [name, bytes] of Object.entries(runs)) writeFileSync(join(runsDir, name), bytes);
+  writeFileSync(join(runsDir, 'not-a-recording.ftr'), 'hello, I am not a recording');
+  const server = await serveStatic({ '/': dist, '/runs/': runsDir });
+  const profile = mkdtempSync(join(tmpdir(), 'viewer-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: size,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text()))
+      errors.push(`console: ${m.text()}`);
+  });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    server,
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      await server.close();
+      for (const d of [dist, runsDir, profile]) rmSync(d, { recursive: true, force: true });
+    },
+  };
+}
+
+/** RGB of the screenshot at page points (decoded in the page itself: no PNG library needed). */
+export async function pixelsAt(
+  page: Page,
+  png: Buffer,
+  points: { x: number; y: number }[],
+): Promise<number[][]> {
+  return page.evaluate(
+    async ({ b64, pts }) => {
+      const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+      const bmp = await createImageBitmap(blob);
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      return pts.map((p) =>
+        Array.from(ctx.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data.slice(0, 3)),
+      );
+    },
+    { b64: png.toString('base64'), pts: points },
+  );
+}
+
+/** Share of pixels in a screenshot region that differ from a colour by more than `tolerance` per channel. */
+export async function shareUnlike(
+  page: Page,
+  png: Buffer,
+  region: { x: number; y: number; width: number; height: number },
+  rgb: number[],
+  tolerance = 12,
+): Promise<number> {
+  return page.evaluate(
+    async ({ b64, r, rgb, tolerance }) => {
+      const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+      const bmp = await createImageBitmap(blob);
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(bmp, 0, 0);
+      const d = ctx.getImageData(r.x, r.y, r.width, r.height).data;
+      let unlike = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (
+          Math.abs(d[i] - rgb[0]) > tolerance ||
+          Math.abs(d[i + 1] - rgb[1]) > tolerance ||
+          Math.abs(d[i + 2] - rgb[2]) > tolerance
+        ) {
+          unlike++;
+        }
+      }
+      return unlike / (d.length / 4);
+    },
+    { b64: png.toString('base64'), r: region, rgb, tolerance },
+  );
+}

@@ -1,0 +1,280 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureBytes, SMALL, SMALL_B, truncated } from './fixtures/fixtures';
+import { type Harness, pixelsAt, SCREENSHOT_DIR, shareUnlike, startHarness } from './harness';
+import { clockOf, openViewer, settle } from './viewer-page';
+
+// Real-browser tests of the built viewer: Debian's chromium (SwiftShader WebGL), the static build
+// served from a temp folder, synthetic recordings made with the real RecordingWriter.
+
+const BACKGROUND = [11, 18, 32]; // the scene's clear colour, #0b1220
+let h: Harness;
+let url: string;
+
+const shot = (name: string) => h.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+
+beforeAll(async () => {
+  const small = fixtureBytes(SMALL);
+  h = await startHarness({
+    'small.ftr': small,
+    'small-b.ftr': fixtureBytes(SMALL_B),
+    'small-truncated.ftr': truncated(small, 0.6),
+  });
+  url = h.server.url;
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('viewer in a real browser', () => {
+  it('opens a recording from ?run= and draws machines where they stand', async () => {
+    const { page } = h;
+    await openViewer(page, url, '?run=runs/small.ftr&lang=en');
+    await page.evaluate(() => window.__viewer.clock.getState().seek(200_000));
+    await settle(page);
+    const png = await page.screenshot({ path: join(SCREENSHOT_DIR, 'open.png') });
+    const ids = await page.evaluate(() =>
+      window.__viewer.recordings.getState().runs[0]!.layout.machines.map((m) => m.id),
+    );
+    expect(ids.length).toBe(SMALL.machines);
+    const points = await page.evaluate(
+      (list) => list.map((id) => window.__viewer.project(0, `/factory/machine/${id}`)),
+      ids.slice(0, 6),
+    );
+    const px = await pixelsAt(
+      page,
+      png,
+      points.map((p) => p!),
+    );
+    for (const [i, rgb] of px.entries()) {
+      const distance = Math.max(...rgb.map((v, k) => Math.abs(v - BACKGROUND[k])));
+      expect(distance, `machine ${ids[i]} at ${JSON.stringify(points[i])} shows ${rgb}`).toBeGreaterThan(30);
+    }
+    // The canvas is a scene, not a blank clear colour.
+    const box = (await page.locator('canvas[data-engine]').boundingBox())!;
+    const share = await shareUnlike(
+      page,
+      png,
+      { x: box.x, y: box.y, width: box.width, height: box.height },
+      BACKGROUND,
+    );
+    expect(share).toBeGreaterThan(0.1);
+    expect(await page.getByTestId('legend').innerText()).toContain('busy');
+    expect(h.errors).toEqual([]);
+  });
+
+  it('colours a machine by its recorded state', async () => {
+    const { page } = h;
+    // Find two times at which machine M1 is in different states, and compare its pixels.
+    const [t1, t2] = await page.evaluate(() => {
+      const run = window.__viewer.recordings.getState().runs[0]!;
+      const states: number[] = [];
+      const times: number[] = [];
+      for (let t = run.startMs + 5_000; t < run.endMs; t += 5_000) {
+        run.sync(t);
+        times.push(t);
+        states.push(run.frame.machineState[0]);
+      }
+      const a = states.findIndex((s) => s !== states[0]);
+      return [times[0], times[a]];
+    });
+    expect(t2).toBeGreaterThan(t1);
+    const colourAt = async (t: number) => {
+      await page.evaluate((tt) => window.__viewer.clock.getState().seek(tt), t);
+      await settle(page);
+      const p = await page.evaluate(() => window.__viewer.project(0, '/factory/machine/M1'));
+      return (await pixelsAt(page, await page.screenshot(), [p!]))[0];
+    };
+    const c1 = await colourAt(t1);
+    const c2 = await colourAt(t2);
+    expect(Math.max(...c1.map((v, k) => Math.abs(v - c2[k])))).toBeGreaterThan(20);
+  });
+
+  it('scrubs, steps with keys and jumps between events', async () => {
+    const { page } = h;
+    const scrubber = page.getByTestId('scrubber');
+    const box = (await scrubber.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+    let c = await clockOf(page);
+    expect(c.tMs / c.endMs).toBeGreaterThan(0.45);
+    expect(c.tMs / c.endMs).toBeLessThan(0.55);
+    const agvBefore = await page.evaluate(() =>
+      Array.from(window.__viewer.recordings.getState().runs[0]!.frame.agvXM),
+    );
+    await page.mouse.click(box.x + box.width * 0.8, box.y + box.height / 2);
+    await settle(page);
+    const agvAfter = await page.evaluate(() =>
+      Array.from(window.__viewer.recordings.getState().runs[0]!.frame.agvXM),
+    );
+    expect(agvAfter).not.toEqual(agvBefore);
+    c = await clockOf(page);
+    const t0 = c.tMs;
+    await page
+      .locator('body')
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => undefined);
+    await page.keyboard.press('ArrowRight');
+    expect((await clockOf(page)).tMs).toBeCloseTo(t0 + 1_000, 3);
+    await page.keyboard.press('Shift+ArrowLeft');
+    expect((await clockOf(page)).tMs).toBeCloseTo(t0 - 9_000, 3);
+    await page.keyboard.press('Control+ArrowRight');
+    const next = await page.evaluate((t) => {
+      const times = window.__viewer.recordings.getState().runs[0]!.eventTimes;
+      return times.find((x) => x > t);
+    }, t0 - 9_000);
+    expect((await clockOf(page)).tMs).toBe(next);
+    await page.getByTestId('prev-event').click();
+    expect((await clockOf(page)).tMs).toBeLessThan(next!);
+    expect(await page.getByTestId('time-readout').innerText()).toMatch(/^\d\d:\d\d\.\d{3} \/ 10:00\.000$/);
+    await shot('scrubbed');
+  });
+
+  it('plays at the chosen speed and pauses with Space', async () => {
+    const { page } = h;
+    await page.evaluate(() => window.__viewer.clock.getState().seek(60_000));
+    await page.getByTestId('speed').selectOption('64');
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(1_000);
+    const playing = await clockOf(page);
+    expect(playing.playing).toBe(true);
+    expect(playing.speed).toBe(64);
+    // 1 s of wall time at 64x: well past 10 s of simulated time even on a slow software renderer.
+    expect(playing.tMs - 60_000).toBeGreaterThan(10_000);
+    await page.keyboard.press('Space');
+    const paused = await clockOf(page);
+    expect(paused.playing).toBe(false);
+    await page.waitForTimeout(300);
+    expect((await clockOf(page)).tMs).toBe(paused.tMs);
+    expect(await page.evaluate(() => window.__viewer.framePerf.count)).toBeGreaterThan(5);
+  });
+
+  it('jumps to a notable event from the list and selects its entity', async () => {
+    const { page } = h;
+    const first = await page.evaluate(() => window.__viewer.recordings.getState().runs[0]!.notable[0]);
+    expect(first).toBeDefined();
+    await page.getByTestId('notable').locator('li button').first().click();
+    expect((await clockOf(page)).tMs).toBeCloseTo(first.tMs - 2_000, 3);
+    expect(await page.evaluate(() => window.__viewer.selection.getState().selected)).toBe(first.path);
+    await expect.poll(() => page.getByTestId('entity-panel').innerText()).toContain(first.path);
+    await shot('notable');
+  });
+
+  it('selects a machine by clicking it and shows its history', async () => {
+    const { page } = h;
+    await page.evaluate(() => window.__viewer.clock.getState().seek(300_000));
+    await settle(page);
+    const p = (await page.evaluate(() => window.__viewer.project(0, '/factory/machine/M2')))!;
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.click(p.x, p.y);
+    await expect
+      .poll(() => page.evaluate(() => window.__viewer.selection.getState().selected))
+      .toBe('/factory/machine/M2');
+    const panel = page.getByTestId('entity-panel');
+    await expect.poll(() => panel.innerText()).toMatch(/State history/);
+    expect(await panel.getByTestId('entity-state').innerText()).toMatch(
+      /idle|setup|busy|blocked|starved|down|off-shift/,
+    );
+    await shot('selected');
+  });
+
+  it('switches to Simplified Chinese and back', async () => {
+    const { page } = h;
+    await page.getByTestId('lang-select').selectOption('zh');
+    await expect.poll(() => page.getByTestId('play').innerText()).toContain('播放');
+    expect(await page.getByTestId('legend').innerText()).toContain('加工中');
+    expect(await page.title()).toBe('工厂数字孪生查看器');
+    await shot('chinese');
+    await page.getByTestId('lang-select').selectOption('en');
+    await expect.poll(() => page.getByTestId('play').innerText()).toContain('Play');
+  });
+
+  it('toggles the coverage heatmap', async () => {
+    const { page } = h;
+    const box = (await page.locator('canvas[data-engine]').boundingBox())!;
+    const region = { x: box.x, y: box.y, width: box.width, height: box.height };
+    await page.getByTestId('coverage-toggle').getByText('DL').click();
+    await settle(page);
+    const withMap = await page.screenshot({ path: join(SCREENSHOT_DIR, 'coverage-dl.png') });
+    await page.getByTestId('coverage-toggle').getByText('off').click();
+    await settle(page);
+    const without = await page.screenshot();
+    // The heatmap paints the floor: far more pixels away from the floor's own colour.
+    const floor = (
+      await pixelsAt(page, without, [{ x: box.x + box.width / 2, y: box.y + box.height * 0.95 }])
+    )[0];
+    const a = await shareUnlike(page, withMap, region, floor, 20);
+    const b = await shareUnlike(page, without, region, floor, 20);
+    expect(a).toBeGreaterThan(b + 0.05);
+  });
+
+  it('compares two runs side by side on one clock', async () => {
+    const { page } = h;
+    await openViewer(page, url, '?run=runs/small.ftr&run2=runs/small-b.ftr&lang=en', 2);
+    expect(await page.locator('canvas[data-engine]').count()).toBe(2);
+    const table = page.getByTestId('compare-table');
+    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(5);
+    await page.evaluate(() => window.__viewer.clock.getState().seek(400_000));
+    await settle(page);
+    const [a, b] = await page.evaluate(() =>
+      window.__viewer.recordings.getState().runs.map((r) => r!.frame.version),
+    );
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(0);
+    // Both runs show the same instant but different plants' states.
+    const states = await page.evaluate(() =>
+      window.__viewer.recordings.getState().runs.map((r) => Array.from(r!.frame.machineState).join(',')),
+    );
+    expect(states[0]).not.toEqual(states[1]);
+    await expect.poll(() => table.innerText()).toMatch(/[+-]\d/);
+    await shot('compare');
+  });
+
+  it('opens a truncated recording: shows what is readable and says what is wrong', async () => {
+    const { page } = h;
+    await openViewer(page, url, '?run=runs/small-truncated.ftr&lang=en');
+    const problems = page.getByTestId('problems');
+    await expect.poll(() => problems.isVisible()).toBe(true);
+    expect(await problems.innerText()).toMatch(/problems/i);
+    const run = await page.evaluate(() => {
+      const r = window.__viewer.recordings.getState().runs[0]!;
+      return { endMs: r.endMs, problems: r.problems };
+    });
+    expect(run.endMs).toBeLessThan(SMALL.durationMs);
+    expect(run.endMs).toBeGreaterThan(0);
+    await page.evaluate((t) => window.__viewer.clock.getState().seek(t / 2), run.endMs);
+    await settle(page);
+    const p = (await page.evaluate(() => window.__viewer.project(0, '/factory/machine/M1')))!;
+    const [rgb] = await pixelsAt(
+      page,
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'truncated.png') }),
+      [p],
+    );
+    expect(Math.max(...rgb.map((v, k) => Math.abs(v - BACKGROUND[k])))).toBeGreaterThan(30);
+  });
+
+  it('says so when a file is not a recording at all (no blank page)', async () => {
+    const { page } = h;
+    await page.goto(`${url}/?run=runs/not-a-recording.ftr&lang=en`);
+    const err = page.getByTestId('open-error');
+    await expect.poll(() => err.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await err.innerText()).toMatch(/Could not open not-a-recording\.ftr/);
+    expect(await page.getByTestId('open-screen').isVisible()).toBe(true);
+  });
+
+  it('runs the demo mode: autoplay loop with captions', async () => {
+    const { page } = h;
+    await openViewer(page, url, '?run=runs/small.ftr&lang=en');
+    await page.getByTestId('demo-toggle').click();
+    const overlay = page.getByTestId('demo-overlay');
+    await expect.poll(() => overlay.isVisible()).toBe(true);
+    expect((await overlay.innerText()).length).toBeGreaterThan(10);
+    const c = await clockOf(page);
+    expect(c.playing).toBe(true);
+    await page.waitForTimeout(500);
+    expect((await clockOf(page)).tMs).toBeGreaterThan(c.tMs);
+    await shot('demo');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => window.__viewer.ui.getState().demo)).toBe(false);
+  });
+});
