@@ -53,6 +53,17 @@ describe('mergePatch', () => {
     });
   });
 
+  it('$delete removes a key', () => {
+    expect(
+      mergePatch(
+        { m: [{ id: 'A', legacy: true, gatewayId: 'G' }] },
+        { m: [{ id: 'A', legacy: false, gatewayId: { $delete: true } }] },
+      ),
+    ).toEqual({
+      m: [{ id: 'A', legacy: false }],
+    });
+  });
+
   it('null is a value, not a deletion', () => {
     expect(mergePatch({ capacity: 5 }, { capacity: null })).toEqual({ capacity: null });
   });

@@ -7,6 +7,7 @@
  *   `{ "id": "X", "$remove": true }` deletes entity X.
  * - `{ "$replace": value }` replaces the base value wholesale, without merging (e.g. `"interferenceZones":
  *   { "$replace": [] }` removes every zone).
+ * - `{ "$delete": true }` removes the key from the base object.
  */
 export interface MergeProblem {
   path: PropertyKey[];
@@ -28,6 +29,13 @@ export function mergePatch(
     }
     const out: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
     for (const [key, value] of Object.entries(patch)) {
+      if (isPlainObject(value) && '$delete' in value) {
+        if (value.$delete !== true || Object.keys(value).length !== 1) {
+          problems.push({ path: [...path, key], message: 'write a deletion as { "$delete": true }' });
+        }
+        delete out[key];
+        continue;
+      }
       if (key === '$remove') {
         problems.push({
           path: [...path, key],

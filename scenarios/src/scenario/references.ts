@@ -192,13 +192,9 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
   if (transport.kind === 'agv') {
     if (!isPlainObject(data.agvs)) say(['agvs'], 'transport "agv" needs an "agvs" fleet');
     if (!isPlainObject(data.paths)) say(['paths'], 'transport "agv" needs a "paths" network');
-    const used = new Set<unknown>();
-    for (const src of sources) used.add(src.raw.bufferId);
-    for (const m of machines) {
-      used.add(m.raw.inputBufferId);
-      used.add(m.raw.outputBufferId);
-    }
-    for (const p of products) used.add(p.raw.sinkId ?? sinks[0]?.id);
+    // Stations at either end of a move between different stations need a node; a machine's output
+    // buffer that is the next machine's input buffer never needs a carrier.
+    const used = transferEnds(machines, sources, products, sinks[0]?.id);
     for (const [group, base] of [
       [buffers, 'buffers'],
       [sinks, 'sinks'],
@@ -207,7 +203,7 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
         if (used.has(b.id) && b.raw.nodeId === undefined) {
           say(
             [base, b.index, 'nodeId'],
-            'with AGV transport every station in use needs the path node AGVs serve it from',
+            'with AGV transport a station that parts are carried to or from needs a path node',
           );
         }
       }
@@ -343,4 +339,48 @@ function num(value: unknown): number | undefined {
 function fmtRect(r: { x0: number; x1: number; y0: number; y1: number }): string {
   const f = (v: number) => Number(v.toFixed(2));
   return `x ${f(r.x0)}–${f(r.x1)}, y ${f(r.y0)}–${f(r.y1)}`;
+}
+
+/** Stations that are the start or end of a move between two different stations (defensive on raw data). */
+function transferEnds(
+  machines: Entity[],
+  sources: Entity[],
+  products: Entity[],
+  firstSink: string | undefined,
+): Set<string> {
+  const ends = new Set<string>();
+  const machineById = new Map(machines.map((m) => [m.id, m.raw]));
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const stationsOf = (ids: unknown, key: 'inputBufferId' | 'outputBufferId') =>
+    arrayOf(ids).flatMap((id) => {
+      const s = str(machineById.get(str(id) ?? '')?.[key]);
+      return s === undefined ? [] : [s];
+    });
+  const link = (from: string[], to: string[]) => {
+    for (const a of from) {
+      for (const b of to) {
+        if (a !== b) {
+          ends.add(a);
+          ends.add(b);
+        }
+      }
+    }
+  };
+  const sourceStations = sources.flatMap((s) =>
+    str(s.raw.bufferId) === undefined ? [] : [str(s.raw.bufferId)!],
+  );
+  for (const p of products) {
+    const steps = arrayOf(p.raw.routing).filter(isPlainObject);
+    if (steps.length === 0) continue;
+    link(sourceStations, stationsOf(steps[0].machineIds, 'inputBufferId'));
+    for (let i = 0; i + 1 < steps.length; i++) {
+      link(
+        stationsOf(steps[i].machineIds, 'outputBufferId'),
+        stationsOf(steps[i + 1].machineIds, 'inputBufferId'),
+      );
+    }
+    const sink = str(p.raw.sinkId) ?? firstSink;
+    if (sink !== undefined) link(stationsOf(steps[steps.length - 1].machineIds, 'outputBufferId'), [sink]);
+  }
+  return ends;
 }
