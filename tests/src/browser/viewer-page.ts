@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 
 /** The parts of `window.__viewer` (viewer/src/app/test-hooks.ts) the browser tests use. */
