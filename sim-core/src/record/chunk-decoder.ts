@@ -5,6 +5,7 @@ import {
   LINK_RELIABILITY_ONE,
   LINK_RELIABILITY_ZERO,
   MOTION_FROM_PREVIOUS,
+  MOTION_MASK_START_OFFSET,
   MOTION_STARTS_NOW,
   REC_EVENT,
   REC_LEVEL,
@@ -66,7 +67,8 @@ export interface HeaderLimits {
  * - a: STATE code, LEVEL value, EVENT kind, SAMPLE value, LINK latency, MOTION fromNode
  * - b: EVENT arg, LINK reliability, MOTION toNode, else 0
  * - entity: the entity, or the series index for SAMPLE
- * - motion: motionSlot indexes motionStartUs / motionEndUs / motionProfile (PROFILE_FIELDS per slot)
+ * - motion: motionSlot indexes motionStartUs / motionEndUs / motionStartOffsetM / motionProfile
+ *   (PROFILE_FIELDS per slot)
  */
 export interface DecodedChunk {
   location: ChunkLocation;
@@ -83,6 +85,7 @@ export interface DecodedChunk {
   motionStartUs: Float64Array;
   motionEndUs: Float64Array;
   motionProfile: Float32Array;
+  motionStartOffsetM: Float32Array;
   problem?: string;
 }
 
@@ -106,10 +109,12 @@ export function decodeChunk(bytes: Uint8Array, location: ChunkLocation, limits: 
     motionStartUs: new Float64Array(0),
     motionEndUs: new Float64Array(0),
     motionProfile: new Float32Array(0),
+    motionStartOffsetM: new Float32Array(0),
   };
   const motionStarts: number[] = [];
   const motionEnds: number[] = [];
   const motionProfiles: number[] = [];
+  const motionOffsets: number[] = [];
   const where = `chunk #${location.sequence} (byte ${location.offset})`;
   try {
     const snapshotEnd = head.bodyStart + head.snapshotLength;
@@ -175,9 +180,15 @@ export function decodeChunk(bytes: Uint8Array, location: ChunkLocation, limits: 
             if (mask & (1 << k)) tracker.motionProfile[k0 + k] = r.f32();
             motionProfiles.push(tracker.motionProfile[k0 + k]);
           }
+          const startOffsetM = mask & MOTION_MASK_START_OFFSET ? r.f32() : 0;
+          if (mask & ~(MOTION_MASK_START_OFFSET | ((1 << PROFILE_FIELDS) - 1))) {
+            throw new DecodeError(`unknown motion mask bits 0x${mask.toString(16)}`);
+          }
           chunk.motionSlot[i] = motionStarts.length;
           motionStarts.push(startUs);
           motionEnds.push(endUs);
+          motionOffsets.push(startOffsetM);
+          tracker.motionStartOffsetM[entity] = startOffsetM;
           tracker.motionFrom[entity] = a;
           tracker.motionTo[entity] = b;
           tracker.motionStartMs[entity] = usToMs(startUs);
@@ -203,6 +214,7 @@ export function decodeChunk(bytes: Uint8Array, location: ChunkLocation, limits: 
   }
   chunk.motionStartUs = Float64Array.from(motionStarts);
   chunk.motionEndUs = Float64Array.from(motionEnds);
+  chunk.motionStartOffsetM = Float32Array.from(motionOffsets);
   chunk.motionProfile = Float32Array.from(motionProfiles.slice(0, motionStarts.length * PROFILE_FIELDS));
   return chunk;
 }
@@ -236,6 +248,7 @@ export function applyRecord(chunk: DecodedChunk, i: number, state: ReplayState):
         chunk.motionProfile.subarray(slot * PROFILE_FIELDS, (slot + 1) * PROFILE_FIELDS),
         e * PROFILE_FIELDS,
       );
+      state.motionStartOffsetM[e] = chunk.motionStartOffsetM[slot];
       break;
     }
   }
@@ -270,6 +283,7 @@ export function recordAt(chunk: DecodedChunk, i: number): DecodedRecord {
         startMs: usToMs(chunk.motionStartUs[slot]),
         endMs: usToMs(chunk.motionEndUs[slot]),
         profile: { v0Mps: p[0], vMaxMps: p[1], v1Mps: p[2], accelMps2: p[3], decelMps2: p[4], lengthM: p[5] },
+        startOffsetM: chunk.motionStartOffsetM[slot],
       };
     }
   }

@@ -35,6 +35,9 @@ export const TAG_INLINE_ESCAPE = 15;
 export const MOTION_STARTS_NOW = 1;
 export const MOTION_FROM_PREVIOUS = 2;
 
+/** MOTION mask bit: a float32 startOffsetM follows the profile fields (else it is 0). */
+export const MOTION_MASK_START_OFFSET = 1 << 6;
+
 /** LINK tag bits 4-5: reliability 1 (nothing follows), 0 (nothing follows), or a float32 follows. */
 export const LINK_RELIABILITY_ONE = 0;
 export const LINK_RELIABILITY_ZERO = 1;

@@ -10,7 +10,7 @@ export type {
   DecodedRecord,
   EntityInfo,
   MotionProfile,
-  MotionSegment,
+  RecordedMotion,
   RecordingHeader,
   RecordingHeaderInit,
   RecordingMetadata,

@@ -11,6 +11,7 @@ import {
   MAX_RECORD_BYTES,
   MAX_RECORD_INT,
   MOTION_FROM_PREVIOUS,
+  MOTION_MASK_START_OFFSET,
   MOTION_STARTS_NOW,
   msToUs,
   REC_EVENT,
@@ -122,7 +123,10 @@ export class RecordingWriter {
     this.latest.level[entity] = value;
   }
 
-  /** An AGV starts a path segment from `fromNode` to `toNode` over [startMs, endMs]. */
+  /**
+   * An AGV starts a path segment from `fromNode` to `toNode` over [startMs, endMs], `startOffsetM` along
+   * the edge (non-zero when resuming after a stop). A later segment of the same AGV replaces it.
+   */
   motion(
     timeMs: number,
     entity: number,
@@ -131,6 +135,7 @@ export class RecordingWriter {
     startMs: number,
     endMs: number,
     profile: MotionProfile,
+    startOffsetM = 0,
   ): void {
     this.checkEntity(entity, 'motion');
     checkIndex(fromNode, INT32_LIMIT, 'motion: fromNode');
@@ -149,6 +154,7 @@ export class RecordingWriter {
     p[3] = profile.accelMps2;
     p[4] = profile.decelMps2;
     p[5] = profile.lengthM;
+    const offsetM = Math.fround(startOffsetM);
     const dt = this.begin(timeMs, 'motion');
     const s = this.latest;
     const k0 = entity * PROFILE_FIELDS;
@@ -156,6 +162,7 @@ export class RecordingWriter {
     const startsNow = startUs === this.previousUs;
     let mask = 0;
     for (let k = 0; k < PROFILE_FIELDS; k++) if (!Object.is(p[k], s.motionProfile[k0 + k])) mask |= 1 << k;
+    if (!Object.is(offsetM, 0)) mask |= MOTION_MASK_START_OFFSET;
     const b = this.records;
     this.head(
       REC_MOTION,
@@ -169,11 +176,13 @@ export class RecordingWriter {
     b.putVarint(endUs - startUs);
     b.putU8(mask);
     for (let k = 0; k < PROFILE_FIELDS; k++) if (mask & (1 << k)) b.putF32(p[k]);
+    if (mask & MOTION_MASK_START_OFFSET) b.putF32(offsetM);
     s.motionFrom[entity] = fromNode;
     s.motionTo[entity] = toNode;
     s.motionStartMs[entity] = usToMs(startUs);
     s.motionEndMs[entity] = usToMs(endUs);
     s.motionProfile.set(p, k0);
+    s.motionStartOffsetM[entity] = offsetM;
   }
 
   /** A notable event (failure, repair, safety stop, handover, part completed...) with an integer argument. */

@@ -5,7 +5,7 @@ import { openRecording } from './recording';
 import { RecordingWriter } from './recording-writer';
 import type { ReplayState } from './replay-state';
 import { writeRecords } from './synthetic-mix';
-import type { DecodedRecord, MotionSegment, RecordingHeaderInit } from './types';
+import type { DecodedRecord, RecordedMotion, RecordingHeaderInit } from './types';
 
 // Random headers and record sequences of every type, written with random chunk sizes, read back.
 
@@ -70,6 +70,7 @@ const caseArb: fc.Arbitrary<Case> = fc
         toNode: node,
         startOffsetMs: fc.oneof(fc.constant(0), fc.double({ min: -10, max: 1e4, noNaN: true })),
         durationMs: fc.double({ min: 0, max: 1e5, noNaN: true }),
+        startOffsetM: fc.oneof(fc.constant(0), fc.float()),
         profile: fc.record({
           v0Mps: fc.float(),
           vMaxMps: fc.oneof(fc.constant(1.5), fc.float()),
@@ -134,6 +135,7 @@ function stored(r: DecodedRecord): DecodedRecord {
         timeMs: q(r.timeMs),
         startMs: q(r.startMs),
         endMs: q(r.endMs),
+        startOffsetM: f(r.startOffsetM),
         profile: {
           v0Mps: f(p.v0Mps),
           vMaxMps: f(p.vMaxMps),
@@ -152,7 +154,7 @@ function stored(r: DecodedRecord): DecodedRecord {
 interface PlainState {
   stateCode: number[];
   level: number[];
-  motion: (MotionSegment | undefined)[];
+  motion: (RecordedMotion | undefined)[];
   link: ({ latencyMs: number; reliability: number } | undefined)[];
 }
 
@@ -170,8 +172,8 @@ function naiveState(entityCount: number, records: DecodedRecord[], timeMs: numbe
     else if (r.type === 'level') s.level[r.entity] = r.value;
     else if (r.type === 'link') s.link[r.entity] = { latencyMs: r.latencyMs, reliability: r.reliability };
     else if (r.type === 'motion') {
-      const { fromNode, toNode, startMs, endMs, profile } = r;
-      s.motion[r.entity] = { fromNode, toNode, startMs, endMs, profile };
+      const { fromNode, toNode, startMs, endMs, profile, startOffsetM } = r;
+      s.motion[r.entity] = { fromNode, toNode, startMs, endMs, profile, startOffsetM };
     }
   }
   return s;

@@ -29,7 +29,7 @@ function difference(a: ReplayState, b: ReplayState): string | undefined {
     'motionEndMs',
     'motionProfile',
   ] as const;
-  for (const f of [...fields, 'linkLatencyMs', 'linkReliability'] as const) {
+  for (const f of [...fields, 'motionStartOffsetM', 'linkLatencyMs', 'linkReliability'] as const) {
     const i = a[f].findIndex((v, k) => !Object.is(v, b[f][k]));
     if (i >= 0) return `${f}[${i}]: ${a[f][i]} vs ${b[f][i]}`;
   }

@@ -1,4 +1,4 @@
-import type { MotionSegment } from './types';
+import type { RecordedMotion } from './types';
 
 /** Float32 fields per motion profile, in this order. */
 export const PROFILE_FIELDS = 6;
@@ -20,6 +20,7 @@ export class ReplayState {
   readonly motionEndMs: Float64Array;
   /** PROFILE_FIELDS per entity: v0Mps, vMaxMps, v1Mps, accelMps2, decelMps2, lengthM. */
   readonly motionProfile: Float32Array;
+  readonly motionStartOffsetM: Float32Array;
   readonly linkLatencyMs: Float32Array;
   readonly linkReliability: Float32Array;
 
@@ -31,6 +32,7 @@ export class ReplayState {
     this.motionStartMs = new Float64Array(entityCount);
     this.motionEndMs = new Float64Array(entityCount);
     this.motionProfile = new Float32Array(entityCount * PROFILE_FIELDS);
+    this.motionStartOffsetM = new Float32Array(entityCount);
     this.linkLatencyMs = new Float32Array(entityCount);
     this.linkReliability = new Float32Array(entityCount);
     this.clear();
@@ -45,6 +47,7 @@ export class ReplayState {
     this.motionStartMs.fill(0);
     this.motionEndMs.fill(0);
     this.motionProfile.fill(0);
+    this.motionStartOffsetM.fill(0);
     this.linkLatencyMs.fill(Number.NaN);
     this.linkReliability.fill(Number.NaN);
   }
@@ -63,6 +66,7 @@ export class ReplayState {
     this.motionStartMs.set(other.motionStartMs);
     this.motionEndMs.set(other.motionEndMs);
     this.motionProfile.set(other.motionProfile);
+    this.motionStartOffsetM.set(other.motionStartOffsetM);
     this.linkLatencyMs.set(other.linkLatencyMs);
     this.linkReliability.set(other.linkReliability);
   }
@@ -78,7 +82,7 @@ export class ReplayState {
   }
 
   /** The entity's latest motion segment as an object (allocates: for inspection, not the frame loop). */
-  motion(entity: number): MotionSegment | undefined {
+  motion(entity: number): RecordedMotion | undefined {
     if (!this.hasMotion(entity)) return undefined;
     const p = this.motionProfile;
     const k = entity * PROFILE_FIELDS;
@@ -95,6 +99,7 @@ export class ReplayState {
         decelMps2: p[k + 4],
         lengthM: p[k + 5],
       },
+      startOffsetM: this.motionStartOffsetM[entity],
     };
   }
 }

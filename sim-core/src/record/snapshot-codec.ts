@@ -40,6 +40,7 @@ export function encodeSnapshot(state: ReplayState, chunkStartUs: number, out: By
       out.putZigzag(startUs - chunkStartUs);
       out.putVarint(msToUs(state.motionEndMs[e]) - startUs);
       for (let k = 0; k < PROFILE_FIELDS; k++) out.putF32(state.motionProfile[e * PROFILE_FIELDS + k]);
+      out.putF32(state.motionStartOffsetM[e]);
     },
   );
   section(
@@ -77,6 +78,7 @@ export function decodeSnapshot(r: ByteReader, chunkStartUs: number, into: Replay
     into.motionStartMs[e] = usToMs(startUs);
     into.motionEndMs[e] = usToMs(startUs + r.varint());
     for (let k = 0; k < PROFILE_FIELDS; k++) into.motionProfile[e * PROFILE_FIELDS + k] = r.f32();
+    into.motionStartOffsetM[e] = r.f32();
   });
   section((e) => {
     into.linkLatencyMs[e] = r.f32();

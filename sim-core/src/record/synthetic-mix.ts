@@ -79,15 +79,19 @@ export function syntheticMix(options: SyntheticMixOptions): {
       const durationMs = (lengthM / 1.5) * 1000 + 3000;
       const profile = { v0Mps: 0, vMaxMps: 1.5, v1Mps: 0, accelMps2: 0.5, decelMps2: 0.5, lengthM };
       const endMs = timeMs + durationMs;
+      // One segment in 20 resumes mid-edge after a safety stop.
+      const startOffsetM = rnd.next() < 0.05 ? rnd.next() * 5 : 0;
+      const entity = firstAgv + a;
       records.push({
         type: 'motion',
         timeMs,
-        entity: firstAgv + a,
+        entity,
         fromNode,
         toNode,
         startMs: timeMs,
         endMs,
         profile,
+        startOffsetM,
       });
     } else if (u < 0.95) {
       records.push({ type: 'sample', timeMs, series: pick(SERIES), value: 2 + rnd.next() * 20 });
@@ -130,7 +134,16 @@ export function writeRecords(writer: RecordingWriter, records: Iterable<DecodedR
         writer.level(r.timeMs, r.entity, r.value);
         break;
       case 'motion':
-        writer.motion(r.timeMs, r.entity, r.fromNode, r.toNode, r.startMs, r.endMs, r.profile);
+        writer.motion(
+          r.timeMs,
+          r.entity,
+          r.fromNode,
+          r.toNode,
+          r.startMs,
+          r.endMs,
+          r.profile,
+          r.startOffsetM,
+        );
         break;
       case 'event':
         writer.event(r.timeMs, r.entity, r.kind, r.arg);

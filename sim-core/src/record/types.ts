@@ -46,7 +46,11 @@ export interface RecordingHeaderInit {
   stateNames?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** An AGV path segment's kinematics (stored as float32: about 7 significant digits). */
+/**
+ * An AGV path segment's speed profile (stored as float32: about 7 significant digits). In terms of the AGV
+ * model's SpeedProfile: vMaxMps is its vCruiseMps (the peak speed this segment reaches, not the vehicle's
+ * top speed) and v1Mps its vEndMps.
+ */
 export interface MotionProfile {
   v0Mps: number;
   vMaxMps: number;
@@ -56,18 +60,21 @@ export interface MotionProfile {
   lengthM: number;
 }
 
-export interface MotionSegment {
+/** A MOTION record's segment. Node ids are integers whose meaning the layout defines. */
+export interface RecordedMotion {
   fromNode: number;
   toNode: number;
   startMs: number;
   endMs: number;
   profile: MotionProfile;
+  /** Where along the edge the segment starts (non-zero when resuming after a stop); float32. */
+  startOffsetM: number;
 }
 
 export type DecodedRecord =
   | { type: 'state'; timeMs: number; entity: number; code: number }
   | { type: 'level'; timeMs: number; entity: number; value: number }
-  | ({ type: 'motion'; timeMs: number; entity: number } & MotionSegment)
+  | ({ type: 'motion'; timeMs: number; entity: number } & RecordedMotion)
   | { type: 'event'; timeMs: number; entity: number; kind: number; arg: number }
   | { type: 'sample'; timeMs: number; series: number; value: number }
   | { type: 'link'; timeMs: number; entity: number; latencyMs: number; reliability: number };
