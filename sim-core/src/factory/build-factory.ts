@@ -1,4 +1,4 @@
-import type { ControlNetwork, Message } from '../control/seam';
+import type { ControlNetwork } from '../control/seam';
 import type { DistributionSpec } from '../engine/distributions';
 import type { RandomStreams } from '../engine/random';
 import type { Simulation } from '../engine/simulation';
@@ -10,7 +10,7 @@ import { ControlSystem } from './control-system';
 import { Gateway } from './gateway';
 import { type FactoryKpis, KpiCollector } from './kpi';
 import { Machine } from './machine';
-import { CONTROL_ENDPOINT, type MachineReport, sendReliably } from './messages';
+import { CONTROL_ENDPOINT, type MachineReport, ReliableSender } from './messages';
 import { type Operation, type Order, Part, type Product } from './part';
 import { FactoryProbes, type MachineState } from './probes';
 import { Source } from './source';
@@ -168,22 +168,18 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
     const gateway = m.legacy ? gateways.get(m.gatewayId!)! : null;
     if (gateway !== null) gateway.attach(machine);
     else {
-      const deliver = (msg: Message<MachineReport>) => ctx.control.onReport(msg.payload);
+      const sender = new ReliableSender<MachineReport>(sim, ctx.network, probes, ctx.resendDelayMs, (msg) =>
+        ctx.control.onReport(msg.payload),
+      );
+      const { statusBytes } = ctx;
       machine.uplink = (report) =>
-        sendReliably(
-          sim,
-          ctx.network,
-          probes,
-          {
-            from: m.id,
-            to: CONTROL_ENDPOINT,
-            sizeBytes: ctx.statusBytes,
-            trafficClass: 'machineStatus',
-            payload: report,
-          },
-          deliver,
-          ctx.resendDelayMs,
-        );
+        sender.send({
+          from: m.id,
+          to: CONTROL_ENDPOINT,
+          sizeBytes: statusBytes,
+          trafficClass: 'machineStatus',
+          payload: report,
+        });
     }
     ctx.control.addMachine(machine, gateway);
     return machine;

@@ -1,3 +1,4 @@
+import type { Message } from '../control/seam';
 import type { Station } from './buffer';
 import type { FactoryContext } from './context';
 import type { Gateway } from './gateway';
@@ -5,13 +6,13 @@ import type { Machine } from './machine';
 import {
   CONTROL_ENDPOINT,
   type MachineReport,
+  ReliableSender,
   type StartOrder,
   type StatusBatch,
-  sendReliably,
 } from './messages';
 import type { Part } from './part';
 import type { MachineState } from './probes';
-import type { TransportService } from './transport';
+import type { TransportRequest, TransportService } from './transport';
 
 /** The control system's belief about one machine, built only from its reports. */
 interface MachineView {
@@ -21,6 +22,7 @@ interface MachineView {
   lastSeq: number;
   /** The part of the start order sent and not yet answered (at most one per machine). */
   pending: Part | null;
+  readonly orders: ReliableSender<StartOrder>;
 }
 
 /**
@@ -44,7 +46,7 @@ interface MachineView {
  * Correct under any delay: orders are only a request (the machine checks it is up, on shift, free and
  * has the part, else refuses); reports carry per-machine sequence numbers so a late report never
  * overwrites a newer state; the one-time facts in a report (ack, done, scrapped) are applied whatever
- * its age. Lost messages are sent again by their sender (see sendReliably), so nothing waits forever.
+ * its age. Lost messages are sent again by their sender (see ReliableSender), so nothing waits forever.
  */
 export class ControlSystem {
   private readonly views = new Map<string, MachineView>();
@@ -64,7 +66,13 @@ export class ControlSystem {
   ) {}
 
   addMachine(machine: Machine, gateway: Gateway | null): void {
-    const view: MachineView = { machine, gateway, state: machine.state, lastSeq: 0, pending: null };
+    const { ctx } = this;
+    const deliver =
+      gateway !== null
+        ? (m: Message<StartOrder>) => gateway.forwardOrder(m.payload)
+        : (m: Message<StartOrder>) => machine.receiveOrder(m.payload);
+    const orders = new ReliableSender(ctx.sim, ctx.network, ctx.probes, ctx.resendDelayMs, deliver);
+    const view: MachineView = { machine, gateway, state: machine.state, lastSeq: 0, pending: null, orders };
     this.views.set(machine.id, view);
     let list = this.viewsByInput.get(machine.input);
     if (list === undefined) {
@@ -160,24 +168,21 @@ export class ControlSystem {
 
   private move(part: Part, from: Station, to: Station): void {
     to.reserve();
-    this.transport.request({
-      requestId: ++this.requestSeq,
-      partId: part.id,
-      productId: part.product.id,
-      fromStationId: from.id,
-      toStationId: to.id,
-      priority: 0,
-      requestedAtMs: this.ctx.sim.now(),
-      onPickedUp: () => {
-        from.remove(part);
-        this.slotFreed(from);
-      },
-      onDelivered: () => {
-        if (to.isSink) this.known.delete(part.id);
-        to.putReserved(part);
-        if (!to.isSink) this.onPartAvailable(part, to);
-      },
-    });
+    this.transport.request(new Move(this, ++this.requestSeq, part, from, to, this.ctx.sim.now()));
+  }
+
+  /** @internal The carrier took `move.part` out of its station. */
+  pickedUp(move: Move): void {
+    move.from.remove(move.part);
+    this.slotFreed(move.from);
+  }
+
+  /** @internal The carrier put `move.part` into the slot reserved for it. */
+  delivered(move: Move): void {
+    const { part, to } = move;
+    if (to.isSink) this.known.delete(part.id);
+    to.putReserved(part);
+    if (!to.isSink) this.onPartAvailable(part, to);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -190,8 +195,9 @@ export class ControlSystem {
     for (const view of this.viewsByInput.get(station)!) {
       if (view.pending !== null || (view.state !== 'idle' && view.state !== 'starved')) continue;
       const id = view.machine.id;
-      const i = queue.findIndex((p) => p.product.operations[p.opIndex].machineIds.has(id));
-      if (i < 0) continue;
+      let i = 0;
+      while (i < queue.length && !queue[i].product.operations[queue[i].opIndex].machineIds.has(id)) i++;
+      if (i === queue.length) continue;
       const part = queue[i];
       queue.splice(i, 1);
       view.pending = part;
@@ -201,18 +207,43 @@ export class ControlSystem {
   }
 
   private sendOrder(view: MachineView, part: Part): void {
-    const { ctx } = this;
-    const order: StartOrder = { machineId: view.machine.id, partId: part.id, productId: part.product.id };
-    const message = {
+    view.orders.send({
       from: CONTROL_ENDPOINT,
       to: view.gateway?.id ?? view.machine.id,
-      sizeBytes: ctx.orderBytes,
-      trafficClass: 'controlOrder' as const,
-      payload: order,
-    };
-    const deliver = view.gateway
-      ? (m: { payload: StartOrder }) => view.gateway!.forwardOrder(m.payload)
-      : (m: { payload: StartOrder }) => view.machine.receiveOrder(m.payload);
-    sendReliably(ctx.sim, ctx.network, ctx.probes, message, deliver, ctx.resendDelayMs);
+      sizeBytes: this.ctx.orderBytes,
+      trafficClass: 'controlOrder',
+      payload: { machineId: view.machine.id, partId: part.id, productId: part.product.id },
+    });
+  }
+}
+
+/** A transport request for one part (one object per move, no closures). */
+class Move implements TransportRequest {
+  readonly partId: number;
+  readonly productId: string;
+  readonly fromStationId: string;
+  readonly toStationId: string;
+  readonly priority = 0;
+
+  constructor(
+    private readonly control: ControlSystem,
+    readonly requestId: number,
+    readonly part: Part,
+    readonly from: Station,
+    readonly to: Station,
+    readonly requestedAtMs: number,
+  ) {
+    this.partId = part.id;
+    this.productId = part.product.id;
+    this.fromStationId = from.id;
+    this.toStationId = to.id;
+  }
+
+  onPickedUp(): void {
+    this.control.pickedUp(this);
+  }
+
+  onDelivered(): void {
+    this.control.delivered(this);
   }
 }

@@ -6,9 +6,9 @@ import type { Machine } from './machine';
 import {
   CONTROL_ENDPOINT,
   type MachineReport,
+  ReliableSender,
   type StartOrder,
   type StatusBatch,
-  sendReliably,
 } from './messages';
 
 /**
@@ -26,6 +26,7 @@ export class Gateway {
   private readonly machines = new Map<string, Machine>();
   private batch: MachineReport[] = [];
   private readonly tick: SimAction<undefined> | null = null;
+  private readonly sender: ReliableSender<StatusBatch>;
 
   constructor(
     private readonly ctx: FactoryContext,
@@ -43,6 +44,9 @@ export class Gateway {
       config.conversionDelayMs,
       (order) => this.machines.get(order.machineId)!.receiveOrder(order),
       `gateway ${config.id} down`,
+    );
+    this.sender = new ReliableSender<StatusBatch>(sim, ctx.network, ctx.probes, ctx.resendDelayMs, (m) =>
+      ctx.control.onStatusBatch(m.payload),
     );
     if (config.aggregationIntervalMs !== undefined && config.aggregationIntervalMs > 0) {
       this.tick = sim.action(() => this.sendBatch(), { label: `gateway ${config.id} aggregation` });
@@ -83,20 +87,12 @@ export class Gateway {
   }
 
   private send(reports: MachineReport[]): void {
-    const { ctx } = this;
-    sendReliably<StatusBatch>(
-      ctx.sim,
-      ctx.network,
-      ctx.probes,
-      {
-        from: this.id,
-        to: CONTROL_ENDPOINT,
-        sizeBytes: reports.length * ctx.statusBytes,
-        trafficClass: 'machineStatus',
-        payload: { reports },
-      },
-      (m) => ctx.control.onStatusBatch(m.payload),
-      ctx.resendDelayMs,
-    );
+    this.sender.send({
+      from: this.id,
+      to: CONTROL_ENDPOINT,
+      sizeBytes: reports.length * this.ctx.statusBytes,
+      trafficClass: 'machineStatus',
+      payload: { reports },
+    });
   }
 }

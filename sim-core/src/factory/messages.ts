@@ -38,31 +38,37 @@ export interface StartOrder {
 }
 
 /**
- * Sends `message`; if the network loses it, sends the same message again `resendDelayMs` after the
- * loss notice, until it arrives. The ControlNetwork contract runs exactly one of onDelivered /
- * onLost per send, so a lost message was never delivered and a re-send never duplicates; what can
- * happen is reordering, which receivers handle (sequence numbers, explicit acknowledgements).
+ * Sends messages from one endpoint; if the network loses one, sends the same message again
+ * `resendDelayMs` after the loss notice, until it arrives. The ControlNetwork contract runs exactly
+ * one of onDelivered / onLost per send, so a lost message was never delivered and a re-send never
+ * duplicates; what can happen is reordering, which receivers handle (sequence numbers, explicit
+ * acknowledgements). One sender per endpoint and receiver: no closure per message.
  */
-export function sendReliably<P>(
-  sim: Simulation,
-  network: ControlNetwork,
-  probes: FactoryProbes,
-  message: Message<P>,
-  onDelivered: (message: Message<P>) => void,
-  resendDelayMs: number,
-): void {
-  const attempt = (): void => network.send(message, onDelivered, onLost);
-  const onLost = (): void => {
-    if (probes.event.active) {
-      probes.event.emit({
-        timeMs: sim.now(),
-        entityId: message.from,
-        kind: 'messageLost',
-        detail: `${message.trafficClass} to ${message.to}`,
-      });
-    }
-    if (resendDelayMs > 0) sim.after(resendDelayMs, attempt, { label: 'resend' });
-    else attempt();
-  };
-  attempt();
+export class ReliableSender<P> {
+  private readonly lost: (message: Message<P>) => void;
+
+  constructor(
+    sim: Simulation,
+    private readonly network: ControlNetwork,
+    probes: FactoryProbes,
+    resendDelayMs: number,
+    private readonly onDelivered: (message: Message<P>) => void,
+  ) {
+    this.lost = (message) => {
+      if (probes.event.active) {
+        probes.event.emit({
+          timeMs: sim.now(),
+          entityId: message.from,
+          kind: 'messageLost',
+          detail: `${message.trafficClass} to ${message.to}`,
+        });
+      }
+      if (resendDelayMs > 0) sim.after(resendDelayMs, () => this.send(message), { label: 'resend' });
+      else this.send(message);
+    };
+  }
+
+  send(message: Message<P>): void {
+    this.network.send(message, this.onDelivered, this.lost);
+  }
 }
