@@ -5,7 +5,7 @@ export { memorySink } from './memory-sink';
 export { type OpenRecordingOptions, openRecording, Recording, type SeriesData } from './recording';
 export { RecordingWriter, type RecordingWriterOptions } from './recording-writer';
 export { ReplayCursor } from './replay-cursor';
-export { PROFILE_FIELDS as MOTION_PROFILE_FIELDS, ReplayState } from './replay-state';
+export { PROFILE_FIELDS, ReplayState } from './replay-state';
 export { type SyntheticMixOptions, syntheticMix, writeRecords } from './synthetic-mix';
 export type {
   ChunkInfo,
