@@ -18,3 +18,4 @@ export {
 } from './kpi/stats';
 export * from './layout';
 export * as radio from './network/radio/index';
+export * from './record/index';
