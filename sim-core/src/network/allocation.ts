@@ -1,0 +1,208 @@
+// PRB allocation of one slot among backlogged flows: round robin, proportional fair, or 5QI priority.
+// Works on scratch fields of Flow / DeviceState, so a slot allocates nothing.
+import type { SchedulerKind } from './config';
+import type { DeviceState } from './device';
+import type { Flow } from './packet';
+import type { Dir } from './tdd-grid';
+
+/** Averaging time of the proportional-fair throughput (assumption: a typical 100 ms window). */
+export const PF_TIME_CONSTANT_MS = 100;
+const ALL_SLICES = -1;
+
+export class SlotAllocator {
+  /** Devices granted PRBs in the current slot, in grant order. */
+  readonly granted: DeviceState[] = [];
+  private readonly subset: Flow[] = [];
+  private readonly devices: DeviceState[] = [];
+  private opp = -1;
+  private tMs = 0;
+  private passStamp = 0;
+  /** Rotates the tie order of round robin, so leftover PRBs go round too. */
+  private rotation = 0;
+
+  constructor(
+    private readonly kind: SchedulerKind,
+    private readonly dir: Dir,
+    private readonly maxUesPerSlot: number,
+    /** Class indices in logical-channel priority order. */
+    private readonly lcpOrder: readonly number[],
+    /** Devices in the network (device indices are below it). */
+    private readonly deviceCount: number,
+  ) {}
+
+  begin(opp: number, tMs: number): void {
+    this.opp = opp;
+    this.rotation++;
+    this.tMs = tMs;
+    this.granted.length = 0;
+  }
+
+  /**
+   * Grants up to `budget` PRBs to `candidates` (flows with `needPrb` > 0) of slice `slice` (-1: all).
+   * Returns the PRBs granted.
+   */
+  allocate(candidates: readonly Flow[], slice: number, budget: number): number {
+    const subset = this.subset;
+    subset.length = 0;
+    for (const f of candidates)
+      if (f.needPrb > 0 && (slice === ALL_SLICES || f.sliceIndex === slice)) subset.push(f);
+    if (subset.length === 0 || budget <= 0) return 0;
+    if (this.kind === 'priority') return this.byPriority(subset, budget);
+    return this.byDevice(subset, slice, budget);
+  }
+
+  /** Strict 5QI priority level, then earliest head-of-line deadline (eligible time + PDB). */
+  private byPriority(subset: Flow[], budget: number): number {
+    subset.sort(
+      (a, b) =>
+        a.profile.qos.priorityLevel - b.profile.qos.priorityLevel ||
+        a.head!.eligibleAtMs +
+          a.profile.qos.packetDelayBudgetMs -
+          (b.head!.eligibleAtMs + b.profile.qos.packetDelayBudgetMs) ||
+        a.device.index - b.device.index ||
+        a.profile.index - b.profile.index,
+    );
+    let used = 0;
+    for (const f of subset) {
+      if (used >= budget) break;
+      used += this.grantFlow(f, Math.min(f.needPrb, budget - used));
+    }
+    return used;
+  }
+
+  /** Round robin and proportional fair share PRBs among devices; each device fills its flows by LCP. */
+  private byDevice(subset: Flow[], slice: number, budget: number): number {
+    const stamp = ++this.passStamp;
+    const devices = this.devices;
+    devices.length = 0;
+    for (const f of subset) {
+      const d = f.device;
+      if (d.needMark !== stamp) {
+        d.needMark = stamp;
+        d.needPrb = 0;
+        devices.push(d);
+      }
+      d.needPrb += f.needPrb;
+    }
+    const dir = this.dir;
+    if (this.kind === 'roundRobin') {
+      // Least recently served first; ties in an order that rotates every slot.
+      const n = this.deviceCount;
+      const r = this.rotation % n;
+      devices.sort(
+        (a, b) =>
+          a.lastServedOpp[dir] - b.lastServedOpp[dir] || ((a.index + n - r) % n) - ((b.index + n - r) % n),
+      );
+      return this.waterFill(devices, slice, budget);
+    }
+    for (const d of devices) d.pfMetric = d.quality[dir].bitsPerPrbSymbol / Math.max(1e-6, this.pfAverage(d));
+    devices.sort((a, b) => b.pfMetric - a.pfMetric || a.index - b.index);
+    let used = 0;
+    for (const d of devices) {
+      if (used >= budget) break;
+      if (!this.canServe(d)) continue;
+      used += this.grantDevice(d, slice, Math.min(d.needPrb, budget - used));
+    }
+    return used;
+  }
+
+  /** Equal shares among the served devices; a device needing less than its share returns the rest. */
+  private waterFill(devices: DeviceState[], slice: number, budget: number): number {
+    let k = 0;
+    for (const d of devices) if (this.canServe(d)) devices[k++] = d;
+    devices.length = k;
+    for (let i = 0; i < k; i++) devices[i].needPrb = Math.min(devices[i].needPrb, this.room(devices[i]));
+    let remaining = budget;
+    let open = k;
+    while (open > 0 && remaining > 0) {
+      const share = Math.floor(remaining / open);
+      if (share === 0) {
+        // Fewer PRBs than devices: one each, in round-robin order.
+        for (const d of devices) {
+          if (remaining === 0) break;
+          if (d.needPrb > 0) remaining -= this.grantDevice(d, slice, 1);
+        }
+        break;
+      }
+      let satisfied = false;
+      for (const d of devices) {
+        if (d.needPrb > 0 && d.needPrb <= share) {
+          remaining -= this.grantDevice(d, slice, d.needPrb);
+          d.needPrb = 0;
+          open--;
+          satisfied = true;
+        }
+      }
+      if (satisfied) continue;
+      for (const d of devices) {
+        if (d.needPrb > 0) {
+          const g = this.grantDevice(d, slice, share);
+          d.needPrb -= g;
+          remaining -= g;
+        }
+      }
+      // Leftover below one share per device: one more PRB each, in round-robin order.
+      for (const d of devices) {
+        if (remaining === 0) break;
+        if (d.needPrb > 0) {
+          const g = this.grantDevice(d, slice, 1);
+          d.needPrb -= g;
+          remaining -= g;
+        }
+      }
+      break;
+    }
+    return budget - remaining;
+  }
+
+  private pfAverage(d: DeviceState): number {
+    const dir = this.dir;
+    return d.pfAverageBitsPerMs[dir] * Math.exp(-(this.tMs - d.pfAverageAtMs[dir]) / PF_TIME_CONSTANT_MS);
+  }
+
+  /** Feeds the bits a device sent into its proportional-fair average. */
+  recordServed(d: DeviceState, bits: number): void {
+    const dir = this.dir;
+    d.lastServedOpp[dir] = this.opp;
+    if (this.kind !== 'proportionalFair') return;
+    d.pfAverageBitsPerMs[dir] = this.pfAverage(d) + bits / PF_TIME_CONSTANT_MS;
+    d.pfAverageAtMs[dir] = this.tMs;
+  }
+
+  private canServe(d: DeviceState): boolean {
+    return d.grantMark === this.opp || this.granted.length < this.maxUesPerSlot;
+  }
+
+  private room(d: DeviceState): number {
+    return d.grantMark === this.opp ? d.capPrb - d.grantPrb : d.capPrb;
+  }
+
+  /** Gives a device up to `prbs`, spread over its flows of the slice in LCP order. */
+  private grantDevice(d: DeviceState, slice: number, prbs: number): number {
+    let given = 0;
+    const flows = d.flows[this.dir];
+    for (const ci of this.lcpOrder) {
+      if (given >= prbs) break;
+      const f = flows[ci];
+      if (f.needPrb <= 0 || (slice !== ALL_SLICES && f.sliceIndex !== slice)) continue;
+      given += this.grantFlow(f, Math.min(f.needPrb, prbs - given));
+    }
+    return given;
+  }
+
+  private grantFlow(f: Flow, prbs: number): number {
+    const d = f.device;
+    if (!this.canServe(d)) return 0;
+    const g = Math.min(prbs, this.room(d));
+    if (g <= 0) return 0;
+    if (d.grantMark !== this.opp) {
+      d.grantMark = this.opp;
+      d.grantPrb = 0;
+      this.granted.push(d);
+    }
+    d.grantPrb += g;
+    f.needPrb -= g;
+    f.grantPrb += g;
+    return g;
+  }
+}

@@ -1,0 +1,374 @@
+// The MAC of one cell in one direction: a scheduler on the TDD opportunity grid that wakes only for
+// opportunities with backlog, allocates PRBs, forms one transport block per device and slot, and draws its
+// HARQ outcome.
+import type { SimAction } from '../engine/sim-action';
+import type { Simulation } from '../engine/simulation';
+import { SlotAllocator } from './allocation';
+import type { SchedulerKind } from './config';
+import type { DeviceState, LinkQuality } from './device';
+import type { McsChoice } from './link-adaptation';
+import type { Flow, Packet } from './packet';
+import type { CellRadio } from './radio-environment';
+import type { Dir } from './tdd-grid';
+import { UL } from './tdd-grid';
+import { TimedHeap } from './timed-heap';
+
+/** What the MAC asks of the network around it. */
+export interface MacHost {
+  readonly sim: Simulation;
+  /** Refreshes the device's link at `tMs` (position, handover); the packet belongs to `dev.serving` after. */
+  refreshLink(dev: DeviceState, tMs: number): void;
+  link(cell: number, dir: Dir): CellLink;
+  quality(dev: DeviceState, dir: Dir, tMs: number): LinkQuality;
+  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice): number;
+  /** All bits of the packet's current leg are in transport blocks whose fate is drawn. */
+  legDone(p: Packet): void;
+  /** The packet waited longer than its discard timer before transmission. */
+  discarded(p: Packet, tMs: number): void;
+  /** A cancelled stream packet left the arrival queue. */
+  dropCancelled(p: Packet): void;
+  /** Traffic in load-sample window `window` of this cell. */
+  touchLoadWindow(cell: number, window: number): void;
+}
+
+export interface MacSettings {
+  scheduler: SchedulerKind;
+  maxUesPerSlot: number;
+  lcpOrder: readonly number[];
+  /** PRB share per slice index (empty: no slicing). */
+  sliceShares: readonly number[];
+  maxHarqAttempts: number;
+  harqProcessingMs: number;
+  loadTimeConstantMs: number;
+  loadSampleMs: number;
+  deviceCount: number;
+}
+
+const RING = 1024; // HARQ reservations ahead (opportunities)
+const EPS_MS = 1e-9;
+const DONE_BITS = 1e-6;
+
+export class CellLink {
+  readonly nPrb: number;
+  /** Packets on their way to this queue (UE buffer or gNB), by the time they become eligible. */
+  private readonly arrivals = new TimedHeap<Packet>();
+  private readonly backlogged: DeviceState[] = [];
+  private readonly action: SimAction<number>;
+  private scheduledOpp = -1;
+  private lastOpp = -1;
+  private readonly allocator: SlotAllocator;
+  private readonly candidates: Flow[] = [];
+  private readonly reservedOpp = new Float64Array(RING).fill(-1);
+  private readonly reservedPrb = new Int32Array(RING);
+  private readonly scratch: McsChoice = { cqi: 0, spectralEfficiency: 0, layers: 1, bler: 1 };
+  private readonly loadDecayPerOpp: number;
+
+  // Load estimate for other cells' interference: EWMA over opportunities of the PRB share used.
+  private loadValue = 0;
+  private loadOpp = -1;
+  /** UL only: EWMA of the interference per PRB this cell's UEs cause at each gNB, mW. */
+  private readonly ulInterference: Float64Array;
+  private readonly ulContribution: Float64Array;
+
+  // Statistics since the last reset.
+  prbSymbolsUsed = 0;
+  bitsDelivered = 0;
+  transportBlocks = 0;
+  harqRetransmissions = 0;
+  // Current load-sample window.
+  sampleWindow = -1;
+  samplePrbSymbols = 0;
+  sampleBits = 0;
+
+  constructor(
+    private readonly host: MacHost,
+    readonly cell: CellRadio,
+    readonly dir: Dir,
+    private readonly settings: MacSettings,
+    cellCount: number,
+  ) {
+    this.nPrb = cell.nPrb;
+    this.allocator = new SlotAllocator(
+      settings.scheduler,
+      dir,
+      settings.maxUesPerSlot,
+      settings.lcpOrder,
+      Math.max(1, settings.deviceCount),
+    );
+    this.action = host.sim.action<number>((opp) => this.run(opp!), {
+      priority: 100, // after the other events of the same instant, so their packets make this opportunity
+      label: `${cell.id} ${dir === UL ? 'UL' : 'DL'} slot`,
+    });
+    const oppsPerMs = cell.grid.count(dir) / cell.grid.periodMs;
+    this.loadDecayPerOpp = Math.exp(-1 / (settings.loadTimeConstantMs * oppsPerMs));
+    this.ulInterference = new Float64Array(cellCount);
+    this.ulContribution = new Float64Array(cellCount);
+  }
+
+  get grid() {
+    return this.cell.grid;
+  }
+
+  /** Devices with queued data (for snapshots). */
+  get backlogCount(): number {
+    return this.backlogged.length;
+  }
+
+  get pendingArrivals(): number {
+    return this.arrivals.size;
+  }
+
+  /** Queues a packet that becomes eligible at `p.eligibleAtMs` (now or later). */
+  enqueue(p: Packet): void {
+    this.arrivals.push(p.eligibleAtMs, p);
+    this.wake(p.eligibleAtMs);
+  }
+
+  /** Makes sure the first opportunity at or after `tMs` is processed. */
+  wake(tMs: number): void {
+    const now = this.host.sim.now();
+    let opp = this.grid.nextOpportunity(this.dir, Math.max(tMs, now));
+    if (opp <= this.lastOpp) opp = this.lastOpp + 1;
+    if (this.scheduledOpp >= 0 && this.scheduledOpp <= opp) return;
+    this.scheduledOpp = opp;
+    this.action.schedule(opp, Math.max(0, this.grid.startMs(this.dir, opp) - now));
+  }
+
+  addBacklogged(dev: DeviceState): void {
+    if (dev.activeSlot[this.dir] >= 0) return;
+    dev.activeSlot[this.dir] = this.backlogged.length;
+    this.backlogged.push(dev);
+  }
+
+  removeBacklogged(dev: DeviceState): void {
+    const i = dev.activeSlot[this.dir];
+    if (i < 0) return;
+    const last = this.backlogged.pop()!;
+    if (last !== dev) {
+      this.backlogged[i] = last;
+      last.activeSlot[this.dir] = i;
+    }
+    dev.activeSlot[this.dir] = -1;
+  }
+
+  /** Recent share of PRBs in use (0..1), decayed over the opportunities since the last busy one. */
+  loadAt(tMs: number): number {
+    if (this.loadOpp < 0) return 0;
+    const idle = this.grid.nextOpportunity(this.dir, tMs) - this.loadOpp - 1;
+    return this.loadValue * this.loadDecayPerOpp ** Math.max(0, idle);
+  }
+
+  /** UL: recent interference per PRB that this cell's UEs cause at gNB `atCell`, mW. */
+  interferenceAt(atCell: number, tMs: number): number {
+    if (this.loadOpp < 0) return 0;
+    const idle = this.grid.nextOpportunity(this.dir, tMs) - this.loadOpp - 1;
+    return this.ulInterference[atCell] * this.loadDecayPerOpp ** Math.max(0, idle);
+  }
+
+  private reserved(opp: number): number {
+    const k = opp % RING;
+    return this.reservedOpp[k] === opp ? this.reservedPrb[k] : 0;
+  }
+
+  private reserve(opp: number, prbs: number): void {
+    if (opp - this.lastOpp >= RING) return; // beyond the horizon: not worth tracking
+    const k = opp % RING;
+    if (this.reservedOpp[k] !== opp) {
+      this.reservedOpp[k] = opp;
+      this.reservedPrb[k] = 0;
+    }
+    this.reservedPrb[k] += prbs;
+  }
+
+  private run(opp: number): void {
+    this.scheduledOpp = -1;
+    this.lastOpp = opp;
+    const grid = this.grid;
+    const dir = this.dir;
+    const host = this.host;
+    const startMs = grid.startMs(dir, opp);
+    const symbols = grid.symbols(dir, opp);
+
+    // 1. Packets that became eligible join their device's queue (or follow the device to its new cell).
+    while (this.arrivals.size > 0 && this.arrivals.peekTime() <= startMs + EPS_MS) {
+      const p = this.arrivals.pop()!;
+      if (p.cancelled) {
+        host.dropCancelled(p);
+        continue;
+      }
+      const dev = (dir === UL ? p.src : p.dst)!;
+      host.refreshLink(dev, startMs);
+      if (dev.serving !== this.cell.index) {
+        host.link(dev.serving, dir).enqueue(p);
+        continue;
+      }
+      dev.flows[dir][p.classIndex].push(p);
+      dev.backlogBits[dir] += p.remainingBits;
+      this.addBacklogged(dev);
+    }
+
+    // 2. Demands of the devices that may be scheduled.
+    const candidates = this.candidates;
+    candidates.length = 0;
+    let blockedUntil = Number.POSITIVE_INFINITY;
+    for (let i = this.backlogged.length - 1; i >= 0; i--) {
+      const dev = this.backlogged[i];
+      if (dev.blockedUntilMs > startMs) {
+        blockedUntil = Math.min(blockedUntil, dev.blockedUntilMs);
+        continue;
+      }
+      const q = host.quality(dev, dir, startMs);
+      const bitsPerPrb = q.bitsPerPrbSymbol * symbols;
+      dev.capPrb = dir === UL ? Math.min(this.nPrb, q.maxUsefulPrbs) : this.nPrb;
+      for (const f of dev.flows[dir]) {
+        this.discardExpired(f, startMs);
+        if (f.head === null) continue;
+        f.needPrb = Math.ceil(f.bits / bitsPerPrb);
+        f.grantPrb = 0;
+        candidates.push(f);
+      }
+      if (dev.backlogBits[dir] <= DONE_BITS) this.removeBacklogged(dev);
+    }
+
+    // 3. PRB allocation: slice quotas first (unused quota is lent), then the rest to anyone.
+    const budget = Math.max(0, this.nPrb - this.reserved(opp));
+    const allocator = this.allocator;
+    allocator.begin(opp, startMs);
+    let used = 0;
+    const shares = this.settings.sliceShares;
+    for (let s = 0; s < shares.length; s++)
+      used += allocator.allocate(candidates, s, Math.min(Math.floor(shares[s] * budget), budget - used));
+    used += allocator.allocate(candidates, -1, budget - used);
+
+    // 4. One transport block per granted device.
+    const endMs = grid.endMs(dir, opp);
+    this.ulContribution.fill(0);
+    for (const dev of allocator.granted) this.transmit(dev, symbols, endMs);
+
+    // 5. Load bookkeeping and the next wake-up.
+    const usedPrbs = used + (this.nPrb - budget);
+    this.updateLoad(opp, usedPrbs / this.nPrb);
+    const window = Math.floor(startMs / this.settings.loadSampleMs);
+    if (window !== this.sampleWindow) {
+      this.sampleWindow = window;
+      this.samplePrbSymbols = 0;
+      this.sampleBits = 0;
+    }
+    host.touchLoadWindow(this.cell.index, window);
+
+    let anyReady = false;
+    for (const dev of this.backlogged) {
+      if (dev.blockedUntilMs <= startMs) anyReady = true;
+      else blockedUntil = Math.min(blockedUntil, dev.blockedUntilMs);
+    }
+    if (anyReady) this.wake(grid.startMs(dir, opp + 1));
+    else if (blockedUntil < Number.POSITIVE_INFINITY) this.wake(blockedUntil);
+    if (this.arrivals.size > 0) this.wake(this.arrivals.peekTime());
+  }
+
+  private discardExpired(f: Flow, tMs: number): void {
+    const limit = f.profile.discardTimerMs;
+    while (f.head !== null && f.head.remainingBits === f.head.sizeBits && tMs - f.head.eligibleAtMs > limit) {
+      const p = f.shift();
+      f.bits -= p.remainingBits;
+      f.device.backlogBits[this.dir] -= p.remainingBits;
+      this.host.discarded(p, tMs);
+    }
+  }
+
+  private transmit(dev: DeviceState, symbols: number, endMs: number): void {
+    const dir = this.dir;
+    const prbs = dev.grantPrb;
+    const q = dev.quality[dir];
+    let bitsPerPrbSymbol = q.bitsPerPrbSymbol;
+    let bler = q.bler;
+    if (dir === UL && prbs > q.fullPowerPrbs) {
+      bitsPerPrbSymbol = this.host.ulBitsPerPrbSymbol(dev, prbs, this.scratch);
+      bler = this.scratch.bler;
+    }
+    let capacity = prbs * bitsPerPrbSymbol * symbols;
+
+    // HARQ: independent attempts (radio/cqi.ts model); retransmissions reuse the PRB count.
+    const maxAttempts = this.settings.maxHarqAttempts;
+    let attempts = 1;
+    let lost = false;
+    if (bler > 1e-12) {
+      const u = dev.harqRng.next();
+      let failAll = bler;
+      while (u < failAll) {
+        if (attempts === maxAttempts) {
+          lost = true;
+          break;
+        }
+        attempts++;
+        failAll *= bler;
+      }
+    }
+    let doneMs = endMs;
+    for (let a = 2; a <= attempts; a++) {
+      const retx = this.grid.harqRetransmission(dir, doneMs, this.settings.harqProcessingMs, symbols);
+      this.reserve(retx, prbs);
+      doneMs = this.grid.endMs(dir, retx);
+    }
+
+    let sent = 0;
+    const flows = dev.flows[dir];
+    for (const ci of this.settings.lcpOrder) {
+      const f = flows[ci];
+      while (capacity > DONE_BITS && f.head !== null) {
+        const p = f.head;
+        const take = Math.min(p.remainingBits, capacity);
+        p.remainingBits -= take;
+        capacity -= take;
+        f.bits -= take;
+        sent += take;
+        if (doneMs > p.legDoneMs) p.legDoneMs = doneMs;
+        if (lost) p.lost = true;
+        if (p.remainingBits > DONE_BITS) break;
+        f.shift();
+        this.host.legDone(p);
+      }
+      if (capacity <= DONE_BITS) break;
+    }
+    dev.backlogBits[dir] -= sent;
+    if (dev.backlogBits[dir] <= DONE_BITS) {
+      dev.backlogBits[dir] = 0;
+      this.removeBacklogged(dev);
+    }
+
+    const prbSymbols = prbs * symbols * attempts;
+    this.prbSymbolsUsed += prbSymbols;
+    this.samplePrbSymbols += prbSymbols;
+    this.transportBlocks++;
+    this.harqRetransmissions += attempts - 1;
+    dev.stats.prbSymbols[dir] += prbSymbols;
+    if (!lost) {
+      this.bitsDelivered += sent;
+      this.sampleBits += sent;
+      dev.stats.bits[dir] += sent;
+    }
+    this.allocator.recordServed(dev, sent);
+    if (dir === UL) {
+      const scale = (prbs / this.nPrb) * Math.min(1, q.fullPowerPrbs / prbs);
+      for (let c = 0; c < this.ulContribution.length; c++) this.ulContribution[c] += scale * dev.ulRxAtMw[c];
+    }
+  }
+
+  private updateLoad(opp: number, share: number): void {
+    const decay = this.loadOpp < 0 ? 0 : this.loadDecayPerOpp ** (opp - this.loadOpp);
+    const w = 1 - this.loadDecayPerOpp;
+    this.loadValue = this.loadValue * decay + w * share;
+    if (this.dir === UL)
+      for (let c = 0; c < this.ulInterference.length; c++)
+        this.ulInterference[c] = this.ulInterference[c] * decay + w * this.ulContribution[c];
+    this.loadOpp = opp;
+  }
+
+  /** Forgets statistics (warm-up). */
+  resetStats(): void {
+    this.prbSymbolsUsed = 0;
+    this.bitsDelivered = 0;
+    this.transportBlocks = 0;
+    this.harqRetransmissions = 0;
+  }
+}

@@ -1,0 +1,154 @@
+// Network configuration: plain, JSON-friendly types (a zod schema in scenarios/ mirrors them).
+import type { TrafficClass } from '../control/seam';
+import type { DeploymentMode } from './radio/deployment';
+import type { InfClutter } from './radio/los';
+import type { InfSubScenario } from './radio/pathloss';
+import type { ScsKHz, SpecialSlot } from './radio/throughput';
+
+export interface GnbConfig {
+  id: string;
+  xM: number;
+  yM: number;
+  heightM: number;
+  /** Carrier centre frequency: 3.5 (n78), 4.9 (n79) or any. Cells overlapping in frequency interfere. */
+  carrierGHz: number;
+  bandwidthMHz: number;
+  scsKHz: ScsKHz;
+  /** TDD slot pattern of 'D', 'S', 'U', repeated: 'DDDSU', 'DDDSUDDSUU', 'DSUUU', 'DDSUU'. */
+  tddPattern: string;
+  /** Special-slot split in symbols (default 10:2:2). */
+  specialSlot?: SpecialSlot;
+  /** Total transmit power over the carrier. */
+  txPowerDbm: number;
+  antennaGainDbi: number;
+  noiseFigureDb: number;
+  /** Maximum DL MIMO layers (default 2). */
+  mimoLayers?: number;
+  /** PRB count override (needed only outside TS 38.101-1 Table 5.3.2-1, e.g. FR2). */
+  nPrb?: number;
+}
+
+export interface DeviceConfig {
+  id: string;
+  /** The machine / gateway / camera / AGV this modem serves; its position comes from `locate`. */
+  endpointId: string;
+  /** UE power class P_CMAX: 23 dBm (PC3) or 26 dBm (PC2). */
+  powerClassDbm: 23 | 26;
+  heightM: number;
+  antennaGainDbi: number;
+  /** UE noise figure (default 9 dB). */
+  noiseFigureDb?: number;
+  /** DL receive layers (default 2); the DL rank is min(this, gNB mimoLayers). */
+  mimoLayers?: number;
+  /** UL transmit layers (default 1). */
+  ulLayers?: number;
+  /**
+   * false: the position is read once (a machine). true / undefined: read at each transmission and the
+   * link is recomputed when it moved by more than `mobility.recomputeDistanceM`.
+   */
+  mobile?: boolean;
+  /** Fallback position when `locate` has none. */
+  xM?: number;
+  yM?: number;
+}
+
+export interface InterferenceZoneConfig {
+  id: string;
+  xM: number;
+  yM: number;
+  /** Interfering power received in-band (over the victim carrier), at the source. */
+  powerDbm: number;
+  /** Only cells whose band contains this frequency are hit; default: every cell. */
+  carrierGHz?: number;
+  /** Emitter height (default 1.5 m). */
+  heightM?: number;
+  /** On periods; default: always on. */
+  schedule?: { startMs: number; endMs: number }[];
+}
+
+export interface CoreDelayOverrides {
+  meanMs?: number;
+  jitterMs?: number;
+  minMs?: number;
+}
+
+export interface DeploymentConfig {
+  mode: DeploymentMode;
+  overrides?: CoreDelayOverrides;
+}
+
+export type SchedulerKind = 'roundRobin' | 'proportionalFair' | 'priority';
+
+export interface SliceConfig {
+  id: string;
+  /** Guaranteed share of the PRBs of every slot; unused PRBs are lent to other slices. */
+  prbShare: number;
+  trafficClasses: TrafficClass[];
+}
+
+export interface HandoverConfig {
+  /** A3 offset: a neighbour must be better than the serving cell by this much (RSRP). */
+  offsetDb: number;
+  timeToTriggerMs: number;
+  /** No data for this long after a handover. */
+  interruptionMs: number;
+}
+
+export interface ClassOptions {
+  /** Late beyond this (end to end); default: the TS 22.104 / 5QI target of the class. */
+  deadlineMs?: number;
+  /** PDCP discard timer: an untransmitted packet older than this is dropped (default 5000, video 1000). */
+  discardTimerMs?: number;
+}
+
+export interface LinkAdaptationConfig {
+  /** CQI table of TS 38.214 (default 2: up to 256QAM). */
+  cqiTable?: 1 | 2;
+  /** BLER target of link adaptation (default 0.1, the CQI definition). */
+  blerTarget?: number;
+  /** HARQ retransmissions after the first transmission (default 3). */
+  maxHarqRetransmissions?: number;
+  /** UE/gNB processing time before HARQ feedback and before a retransmission (default: one slot). */
+  harqProcessingMs?: number;
+}
+
+export interface UplinkPowerControlConfig {
+  /** P0 nominal per PRB (default -85 dBm). */
+  p0Dbm?: number;
+  /** Fractional path-loss compensation α (default 0.8). */
+  alpha?: number;
+}
+
+export interface NetworkConfig {
+  gnbs: GnbConfig[];
+  devices: DeviceConfig[];
+  clutter: InfClutter;
+  /** 'auto' (default) derives it per link from heights and clutter (TR 38.901 Table 7.2-4). */
+  subScenario?: 'auto' | InfSubScenario;
+  interferenceZones?: InterferenceZoneConfig[];
+  deployment: DeploymentConfig;
+  scheduler: SchedulerKind;
+  slices?: SliceConfig[];
+  handover?: HandoverConfig;
+  /** Traffic class → standardized 5QI (defaults in traffic-classes.ts). */
+  trafficClassMap?: Partial<Record<TrafficClass, number>>;
+  classOptions?: Partial<Record<TrafficClass, ClassOptions>>;
+  /** Endpoints without a modem, e.g. 'control' (app server in the core / MEC). Others without a device are wired too. */
+  wiredEndpoints?: string[];
+  linkAdaptation?: LinkAdaptationConfig;
+  uplinkPowerControl?: UplinkPowerControlConfig;
+  /**
+   * Other-cell interference: 'load' (default) weights each interferer by its recent PRB load;
+   * 'fullLoad' assumes every other cell always transmits; 'none' ignores it.
+   */
+  interCellInterference?: 'load' | 'fullLoad' | 'none';
+  /** Most UEs scheduled per slot and direction (PDCCH capacity; default 16). */
+  maxUesPerSlot?: number;
+  /** Spatially consistent shadowing on (default) or off (median path loss only). */
+  shadowing?: boolean;
+  /** Streams start at a random phase within their interval (default) or aligned to their opening. */
+  streamPhase?: 'random' | 'aligned';
+  mobility?: { recomputeDistanceM?: number };
+  /** Period of cell load samples on the probe (default 1000 ms). */
+  loadSampleMs?: number;
+}

@@ -1,0 +1,177 @@
+// Link budget per device: geometry (cached per position), SINR with noise, other-cell and zone
+// interference, uplink power control, and the resulting MCS / rank / BLER.
+import type { DeviceState, LinkQuality } from './device';
+import type { LinkAdapter, McsChoice } from './link-adaptation';
+import { dbmToMw } from './radio/link';
+import { SUBCARRIERS_PER_PRB } from './radio/throughput';
+import type { RadioEnvironment } from './radio-environment';
+import { type Dir, DL, UL } from './tdd-grid';
+
+/** Interference inputs that change with traffic (provided by the MAC). */
+export interface LoadView {
+  /** Share of the DL PRBs cell `cell` has recently used, 0..1. */
+  dlLoad(cell: number, tMs: number): number;
+  /** Recent mean interference per PRB that UEs of `fromCell` cause at gNB `atCell`, mW. */
+  ulInterferenceMw(fromCell: number, atCell: number, tMs: number): number;
+}
+
+/** Zone on/off state (toggled by the zone boundary events). */
+export interface ZoneState {
+  readonly active: Uint8Array;
+  /** Bumped at every on/off change, so cached SINRs are recomputed. */
+  readonly epoch: number;
+}
+
+export interface PowerControl {
+  /** P0 nominal per PRB, dBm (TS 38.213 §7.1.1). */
+  readonly p0Dbm: number;
+  /** Path-loss compensation factor α (TS 38.213 §7.1.1). */
+  readonly alpha: number;
+}
+
+export type InterCellMode = 'load' | 'fullLoad' | 'none';
+
+/** SINRs are re-evaluated at most this often while nothing else changes (other cells' load drifts). */
+export const SINR_REFRESH_MS = 100;
+
+export class LinkBudget {
+  private readonly scratch: McsChoice = { cqi: 0, spectralEfficiency: 0, layers: 1, bler: 1 };
+
+  constructor(
+    private readonly env: RadioEnvironment,
+    private readonly adapter: LinkAdapter,
+    private readonly power: PowerControl,
+    private readonly zones: ZoneState,
+    private readonly interCell: InterCellMode,
+    private loads: LoadView,
+  ) {}
+
+  setLoadView(loads: LoadView): void {
+    this.loads = loads;
+  }
+
+  /** Path loss and received powers at (x, y) for every gNB and zone. */
+  computeGeometry(dev: DeviceState, xM: number, yM: number): void {
+    const env = this.env;
+    dev.xM = xM;
+    dev.yM = yM;
+    for (const c of env.cells) {
+      const pl = env.pathLossDb(c.index, xM, yM, dev.heightM);
+      dev.plDb[c.index] = pl;
+      const rx = c.txPerPrbDbm + c.antennaGainDbi + dev.gainDbi - pl;
+      dev.rsrpDbm[c.index] = rx;
+      dev.dlRxMw[c.index] = dbmToMw(rx);
+    }
+    for (const z of env.zones)
+      dev.zoneLossDb[z.index] = env.meanPathLossDb(
+        z.config.xM,
+        z.config.yM,
+        z.heightM,
+        xM,
+        yM,
+        dev.heightM,
+        z.config.carrierGHz ?? env.cells[0].carrierGHz,
+      );
+    dev.geomValid = true;
+    dev.geomEpoch++;
+  }
+
+  /** Index of the strongest gNB (best server by RSRP). */
+  bestCell(dev: DeviceState): number {
+    let best = 0;
+    for (let i = 1; i < dev.rsrpDbm.length; i++) if (dev.rsrpDbm[i] > dev.rsrpDbm[best]) best = i;
+    return best;
+  }
+
+  /** The link quality of `dir` on the serving cell at `tMs`, recomputed only when an input changed. */
+  quality(dev: DeviceState, dir: Dir, tMs: number): LinkQuality {
+    const q = dev.quality[dir];
+    const bucket = Math.floor(tMs / SINR_REFRESH_MS);
+    if (
+      q.geomEpoch === dev.geomEpoch &&
+      q.serving === dev.serving &&
+      q.zoneEpoch === this.zones.epoch &&
+      (q.bucket === bucket || this.interCell !== 'load')
+    )
+      return q;
+    q.geomEpoch = dev.geomEpoch;
+    q.serving = dev.serving;
+    q.zoneEpoch = this.zones.epoch;
+    q.bucket = bucket;
+    if (dir === DL) this.evaluateDl(dev, q, tMs);
+    else this.evaluateUl(dev, q, tMs);
+    return q;
+  }
+
+  private evaluateDl(dev: DeviceState, q: LinkQuality, tMs: number): void {
+    const env = this.env;
+    const s = dev.serving;
+    const cell = env.cells[s];
+    let interferenceMw = 0;
+    if (this.interCell !== 'none')
+      for (const c of env.cells) {
+        if (c.index === s || !env.sameSpectrum(s, c.index)) continue;
+        const w = this.interCell === 'fullLoad' ? 1 : this.loads.dlLoad(c.index, tMs);
+        interferenceMw += w * dev.dlRxMw[c.index];
+      }
+    for (const z of env.zones)
+      if (this.zones.active[z.index] && z.hitsCell[s])
+        interferenceMw += dbmToMw(
+          z.config.powerDbm - 10 * Math.log10(cell.nPrb) - dev.zoneLossDb[z.index] + dev.gainDbi,
+        );
+    const sinr = 10 * Math.log10(dev.dlRxMw[s] / (dev.noisePerPrbMw[s] + interferenceMw));
+    const choice = this.adapter.chooseWithRank(sinr, Math.min(cell.maxDlLayers, dev.dlLayers), this.scratch);
+    this.store(q, sinr, choice, cell.overhead[DL]);
+  }
+
+  /**
+   * UL open-loop power control (TS 38.213 §7.1.1): P = min(P_CMAX, P0 + 10·log10(M) + α·PL) for M PRBs, so
+   * the power per PRB is min(P0 + α·PL, P_CMAX − 10·log10 M): far from the gNB the UE runs out of power.
+   */
+  private evaluateUl(dev: DeviceState, q: LinkQuality, tMs: number): void {
+    const env = this.env;
+    const s = dev.serving;
+    const cell = env.cells[s];
+    const target = this.power.p0Dbm + this.power.alpha * dev.plDb[s];
+    const txPerPrb = Math.min(target, dev.pcmaxDbm);
+    const headroom = Math.max(0, dev.pcmaxDbm - target);
+    for (const c of env.cells)
+      dev.ulRxAtMw[c.index] = dbmToMw(txPerPrb + dev.gainDbi + c.antennaGainDbi - dev.plDb[c.index]);
+    let interferenceMw = 0;
+    if (this.interCell !== 'none')
+      for (const c of env.cells) {
+        if (c.index === s || !env.sameSpectrum(s, c.index)) continue;
+        interferenceMw += this.loads.ulInterferenceMw(c.index, s, tMs);
+      }
+    for (const z of env.zones) if (this.zones.active[z.index]) interferenceMw += z.atGnbPerPrbMw[s];
+    const sinr = 10 * Math.log10(dev.ulRxAtMw[s] / (cell.noisePerPrbMw + interferenceMw));
+    const choice = this.adapter.chooseWithRank(sinr, dev.ulLayers, this.scratch);
+    this.store(q, sinr, choice, cell.overhead[UL]);
+    q.txPerPrbDbm = txPerPrb;
+    q.headroomDb = headroom;
+    q.fullPowerPrbs = 10 ** (headroom / 10);
+    const spareDb = headroom + sinr - this.adapter.minSinrDb;
+    q.maxUsefulPrbs = spareDb > 0 ? Math.max(1, Math.floor(10 ** (spareDb / 10))) : 1;
+  }
+
+  private store(q: LinkQuality, sinr: number, c: McsChoice, overhead: number): void {
+    q.sinrDb = sinr;
+    q.cqi = c.cqi;
+    q.spectralEfficiency = c.spectralEfficiency;
+    q.layers = c.layers;
+    q.bler = c.bler;
+    q.bitsPerPrbSymbol = c.spectralEfficiency * SUBCARRIERS_PER_PRB * (1 - overhead) * c.layers;
+  }
+
+  /**
+   * UL MCS when `prbs` exceed the full-power allocation: the power per PRB falls by 10·log10(M) − headroom.
+   * Writes the choice into `out` and returns bits per PRB per symbol.
+   */
+  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice): number {
+    const q = dev.quality[UL];
+    const lossDb = Math.max(0, 10 * Math.log10(prbs) - q.headroomDb);
+    this.adapter.chooseWithRank(q.sinrDb - lossDb, dev.ulLayers, out);
+    const cell = this.env.cells[dev.serving];
+    return out.spectralEfficiency * SUBCARRIERS_PER_PRB * (1 - cell.overhead[UL]) * out.layers;
+  }
+}

@@ -1,0 +1,215 @@
+// Static radio environment: cells, their spatially consistent shadowing / LOS fields, interference zones,
+// and path loss from any floor point. Pure given the config and the run seed.
+import type { RandomStreams } from '../engine/random';
+import type { GnbConfig, InterferenceZoneConfig, NetworkConfig } from './config';
+import { dbmToMw, THERMAL_NOISE_DBM_PER_HZ } from './radio/link';
+import { type InfClutter, infLosProbability, infSubScenario, isLos } from './radio/los';
+import {
+  distance3dM,
+  type InfSubScenario,
+  infLosPathLossDb,
+  infNlosPathLossDb,
+  infPathLossDb,
+  infShadowSigmaDb,
+} from './radio/pathloss';
+import { normalCdf } from './radio/random';
+import { createShadowField, INF_SF_DECORRELATION_M, type ShadowField } from './radio/shadowing';
+import {
+  nPrbFr1,
+  numerology,
+  PEAK_RATE_OVERHEAD,
+  type ScsKHz,
+  SUBCARRIERS_PER_PRB,
+} from './radio/throughput';
+import { TddGrid } from './tdd-grid';
+
+/** Upper edge of FR1 (TS 38.104 §5.1: 410 MHz – 7125 MHz). */
+const FR1_MAX_GHZ = 7.125;
+/** Share of the channel usable for PRBs when N_RB is not tabulated. ASSUMPTION: typical ~95 % (guard bands). */
+const FALLBACK_SPECTRUM_USE = 0.95;
+const DEFAULT_ZONE_HEIGHT_M = 1.5;
+const DEFAULT_DL_LAYERS = 2;
+
+export interface CellRadio {
+  readonly index: number;
+  readonly id: string;
+  readonly config: GnbConfig;
+  readonly xM: number;
+  readonly yM: number;
+  readonly heightM: number;
+  readonly carrierGHz: number;
+  readonly nPrb: number;
+  readonly mu: number;
+  readonly scsKHz: ScsKHz;
+  readonly grid: TddGrid;
+  readonly antennaGainDbi: number;
+  /** Transmit power per PRB (total power spread evenly over the carrier). */
+  readonly txPerPrbDbm: number;
+  /** Receiver noise per PRB at the gNB, mW. */
+  readonly noisePerPrbMw: number;
+  readonly maxDlLayers: number;
+  /** Overhead per direction [UL, DL] (TS 38.306 §4.1.2 OH). */
+  readonly overhead: readonly [number, number];
+  readonly prbBandwidthHz: number;
+}
+
+export interface ZoneRadio {
+  readonly index: number;
+  readonly id: string;
+  readonly config: InterferenceZoneConfig;
+  readonly heightM: number;
+  /** Whether the zone hits each cell's band. */
+  readonly hitsCell: readonly boolean[];
+  /** Interference per PRB received by each gNB (antenna gain included) while on, mW. */
+  readonly atGnbPerPrbMw: Float64Array;
+}
+
+function prbCount(g: GnbConfig): number {
+  if (g.nPrb !== undefined) return g.nPrb;
+  if (g.carrierGHz <= FR1_MAX_GHZ && g.scsKHz !== undefined) {
+    try {
+      return nPrbFr1(g.scsKHz, g.bandwidthMHz);
+    } catch {
+      // not tabulated: fall through to the estimate
+    }
+  }
+  return Math.floor((g.bandwidthMHz * 1000 * FALLBACK_SPECTRUM_USE) / (SUBCARRIERS_PER_PRB * g.scsKHz));
+}
+
+/** Seed for a spatial field from a named stream (independent of every other entity's draws). */
+function fieldSeed(streams: RandomStreams, entity: string, purpose: string): number {
+  return Math.floor(streams.fresh(entity, purpose).next() * 4294967296);
+}
+
+export class RadioEnvironment {
+  readonly cells: CellRadio[];
+  readonly zones: ZoneRadio[];
+  readonly clutter: InfClutter;
+  /** Whether cells i and j share spectrum (i·n + j). */
+  private readonly overlap: Uint8Array;
+  private readonly sfFields: (ShadowField | null)[];
+  private readonly losFields: ShadowField[];
+
+  private readonly forcedSubScenario: InfSubScenario | undefined;
+
+  constructor(config: NetworkConfig, streams: RandomStreams) {
+    this.forcedSubScenario = config.subScenario === 'auto' ? undefined : config.subScenario;
+    if (config.gnbs.length === 0) throw new RangeError('The network needs at least one gNB');
+    this.clutter = config.clutter;
+    this.cells = config.gnbs.map((g, index) => {
+      const mu = numerology(g.scsKHz);
+      const nPrb = prbCount(g);
+      const prbBandwidthHz = SUBCARRIERS_PER_PRB * g.scsKHz * 1000;
+      const oh = PEAK_RATE_OVERHEAD[g.carrierGHz <= FR1_MAX_GHZ ? 'FR1' : 'FR2'];
+      return {
+        index,
+        id: g.id,
+        config: g,
+        xM: g.xM,
+        yM: g.yM,
+        heightM: g.heightM,
+        carrierGHz: g.carrierGHz,
+        nPrb,
+        mu,
+        scsKHz: g.scsKHz,
+        grid: new TddGrid(g.tddPattern, mu, g.specialSlot),
+        antennaGainDbi: g.antennaGainDbi,
+        txPerPrbDbm: g.txPowerDbm - 10 * Math.log10(nPrb),
+        noisePerPrbMw: dbmToMw(THERMAL_NOISE_DBM_PER_HZ + 10 * Math.log10(prbBandwidthHz) + g.noiseFigureDb),
+        maxDlLayers: g.mimoLayers ?? DEFAULT_DL_LAYERS,
+        overhead: [oh.UL, oh.DL] as const,
+        prbBandwidthHz,
+      };
+    });
+    const n = this.cells.length;
+    this.overlap = new Uint8Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        const a = this.cells[i].config;
+        const b = this.cells[j].config;
+        const halfSpanGHz = (a.bandwidthMHz + b.bandwidthMHz) / 2000;
+        this.overlap[i * n + j] = Math.abs(a.carrierGHz - b.carrierGHz) < halfSpanGHz ? 1 : 0;
+      }
+    const shadowing = config.shadowing ?? true;
+    // One unit-σ shadowing field (TR 38.901 Table 7.5-6: 10 m decorrelation for InF) and one LOS-state field
+    // per gNB. LOS state correlation distance for InF: d_clutter / 2 (TR 38.901 Table 7.6.3.1-2, recalled).
+    this.sfFields = this.cells.map((c) =>
+      shadowing
+        ? createShadowField({
+            seed: fieldSeed(streams, c.id, 'network.shadowing'),
+            sigmaDb: 1,
+            decorrelationM: INF_SF_DECORRELATION_M,
+          })
+        : null,
+    );
+    this.losFields = this.cells.map((c) =>
+      createShadowField({
+        seed: fieldSeed(streams, c.id, 'network.los'),
+        sigmaDb: 1,
+        decorrelationM: Math.max(0.5, config.clutter.sizeM / 2),
+      }),
+    );
+    this.zones = (config.interferenceZones ?? []).map((z, index) => {
+      const heightM = z.heightM ?? DEFAULT_ZONE_HEIGHT_M;
+      const hitsCell = this.cells.map(
+        (c) =>
+          z.carrierGHz === undefined || Math.abs(z.carrierGHz - c.carrierGHz) <= c.config.bandwidthMHz / 2000,
+      );
+      const atGnbPerPrbMw = Float64Array.from(this.cells, (c, ci) =>
+        hitsCell[ci]
+          ? dbmToMw(
+              z.powerDbm -
+                10 * Math.log10(c.nPrb) -
+                this.meanPathLossDb(z.xM, z.yM, heightM, c.xM, c.yM, c.heightM, c.carrierGHz) +
+                c.antennaGainDbi,
+            )
+          : 0,
+      );
+      return { index, id: z.id, config: z, heightM, hitsCell, atGnbPerPrbMw };
+    });
+  }
+
+  sameSpectrum(i: number, j: number): boolean {
+    return this.overlap[i * this.cells.length + j] === 1;
+  }
+
+  /**
+   * Path loss gNB → point, shadowing included (TR 38.901 InF): the LOS state is a spatially consistent
+   * draw (normal CDF of a unit field, §7.6.3.3), so a moving UE does not flicker between LOS and NLOS.
+   */
+  pathLossDb(cell: number, xM: number, yM: number, utHeightM: number): number {
+    const c = this.cells[cell];
+    const d2 = Math.hypot(xM - c.xM, yM - c.yM);
+    const d3 = distance3dM(d2, c.heightM, utHeightM);
+    const sub = this.forcedSubScenario ?? infSubScenario(this.clutter, c.heightM, utHeightM);
+    const pLos = infLosProbability(sub, this.clutter, c.heightM, utHeightM, d2);
+    const los = isLos(pLos, normalCdf(this.losFields[cell].sampleDb(xM, yM)));
+    const pl = infPathLossDb(sub, los, d3, c.carrierGHz);
+    const sf = this.sfFields[cell];
+    return sf === null ? pl : pl + infShadowSigmaDb(sub, los) * sf.sampleDb(xM, yM);
+  }
+
+  /**
+   * Median loss between two low points (an interference source and a receiver), LOS and NLOS mixed in the
+   * linear domain by the LOS probability. No shadowing: a zone is a deterministic obstacle-free hazard.
+   */
+  meanPathLossDb(
+    ax: number,
+    ay: number,
+    aHeightM: number,
+    bx: number,
+    by: number,
+    bHeightM: number,
+    freqGHz: number,
+  ): number {
+    const hi = Math.max(aHeightM, bHeightM);
+    const lo = Math.min(aHeightM, bHeightM);
+    const d2 = Math.hypot(ax - bx, ay - by);
+    const d3 = distance3dM(d2, hi, lo);
+    const sub = this.forcedSubScenario ?? infSubScenario(this.clutter, hi, lo);
+    const pLos = infLosProbability(sub, this.clutter, hi, lo, d2);
+    const gainLos = 10 ** (-infLosPathLossDb(d3, freqGHz) / 10);
+    const gainNlos = 10 ** (-infNlosPathLossDb(sub, d3, freqGHz) / 10);
+    return -10 * Math.log10(pLos * gainLos + (1 - pLos) * gainNlos);
+  }
+}

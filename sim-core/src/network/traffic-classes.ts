@@ -1,0 +1,72 @@
+// Factory traffic classes → 5QI (TS 23.501 Table 5.7.4-1) and service targets (TS 22.104, radio/qos.ts).
+import type { TrafficClass } from '../control/seam';
+import type { ClassOptions, NetworkConfig } from './config';
+import { type FiveQiCharacteristics, fiveQi, SERVICE_TARGETS, type ServiceTarget } from './radio/qos';
+
+export const TRAFFIC_CLASSES: readonly TrafficClass[] = [
+  'motionControl',
+  'telemetry',
+  'machineStatus',
+  'controlOrder',
+  'video',
+];
+
+/**
+ * The seam's classes use the service targets of radio/qos.ts. machineStatus (a machine reporting a state
+ * change to the control system) is the other half of the control-order loop, so it takes the
+ * controlOrders target and 5QI (our mapping, not a spec's).
+ */
+const TARGET_OF: Record<TrafficClass, ServiceTarget> = {
+  motionControl: SERVICE_TARGETS.motionControl,
+  telemetry: SERVICE_TARGETS.machineTelemetry,
+  machineStatus: SERVICE_TARGETS.controlOrders,
+  controlOrder: SERVICE_TARGETS.controlOrders,
+  video: SERVICE_TARGETS.video,
+};
+
+const DEFAULT_DISCARD_TIMER_MS = 5000; // assumption: a PDCP discard timer well above every deadline
+const VIDEO_DISCARD_TIMER_MS = 1000; // assumption: live video frames older than 1 s are worthless
+
+/** Everything the MAC and the statistics need about one class, resolved once per network. */
+export interface ClassProfile {
+  readonly index: number;
+  readonly trafficClass: TrafficClass;
+  readonly qos: FiveQiCharacteristics;
+  readonly target: ServiceTarget;
+  readonly deadlineMs: number;
+  readonly discardTimerMs: number;
+  /** Required share of messages within the deadline (TS 22.104 availability / 100). */
+  readonly targetReliability: number;
+}
+
+export function classIndex(trafficClass: TrafficClass): number {
+  const i = TRAFFIC_CLASSES.indexOf(trafficClass);
+  if (i < 0) throw new RangeError(`Unknown traffic class '${trafficClass}'`);
+  return i;
+}
+
+export function resolveClassProfiles(config: NetworkConfig): ClassProfile[] {
+  return TRAFFIC_CLASSES.map((trafficClass, index) => {
+    const target = TARGET_OF[trafficClass];
+    const options: ClassOptions = config.classOptions?.[trafficClass] ?? {};
+    const qos = fiveQi(config.trafficClassMap?.[trafficClass] ?? target.fiveQi);
+    return {
+      index,
+      trafficClass,
+      qos,
+      target,
+      deadlineMs: options.deadlineMs ?? target.maxEndToEndLatencyMs,
+      discardTimerMs:
+        options.discardTimerMs ??
+        (trafficClass === 'video' ? VIDEO_DISCARD_TIMER_MS : DEFAULT_DISCARD_TIMER_MS),
+      targetReliability: target.availabilityPct / 100,
+    };
+  });
+}
+
+/** Class indices in logical-channel priority order (TS 38.321 §5.4.3.1: lower 5QI priority level first). */
+export function priorityOrder(profiles: readonly ClassProfile[]): number[] {
+  return profiles
+    .map((p) => p.index)
+    .sort((a, b) => profiles[a].qos.priorityLevel - profiles[b].qos.priorityLevel || a - b);
+}
