@@ -4,9 +4,9 @@ import { DelayLine } from './delay-line';
 /**
  * The meeting point of production and the AGV fleet.
  *
- * Stations are buffers: a station id is a buffer id from `FactoryConfig.buffers` (a machine's output
- * buffer, the next machine's input buffer, the warehouse, a source's outlet). Their positions are in
- * the config (`buffers[].position`, `sinks[].position`).
+ * Stations are buffers and sinks: a station id is a buffer id (`FactoryConfig.buffers`, the automatic
+ * `<machineId>.in` / `<machineId>.out`, a source's outlet) or a sink / warehouse id. `Factory.stations()`
+ * lists them with their positions.
  *
  * Contract, for every implementation (instant, fixed delay, AGV fleet):
  * - The production model calls `request` only after it has reserved a slot at `toStationId`, so a
@@ -19,6 +19,9 @@ import { DelayLine } from './delay-line';
  * - `onDelivered`: the part enters `toStationId` (into the slot reserved at request time).
  * - Requests are never cancelled: a requested part will be delivered.
  * - Higher `priority` is more urgent; equal priorities are served first-come first-served.
+ * - Call the callbacks as methods (`req.onDelivered(t)`): the production model implements them as
+ *   methods of one object per request. `onDelivered` is also the control system's notice that the
+ *   task is done (an AGV model that sends a completion message calls it when it counts as known).
  */
 export interface TransportRequest {
   requestId: number;
