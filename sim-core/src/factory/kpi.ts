@@ -27,7 +27,7 @@ export interface FactoryKpis {
   throughputPerHourByProduct: Record<string, number>;
   completedByProduct: Record<string, number>;
   scrappedByProduct: Record<string, number>;
-  /** Creation to completion, of the parts completed in the window. */
+  /** Creation to completion, of the parts completed within the window (ms). */
   leadTime: LeadTimeStats;
   leadTimeByProduct: Record<string, LeadTimeStats>;
   /** Parts in the plant (released, not yet completed or scrapped), time-weighted. */

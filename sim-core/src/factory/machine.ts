@@ -21,7 +21,7 @@ function isReady(s: MachineState): boolean {
 export interface MachineKpis {
   /** Time in each state in the window (ms). */
   timeInStateMs: Record<MachineState, number>;
-  /** Busy time / window. */
+  /** Busy time / window length. */
   utilization: number;
   blockedFraction: number;
   starvedFraction: number;
@@ -47,7 +47,7 @@ export interface MachineKpis {
   failures: number;
   /** Time-average number of parts in the machine (L; 0 or 1 at any instant). */
   meanContents: number;
-  /** Parts that left the machine (finished into the output, or scrapped) in the window. */
+  /** Parts that left the machine (finished into the output, or scrapped) within the window (count). */
   departures: number;
   /** Mean time from start order to leaving the machine (setup, processing, pauses, blocking). */
   meanSojournMs: number;
