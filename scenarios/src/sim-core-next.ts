@@ -1,12 +1,36 @@
 // sim-core pieces that its index.ts does not export yet (they are being written). Everything in scenarios/
 // imports them from here, so switching to '@factory-twin/sim-core' is a one-file change.
-export type { AgvConfig, AgvVehicleConfig } from '../../sim-core/src/factory/agv/config';
-export { validateAgvConfig } from '../../sim-core/src/factory/agv/config';
-export type {
-  FactoryConfig,
-  MachineConfig,
-  OperationConfig,
-  SourceConfig,
-} from '../../sim-core/src/factory/config';
-export { validateFactoryConfig } from '../../sim-core/src/factory/validate';
-export type { DeviceConfig, GnbConfig, NetworkConfig } from '../../sim-core/src/network/config';
+
+export {
+  type FactoryConfig,
+  type MachineConfig,
+  type OperationConfig,
+  type SourceConfig,
+  validateFactoryConfig,
+} from '@factory-twin/sim-core';
+export {
+  AGV_STATES,
+  type AgvConfig,
+  type AgvEvent,
+  type AgvFleet,
+  type AgvFleetStats,
+  type AgvVehicleConfig,
+  buildAgvFleet,
+  validateAgvConfig,
+} from '../../sim-core/src/factory/agv/index';
+export {
+  buildNetwork,
+  type DeviceConfig,
+  type GnbConfig,
+  type NetworkConfig,
+  type NetworkKpis,
+  type NetworkModel,
+  TRAFFIC_CLASSES,
+} from '../../sim-core/src/network/index';
+export {
+  type EntityInfo,
+  openRecording,
+  type Recording,
+  type RecordingHeaderInit,
+  RecordingWriter,
+} from '../../sim-core/src/record/index';

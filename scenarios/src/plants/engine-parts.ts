@@ -1,14 +1,22 @@
-import { aisleGrid, gnbLayout, nodeId, range, standardVariants } from './layout-helpers';
+import {
+  addParking,
+  addStationBays,
+  aisleGrid,
+  gnbLayout,
+  nodeId,
+  range,
+  standardVariants,
+} from './layout-helpers';
 
 /**
  * Crankshaft line after 天润工业 (Tianrun Industry, Weihai): CNC cells linked by AGVs to a raw-material and a
- * finished-goods warehouse, orders released hourly by the control system. 40 stations, 12 AGVs.
+ * finished-goods warehouse, orders released hourly by the control system. 40 stations, 10 AGVs.
  * Cycle times and failure rates are assumptions sized for a line rate of ~40 crankshafts per hour.
  */
 export function engineParts() {
   const W = 160;
   const D = 80;
-  const grid = aisleGrid(range(10, 15, 10), [10, 30, 50, 70]);
+  const grid = aisleGrid(range(10, 15, 10), [10, 30, 50, 70], true);
   const machines: Record<string, unknown>[] = [];
   const buffers: Record<string, unknown>[] = [];
   const tri = (c: number) => ({
@@ -133,7 +141,23 @@ export function engineParts() {
       })),
     },
   ];
-  const vehicles = range(10, 12, 10).map((x, i) => ({ id: `AGV${i + 1}`, startNodeId: nodeId(x, 70) }));
+  const sinks = [
+    {
+      id: 'WH-FG',
+      label: 'Finished-goods warehouse',
+      xM: 140,
+      yM: 76,
+      kind: 'warehouse',
+      nodeId: nodeId(140, 70),
+    },
+  ];
+  addStationBays(grid, [...buffers, ...sinks]);
+  const parking = addParking(
+    grid,
+    range(10, 10, 10).map((x) => [x, 70] as [number, number]),
+    4,
+  );
+  const vehicles = parking.map((p, i) => ({ id: `AGV${i + 1}`, startNodeId: p }));
   const legacyIds = new Set(machines.filter((m) => m.legacy).map((m) => m.id as string));
   const cameras = [
     [40, 78],
@@ -154,7 +178,7 @@ export function engineParts() {
     $schema: '../../scenario.schema.json',
     name: 'Crankshaft line (engine parts)',
     description:
-      'Engine-parts plant after 天润工业 (Weihai): 40 CNC and inspection stations in four cells, a raw and a finished-goods warehouse, 12 AGVs, hourly orders from the control system.',
+      'Engine-parts plant after 天润工业 (Weihai): 40 CNC and inspection stations in four cells, a raw and a finished-goods warehouse, 10 AGVs on one-way aisles, orders from the control system every 10 minutes.',
     floor: { widthM: W, depthM: D, ceilingHeightM: 10 },
     zones: [
       { id: 'ZA', label: 'Cell A: centering, turning, broaching', xM: 10, yM: 10, widthM: 140, depthM: 20 },
@@ -185,10 +209,10 @@ export function engineParts() {
       {
         id: 'MES-ORDERS',
         bufferId: 'WH-RAW',
-        // Orders from the control system: every hour 28 CS4 and 8 CS6, due 8 hours after release.
-        schedule: range(0, 9, 1).flatMap((h) => [
-          { atH: h, productId: 'CS4', count: 28 },
-          { atH: h, productId: 'CS6', count: 8 },
+        // Orders from the control system: every 10 minutes 5 CS4 and 1 CS6 (36 an hour), due 8 hours after release.
+        schedule: range(0, 54, 1 / 6).flatMap((h) => [
+          { atH: h, productId: 'CS4', count: 5 },
+          { atH: h, productId: 'CS6', count: 1 },
         ]),
         dueInH: 8,
       },
@@ -245,8 +269,9 @@ export function engineParts() {
         { id: 'video', trafficClass: 'video', deviceKinds: ['camera'], intervalMs: 100, sizeBytes: 100000 },
       ],
       interferenceZones: [
-        // Assumption: a neighbouring plant's unsynchronised 3.5 GHz network leaking through the east wall.
-        { id: 'IZ-NEIGHBOUR', xM: 158, yM: 40, radiusM: 15, powerDbm: 10, heightM: 6 },
+        // Assumption: a neighbouring plant's unsynchronised 3.5 GHz network leaking through the east wall
+        // (a 23 dBm UE behind ~38 dB of wall and equipment losses).
+        { id: 'IZ-NEIGHBOUR', xM: 158, yM: 40, radiusM: 15, powerDbm: -15, heightM: 6 },
       ],
     },
     costs: { baselineVariant: 'public' },

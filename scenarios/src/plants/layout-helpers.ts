@@ -13,15 +13,27 @@ export interface Edge {
 
 export const nodeId = (xM: number, yM: number) => `N${xM}_${yM}`;
 
-/** A rectangular aisle grid: nodes at every (x, y), two-way edges between horizontal and vertical neighbours. */
-export function aisleGrid(xs: number[], ys: number[]): { nodes: Node[]; edges: Edge[] } {
+/**
+ * A rectangular aisle grid: nodes at every (x, y), edges between horizontal and vertical neighbours. With
+ * `oneWay`, aisles alternate direction like Manhattan streets (rows east/west, columns north/south), the
+ * usual way to keep AGVs from meeting head-on; the grid stays strongly connected.
+ */
+export function aisleGrid(
+  xs: number[],
+  ys: number[],
+  oneWay = false,
+): { nodes: Node[]; edges: (Edge & { twoWay?: boolean })[] } {
   const nodes: Node[] = [];
-  const edges: Edge[] = [];
+  const edges: (Edge & { twoWay?: boolean })[] = [];
+  const edge = (a: string, b: string, forward: boolean) =>
+    edges.push(oneWay ? { from: forward ? a : b, to: forward ? b : a, twoWay: false } : { from: a, to: b });
   for (const y of ys) for (const x of xs) nodes.push({ id: nodeId(x, y), xM: x, yM: y });
-  for (const y of ys)
-    for (let i = 0; i + 1 < xs.length; i++) edges.push({ from: nodeId(xs[i], y), to: nodeId(xs[i + 1], y) });
-  for (const x of xs)
-    for (let j = 0; j + 1 < ys.length; j++) edges.push({ from: nodeId(x, ys[j]), to: nodeId(x, ys[j + 1]) });
+  ys.forEach((y, j) => {
+    for (let i = 0; i + 1 < xs.length; i++) edge(nodeId(xs[i], y), nodeId(xs[i + 1], y), j % 2 === 0);
+  });
+  xs.forEach((x, i) => {
+    for (let j = 0; j + 1 < ys.length; j++) edge(nodeId(x, ys[j]), nodeId(x, ys[j + 1]), i % 2 === 0);
+  });
   return { nodes, edges };
 }
 
@@ -77,4 +89,48 @@ export function lcg(seed: number): () => number {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
+}
+
+/**
+ * Gives each station a drive-through bay: a node at the station's position entered one way from its aisle
+ * node and left one way to the next node along that aisle, so
+ * a loading AGV never blocks the aisle and never has to back out past the AGVs queueing for the station.
+ * Rewrites each station's `nodeId` to its bay node.
+ */
+export function addStationBays(
+  grid: { nodes: Node[]; edges: (Edge & { twoWay?: boolean })[] },
+  stations: Record<string, unknown>[],
+): void {
+  for (const st of stations) {
+    if (typeof st.nodeId !== 'string') continue;
+    const entry = st.nodeId;
+    // Leave towards where traffic on the entry's aisle flows (any other neighbour on a two-way grid).
+    const out = grid.edges.find(
+      (e) =>
+        e.from === entry &&
+        e.twoWay === false &&
+        grid.nodes.find((n) => n.id === e.to)?.yM === grid.nodes.find((n) => n.id === entry)?.yM,
+    );
+    const any = grid.edges.find((e) => (e.from === entry || e.to === entry) && e.twoWay !== false);
+    const exit = out?.to ?? (any === undefined ? undefined : any.from === entry ? any.to : any.from);
+    if (exit === undefined) continue;
+    const id = `S-${st.id}`;
+    grid.nodes.push({ id, xM: st.xM as number, yM: st.yM as number });
+    grid.edges.push({ from: entry, to: id, twoWay: false }, { from: id, to: exit, twoWay: false });
+    st.nodeId = id;
+  }
+}
+
+/** Parking spurs: one dead-end node per vehicle, `offsetM` off the aisle nodes given. */
+export function addParking(
+  grid: { nodes: Node[]; edges: Edge[] },
+  aisleNodes: [number, number][],
+  offsetM: number,
+): string[] {
+  return aisleNodes.map(([x, y], i) => {
+    const id = `P${i + 1}`;
+    grid.nodes.push({ id, xM: x, yM: round(y + offsetM) });
+    grid.edges.push({ from: nodeId(x, y), to: id });
+    return id;
+  });
 }
