@@ -66,16 +66,19 @@ export interface ControlNetwork {
 /** A perfect network: every message arrives in the same simulated instant, streams never fail. */
 export class IdealNetwork implements ControlNetwork {
   private readonly deliveries: { message: Message<never>; onDelivered: (m: Message<never>) => void }[] = [];
+  private readonly flushAction;
   private flushing = false;
 
-  constructor(private readonly sim: Simulation) {}
+  constructor(sim: Simulation) {
+    this.flushAction = sim.action(() => this.flush(), { label: 'ideal network delivery' });
+  }
 
   send<P>(message: Message<P>, onDelivered: (message: Message<P>) => void): void {
     // Delivered after the sender's action ends (same time), so a handler never runs inside its sender.
     this.deliveries.push({ message, onDelivered } as unknown as (typeof this.deliveries)[number]);
     if (!this.flushing) {
       this.flushing = true;
-      this.sim.after(0, () => this.flush(), { label: 'ideal network delivery' });
+      this.flushAction.schedule(undefined, 0);
     }
   }
 
