@@ -11,6 +11,8 @@ import { type SchemaProblem, schemaProblems } from './zod-issues';
 export interface LoadOptions {
   /** A variant name, or several joined by '+' (applied left to right), e.g. "slice+2gnb". */
   variant?: string;
+  /** A last patch applied after the variants (a sweep point), merged with the same rules. */
+  patch?: Record<string, unknown>;
   /** Reads a file as text (tests pass an in-memory one); defaults to the file system. */
   readText?: (file: string) => string;
 }
@@ -70,6 +72,14 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
       layers.unshift(layer);
       for (const p of problems) issues.push(issueIn(layer, p.path, p.message));
     }
+  }
+  if (options.patch !== undefined) {
+    const source: SourceFile = { file: `${file} (patch)`, data: options.patch, locate: () => undefined };
+    const layer: Layer = { source, prefix: [], data: options.patch };
+    const problems: MergeProblem[] = [];
+    data = mergePatch(data, options.patch, problems) as Record<string, unknown>;
+    layers.unshift(layer);
+    for (const p of problems) issues.push(issueIn(layer, p.path, p.message));
   }
   if (issues.length > 0) throw new ScenarioError(issues);
 

@@ -1,0 +1,238 @@
+import { basename, join } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { InProcessBackend, type RunBackend } from '../run/backend';
+import { LocalWorkerBackend } from '../run/local-backend';
+import { scenarioJsonSchemaText } from '../scenario/json-schema';
+import { SOFTWARE_VERSION } from '../version';
+import { compareCommand, parseTargets } from './commands/compare';
+import { demoCommand } from './commands/demo';
+import { reportCommand } from './commands/report';
+import { runCommand } from './commands/run';
+import { sweepCommand } from './commands/sweep';
+import { validateCommand } from './commands/validate';
+import { verifyCommand } from './commands/verify';
+import { EXIT, reportError, UsageError } from './exit';
+import { userPath } from './paths';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  success
+  1  the run failed (a model error, a crashed worker)
+  2  bad input: invalid scenario or spec file, bad arguments, unknown command
+  3  verify: the re-run does not reproduce the recording byte for byte`;
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected an integer >= 1');
+  return n;
+};
+const positiveNumber = (v: string) => {
+  const n = Number(v);
+  if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number > 0');
+  return n;
+};
+const seedArg = (v: string): number | string =>
+  /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+function backendFor(o: { threads?: number; inProcess?: boolean; backend?: string }): RunBackend {
+  if (o.backend !== undefined && o.backend !== 'local') {
+    throw new UsageError(`backend "${o.backend}" is not available in this build (only "local")`);
+  }
+  return o.inProcess
+    ? new InProcessBackend()
+    : new LocalWorkerBackend(o.threads === undefined ? {} : { threads: o.threads });
+}
+
+/** Builds the `factory-twin` command line. Actions throw; runCli maps errors to exit codes. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('factory-twin')
+    .description('A deterministic discrete-event digital twin of a 5G-connected smart factory')
+    .version(SOFTWARE_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  program
+    .command('run')
+    .description('simulate a scenario; write the recording (.ftrec) and a KPI summary (JSON and Markdown)')
+    .argument('<scenario>', 'scenario file (JSON or YAML)')
+    .option('--variant <name>', 'inline variant(s), joined with "+" (e.g. slice+gnb4)')
+    .option('--seed <seed>', "run seed (default: the scenario's)", seedArg)
+    .option('--out <dir>', 'output folder (default: runs/<scenario name>)')
+    .option('--hours <h>', 'override the simulated time', positiveNumber)
+    .option('--name <name>', 'base name of the output files (default: the variant, or "run")')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(
+      (
+        file: string,
+        o: { variant?: string; seed?: number | string; out?: string; hours?: number; name?: string },
+      ) => {
+        const path = userPath(file);
+        const out = userPath(
+          o.out ??
+            join(
+              'runs',
+              basename(path).replace(/\.(json|ya?ml)$/i, '') === 'scenario'
+                ? basename(join(path, '..'))
+                : basename(path).replace(/\.(json|ya?ml)$/i, ''),
+            ),
+        );
+        const r = runCommand(path, { ...o, out });
+        io.out(
+          `${r.summary.scenario.name}${o.variant ? ` [${o.variant}]` : ''}: ${r.summary.kpis.throughputPerHour.toFixed(2)} parts/h, ${r.summary.events} events\n`,
+        );
+        io.out(`recording ${r.recording}\nsummary   ${r.summaryJson}\n          ${r.summaryMd}\n`);
+      },
+    );
+
+  program
+    .command('compare')
+    .description(
+      'run variants × replications on all cores; table with 95 % CIs, significant differences, payback',
+    )
+    .argument('[targets...]', 'FILE, FILE#VARIANT, or VARIANT of --scenario')
+    .option('--scenario <file>', 'scenario whose variants the targets name (alone: compare all its variants)')
+    .option('--replications <n>', "replications per target (default: the scenario's)", positiveInt)
+    .option('--hours <h>', 'override the simulated time', positiveNumber)
+    .option('--baseline <label>', 'target to measure differences and payback against')
+    .option('--out <dir>', 'also write compare.json and compare.md there')
+    .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
+    .option('--in-process', 'run in this thread (no worker pool)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(
+      async (
+        args: string[],
+        o: {
+          scenario?: string;
+          replications?: number;
+          hours?: number;
+          baseline?: string;
+          out?: string;
+          threads?: number;
+          inProcess?: boolean;
+        },
+      ) => {
+        const targets = parseTargets(args, o.scenario);
+        const backend = backendFor(o);
+        try {
+          const r = await compareCommand(targets, backend, {
+            ...o,
+            ...(o.out === undefined ? {} : { out: userPath(o.out) }),
+          });
+          io.out(`${r.markdown}\n`);
+          for (const f of r.files) io.out(`wrote ${f}\n`);
+          const failures = r.comparison.targets.reduce((n, t) => n + t.failures.length, 0);
+          if (failures > 0) throw new Error(`${failures} run(s) failed (see the table)`);
+        } finally {
+          await backend.close();
+        }
+      },
+    );
+
+  program
+    .command('sweep')
+    .description('run a parameter grid (resumable); results as CSV and JSON')
+    .argument('<spec>', 'sweep spec file (JSON or YAML): base scenario, dimensions, replications')
+    .option('--out <dir>', 'output folder (results.jsonl, results.csv, summary.json)', 'runs/sweep')
+    .addOption(new Option('--backend <name>', 'where runs execute').choices(['local']).default('local'))
+    .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
+    .option('--in-process', 'run in this thread (no worker pool)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(
+      async (spec: string, o: { out: string; backend?: string; threads?: number; inProcess?: boolean }) => {
+        const backend = backendFor(o);
+        try {
+          const r = await sweepCommand(userPath(spec), userPath(o.out), backend);
+          io.out(
+            `${r.total} runs: ${r.ran} run now, ${r.skipped} already done\n${r.files.csv}\n${r.files.json}\n`,
+          );
+          if (r.failed.length > 0) {
+            for (const f of r.failed) io.err(`failed ${f.key}: ${f.error}\n`);
+            throw new Error(`${r.failed.length} run(s) failed`);
+          }
+        } finally {
+          await backend.close();
+        }
+      },
+    );
+
+  program
+    .command('validate')
+    .description(
+      'check a scenario and all its variants; print every problem with file:line:col and JSON path',
+    )
+    .argument('<scenario>', 'scenario file (JSON or YAML)')
+    .option('--variant <name>', 'check only this variant')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action((file: string, o: { variant?: string }) => {
+      const r = validateCommand(userPath(file), o.variant);
+      io.out(`ok: "${r.name}" (${r.machines} machines); checked ${r.checked.join(', ')}\n`);
+    });
+
+  program
+    .command('verify')
+    .description(
+      're-run the scenario and seed stored in a recording and check the bytes are identical (exit 3 if not)',
+    )
+    .argument('<recording>', '.ftrec file')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action((file: string) => {
+      const r = verifyCommand(userPath(file));
+      io.out(`ok: "${r.scenarioName}" seed ${r.seed} reproduces ${r.bytes} bytes (sha256 ${r.hash})\n`);
+    });
+
+  program
+    .command('report')
+    .description('one self-contained HTML report (inline SVG charts) from run summaries')
+    .argument('<summaries...>', '*.summary.json files written by `run` (the same plant, several variants)')
+    .option('--out <file>', 'HTML file to write', 'report.html')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action((files: string[], o: { out: string }) => {
+      io.out(`wrote ${reportCommand(files.map(userPath), userPath(o.out))}\n`);
+    });
+
+  program
+    .command('schema')
+    .description('print the scenario JSON Schema (for editors: "$schema" in scenario files)')
+    .action(() => io.out(scenarioJsonSchemaText()));
+
+  program
+    .command('demo')
+    .description('run the default scenario (crankshaft line) briefly and tell what happened')
+    .option('--hours <h>', 'simulated time', positiveNumber, 2)
+    .option('--out <dir>', 'output folder (default: runs/demo at the repository root)')
+    .action((o: { hours: number; out?: string }) => {
+      demoCommand({ hours: o.hours, ...(o.out === undefined ? {} : { out: userPath(o.out) }) }, io.out);
+    });
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function runCli(
+  argv: string[],
+  io: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return EXIT.ok;
+      return EXIT.badInput;
+    }
+    return reportError(error, io.err);
+  }
+}

@@ -1,0 +1,87 @@
+import type { VariantEconomics } from '../cost/cost-model';
+import { ScenarioError } from '../scenario/errors';
+import { runScenarioFile } from './run-scenario';
+
+/** One simulation run to do: a scenario file, optional variant and patch, a seed. Plain JSON (crosses threads). */
+export interface RunJob {
+  /** Unique within a batch; results come back under it. */
+  key: string;
+  file: string;
+  variant?: string;
+  /** A sweep point: merged after the variant. */
+  patch?: Record<string, unknown>;
+  seed: number | string;
+  replication: number;
+  /** Overrides the run length, hours. */
+  lengthH?: number;
+}
+
+export type RunJobResult =
+  | {
+      key: string;
+      ok: true;
+      scenarioName: string;
+      scenarioHash: string;
+      kpis: Record<string, number>;
+      economics: VariantEconomics;
+      /** Throughput by product (for margins). */
+      partsPerHourByProduct: Record<string, number>;
+      events: number;
+      elapsedMs: number;
+    }
+  | { key: string; ok: false; error: string; badInput: boolean };
+
+/**
+ * Where runs execute. The local worker-thread pool is the default; a distributed backend (e.g. BullMQ
+ * workers, sharded batches) implements the same two methods. `run` resolves once every job has reported
+ * through `onResult`, in any order; a failed run is a result with `ok: false`, not a rejection.
+ */
+export interface RunBackend {
+  run(jobs: readonly RunJob[], onResult: (result: RunJobResult) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Runs one job in this thread. The worker threads call it too. */
+export function executeJob(job: RunJob): RunJobResult {
+  const started = performance.now();
+  try {
+    const run = runScenarioFile(job.file, {
+      ...(job.variant === undefined ? {} : { variant: job.variant }),
+      ...(job.patch === undefined ? {} : { patch: job.patch }),
+      ...(job.lengthH === undefined ? {} : { lengthH: job.lengthH }),
+      seed: job.seed,
+    });
+    return {
+      key: job.key,
+      ok: true,
+      scenarioName: run.scenario.name,
+      scenarioHash: run.loaded.hash,
+      kpis: run.result.kpis,
+      economics: {
+        capexEur: run.economics.capexEur,
+        opexEurPerYear: run.economics.opexEurPerYear,
+        marginEurPerHour: run.economics.marginEurPerHour,
+      },
+      partsPerHourByProduct: run.result.factory.throughputPerHourByProduct,
+      events: run.result.events,
+      elapsedMs: performance.now() - started,
+    };
+  } catch (error) {
+    const badInput = error instanceof ScenarioError;
+    return {
+      key: job.key,
+      ok: false,
+      error: badInput ? error.message : String((error as Error)?.message ?? error),
+      badInput,
+    };
+  }
+}
+
+/** Runs jobs one after another in this thread (tests, and machines where threads do not help). */
+export class InProcessBackend implements RunBackend {
+  async run(jobs: readonly RunJob[], onResult: (result: RunJobResult) => void): Promise<void> {
+    for (const job of jobs) onResult(executeJob(job));
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,122 @@
+import type { Layout } from '@factory-twin/sim-core';
+import type { ScenarioRun } from './run-scenario';
+
+/** What `run` writes beside the recording, and what `report` reads. */
+export interface RunSummary {
+  kind: 'factory-twin-run-summary';
+  softwareVersion: string;
+  scenario: {
+    name: string;
+    file: string;
+    variant: string | null;
+    hash: string;
+    baselineVariant: string | null;
+  };
+  seed: number | string;
+  durationH: number;
+  warmupH: number;
+  events: number;
+  kpis: Record<string, number>;
+  economics: {
+    capexEur: number;
+    opexEurPerYear: number;
+    marginEurPerHour: number;
+    capex: unknown;
+    opex: unknown;
+  };
+  network: ScenarioRun['result']['network'];
+  agv: ScenarioRun['result']['agv'] | null;
+  latencyCdfs: ScenarioRun['result']['latencyCdfs'] | null;
+  layout: Layout;
+  recording: string | null;
+}
+
+export function runSummary(run: ScenarioRun, softwareVersion: string, recording: string | null): RunSummary {
+  const r = run.result;
+  return {
+    kind: 'factory-twin-run-summary',
+    softwareVersion,
+    scenario: {
+      name: run.scenario.name,
+      file: run.loaded.file,
+      variant: run.loaded.variant ?? null,
+      hash: run.loaded.hash,
+      baselineVariant: run.scenario.costs?.baselineVariant ?? null,
+    },
+    seed: r.seed,
+    durationH: r.durationMs / 3_600_000,
+    warmupH: r.warmUpMs / 3_600_000,
+    events: r.events,
+    kpis: r.kpis,
+    economics: {
+      capexEur: run.economics.capexEur,
+      opexEurPerYear: run.economics.opexEurPerYear,
+      marginEurPerHour: run.economics.marginEurPerHour,
+      capex: run.economics.capex,
+      opex: run.economics.opex,
+    },
+    network: r.network,
+    agv: r.agv ?? null,
+    latencyCdfs: r.latencyCdfs ?? null,
+    layout: run.model.layout,
+    recording,
+  };
+}
+
+/** JSON with NaN and Infinity written as null (JSON has neither). */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+}
+
+export const fmt = (v: number | null | undefined, digits = 2): string =>
+  v === null || v === undefined || Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toFixed(digits) : String(v);
+
+/** The headline KPIs of a run as a Markdown page. */
+export function summaryMarkdown(s: RunSummary): string {
+  const k = s.kpis;
+  const lines = [
+    `# ${s.scenario.name}${s.scenario.variant ? ` — variant ${s.scenario.variant}` : ''}`,
+    '',
+    `Seed ${s.seed}, ${fmt(s.durationH, 1)} h simulated (${fmt(s.warmupH, 1)} h warm-up), ${s.events} events. Scenario hash \`${s.scenario.hash.slice(0, 16)}\`.`,
+    '',
+    '## Production',
+    '',
+    '| KPI | value |',
+    '| --- | ---: |',
+    `| throughput (parts/h) | ${fmt(k.throughputPerHour)} |`,
+    `| mean lead time (min) | ${fmt(k['leadTime.meanMs'] / 60_000, 1)} |`,
+    `| mean WIP (parts) | ${fmt(k['wip.mean'], 1)} |`,
+    `| orders on time | ${fmt(k['orders.onTimeRate'] * 100, 1)} % |`,
+    ...(k['agv.delivered'] === undefined
+      ? []
+      : [
+          `| AGV deliveries | ${k['agv.delivered']} |`,
+          `| AGV mean wait for pickup (s) | ${fmt(k['agv.meanWaitForPickupMs'] / 1000, 1)} |`,
+          `| AGV time in safety stop | ${fmt(k['agv.safetyStopShare'] * 100, 2)} % |`,
+        ]),
+    '',
+    '## Network',
+    '',
+    '| traffic class | packets | on time | target | mean (ms) | p99 (ms) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...s.network.classes
+      .filter((c) => c.finished > 0)
+      .map(
+        (c) =>
+          `| ${c.trafficClass} | ${c.finished} | ${fmt(c.reliability * 100, 3)} % | ${fmt(c.targetReliability * 100, 3)} % ${c.meetsTarget ? '✓' : '✗'} | ${fmt(c.latency.meanMs)} | ${fmt(c.latency.p99Ms)} |`,
+      ),
+    '',
+    '| cell | UL PRB use | DL PRB use | UL Mbit/s | DL Mbit/s |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...s.network.cells.map(
+      (c) =>
+        `| ${c.cellId} | ${fmt(c.ul.prbUtilization * 100, 1)} % | ${fmt(c.dl.prbUtilization * 100, 1)} % | ${fmt(c.ul.throughputMbps, 1)} | ${fmt(c.dl.throughputMbps, 1)} |`,
+    ),
+    '',
+    '## Economics (this variant alone; payback needs a baseline: see `compare` or `report`)',
+    '',
+    `Capex ${fmt(s.economics.capexEur, 0)} EUR, opex ${fmt(s.economics.opexEurPerYear, 0)} EUR/year, contribution margin ${fmt(s.economics.marginEurPerHour, 0)} EUR/h.`,
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,183 @@
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { confidenceInterval, replicationSeed } from '@factory-twin/sim-core';
+import type { RunBackend, RunJob, RunJobResult } from '../run/backend';
+import { writeFileAtomic } from '../run/files';
+import { toJson } from '../run/summary';
+import { loadScenario } from '../scenario/load';
+import { type SweepPoint, type SweepSpec, sweepPoints } from './spec';
+
+/** One finished run of the sweep, as appended to results.jsonl (the resume log). */
+export interface SweepRecord {
+  key: string;
+  scenarioHash: string;
+  variant: string | null;
+  seed: number | string;
+  replication: number;
+  labels: Record<string, string>;
+  kpis: Record<string, number>;
+}
+
+export interface SweepOutcome {
+  total: number;
+  skipped: number;
+  ran: number;
+  failed: { key: string; error: string }[];
+  files: { results: string; csv: string; json: string };
+}
+
+/** Runs key: a point is identified by what it simulates, not by where it sits in the grid. */
+export const recordKey = (scenarioHash: string, variant: string | undefined | null, seed: number | string) =>
+  `${scenarioHash}|${variant ?? ''}|${seed}`;
+
+/**
+ * Runs the grid × replications on the backend. Resumable: every finished run is appended to
+ * OUT/results.jsonl keyed by (scenario hash, variant, seed), and a rerun skips the keys found there.
+ * Writes OUT/results.csv (one row per run) and OUT/summary.json (mean and 95 % CI per point).
+ */
+export async function runSweep(
+  spec: SweepSpec,
+  outDir: string,
+  backend: RunBackend,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SweepOutcome> {
+  const resultsFile = join(outDir, 'results.jsonl');
+  const done = new Map<string, SweepRecord>();
+  if (existsSync(resultsFile)) {
+    for (const line of readFileSync(resultsFile, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        const rec = JSON.parse(line) as SweepRecord;
+        done.set(rec.key, rec);
+      } catch {
+        // A line cut short by a crash: that run is simply done again.
+      }
+    }
+  }
+  const points = sweepPoints(spec);
+  const replications = spec.replications ?? loadScenario(spec.baseFile).scenario.run.replications;
+  const planned: { job: RunJob; point: SweepPoint; hash: string }[] = [];
+  for (const point of points) {
+    // Loading validates the point (a bad value is reported before any run) and gives its hash.
+    const loaded = loadScenario(spec.baseFile, {
+      ...(point.variant === undefined ? {} : { variant: point.variant }),
+      patch: withLength(point.patch, spec.lengthH),
+    });
+    for (let r = 0; r < replications; r++) {
+      const seed = replicationSeed(loaded.scenario.run.seed, r);
+      planned.push({
+        point,
+        hash: loaded.hash,
+        job: {
+          key: recordKey(loaded.hash, point.variant, seed),
+          file: spec.baseFile,
+          ...(point.variant === undefined ? {} : { variant: point.variant }),
+          patch: withLength(point.patch, spec.lengthH),
+          seed,
+          replication: r,
+        },
+      });
+    }
+  }
+  const todo = planned.filter((p) => !done.has(p.job.key));
+  const byKey = new Map(planned.map((p) => [p.job.key, p]));
+  const failed: { key: string; error: string }[] = [];
+  let finished = planned.length - todo.length;
+  onProgress?.(finished, planned.length);
+  await backend.run(
+    todo.map((p) => p.job),
+    (result: RunJobResult) => {
+      finished++;
+      onProgress?.(finished, planned.length);
+      const p = byKey.get(result.key)!;
+      if (!result.ok) {
+        failed.push({ key: result.key, error: result.error });
+        return;
+      }
+      const rec: SweepRecord = {
+        key: result.key,
+        scenarioHash: p.hash,
+        variant: p.point.variant ?? null,
+        seed: p.job.seed,
+        replication: p.job.replication,
+        labels: p.point.labels,
+        kpis: result.kpis,
+      };
+      appendFileSync(
+        resultsFile,
+        `${JSON.stringify(rec, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))}\n`,
+      );
+      done.set(rec.key, rec);
+    },
+  );
+  const records = planned.flatMap((p) => {
+    const r = done.get(p.job.key);
+    return r === undefined ? [] : [r];
+  });
+  const files = {
+    results: resultsFile,
+    csv: join(outDir, 'results.csv'),
+    json: join(outDir, 'summary.json'),
+  };
+  writeFileAtomic(files.csv, sweepCsv(spec, records));
+  writeFileAtomic(files.json, toJson(sweepSummary(spec, points, records)));
+  return { total: planned.length, skipped: planned.length - todo.length, ran: todo.length, failed, files };
+}
+
+function withLength(patch: Record<string, unknown>, lengthH: number | undefined): Record<string, unknown> {
+  if (lengthH === undefined) return patch;
+  const run = (patch.run ?? {}) as Record<string, unknown>;
+  return { ...patch, run: { ...run, lengthH } };
+}
+
+export function sweepCsv(spec: Pick<SweepSpec, 'dimensions' | 'kpis'>, records: SweepRecord[]): string {
+  const dims = spec.dimensions.map((d) => d.name);
+  const kpis = spec.kpis ?? [...new Set(records.flatMap((r) => Object.keys(r.kpis)))].sort();
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [[...dims, 'variant', 'replication', 'seed', 'scenarioHash', ...kpis].map(cell).join(',')];
+  for (const r of records) {
+    lines.push(
+      [
+        ...dims.map((d) => r.labels[d]),
+        r.variant ?? '',
+        r.replication,
+        r.seed,
+        r.scenarioHash,
+        ...kpis.map((k) => r.kpis[k]),
+      ]
+        .map(cell)
+        .join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function sweepSummary(
+  spec: Pick<SweepSpec, 'name' | 'kpis'>,
+  points: SweepPoint[],
+  records: SweepRecord[],
+) {
+  return {
+    name: spec.name ?? null,
+    points: points.map((p) => {
+      const mine = records.filter((r) => JSON.stringify(r.labels) === JSON.stringify(p.labels));
+      const keys = spec.kpis ?? [...new Set(mine.flatMap((r) => Object.keys(r.kpis)))].sort();
+      return {
+        labels: p.labels,
+        variant: p.variant ?? null,
+        runs: mine.length,
+        kpis: Object.fromEntries(
+          keys.map((k) => {
+            const ci = confidenceInterval(
+              mine.map((r) => r.kpis[k]).filter((v) => typeof v === 'number' && Number.isFinite(v)),
+            );
+            return [k, { mean: ci.mean, halfWidth: ci.halfWidth, n: ci.n }];
+          }),
+        ),
+      };
+    }),
+  };
+}
