@@ -9,11 +9,29 @@ import type { Dir } from './tdd-grid';
 export const PF_TIME_CONSTANT_MS = 100;
 const ALL_SLICES = -1;
 
+/** Strict 5QI priority level, then earliest head-of-line deadline (eligible time + PDB), then ids. */
+function byPriorityKey(a: Flow, b: Flow): number {
+  return (
+    a.profile.qos.priorityLevel - b.profile.qos.priorityLevel ||
+    a.head!.eligibleAtMs +
+      a.profile.qos.packetDelayBudgetMs -
+      (b.head!.eligibleAtMs + b.profile.qos.packetDelayBudgetMs) ||
+    a.device.index - b.device.index ||
+    a.profile.index - b.profile.index
+  );
+}
+
+function byPfMetric(a: DeviceState, b: DeviceState): number {
+  return b.pfMetric - a.pfMetric || a.index - b.index;
+}
+
 export class SlotAllocator {
-  /** Devices granted PRBs in the current slot, in grant order. */
+  /** Devices granted PRBs in the current slot, in grant order (the first `grantedCount`). */
   readonly granted: DeviceState[] = [];
+  grantedCount = 0;
   private readonly subset: Flow[] = [];
   private readonly devices: DeviceState[] = [];
+  private readonly byRoundRobin: (a: DeviceState, b: DeviceState) => number;
   private opp = -1;
   private tMs = 0;
   private passStamp = 0;
@@ -28,40 +46,52 @@ export class SlotAllocator {
     private readonly lcpOrder: readonly number[],
     /** Devices in the network (device indices are below it). */
     private readonly deviceCount: number,
-  ) {}
+  ) {
+    // Least recently served first; ties in an order that rotates every slot.
+    this.byRoundRobin = (a, b) => {
+      const n = this.deviceCount;
+      const r = this.rotation % n;
+      return (
+        a.lastServedOpp[this.dir] - b.lastServedOpp[this.dir] ||
+        ((a.index + n - r) % n) - ((b.index + n - r) % n)
+      );
+    };
+  }
 
   begin(opp: number, tMs: number): void {
     this.opp = opp;
     this.rotation++;
     this.tMs = tMs;
-    this.granted.length = 0;
+    this.grantedCount = 0;
   }
 
   /**
    * Grants up to `budget` PRBs to `candidates` (flows with `needPrb` > 0) of slice `slice` (-1: all).
    * Returns the PRBs granted.
    */
-  allocate(candidates: readonly Flow[], slice: number, budget: number): number {
+  allocate(candidates: readonly Flow[], count: number, slice: number, budget: number): number {
+    if (budget <= 0) return 0;
+    if (count === 1) {
+      // One flow wanting PRBs: every discipline gives it what it needs.
+      const f = candidates[0];
+      if (f.needPrb <= 0 || (slice !== ALL_SLICES && f.sliceIndex !== slice)) return 0;
+      if (this.kind === 'priority') return this.grantFlow(f, Math.min(f.needPrb, budget));
+      const d = f.device;
+      return this.grantDevice(d, slice, Math.min(f.needPrb, budget, this.room(d)));
+    }
     const subset = this.subset;
     subset.length = 0;
-    for (const f of candidates)
+    for (let i = 0; i < count; i++) {
+      const f = candidates[i];
       if (f.needPrb > 0 && (slice === ALL_SLICES || f.sliceIndex === slice)) subset.push(f);
-    if (subset.length === 0 || budget <= 0) return 0;
+    }
+    if (subset.length === 0) return 0;
     if (this.kind === 'priority') return this.byPriority(subset, budget);
     return this.byDevice(subset, slice, budget);
   }
 
-  /** Strict 5QI priority level, then earliest head-of-line deadline (eligible time + PDB). */
   private byPriority(subset: Flow[], budget: number): number {
-    subset.sort(
-      (a, b) =>
-        a.profile.qos.priorityLevel - b.profile.qos.priorityLevel ||
-        a.head!.eligibleAtMs +
-          a.profile.qos.packetDelayBudgetMs -
-          (b.head!.eligibleAtMs + b.profile.qos.packetDelayBudgetMs) ||
-        a.device.index - b.device.index ||
-        a.profile.index - b.profile.index,
-    );
+    if (subset.length > 1) subset.sort(byPriorityKey);
     let used = 0;
     for (const f of subset) {
       if (used >= budget) break;
@@ -86,17 +116,11 @@ export class SlotAllocator {
     }
     const dir = this.dir;
     if (this.kind === 'roundRobin') {
-      // Least recently served first; ties in an order that rotates every slot.
-      const n = this.deviceCount;
-      const r = this.rotation % n;
-      devices.sort(
-        (a, b) =>
-          a.lastServedOpp[dir] - b.lastServedOpp[dir] || ((a.index + n - r) % n) - ((b.index + n - r) % n),
-      );
+      if (devices.length > 1) devices.sort(this.byRoundRobin);
       return this.waterFill(devices, slice, budget);
     }
     for (const d of devices) d.pfMetric = d.quality[dir].bitsPerPrbSymbol / Math.max(1e-6, this.pfAverage(d));
-    devices.sort((a, b) => b.pfMetric - a.pfMetric || a.index - b.index);
+    if (devices.length > 1) devices.sort(byPfMetric);
     let used = 0;
     for (const d of devices) {
       if (used >= budget) break;
@@ -170,7 +194,7 @@ export class SlotAllocator {
   }
 
   private canServe(d: DeviceState): boolean {
-    return d.grantMark === this.opp || this.granted.length < this.maxUesPerSlot;
+    return d.grantMark === this.opp || this.grantedCount < this.maxUesPerSlot;
   }
 
   private room(d: DeviceState): number {
@@ -198,7 +222,7 @@ export class SlotAllocator {
     if (d.grantMark !== this.opp) {
       d.grantMark = this.opp;
       d.grantPrb = 0;
-      this.granted.push(d);
+      this.granted[this.grantedCount++] = d;
     }
     d.grantPrb += g;
     f.needPrb -= g;

@@ -209,7 +209,7 @@ export class CellLink {
 
     // 2. Demands of the devices that may be scheduled.
     const candidates = this.candidates;
-    candidates.length = 0;
+    let count = 0;
     let blockedUntil = Number.POSITIVE_INFINITY;
     for (let i = this.backlogged.length - 1; i >= 0; i--) {
       const dev = this.backlogged[i];
@@ -221,11 +221,14 @@ export class CellLink {
       const bitsPerPrb = q.bitsPerPrbSymbol * symbols;
       dev.capPrb = dir === UL ? Math.min(this.nPrb, q.maxUsefulPrbs) : this.nPrb;
       for (const f of dev.flows[dir]) {
-        this.discardExpired(f, startMs);
         if (f.head === null) continue;
+        if (startMs - f.head.eligibleAtMs > f.profile.discardTimerMs) {
+          this.discardExpired(f, startMs);
+          if (f.head === null) continue;
+        }
         f.needPrb = Math.ceil(f.bits / bitsPerPrb);
         f.grantPrb = 0;
-        candidates.push(f);
+        candidates[count++] = f;
       }
       if (dev.backlogBits[dir] <= DONE_BITS) this.removeBacklogged(dev);
     }
@@ -237,13 +240,18 @@ export class CellLink {
     let used = 0;
     const shares = this.settings.sliceShares;
     for (let s = 0; s < shares.length; s++)
-      used += allocator.allocate(candidates, s, Math.min(Math.floor(shares[s] * budget), budget - used));
-    used += allocator.allocate(candidates, -1, budget - used);
+      used += allocator.allocate(
+        candidates,
+        count,
+        s,
+        Math.min(Math.floor(shares[s] * budget), budget - used),
+      );
+    used += allocator.allocate(candidates, count, -1, budget - used);
 
     // 4. One transport block per granted device.
     const endMs = grid.endMs(dir, opp);
-    this.ulContribution.fill(0);
-    for (const dev of allocator.granted) this.transmit(dev, symbols, endMs);
+    if (dir === UL) this.ulContribution.fill(0);
+    for (let i = 0; i < allocator.grantedCount; i++) this.transmit(allocator.granted[i], symbols, endMs);
 
     // 5. Load bookkeeping and the next wake-up.
     const usedPrbs = used + (this.nPrb - budget);
@@ -266,14 +274,29 @@ export class CellLink {
     if (this.arrivals.size > 0) this.wake(this.arrivals.peekTime());
   }
 
+  /** PDCP discard: packets not yet started that waited longer than the class's discard timer. */
   private discardExpired(f: Flow, tMs: number): void {
     const limit = f.profile.discardTimerMs;
-    while (f.head !== null && f.head.remainingBits === f.head.sizeBits && tMs - f.head.eligibleAtMs > limit) {
-      const p = f.shift();
-      f.bits -= p.remainingBits;
-      f.device.backlogBits[this.dir] -= p.remainingBits;
-      this.host.discarded(p, tMs);
+    const head = f.head;
+    if (head === null || tMs - head.eligibleAtMs <= limit) return;
+    if (head.remainingBits === head.sizeBits) {
+      this.dropPacket(f, f.shift(), tMs);
+      this.discardExpired(f, tMs);
+      return;
     }
+    // The head is under way: drop the expired ones queued behind it (FIFO: oldest first).
+    for (let p = head.next; p !== null && tMs - p.eligibleAtMs > limit; p = head.next) {
+      head.next = p.next;
+      if (f.tail === p) f.tail = head;
+      p.next = null;
+      this.dropPacket(f, p, tMs);
+    }
+  }
+
+  private dropPacket(f: Flow, p: Packet, tMs: number): void {
+    f.bits -= p.remainingBits;
+    f.device.backlogBits[this.dir] -= p.remainingBits;
+    this.host.discarded(p, tMs);
   }
 
   private transmit(dev: DeviceState, symbols: number, endMs: number): void {

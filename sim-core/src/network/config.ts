@@ -148,7 +148,11 @@ export interface NetworkConfig {
   shadowing?: boolean;
   /** Streams start at a random phase within their interval (default) or aligned to their opening. */
   streamPhase?: 'random' | 'aligned';
-  mobility?: { recomputeDistanceM?: number };
+  /**
+   * Mobile devices: the position is read at most every `locateIntervalMs` (default 50) when they transmit or
+   * receive, and the link recomputed when it moved `recomputeDistanceM` (default 1 m) or more.
+   */
+  mobility?: { recomputeDistanceM?: number; locateIntervalMs?: number };
   /** Period of cell load samples on the probe (default 1000 ms). */
   loadSampleMs?: number;
 }

@@ -36,6 +36,25 @@ export class LinkQuality implements McsChoice {
   txPerPrbDbm = Number.NaN;
 }
 
+/** Standard normal draws from a uniform stream (Box–Muller, both values of each pair used). */
+export class NormalSource {
+  private spare = Number.NaN;
+
+  constructor(private readonly uniform: RandomStream) {}
+
+  nextNormal(): number {
+    if (!Number.isNaN(this.spare)) {
+      const z = this.spare;
+      this.spare = Number.NaN;
+      return z;
+    }
+    const r = Math.sqrt(-2 * Math.log(1 - this.uniform.next()));
+    const theta = 2 * Math.PI * this.uniform.next();
+    this.spare = r * Math.sin(theta);
+    return r * Math.cos(theta);
+  }
+}
+
 export class DeviceStats {
   packets = [0, 0];
   bits = [0, 0];
@@ -96,6 +115,7 @@ export class DeviceState {
   blockedUntilMs = 0;
   tttCandidate = -1;
   tttStartMs = 0;
+  lastLocateMs = Number.NEGATIVE_INFINITY;
 
   // scheduler scratch
   grantPrb = 0;
@@ -119,7 +139,7 @@ export class DeviceState {
     profiles: readonly ClassProfile[],
     sliceOfClass: readonly number[],
     readonly harqRng: RandomStream,
-    readonly coreRng: RandomStream,
+    readonly coreNormal: NormalSource,
   ) {
     this.id = config.id;
     this.endpointId = config.endpointId;

@@ -2,13 +2,13 @@
 // handover, KPIs and probes.
 import type { Message, StreamHandle, StreamListener, StreamSpec } from '../control/seam';
 import { Probe } from '../engine/probe';
-import type { RandomStream, RandomStreams } from '../engine/random';
+import type { RandomStreams } from '../engine/random';
 import type { SimAction } from '../engine/sim-action';
 import type { Simulation } from '../engine/simulation';
 import { CellLink, type MacHost, type MacSettings } from './cell-link';
 import type { HandoverConfig, NetworkConfig } from './config';
 import { coverageGrid, zoneActiveAt } from './coverage';
-import { DeviceState, type LinkQuality } from './device';
+import { DeviceState, type LinkQuality, NormalSource } from './device';
 import { LatencyHistogram } from './latency-histogram';
 import { LinkAdapter, type McsChoice } from './link-adaptation';
 import { LinkBudget, type LoadView, type PowerControl } from './link-budget';
@@ -53,6 +53,7 @@ export const DEFAULT_HANDOVER: HandoverConfig = {
 const DEFAULT_POWER_CONTROL: PowerControl = { p0Dbm: -85, alpha: 0.8 }; // assumption: typical P0-nominal / α (TS 38.213 §7.1.1 ranges)
 const DEFAULT_MAX_UES_PER_SLOT = 16; // assumption: PDCCH capacity per slot and direction
 const DEFAULT_RECOMPUTE_DISTANCE_M = 1; // well below the 10 m shadowing decorrelation distance
+const DEFAULT_LOCATE_INTERVAL_MS = 50; // an AGV at 2 m/s moves 10 cm in between
 const DEFAULT_LOAD_SAMPLE_MS = 1000;
 const LOAD_TIME_CONSTANT_MS = 100; // assumption: interference follows the neighbours' load of the last ~100 ms
 const EPS_MS = 1e-9;
@@ -109,11 +110,13 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   private readonly classStats: ClassStats[];
   private readonly handover: HandoverConfig;
   private readonly recomputeDistanceM: number;
+  private readonly locateIntervalMs: number;
   private readonly core: CoreDelayProfile;
   private readonly coreOverridden: boolean;
-  private readonly wiredRng: RandomStream;
+  private readonly wiredNormal: NormalSource;
   private readonly zoneActive: Uint8Array;
-  private zoneEpochValue = 0;
+  /** Zone on/off flags and a counter bumped at every change (read by the link budget). */
+  private readonly zoneState: { active: Uint8Array; epoch: number };
   private readonly loadSampleMs: number;
   private readonly sampleActions: SimAction<number>[];
   private readonly sampleWindowScheduled: number[];
@@ -138,27 +141,22 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     const adapter = new LinkAdapter(la.cqiTable ?? 2, la.blerTarget ?? CQI_TARGET_BLER);
     this.power = { ...DEFAULT_POWER_CONTROL, ...config.uplinkPowerControl };
     this.zoneActive = new Uint8Array(this.env.zones.length);
-    const network = this;
-    const zoneState = {
-      active: this.zoneActive,
-      get epoch() {
-        return network.zoneEpochValue;
-      },
-    };
+    this.zoneState = { active: this.zoneActive, epoch: 0 };
     this.budget = new LinkBudget(
       this.env,
       adapter,
       this.power,
-      zoneState,
+      this.zoneState,
       config.interCellInterference ?? 'load',
       this,
     );
     this.handover = config.handover ?? DEFAULT_HANDOVER;
     this.recomputeDistanceM = config.mobility?.recomputeDistanceM ?? DEFAULT_RECOMPUTE_DISTANCE_M;
+    this.locateIntervalMs = config.mobility?.locateIntervalMs ?? DEFAULT_LOCATE_INTERVAL_MS;
     const mode = config.deployment.mode;
     this.core = { ...CORE_DELAY_PROFILES[mode], ...config.deployment.overrides };
     this.coreOverridden = config.deployment.overrides !== undefined;
-    this.wiredRng = deps.streams.stream('network', 'network.core');
+    this.wiredNormal = new NormalSource(deps.streams.stream('network', 'network.core'));
     this.loadSampleMs = config.loadSampleMs ?? DEFAULT_LOAD_SAMPLE_MS;
 
     // Slices: class → slice index (-1: no slice, served from what the slices leave).
@@ -183,7 +181,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         this.profiles,
         sliceOfClass,
         deps.streams.stream(d.id, 'network.harq'),
-        deps.streams.stream(d.id, 'network.core'),
+        new NormalSource(deps.streams.stream(d.id, 'network.core')),
       );
       this.deviceByEndpoint.set(d.endpointId, dev);
       return dev;
@@ -290,9 +288,9 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       this.attach(p.src);
       this.links[p.src.serving][UL].enqueue(p);
     } else if (p.dst !== null) {
-      this.startDl(p, atMs + this.coreDelay(p.dst.coreRng));
+      this.startDl(p, atMs + this.coreDelay(p.dst.coreNormal));
     } else {
-      this.finish(p, atMs + this.coreDelay(this.wiredRng), false, false);
+      this.finish(p, atMs + this.coreDelay(this.wiredNormal), false, false);
     }
   }
 
@@ -311,8 +309,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     dev.stats.packets[p.leg]++;
     if (p.lost) this.finish(p, p.legDoneMs, true, false);
     else if (p.leg === DL) this.finish(p, p.legDoneMs, false, false);
-    else if (p.dst !== null) this.startDl(p, p.legDoneMs + this.coreDelay(dev.coreRng));
-    else this.finish(p, p.legDoneMs + this.coreDelay(dev.coreRng), false, false);
+    else if (p.dst !== null) this.startDl(p, p.legDoneMs + this.coreDelay(dev.coreNormal));
+    else this.finish(p, p.legDoneMs + this.coreDelay(dev.coreNormal), false, false);
   }
 
   discarded(p: Packet, tMs: number): void {
@@ -324,11 +322,10 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   }
 
   /** One-way user-plane core delay (radio/deployment.ts profile, normal jitter clamped at the floor). */
-  private coreDelay(rng: RandomStream): number {
+  private coreDelay(source: NormalSource): number {
     const c = this.core;
     if (c.jitterMs === 0) return Math.max(c.minMs, c.meanMs);
-    // Box–Muller standard normal draw.
-    const z = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+    const z = source.nextNormal();
     return this.coreOverridden ? Math.max(c.minMs, c.meanMs + c.jitterMs * z) : coreDelayMs(c.mode, z);
   }
 
@@ -471,7 +468,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   }
 
   refreshLink(dev: DeviceState, tMs: number): void {
-    if (dev.fixed && dev.geomValid) return;
+    if (dev.geomValid && (dev.fixed || tMs - dev.lastLocateMs < this.locateIntervalMs)) return;
+    dev.lastLocateMs = tMs;
     const pos = this.deps.locate(dev.endpointId, tMs);
     const x = pos?.xM ?? dev.config.xM;
     const y = pos?.yM ?? dev.config.yM;
@@ -571,7 +569,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     const active = zoneActiveAt(z.config.schedule, now) ? 1 : 0;
     if (active !== this.zoneActive[zone]) {
       this.zoneActive[zone] = active;
-      this.zoneEpochValue++;
+      this.zoneState.epoch++;
       if (this.probes.notable.active)
         this.probes.notable.emit({
           timeMs: now,

@@ -9,7 +9,7 @@ import type { Packet } from './packet';
  * Packets of a stream are generated in batches covering this much time, one event per batch, and queued
  * ahead of their send time (they only become eligible at it). Pausing cancels the ones not yet sent.
  */
-export const STREAM_BATCH_MS = 100;
+export const STREAM_BATCH_MS = 1000;
 
 export interface StreamHost {
   readonly sim: Simulation;
@@ -160,6 +160,7 @@ export class StreamState implements StreamHandle {
   /** A packet of this activation was decided valid; it arrives at `arrivalMs`. */
   validPacket(index: number, arrivalMs: number): void {
     if (this.survivalMs === Number.POSITIVE_INFINITY || !this.active) return;
+    this.commitArrived();
     const extendsTo = this.sendTimeMs(index + 1) + this.deadlineMs + this.survivalMs;
     let i = this.pendingArrivalMs.length;
     this.pendingArrivalMs.push(arrivalMs);
@@ -172,6 +173,31 @@ export class StreamState implements StreamHandle {
     this.pendingArrivalMs[i] = arrivalMs;
     this.pendingDeadlineMs[i] = extendsTo;
     this.scheduleWatch();
+  }
+
+  /**
+   * Folds valid packets that have already arrived, before any failure, into the deadline (keeps the pending
+   * list short). A failure or recovery due now is left to the watchdog event.
+   */
+  private commitArrived(): void {
+    if (this.failed) return;
+    const now = this.host.sim.now();
+    let n = 0;
+    const arrivals = this.pendingArrivalMs;
+    while (n < arrivals.length && arrivals[n] <= now && arrivals[n] <= this.deadline) {
+      if (this.pendingDeadlineMs[n] > this.deadline) this.deadline = this.pendingDeadlineMs[n];
+      n++;
+    }
+    if (n > 0) {
+      const deadlines = this.pendingDeadlineMs;
+      const rest = arrivals.length - n;
+      for (let i = 0; i < rest; i++) {
+        arrivals[i] = arrivals[i + n];
+        deadlines[i] = deadlines[i + n];
+      }
+      arrivals.length = rest;
+      deadlines.length = rest;
+    }
   }
 
   /** Next instant the watchdog must look: a failure if nothing valid arrives first, or a recovery. */
