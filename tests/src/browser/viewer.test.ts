@@ -151,9 +151,16 @@ describe('viewer in a real browser', () => {
 
   it('jumps to a notable event from the list and selects its entity', async () => {
     const { page } = h;
-    const first = await page.evaluate(() => window.__viewer.recordings.getState().runs[0]!.notable[0]);
-    expect(first).toBeDefined();
-    await page.getByTestId('notable').locator('li button').first().click();
+    const button = page.getByTestId('notable').locator('li button').first();
+    const first = {
+      tMs: Number(await button.getAttribute('data-t')),
+      path: (await button.getAttribute('data-path'))!,
+    };
+    const known = await page.evaluate(() =>
+      window.__viewer.recordings.getState().runs[0]!.notable.map((n) => n.path),
+    );
+    expect(known).toContain(first.path);
+    await button.click();
     expect((await clockOf(page)).tMs).toBeCloseTo(first.tMs - 2_000, 3);
     expect(await page.evaluate(() => window.__viewer.selection.getState().selected)).toBe(first.path);
     await expect.poll(() => page.getByTestId('entity-panel').innerText()).toContain(first.path);
@@ -251,6 +258,19 @@ describe('viewer in a real browser', () => {
       [p],
     );
     expect(Math.max(...rgb.map((v, k) => Math.abs(v - BACKGROUND[k])))).toBeGreaterThan(30);
+  });
+
+  it('opens a recording chosen with the file picker', async () => {
+    const { page } = h;
+    await page.goto(`${url}/?lang=en`);
+    await page.getByTestId('open-screen').waitFor();
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'picked.ftr',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(fixtureBytes(SMALL_B)),
+    });
+    await page.waitForFunction(() => window.__viewer.recordings.getState().runs[0]?.name === 'picked.ftr');
+    await expect.poll(() => page.locator('canvas[data-engine]').count()).toBe(1);
   });
 
   it('says so when a file is not a recording at all (no blank page)', async () => {

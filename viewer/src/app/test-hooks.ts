@@ -33,7 +33,7 @@ export function exposeTestHooks(): void {
       },
       /** Forces one render of every canvas now (works while paused with frameloop="demand"). */
       renderNow(): void {
-        for (const c of canvases) c?.advance(performance.now());
+        for (const c of canvases) c?.advance(performance.now(), true);
       },
     },
   });

@@ -5,11 +5,12 @@ import { nearestGnb, resolveDeviceAnchors } from './device-anchors';
 import { buildEntityIndex } from './entity-index';
 import { HistoryIndex } from './history-index';
 import { normalizeLayout } from './layout';
+import { chunkPrefetcher } from './prefetch';
 import type { Frame, NotableEvent, RunModel, StateSpan, ViewerEvent } from './run-model';
 import { seriesViews } from './series';
-import { openRecording, type Recording } from './sim-core';
+import { openRecording, type Recording, type ReplayState } from './sim-core';
 
-const MAX_NOTABLE = 2000;
+const MAX_NOTABLE = 50_000;
 
 /** Opens recording bytes and builds everything the viewer reads from them. */
 export function buildRunModel(name: string, bytes: Uint8Array): RunModel {
@@ -31,6 +32,8 @@ export function buildRunModel(name: string, bytes: Uint8Array): RunModel {
   const deviceAnchor = resolveDeviceAnchors(layout);
   const frame = emptyFrame(layout);
   const cursor = rec.cursor();
+  let scratchState: ReplayState | undefined;
+  const prefetch = chunkPrefetcher(rec, () => (scratchState ??= cursor.state.clone()));
   const history = new HistoryIndex(rec);
   const eventTimes = rec.eventTimes();
   const series = seriesViews(rec);
@@ -40,6 +43,7 @@ export function buildRunModel(name: string, bytes: Uint8Array): RunModel {
   const sync = (tMs: number): boolean => {
     if (tMs === frame.tMs) return false;
     const s = cursor.seek(tMs);
+    prefetch(tMs);
     const f = frame;
     f.tMs = tMs;
     for (let i = 0; i < machineRow.length; i++) {

@@ -9,4 +9,5 @@ export {
   type Recording,
   RecordingWriter,
   type ReplayCursor,
+  type ReplayState,
 } from '../../../sim-core/src/record/index';

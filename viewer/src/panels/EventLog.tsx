@@ -26,7 +26,7 @@ export function EventLog() {
   if (!run) return null;
   const setFilter = (patch: Partial<typeof filter>) => setUi({ eventFilter: { ...filter, ...patch } });
   return (
-    <section className="panel event-log" data-testid="event-log">
+    <section className={`panel event-log ${open ? '' : 'collapsed'}`} data-testid="event-log">
       <h3>
         <button type="button" className="link" onClick={() => setOpen(!open)}>
           {open ? '▾' : '▸'} {t('panel.events')}

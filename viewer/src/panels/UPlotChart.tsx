@@ -53,7 +53,7 @@ export function UPlotChart({
           grid: { stroke: '#1e293b' },
           values: (_u, vals) => vals.map((v) => formatTime(v).replace(/\.\d+$/, '')),
         },
-        { stroke: '#94a3b8', grid: { stroke: '#1e293b' }, size: 48 },
+        { stroke: '#94a3b8', grid: { stroke: '#1e293b' }, size: 60 },
       ],
       legend: { show: true, live: true },
       cursor: { drag: { x: false, y: false } },

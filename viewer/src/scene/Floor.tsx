@@ -1,9 +1,10 @@
 import type { Layout } from '@factory-twin/sim-core';
-import { Html } from '@react-three/drei';
 import { useMemo } from 'react';
 import * as THREE from 'three';
+import { FloorLabel } from './FloorLabel';
 
 const GRID_STEP_M = 5;
+const MAX_LABELS = 60;
 
 /** The floor slab, a 5 m grid and the layout's named zones (static: drawn once). */
 export function Floor({ layout }: { layout: Layout }) {
@@ -19,7 +20,7 @@ export function Floor({ layout }: { layout: Layout }) {
 
   return (
     <group>
-      <mesh position={[widthM / 2, depthM / 2, -0.02]} receiveShadow>
+      <mesh position={[widthM / 2, depthM / 2, -0.02]}>
         <planeGeometry args={[widthM, depthM]} />
         <meshStandardMaterial color="#1f2933" />
       </mesh>
@@ -27,22 +28,18 @@ export function Floor({ layout }: { layout: Layout }) {
         <lineBasicMaterial color="#334155" />
       </lineSegments>
       {layout.zones.map((z) => (
-        <group key={z.id} position={[z.xM + z.widthM / 2, z.yM + z.depthM / 2, 0.005]}>
-          <mesh>
-            <planeGeometry args={[z.widthM, z.depthM]} />
-            <meshBasicMaterial color="#3b82f6" transparent opacity={0.08} depthWrite={false} />
-          </mesh>
-          {layout.zones.length <= 40 && (
-            <Html
-              position={[-z.widthM / 2 + 1, z.depthM / 2 - 1, 0]}
-              className="zone-label"
-              zIndexRange={[5, 0]}
-            >
-              {z.label}
-            </Html>
-          )}
-        </group>
+        <mesh key={z.id} position={[z.xM + z.widthM / 2, z.yM + z.depthM / 2, 0.005]}>
+          <planeGeometry args={[z.widthM, z.depthM]} />
+          <meshBasicMaterial color="#3b82f6" transparent opacity={0.08} depthWrite={false} />
+        </mesh>
       ))}
+      {layout.zones.length <= MAX_LABELS &&
+        layout.zones.map((z) => {
+          const h = Math.min(3, Math.max(0.8, z.depthM / 14));
+          return (
+            <FloorLabel key={z.id} text={z.label} xM={z.xM + 0.8} yM={z.yM + z.depthM - h} heightM={h} />
+          );
+        })}
     </group>
   );
 }

@@ -3,14 +3,17 @@ import { useStore } from 'zustand';
 import type { NotableEvent, NotableKind } from '../data/run-model';
 import type { MessageKey } from '../i18n/index';
 import { useT } from '../i18n/use-t';
+import { useClockTicker } from '../panels/use-ticker';
 import { clock } from '../store/clock';
 import { recordings } from '../store/recording';
 import { select } from '../store/selection';
-import { formatTime } from './navigation';
+import { formatTime, lowerBound } from './navigation';
 
 /** How far before a notable event a jump lands, so its lead-up is visible. */
 export const LEAD_MS = 2_000;
-const SHOWN = 200;
+const SHOWN = 100;
+/** Events listed before the cursor's position, for context. */
+const BEFORE = 3;
 
 const LABEL: Record<NotableKind, MessageKey> = {
   safetyStop: 'notable.safetyStop',
@@ -28,8 +31,16 @@ export function NotableList() {
   const run = useStore(recordings, (s) => s.runs[0]);
   const [kind, setKind] = useState<NotableKind | ''>('');
   const list = useMemo(() => (run?.notable ?? []).filter((n) => kind === '' || n.kind === kind), [run, kind]);
+  const times = useMemo(() => Float64Array.from(list, (n) => n.tMs), [list]);
+  const tMs = useClockTicker(2);
+  const counted = useMemo(() => {
+    const c: Record<NotableKind, number> = { safetyStop: 0, failure: 0, handover: 0, other: 0 };
+    for (const n of run?.notable ?? []) c[n.kind]++;
+    return c;
+  }, [run]);
   if (!run) return null;
-  const counts = (k: NotableKind) => run.notable.filter((n) => n.kind === k).length;
+  // The list follows the clock: a few events before the cursor, then the next ones.
+  const from = Math.max(0, lowerBound(times, tMs + LEAD_MS) - BEFORE);
   return (
     <section className="panel notable" data-testid="notable">
       <h3>
@@ -38,7 +49,7 @@ export function NotableList() {
           <option value="">{t('events.all')}</option>
           {(['safetyStop', 'failure', 'handover'] as const).map((k) => (
             <option key={k} value={k}>
-              {t(LABEL[k], { entity: `${counts(k)}` })}
+              {t(LABEL[k], { entity: `${counted[k]}` })}
             </option>
           ))}
         </select>
@@ -46,12 +57,14 @@ export function NotableList() {
       {list.length === 0 ? (
         <p className="muted">{t('notable.none')}</p>
       ) : (
-        <ol>
-          {list.slice(0, SHOWN).map((n) => (
+        <ol start={from + 1}>
+          {list.slice(from, from + SHOWN).map((n) => (
             <li key={`${n.tMs}:${n.path}:${n.type}`}>
               <button
                 type="button"
                 className={`link notable-${n.kind}`}
+                data-t={n.tMs}
+                data-path={n.path}
                 onClick={() => {
                   const c = clock.getState();
                   c.pause();
