@@ -208,3 +208,55 @@ describe('schedulers', () => {
     expect(motion(demoted).onTime).toBeLessThan(0.5 * sent);
   });
 });
+
+describe('slices', () => {
+  const sliced = (withTelemetry: boolean) => {
+    const config = exampleNetwork({
+      scheduler: 'roundRobin',
+      devices: [exampleDevice('ue-a', 'A', { mobile: false }), exampleDevice('ue-b', 'B', { mobile: false })],
+      slices: [
+        { id: 'ops', prbShare: 0.7, trafficClasses: ['telemetry', 'motionControl'] },
+        { id: 'cctv', prbShare: 0.3, trafficClasses: ['video'] },
+      ],
+    });
+    return run(
+      config,
+      { A: { xM: 20, yM: 10 }, B: { xM: 20, yM: 10 } },
+      (net) => {
+        if (withTelemetry)
+          net.openStream({
+            id: 'a',
+            from: 'control',
+            to: 'A',
+            trafficClass: 'telemetry',
+            intervalMs: 5,
+            sizeBytes: 1_000_000,
+          });
+        net.openStream({
+          id: 'b',
+          from: 'control',
+          to: 'B',
+          trafficClass: 'video',
+          intervalMs: 5,
+          sizeBytes: 1_000_000,
+        });
+      },
+      50,
+      550,
+    ).kpis;
+  };
+
+  it('saturated slices get their PRB shares', () => {
+    const k = sliced(true);
+    const [a, b] = k.devices;
+    const share = a.dlPrbSymbols / (a.dlPrbSymbols + b.dlPrbSymbols);
+    expect(share).toBeGreaterThan(0.69);
+    expect(share).toBeLessThan(0.71);
+  });
+
+  it('an idle slice lends its PRBs', () => {
+    const k = sliced(false);
+    expect(k.cells[0].dl.prbUtilization).toBeGreaterThan(0.98);
+    expect(k.devices[0].dlPrbSymbols).toBe(0);
+  });
+});

@@ -45,7 +45,10 @@ function lowLoadRun(config: NetworkConfig, from: string, to: string, trafficClas
     sim.at(sentMs, () =>
       net.send(
         { from, to, sizeBytes: 100, trafficClass, payload: i },
-        (m: Message<number>) => samples.push({ sentMs, latencyMs: sim.now() - sentMs }),
+        (m: Message<number>) => {
+          if (m.payload !== i) throw new Error(`message ${i} delivered as ${m.payload}`);
+          samples.push({ sentMs, latencyMs: sim.now() - sentMs });
+        },
         () => {
           throw new Error(`message ${i} lost`);
         },

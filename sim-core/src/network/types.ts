@@ -113,6 +113,8 @@ export interface DeviceKpis {
   servingCellId: string | null;
   xM: number;
   yM: number;
+  /** Received power per PRB from the serving gNB (shadowing included); NaN before first use. */
+  rsrpDbm: number;
   dlSinrDb: number;
   ulSinrDb: number;
   dlCqi: number;
@@ -171,6 +173,7 @@ export interface NetworkSnapshot {
     servingCellId: string | null;
     xM: number;
     yM: number;
+    rsrpDbm: number;
     dlSinrDb: number;
     ulSinrDb: number;
     ulBacklogBytes: number;

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { RandomStreams } from '../engine/random';
+import { Simulation } from '../engine/simulation';
+import { exampleDevice, exampleGnb, exampleNetwork } from './fixtures';
+import { buildNetwork } from './network-model';
+import { CORE_DELAY_PROFILES } from './radio/deployment';
+
+const twoCells = () =>
+  exampleNetwork({
+    gnbs: [exampleGnb('gA', 20, 20), exampleGnb('gB', 120, 20)],
+    devices: [exampleDevice('ue1', 'M1', { mobile: false })],
+    interferenceZones: [{ id: 'z', xM: 70, yM: 60, powerDbm: 10, schedule: [{ startMs: 100, endMs: 200 }] }],
+    interCellInterference: 'fullLoad',
+  });
+
+describe('coverage grid', () => {
+  const bounds = { minXM: 0, minYM: 0, maxXM: 140, maxYM: 80 };
+
+  it('is the same SINR the model gives a device at that spot (best server, full-load neighbours)', () => {
+    const sim = new Simulation();
+    const cell = { x: 37, y: 22 }; // centre of the grid cell (7, 4) at 5 m
+    const net = buildNetwork(sim, twoCells(), {
+      streams: new RandomStreams(3),
+      locate: () => ({ xM: 37.5, yM: 22.5 }),
+    });
+    net.send(
+      { from: 'control', to: 'M1', sizeBytes: 100, trafficClass: 'controlOrder', payload: null },
+      () => {},
+    );
+    sim.run();
+    const grid = net.coverageGrid({ direction: 'DL', cellSizeM: 5, bounds });
+    expect([grid.cols, grid.rows]).toEqual([28, 16]);
+    const i = 4 * grid.cols + 7;
+    void cell;
+    expect(grid.sinrDb[i]).toBeCloseTo(net.kpis(sim.now()).devices[0].dlSinrDb, 3);
+    expect(grid.cellIds[grid.servingCell[i]]).toBe('gA');
+    expect(grid.cellIds[grid.servingCell[4 * grid.cols + 25]]).toBe('gB');
+  });
+
+  it('is pure, and shows a zone only while it is on', () => {
+    const sim = new Simulation();
+    const net = buildNetwork(sim, twoCells(), { streams: new RandomStreams(3), locate: () => undefined });
+    const quiet = { direction: 'DL', cellSizeM: 10, bounds, interfererLoad: 0 } as const;
+    const off = net.coverageGrid({ ...quiet, atMs: 50 });
+    expect(net.coverageGrid({ ...quiet, atMs: 50 }).sinrDb).toEqual(off.sinrDb);
+    const on = net.coverageGrid({ ...quiet, atMs: 150 });
+    const near = 5 * off.cols + 7; // (75, 55), next to the zone
+    expect(on.sinrDb[near]).toBeLessThan(off.sinrDb[near] - 10);
+    // Full-load neighbours cost SINR everywhere.
+    const loaded = net.coverageGrid({ ...quiet, atMs: 50, interfererLoad: 1 });
+    for (let i = 0; i < off.sinrDb.length; i++) expect(loaded.sinrDb[i]).toBeLessThan(off.sinrDb[i]);
+    const ulOff = net.coverageGrid({ direction: 'UL', cellSizeM: 10, bounds, atMs: 50 });
+    const ulOn = net.coverageGrid({ direction: 'UL', cellSizeM: 10, bounds, atMs: 150 });
+    for (let i = 0; i < ulOn.sinrDb.length; i++) expect(ulOn.sinrDb[i]).toBeLessThan(ulOff.sinrDb[i]);
+    // Spreading the power over fewer PRBs raises the per-PRB SINR where the UE is power limited.
+    const narrow = net.coverageGrid({ direction: 'UL', cellSizeM: 10, bounds, atMs: 50, ulPrbs: 10 });
+    expect(Math.max(...narrow.sinrDb)).toBeGreaterThanOrEqual(Math.max(...ulOff.sinrDb));
+    expect(sim.eventCount).toBe(0);
+  });
+});
+
+describe('wired endpoints and snapshots', () => {
+  it('wired → wired messages take one core delay', () => {
+    const sim = new Simulation();
+    const net = buildNetwork(
+      sim,
+      exampleNetwork({ deployment: { mode: 'hybrid', overrides: { jitterMs: 0 } } }),
+      {
+        streams: new RandomStreams(1),
+        locate: () => undefined,
+      },
+    );
+    let at = -1;
+    sim.at(5, () =>
+      net.send(
+        { from: 'control', to: 'MES', sizeBytes: 10, trafficClass: 'controlOrder', payload: null },
+        () => (at = sim.now()),
+      ),
+    );
+    sim.run();
+    expect(at).toBeCloseTo(5 + CORE_DELAY_PROFILES.hybrid.meanMs, 9);
+  });
+
+  it('a snapshot lists devices, cells and zones as plain data', () => {
+    const sim = new Simulation();
+    const net = buildNetwork(sim, twoCells(), {
+      streams: new RandomStreams(3),
+      locate: () => ({ xM: 30, yM: 20 }),
+    });
+    net.openStream({
+      id: 's',
+      from: 'M1',
+      to: 'control',
+      trafficClass: 'video',
+      intervalMs: 10,
+      sizeBytes: 400_000,
+    });
+    sim.run({ untilMs: 150 });
+    const snap = net.snapshot();
+    expect(snap.timeMs).toBe(150);
+    expect(snap.devices[0]).toMatchObject({
+      deviceId: 'ue1',
+      endpointId: 'M1',
+      servingCellId: 'gA',
+      xM: 30,
+      yM: 20,
+    });
+    expect(snap.devices[0].ulBacklogBytes).toBeGreaterThan(0);
+    expect(snap.cells.map((c) => c.cellId)).toEqual(['gA', 'gB']);
+    expect(snap.cells[0].ulLoad).toBeGreaterThan(0.5);
+    expect(snap.zones).toEqual([{ zoneId: 'z', active: true }]);
+    expect(Number.isNaN(snap.devices[0].dlSinrDb)).toBe(true); // no DL traffic yet
+    expect(Number.isFinite(snap.devices[0].ulSinrDb)).toBe(true);
+  });
+
+  it('rejects inconsistent configurations', () => {
+    const sim = new Simulation();
+    const deps = { streams: new RandomStreams(1), locate: () => undefined };
+    expect(() =>
+      buildNetwork(
+        sim,
+        exampleNetwork({ devices: [exampleDevice('a', 'X'), exampleDevice('b', 'X')] }),
+        deps,
+      ),
+    ).toThrow(/Two devices/);
+    expect(() =>
+      buildNetwork(
+        sim,
+        exampleNetwork({
+          slices: [
+            { id: 'a', prbShare: 0.7, trafficClasses: ['video'] },
+            { id: 'b', prbShare: 0.5, trafficClasses: ['telemetry'] },
+          ],
+        }),
+        deps,
+      ),
+    ).toThrow(/shares/);
+    expect(() =>
+      buildNetwork(sim, exampleNetwork({ gnbs: [exampleGnb('g', 0, 0, { tddPattern: 'DDDD' })] }), deps),
+    ).toThrow(RangeError);
+  });
+});
