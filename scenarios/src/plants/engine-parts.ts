@@ -74,20 +74,20 @@ export function engineParts() {
   const station = (id: string, xM: number, yM: number, capacity: number | null, node?: [number, number]) =>
     buffers.push({ id, xM, yM, capacity, ...(node ? { nodeId: nodeId(node[0], node[1]) } : {}) });
   station('WH-RAW', 5, 6, null, [10, 10]);
-  station('A-IN', 20, 11.5, 12, [20, 10]);
+  station('A-IN', 40, 11.5, 12, [40, 10]);
   station('A-10-20', 40, 25, 4);
   station('A-20-30', 90, 25, 4);
   station('A-OUT', 130, 28.5, 12, [130, 30]);
-  station('B-IN', 10, 31.5, 12, [10, 30]);
+  station('B-IN', 20, 31.5, 12, [20, 30]);
   station('B-40-50', 60, 45, 4);
   station('B-OUT', 90, 48.5, 12, [90, 50]);
-  station('C-IN', 10, 51.5, 12, [10, 50]);
+  station('C-IN', 20, 51.5, 12, [20, 50]);
   station('C-60-70', 70, 65, 4);
   station('C-70-80', 130, 65, 4);
   station('C-OUT', 150, 68.5, 12, [150, 70]);
   station('D-IN', 100, 31.5, 12, [100, 30]);
   station('D-90-100', 120, 45, 4);
-  station('D-OUT', 150, 48.5, 12, [150, 50]);
+  station('D-OUT', 140, 48.5, 12, [140, 50]);
   const io: Record<string, [string, string]> = {
     OP10: ['A-IN', 'A-10-20'],
     OP20: ['A-10-20', 'A-20-30'],
@@ -145,10 +145,10 @@ export function engineParts() {
     {
       id: 'WH-FG',
       label: 'Finished-goods warehouse',
-      xM: 140,
+      xM: 120,
       yM: 76,
       kind: 'warehouse',
-      nodeId: nodeId(140, 70),
+      nodeId: nodeId(120, 70),
     },
   ];
   addStationBays(grid, [...buffers, ...sinks]);
@@ -189,16 +189,7 @@ export function engineParts() {
     ],
     machines,
     buffers,
-    sinks: [
-      {
-        id: 'WH-FG',
-        label: 'Finished-goods warehouse',
-        xM: 140,
-        yM: 76,
-        kind: 'warehouse',
-        nodeId: nodeId(140, 70),
-      },
-    ],
+    sinks,
     gateways: [
       { id: 'GW-A', xM: 70, yM: 24, conversionDelayMs: 20 },
       { id: 'GW-B', xM: 80, yM: 44, conversionDelayMs: 20 },

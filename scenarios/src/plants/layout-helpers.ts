@@ -28,11 +28,17 @@ export function aisleGrid(
   const edge = (a: string, b: string, forward: boolean) =>
     edges.push(oneWay ? { from: forward ? a : b, to: forward ? b : a, twoWay: false } : { from: a, to: b });
   for (const y of ys) for (const x of xs) nodes.push({ id: nodeId(x, y), xM: x, yM: y });
+  // The perimeter runs counter-clockwise (bottom row east, right column north, top row west, left column
+  // south); inner streets alternate. Every street ends on the perimeter, so every node reaches every other.
+  const lastRow = ys.length - 1;
+  const lastCol = xs.length - 1;
+  const east = (j: number) => (j === lastRow ? false : j % 2 === 0);
+  const north = (i: number) => (i === lastCol ? true : i % 2 === 1);
   ys.forEach((y, j) => {
-    for (let i = 0; i + 1 < xs.length; i++) edge(nodeId(xs[i], y), nodeId(xs[i + 1], y), j % 2 === 0);
+    for (let i = 0; i + 1 < xs.length; i++) edge(nodeId(xs[i], y), nodeId(xs[i + 1], y), east(j));
   });
   xs.forEach((x, i) => {
-    for (let j = 0; j + 1 < ys.length; j++) edge(nodeId(x, ys[j]), nodeId(x, ys[j + 1]), i % 2 === 0);
+    for (let j = 0; j + 1 < ys.length; j++) edge(nodeId(x, ys[j]), nodeId(x, ys[j + 1]), north(i));
   });
   return { nodes, edges };
 }

@@ -45,6 +45,10 @@ export interface RunResult {
   network: NetworkKpis;
   agv?: AgvFleetStats;
   latencyCdfs?: Record<string, LatencyCdf>;
+  /** Notable events by kind (failures, AGV deadlocks, safety stops, handovers…), over the whole run. */
+  eventCounts: Record<string, number>;
+  /** The static layout, with coverage grids when asked for. */
+  layout: ModelConfig['layout'];
 }
 
 const PROGRESS_SLICES = 100;
@@ -80,6 +84,15 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Run
   if (cellSize !== undefined)
     model = { ...model, layout: { ...model.layout, coverage: coverage(network, model, cellSize) } };
 
+  const eventCounts: Record<string, number> = {};
+  const count = (e: { kind: string }) => {
+    eventCounts[e.kind] = (eventCounts[e.kind] ?? 0) + 1;
+  };
+  const countSubs = [
+    factory.probes.event.stream$.subscribe(count),
+    network.probes.notable.stream$.subscribe(count),
+    ...(fleet === undefined ? [] : [fleet.probes.events.stream$.subscribe(count)]),
+  ];
   const cdf = options.latencyCdfs ? new LatencyCdfCollector() : undefined;
   const cdfSub =
     cdf && network.probes.linkSamples.stream$.subscribe((s) => cdf.add(s.trafficClass, s.latencyMs, s.lost));
@@ -112,6 +125,7 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Run
   }
   recorder?.finish(durationMs);
   cdfSub?.unsubscribe();
+  for (const sub of countSubs) sub.unsubscribe();
 
   const factoryKpis = factory.kpis(durationMs);
   const networkKpis = network.kpis(durationMs);
@@ -127,6 +141,8 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Run
     network: networkKpis,
     ...(agv === undefined ? {} : { agv }),
     ...(cdf === undefined ? {} : { latencyCdfs: cdf.cdfs() }),
+    eventCounts: Object.fromEntries(Object.entries(eventCounts).sort(([a], [b]) => a.localeCompare(b))),
+    layout: model.layout,
   };
 }
 

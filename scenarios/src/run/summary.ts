@@ -16,6 +16,8 @@ export interface RunSummary {
   durationH: number;
   warmupH: number;
   events: number;
+  /** Notable events by kind over the whole run. */
+  eventCounts: Record<string, number>;
   kpis: Record<string, number>;
   economics: {
     capexEur: number;
@@ -47,6 +49,7 @@ export function runSummary(run: ScenarioRun, softwareVersion: string, recording:
     durationH: r.durationMs / 3_600_000,
     warmupH: r.warmUpMs / 3_600_000,
     events: r.events,
+    eventCounts: r.eventCounts,
     kpis: r.kpis,
     economics: {
       capexEur: run.economics.capexEur,
@@ -58,7 +61,7 @@ export function runSummary(run: ScenarioRun, softwareVersion: string, recording:
     network: r.network,
     agv: r.agv ?? null,
     latencyCdfs: r.latencyCdfs ?? null,
-    layout: run.model.layout,
+    layout: r.layout,
     recording,
   };
 }
@@ -112,6 +115,12 @@ export function summaryMarkdown(s: RunSummary): string {
       (c) =>
         `| ${c.cellId} | ${fmt(c.ul.prbUtilization * 100, 1)} % | ${fmt(c.dl.prbUtilization * 100, 1)} % | ${fmt(c.ul.throughputMbps, 1)} | ${fmt(c.dl.throughputMbps, 1)} |`,
     ),
+    '',
+    '## Notable events',
+    '',
+    Object.entries(s.eventCounts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || 'none',
     '',
     '## Economics (this variant alone; payback needs a baseline: see `compare` or `report`)',
     '',

@@ -1,10 +1,11 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { confidenceInterval, replicationSeed } from '@factory-twin/sim-core';
 import type { RunBackend, RunJob, RunJobResult } from '../run/backend';
 import { writeFileAtomic } from '../run/files';
+import { withLength } from '../run/run-scenario';
 import { toJson } from '../run/summary';
-import { loadScenario } from '../scenario/load';
+import { loadScenario, scenarioHash } from '../scenario/load';
 import { type SweepPoint, type SweepSpec, sweepPoints } from './spec';
 
 /** One finished run of the sweep, as appended to results.jsonl (the resume log). */
@@ -41,6 +42,7 @@ export async function runSweep(
   backend: RunBackend,
   onProgress?: (done: number, total: number) => void,
 ): Promise<SweepOutcome> {
+  mkdirSync(outDir, { recursive: true });
   const resultsFile = join(outDir, 'results.jsonl');
   const done = new Map<string, SweepRecord>();
   if (existsSync(resultsFile)) {
@@ -61,18 +63,21 @@ export async function runSweep(
     // Loading validates the point (a bad value is reported before any run) and gives its hash.
     const loaded = loadScenario(spec.baseFile, {
       ...(point.variant === undefined ? {} : { variant: point.variant }),
-      patch: withLength(point.patch, spec.lengthH),
+      patch: point.patch,
     });
+    // The hash of what actually runs (run length included).
+    const hash = scenarioHash(withLength(loaded.scenario, spec.lengthH));
     for (let r = 0; r < replications; r++) {
       const seed = replicationSeed(loaded.scenario.run.seed, r);
       planned.push({
         point,
-        hash: loaded.hash,
+        hash,
         job: {
-          key: recordKey(loaded.hash, point.variant, seed),
+          key: recordKey(hash, point.variant, seed),
           file: spec.baseFile,
           ...(point.variant === undefined ? {} : { variant: point.variant }),
-          patch: withLength(point.patch, spec.lengthH),
+          patch: point.patch,
+          ...(spec.lengthH === undefined ? {} : { lengthH: spec.lengthH }),
           seed,
           replication: r,
         },
@@ -122,12 +127,6 @@ export async function runSweep(
   writeFileAtomic(files.csv, sweepCsv(spec, records));
   writeFileAtomic(files.json, toJson(sweepSummary(spec, points, records)));
   return { total: planned.length, skipped: planned.length - todo.length, ran: todo.length, failed, files };
-}
-
-function withLength(patch: Record<string, unknown>, lengthH: number | undefined): Record<string, unknown> {
-  if (lengthH === undefined) return patch;
-  const run = (patch.run ?? {}) as Record<string, unknown>;
-  return { ...patch, run: { ...run, lengthH } };
 }
 
 export function sweepCsv(spec: Pick<SweepSpec, 'dimensions' | 'kpis'>, records: SweepRecord[]): string {

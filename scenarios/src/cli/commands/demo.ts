@@ -25,6 +25,14 @@ export function demoCommand(o: { hours: number; out?: string }, print: (s: strin
       : [
           `AGVs: ${fmt(k['agv.delivered'], 0)} deliveries, a part waited ${fmt(k['agv.meanWaitForPickupMs'] / 1000, 1)} s for pickup on average; ${fmt(k['agv.safetyStopShare'] * 100, 2)} % of AGV time in network safety stops.`,
         ]),
+    `Notable events: ${
+      Object.entries(s.eventCounts)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(', ') || 'none'
+    }.`,
+    ...(k['parts.completed'] === 0 && (s.eventCounts.deadlockUnresolved ?? 0) > 0
+      ? ['  (No part finished: the AGVs are stuck in a traffic deadlock; see deadlockUnresolved.)']
+      : []),
     `Network (${s.network.deploymentMode}, ${s.network.cells.length} cell(s)):`,
     ...s.network.classes
       .filter((c) => c.finished > 0)
@@ -37,7 +45,7 @@ export function demoCommand(o: { hours: number; out?: string }, print: (s: strin
     `Summary:   ${r.summaryMd}`,
     '',
     'Next: `factory-twin compare --scenario scenarios/plants/engine-parts/scenario.json public slice hybrid --hours 2`',
-    '      `factory-twin report ' + r.summaryJson + ' --out report.html`',
+    `      \`factory-twin report ${r.summaryJson} --out report.html\``,
     '',
   ];
   print(lines.join('\n'));

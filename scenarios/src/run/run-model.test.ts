@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { toModelConfig } from '../model/to-model-config';
+import { loadScenario } from '../scenario/load';
+import { tinyScenario } from '../scenario/test-fixtures';
+import { openRecording } from '../sim-core-next';
+import { runModel } from './run-model';
+
+function tinyModel(lengthH = 0.25) {
+  const s = tinyScenario();
+  s.run = { ...s.run, lengthH, warmupH: 0.05 };
+  return {
+    scenario: loadScenario('/t.json', { readText: () => JSON.stringify(s) }).scenario,
+    model: toModelConfig(loadScenario('/t.json', { readText: () => JSON.stringify(s) }).scenario),
+  };
+}
+
+function record(seed: number) {
+  const { scenario, model } = tinyModel();
+  const chunks: Uint8Array[] = [];
+  const result = runModel(model, {
+    seed,
+    coverageCellSizeM: 4,
+    recording: { sink: (b) => chunks.push(b), metadata: { softwareVersion: 't', scenario } },
+  });
+  return { result, bytes: Buffer.concat(chunks) };
+}
+
+describe('runModel', () => {
+  it('runs the whole stack and is deterministic: same seed, same recording bytes', () => {
+    const a = record(7);
+    const b = record(7);
+    expect(a.result.kpis['parts.completed']).toBeGreaterThan(0);
+    expect(a.bytes.length).toBeGreaterThan(1000);
+    expect(Buffer.compare(a.bytes, b.bytes)).toBe(0);
+    const c = record(8);
+    expect(Buffer.compare(a.bytes, c.bytes)).not.toBe(0);
+  });
+
+  it('writes a recording sim-core can open, with the layout, coverage and the machines as entities', () => {
+    const { bytes } = record(1);
+    const rec = openRecording(bytes);
+    const layout = rec.header.layout as {
+      machines: { id: string }[];
+      coverage?: { ul?: { sinrDb: number[] } };
+    };
+    expect(layout.machines.map((m) => m.id)).toEqual(['M1', 'M2']);
+    expect(layout.coverage?.ul?.sinrDb.length).toBeGreaterThan(0);
+    expect(rec.header.entities.map((e) => e.path)).toContain('/factory/machine/M1');
+    expect(rec.header.series).toContain('throughput_parts_per_h');
+    expect((rec.header.metadata as { seed: unknown }).seed).toBe(1);
+  });
+
+  it('reports flat KPIs of factory and network and counts notable events', () => {
+    const { model } = tinyModel();
+    const r = runModel(model, { seed: 3, latencyCdfs: true });
+    expect(r.kpis.throughputPerHour).toBeGreaterThan(0);
+    expect(r.kpis['net.telemetry.reliability']).toBeGreaterThan(0.5);
+    expect(Object.keys(r.latencyCdfs ?? {})).toContain('telemetry');
+    const cdf = r.latencyCdfs!.telemetry;
+    expect(cdf.cumulative.at(-1)).toBeCloseTo(1, 9);
+    expect([...cdf.cumulative].sort((x, y) => x - y)).toEqual(cdf.cumulative);
+    expect(r.eventCounts.warmUpEnd).toBe(1);
+  });
+});

@@ -1,0 +1,76 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InProcessBackend, type RunJob, type RunJobResult } from '../run/backend';
+import { tinyScenarioDir } from '../run/test-helpers';
+import { runSweep } from './run-sweep';
+import { loadSweepSpec, sweepPoints } from './spec';
+
+describe('sweep grid', () => {
+  it('is the cartesian product of path values, variants and patches', () => {
+    const points = sweepPoints({
+      variant: 'slice',
+      dimensions: [
+        { name: 'gnbs', variants: ['public', 'twoGnb'] },
+        { name: 'tdd', path: 'network.carrier.tddPattern', values: ['DDDSU', 'DSUUU', 'DDSUU'] },
+        {
+          name: 'iz',
+          patches: [{}, { network: { interferenceZones: { $replace: [] } } }],
+          labels: ['on', 'off'],
+        },
+      ],
+    });
+    expect(points).toHaveLength(12);
+    expect(points[0].labels).toEqual({ gnbs: 'public', tdd: 'DDDSU', iz: 'on' });
+    expect(points[0].variant).toBe('slice+public');
+    expect(points[1].patch).toEqual({
+      network: { carrier: { tddPattern: { $replace: 'DDDSU' } }, interferenceZones: { $replace: [] } },
+    });
+  });
+});
+
+describe('runSweep', () => {
+  it('writes CSV and JSON, and a rerun skips the points already done', async () => {
+    const { dir } = tinyScenarioDir(0.2);
+    const specFile = join(dir, 'sweep.json');
+    writeFileSync(
+      specFile,
+      JSON.stringify({
+        base: './tiny.json',
+        replications: 2,
+        dimensions: [{ name: 'tdd', path: 'network.carrier.tddPattern', values: ['DDDSU', 'DSUUU'] }],
+        kpis: ['throughputPerHour', 'net.video.reliability'],
+      }),
+    );
+    const spec = loadSweepSpec(specFile);
+    const out = join(dir, 'out');
+    const counting = new (class extends InProcessBackend {
+      jobs = 0;
+      override async run(jobs: readonly RunJob[], onResult: (r: RunJobResult) => void) {
+        this.jobs += jobs.length;
+        return super.run(jobs, onResult);
+      }
+    })();
+    const first = await runSweep(spec, out, counting);
+    expect(first).toMatchObject({ total: 4, ran: 4, skipped: 0, failed: [] });
+    const csv = readFileSync(first.files.csv, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('tdd,variant,replication,seed,scenarioHash,throughputPerHour,net.video.reliability');
+    expect(csv).toHaveLength(5);
+    const summary = JSON.parse(readFileSync(first.files.json, 'utf8'));
+    expect(summary.points.map((p: { labels: unknown; runs: number }) => [p.labels, p.runs])).toEqual([
+      [{ tdd: 'DDDSU' }, 2],
+      [{ tdd: 'DSUUU' }, 2],
+    ]);
+    const second = await runSweep(spec, out, counting);
+    expect(second).toMatchObject({ total: 4, ran: 0, skipped: 4 });
+    expect(counting.jobs).toBe(4);
+    expect(readFileSync(second.files.csv, 'utf8')).toBe(readFileSync(first.files.csv, 'utf8'));
+  });
+
+  it('reports a bad spec as a ScenarioError with paths', () => {
+    const { dir } = tinyScenarioDir();
+    const specFile = join(dir, 'bad.yaml');
+    writeFileSync(specFile, 'base: ./tiny.json\ndimensions:\n  - name: x\n    values: 3\n');
+    expect(() => loadSweepSpec(specFile)).toThrow(/dimensions\[0\]/);
+  });
+});
