@@ -25,6 +25,19 @@ function byPfMetric(a: DeviceState, b: DeviceState): number {
   return b.pfMetric - a.pfMetric || a.index - b.index;
 }
 
+/** In-place stable sort; the lists are short (backlogged flows of one slot), where this beats Array.sort. */
+function insertionSort<T>(a: T[], compare: (x: T, y: T) => number): void {
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && compare(a[j], x) > 0) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
 export class SlotAllocator {
   /** Devices granted PRBs in the current slot, in grant order (the first `grantedCount`). */
   readonly granted: DeviceState[] = [];
@@ -91,7 +104,7 @@ export class SlotAllocator {
   }
 
   private byPriority(subset: Flow[], budget: number): number {
-    if (subset.length > 1) subset.sort(byPriorityKey);
+    insertionSort(subset, byPriorityKey);
     let used = 0;
     for (const f of subset) {
       if (used >= budget) break;
@@ -116,11 +129,11 @@ export class SlotAllocator {
     }
     const dir = this.dir;
     if (this.kind === 'roundRobin') {
-      if (devices.length > 1) devices.sort(this.byRoundRobin);
+      insertionSort(devices, this.byRoundRobin);
       return this.waterFill(devices, slice, budget);
     }
     for (const d of devices) d.pfMetric = d.quality[dir].bitsPerPrbSymbol / Math.max(1e-6, this.pfAverage(d));
-    if (devices.length > 1) devices.sort(byPfMetric);
+    insertionSort(devices, byPfMetric);
     let used = 0;
     for (const d of devices) {
       if (used >= budget) break;

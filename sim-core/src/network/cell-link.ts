@@ -7,6 +7,7 @@ import { SlotAllocator } from './allocation';
 import type { SchedulerKind } from './config';
 import type { DeviceState, LinkQuality } from './device';
 import type { McsChoice } from './link-adaptation';
+import { SINR_REFRESH_MS } from './link-budget';
 import type { Flow, Packet } from './packet';
 import type { CellRadio } from './radio-environment';
 import type { Dir } from './tdd-grid';
@@ -42,6 +43,8 @@ export interface MacSettings {
   loadTimeConstantMs: number;
   loadSampleMs: number;
   deviceCount: number;
+  /** SINRs depend on other cells' load: refresh them every SINR_REFRESH_MS. */
+  sinrRefreshesWithLoad: boolean;
 }
 
 const RING = 1024; // HARQ reservations ahead (opportunities)
@@ -86,6 +89,8 @@ export class CellLink {
     readonly dir: Dir,
     private readonly settings: MacSettings,
     cellCount: number,
+    /** Zone on/off epoch (a SINR input). */
+    private readonly zoneEpoch: { readonly epoch: number },
   ) {
     this.nPrb = cell.nPrb;
     this.allocator = new SlotAllocator(
@@ -210,6 +215,7 @@ export class CellLink {
     // 2. Demands of the devices that may be scheduled.
     const candidates = this.candidates;
     let count = 0;
+    const bucket = this.settings.sinrRefreshesWithLoad ? Math.floor(startMs / SINR_REFRESH_MS) : -1;
     let blockedUntil = Number.POSITIVE_INFINITY;
     for (let i = this.backlogged.length - 1; i >= 0; i--) {
       const dev = this.backlogged[i];
@@ -217,7 +223,14 @@ export class CellLink {
         blockedUntil = Math.min(blockedUntil, dev.blockedUntilMs);
         continue;
       }
-      const q = host.quality(dev, dir, startMs);
+      let q = dev.quality[dir];
+      if (
+        q.geomEpoch !== dev.geomEpoch ||
+        q.serving !== dev.serving ||
+        q.zoneEpoch !== this.zoneEpoch.epoch ||
+        q.bucket !== bucket
+      )
+        q = host.quality(dev, dir, startMs);
       const bitsPerPrb = q.bitsPerPrbSymbol * symbols;
       dev.capPrb = dir === UL ? Math.min(this.nPrb, q.maxUsefulPrbs) : this.nPrb;
       for (const f of dev.flows[dir]) {

@@ -86,12 +86,13 @@ export class LinkBudget {
   /** The link quality of `dir` on the serving cell at `tMs`, recomputed only when an input changed. */
   quality(dev: DeviceState, dir: Dir, tMs: number): LinkQuality {
     const q = dev.quality[dir];
-    const bucket = Math.floor(tMs / SINR_REFRESH_MS);
+    // Without load-dependent interference the bucket is constant (-1): only geometry and zones matter.
+    const bucket = this.interCell === 'load' ? Math.floor(tMs / SINR_REFRESH_MS) : -1;
     if (
       q.geomEpoch === dev.geomEpoch &&
       q.serving === dev.serving &&
       q.zoneEpoch === this.zones.epoch &&
-      (q.bucket === bucket || this.interCell !== 'load')
+      q.bucket === bucket
     )
       return q;
     q.geomEpoch = dev.geomEpoch;

@@ -203,11 +203,12 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         loadTimeConstantMs: LOAD_TIME_CONSTANT_MS,
         loadSampleMs: this.loadSampleMs,
         deviceCount: this.devices.length,
+        sinrRefreshesWithLoad: (config.interCellInterference ?? 'load') === 'load',
       };
-      return [new CellLink(this, c, UL, settings, n), new CellLink(this, c, DL, settings, n)] as [
-        CellLink,
-        CellLink,
-      ];
+      return [
+        new CellLink(this, c, UL, settings, n, this.zoneState),
+        new CellLink(this, c, DL, settings, n, this.zoneState),
+      ] as [CellLink, CellLink];
     });
     this.handoversIn = new Array(n).fill(0);
     this.handoversOut = new Array(n).fill(0);

@@ -160,8 +160,15 @@ export class StreamState implements StreamHandle {
   /** A packet of this activation was decided valid; it arrives at `arrivalMs`. */
   validPacket(index: number, arrivalMs: number): void {
     if (this.survivalMs === Number.POSITIVE_INFINITY || !this.active) return;
-    this.commitArrived();
     const extendsTo = this.sendTimeMs(index + 1) + this.deadlineMs + this.survivalMs;
+    if (!this.failed && arrivalMs <= this.deadline) {
+      // It arrives before the current deadline, and deadlines only move later, so no failure can come
+      // first: fold it in now (and any waiting packet this makes safe the same way).
+      if (extendsTo > this.deadline) this.deadline = extendsTo;
+      this.commitArrived();
+      this.scheduleWatch();
+      return;
+    }
     let i = this.pendingArrivalMs.length;
     this.pendingArrivalMs.push(arrivalMs);
     this.pendingDeadlineMs.push(extendsTo);
@@ -175,21 +182,17 @@ export class StreamState implements StreamHandle {
     this.scheduleWatch();
   }
 
-  /**
-   * Folds valid packets that have already arrived, before any failure, into the deadline (keeps the pending
-   * list short). A failure or recovery due now is left to the watchdog event.
-   */
+  /** Folds waiting valid packets that now arrive before the deadline into it (same argument as above). */
   private commitArrived(): void {
-    if (this.failed) return;
-    const now = this.host.sim.now();
-    let n = 0;
     const arrivals = this.pendingArrivalMs;
-    while (n < arrivals.length && arrivals[n] <= now && arrivals[n] <= this.deadline) {
-      if (this.pendingDeadlineMs[n] > this.deadline) this.deadline = this.pendingDeadlineMs[n];
+    if (arrivals.length === 0) return;
+    const deadlines = this.pendingDeadlineMs;
+    let n = 0;
+    while (n < arrivals.length && arrivals[n] <= this.deadline) {
+      if (deadlines[n] > this.deadline) this.deadline = deadlines[n];
       n++;
     }
     if (n > 0) {
-      const deadlines = this.pendingDeadlineMs;
       const rest = arrivals.length - n;
       for (let i = 0; i < rest; i++) {
         arrivals[i] = arrivals[i + n];
