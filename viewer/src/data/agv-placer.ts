@@ -8,6 +8,7 @@ export interface MotionState {
   motionStartMs: Float64Array;
   motionEndMs: Float64Array;
   motionProfile: Float32Array;
+  motionStartOffsetM: Float32Array;
 }
 
 const profile: SpeedProfile = { v0Mps: 0, vCruiseMps: 0, vEndMps: 0, accelMps2: 1, decelMps2: 1, lengthM: 0 };
@@ -15,10 +16,7 @@ const profile: SpeedProfile = { v0Mps: 0, vCruiseMps: 0, vEndMps: 0, accelMps2: 
 /**
  * Places AGVs at a time from their latest motion segment with the AGV model's kinematics
  * (distanceAtS). Writes into the given arrays; allocates nothing.
- *
- * A MOTION record does not carry where on the edge it starts. A segment covering the whole edge starts
- * at fromNode; a shorter one that ends at rest (v1 = 0) is taken as a safety stop cut short from
- * fromNode, any other shorter one as a resume that ends at toNode.
+ * A segment starts `startOffsetM` along its edge (non-zero when resuming after a stop).
  */
 export function placeAgvs(
   layout: Layout,
@@ -59,8 +57,7 @@ export function placeAgvs(
     const start = s.motionStartMs[e];
     const end = s.motionEndMs[e];
     const tS = (Math.min(Math.max(tMs, start), end) - start) / 1000;
-    const short = profile.lengthM < edgeM - 1e-3;
-    const offsetM = short && profile.vEndMps > 0 ? edgeM - profile.lengthM : 0;
+    const offsetM = s.motionStartOffsetM[e];
     const f = edgeM > 0 ? Math.min(1, (offsetM + distanceAtS(profile, tS)) / edgeM) : 1;
     outX[i] = a.xM + dx * f;
     outY[i] = a.yM + dy * f;

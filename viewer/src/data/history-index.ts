@@ -15,7 +15,11 @@ export class HistoryIndex {
   eventKind = new Int32Array(0);
   eventArg = new Float64Array(0);
 
-  constructor(private readonly rec: Recording) {}
+  constructor(
+    private readonly rec: Recording,
+    /** Also sees every LINK record during the one pass (derived latency series). */
+    private readonly onLink?: (entity: number, timeMs: number, latencyMs: number) => void,
+  ) {}
 
   build(): void {
     if (this.built) return;
@@ -33,6 +37,8 @@ export class HistoryIndex {
         sTimes.push(r.timeMs);
         sEntity.push(r.entity);
         sCode.push(r.code);
+      } else if (r.type === 'link') {
+        this.onLink?.(r.entity, r.timeMs, r.latencyMs);
       } else if (r.type === 'event') {
         eTimes.push(r.timeMs);
         eEntity.push(r.entity);

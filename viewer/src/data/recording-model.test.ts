@@ -62,6 +62,27 @@ function record(dropBytes = 0): Uint8Array {
   w.link(3000, 3, 12.5, 1);
   w.state(5000, 0, 2);
   w.event(5000, 0, 0);
+  // A safety stop at 6 s, 10 m along (braking 2 m to rest), then a resume from 12 m to the edge's end.
+  w.motion(
+    6000,
+    2,
+    0,
+    1,
+    6000,
+    8000,
+    { v0Mps: 2, vMaxMps: 2, v1Mps: 0, accelMps2: 1, decelMps2: 1, lengthM: 2 },
+    10,
+  );
+  w.motion(
+    9000,
+    2,
+    0,
+    1,
+    9000,
+    16_000,
+    { v0Mps: 0, vMaxMps: 2, v1Mps: 0, accelMps2: 1, decelMps2: 1, lengthM: 8 },
+    12,
+  );
   w.sample(10_000, 0, 5);
   w.state(14_000, 2, 0);
   w.finish(20_000);
@@ -92,8 +113,12 @@ describe('buildRunModel', () => {
     expect(run.frame.agvXM[0]).toBeCloseTo(0);
     run.sync(4000); // end of acceleration: 2 m
     expect(run.frame.agvXM[0]).toBeCloseTo(2, 3);
-    run.sync(8000); // 2 m + 4 s at 2 m/s
-    expect(run.frame.agvXM[0]).toBeCloseTo(10, 3);
+    run.sync(5000); // 2 m + 1 s at 2 m/s
+    expect(run.frame.agvXM[0]).toBeCloseTo(4, 3);
+    run.sync(8500); // the stop segment: from 10 m, braking 2 m to rest at 12 m
+    expect(run.frame.agvXM[0]).toBeCloseTo(12, 3);
+    run.sync(9000 + 2000); // resumed from 12 m: 2 m of acceleration
+    expect(run.frame.agvXM[0]).toBeCloseTo(14, 3);
     run.sync(19_000);
     expect(run.frame.agvXM[0]).toBeCloseTo(20, 3);
     expect(run.frame.agvYM[0]).toBeCloseTo(10);
@@ -119,6 +144,10 @@ describe('buildRunModel', () => {
       [5000, 20_000, 'down'],
     ]);
     expect(Array.from(run.series[0].values)).toEqual([3, 5]);
+    // No latency series recorded: percentiles per device kind come from the LINK records.
+    const p50 = run.series.find((s) => s.key === 'latency_p50_ms/agv');
+    expect(p50?.group).toBe('latency');
+    expect(Array.from(p50!.values)).toEqual([12.5]);
     expect(run.events(0, 20_000, { entity: '', type: '' }, 10).map((e) => e.type)).toEqual(['failure']);
     expect(run.events(0, 20_000, { entity: 'M1', type: 'state' }, 10).map((e) => e.detail)).toEqual([
       'down',

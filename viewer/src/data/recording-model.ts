@@ -5,6 +5,7 @@ import { nearestGnb, resolveDeviceAnchors } from './device-anchors';
 import { buildEntityIndex } from './entity-index';
 import { HistoryIndex } from './history-index';
 import { normalizeLayout } from './layout';
+import { LinkLatencyCollector } from './link-latency';
 import { chunkPrefetcher } from './prefetch';
 import type { Frame, NotableEvent, RunModel, StateSpan, ViewerEvent } from './run-model';
 import { seriesViews } from './series';
@@ -34,10 +35,12 @@ export function buildRunModel(name: string, bytes: Uint8Array): RunModel {
   const cursor = rec.cursor();
   let scratchState: ReplayState | undefined;
   const prefetch = chunkPrefetcher(rec, () => (scratchState ??= cursor.state.clone()));
-  const history = new HistoryIndex(rec);
   const eventTimes = rec.eventTimes();
   const series = seriesViews(rec);
+  const latency = series.some((s) => s.group === 'latency') ? undefined : linkLatency(rec, layout, deviceRow);
+  const history = new HistoryIndex(rec, latency?.add);
   history.build();
+  if (latency) series.push(...latency.series());
   const notable = notableEvents(rec, history, MAX_NOTABLE);
 
   const sync = (tMs: number): boolean => {
@@ -110,6 +113,20 @@ export function buildRunModel(name: string, bytes: Uint8Array): RunModel {
   sync(model.startMs);
   model.stats.openMs = Math.round(performance.now() - t0);
   return model;
+}
+
+/** Latency percentiles per device kind from the LINK records, for recordings without latency series. */
+function linkLatency(rec: Recording, layout: RunModel['layout'], deviceRow: Int32Array) {
+  const kinds = [...new Set(layout.devices.map((d) => d.kind))];
+  const classOfRow = new Int16Array(rec.entities.length).fill(-1);
+  deviceRow.forEach((row, i) => {
+    if (row >= 0) classOfRow[row] = kinds.indexOf(layout.devices[i].kind);
+  });
+  const c = new LinkLatencyCollector(rec.timeRangeMs[0], rec.timeRangeMs[1], kinds);
+  return {
+    add: (entity: number, timeMs: number, latencyMs: number) => c.add(classOfRow[entity], timeMs, latencyMs),
+    series: () => c.series(),
+  };
 }
 
 function emptyFrame(layout: RunModel['layout']): Frame {

@@ -1,13 +1,13 @@
-// The parts of sim-core the viewer needs that its index does not export yet.
-// TODO: import from '@factory-twin/sim-core' once sim-core/src/index.ts exports record and AGV kinematics.
+// sim-core pieces the viewer uses. The AGV kinematics are not in sim-core's index yet.
+// TODO: import distanceAtS from '@factory-twin/sim-core' once its index exports the AGV module.
 
-export { distanceAtS, type SpeedProfile } from '../../../sim-core/src/factory/agv/kinematics';
-export type { DecodedRecord } from '../../../sim-core/src/record/index';
 export {
+  type DecodedRecord,
   openRecording,
   PROFILE_FIELDS,
   type Recording,
   RecordingWriter,
   type ReplayCursor,
   type ReplayState,
-} from '../../../sim-core/src/record/index';
+} from '@factory-twin/sim-core';
+export { distanceAtS, type SpeedProfile } from '../../../sim-core/src/factory/agv/kinematics';

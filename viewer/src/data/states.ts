@@ -27,48 +27,56 @@ export const MACHINE_LABELS: readonly MessageKey[] = [
   'state.unknown',
 ];
 
+/** AGV states as the AGV model names them (sim-core factory/agv AGV_STATES). */
 export const AGV_STATES = [
   'idle',
-  'moving',
-  'loading',
-  'unloading',
-  'waiting',
+  'movingEmpty',
+  'movingLoaded',
+  'waitingTraffic',
+  'loadUnload',
   'charging',
-  'safetyStop',
+  'stopped',
 ] as const;
 export type AgvStateName = (typeof AGV_STATES)[number];
 export const AGV_UNKNOWN = AGV_STATES.length;
 
 export const AGV_COLORS: readonly string[] = [
-  '#cbd5e1',
-  '#facc15',
-  '#4ade80',
-  '#60a5fa',
-  '#fb923c',
-  '#c084fc',
-  '#dc2626',
-  '#e5e7eb',
+  '#cbd5e1', // idle
+  '#facc15', // moving empty
+  '#84cc16', // moving loaded
+  '#fb923c', // waiting for traffic
+  '#60a5fa', // loading / unloading
+  '#c084fc', // charging
+  '#dc2626', // network safety stop
+  '#e5e7eb', // unknown
 ];
 
 export const AGV_LABELS: readonly MessageKey[] = [
   'agv.idle',
-  'agv.moving',
-  'agv.loading',
-  'agv.unloading',
-  'agv.waiting',
+  'agv.movingEmpty',
+  'agv.movingLoaded',
+  'agv.waitingTraffic',
+  'agv.loadUnload',
   'agv.charging',
-  'agv.safetyStop',
+  'agv.stopped',
   'agv.unknown',
 ];
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 const MACHINE_CODES = new Map<string, number>(MACHINE_STATES.map((s, i) => [squash(s), i]));
 const AGV_CODES = new Map<string, number>(AGV_STATES.map((s, i) => [squash(s), i]));
-AGV_CODES.set('stopped', AGV_STATES.indexOf('safetyStop'));
-AGV_CODES.set('estop', AGV_STATES.indexOf('safetyStop'));
-AGV_CODES.set('safetystopped', AGV_STATES.indexOf('safetyStop'));
-AGV_CODES.set('travelling', AGV_STATES.indexOf('moving'));
-AGV_CODES.set('traveling', AGV_STATES.indexOf('moving'));
+// Other spellings writers may use.
+for (const [alias, name] of [
+  ['moving', 'movingEmpty'],
+  ['travelling', 'movingEmpty'],
+  ['loading', 'loadUnload'],
+  ['unloading', 'loadUnload'],
+  ['waiting', 'waitingTraffic'],
+  ['safetystop', 'stopped'],
+  ['estop', 'stopped'],
+] as const) {
+  AGV_CODES.set(alias, AGV_STATES.indexOf(name));
+}
 
 /** State code for a recorded machine state name ('off-shift', 'OFF_SHIFT' and 'offShift' are one). */
 export const machineStateCode = (name: string): number => MACHINE_CODES.get(squash(name)) ?? MACHINE_UNKNOWN;

@@ -85,7 +85,11 @@ function buildCharts(a: RunModel, b: RunModel | null): Chart[] {
 const sameTimes = (p: ArrayLike<number>, q: ArrayLike<number>) =>
   p === q || (p.length === q.length && p[0] === q[0] && p[p.length - 1] === q[q.length - 1]);
 
-const shortLabel = (name: string) => name.replace(/^(latency_|prb_util\/|agv_count\/)/, '');
+const shortLabel = (name: string) =>
+  name
+    .replace(/^latency_/, '')
+    .replace(/^prb_util_?/, '')
+    .replace(/^agv_count\//, '');
 
 function toNullable(v: ArrayLike<number>): (number | null)[] {
   const out = new Array<number | null>(v.length);
