@@ -33,4 +33,4 @@ export {
   type Recording,
   type RecordingHeaderInit,
   RecordingWriter,
-} from '../../sim-core/src/record/index';
+} from '@factory-twin/sim-core';
