@@ -2,9 +2,14 @@
 // imports them from here, so switching to '@factory-twin/sim-core' is a one-file change.
 
 export {
+  type EntityInfo,
   type FactoryConfig,
   type MachineConfig,
   type OperationConfig,
+  openRecording,
+  type Recording,
+  type RecordingHeaderInit,
+  RecordingWriter,
   type SourceConfig,
   validateFactoryConfig,
 } from '@factory-twin/sim-core';
@@ -27,10 +32,3 @@ export {
   type NetworkModel,
   TRAFFIC_CLASSES,
 } from '../../sim-core/src/network/index';
-export {
-  type EntityInfo,
-  openRecording,
-  type Recording,
-  type RecordingHeaderInit,
-  RecordingWriter,
-} from '@factory-twin/sim-core';

@@ -96,7 +96,7 @@ export function htmlReport(summaries: RunSummary[]): string {
   if (agvFigures.length > 0) sections.push(`<h2>AGV states</h2>${agvFigures.join('')}`);
 
   // Cost and payback.
-  const a = costAssumptions();
+  const a = baseline.economics.assumptions ?? costAssumptions();
   const paybacks = summaries.map((s) => ({
     s,
     p:

@@ -1,4 +1,6 @@
 import type { Layout } from '@factory-twin/sim-core';
+import type { CostAssumptions } from '../cost/cost-defaults';
+import { costAssumptions } from '../cost/cost-model';
 import type { ScenarioRun } from './run-scenario';
 
 /** What `run` writes beside the recording, and what `report` reads. */
@@ -57,6 +59,7 @@ export function runSummary(run: ScenarioRun, softwareVersion: string, recording:
       marginEurPerHour: run.economics.marginEurPerHour,
       capex: run.economics.capex,
       opex: run.economics.opex,
+      assumptions: costAssumptions(run.scenario.costs),
     },
     network: r.network,
     agv: r.agv ?? null,
