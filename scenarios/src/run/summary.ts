@@ -27,6 +27,8 @@ export interface RunSummary {
     marginEurPerHour: number;
     capex: unknown;
     opex: unknown;
+    /** The cost assumptions in force (defaults with the scenario's overrides). */
+    assumptions: CostAssumptions;
   };
   network: ScenarioRun['result']['network'];
   agv: ScenarioRun['result']['agv'] | null;
