@@ -1,0 +1,42 @@
+// Public API of @factory-twin/scenarios: the scenario format, the loader, the run pipeline and the tools
+// around it (Node only: it reads files and starts worker threads).
+
+export { DEFAULT_SCENARIO } from './cli/paths';
+export { runCli } from './cli/program';
+export { type CompareTarget, type Comparison, compareTargets, comparisonMarkdown } from './compare/compare';
+export { COST_DEFAULTS, type CostAssumptions } from './cost/cost-defaults';
+export {
+  capex,
+  costAssumptions,
+  economics,
+  marginEurPerHour,
+  opexPerYear,
+  type Payback,
+  payback,
+} from './cost/cost-model';
+export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
+export { htmlReport } from './report/html-report';
+export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';
+export { LocalWorkerBackend } from './run/local-backend';
+export { type RunModelOptions, type RunResult, runModel } from './run/run-model';
+export {
+  runLoadedScenario,
+  runScenarioFile,
+  type ScenarioRun,
+  type ScenarioRunOptions,
+} from './run/run-scenario';
+export { type RunSummary, runSummary, summaryMarkdown } from './run/summary';
+export { formatIssues, ScenarioError, type ScenarioIssue } from './scenario/errors';
+export { scenarioJsonSchema, scenarioJsonSchemaText } from './scenario/json-schema';
+export {
+  type LoadedScenario,
+  type LoadOptions,
+  listVariants,
+  loadScenario,
+  scenarioHash,
+} from './scenario/load';
+export { mergePatch } from './scenario/merge';
+export { type DeploymentMode, type Scenario, scenarioFileSchema, scenarioSchema } from './scenario/schema';
+export { runSweep, type SweepOutcome, type SweepRecord } from './sweep/run-sweep';
+export { loadSweepSpec, type SweepSpec, sweepPoints } from './sweep/spec';
+export { SOFTWARE_VERSION } from './version';
