@@ -273,6 +273,22 @@ describe('viewer in a real browser', () => {
     await expect.poll(() => page.locator('canvas[data-engine]').count()).toBe(1);
   });
 
+  it('opens a recording dropped on the page', async () => {
+    const { page } = h;
+    const b64 = Buffer.from(fixtureBytes(SMALL)).toString('base64');
+    await page.evaluate(async (data) => {
+      const bytes = await (await fetch(`data:application/octet-stream;base64,${data}`)).arrayBuffer();
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'dropped.ftrec'));
+      const target = document.body;
+      target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, dataTransfer: dt }));
+      target.dispatchEvent(new DragEvent('dragover', { bubbles: true, dataTransfer: dt }));
+      target.dispatchEvent(new DragEvent('drop', { bubbles: true, dataTransfer: dt }));
+    }, b64);
+    await page.waitForFunction(() => window.__viewer.recordings.getState().runs[0]?.name === 'dropped.ftrec');
+    await expect.poll(() => page.locator('canvas[data-engine]').count()).toBe(1);
+  });
+
   it('says so when a file is not a recording at all (no blank page)', async () => {
     const { page } = h;
     await page.goto(`${url}/?run=runs/not-a-recording.ftr&lang=en`);

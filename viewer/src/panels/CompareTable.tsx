@@ -28,7 +28,7 @@ export function CompareTable({ a, b }: { a: RunModel; b: RunModel }) {
       vb: timeWeightedMean(o!.tMs, o!.values, b.startMs, tMs),
     })),
     ...(['safetyStop', 'failure', 'handover'] as const).map((k) => ({
-      key: `# ${k}`,
+      key: t(`compare.count.${k}`),
       va: counts(a, k),
       vb: counts(b, k),
     })),

@@ -48,7 +48,7 @@ export function EventLog() {
           data-testid="event-filter-type"
         >
           <option value="">{t('events.all')}</option>
-          <option value="state">state</option>
+          <option value="state">{t('events.stateChanges')}</option>
           {run.eventTypes.map((k) => (
             <option key={k} value={k}>
               {k}
@@ -74,8 +74,9 @@ export function EventLog() {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r) => (
-                  <tr key={`${r.tMs}:${r.path}:${r.type}:${r.detail}`}>
+                {rows.map((r, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: identical events at one instant are legitimate
+                  <tr key={`${i}:${r.tMs}:${r.path}:${r.type}`}>
                     <td>
                       <button type="button" className="link" onClick={() => clock.getState().seek(r.tMs)}>
                         {formatTime(r.tMs)}

@@ -58,8 +58,9 @@ export function NotableList() {
         <p className="muted">{t('notable.none')}</p>
       ) : (
         <ol start={from + 1}>
-          {list.slice(from, from + SHOWN).map((n) => (
-            <li key={`${n.tMs}:${n.path}:${n.type}`}>
+          {list.slice(from, from + SHOWN).map((n, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: identical events at one instant are legitimate
+            <li key={`${from + i}:${n.tMs}:${n.path}`}>
               <button
                 type="button"
                 className={`link notable-${n.kind}`}
