@@ -36,6 +36,7 @@ export interface ViewerHooks {
   framePerf: { count: number };
   project(slot: 0 | 1, path: string): { x: number; y: number } | null;
   renderNow(): void;
+  cameraOf(slot: 0 | 1): number[] | null;
 }
 
 declare global {

@@ -234,6 +234,17 @@ describe('viewer in a real browser', () => {
     );
     expect(states[0]).not.toEqual(states[1]);
     await expect.poll(() => table.innerText()).toMatch(/[+-]\d/);
+    // Orbiting view A moves view B's camera the same way.
+    const before = await page.evaluate(() => window.__viewer.cameraOf(1));
+    const pane = (await page.getByTestId('pane-0').locator('canvas').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + pane.width / 2 + 120, pane.y + pane.height / 2 + 30, { steps: 5 });
+    await page.mouse.up();
+    await settle(page);
+    const [a2, b2] = await page.evaluate(() => [window.__viewer.cameraOf(0), window.__viewer.cameraOf(1)]);
+    expect(b2).not.toEqual(before);
+    for (const k of [0, 1, 2]) expect(b2![k]).toBeCloseTo(a2![k], 3);
     await shot('compare');
   });
 

@@ -31,6 +31,10 @@ export function exposeTestHooks(): void {
         const r = state.gl.domElement.getBoundingClientRect();
         return { x: r.left + ((v.x + 1) / 2) * r.width, y: r.top + ((1 - v.y) / 2) * r.height };
       },
+      /** Camera position of a canvas (world coordinates). */
+      cameraOf(slot: 0 | 1): number[] | null {
+        return canvases[slot]?.camera.position.toArray() ?? null;
+      },
       /** Forces one render of every canvas now (works while paused with frameloop="demand"). */
       renderNow(): void {
         for (const c of canvases) c?.advance(performance.now(), true);

@@ -41,7 +41,7 @@ export function Scene({ run, slot }: { run: RunModel; slot: 0 | 1 }) {
       <directionalLight position={[1, 2, 1.5]} intensity={1.6} />
       <RegisterCanvas slot={slot} />
       <ReplayDriver run={run} />
-      <CameraRig layout={run.layout} />
+      <CameraRig layout={run.layout} slot={slot} />
       <group rotation-x={-Math.PI / 2}>
         <Floor layout={run.layout} />
         <Coverage layout={run.layout} />
