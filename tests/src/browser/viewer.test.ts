@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { runScenarioFile } from '@factory-twin/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureBytes, SMALL, SMALL_B, truncated } from './fixtures/fixtures';
 import { type Harness, pixelsAt, SCREENSHOT_DIR, shareUnlike, startHarness } from './harness';
@@ -13,12 +14,21 @@ let url: string;
 
 const shot = (name: string) => h.page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 
+/** A short run of a real plant scenario through the scenarios package's recorder. */
+function realRun(): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const file = resolve(import.meta.dirname, '../../../scenarios/plants/engine-parts/scenario.json');
+  runScenarioFile(file, { lengthH: 0.2, recordingSink: (b) => parts.push(b) });
+  return Buffer.concat(parts);
+}
+
 beforeAll(async () => {
   const small = fixtureBytes(SMALL);
   h = await startHarness({
     'small.ftr': small,
     'small-b.ftr': fixtureBytes(SMALL_B),
     'small-truncated.ftr': truncated(small, 0.6),
+    'engine-parts.ftrec': realRun(),
   });
   url = h.server.url;
 }, 120_000);
@@ -246,6 +256,41 @@ describe('viewer in a real browser', () => {
     expect(b2).not.toEqual(before);
     for (const k of [0, 1, 2]) expect(b2![k]).toBeCloseTo(a2![k], 3);
     await shot('compare');
+  });
+
+  it('opens a recording of a real scenario run (engine-parts plant)', async () => {
+    const { page } = h;
+    await openViewer(page, url, '?run=runs/engine-parts.ftrec&lang=en');
+    const info = await page.evaluate(() => {
+      const r = window.__viewer.recordings.getState().runs[0]!;
+      return {
+        machines: r.layout.machines.map((m) => m.id),
+        agvs: r.layout.agvs.length,
+        endMs: r.endMs,
+        problems: r.problems,
+      };
+    });
+    expect(info.problems).toEqual([]);
+    expect(info.machines.length).toBeGreaterThan(3);
+    expect(info.agvs).toBeGreaterThan(0);
+    await page.evaluate((t) => window.__viewer.clock.getState().seek(t * 0.8), info.endMs);
+    await settle(page);
+    const agvXs = await page.evaluate(() =>
+      Array.from(window.__viewer.recordings.getState().runs[0]!.frame.agvXM),
+    );
+    expect(agvXs.every(Number.isFinite)).toBe(true);
+    const points = await page.evaluate(
+      (ids) => ids.map((id) => window.__viewer.project(0, `/factory/machine/${id}`)!),
+      info.machines.slice(0, 4),
+    );
+    const px = await pixelsAt(
+      page,
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'engine-parts.png') }),
+      points,
+    );
+    for (const rgb of px)
+      expect(Math.max(...rgb.map((v, k) => Math.abs(v - BACKGROUND[k])))).toBeGreaterThan(30);
+    expect(h.errors).toEqual([]);
   });
 
   it('opens a truncated recording: shows what is readable and says what is wrong', async () => {
