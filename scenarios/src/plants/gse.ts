@@ -4,7 +4,7 @@ import { aisleGrid, gnbLayout, nodeId, range, standardVariants } from './layout-
  * Ground-support-equipment plant after 广泰空港 (Guangtai Airport Equipment, Weihai): frame welding, painting,
  * pre-assembly, an 8-station assembly line, cab mounting and final test for aircraft tow tractors and cargo
  * loaders; 24 4K cameras stream video uplink; 6 driverless vehicles move frames between areas.
- * Cycle times, margins and bitrates are assumptions (takt ~30 min).
+ * Cycle times, margins and bitrates are assumptions (takt 15 min, ~4.5 h through the plant).
  */
 export function gse() {
   const W = 200;
@@ -12,7 +12,8 @@ export function gse() {
   const grid = aisleGrid(range(10, 10, 20), [10, 50, 90]);
   const machines: Record<string, unknown>[] = [];
   const buffers: Record<string, unknown>[] = [];
-  const tri = (min: number) => ({
+  const tri = (fullMin: number) => triMin(fullMin / 2);
+  const triMin = (min: number) => ({
     kind: 'triangular',
     min: Math.round(min * 0.9 * 60),
     mode: min * 60,
@@ -98,7 +99,7 @@ export function gse() {
   const cameras = [
     ...range(8, 12, 16).map((x, i) => ({ id: `CAM${i + 1}`, xM: x, yM: 1 })),
     ...range(8, 12, 16).map((x, i) => ({ id: `CAM${i + 13}`, xM: x, yM: 109 })),
-  ].map((c) => ({ ...c, heightM: 6, bitrateMbps: 12 }));
+  ].map((c) => ({ ...c, heightM: 6, bitrateMbps: 4 }));
   const vehicles = range(110, 6, 20)
     .slice(0, 6)
     .map((x, i) => ({ id: `DV${i + 1}`, startNodeId: nodeId(Math.min(x, 190), 90) }));
@@ -136,9 +137,9 @@ export function gse() {
       {
         id: 'PLAN',
         bufferId: 'KITS',
-        interarrivalS: { kind: 'constant', value: 1800 },
+        interarrivalS: { kind: 'constant', value: 900 },
         productMix: { TOW: 2, LOADER: 1 },
-        dueInH: 16,
+        dueInH: 8,
       },
     ],
     transport: { kind: 'agv' },
@@ -181,16 +182,17 @@ export function gse() {
           sizeBytes: 64,
           survivalTimeMs: 300,
         },
-        // 4K H.265 surveillance, sent in 100 ms groups of frames; the size follows each camera's bitrate.
-        { id: 'video', trafficClass: 'video', deviceKinds: ['camera'], intervalMs: 100, sizeBytes: 150000 },
+        // 4K H.265 surveillance (4 Mbit/s with a smart codec), sent in 200 ms groups of frames; the size
+        // follows each camera's bitrate.
+        { id: 'video', trafficClass: 'video', deviceKinds: ['camera'], intervalMs: 200, sizeBytes: 100000 },
       ],
       interferenceZones: [
         // Assumption: airport-side systems leaking in-band at the apron door (west wall).
-        { id: 'IZ-APRON', xM: 2, yM: 70, radiusM: 20, powerDbm: 5, heightM: 8 },
+        { id: 'IZ-APRON', xM: 2, yM: 70, radiusM: 20, powerDbm: -25, heightM: 8 },
       ],
     },
     costs: { baselineVariant: 'public' },
-    run: { lengthH: 8, warmupH: 1, seed: 2020, replications: 5 },
+    run: { lengthH: 12, warmupH: 6, seed: 2020, replications: 5 },
     variants: standardVariants(W, D, 10, 24),
   };
   const variantFiles = {
