@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { RunModel } from '../data/run-model';
 import { AGV_COLORS, AGV_LABELS, MACHINE_COLORS, MACHINE_LABELS } from '../data/states';
@@ -30,9 +31,19 @@ const Swatch = ({ color, label, round }: { color: string; label: string; round?:
 export function Legend({ run }: { run: RunModel }) {
   const t = useT();
   const coverage = useStore(ui, (s) => s.coverage);
+  const [open, setOpen] = useState(true);
+  if (!open) {
+    return (
+      <button type="button" className="legend legend-closed" onClick={() => setOpen(true)}>
+        ▸ {t('legend.title')}
+      </button>
+    );
+  }
   return (
     <div className="legend" data-testid="legend">
-      <strong>{t('legend.title')}</strong>
+      <button type="button" className="link" onClick={() => setOpen(false)}>
+        <strong>▾ {t('legend.title')}</strong>
+      </button>
       <ul>
         {MACHINE_LABELS.slice(0, -1).map((k, i) => (
           <Swatch key={k} color={MACHINE_COLORS[i]} label={t(k)} />

@@ -14,6 +14,8 @@ const HEIGHT_M = 0.5;
 /** AGVs: one dynamic InstancedMesh, positions and colours written from the frame buffers. */
 export function Agvs({ run }: { run: RunModel }) {
   const count = run.layout.agvs.length;
+  // Real size on small floors; larger on big ones so they stay visible from an overview.
+  const k = Math.min(3, Math.max(1, Math.max(run.layout.floor.widthM, run.layout.floor.depthM) / 80));
   const ref = useRef<THREE.InstancedMesh>(null);
   const geo = useMemo(() => {
     // A wedge-ish body: a box with the front face narrowed shows the heading.
@@ -40,7 +42,17 @@ export function Agvs({ run }: { run: RunModel }) {
     if (!m || seen.current === f.version) return;
     seen.current = f.version;
     for (let i = 0; i < count; i++) {
-      setInstance(m, i, f.agvXM[i], f.agvYM[i], 0.05, LENGTH_M, WIDTH_M, HEIGHT_M, f.agvHeadingRad[i]);
+      setInstance(
+        m,
+        i,
+        f.agvXM[i],
+        f.agvYM[i],
+        0.05,
+        LENGTH_M * k,
+        WIDTH_M * k,
+        HEIGHT_M * k,
+        f.agvHeadingRad[i],
+      );
       m.setColorAt(i, COLORS[f.agvState[i]]);
     }
     m.instanceMatrix.needsUpdate = true;
@@ -54,7 +66,7 @@ export function Agvs({ run }: { run: RunModel }) {
   if (count === 0) return null;
   return (
     <instancedMesh ref={ref} args={[geo, undefined, count]} frustumCulled={false} {...handlers}>
-      <meshStandardMaterial roughness={0.4} />
+      <meshBasicMaterial />
     </instancedMesh>
   );
 }
