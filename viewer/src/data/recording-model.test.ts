@@ -165,6 +165,19 @@ describe('buildRunModel', () => {
     expect(MACHINE_STATES[cut.frame.machineState[0]]).toBe('busy');
   });
 
+  it('opens around a damaged chunk in the middle and lists the damage', () => {
+    const bytes = record();
+    const whole = buildRunModel('ok.ftr', bytes);
+    const damaged = bytes.slice();
+    const middle = Math.floor(bytes.length * 0.75);
+    for (let i = middle; i < middle + 8; i++) damaged[i] ^= 0xff;
+    const run = buildRunModel('damaged.ftr', damaged);
+    expect(run.problems.length).toBeGreaterThan(0);
+    expect(run.stats.records).toBeLessThan(whole.stats.records);
+    run.sync(1500);
+    expect(MACHINE_STATES[run.frame.machineState[0]]).toBe('busy');
+  });
+
   it('throws a readable error when even the header is unreadable', () => {
     expect(() => buildRunModel('bad.ftr', new TextEncoder().encode('not a recording'))).toThrow(/recording/);
   });
