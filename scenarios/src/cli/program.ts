@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { InProcessBackend, type RunBackend } from '../run/backend';
-import { LocalWorkerBackend } from '../run/local-backend';
+import type { RunBackend } from '../run/backend';
+import { backendNames, createBackend } from '../run/backends';
 import { scenarioJsonSchemaText } from '../scenario/json-schema';
 import { SOFTWARE_VERSION } from '../version';
 import { compareCommand, parseTargets } from './commands/compare';
@@ -40,16 +40,19 @@ export interface CliIo {
 }
 
 function backendFor(o: { threads?: number; inProcess?: boolean; backend?: string }): RunBackend {
-  if (o.backend !== undefined && o.backend !== 'local') {
-    throw new UsageError(`backend "${o.backend}" is not available in this build (only "local")`);
+  const name = o.inProcess ? 'in-process' : (o.backend ?? 'local');
+  const backend = createBackend(name, o.threads === undefined ? {} : { threads: o.threads });
+  if (backend === undefined) {
+    throw new UsageError(`unknown backend "${name}" (available: ${backendNames().join(', ')})`);
   }
-  return o.inProcess
-    ? new InProcessBackend()
-    : new LocalWorkerBackend(o.threads === undefined ? {} : { threads: o.threads });
+  return backend;
 }
 
+/** Adds commands to the program (e.g. distributed workers); see `runCli`. */
+export type ProgramExtension = (program: Command, io: CliIo) => void;
+
 /** Builds the `factory-twin` command line. Actions throw; runCli maps errors to exit codes. */
-export function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] = []): Command {
   const program = new Command('factory-twin')
     .description('A deterministic discrete-event digital twin of a 5G-connected smart factory')
     .version(SOFTWARE_VERSION)
@@ -102,6 +105,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--hours <h>', 'override the simulated time', positiveNumber)
     .option('--baseline <label>', 'target to measure differences and payback against')
     .option('--out <dir>', 'also write compare.json and compare.md there')
+    .addOption(new Option('--backend <name>', 'where runs execute').choices(backendNames()).default('local'))
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP)
@@ -114,6 +118,7 @@ export function buildProgram(io: CliIo): Command {
           hours?: number;
           baseline?: string;
           out?: string;
+          backend?: string;
           threads?: number;
           inProcess?: boolean;
         },
@@ -140,7 +145,7 @@ export function buildProgram(io: CliIo): Command {
     .description('run a parameter grid (resumable); results as CSV and JSON')
     .argument('<spec>', 'sweep spec file (JSON or YAML): base scenario, dimensions, replications')
     .option('--out <dir>', 'output folder (results.jsonl, results.csv, summary.json)', 'runs/sweep')
-    .addOption(new Option('--backend <name>', 'where runs execute').choices(['local']).default('local'))
+    .addOption(new Option('--backend <name>', 'where runs execute').choices(backendNames()).default('local'))
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP)
@@ -211,6 +216,7 @@ export function buildProgram(io: CliIo): Command {
       demoCommand({ hours: o.hours, ...(o.out === undefined ? {} : { out: userPath(o.out) }) }, io.out);
     });
 
+  for (const extend of extensions) extend(program, io);
   return program;
 }
 
