@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { RunBackend } from '../run/backend';
 import { backendNames, createBackend } from '../run/backends';
@@ -48,6 +48,12 @@ function backendFor(o: { threads?: number; inProcess?: boolean; backend?: string
   return backend;
 }
 
+/** `plants/embroidery/scenario.json` → `embroidery`; `my-line.yaml` → `my-line`. */
+function runName(scenarioPath: string): string {
+  const stem = basename(scenarioPath).replace(/\.(json|ya?ml)$/i, '');
+  return stem === 'scenario' ? basename(dirname(scenarioPath)) : stem;
+}
+
 /** Adds commands to the program (e.g. distributed workers); see `runCli`. */
 export type ProgramExtension = (program: Command, io: CliIo) => void;
 
@@ -77,15 +83,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         o: { variant?: string; seed?: number | string; out?: string; hours?: number; name?: string },
       ) => {
         const path = userPath(file);
-        const out = userPath(
-          o.out ??
-            join(
-              'runs',
-              basename(path).replace(/\.(json|ya?ml)$/i, '') === 'scenario'
-                ? basename(join(path, '..'))
-                : basename(path).replace(/\.(json|ya?ml)$/i, ''),
-            ),
-        );
+        const out = userPath(o.out ?? join('runs', runName(path)));
         const r = runCommand(path, { ...o, out });
         io.out(
           `${r.summary.scenario.name}${o.variant ? ` [${o.variant}]` : ''}: ${r.summary.kpis.throughputPerHour.toFixed(2)} parts/h, ${r.summary.events} events\n`,
