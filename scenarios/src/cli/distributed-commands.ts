@@ -1,0 +1,189 @@
+import { hostname } from 'node:os';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { BullmqBackend } from '../distributed/bullmq-backend';
+import { startRunWorker } from '../distributed/bullmq-worker';
+import { mergeShards } from '../distributed/merge-shards';
+import { DEFAULT_QUEUE } from '../distributed/redis-connection';
+import { parseShard, ShardBackend } from '../distributed/shard';
+import type { RunBackend } from '../run/backend';
+import { LocalWorkerBackend } from '../run/local-backend';
+import { loadSweepSpec } from '../sweep/spec';
+
+/** The options `addBackendOptions` adds, as commander hands them to an action. */
+export interface BackendOptions {
+  backend?: 'local' | 'bullmq' | string;
+  redis?: string;
+  queue?: string;
+  /** "i/n": run slice i (from 0) of n. */
+  shard?: string;
+  /** Worker threads of the local backend (default: all cores). */
+  threads?: number;
+  /** Where the BullMQ backend says what it is doing (default: stderr). */
+  onNotice?: (message: string) => void;
+}
+
+/** Adds --backend, --redis, --queue and --shard to a command that runs simulations (sweep, compare). */
+export function addBackendOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--backend <kind>', 'where runs execute: worker threads here, or BullMQ workers anywhere')
+        .choices(['local', 'bullmq'])
+        .default('local'),
+    )
+    .addOption(
+      new Option('--redis <url>', 'Redis of the bullmq backend (redis://[:password@]host:port[/db])').env(
+        'FT_REDIS_URL',
+      ),
+    )
+    .addOption(new Option('--queue <name>', 'BullMQ queue name').default(DEFAULT_QUEUE))
+    .addOption(
+      new Option(
+        '--shard <i/n>',
+        'run only slice i (from 0) of n of the runs, for batch-scheduler arrays; combine with `merge`',
+      ),
+    );
+}
+
+/** The backend the options ask for; the caller closes it. */
+export function backendFromOptions(options: BackendOptions): RunBackend {
+  const kind = options.backend ?? 'local';
+  let backend: RunBackend;
+  if (kind === 'local') {
+    backend = new LocalWorkerBackend(options.threads === undefined ? {} : { threads: options.threads });
+  } else if (kind === 'bullmq') {
+    if (!options.redis)
+      throw new InvalidArgumentError('--backend bullmq needs --redis URL (or FT_REDIS_URL)');
+    backend = new BullmqBackend({
+      redisUrl: options.redis,
+      queueName: options.queue ?? DEFAULT_QUEUE,
+      onNotice: options.onNotice ?? ((m) => process.stderr.write(`${m}\n`)),
+    });
+  } else {
+    throw new InvalidArgumentError(`unknown backend "${kind}" (local or bullmq)`);
+  }
+  return options.shard === undefined ? backend : new ShardBackend(backend, parseShard(options.shard));
+}
+
+const positiveInt = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new InvalidArgumentError(`${name} must be a whole number >= 1`);
+  return n;
+};
+
+/** Registers `worker` and `merge`. */
+export function addDistributedCommands(program: Command): void {
+  program
+    .command('worker')
+    .description(
+      'take sweep and compare runs from a BullMQ queue on Redis and run them here (start any number, on any machines)',
+    )
+    .addOption(
+      new Option('--redis <url>', 'Redis URL (redis://[:password@]host:port[/db], rediss:// for TLS)')
+        .env('FT_REDIS_URL')
+        .makeOptionMandatory(),
+    )
+    .addOption(new Option('--queue <name>', 'BullMQ queue name').default(DEFAULT_QUEUE))
+    .option(
+      '--concurrency <n>',
+      'runs at a time, one thread each (default: all cores)',
+      positiveInt('--concurrency'),
+    )
+    .option(
+      '--lock-duration <ms>',
+      "a dead worker's runs go to others after about this + --stalled-interval",
+      positiveInt('--lock-duration'),
+      30_000,
+    )
+    .option(
+      '--stalled-interval <ms>',
+      'how often to look for runs of dead workers',
+      positiveInt('--stalled-interval'),
+      15_000,
+    )
+    .option(
+      '--exit-when-idle <s>',
+      'stop once the queue has been empty this long (batch jobs)',
+      positiveInt('--exit-when-idle'),
+    )
+    .option('--quiet', 'log only errors')
+    .action(
+      async (opts: {
+        redis: string;
+        queue: string;
+        concurrency?: number;
+        lockDuration: number;
+        stalledInterval: number;
+        exitWhenIdle?: number;
+        quiet?: boolean;
+      }) => {
+        const tag = `[worker ${hostname()}:${process.pid}]`;
+        const worker = await startRunWorker({
+          redisUrl: opts.redis,
+          queueName: opts.queue,
+          ...(opts.concurrency === undefined ? {} : { concurrency: opts.concurrency }),
+          lockDurationMs: opts.lockDuration,
+          stalledIntervalMs: opts.stalledInterval,
+          ...(opts.exitWhenIdle === undefined ? {} : { exitWhenIdleMs: opts.exitWhenIdle * 1000 }),
+          log: (line) => {
+            if (!opts.quiet || line.startsWith('error'))
+              process.stdout.write(`${new Date().toISOString()} ${tag} ${line}\n`);
+          },
+        });
+        let signals = 0;
+        const stop = () => {
+          if (++signals > 1) process.exit(130);
+          process.stdout.write(
+            `${tag} finishing the runs in progress (signal again to abandon them to other workers)\n`,
+          );
+          void worker.close();
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+        await worker.stopped;
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      },
+    );
+
+  addBackendOptions(
+    program
+      .command('merge')
+      .description(
+        'combine the output dirs of `sweep --shard i/n` runs into the results.csv and summary.json of the whole sweep',
+      )
+      .argument('<dirs...>', 'output dirs of the shards')
+      .requiredOption('--spec <file>', 'the sweep spec the shards ran')
+      .requiredOption('-o, --out <dir>', 'output dir of the merged sweep (may be one of the shard dirs)')
+      .option('--run-missing', 'run the runs no shard has, on --backend, instead of reporting them'),
+  ).action(
+    async (dirs: string[], opts: BackendOptions & { spec: string; out: string; runMissing?: boolean }) => {
+      const spec = loadSweepSpec(opts.spec);
+      const backend = opts.runMissing ? backendFromOptions({ ...opts, shard: undefined }) : undefined;
+      try {
+        const m = await mergeShards(
+          spec,
+          dirs,
+          opts.out,
+          backend === undefined ? {} : { runMissing: backend },
+        );
+        const notes = [
+          m.duplicates > 0 ? `${m.duplicates} duplicate run(s) kept once` : '',
+          m.unplanned > 0 ? `${m.unplanned} run(s) the spec does not plan (left out)` : '',
+          m.brokenLines > 0 ? `${m.brokenLines} line(s) cut short skipped` : '',
+        ].filter((s) => s !== '');
+        process.stdout.write(
+          `merged ${m.merged} of ${m.total} runs from ${dirs.length} dir(s) into ${m.outcome.files.csv} and ${m.outcome.files.json}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`,
+        );
+        if (m.missing.length > 0) {
+          process.stderr.write(
+            `${m.missing.length} run(s) missing, e.g. ${m.missing.slice(0, 3).join(', ')}: rerun their shard, then merge again (or --run-missing)\n`,
+          );
+          process.exitCode = 2;
+        }
+      } finally {
+        await backend?.close();
+      }
+    },
+  );
+}

@@ -1,0 +1,60 @@
+import type { RunJobResult } from '../run/backend';
+import { runLoadedScenario } from '../run/run-scenario';
+import { ScenarioError } from '../scenario/errors';
+import { scenarioHash } from '../scenario/load';
+import type { Scenario } from '../scenario/schema';
+import type { RunMessage } from './run-message';
+
+/** A run as handed to a worker thread: the message and the scenario body its hash names. */
+export interface ResolvedRun extends RunMessage {
+  key: string;
+  scenario: unknown;
+}
+
+/**
+ * Runs an already loaded and validated scenario (received as JSON) and shapes the result exactly as
+ * `executeJob` does for a file. The scenario must hash to the message's hash: a mismatch means the two
+ * machines disagree on the scenario format, and the run is refused rather than silently different.
+ */
+export function executeResolvedRun(run: ResolvedRun): RunJobResult {
+  const started = performance.now();
+  try {
+    const scenario = run.scenario as Scenario;
+    const hash = scenarioHash(scenario);
+    if (hash !== run.scenarioHash) {
+      return {
+        key: run.key,
+        ok: false,
+        error: `scenario hash mismatch: received ${run.scenarioHash.slice(0, 12)}…, computed ${hash.slice(0, 12)}…`,
+        badInput: false,
+      };
+    }
+    const result = runLoadedScenario(
+      { scenario, file: run.file, variant: run.variant, variants: [], hash },
+      { seed: run.seed, ...(run.lengthH === undefined ? {} : { lengthH: run.lengthH }) },
+    );
+    return {
+      key: run.key,
+      ok: true,
+      scenarioName: result.scenario.name,
+      scenarioHash: result.loaded.hash,
+      kpis: result.result.kpis,
+      economics: {
+        capexEur: result.economics.capexEur,
+        opexEurPerYear: result.economics.opexEurPerYear,
+        marginEurPerHour: result.economics.marginEurPerHour,
+      },
+      partsPerHourByProduct: result.result.factory.throughputPerHourByProduct,
+      events: result.result.events,
+      elapsedMs: performance.now() - started,
+    };
+  } catch (error) {
+    const badInput = error instanceof ScenarioError;
+    return {
+      key: run.key,
+      ok: false,
+      error: badInput ? error.message : String((error as Error)?.message ?? error),
+      badInput,
+    };
+  }
+}
