@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { RunBackend } from '../run/backend';
 import { backendNames, createBackend } from '../run/backends';
 import { scenarioJsonSchemaText } from '../scenario/json-schema';
+import { sweepJsonSchemaText } from '../sweep/spec';
 import { SOFTWARE_VERSION } from '../version';
 import { compareCommand, parseTargets } from './commands/compare';
 import { demoCommand } from './commands/demo';
@@ -203,7 +204,8 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
   program
     .command('schema')
     .description('print the scenario JSON Schema (for editors: "$schema" in scenario files)')
-    .action(() => io.out(scenarioJsonSchemaText()));
+    .option('--sweep', 'print the sweep-spec JSON Schema instead')
+    .action((o: { sweep?: boolean }) => io.out(o.sweep ? sweepJsonSchemaText() : scenarioJsonSchemaText()));
 
   program
     .command('demo')

@@ -132,3 +132,8 @@ function mergePatches(a: Record<string, unknown>, b: Record<string, unknown>): R
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The JSON Schema of sweep specs (committed as scenarios/sweep.schema.json). */
+export function sweepJsonSchemaText(): string {
+  return `${JSON.stringify(z.toJSONSchema(sweepSpecSchema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`;
+}

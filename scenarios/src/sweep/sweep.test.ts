@@ -1,10 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InProcessBackend, type RunJob, type RunJobResult } from '../run/backend';
 import { tinyScenarioDir } from '../run/test-helpers';
+import { loadScenario } from '../scenario/load';
 import { runSweep } from './run-sweep';
-import { loadSweepSpec, sweepPoints } from './spec';
+import { loadSweepSpec, sweepJsonSchemaText, sweepPoints } from './spec';
 
 describe('sweep grid', () => {
   it('is the cartesian product of path values, variants and patches', () => {
@@ -72,5 +74,26 @@ describe('runSweep', () => {
     const specFile = join(dir, 'bad.yaml');
     writeFileSync(specFile, 'base: ./tiny.json\ndimensions:\n  - name: x\n    values: 3\n');
     expect(() => loadSweepSpec(specFile)).toThrow(/dimensions\[0\]/);
+  });
+});
+
+describe('committed sweep specs', () => {
+  const dir = fileURLToPath(new URL('../../sweeps/', import.meta.url));
+  it.each(readdirSync(dir))('%s loads and every point validates', (name) => {
+    const spec = loadSweepSpec(join(dir, name));
+    for (const p of sweepPoints(spec)) {
+      expect(() =>
+        loadScenario(spec.baseFile, {
+          ...(p.variant === undefined ? {} : { variant: p.variant }),
+          patch: p.patch,
+        }),
+      ).not.toThrow();
+    }
+  });
+
+  it('sweep.schema.json is up to date', () => {
+    expect(readFileSync(fileURLToPath(new URL('../../sweep.schema.json', import.meta.url)), 'utf8')).toBe(
+      sweepJsonSchemaText(),
+    );
   });
 });
