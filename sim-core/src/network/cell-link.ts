@@ -239,11 +239,11 @@ export class CellLink {
           this.discardExpired(f, startMs);
           if (f.head === null) continue;
         }
-        f.needPrb = Math.ceil(f.bits / bitsPerPrb);
+        f.needPrb = Math.max(1, Math.ceil(f.bits / bitsPerPrb));
         f.grantPrb = 0;
         candidates[count++] = f;
       }
-      if (dev.backlogBits[dir] <= DONE_BITS) this.removeBacklogged(dev);
+      if (this.isEmpty(dev)) this.removeBacklogged(dev);
     }
 
     // 3. PRB allocation: slice quotas first (unused quota is lent), then the rest to anyone.
@@ -262,6 +262,12 @@ export class CellLink {
     used += allocator.allocate(candidates, count, -1, budget - used);
 
     // 4. One transport block per granted device.
+    const window = Math.floor(startMs / this.settings.loadSampleMs);
+    if (window !== this.sampleWindow) {
+      this.sampleWindow = window;
+      this.samplePrbSymbols = 0;
+      this.sampleBits = 0;
+    }
     const endMs = grid.endMs(dir, opp);
     if (dir === UL) this.ulContribution.fill(0);
     for (let i = 0; i < allocator.grantedCount; i++) this.transmit(allocator.granted[i], symbols, endMs);
@@ -269,12 +275,6 @@ export class CellLink {
     // 5. Load bookkeeping and the next wake-up.
     const usedPrbs = used + (this.nPrb - budget);
     this.updateLoad(opp, usedPrbs / this.nPrb);
-    const window = Math.floor(startMs / this.settings.loadSampleMs);
-    if (window !== this.sampleWindow) {
-      this.sampleWindow = window;
-      this.samplePrbSymbols = 0;
-      this.sampleBits = 0;
-    }
     host.touchLoadWindow(this.cell.index, window);
 
     let anyReady = false;
@@ -284,6 +284,9 @@ export class CellLink {
     }
     if (anyReady) this.wake(grid.startMs(dir, opp + 1));
     else if (blockedUntil < Number.POSITIVE_INFINITY) this.wake(blockedUntil);
+    // Packets of paused streams need no wake-up of their own.
+    while (this.arrivals.size > 0 && this.arrivals.peek()!.cancelled)
+      host.dropCancelled(this.arrivals.pop()!);
     if (this.arrivals.size > 0) this.wake(this.arrivals.peekTime());
   }
 
@@ -306,8 +309,15 @@ export class CellLink {
     }
   }
 
+  /** Whether the device has nothing queued in this direction (then its bit count is reset to exactly 0). */
+  private isEmpty(dev: DeviceState): boolean {
+    for (const f of dev.flows[this.dir]) if (f.head !== null) return false;
+    dev.backlogBits[this.dir] = 0;
+    return true;
+  }
+
   private dropPacket(f: Flow, p: Packet, tMs: number): void {
-    f.bits -= p.remainingBits;
+    if (f.head !== null) f.bits -= p.remainingBits; // (shift already zeroed an emptied queue)
     f.device.backlogBits[this.dir] -= p.remainingBits;
     this.host.discarded(p, tMs);
   }
@@ -367,10 +377,7 @@ export class CellLink {
       if (capacity <= DONE_BITS) break;
     }
     dev.backlogBits[dir] -= sent;
-    if (dev.backlogBits[dir] <= DONE_BITS) {
-      dev.backlogBits[dir] = 0;
-      this.removeBacklogged(dev);
-    }
+    if (this.isEmpty(dev)) this.removeBacklogged(dev);
 
     const prbSymbols = prbs * symbols * attempts;
     this.prbSymbolsUsed += prbSymbols;

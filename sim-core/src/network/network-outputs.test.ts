@@ -4,6 +4,7 @@ import { Simulation } from '../engine/simulation';
 import { exampleDevice, exampleGnb, exampleNetwork } from './fixtures';
 import { buildNetwork } from './network-model';
 import { CORE_DELAY_PROFILES } from './radio/deployment';
+import type { CellLoadSample } from './types';
 
 const twoCells = () =>
   exampleNetwork({
@@ -56,6 +57,48 @@ describe('coverage grid', () => {
     const narrow = net.coverageGrid({ direction: 'UL', cellSizeM: 10, bounds, atMs: 50, ulPrbs: 10 });
     expect(Math.max(...narrow.sinrDb)).toBeGreaterThanOrEqual(Math.max(...ulOff.sinrDb));
     expect(sim.eventCount).toBe(0);
+  });
+});
+
+describe('cell load samples', () => {
+  it('one per second with traffic, none while the cell is idle', () => {
+    const sim = new Simulation();
+    const config = exampleNetwork({ devices: [exampleDevice('ue1', 'CAM', { mobile: false })] });
+    const net = buildNetwork(sim, config, {
+      streams: new RandomStreams(1),
+      locate: () => ({ xM: 10, yM: 0 }),
+    });
+    const samples: CellLoadSample[] = [];
+    net.probes.cellLoad.stream$.subscribe((s) => samples.push(s));
+    const video = net.openStream({
+      id: 'v',
+      from: 'CAM',
+      to: 'control',
+      trafficClass: 'video',
+      intervalMs: 1,
+      sizeBytes: 100_000,
+    });
+    sim.at(2500, () => video.setActive(false));
+    sim.at(12_200, () =>
+      net.send(
+        { from: 'control', to: 'CAM', sizeBytes: 100, trafficClass: 'controlOrder', payload: 0 },
+        () => {},
+      ),
+    );
+    sim.run();
+    // The camera's backlog drains for a while after it stops; then nothing until the order at 12.2 s.
+    const times = samples.map((s) => s.timeMs);
+    expect(times.slice(0, 3)).toEqual([0, 1000, 2000]);
+    expect(times.filter((t) => t > 4000)).toEqual([12_000]);
+    expect(samples[1].ulPrbUtilization).toBeGreaterThan(0.99);
+    const last = samples[samples.length - 1];
+    expect(last.ulPrbUtilization).toBe(0);
+    expect(last.dlPrbUtilization).toBeGreaterThan(0);
+    // Samples add up to the run's KPIs.
+    const totalMbit = samples.reduce((a, s) => a + s.ulMbps * (s.durationMs / 1000), 0);
+    const k = net.kpis(sim.now());
+    expect(totalMbit).toBeCloseTo(k.cells[0].ul.throughputMbps * (sim.now() / 1000), 6);
+    expect(sim.pendingCount).toBe(0);
   });
 });
 

@@ -87,7 +87,10 @@ export class Flow {
   shift(): Packet {
     const p = this.head!;
     this.head = p.next;
-    if (this.head === null) this.tail = null;
+    if (this.head === null) {
+      this.tail = null;
+      this.bits = 0; // no floating-point residue in an empty queue
+    }
     p.next = null;
     return p;
   }

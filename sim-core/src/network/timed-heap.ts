@@ -18,6 +18,11 @@ export class TimedHeap<T> {
     return this.n > 0 ? this.times[0] : Number.POSITIVE_INFINITY;
   }
 
+  /** The earliest item without removing it (undefined when empty). */
+  peek(): T | undefined {
+    return this.n > 0 ? this.items[0] : undefined;
+  }
+
   push(timeMs: number, item: T): void {
     if (this.n === this.times.length) this.grow();
     const seq = this.nextSeq++;
