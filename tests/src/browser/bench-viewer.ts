@@ -118,7 +118,9 @@ try {
     }, speed);
   }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, 'bench-large.png') });
+  await page
+    .screenshot({ path: join(SCREENSHOT_DIR, 'bench-large.png'), timeout: 90_000 })
+    .catch((e: Error) => console.error(`no screenshot: ${e.message.split('\n')[0]}`));
 
   const result = {
     recording: { ...open, records, megabytes: bytes.length / 1e6, generateMs: Math.round(generateMs) },

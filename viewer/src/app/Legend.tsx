@@ -4,7 +4,7 @@ import type { RunModel } from '../data/run-model';
 import { AGV_COLORS, AGV_LABELS, MACHINE_COLORS, MACHINE_LABELS } from '../data/states';
 import { useT } from '../i18n/use-t';
 import { CAMERA_COLOR } from '../scene/Cameras';
-import { ramp, SINR_MAX_DB, SINR_MIN_DB } from '../scene/colormap';
+import { ramp, SINR_MAX_DB, SINR_MIN_DB, traffic } from '../scene/colormap';
 import { GATEWAY_COLOR, LEGACY_COLOR } from '../scene/Gateways';
 import { GNB_COLOR } from '../scene/Gnbs';
 import { INTERFERENCE_COLOR } from '../scene/Zones';
@@ -20,6 +20,19 @@ const sinrGradient = (() => {
   return `linear-gradient(to right, ${stops.join(',')})`;
 })();
 
+const linkGradient = (() => {
+  const c = new Float32Array(3);
+  const stops: string[] = [];
+  for (let i = 0; i <= 4; i++) {
+    traffic(i / 4, c, 0);
+    stops.push(`rgb(${Math.round(c[0] * 255)},${Math.round(c[1] * 255)},${Math.round(c[2] * 255)})`);
+  }
+  return `linear-gradient(to right, ${stops.join(',')})`;
+})();
+
+/** Tick labels of the link colour ramp (see latencyBadness / reliabilityBadness). */
+const LINK_TICKS = { latency: ['1 ms', '30 ms', '1 s'], reliability: ['1 − 10⁻⁵', '0.999', '0.9'] } as const;
+
 const Swatch = ({ color, label, round }: { color: string; label: string; round?: boolean }) => (
   <li>
     <span className={`swatch ${round ? 'round' : ''}`} style={{ background: color }} />
@@ -31,6 +44,7 @@ const Swatch = ({ color, label, round }: { color: string; label: string; round?:
 export function Legend({ run }: { run: RunModel }) {
   const t = useT();
   const coverage = useStore(ui, (s) => s.coverage);
+  const links = useStore(ui, (s) => s.links);
   const [open, setOpen] = useState(true);
   if (!open) {
     return (
@@ -64,6 +78,17 @@ export function Legend({ run }: { run: RunModel }) {
         <Swatch color={INTERFERENCE_COLOR} label={t('legend.interference')} round />
         <Swatch color="#67e8f9" label={t('legend.buffer')} />
       </ul>
+      {links !== 'off' && (
+        <div className="sinr">
+          {t('layers.links')}: {t(links === 'latency' ? 'links.latency' : 'links.reliability')}
+          <div className="ramp" style={{ background: linkGradient }} />
+          <div className="ramp-labels">
+            {LINK_TICKS[links].map((l) => (
+              <span key={l}>{l}</span>
+            ))}
+          </div>
+        </div>
+      )}
       {coverage !== 'off' && (
         <div className="sinr">
           {t('legend.sinr')}
