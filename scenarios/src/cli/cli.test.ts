@@ -62,7 +62,7 @@ describe('factory-twin CLI (child process)', { timeout: 60_000 }, () => {
   });
 });
 
-describe('factory-twin CLI (in process)', () => {
+describe('factory-twin CLI (in process)', { timeout: 60_000 }, () => {
   it('unknown commands and bad options are usage errors (2); --help is 0', async () => {
     expect((await cli(['frobnicate'])).code).toBe(EXIT.badInput);
     expect((await cli(['run', 'x.json', '--seed'])).code).toBe(EXIT.badInput);

@@ -3,7 +3,7 @@ import { InProcessBackend } from '../run/backend';
 import { tinyScenarioDir } from '../run/test-helpers';
 import { compareTargets, comparisonMarkdown } from './compare';
 
-describe('compareTargets', () => {
+describe('compareTargets', { timeout: 60_000 }, () => {
   it('runs variants × replications, gives CIs, significance against the baseline and payback', async () => {
     const { file } = tinyScenarioDir(0.2);
     const seen: number[] = [];

@@ -9,7 +9,7 @@ import { PLANTS_DIR, plantFiles } from './generate';
 const files = plantFiles();
 const scenarioFiles = Object.keys(files);
 
-describe('plant scenarios', () => {
+describe('plant scenarios', { timeout: 60_000 }, () => {
   it('the committed JSON holds what the generator writes (run src/plants/generate.ts after changing it)', () => {
     for (const [rel, text] of Object.entries(files)) {
       expect(JSON.parse(readFileSync(join(PLANTS_DIR, rel), 'utf8')), rel).toEqual(JSON.parse(text));

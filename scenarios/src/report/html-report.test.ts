@@ -12,7 +12,7 @@ function summary(variant: string) {
   return runSummary(runLoadedScenario(loaded, { details: true }), 'test', null);
 }
 
-describe('htmlReport', () => {
+describe('htmlReport', { timeout: 60_000 }, () => {
   it('is one self-contained page with KPIs, latency CDFs, coverage, AGV states and payback', () => {
     const html = htmlReport([summary('public'), summary('twoGnb')]);
     expect(html).toMatch(/^<!doctype html>/);

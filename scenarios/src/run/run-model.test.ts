@@ -25,7 +25,7 @@ function record(seed: number) {
   return { result, bytes: Buffer.concat(chunks) };
 }
 
-describe('runModel', () => {
+describe('runModel', { timeout: 60_000 }, () => {
   it('runs the whole stack and is deterministic: same seed, same recording bytes', () => {
     const a = record(7);
     const b = record(7);

@@ -96,7 +96,7 @@ function expectClearOutcome(file: string, files: Record<string, string>, variant
 }
 
 describe('loader fuzz: broken scenarios always give a ScenarioError, never another exception', {
-  timeout: 30_000,
+  timeout: 60_000,
 }, () => {
   it('structural mutations (deleted fields, wrong types, dangling references), JSON and YAML', () => {
     fc.assert(

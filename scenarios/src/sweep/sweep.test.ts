@@ -31,7 +31,7 @@ describe('sweep grid', () => {
   });
 });
 
-describe('runSweep', () => {
+describe('runSweep', { timeout: 60_000 }, () => {
   it('writes CSV and JSON, and a rerun skips the points already done', async () => {
     const { dir } = tinyScenarioDir(0.2);
     const specFile = join(dir, 'sweep.json');
