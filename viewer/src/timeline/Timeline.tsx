@@ -44,7 +44,7 @@ export function Timeline() {
           data-testid="play"
           aria-label={playing ? t('timeline.pause') : t('timeline.play')}
         >
-          {playing ? `⏸ ${t('timeline.pause')}` : `▶ ${t('timeline.play')}`}
+          {playing ? `▮▮ ${t('timeline.pause')}` : `▶ ${t('timeline.play')}`}
         </button>
         <button
           type="button"
