@@ -98,8 +98,8 @@ export function lcg(seed: number): () => number {
 }
 
 /**
- * Gives each station a drive-through bay: a node at the station's position entered one way from its aisle
- * node and left one way to the next node along that aisle, so
+ * Gives each station a drive-through bay: a node at the station's position, joined to its aisle node and
+ * left one way to the next node along that aisle, so
  * a loading AGV never blocks the aisle and never has to back out past the AGVs queueing for the station.
  * Rewrites each station's `nodeId` to its bay node.
  */
@@ -122,7 +122,8 @@ export function addStationBays(
     if (exit === undefined) continue;
     const id = `S-${st.id}`;
     grid.nodes.push({ id, xM: st.xM as number, yM: st.yM as number });
-    grid.edges.push({ from: entry, to: id, twoWay: false }, { from: id, to: exit, twoWay: false });
+    // Two ways out (on along the aisle, or back), so a bay is never a dead end for traffic control.
+    grid.edges.push({ from: entry, to: id, twoWay: true }, { from: id, to: exit, twoWay: false });
     st.nodeId = id;
   }
 }
