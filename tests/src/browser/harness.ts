@@ -50,6 +50,8 @@ export interface Harness {
   page: Page;
   /** Page errors and console errors seen so far (the tests expect none). */
   errors: string[];
+  /** Requests to anywhere but the local server (blocked: the viewer must work offline). */
+  external: string[];
   close(): Promise<void>;
 }
 
@@ -71,6 +73,14 @@ export async function startHarness(
     args: CHROMIUM_ARGS,
     viewport: size,
   });
+  const external: string[] = [];
+  await context.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1')
+      return route.continue();
+    external.push(u.href);
+    return route.abort();
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -84,6 +94,7 @@ export async function startHarness(
     context,
     page,
     errors,
+    external,
     async close() {
       await context.close();
       await server.close();

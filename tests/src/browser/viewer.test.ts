@@ -369,4 +369,8 @@ describe('viewer in a real browser', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => window.__viewer.ui.getState().demo)).toBe(false);
   });
+
+  it('never asks the network for anything but the local server (offline build)', () => {
+    expect(h.external).toEqual([]);
+  });
 });
