@@ -148,6 +148,10 @@ describe('buildRunModel', () => {
     const p50 = run.series.find((s) => s.key === 'latency_p50_ms/agv');
     expect(p50?.group).toBe('latency');
     expect(Array.from(p50!.values)).toEqual([12.5]);
+    // No agv_count series either: counts per AGV state come from the STATE records.
+    const moving = run.series.find((s) => s.key === 'agv_count/moving');
+    expect(moving?.group).toBe('agvStates');
+    expect(Math.max(...moving!.values)).toBe(1);
     expect(run.events(0, 20_000, { entity: '', type: '' }, 10).map((e) => e.type)).toEqual(['failure']);
     expect(run.events(0, 20_000, { entity: 'M1', type: 'state' }, 10).map((e) => e.detail)).toEqual([
       'down',

@@ -1,5 +1,6 @@
 import { AGV_UNKNOWN, agvStateCode, MACHINE_UNKNOWN, machineStateCode } from '../data/states';
 import { placeAgvs } from './agv-placer';
+import { agvStateSeries } from './agv-state-series';
 import { notableKind } from './classify';
 import { nearestGnb, resolveDeviceAnchors } from './device-anchors';
 import { buildEntityIndex } from './entity-index';
@@ -41,6 +42,18 @@ export function buildRunModel(name: string, bytes: Uint8Array): RunModel {
   const history = new HistoryIndex(rec, latency?.add);
   history.build();
   if (latency) series.push(...latency.series());
+  if (!series.some((s) => s.group === 'agvStates')) {
+    const rows = Array.from(agvRow).filter((r) => r >= 0);
+    const names = rec.header.stateNames.agv ?? [];
+    series.push(
+      ...agvStateSeries(
+        rows.map((r) => history.states(r)),
+        names,
+        rec.timeRangeMs[0],
+        rec.timeRangeMs[1],
+      ),
+    );
+  }
   const notable = notableEvents(rec, history, MAX_NOTABLE);
 
   const sync = (tMs: number): boolean => {
