@@ -17,5 +17,6 @@ export {
   welchTTest,
 } from './kpi/stats';
 export * from './layout';
+export * from './network/index';
 export * as radio from './network/radio/index';
 export * from './record/index';

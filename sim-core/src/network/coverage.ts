@@ -2,7 +2,7 @@
 import type { PowerControl } from './link-budget';
 import { dbmToMw, THERMAL_NOISE_DBM_PER_HZ } from './radio/link';
 import type { RadioEnvironment } from './radio-environment';
-import type { CoverageGrid, CoverageGridOptions } from './types';
+import type { CoverageGridOptions, SinrGrid } from './types';
 
 const DEFAULT_UE = { heightM: 1.5, gainDbi: 0, powerDbm: 23, noiseFigureDb: 9 }; // assumption: a PC3 handheld-class modem
 
@@ -21,7 +21,7 @@ export function coverageGrid(
   power: PowerControl,
   options: CoverageGridOptions,
   nowMs: number,
-): CoverageGrid {
+): SinrGrid {
   const { bounds, cellSizeM } = options;
   if (!(cellSizeM > 0)) throw new RangeError('cellSizeM must be > 0');
   const cols = Math.max(1, Math.ceil((bounds.maxXM - bounds.minXM) / cellSizeM));

@@ -30,7 +30,6 @@ export type {
   CellKpis,
   CellLoadSample,
   ClassKpis,
-  CoverageGrid,
   CoverageGridOptions,
   DeviceKpis,
   DirectionKpis,
@@ -42,5 +41,6 @@ export type {
   NetworkNotableKind,
   NetworkProbes,
   NetworkSnapshot,
+  SinrGrid,
   StreamKpis,
 } from './types';

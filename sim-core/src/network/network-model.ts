@@ -24,7 +24,6 @@ import type {
   CellKpis,
   CellLoadSample,
   ClassKpis,
-  CoverageGrid,
   CoverageGridOptions,
   DeviceKpis,
   DirectionKpis,
@@ -35,6 +34,7 @@ import type {
   NetworkNotableEvent,
   NetworkProbes,
   NetworkSnapshot,
+  SinrGrid,
   StreamKpis,
 } from './types';
 
@@ -755,7 +755,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     };
   }
 
-  coverageGrid(options: CoverageGridOptions): CoverageGrid {
+  coverageGrid(options: CoverageGridOptions): SinrGrid {
     return coverageGrid(this.env, this.power, options, this.sim.now());
   }
 }

@@ -207,7 +207,7 @@ export interface CoverageGridOptions {
   ulPrbs?: number;
 }
 
-export interface CoverageGrid {
+export interface SinrGrid {
   direction: LinkDirection;
   cellSizeM: number;
   originXM: number;
@@ -229,5 +229,5 @@ export interface NetworkModel extends ControlNetwork {
   /** Forgets all statistics before `atMs` (warm-up deletion). */
   resetStats(atMs: number): void;
   snapshot(): NetworkSnapshot;
-  coverageGrid(options: CoverageGridOptions): CoverageGrid;
+  coverageGrid(options: CoverageGridOptions): SinrGrid;
 }
