@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openRecording, type RecordingHeaderInit, RecordingWriter } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { tinyScenarioDir } from '../run/test-helpers';
 import { tinyScenario } from '../scenario/test-fixtures';
-import { openRecording, type RecordingHeaderInit, RecordingWriter } from '../sim-core-next';
 import { EXIT } from './exit';
 import { runCli } from './program';
 

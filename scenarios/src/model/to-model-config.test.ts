@@ -1,7 +1,7 @@
+import { validateAgvConfig, validateFactoryConfig } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load';
 import { tinyScenario } from '../scenario/test-fixtures';
-import { validateAgvConfig, validateFactoryConfig } from '../sim-core-next';
 import { toModelConfig } from './to-model-config';
 
 const load = (data: unknown) => loadScenario('/t.json', { readText: () => JSON.stringify(data) }).scenario;

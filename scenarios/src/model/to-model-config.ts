@@ -1,16 +1,18 @@
-import type { DistributionSpec, Layout, StreamSpec } from '@factory-twin/sim-core';
-import { scaleDistribution } from '../scenario/distribution-schema';
-import type { Scenario } from '../scenario/schema';
 import type {
   AgvConfig,
   AgvVehicleConfig,
   DeviceConfig,
+  DistributionSpec,
   FactoryConfig,
+  Layout,
   MachineConfig,
   NetworkConfig,
   OperationConfig,
   SourceConfig,
-} from '../sim-core-next';
+  StreamSpec,
+} from '@factory-twin/sim-core';
+import { scaleDistribution } from '../scenario/distribution-schema';
+import type { Scenario } from '../scenario/schema';
 
 /** Everything one run is built from, in sim-core's units (ms, m, dBm). */
 export interface ModelConfig {

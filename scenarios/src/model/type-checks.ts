@@ -1,8 +1,14 @@
 // Compile-time checks that the scenario format stays in step with sim-core's types: `tsc -b` fails here when
 // one side changes without the other. (toModelConfig's return types check the converted configs themselves.)
-import type { DeviceKind, radio, TrafficClass } from '@factory-twin/sim-core';
+import type {
+  AgvConfig,
+  DeviceKind,
+  FactoryConfig,
+  NetworkConfig,
+  radio,
+  TrafficClass,
+} from '@factory-twin/sim-core';
 import type { deploymentModes, deviceKinds, trafficClasses } from '../scenario/schema';
-import type { AgvConfig, FactoryConfig, NetworkConfig } from '../sim-core-next';
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { validateAgvConfig, validateFactoryConfig } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { toModelConfig } from '../model/to-model-config';
 import { loadScenario } from '../scenario/load';
-import { validateAgvConfig, validateFactoryConfig } from '../sim-core-next';
 import { PLANTS_DIR, plantFiles } from './generate';
 
 const files = plantFiles();

@@ -1,6 +1,6 @@
+import { AGV_STATES } from '@factory-twin/sim-core';
 import { costAssumptions, payback } from '../cost/cost-model';
 import { fmt, type RunSummary } from '../run/summary';
-import { AGV_STATES } from '../sim-core-next';
 import { coverageMap } from './coverage-map';
 import { barChart, esc, lineChart, stackedBars } from './svg';
 

@@ -1,13 +1,16 @@
-import { entityPath, type Factory, MACHINE_STATES, type Simulation } from '@factory-twin/sim-core';
-import type { Subscription } from 'rxjs';
-import type { ModelConfig } from '../model/to-model-config';
 import {
   AGV_STATES,
   type AgvFleet,
   type EntityInfo,
+  entityPath,
+  type Factory,
+  MACHINE_STATES,
   type NetworkModel,
   RecordingWriter,
-} from '../sim-core-next';
+  type Simulation,
+} from '@factory-twin/sim-core';
+import type { Subscription } from 'rxjs';
+import type { ModelConfig } from '../model/to-model-config';
 
 const FACTORY_EVENTS = [
   'failure',

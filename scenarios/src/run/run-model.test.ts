@@ -1,8 +1,8 @@
+import { openRecording } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { toModelConfig } from '../model/to-model-config';
 import { loadScenario } from '../scenario/load';
 import { tinyScenario } from '../scenario/test-fixtures';
-import { openRecording } from '../sim-core-next';
 import { runModel } from './run-model';
 
 function tinyModel(lengthH = 0.25) {

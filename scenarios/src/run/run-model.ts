@@ -1,19 +1,17 @@
 import {
+  type AgvFleet,
+  type AgvFleetStats,
+  buildAgvFleet,
   buildFactory,
+  buildNetwork,
   type FactoryKpis,
   flattenKpis,
+  type NetworkKpis,
   RandomStreams,
   type Seed,
   Simulation,
 } from '@factory-twin/sim-core';
 import type { ModelConfig } from '../model/to-model-config';
-import {
-  type AgvFleet,
-  type AgvFleetStats,
-  buildAgvFleet,
-  buildNetwork,
-  type NetworkKpis,
-} from '../sim-core-next';
 import { type LatencyCdf, LatencyCdfCollector } from './latency-cdf';
 import { Recorder } from './recorder';
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { openRecording } from '@factory-twin/sim-core';
 import { runLoadedScenario, sha256 } from '../../run/run-scenario';
 import { ScenarioError } from '../../scenario/errors';
 import { scenarioHash } from '../../scenario/load';
 import { type Scenario, scenarioSchema } from '../../scenario/schema';
 import { schemaProblems } from '../../scenario/zod-issues';
-import { openRecording } from '../../sim-core-next';
 import { SOFTWARE_VERSION } from '../../version';
 import { UsageError, VerificationMismatch } from '../exit';
 
