@@ -22,9 +22,9 @@ export interface BackendOptions {
   onNotice?: (message: string) => void;
 }
 
-/** Adds --backend, --redis, --queue and --shard to a command that runs simulations (sweep, compare). */
-export function addBackendOptions(command: Command): Command {
-  return command
+/** Adds --backend, --redis, --queue (and --shard unless `shard: false`) to a command that runs simulations. */
+export function addBackendOptions(command: Command, { shard = true } = {}): Command {
+  command
     .addOption(
       new Option('--backend <kind>', 'where runs execute: worker threads here, or BullMQ workers anywhere')
         .choices(['local', 'bullmq'])
@@ -35,13 +35,16 @@ export function addBackendOptions(command: Command): Command {
         'FT_REDIS_URL',
       ),
     )
-    .addOption(new Option('--queue <name>', 'BullMQ queue name').default(DEFAULT_QUEUE))
-    .addOption(
+    .addOption(new Option('--queue <name>', 'BullMQ queue name').default(DEFAULT_QUEUE));
+  if (shard) {
+    command.addOption(
       new Option(
         '--shard <i/n>',
-        'run only slice i (from 0) of n of the runs, for batch-scheduler arrays; combine with `merge`',
+        'run only slice i (from 0) of n of the runs, for batch-scheduler arrays; see `merge`',
       ),
     );
+  }
+  return command;
 }
 
 /** The backend the options ask for; the caller closes it. */
@@ -51,17 +54,24 @@ export function backendFromOptions(options: BackendOptions): RunBackend {
   if (kind === 'local') {
     backend = new LocalWorkerBackend(options.threads === undefined ? {} : { threads: options.threads });
   } else if (kind === 'bullmq') {
-    if (!options.redis)
-      throw new InvalidArgumentError('--backend bullmq needs --redis URL (or FT_REDIS_URL)');
+    if (!options.redis) throw new Error('--backend bullmq needs --redis URL (or FT_REDIS_URL)');
     backend = new BullmqBackend({
       redisUrl: options.redis,
       queueName: options.queue ?? DEFAULT_QUEUE,
       onNotice: options.onNotice ?? ((m) => process.stderr.write(`${m}\n`)),
     });
   } else {
-    throw new InvalidArgumentError(`unknown backend "${kind}" (local or bullmq)`);
+    throw new Error(`unknown backend "${kind}" (local or bullmq)`);
   }
   return options.shard === undefined ? backend : new ShardBackend(backend, parseShard(options.shard));
+}
+
+/** The sweep's progress callback for this backend: a shard counts its own runs only. */
+export function progressFor(
+  backend: RunBackend,
+  onProgress: (done: number, total: number) => void,
+): (done: number, total: number) => void {
+  return backend instanceof ShardBackend ? backend.progress(onProgress) : onProgress;
 }
 
 const positiveInt = (name: string) => (value: string) => {
@@ -156,10 +166,11 @@ export function addDistributedCommands(program: Command): void {
       .requiredOption('--spec <file>', 'the sweep spec the shards ran')
       .requiredOption('-o, --out <dir>', 'output dir of the merged sweep (may be one of the shard dirs)')
       .option('--run-missing', 'run the runs no shard has, on --backend, instead of reporting them'),
+    { shard: false },
   ).action(
     async (dirs: string[], opts: BackendOptions & { spec: string; out: string; runMissing?: boolean }) => {
       const spec = loadSweepSpec(opts.spec);
-      const backend = opts.runMissing ? backendFromOptions({ ...opts, shard: undefined }) : undefined;
+      const backend = opts.runMissing ? backendFromOptions(opts) : undefined;
       try {
         const m = await mergeShards(
           spec,

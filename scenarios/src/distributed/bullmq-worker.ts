@@ -52,7 +52,12 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     return redis;
   };
   const storeRedis = open('store');
-  await waitUntilConnected(storeRedis, options.redisUrl);
+  try {
+    await waitUntilConnected(storeRedis, options.redisUrl);
+  } catch (error) {
+    storeRedis.disconnect();
+    throw error;
+  }
   const store = new RunStore(storeRedis, queueName);
   const scenarios = new ScenarioCache(store);
   const pool = new Piscina({

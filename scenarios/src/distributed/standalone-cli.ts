@@ -5,4 +5,9 @@ import { addDistributedCommands } from '../cli/distributed-commands';
 
 const program = new Command('factory-twin');
 addDistributedCommands(program);
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (error) {
+  process.stderr.write(`factory-twin: ${(error as Error).message ?? error}\n`);
+  process.exitCode = 1;
+}
