@@ -1,0 +1,76 @@
+/**
+ * Serves the viewer's static build with one recording loaded: `serve-run RECORDING [--port N]`.
+ * Builds the viewer first when the build is missing or older than its sources. Binds to 127.0.0.1.
+ */
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin, preview } from 'vite';
+
+const viewerDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const RUN_URL = 'runs/current.ftrec';
+
+function newestMtimeMs(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtimeMs(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const index = join(viewerDir, 'dist', 'index.html');
+  if (!existsSync(index)) return true;
+  const sources = Math.max(
+    newestMtimeMs(join(viewerDir, 'src')),
+    newestMtimeMs(join(viewerDir, '..', 'sim-core', 'src')),
+  );
+  return statSync(index).mtimeMs < sources;
+}
+
+function serveRecording(file: string): Plugin {
+  return {
+    name: 'factory-twin-serve-recording',
+    configurePreviewServer(server) {
+      server.middlewares.use(`/${RUN_URL}`, (_req, res) => {
+        res.setHeader('Content-Type', 'application/octet-stream');
+        res.setHeader('Content-Length', statSync(file).size);
+        res.setHeader('Cache-Control', 'no-store');
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const portFlag = args.indexOf('--port');
+  const port = portFlag >= 0 ? Number(args[portFlag + 1]) : 5173;
+  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port');
+  if (!file || !existsSync(file)) {
+    process.stderr.write(
+      `serve-run: no recording at ${file ?? '(none given)'}\nusage: serve-run RECORDING [--port N]\n`,
+    );
+    process.exit(2);
+  }
+  if (buildIsStale()) {
+    process.stdout.write('Building the viewer…\n');
+    await build({ root: viewerDir, logLevel: 'warn' });
+  }
+  const server = await preview({
+    root: viewerDir,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port, strictPort: false, open: false },
+    plugins: [serveRecording(resolve(file))],
+  });
+  const base = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
+  process.stdout.write(
+    `\nThe viewer is serving ${resolve(file)}\n  open ${base}?run=${RUN_URL}\n  (Ctrl-C stops it)\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`serve-run: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
