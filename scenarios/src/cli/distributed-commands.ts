@@ -179,6 +179,7 @@ export function addDistributedCommands(program: Command): void {
           backend === undefined ? {} : { runMissing: backend },
         );
         const notes = [
+          m.ranHere > 0 ? `${m.ranHere} missing run(s) run here` : '',
           m.duplicates > 0 ? `${m.duplicates} duplicate run(s) kept once` : '',
           m.unplanned > 0 ? `${m.unplanned} run(s) the spec does not plan (left out)` : '',
           m.brokenLines > 0 ? `${m.brokenLines} line(s) cut short skipped` : '',

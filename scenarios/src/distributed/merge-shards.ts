@@ -10,8 +10,10 @@ export interface MergeOutcome {
   total: number;
   /** Planned runs found in the shards. */
   merged: number;
-  /** Planned runs no shard has (run them, or merge again once their shard is done). */
+  /** Planned runs no shard has (run them, or merge again once their shard is done); with `runMissing`, those that failed. */
   missing: string[];
+  /** Runs no shard had that `runMissing` ran. */
+  ranHere: number;
   /** Runs found in more than one shard with equal KPIs (kept once). */
   duplicates: number;
   /** Runs in the shards that the spec does not plan (kept in results.jsonl, left out of the CSV and summary). */
@@ -74,6 +76,7 @@ export async function mergeShards(
     total: outcome.total,
     merged: outcome.skipped,
     missing,
+    ranHere: options.runMissing === undefined ? 0 : outcome.ran - outcome.failed.length,
     duplicates,
     unplanned: byKey.size - outcome.skipped,
     brokenLines,

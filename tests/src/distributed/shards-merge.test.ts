@@ -61,6 +61,7 @@ describe('sweep shards and merge', () => {
       total: 12,
       merged: 12,
       missing: [],
+      ranHere: 0,
       duplicates: 0,
       unplanned: 0,
       brokenLines: 0,
@@ -83,6 +84,7 @@ describe('sweep shards and merge', () => {
       runMissing: new InProcessBackend(),
     });
     expect(completed.missing).toEqual([]);
+    expect(completed.ranHere).toBe(partial.missing.length);
     expect(read(out, 'summary.json')).toBe(read(localDir(), 'summary.json'));
   });
 
