@@ -70,7 +70,7 @@ describe('viewer in a real browser', () => {
       BACKGROUND,
     );
     expect(share).toBeGreaterThan(0.1);
-    expect(await page.getByTestId('legend').innerText()).toContain('busy');
+    expect(await page.getByTestId('legend').textContent()).toContain('busy');
     expect(h.errors).toEqual([]);
   });
 
@@ -136,7 +136,7 @@ describe('viewer in a real browser', () => {
     expect((await clockOf(page)).tMs).toBe(next);
     await page.getByTestId('prev-event').click();
     expect((await clockOf(page)).tMs).toBeLessThan(next!);
-    expect(await page.getByTestId('time-readout').innerText()).toMatch(/^\d\d:\d\d\.\d{3} \/ 10:00\.000$/);
+    expect(await page.getByTestId('time-readout').textContent()).toMatch(/^\d\d:\d\d\.\d{3} \/ 10:00\.000$/);
     await shot('scrubbed');
   });
 
@@ -173,7 +173,7 @@ describe('viewer in a real browser', () => {
     await button.click();
     expect((await clockOf(page)).tMs).toBeCloseTo(first.tMs - 2_000, 3);
     expect(await page.evaluate(() => window.__viewer.selection.getState().selected)).toBe(first.path);
-    await expect.poll(() => page.getByTestId('entity-panel').innerText()).toContain(first.path);
+    await expect.poll(() => page.getByTestId('entity-panel').textContent()).toContain(first.path);
     await shot('notable');
   });
 
@@ -188,8 +188,8 @@ describe('viewer in a real browser', () => {
       .poll(() => page.evaluate(() => window.__viewer.selection.getState().selected))
       .toBe('/factory/machine/M2');
     const panel = page.getByTestId('entity-panel');
-    await expect.poll(() => panel.innerText()).toMatch(/State history/);
-    expect(await panel.getByTestId('entity-state').innerText()).toMatch(
+    await expect.poll(() => panel.textContent()).toMatch(/State history/);
+    expect(await panel.getByTestId('entity-state').textContent()).toMatch(
       /idle|setup|busy|blocked|starved|down|off-shift/,
     );
     await shot('selected');
@@ -198,12 +198,12 @@ describe('viewer in a real browser', () => {
   it('switches to Simplified Chinese and back', async () => {
     const { page } = h;
     await page.getByTestId('lang-select').selectOption('zh');
-    await expect.poll(() => page.getByTestId('play').innerText()).toContain('播放');
-    expect(await page.getByTestId('legend').innerText()).toContain('加工中');
+    await expect.poll(() => page.getByTestId('play').textContent()).toContain('播放');
+    expect(await page.getByTestId('legend').textContent()).toContain('加工中');
     expect(await page.title()).toBe('工厂数字孪生查看器');
     await shot('chinese');
     await page.getByTestId('lang-select').selectOption('en');
-    await expect.poll(() => page.getByTestId('play').innerText()).toContain('Play');
+    await expect.poll(() => page.getByTestId('play').textContent()).toContain('Play');
   });
 
   it('toggles the coverage heatmap', async () => {
@@ -243,7 +243,7 @@ describe('viewer in a real browser', () => {
       window.__viewer.recordings.getState().runs.map((r) => Array.from(r!.frame.machineState).join(',')),
     );
     expect(states[0]).not.toEqual(states[1]);
-    await expect.poll(() => table.innerText()).toMatch(/[+-]\d/);
+    await expect.poll(() => table.textContent()).toMatch(/[+-]\d/);
     // Orbiting view A moves view B's camera the same way.
     const before = await page.evaluate(() => window.__viewer.cameraOf(1));
     const pane = (await page.getByTestId('pane-0').locator('canvas').boundingBox())!;
@@ -298,7 +298,7 @@ describe('viewer in a real browser', () => {
     await openViewer(page, url, '?run=runs/small-truncated.ftr&lang=en');
     const problems = page.getByTestId('problems');
     await expect.poll(() => problems.isVisible()).toBe(true);
-    expect(await problems.innerText()).toMatch(/problems/i);
+    expect(await problems.textContent()).toMatch(/problems/i);
     const run = await page.evaluate(() => {
       const r = window.__viewer.recordings.getState().runs[0]!;
       return { endMs: r.endMs, problems: r.problems };
@@ -350,7 +350,7 @@ describe('viewer in a real browser', () => {
     await page.goto(`${url}/?run=runs/not-a-recording.ftr&lang=en`);
     const err = page.getByTestId('open-error');
     await expect.poll(() => err.isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await err.innerText()).toMatch(/Could not open not-a-recording\.ftr/);
+    expect(await err.textContent()).toMatch(/Could not open not-a-recording\.ftr/);
     expect(await page.getByTestId('open-screen').isVisible()).toBe(true);
   });
 
@@ -360,7 +360,7 @@ describe('viewer in a real browser', () => {
     await page.getByTestId('demo-toggle').click();
     const overlay = page.getByTestId('demo-overlay');
     await expect.poll(() => overlay.isVisible()).toBe(true);
-    expect((await overlay.innerText()).length).toBeGreaterThan(10);
+    expect((await overlay.textContent())?.length ?? 0).toBeGreaterThan(10);
     const c = await clockOf(page);
     expect(c.playing).toBe(true);
     await page.waitForTimeout(500);
