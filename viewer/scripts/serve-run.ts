@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const portFlag = args.indexOf('--port');
   const port = portFlag >= 0 ? Number(args[portFlag + 1]) : 5173;
-  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port');
+  // Paths are the user's: relative to where they ran the command (pnpm runs scripts in the package dir).
+  const given = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port');
+  const file = given === undefined ? undefined : resolve(process.env.INIT_CWD ?? process.cwd(), given);
   if (!file || !existsSync(file)) {
     process.stderr.write(
       `serve-run: no recording at ${file ?? '(none given)'}\nusage: serve-run RECORDING [--port N]\n`,
@@ -62,11 +64,11 @@ async function main(): Promise<void> {
     root: viewerDir,
     logLevel: 'warn',
     preview: { host: '127.0.0.1', port, strictPort: false, open: false },
-    plugins: [serveRecording(resolve(file))],
+    plugins: [serveRecording(file)],
   });
   const base = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
   process.stdout.write(
-    `\nThe viewer is serving ${resolve(file)}\n  open ${base}?run=${RUN_URL}\n  (Ctrl-C stops it)\n`,
+    `\nThe viewer is serving ${file}\n  open ${base}?run=${RUN_URL}\n  (Ctrl-C stops it)\n`,
   );
 }
 

@@ -1,7 +1,6 @@
 import { basename, dirname, join } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { RunBackend } from '../run/backend';
-import { backendNames, createBackend } from '../run/backends';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { InProcessBackend, type RunBackend } from '../run/backend';
 import { scenarioJsonSchemaText } from '../scenario/json-schema';
 import { sweepJsonSchemaText } from '../sweep/spec';
 import { SOFTWARE_VERSION } from '../version';
@@ -12,6 +11,7 @@ import { runCommand } from './commands/run';
 import { sweepCommand } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 import { verifyCommand } from './commands/verify';
+import { addBackendOptions, addDistributedCommands, backendFromOptions } from './distributed-commands';
 import { EXIT, reportError, UsageError } from './exit';
 import { userPath } from './paths';
 
@@ -40,13 +40,22 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-function backendFor(o: { threads?: number; inProcess?: boolean; backend?: string }): RunBackend {
-  const name = o.inProcess ? 'in-process' : (o.backend ?? 'local');
-  const backend = createBackend(name, o.threads === undefined ? {} : { threads: o.threads });
-  if (backend === undefined) {
-    throw new UsageError(`unknown backend "${name}" (available: ${backendNames().join(', ')})`);
+interface BackendChoice {
+  threads?: number;
+  inProcess?: boolean;
+  backend?: string;
+  redis?: string;
+  queue?: string;
+  shard?: string;
+}
+
+function backendFor(o: BackendChoice): RunBackend {
+  if (o.inProcess) return new InProcessBackend();
+  try {
+    return backendFromOptions(o);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  return backend;
 }
 
 /** `plants/embroidery/scenario.json` → `embroidery`; `my-line.yaml` → `my-line`. */
@@ -93,7 +102,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
       },
     );
 
-  program
+  const compare = program
     .command('compare')
     .description(
       'run variants × replications on all cores; table with 95 % CIs, significant differences, payback',
@@ -104,67 +113,60 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--hours <h>', 'override the simulated time', positiveNumber)
     .option('--baseline <label>', 'target to measure differences and payback against')
     .option('--out <dir>', 'also write compare.json and compare.md there')
-    .addOption(new Option('--backend <name>', 'where runs execute').choices(backendNames()).default('local'))
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .action(
-      async (
-        args: string[],
-        o: {
-          scenario?: string;
-          replications?: number;
-          hours?: number;
-          baseline?: string;
-          out?: string;
-          backend?: string;
-          threads?: number;
-          inProcess?: boolean;
-        },
-      ) => {
-        const targets = parseTargets(args, o.scenario);
-        const backend = backendFor(o);
-        try {
-          const r = await compareCommand(targets, backend, {
-            ...o,
-            ...(o.out === undefined ? {} : { out: userPath(o.out) }),
-          });
-          io.out(`${r.markdown}\n`);
-          for (const f of r.files) io.out(`wrote ${f}\n`);
-          const failures = r.comparison.targets.reduce((n, t) => n + t.failures.length, 0);
-          if (failures > 0) throw new Error(`${failures} run(s) failed (see the table)`);
-        } finally {
-          await backend.close();
-        }
-      },
-    );
+    .addHelpText('after', EXIT_CODES_HELP);
+  addBackendOptions(compare, { shard: false }).action(
+    async (
+      args: string[],
+      o: {
+        scenario?: string;
+        replications?: number;
+        hours?: number;
+        baseline?: string;
+        out?: string;
+      } & BackendChoice,
+    ) => {
+      const targets = parseTargets(args, o.scenario);
+      const backend = backendFor(o);
+      try {
+        const r = await compareCommand(targets, backend, {
+          ...o,
+          ...(o.out === undefined ? {} : { out: userPath(o.out) }),
+        });
+        io.out(`${r.markdown}\n`);
+        for (const f of r.files) io.out(`wrote ${f}\n`);
+        const failures = r.comparison.targets.reduce((n, t) => n + t.failures.length, 0);
+        if (failures > 0) throw new Error(`${failures} run(s) failed (see the table)`);
+      } finally {
+        await backend.close();
+      }
+    },
+  );
 
-  program
+  const sweep = program
     .command('sweep')
     .description('run a parameter grid (resumable); results as CSV and JSON')
     .argument('<spec>', 'sweep spec file (JSON or YAML): base scenario, dimensions, replications')
     .option('--out <dir>', 'output folder (results.jsonl, results.csv, summary.json)', 'runs/sweep')
-    .addOption(new Option('--backend <name>', 'where runs execute').choices(backendNames()).default('local'))
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .action(
-      async (spec: string, o: { out: string; backend?: string; threads?: number; inProcess?: boolean }) => {
-        const backend = backendFor(o);
-        try {
-          const r = await sweepCommand(userPath(spec), userPath(o.out), backend);
-          io.out(
-            `${r.total} runs: ${r.ran} run now, ${r.skipped} already done\n${r.files.csv}\n${r.files.json}\n`,
-          );
-          if (r.failed.length > 0) {
-            for (const f of r.failed) io.err(`failed ${f.key}: ${f.error}\n`);
-            throw new Error(`${r.failed.length} run(s) failed`);
-          }
-        } finally {
-          await backend.close();
-        }
-      },
-    );
+    .addHelpText('after', EXIT_CODES_HELP);
+  addBackendOptions(sweep).action(async (spec: string, o: { out: string } & BackendChoice) => {
+    const backend = backendFor(o);
+    try {
+      const r = await sweepCommand(userPath(spec), userPath(o.out), backend);
+      io.out(
+        `${r.total} runs: ${r.ran} run now, ${r.skipped} already done\n${r.files.csv}\n${r.files.json}\n`,
+      );
+      if (r.failed.length > 0) {
+        for (const f of r.failed) io.err(`failed ${f.key}: ${f.error}\n`);
+        throw new Error(`${r.failed.length} run(s) failed`);
+      }
+    } finally {
+      await backend.close();
+    }
+  });
 
   program
     .command('validate')
@@ -216,6 +218,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
       demoCommand({ hours: o.hours, ...(o.out === undefined ? {} : { out: userPath(o.out) }) }, io.out);
     });
 
+  addDistributedCommands(program);
   for (const extend of extensions) extend(program, io);
   return program;
 }

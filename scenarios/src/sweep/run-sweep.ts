@@ -108,11 +108,11 @@ export async function runSweep(
         labels: p.point.labels,
         kpis: result.kpis,
       };
-      appendFileSync(
-        resultsFile,
-        `${JSON.stringify(rec, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v))}\n`,
-      );
-      done.set(rec.key, rec);
+      // Non-finite KPIs (NaN: nothing measured) are logged as null; keep the logged form in memory too,
+      // so a fresh sweep, a resumed one and merged shards write the same CSV.
+      const line = JSON.stringify(rec, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
+      appendFileSync(resultsFile, `${line}\n`);
+      done.set(rec.key, JSON.parse(line) as SweepRecord);
     },
   );
   const records = planned.flatMap((p) => {

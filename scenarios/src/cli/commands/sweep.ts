@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { RunBackend } from '../../run/backend';
 import { runSweep, type SweepOutcome } from '../../sweep/run-sweep';
 import { loadSweepSpec } from '../../sweep/spec';
+import { progressFor } from '../distributed-commands';
 import { progressBar } from '../progress';
 
 export async function sweepCommand(
@@ -12,7 +13,12 @@ export async function sweepCommand(
   const spec = loadSweepSpec(specFile);
   const bar = progressBar('runs');
   try {
-    return await runSweep(spec, resolve(out), backend, (done, total) => bar.update(done, total));
+    return await runSweep(
+      spec,
+      resolve(out),
+      backend,
+      progressFor(backend, (done, total) => bar.update(done, total)),
+    );
   } finally {
     bar.stop();
   }
