@@ -46,8 +46,9 @@ export class SlotAllocator {
   private readonly devices: DeviceState[] = [];
   private readonly byRoundRobin: (a: DeviceState, b: DeviceState) => number;
   private opp = -1;
+  /** Unique mark of the current slot in device scratch (`grantMark`): devices are shared by all allocators. */
+  private mark = -1;
   private tMs = 0;
-  private passStamp = 0;
   /** Rotates the tie order of round robin, so leftover PRBs go round too. */
   private rotation = 0;
 
@@ -59,6 +60,8 @@ export class SlotAllocator {
     private readonly lcpOrder: readonly number[],
     /** Devices in the network (device indices are below it). */
     private readonly deviceCount: number,
+    /** Counter shared by every allocator of the network, so a mark is never mistaken for another's. */
+    private readonly marks: { value: number },
   ) {
     // Least recently served first; ties in an order that rotates every slot.
     this.byRoundRobin = (a, b) => {
@@ -73,6 +76,7 @@ export class SlotAllocator {
 
   begin(opp: number, tMs: number): void {
     this.opp = opp;
+    this.mark = ++this.marks.value;
     this.rotation++;
     this.tMs = tMs;
     this.grantedCount = 0;
@@ -115,7 +119,7 @@ export class SlotAllocator {
 
   /** Round robin and proportional fair share PRBs among devices; each device fills its flows by LCP. */
   private byDevice(subset: Flow[], slice: number, budget: number): number {
-    const stamp = ++this.passStamp;
+    const stamp = ++this.marks.value;
     const devices = this.devices;
     devices.length = 0;
     for (const f of subset) {
@@ -207,11 +211,11 @@ export class SlotAllocator {
   }
 
   private canServe(d: DeviceState): boolean {
-    return d.grantMark === this.opp || this.grantedCount < this.maxUesPerSlot;
+    return d.grantMark === this.mark || this.grantedCount < this.maxUesPerSlot;
   }
 
   private room(d: DeviceState): number {
-    return d.grantMark === this.opp ? d.capPrb - d.grantPrb : d.capPrb;
+    return d.grantMark === this.mark ? d.capPrb - d.grantPrb : d.capPrb;
   }
 
   /** Gives a device up to `prbs`, spread over its flows of the slice in LCP order. */
@@ -232,8 +236,8 @@ export class SlotAllocator {
     if (!this.canServe(d)) return 0;
     const g = Math.min(prbs, this.room(d));
     if (g <= 0) return 0;
-    if (d.grantMark !== this.opp) {
-      d.grantMark = this.opp;
+    if (d.grantMark !== this.mark) {
+      d.grantMark = this.mark;
       d.grantPrb = 0;
       this.granted[this.grantedCount++] = d;
     }

@@ -45,6 +45,8 @@ export interface MacSettings {
   deviceCount: number;
   /** SINRs depend on other cells' load: refresh them every SINR_REFRESH_MS. */
   sinrRefreshesWithLoad: boolean;
+  /** Scheduler marks shared by every allocator of the network (device scratch is shared by them all). */
+  marks: { value: number };
 }
 
 const RING = 1024; // HARQ reservations ahead (opportunities)
@@ -61,8 +63,13 @@ export class CellLink {
   private lastOpp = -1;
   private readonly allocator: SlotAllocator;
   private readonly candidates: Flow[] = [];
+  // HARQ retransmissions booked ahead, by opportunity (ring): PRBs taken, PRB-symbols not yet counted.
   private readonly reservedOpp = new Float64Array(RING).fill(-1);
   private readonly reservedPrb = new Int32Array(RING);
+  private readonly pendingPrbSymbols = new Float64Array(RING);
+  private pendingSlots = 0;
+  /** Opportunities up to this one have their PRB-symbols counted in the statistics. */
+  private settledOpp = -1;
   private readonly scratch: McsChoice = { cqi: 0, spectralEfficiency: 0, layers: 1, bler: 1 };
   private readonly loadDecayPerOpp: number;
 
@@ -99,6 +106,7 @@ export class CellLink {
       settings.maxUesPerSlot,
       settings.lcpOrder,
       Math.max(1, settings.deviceCount),
+      settings.marks,
     );
     this.action = host.sim.action<number>((opp) => this.run(opp!), {
       priority: 100, // after the other events of the same instant, so their packets make this opportunity
@@ -175,19 +183,74 @@ export class CellLink {
     return this.reservedOpp[k] === opp ? this.reservedPrb[k] : 0;
   }
 
-  private reserve(opp: number, prbs: number): void {
-    if (opp - this.lastOpp >= RING) return; // beyond the horizon: not worth tracking
-    const k = opp % RING;
-    if (this.reservedOpp[k] !== opp) {
-      this.reservedOpp[k] = opp;
-      this.reservedPrb[k] = 0;
+  /**
+   * Books a HARQ retransmission of `prbs` PRBs and `symbols` symbols at the first opportunity from `opp` on
+   * that has the symbols and the free PRBs (others' retransmissions may have taken them: it waits, as an
+   * adaptive retransmission would), so the PRBs booked in an opportunity never exceed the carrier.
+   * Returns the opportunity; its PRB-symbols (PRBs × the opportunity's symbols) are counted when it is reached.
+   */
+  private reserve(opp: number, prbs: number, symbols: number): number {
+    const grid = this.grid;
+    for (; opp - this.lastOpp < RING; opp++) {
+      if (grid.symbols(this.dir, opp) < symbols || this.reserved(opp) + prbs > this.nPrb) continue;
+      const k = opp % RING;
+      if (this.reservedOpp[k] !== opp) {
+        this.reservedOpp[k] = opp;
+        this.reservedPrb[k] = 0;
+        this.pendingPrbSymbols[k] = 0;
+      }
+      this.reservedPrb[k] += prbs;
+      if (this.pendingPrbSymbols[k] === 0) this.pendingSlots++;
+      // The PRBs are taken for the whole opportunity, even when the block needs fewer of its symbols.
+      this.pendingPrbSymbols[k] += prbs * grid.symbols(this.dir, opp);
+      return opp;
     }
-    this.reservedPrb[k] += prbs;
+    // Beyond the horizon (not reached in practice): counted now, not booked.
+    this.countPrbSymbols(this.lastOpp, prbs * symbols);
+    return opp;
+  }
+
+  /** Counts the retransmissions booked in opportunities up to `opp` (they have taken place). */
+  private settleUntil(opp: number): void {
+    if (opp <= this.settledOpp) return;
+    for (let o = Math.max(this.settledOpp + 1, opp - RING + 1); o <= opp && this.pendingSlots > 0; o++) {
+      const k = o % RING;
+      if (this.reservedOpp[k] !== o || this.pendingPrbSymbols[k] === 0) continue;
+      this.countPrbSymbols(o, this.pendingPrbSymbols[k]);
+      this.pendingPrbSymbols[k] = 0;
+      this.pendingSlots--;
+    }
+    this.settledOpp = opp;
+  }
+
+  /** Counts what the opportunities starting before `tMs` used (before statistics are read or reset). */
+  settleBefore(tMs: number): void {
+    // Not past now: later retransmissions may still be booked into opportunities that have not started.
+    this.settleUntil(this.grid.nextOpportunity(this.dir, Math.min(tMs, this.host.sim.now())) - 1);
+  }
+
+  /** PRB-symbols used in opportunity `opp`, into the totals and its load-sample window. */
+  private countPrbSymbols(opp: number, prbSymbols: number): void {
+    this.prbSymbolsUsed += prbSymbols;
+    const window = this.sampleWindowOf(opp);
+    if (window === this.sampleWindow) this.samplePrbSymbols += prbSymbols;
+  }
+
+  /** The load-sample window of `opp`, made current if it is newer than the current one. */
+  private sampleWindowOf(opp: number): number {
+    const window = Math.floor(this.grid.startMs(this.dir, opp) / this.settings.loadSampleMs);
+    if (window > this.sampleWindow) {
+      this.sampleWindow = window;
+      this.samplePrbSymbols = 0;
+      this.sampleBits = 0;
+    }
+    return window;
   }
 
   private run(opp: number): void {
     this.scheduledOpp = -1;
     this.lastOpp = opp;
+    this.settleUntil(opp);
     const grid = this.grid;
     const dir = this.dir;
     const host = this.host;
@@ -262,12 +325,7 @@ export class CellLink {
     used += allocator.allocate(candidates, count, -1, budget - used);
 
     // 4. One transport block per granted device.
-    const window = Math.floor(startMs / this.settings.loadSampleMs);
-    if (window !== this.sampleWindow) {
-      this.sampleWindow = window;
-      this.samplePrbSymbols = 0;
-      this.sampleBits = 0;
-    }
+    const window = this.sampleWindowOf(opp);
     const endMs = grid.endMs(dir, opp);
     if (dir === UL) this.ulContribution.fill(0);
     for (let i = 0; i < allocator.grantedCount; i++) this.transmit(allocator.granted[i], symbols, endMs);
@@ -352,9 +410,8 @@ export class CellLink {
     }
     let doneMs = endMs;
     for (let a = 2; a <= attempts; a++) {
-      const retx = this.grid.harqRetransmission(dir, doneMs, this.settings.harqProcessingMs, symbols);
-      this.reserve(retx, prbs);
-      doneMs = this.grid.endMs(dir, retx);
+      const first = this.grid.harqRetransmission(dir, doneMs, this.settings.harqProcessingMs, symbols);
+      doneMs = this.grid.endMs(dir, this.reserve(first, prbs, symbols));
     }
 
     let sent = 0;
@@ -379,12 +436,12 @@ export class CellLink {
     dev.backlogBits[dir] -= sent;
     if (this.isEmpty(dev)) this.removeBacklogged(dev);
 
-    const prbSymbols = prbs * symbols * attempts;
-    this.prbSymbolsUsed += prbSymbols;
-    this.samplePrbSymbols += prbSymbols;
+    // The first attempt counts now, retransmissions when their opportunity is reached (settleUntil).
+    this.prbSymbolsUsed += prbs * symbols;
+    this.samplePrbSymbols += prbs * symbols;
     this.transportBlocks++;
     this.harqRetransmissions += attempts - 1;
-    dev.stats.prbSymbols[dir] += prbSymbols;
+    dev.stats.prbSymbols[dir] += prbs * symbols * attempts;
     if (!lost) {
       this.bitsDelivered += sent;
       this.sampleBits += sent;

@@ -192,6 +192,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
 
     const n = this.env.cells.length;
     const lcpOrder = priorityOrder(this.profiles);
+    const marks = { value: 0 };
     this.links = this.env.cells.map((c) => {
       const settings: MacSettings = {
         scheduler: config.scheduler,
@@ -204,6 +205,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         loadSampleMs: this.loadSampleMs,
         deviceCount: this.devices.length,
         sinrRefreshesWithLoad: (config.interCellInterference ?? 'load') === 'load',
+        marks,
       };
       return [
         new CellLink(this, c, UL, settings, n, this.zoneState),
@@ -595,6 +597,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     const [ul, dl] = this.links[cell];
     const c = this.env.cells[cell];
     const ms = this.loadSampleMs;
+    ul.settleBefore((window + 1) * ms);
+    dl.settleBefore((window + 1) * ms);
     const use = (l: CellLink, dir: Dir) =>
       l.sampleWindow === window ? l.samplePrbSymbols / (c.nPrb * c.grid.symbolsPerMs(dir) * ms) : 0;
     const mbps = (l: CellLink) => (l.sampleWindow === window ? l.sampleBits / (ms * 1000) : 0);
@@ -618,6 +622,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     this.statsStartMs = atMs;
     for (const cs of this.classStats) cs.reset();
     for (const [ul, dl] of this.links) {
+      ul.settleBefore(atMs);
+      dl.settleBefore(atMs);
       ul.resetStats();
       dl.resetStats();
     }
@@ -630,6 +636,10 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
 
   kpis(endMs: number): NetworkKpis {
     const durationMs = Math.max(EPS_MS, endMs - this.statsStartMs);
+    for (const [ul, dl] of this.links) {
+      ul.settleBefore(endMs);
+      dl.settleBefore(endMs);
+    }
     const classes: ClassKpis[] = this.profiles.map((p) => {
       const s = this.classStats[p.index];
       const reliability = s.finished > 0 ? s.onTime / s.finished : Number.NaN;
