@@ -105,6 +105,7 @@ export class Recorder {
       sink: o.sink,
     });
     this.subscribe();
+    this.writeInitialStates();
     this.sampleAction = o.sim.action(() => this.sample(), { label: 'recorder sample', priority: 2047 });
     this.sampleAction.schedule(undefined, SAMPLE_MS);
   }
@@ -215,6 +216,26 @@ export class Recorder {
           if (k >= 0) w.event(this.now(), this.entity.get(e.entityId) ?? this.plant, k);
         }),
       );
+    }
+  }
+
+  /** Probes report changes only: without these, a replay would not know a state until it first changes. */
+  private writeInitialStates(): void {
+    const { factory, fleet } = this.o;
+    const w = this.writer;
+    const t = this.now();
+    const snapshot = factory.snapshot();
+    for (const m of snapshot.machines) {
+      const ent = this.entity.get(`machine:${m.id}`);
+      if (ent !== undefined) w.state(t, ent, Math.max(0, MACHINE_STATES.indexOf(m.state)));
+    }
+    for (const b of snapshot.buffers) {
+      const ent = this.entity.get(`buffer:${b.id}`);
+      if (ent !== undefined) w.level(t, ent, b.level);
+    }
+    for (const v of fleet?.vehicles ?? []) {
+      const ent = this.entity.get(`agv:${v.id}`);
+      if (ent !== undefined) w.state(t, ent, Math.max(0, AGV_STATES.indexOf(v.state)));
     }
   }
 

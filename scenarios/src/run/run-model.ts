@@ -4,9 +4,11 @@ import {
   buildAgvFleet,
   buildFactory,
   buildNetwork,
+  type Factory,
   type FactoryKpis,
   flattenKpis,
   type NetworkKpis,
+  type NetworkModel,
   RandomStreams,
   type Seed,
   Simulation,
@@ -29,6 +31,16 @@ export interface RunModelOptions {
   latencyCdfs?: boolean;
   /** Compute UL/DL coverage grids into the layout (for recordings and reports). */
   coverageCellSizeM?: number;
+  /** Also stops at these simulated times (ms), after every event at that time, and shows the live models. */
+  pauses?: { atMs: readonly number[]; onPause: (twin: LiveTwin) => void };
+}
+
+/** The models of a run while it is paused (for end-to-end checks of recordings against the simulator). */
+export interface LiveTwin {
+  sim: Simulation;
+  factory: Factory;
+  network: NetworkModel;
+  fleet: AgvFleet | undefined;
 }
 
 export interface RunResult {
@@ -117,8 +129,15 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Run
           metadata: { ...options.recording.metadata, seed },
           sink: options.recording.sink,
         });
+  const pauses = [...(options.pauses?.atMs ?? [])].sort((a, b) => a - b);
+  let nextPause = 0;
   for (let i = 1; i <= PROGRESS_SLICES; i++) {
-    sim.run({ untilMs: (durationMs * i) / PROGRESS_SLICES });
+    const sliceEndMs = (durationMs * i) / PROGRESS_SLICES;
+    for (; nextPause < pauses.length && pauses[nextPause] <= sliceEndMs; nextPause++) {
+      sim.run({ untilMs: pauses[nextPause] });
+      options.pauses?.onPause({ sim, factory, network, fleet });
+    }
+    sim.run({ untilMs: sliceEndMs });
     options.onProgress?.(sim.now(), durationMs);
   }
   recorder?.finish(durationMs);
