@@ -2,8 +2,8 @@
 
 export * from './control/index';
 export * from './engine/index';
-export * from './factory/index';
 export * from './factory/agv/index';
+export * from './factory/index';
 export { erlangC, jacksonTandem, mm1, mmc, type QueueMetrics } from './kpi/queueing';
 export { type KpiSummary, type ReplicatedKpi, replicate } from './kpi/replicate';
 export {
