@@ -1,4 +1,4 @@
-import type { RunModelOptions } from '@factory-twin/scenarios';
+import type { LiveTwin } from '@factory-twin/scenarios';
 import {
   type AgvPosition,
   entityPath,
@@ -7,8 +7,6 @@ import {
   type Recording,
   type ReplayState,
 } from '@factory-twin/sim-core';
-
-type LiveTwin = Parameters<NonNullable<RunModelOptions['pauses']>['onPause']>[0];
 
 /** What both the simulator and a replay can tell about the plant at one instant. */
 export interface TwinState {
