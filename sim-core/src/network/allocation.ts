@@ -83,6 +83,70 @@ export class SlotAllocator {
   }
 
   /**
+   * Round robin and proportional fair without slices: grants up to `budget` PRBs of an opportunity of
+   * `symbols` symbols to the first `n` of `devices` (backlogged, schedulable, link quality fresh). Flow
+   * demands are worked out only for the devices picked, so a saturated slot costs O(devices) plus the
+   * grants, not a sort of every backlogged flow. Reorders `devices`. Returns the PRBs granted.
+   */
+  allocateDevices(devices: DeviceState[], n: number, budget: number, symbols: number): number {
+    if (budget <= 0 || n === 0) return 0;
+    const room = this.maxUesPerSlot - this.grantedCount;
+    if (room <= 0) return 0;
+    if (this.kind === 'proportionalFair') {
+      for (let i = 0; i < n; i++) {
+        const d = devices[i];
+        d.pfMetric = d.quality[this.dir].bitsPerPrbSymbol / Math.max(1e-6, this.pfAverage(d));
+      }
+      // Greedy in metric order: the best remaining device each time (in saturation the first fills the slot).
+      let used = 0;
+      let left = n;
+      while (used < budget && left > 0 && this.grantedCount < this.maxUesPerSlot) {
+        let best = 0;
+        for (let i = 1; i < left; i++) if (byPfMetric(devices[i], devices[best]) < 0) best = i;
+        const d = devices[best];
+        devices[best] = devices[--left];
+        devices[left] = d;
+        this.prepare(d, symbols);
+        used += this.grantDevice(d, ALL_SLICES, Math.min(d.needPrb, budget - used));
+      }
+      return used;
+    }
+    // Round robin: the `room` least recently served devices share the PRBs (more could not be granted).
+    const picked = this.devices;
+    picked.length = 0;
+    if (n <= room) for (let i = 0; i < n; i++) picked.push(devices[i]);
+    else {
+      for (let k = 0; k < room; k++) {
+        let best = k;
+        for (let i = k + 1; i < n; i++) if (this.byRoundRobin(devices[i], devices[best]) < 0) best = i;
+        const d = devices[best];
+        devices[best] = devices[k];
+        devices[k] = d;
+        picked.push(d);
+      }
+    }
+    insertionSort(picked, this.byRoundRobin);
+    for (const d of picked) this.prepare(d, symbols);
+    return this.waterFill(picked, ALL_SLICES, budget);
+  }
+
+  /** The device's demand in this slot: PRBs per queued flow and in total (capped by its room). */
+  private prepare(d: DeviceState, symbols: number): void {
+    const bitsPerPrb = d.quality[this.dir].bitsPerPrbSymbol * symbols;
+    let need = 0;
+    for (const f of d.flows[this.dir]) {
+      f.grantPrb = 0;
+      if (f.head === null) {
+        f.needPrb = 0;
+        continue;
+      }
+      f.needPrb = Math.max(1, Math.ceil(f.bits / bitsPerPrb));
+      need += f.needPrb;
+    }
+    d.needPrb = need;
+  }
+
+  /**
    * Grants up to `budget` PRBs to `candidates` (flows with `needPrb` > 0) of slice `slice` (-1: all).
    * Returns the PRBs granted.
    */
@@ -149,8 +213,16 @@ export class SlotAllocator {
 
   /** Equal shares among the served devices; a device needing less than its share returns the rest. */
   private waterFill(devices: DeviceState[], slice: number, budget: number): number {
+    // Only as many devices as can still be granted this slot share the PRBs (the rest would strand them).
     let k = 0;
-    for (const d of devices) if (this.canServe(d)) devices[k++] = d;
+    let fresh = 0;
+    const room = this.maxUesPerSlot - this.grantedCount;
+    for (const d of devices)
+      if (d.grantMark === this.mark) devices[k++] = d;
+      else if (fresh < room) {
+        fresh++;
+        devices[k++] = d;
+      }
     devices.length = k;
     for (let i = 0; i < k; i++) devices[i].needPrb = Math.min(devices[i].needPrb, this.room(devices[i]));
     let remaining = budget;

@@ -52,6 +52,8 @@ export interface MacSettings {
 const RING = 1024; // HARQ reservations ahead (opportunities)
 const EPS_MS = 1e-9;
 const DONE_BITS = 1e-6;
+/** The discard bound is kept this much early, so rounding never lets it pass a packet's timer. */
+const DISCARD_SLACK_MS = 1e-6;
 
 export class CellLink {
   readonly nPrb: number;
@@ -63,6 +65,10 @@ export class CellLink {
   private lastOpp = -1;
   private readonly allocator: SlotAllocator;
   private readonly candidates: Flow[] = [];
+  /** Devices that may be scheduled in the current opportunity. */
+  private readonly ready: DeviceState[] = [];
+  /** Devices whose queues the current opportunity emptied. */
+  private emptied = 0;
   // HARQ retransmissions booked ahead, by opportunity (ring): PRBs taken, PRB-symbols not yet counted.
   private readonly reservedOpp = new Float64Array(RING).fill(-1);
   private readonly reservedPrb = new Int32Array(RING);
@@ -270,14 +276,18 @@ export class CellLink {
         host.link(dev.serving, dir).enqueue(p);
         continue;
       }
-      dev.flows[dir][p.classIndex].push(p);
+      const f = dev.flows[dir][p.classIndex];
+      f.push(p);
+      const bound = this.discardBound(p, f);
+      if (bound < dev.discardCheckMs[dir]) dev.discardCheckMs[dir] = bound;
       dev.backlogBits[dir] += p.remainingBits;
       this.addBacklogged(dev);
     }
 
-    // 2. Demands of the devices that may be scheduled.
-    const candidates = this.candidates;
-    let count = 0;
+    // 2. Devices that may be scheduled: not in a handover interruption, queues past their discard timer
+    //    dropped, link quality fresh.
+    const ready = this.ready;
+    let nReady = 0;
     const bucket = this.settings.sinrRefreshesWithLoad ? Math.floor(startMs / SINR_REFRESH_MS) : -1;
     let blockedUntil = Number.POSITIVE_INFINITY;
     for (let i = this.backlogged.length - 1; i >= 0; i--) {
@@ -286,48 +296,65 @@ export class CellLink {
         blockedUntil = Math.min(blockedUntil, dev.blockedUntilMs);
         continue;
       }
-      let q = dev.quality[dir];
+      if (startMs > dev.discardCheckMs[dir]) {
+        this.discardExpiredAll(dev, startMs);
+        if (this.isEmpty(dev)) {
+          this.removeBacklogged(dev);
+          continue;
+        }
+      }
+      const q = dev.quality[dir];
       if (
         q.geomEpoch !== dev.geomEpoch ||
         q.serving !== dev.serving ||
         q.zoneEpoch !== this.zoneEpoch.epoch ||
         q.bucket !== bucket
       )
-        q = host.quality(dev, dir, startMs);
-      const bitsPerPrb = q.bitsPerPrbSymbol * symbols;
-      dev.capPrb = dir === UL ? Math.min(this.nPrb, q.maxUsefulPrbs) : this.nPrb;
-      for (const f of dev.flows[dir]) {
-        if (f.head === null) continue;
-        if (startMs - f.head.eligibleAtMs > f.profile.discardTimerMs) {
-          this.discardExpired(f, startMs);
-          if (f.head === null) continue;
-        }
-        f.needPrb = Math.max(1, Math.ceil(f.bits / bitsPerPrb));
-        f.grantPrb = 0;
-        candidates[count++] = f;
-      }
-      if (this.isEmpty(dev)) this.removeBacklogged(dev);
+        host.quality(dev, dir, startMs);
+      dev.capPrb = dir === UL ? Math.min(this.nPrb, dev.quality[dir].maxUsefulPrbs) : this.nPrb;
+      ready[nReady++] = dev;
     }
 
-    // 3. PRB allocation: slice quotas first (unused quota is lent), then the rest to anyone.
-    const budget = Math.max(0, this.nPrb - this.reserved(opp));
+    // 3. PRB allocation of what the HARQ retransmissions booked here leave.
+    const budget = this.nPrb - this.reserved(opp);
     const allocator = this.allocator;
     allocator.begin(opp, startMs);
     let used = 0;
     const shares = this.settings.sliceShares;
-    for (let s = 0; s < shares.length; s++)
-      used += allocator.allocate(
-        candidates,
-        count,
-        s,
-        Math.min(Math.floor(shares[s] * budget), budget - used),
-      );
-    used += allocator.allocate(candidates, count, -1, budget - used);
+    if (this.settings.scheduler !== 'priority' && shares.length === 0)
+      used = allocator.allocateDevices(ready, nReady, budget, symbols);
+    else {
+      // Flow by flow: slice quotas first (unused quota is lent), then the rest to anyone.
+      const candidates = this.candidates;
+      let count = 0;
+      for (let i = 0; i < nReady; i++) {
+        const dev = ready[i];
+        const bitsPerPrb = dev.quality[dir].bitsPerPrbSymbol * symbols;
+        for (const f of dev.flows[dir]) {
+          f.grantPrb = 0;
+          if (f.head === null) {
+            f.needPrb = 0;
+            continue;
+          }
+          f.needPrb = Math.max(1, Math.ceil(f.bits / bitsPerPrb));
+          candidates[count++] = f;
+        }
+      }
+      for (let s = 0; s < shares.length; s++)
+        used += allocator.allocate(
+          candidates,
+          count,
+          s,
+          Math.min(Math.floor(shares[s] * budget), budget - used),
+        );
+      used += allocator.allocate(candidates, count, -1, budget - used);
+    }
 
     // 4. One transport block per granted device.
     const window = this.sampleWindowOf(opp);
     const endMs = grid.endMs(dir, opp);
     if (dir === UL) this.ulContribution.fill(0);
+    this.emptied = 0;
     for (let i = 0; i < allocator.grantedCount; i++) this.transmit(allocator.granted[i], symbols, endMs);
 
     // 5. Load bookkeeping and the next wake-up.
@@ -335,17 +362,32 @@ export class CellLink {
     this.updateLoad(opp, usedPrbs / this.nPrb);
     host.touchLoadWindow(this.cell.index, window);
 
-    let anyReady = false;
-    for (const dev of this.backlogged) {
-      if (dev.blockedUntilMs <= startMs) anyReady = true;
-      else blockedUntil = Math.min(blockedUntil, dev.blockedUntilMs);
-    }
-    if (anyReady) this.wake(grid.startMs(dir, opp + 1));
+    if (nReady > this.emptied) this.wake(grid.startMs(dir, opp + 1));
     else if (blockedUntil < Number.POSITIVE_INFINITY) this.wake(blockedUntil);
     // Packets of paused streams need no wake-up of their own.
     while (this.arrivals.size > 0 && this.arrivals.peek()!.cancelled)
       host.dropCancelled(this.arrivals.pop()!);
     if (this.arrivals.size > 0) this.wake(this.arrivals.peekTime());
+  }
+
+  /** Discards what passed its timer in every queue of the device, and renews its discard bound. */
+  private discardExpiredAll(dev: DeviceState, tMs: number): void {
+    let next = Number.POSITIVE_INFINITY;
+    for (const f of dev.flows[this.dir]) {
+      if (f.head === null) continue;
+      if (tMs - f.head.eligibleAtMs > f.profile.discardTimerMs) this.discardExpired(f, tMs);
+      const h = f.head;
+      if (h === null) continue;
+      // A head under way is never discarded: the one behind it is the next candidate.
+      const candidate = h.remainingBits === h.sizeBits ? h : h.next;
+      if (candidate !== null) next = Math.min(next, this.discardBound(candidate, f));
+    }
+    dev.discardCheckMs[this.dir] = next;
+  }
+
+  /** A time before which `p` (the head of `f`, or queued behind it) cannot be discarded. */
+  private discardBound(p: Packet, f: Flow): number {
+    return p.eligibleAtMs + f.profile.discardTimerMs - DISCARD_SLACK_MS;
   }
 
   /** PDCP discard: packets not yet started that waited longer than the class's discard timer. */
@@ -434,7 +476,10 @@ export class CellLink {
       if (capacity <= DONE_BITS) break;
     }
     dev.backlogBits[dir] -= sent;
-    if (this.isEmpty(dev)) this.removeBacklogged(dev);
+    if (this.isEmpty(dev)) {
+      this.removeBacklogged(dev);
+      this.emptied++;
+    }
 
     // The first attempt counts now, retransmissions when their opportunity is reached (settleUntil).
     this.prbSymbolsUsed += prbs * symbols;

@@ -111,6 +111,8 @@ export class DeviceState {
   readonly backlogBits = [0, 0];
   /** Position in the serving cell's backlog list per direction, -1 when absent. */
   readonly activeSlot = [-1, -1];
+  /** Per direction: no queued packet can pass its PDCP discard timer before this (a lower bound). */
+  readonly discardCheckMs = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
   /** No scheduling before this (handover interruption). */
   blockedUntilMs = 0;
   tttCandidate = -1;
