@@ -1,13 +1,13 @@
 // The MAC of one cell in one direction: a scheduler on the TDD opportunity grid that wakes only for
 // opportunities with backlog, allocates PRBs, forms one transport block per device and slot, and draws its
 // HARQ outcome.
-import type { SimAction } from '../engine/sim-action';
 import type { Simulation } from '../engine/simulation';
 import { SlotAllocator } from './allocation';
 import type { SchedulerKind } from './config';
 import type { DeviceState, LinkQuality } from './device';
 import type { McsChoice } from './link-adaptation';
 import { SINR_REFRESH_MS } from './link-budget';
+import type { MacDriver, MacOpportunities } from './mac-driver';
 import type { Flow, Packet } from './packet';
 import type { CellRadio } from './radio-environment';
 import type { Dir } from './tdd-grid';
@@ -55,13 +55,14 @@ const DONE_BITS = 1e-6;
 /** The discard bound is kept this much early, so rounding never lets it pass a packet's timer. */
 const DISCARD_SLACK_MS = 1e-6;
 
-export class CellLink {
+export class CellLink implements MacOpportunities {
   readonly nPrb: number;
   /** Packets on their way to this queue (UE buffer or gNB), by the time they become eligible. */
   private readonly arrivals = new TimedHeap<Packet>();
   private readonly backlogged: DeviceState[] = [];
-  private readonly action: SimAction<number>;
   private scheduledOpp = -1;
+  /** Start of `scheduledOpp` (Infinity when none). */
+  nextStartMs = Number.POSITIVE_INFINITY;
   private lastOpp = -1;
   private readonly allocator: SlotAllocator;
   private readonly candidates: Flow[] = [];
@@ -104,6 +105,7 @@ export class CellLink {
     cellCount: number,
     /** Zone on/off epoch (a SINR input). */
     private readonly zoneEpoch: { readonly epoch: number },
+    private readonly driver: MacDriver,
   ) {
     this.nPrb = cell.nPrb;
     this.allocator = new SlotAllocator(
@@ -114,10 +116,7 @@ export class CellLink {
       Math.max(1, settings.deviceCount),
       settings.marks,
     );
-    this.action = host.sim.action<number>((opp) => this.run(opp!), {
-      priority: 100, // after the other events of the same instant, so their packets make this opportunity
-      label: `${cell.id} ${dir === UL ? 'UL' : 'DL'} slot`,
-    });
+    driver.add(this);
     const oppsPerMs = cell.grid.count(dir) / cell.grid.periodMs;
     this.loadDecayPerOpp = Math.exp(-1 / (settings.loadTimeConstantMs * oppsPerMs));
     this.ulInterference = new Float64Array(cellCount);
@@ -150,7 +149,12 @@ export class CellLink {
     if (opp <= this.lastOpp) opp = this.lastOpp + 1;
     if (this.scheduledOpp >= 0 && this.scheduledOpp <= opp) return;
     this.scheduledOpp = opp;
-    this.action.schedule(opp, Math.max(0, this.grid.startMs(this.dir, opp) - now));
+    this.nextStartMs = this.grid.startMs(this.dir, opp);
+    this.driver.wanted(this.nextStartMs);
+  }
+
+  runNext(): void {
+    this.run(this.scheduledOpp);
   }
 
   addBacklogged(dev: DeviceState): void {
@@ -197,18 +201,10 @@ export class CellLink {
    */
   private reserve(opp: number, prbs: number, symbols: number): number {
     const grid = this.grid;
-    for (; opp - this.lastOpp < RING; opp++) {
+    for (; opp - this.settledOpp < RING; opp++) {
       if (grid.symbols(this.dir, opp) < symbols || this.reserved(opp) + prbs > this.nPrb) continue;
-      const k = opp % RING;
-      if (this.reservedOpp[k] !== opp) {
-        this.reservedOpp[k] = opp;
-        this.reservedPrb[k] = 0;
-        this.pendingPrbSymbols[k] = 0;
-      }
-      this.reservedPrb[k] += prbs;
-      if (this.pendingPrbSymbols[k] === 0) this.pendingSlots++;
       // The PRBs are taken for the whole opportunity, even when the block needs fewer of its symbols.
-      this.pendingPrbSymbols[k] += prbs * grid.symbols(this.dir, opp);
+      this.book(opp, prbs, prbs * grid.symbols(this.dir, opp));
       return opp;
     }
     // Beyond the horizon (not reached in practice): counted now, not booked.
@@ -216,10 +212,25 @@ export class CellLink {
     return opp;
   }
 
-  /** Counts the retransmissions booked in opportunities up to `opp` (they have taken place). */
+  /** Books PRBs (`prbs` of them, for retransmissions) and PRB-symbols, counted once `opp` has started. */
+  private book(opp: number, prbs: number, prbSymbols: number): void {
+    const k = opp % RING;
+    if (this.reservedOpp[k] !== opp) {
+      this.reservedOpp[k] = opp;
+      this.reservedPrb[k] = 0;
+      this.pendingPrbSymbols[k] = 0;
+    }
+    this.reservedPrb[k] += prbs;
+    if (this.pendingPrbSymbols[k] === 0) this.pendingSlots++;
+    this.pendingPrbSymbols[k] += prbSymbols;
+  }
+
+  /** Counts what was booked in opportunities up to `opp` (they have started). */
   private settleUntil(opp: number): void {
     if (opp <= this.settledOpp) return;
-    for (let o = Math.max(this.settledOpp + 1, opp - RING + 1); o <= opp && this.pendingSlots > 0; o++) {
+    // Bookings are never more than RING opportunities past the settled ones (see reserve).
+    const last = Math.min(opp, this.settledOpp + RING);
+    for (let o = this.settledOpp + 1; o <= last && this.pendingSlots > 0; o++) {
       const k = o % RING;
       if (this.reservedOpp[k] !== o || this.pendingPrbSymbols[k] === 0) continue;
       this.countPrbSymbols(o, this.pendingPrbSymbols[k]);
@@ -255,8 +266,10 @@ export class CellLink {
 
   private run(opp: number): void {
     this.scheduledOpp = -1;
+    this.nextStartMs = Number.POSITIVE_INFINITY;
     this.lastOpp = opp;
-    this.settleUntil(opp);
+    // Opportunities processed ahead of time (MacDriver) count only once the clock reaches them.
+    this.settleBefore(this.host.sim.now());
     const grid = this.grid;
     const dir = this.dir;
     const host = this.host;
@@ -481,9 +494,8 @@ export class CellLink {
       this.emptied++;
     }
 
-    // The first attempt counts now, retransmissions when their opportunity is reached (settleUntil).
-    this.prbSymbolsUsed += prbs * symbols;
-    this.samplePrbSymbols += prbs * symbols;
+    // Counted when the clock reaches the opportunity, like the retransmissions (settleUntil).
+    this.book(this.lastOpp, 0, prbs * symbols);
     this.transportBlocks++;
     this.harqRetransmissions += attempts - 1;
     dev.stats.prbSymbols[dir] += prbs * symbols * attempts;

@@ -12,6 +12,7 @@ import { DeviceState, type LinkQuality, NormalSource } from './device';
 import { LatencyHistogram } from './latency-histogram';
 import { LinkAdapter, type McsChoice } from './link-adaptation';
 import { LinkBudget, type LoadView, type PowerControl } from './link-budget';
+import { MacDriver } from './mac-driver';
 import { type Packet, PacketPool } from './packet';
 import { CQI_TARGET_BLER, DEFAULT_MAX_HARQ_RETRANSMISSIONS } from './radio/cqi';
 import { CORE_DELAY_PROFILES, type CoreDelayProfile, coreDelayMs } from './radio/deployment';
@@ -193,6 +194,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     const n = this.env.cells.length;
     const lcpOrder = priorityOrder(this.profiles);
     const marks = { value: 0 };
+    const driver = new MacDriver(sim);
     this.links = this.env.cells.map((c) => {
       const settings: MacSettings = {
         scheduler: config.scheduler,
@@ -208,8 +210,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         marks,
       };
       return [
-        new CellLink(this, c, UL, settings, n, this.zoneState),
-        new CellLink(this, c, DL, settings, n, this.zoneState),
+        new CellLink(this, c, UL, settings, n, this.zoneState, driver),
+        new CellLink(this, c, DL, settings, n, this.zoneState, driver),
       ] as [CellLink, CellLink];
     });
     this.handoversIn = new Array(n).fill(0);
