@@ -3,11 +3,13 @@
 import type { SchedulerKind } from './config';
 import type { DeviceState } from './device';
 import type { Flow } from './packet';
-import type { Dir } from './tdd-grid';
+import { type Dir, UL } from './tdd-grid';
 
 /** Averaging time of the proportional-fair throughput (assumption: a typical 100 ms window). */
 export const PF_TIME_CONSTANT_MS = 100;
 const ALL_SLICES = -1;
+/** Step of the reference time of the scaled PF averages: exp(±300) stays far inside double range. */
+const PF_REBASE_MS = 300 * PF_TIME_CONSTANT_MS;
 
 /** Strict 5QI priority level, then earliest head-of-line deadline (eligible time + PDB), then ids. */
 function byPriorityKey(a: Flow, b: Flow): number {
@@ -46,6 +48,8 @@ export class SlotAllocator {
   private readonly devices: DeviceState[] = [];
   private readonly byRoundRobin: (a: DeviceState, b: DeviceState) => number;
   private opp = -1;
+  /** exp(-(tMs - marks.pfRefMs) / PF_TIME_CONSTANT_MS) of the current slot. */
+  private pfDecay = 1;
   /** Unique mark of the current slot in device scratch (`grantMark`): devices are shared by all allocators. */
   private mark = -1;
   private tMs = 0;
@@ -60,8 +64,13 @@ export class SlotAllocator {
     private readonly lcpOrder: readonly number[],
     /** Devices in the network (device indices are below it). */
     private readonly deviceCount: number,
-    /** Counter shared by every allocator of the network, so a mark is never mistaken for another's. */
-    private readonly marks: { value: number },
+    /**
+     * Shared by every allocator of the network: a counter, so a mark is never mistaken for another's, and
+     * the reference time of the scaled proportional-fair averages.
+     */
+    private readonly marks: { value: number; pfRefMs: number },
+    /** PRBs of the carrier. */
+    private readonly nPrb: number,
   ) {
     // Least recently served first; ties in an order that rotates every slot.
     this.byRoundRobin = (a, b) => {
@@ -79,6 +88,13 @@ export class SlotAllocator {
     this.mark = ++this.marks.value;
     this.rotation++;
     this.tMs = tMs;
+    if (this.kind === 'proportionalFair') {
+      // Averages are kept as avg(t) · exp((t − ref) / τ), so a slot needs one exp, not one per device; the
+      // reference moves forward in steps to keep the scaled values in range (rescaled lazily per device).
+      const marks = this.marks;
+      if (tMs - marks.pfRefMs > PF_REBASE_MS) marks.pfRefMs = Math.floor(tMs / PF_REBASE_MS) * PF_REBASE_MS;
+      this.pfDecay = Math.exp(-(tMs - marks.pfRefMs) / PF_TIME_CONSTANT_MS);
+    }
     this.grantedCount = 0;
   }
 
@@ -126,15 +142,19 @@ export class SlotAllocator {
       }
     }
     insertionSort(picked, this.byRoundRobin);
-    for (const d of picked) this.prepare(d, symbols);
+    for (let i = 0; i < picked.length; i++) this.prepare(picked[i], symbols);
     return this.waterFill(picked, ALL_SLICES, budget);
   }
 
   /** The device's demand in this slot: PRBs per queued flow and in total (capped by its room). */
   private prepare(d: DeviceState, symbols: number): void {
-    const bitsPerPrb = d.quality[this.dir].bitsPerPrbSymbol * symbols;
+    const q = d.quality[this.dir];
+    d.capPrb = this.dir === UL ? Math.min(this.nPrb, q.maxUsefulPrbs) : this.nPrb;
+    const bitsPerPrb = q.bitsPerPrbSymbol * symbols;
     let need = 0;
-    for (const f of d.flows[this.dir]) {
+    const flows = d.flows[this.dir];
+    for (let i = 0; i < flows.length; i++) {
+      const f = flows[i];
       f.grantPrb = 0;
       if (f.head === null) {
         f.needPrb = 0;
@@ -174,7 +194,8 @@ export class SlotAllocator {
   private byPriority(subset: Flow[], budget: number): number {
     insertionSort(subset, byPriorityKey);
     let used = 0;
-    for (const f of subset) {
+    for (let fi = 0; fi < subset.length; fi++) {
+      const f = subset[fi];
       if (used >= budget) break;
       used += this.grantFlow(f, Math.min(f.needPrb, budget - used));
     }
@@ -186,7 +207,8 @@ export class SlotAllocator {
     const stamp = ++this.marks.value;
     const devices = this.devices;
     devices.length = 0;
-    for (const f of subset) {
+    for (let fi = 0; fi < subset.length; fi++) {
+      const f = subset[fi];
       const d = f.device;
       if (d.needMark !== stamp) {
         d.needMark = stamp;
@@ -200,10 +222,14 @@ export class SlotAllocator {
       insertionSort(devices, this.byRoundRobin);
       return this.waterFill(devices, slice, budget);
     }
-    for (const d of devices) d.pfMetric = d.quality[dir].bitsPerPrbSymbol / Math.max(1e-6, this.pfAverage(d));
+    for (let i = 0; i < devices.length; i++) {
+      const d = devices[i];
+      d.pfMetric = d.quality[dir].bitsPerPrbSymbol / Math.max(1e-6, this.pfAverage(d));
+    }
     insertionSort(devices, byPfMetric);
     let used = 0;
-    for (const d of devices) {
+    for (let di = 0; di < devices.length; di++) {
+      const d = devices[di];
       if (used >= budget) break;
       if (!this.canServe(d)) continue;
       used += this.grantDevice(d, slice, Math.min(d.needPrb, budget - used));
@@ -217,12 +243,14 @@ export class SlotAllocator {
     let k = 0;
     let fresh = 0;
     const room = this.maxUesPerSlot - this.grantedCount;
-    for (const d of devices)
+    for (let i = 0; i < devices.length; i++) {
+      const d = devices[i];
       if (d.grantMark === this.mark) devices[k++] = d;
       else if (fresh < room) {
         fresh++;
         devices[k++] = d;
       }
+    }
     devices.length = k;
     for (let i = 0; i < k; i++) devices[i].needPrb = Math.min(devices[i].needPrb, this.room(devices[i]));
     let remaining = budget;
@@ -231,14 +259,16 @@ export class SlotAllocator {
       const share = Math.floor(remaining / open);
       if (share === 0) {
         // Fewer PRBs than devices: one each, in round-robin order.
-        for (const d of devices) {
+        for (let di = 0; di < devices.length; di++) {
+          const d = devices[di];
           if (remaining === 0) break;
           if (d.needPrb > 0) remaining -= this.grantDevice(d, slice, 1);
         }
         break;
       }
       let satisfied = false;
-      for (const d of devices) {
+      for (let di = 0; di < devices.length; di++) {
+        const d = devices[di];
         if (d.needPrb > 0 && d.needPrb <= share) {
           remaining -= this.grantDevice(d, slice, d.needPrb);
           d.needPrb = 0;
@@ -247,7 +277,8 @@ export class SlotAllocator {
         }
       }
       if (satisfied) continue;
-      for (const d of devices) {
+      for (let di = 0; di < devices.length; di++) {
+        const d = devices[di];
         if (d.needPrb > 0) {
           const g = this.grantDevice(d, slice, share);
           d.needPrb -= g;
@@ -255,7 +286,8 @@ export class SlotAllocator {
         }
       }
       // Leftover below one share per device: one more PRB each, in round-robin order.
-      for (const d of devices) {
+      for (let di = 0; di < devices.length; di++) {
+        const d = devices[di];
         if (remaining === 0) break;
         if (d.needPrb > 0) {
           const g = this.grantDevice(d, slice, 1);
@@ -270,7 +302,12 @@ export class SlotAllocator {
 
   private pfAverage(d: DeviceState): number {
     const dir = this.dir;
-    return d.pfAverageBitsPerMs[dir] * Math.exp(-(this.tMs - d.pfAverageAtMs[dir]) / PF_TIME_CONSTANT_MS);
+    const ref = this.marks.pfRefMs;
+    if (d.pfScaleRefMs[dir] !== ref) {
+      d.pfScaledBitsPerMs[dir] *= Math.exp(-(ref - d.pfScaleRefMs[dir]) / PF_TIME_CONSTANT_MS);
+      d.pfScaleRefMs[dir] = ref;
+    }
+    return d.pfScaledBitsPerMs[dir] * this.pfDecay;
   }
 
   /** Feeds the bits a device sent into its proportional-fair average. */
@@ -278,8 +315,7 @@ export class SlotAllocator {
     const dir = this.dir;
     d.lastServedOpp[dir] = this.opp;
     if (this.kind !== 'proportionalFair') return;
-    d.pfAverageBitsPerMs[dir] = this.pfAverage(d) + bits / PF_TIME_CONSTANT_MS;
-    d.pfAverageAtMs[dir] = this.tMs;
+    d.pfScaledBitsPerMs[dir] = (this.pfAverage(d) + bits / PF_TIME_CONSTANT_MS) / this.pfDecay;
   }
 
   private canServe(d: DeviceState): boolean {
@@ -294,9 +330,10 @@ export class SlotAllocator {
   private grantDevice(d: DeviceState, slice: number, prbs: number): number {
     let given = 0;
     const flows = d.flows[this.dir];
-    for (const ci of this.lcpOrder) {
+    const lcpOrder = this.lcpOrder;
+    for (let i = 0; i < lcpOrder.length; i++) {
       if (given >= prbs) break;
-      const f = flows[ci];
+      const f = flows[lcpOrder[i]];
       if (f.needPrb <= 0 || (slice !== ALL_SLICES && f.sliceIndex !== slice)) continue;
       given += this.grantFlow(f, Math.min(f.needPrb, prbs - given));
     }

@@ -46,7 +46,7 @@ export interface MacSettings {
   /** SINRs depend on other cells' load: refresh them every SINR_REFRESH_MS. */
   sinrRefreshesWithLoad: boolean;
   /** Scheduler marks shared by every allocator of the network (device scratch is shared by them all). */
-  marks: { value: number };
+  marks: { value: number; pfRefMs: number };
 }
 
 const RING = 1024; // HARQ reservations ahead (opportunities)
@@ -115,6 +115,7 @@ export class CellLink implements MacOpportunities {
       settings.lcpOrder,
       Math.max(1, settings.deviceCount),
       settings.marks,
+      cell.nPrb,
     );
     driver.add(this);
     const oppsPerMs = cell.grid.count(dir) / cell.grid.periodMs;
@@ -268,8 +269,10 @@ export class CellLink implements MacOpportunities {
     this.scheduledOpp = -1;
     this.nextStartMs = Number.POSITIVE_INFINITY;
     this.lastOpp = opp;
-    // Opportunities processed ahead of time (MacDriver) count only once the clock reaches them.
-    this.settleBefore(this.host.sim.now());
+    // Opportunities processed ahead of time (MacDriver) count only once the clock reaches them. With
+    // nothing booked, everything before this opportunity is settled (bookings go here or later).
+    if (this.pendingSlots > 0) this.settleBefore(this.host.sim.now());
+    else if (opp - 1 > this.settledOpp) this.settledOpp = opp - 1;
     const grid = this.grid;
     const dir = this.dir;
     const host = this.host;
@@ -324,7 +327,6 @@ export class CellLink implements MacOpportunities {
         q.bucket !== bucket
       )
         host.quality(dev, dir, startMs);
-      dev.capPrb = dir === UL ? Math.min(this.nPrb, dev.quality[dir].maxUsefulPrbs) : this.nPrb;
       ready[nReady++] = dev;
     }
 
@@ -342,8 +344,11 @@ export class CellLink implements MacOpportunities {
       let count = 0;
       for (let i = 0; i < nReady; i++) {
         const dev = ready[i];
+        dev.capPrb = dir === UL ? Math.min(this.nPrb, dev.quality[dir].maxUsefulPrbs) : this.nPrb;
         const bitsPerPrb = dev.quality[dir].bitsPerPrbSymbol * symbols;
-        for (const f of dev.flows[dir]) {
+        const flows = dev.flows[dir];
+        for (let j = 0; j < flows.length; j++) {
+          const f = flows[j];
           f.grantPrb = 0;
           if (f.head === null) {
             f.needPrb = 0;
@@ -386,7 +391,9 @@ export class CellLink implements MacOpportunities {
   /** Discards what passed its timer in every queue of the device, and renews its discard bound. */
   private discardExpiredAll(dev: DeviceState, tMs: number): void {
     let next = Number.POSITIVE_INFINITY;
-    for (const f of dev.flows[this.dir]) {
+    const flows = dev.flows[this.dir];
+    for (let i = 0; i < flows.length; i++) {
+      const f = flows[i];
       if (f.head === null) continue;
       if (tMs - f.head.eligibleAtMs > f.profile.discardTimerMs) this.discardExpired(f, tMs);
       const h = f.head;
@@ -424,7 +431,8 @@ export class CellLink implements MacOpportunities {
 
   /** Whether the device has nothing queued in this direction (then its bit count is reset to exactly 0). */
   private isEmpty(dev: DeviceState): boolean {
-    for (const f of dev.flows[this.dir]) if (f.head !== null) return false;
+    const flows = dev.flows[this.dir];
+    for (let i = 0; i < flows.length; i++) if (flows[i].head !== null) return false;
     dev.backlogBits[this.dir] = 0;
     return true;
   }
@@ -471,8 +479,9 @@ export class CellLink implements MacOpportunities {
 
     let sent = 0;
     const flows = dev.flows[dir];
-    for (const ci of this.settings.lcpOrder) {
-      const f = flows[ci];
+    const lcpOrder = this.settings.lcpOrder;
+    for (let i = 0; i < lcpOrder.length; i++) {
+      const f = flows[lcpOrder[i]];
       while (capacity > DONE_BITS && f.head !== null) {
         const p = f.head;
         const take = Math.min(p.remainingBits, capacity);

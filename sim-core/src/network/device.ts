@@ -128,8 +128,9 @@ export class DeviceState {
   capPrb = 0;
   pfMetric = 0;
   lastServedOpp = [-1, -1];
-  pfAverageBitsPerMs = [0, 0];
-  pfAverageAtMs = [0, 0];
+  /** Proportional-fair average throughput per direction, scaled to `pfScaleRefMs` (see SlotAllocator). */
+  pfScaledBitsPerMs = [0, 0];
+  pfScaleRefMs = [0, 0];
 
   readonly stats = new DeviceStats();
 

@@ -55,7 +55,8 @@ export class LinkBudget {
     const env = this.env;
     dev.xM = xM;
     dev.yM = yM;
-    for (const c of env.cells) {
+    for (let ci = 0; ci < env.cells.length; ci++) {
+      const c = env.cells[ci];
       const pl = env.pathLossDb(c.index, xM, yM, dev.heightM);
       dev.plDb[c.index] = pl;
       const rx = c.txPerPrbDbm + c.antennaGainDbi + dev.gainDbi - pl;
@@ -110,7 +111,8 @@ export class LinkBudget {
     const cell = env.cells[s];
     let interferenceMw = 0;
     if (this.interCell !== 'none')
-      for (const c of env.cells) {
+      for (let ci = 0; ci < env.cells.length; ci++) {
+        const c = env.cells[ci];
         if (c.index === s || !env.sameSpectrum(s, c.index)) continue;
         const w = this.interCell === 'fullLoad' ? 1 : this.loads.dlLoad(c.index, tMs);
         interferenceMw += w * dev.dlRxMw[c.index];
@@ -136,15 +138,19 @@ export class LinkBudget {
     const target = this.power.p0Dbm + this.power.alpha * dev.plDb[s];
     const txPerPrb = Math.min(target, dev.pcmaxDbm);
     const headroom = Math.max(0, dev.pcmaxDbm - target);
-    for (const c of env.cells)
+    for (let ci = 0; ci < env.cells.length; ci++) {
+      const c = env.cells[ci];
       dev.ulRxAtMw[c.index] = dbmToMw(txPerPrb + dev.gainDbi + c.antennaGainDbi - dev.plDb[c.index]);
+    }
     let interferenceMw = 0;
     if (this.interCell !== 'none')
-      for (const c of env.cells) {
+      for (let ci = 0; ci < env.cells.length; ci++) {
+        const c = env.cells[ci];
         if (c.index === s || !env.sameSpectrum(s, c.index)) continue;
         interferenceMw += this.loads.ulInterferenceMw(c.index, s, tMs);
       }
-    for (const z of env.zones) if (this.zones.active[z.index]) interferenceMw += z.atGnbPerPrbMw[s];
+    for (let zi = 0; zi < env.zones.length; zi++)
+      if (this.zones.active[zi]) interferenceMw += env.zones[zi].atGnbPerPrbMw[s];
     const sinr = 10 * Math.log10(dev.ulRxAtMw[s] / (cell.noisePerPrbMw + interferenceMw));
     const choice = this.adapter.chooseWithRank(sinr, dev.ulLayers, this.scratch);
     this.store(q, sinr, choice, cell.overhead[UL]);

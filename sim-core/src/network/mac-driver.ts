@@ -70,10 +70,11 @@ export class MacDriver {
   private earliest(): MacOpportunities | null {
     let best: MacOpportunities | null = null;
     let bestMs = Number.POSITIVE_INFINITY;
-    for (const l of this.links)
-      if (l.nextStartMs < bestMs) {
-        bestMs = l.nextStartMs;
-        best = l;
+    const links = this.links;
+    for (let i = 0; i < links.length; i++)
+      if (links[i].nextStartMs < bestMs) {
+        bestMs = links[i].nextStartMs;
+        best = links[i];
       }
     return best;
   }

@@ -193,7 +193,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
 
     const n = this.env.cells.length;
     const lcpOrder = priorityOrder(this.profiles);
-    const marks = { value: 0 };
+    const marks = { value: 0, pfRefMs: sim.now() };
     const driver = new MacDriver(sim);
     this.links = this.env.cells.map((c) => {
       const settings: MacSettings = {

@@ -51,9 +51,10 @@ export class StreamState implements StreamHandle {
   firstSendMs = 0;
   private nextIndex = 0;
   private generator: SimAction<undefined>;
-  /** Packets of the current batch (by index), to cancel the unsent ones on pause. */
+  /** Packets of the current batch (by index), to cancel the unsent ones on pause (first `batchCount`). */
   private readonly batch: Packet[] = [];
   private readonly batchIndex: number[] = [];
+  private batchCount = 0;
 
   // Survival watchdog (times in ms). `deadline`: failure time given the valid packets arrived so far.
   failed = false;
@@ -118,7 +119,7 @@ export class StreamState implements StreamHandle {
 
   private stop(): void {
     const now = this.host.sim.now();
-    for (let i = 0; i < this.batch.length; i++) {
+    for (let i = 0; i < this.batchCount; i++) {
       const p = this.batch[i];
       if (
         p.stream === this &&
@@ -128,8 +129,7 @@ export class StreamState implements StreamHandle {
       )
         p.cancelled = true;
     }
-    this.batch.length = 0;
-    this.batchIndex.length = 0;
+    this.batchCount = 0;
     this.epoch++;
     this.generator.unsubscribe();
     // unsubscribe closes a SimAction for good: take a fresh one for the next activation.
@@ -143,16 +143,17 @@ export class StreamState implements StreamHandle {
   private generate(): void {
     const first = this.nextIndex;
     const endMs = this.sendTimeMs(first) + Math.max(STREAM_BATCH_MS, this.intervalMs);
-    this.batch.length = 0;
-    this.batchIndex.length = 0;
+    let n = 0;
     let i = first;
     do {
       const p = this.host.emit(this, i);
       this.stats.sent++;
-      this.batch.push(p);
-      this.batchIndex.push(i);
+      this.batch[n] = p;
+      this.batchIndex[n] = i;
+      n++;
       i++;
     } while (this.sendTimeMs(i) < endMs - 1e-9);
+    this.batchCount = n;
     this.nextIndex = i;
     this.generator.schedule(undefined, this.sendTimeMs(i) - this.host.sim.now());
   }
