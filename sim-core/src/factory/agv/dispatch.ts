@@ -23,21 +23,23 @@ export function chooseVehicle(
   return best;
 }
 
-/** Which pending request a freed vehicle at `node` takes (vehicle-initiated); -1 when none is pending. */
+/** Which eligible pending request a freed vehicle at `node` takes (vehicle-initiated); -1 when none. */
 export function chooseTask(
   rule: AgvDispatchRule,
   pending: readonly TransportTask[],
   node: number,
   router: Router,
+  eligible: (task: TransportTask) => boolean,
 ): number {
-  if (pending.length === 0) return -1;
-  if (rule === 'fifo') return 0; // pending is in arrival order
-  let best = 0;
-  for (let i = 1; i < pending.length; i++) {
+  let best = -1;
+  for (let i = 0; i < pending.length; i++) {
+    if (!eligible(pending[i])) continue;
+    if (rule === 'fifo') return i; // pending is in arrival order
     const better =
-      rule === 'priority'
+      best < 0 ||
+      (rule === 'priority'
         ? pending[i].req.priority > pending[best].req.priority
-        : router.costS(node, pending[i].fromNode) < router.costS(node, pending[best].fromNode);
+        : router.costS(node, pending[i].fromNode) < router.costS(node, pending[best].fromNode));
     if (better) best = i;
   }
   return best;

@@ -91,6 +91,8 @@ export class AgvFleet implements TransportService {
   private readonly traffic: TrafficControl;
   private readonly pending: TransportTask[] = [];
   private readonly chargerLoad = new Map<Station, number>();
+  /** Station node → AGVs with a transport order to it (on the way, or loading/unloading there). */
+  private readonly visits = new Map<number, number>();
   private readonly deliverOrder: ((m: Message<AgvOrder>) => void)[];
   private readonly resendOrder: ((m: Message<AgvOrder>) => void)[];
   private statsFromMs: number;
@@ -118,6 +120,7 @@ export class AgvFleet implements TransportService {
       probes: this.probes,
       onWaiting: (v: Vehicle) => this.traffic.onWaiting(v),
       onStationary: (v: Vehicle) => this.traffic.onStationary(v),
+      routeOn: (v: Vehicle) => this.traffic.routeOn(v),
       onPickedUp: (v: Vehicle, task: TransportTask) => this.onPickedUp(v, task),
       onOrderDone: (v: Vehicle, order: AgvOrder) => this.onOrderDone(v, order),
     };
@@ -150,10 +153,32 @@ export class AgvFleet implements TransportService {
       fromNode: this.stationNode(req, req.fromStationId),
       toNode: this.stationNode(req, req.toStationId),
     };
-    // Freed vehicles always take pending requests first, so with requests pending none is idle.
-    const vehicle = chooseVehicle(this.config.dispatch, this.vehicles, task, this.router);
+    const vehicle = this.eligible(task) ? chooseVehicle(this.config.dispatch, this.vehicles, task, this.router) : null;
     if (vehicle === null) this.pending.push(task);
     else this.assign(vehicle, { kind: 'transport', task });
+  }
+
+  /**
+   * Congestion control at stations (a station is one docking point on the floor): a request is
+   * dispatched only while no other AGV is on its way to, or loading at, its pickup station and fewer
+   * than two are on their way to, or unloading at, its drop station.
+   */
+  private eligible = (task: TransportTask): boolean =>
+    (this.visits.get(task.fromNode) ?? 0) < 1 && (this.visits.get(task.toNode) ?? 0) < 2;
+
+  private visit(node: number, delta: 1 | -1): void {
+    this.visits.set(node, (this.visits.get(node) ?? 0) + delta);
+  }
+
+  /** A station freed up: parked AGVs may now take requests that had to wait for it. */
+  private dispatchParked(): void {
+    if (this.pending.length === 0) return;
+    const parked = this.vehicles.filter((v) => v.isParked);
+    if (this.config.dispatch === 'fifo') parked.sort((a, b) => a.idleSinceMs - b.idleSinceMs || a.index - b.index);
+    for (const v of parked) {
+      const i = chooseTask(this.config.dispatch, this.pending, v.node, this.router, this.eligible);
+      if (i >= 0) this.assign(v, { kind: 'transport', task: this.pending.splice(i, 1)[0] });
+    }
   }
 
   get pendingRequests(): number {
@@ -223,6 +248,8 @@ export class AgvFleet implements TransportService {
 
   private onPickedUp(v: Vehicle, task: TransportTask): void {
     const now = this.sim.now();
+    this.visit(task.fromNode, -1);
+    this.dispatchParked();
     this.pickedUp++;
     this.sumWaitForPickupMs += now - task.req.requestedAtMs;
     v.emitEvent('pickedUp', now);
@@ -235,9 +262,11 @@ export class AgvFleet implements TransportService {
         const now = this.sim.now();
         this.delivered++;
         this.sumLeadTimeMs += now - order.task.req.requestedAtMs;
+        this.visit(order.task.toNode, -1);
         v.emitEvent('delivered', now);
         // Give the vehicle its next job before production reacts (it may request again at once).
         this.free(v);
+        this.dispatchParked();
         order.task.req.onDelivered(now);
         break;
       }
@@ -257,7 +286,7 @@ export class AgvFleet implements TransportService {
       this.assign(v, { kind: 'charge', charger: this.chooseCharger(v) });
       return;
     }
-    const i = chooseTask(this.config.dispatch, this.pending, v.node, this.router);
+    const i = chooseTask(this.config.dispatch, this.pending, v.node, this.router, this.eligible);
     if (i >= 0) {
       this.assign(v, { kind: 'transport', task: this.pending.splice(i, 1)[0] });
       return;
@@ -291,6 +320,10 @@ export class AgvFleet implements TransportService {
   private assign(v: Vehicle, order: AgvOrder): void {
     v.phase = 'ordered';
     v.order = order;
+    if (order.kind === 'transport') {
+      this.visit(order.task.fromNode, 1);
+      this.visit(order.task.toNode, 1);
+    }
     if (order.kind === 'transport' && this.probes.events.active) {
       v.emitEvent('taskAssigned', this.sim.now(), `request ${order.task.req.requestId}`);
     }

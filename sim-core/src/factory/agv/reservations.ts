@@ -34,10 +34,11 @@ export class NodeReservations<V> {
     return null;
   }
 
-  addWaiter(node: number, vehicle: V): void {
+  addWaiter(node: number, vehicle: V, first = false): void {
     let line = this.waiting[node];
     if (line === undefined) this.waiting[node] = line = [];
-    line.push(vehicle);
+    if (first) line.unshift(vehicle);
+    else line.push(vehicle);
   }
 
   removeWaiter(node: number, vehicle: V): void {

@@ -82,7 +82,7 @@ export class TrafficControl {
     }
     const end = chain[chain.length - 1];
     if (end.isParked) {
-      if (!this.evade(end, chain[chain.length - 2])) w.scheduleRetry(this.retryMs);
+      if (!this.evade(end, chain[chain.length - 2]) && !this.push(end)) w.scheduleRetry(this.retryMs);
       return;
     }
     const aroundCharging = chain.some((v) => v.phase === 'charging');
@@ -91,6 +91,9 @@ export class TrafficControl {
 
   private breakCycle(members: Vehicle[]): void {
     const names = () => members.map((m) => m.id).join(' -> ');
+    // Whoever stands where another member is going gives way first (the other cannot go around it).
+    const targets = new Set(members.map((m) => m.legTarget));
+    members = [...members.filter((m) => targets.has(m.node)), ...members.filter((m) => !targets.has(m.node))];
     for (const m of members) {
       if (this.detour(m, Number.POSITIVE_INFINITY)) {
         this.report(m, 'deadlockResolved', () => `detour out of ${names()}`);
@@ -98,8 +101,14 @@ export class TrafficControl {
       }
     }
     for (const m of members) {
-      if (this.stepAside(m)) {
+      if (this.stepAside(m, members)) {
         this.report(m, 'deadlockResolved', () => `stepped aside out of ${names()}`);
+        return;
+      }
+    }
+    for (const m of members) {
+      if (this.push(m)) {
+        this.report(m, 'deadlockResolved', () => `pushed a way out of ${names()}`);
         return;
       }
     }
@@ -107,29 +116,104 @@ export class TrafficControl {
     members[0].scheduleRetry(this.retryMs);
   }
 
+  /**
+   * Last resort for a vehicle `v` standing at its node with no way on: breadth-first from its node
+   * through nodes where vehicles stand idle or wait in line (not loading, charging or stopped) to the
+   * nearest free node; then everyone on that chain moves one node along it, from the far end back to
+   * v, each first in line for the node the one ahead leaves. Each plans again from where it got to.
+   * Returns false when there is no such chain.
+   */
+  private push(v: Vehicle): boolean {
+    const { net, reservations } = this.host;
+    const via = new Map<number, number>([[v.node, -1]]);
+    const frontier = [v.node];
+    let free = -1;
+    for (let head = 0; head < frontier.length && free < 0; head++) {
+      const u = frontier[head];
+      for (let k = net.outStart[u]; k < net.outStart[u + 1]; k++) {
+        const w = net.edgeTo[net.outEdge[k]];
+        if (via.has(w)) continue;
+        const x = reservations.holder(w);
+        if (x === null) {
+          via.set(w, u);
+          free = w;
+          break;
+        }
+        if (!pushable(x, w)) continue;
+        via.set(w, u);
+        frontier.push(w);
+      }
+    }
+    if (free < 0) return false;
+    const chain: number[] = [];
+    for (let n = free; n !== -1; n = via.get(n)!) chain.push(n);
+    chain.reverse(); // v.node, ..., free
+    for (let i = chain.length - 2; i >= 0; i--) {
+      const x = reservations.holder(chain[i])!;
+      if (x !== v) this.report(x, 'evade', () => `pushed along to make way for ${v.id}`);
+      x.pushedAlong([chain[i], chain[i + 1]]);
+    }
+    return true;
+  }
+
   /** Reroutes waiting `w` around every standing vehicle if that costs at most `toleranceS` extra. */
   private detour(w: Vehicle, toleranceS: number): boolean {
-    const { router, vehicles } = this.host;
+    const { router, reservations } = this.host;
     const target = w.legTarget;
     const blocked = this.mark;
-    for (const v of vehicles) if (v !== w && !v.onEdge) blocked[v.node] = 1;
+    this.markStanding(w, 1);
     const path = blocked[target] ? null : router.detour(w.node, target, blocked);
-    for (const v of vehicles) blocked[v.node] = 0;
-    if (path === null) return false;
+    this.markStanding(w, 0);
+    // Only a detour it can start on at once (so rerouting never ends in another wait right away).
+    if (path === null || reservations.holder(path[1]) !== null) return false;
     if (router.pathCostS(path) - router.costS(w.node, target) > toleranceS) return false;
     this.report(w, 'reroute', () => `via ${this.host.net.nodeIds[path[1]]}`);
     w.reroute(path);
     return true;
   }
 
+  /**
+   * Marks (value 1) or unmarks (0) where vehicles other than w stand still and will not just be sent
+   * away: parked vehicles are left out, since a vehicle that lines up behind one makes it leave.
+   */
+  private markStanding(w: Vehicle, value: 0 | 1): void {
+    const { vehicles, reservations } = this.host;
+    const blocked = this.mark;
+    for (const v of vehicles) {
+      if (v === w || v.onEdge || v.isParked) continue;
+      blocked[v.node] = value;
+      const next = v.nextNode; // handed to v, which leaves at once
+      if (next >= 0 && reservations.holder(next) === v) blocked[next] = value;
+    }
+  }
+
+  /**
+   * The way on for `w`, which stands at the end of a partial route (it stepped aside or was pushed):
+   * around the vehicles standing still if there is such a way, so it does not head straight back into
+   * the jam it left; else the shortest path.
+   */
+  routeOn(w: Vehicle): number[] {
+    const { router } = this.host;
+    const mark = this.mark;
+    this.markStanding(w, 1);
+    for (const n of w.avoid) if (n !== w.legTarget && n !== w.node) mark[n] = 1;
+    const path = mark[w.legTarget] ? null : router.detour(w.node, w.legTarget, mark);
+    for (const n of w.avoid) mark[n] = 0;
+    this.markStanding(w, 0);
+    w.avoid = [];
+    return path ?? router.route(w.node, w.legTarget);
+  }
+
   /** Moves waiting `w` to a free neighbour node, from where it plans again. */
-  private stepAside(w: Vehicle): boolean {
+  private stepAside(w: Vehicle, cycle: readonly Vehicle[]): boolean {
     const { net, router, reservations } = this.host;
     let best = -1;
     let bestCost = Number.POSITIVE_INFINITY;
+    // From where it steps to, its way on avoids the others' places and goals (no coming straight back).
+    w.avoid = cycle.filter((m) => m !== w).flatMap((m) => [m.node, m.legTarget]);
     for (let k = net.outStart[w.node]; k < net.outStart[w.node + 1]; k++) {
       const z = net.edgeTo[net.outEdge[k]];
-      if (reservations.holder(z) !== null) continue;
+      if (reservations.holder(z) !== null || w.avoid.includes(z)) continue;
       const cost = router.costS(z, w.legTarget);
       if (cost < bestCost || (cost === bestCost && z < best)) {
         best = z;
@@ -158,4 +242,11 @@ export class TrafficControl {
     this.host.sendEvade(vehicle, path);
     return true;
   }
+}
+
+/** Whether x stands at `node` holding nothing else, idle or waiting in line, so it can be pushed along. */
+function pushable(x: Vehicle, node: number): boolean {
+  if (x.onEdge || x.safetyStopped || x.node !== node) return false;
+  if (x.isParked) return true;
+  return x.travelling && x.waitingFor >= 0;
 }

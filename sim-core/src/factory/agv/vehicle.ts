@@ -90,6 +90,8 @@ export interface VehicleHost {
   onWaiting(vehicle: Vehicle): void;
   /** The vehicle now stands at its node for a while (handling, charging, parked). */
   onStationary(vehicle: Vehicle): void;
+  /** The way on to the leg's target from the end of a partial route (after stepping aside or a push). */
+  routeOn(vehicle: Vehicle): number[];
   onPickedUp(vehicle: Vehicle, task: TransportTask): void;
   /** The order is done (delivered, charged, evaded): the fleet gives the vehicle its next job. */
   onOrderDone(vehicle: Vehicle, order: AgvOrder): void;
@@ -133,6 +135,10 @@ export class Vehicle {
   /** The node this vehicle waits for in line, or -1. */
   waitingFor = -1;
   safetyStopped = false;
+  /** TrafficControl: nodes to keep off when planning on after stepping aside. */
+  avoid: number[] = [];
+  /** The next wait (if any) goes to the front of the line (set while being pushed along). */
+  private firstInLine = false;
   distanceM = 0;
   energyWh = 0;
   tasksCompleted = 0;
@@ -184,6 +190,11 @@ export class Vehicle {
     return this.phase === 'idle' && !this.onEdge;
   }
 
+  /** The node after route[pos] while travelling, else -1. */
+  get nextNode(): number {
+    return this.travelling && this.pos + 1 < this.route.length ? this.route[this.pos + 1] : -1;
+  }
+
   get batteryFraction(): number {
     return this.batteryWh / this.spec.battery.capacityWh;
   }
@@ -228,6 +239,20 @@ export class Vehicle {
     this.route = path;
     this.pos = 0;
     this.tryAdvance();
+  }
+
+  /** TrafficControl: moved one node along `hop` to make way (first in line there), then it plans again. */
+  pushedAlong(hop: number[]): void {
+    this.firstInLine = true;
+    if (this.isParked) {
+      const order: AgvOrder = { kind: 'evade', route: hop };
+      this.order = order;
+      this.phase = 'evading';
+      this.startTravel(hop[1], hop);
+    } else {
+      this.reroute(hop);
+    }
+    this.firstInLine = false;
   }
 
   /** Traffic control handed it the node it waited for. */
@@ -300,9 +325,10 @@ export class Vehicle {
   private wait(next: number): void {
     if (this.waitingFor !== next) {
       if (this.waitingFor >= 0) this.host.reservations.removeWaiter(this.waitingFor, this);
-      this.host.reservations.addWaiter(next, this);
+      this.host.reservations.addWaiter(next, this, this.firstInLine);
       this.waitingFor = next;
     }
+    this.firstInLine = false;
     this.setState('waitingTraffic');
     this.host.onWaiting(this);
   }
@@ -395,7 +421,7 @@ export class Vehicle {
         this.finishTravel();
         return;
       }
-      this.route = this.host.router.route(this.node, this.legTarget);
+      this.route = this.host.routeOn(this);
       this.pos = 0;
     }
     this.tryAdvance();
