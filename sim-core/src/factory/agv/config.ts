@@ -171,10 +171,6 @@ function validateFleet(config: AgvConfig, nodeIds: Set<string>): void {
   if (config.fleet.length === 0) throw new Error('AGV fleet is empty');
   const ids = new Set<string>();
   const startNodes = new Map<string, string>();
-  const needsCharger = config.fleet.some((v) => v.battery.chargeThreshold > 0);
-  if (needsCharger && !config.network.stations.some((s) => s.kind === 'charger')) {
-    throw new Error('AGV fleet has a chargeThreshold > 0 but the network has no charger station');
-  }
   for (const v of config.fleet) {
     const name = `AGV '${v.id}'`;
     if (ids.has(v.id)) throw new Error(`AGV fleet: duplicate vehicle id '${v.id}'`);
@@ -200,6 +196,10 @@ function validateFleet(config: AgvConfig, nodeIds: Set<string>): void {
     if (b.initialCharge !== undefined && !(b.initialCharge >= 0 && b.initialCharge <= 1)) {
       throw new Error(`${name} battery.initialCharge must be in [0, 1], got ${b.initialCharge}`);
     }
+  }
+  const needsCharger = config.fleet.some((v) => v.battery.chargeThreshold > 0);
+  if (needsCharger && !config.network.stations.some((s) => s.kind === 'charger')) {
+    throw new Error('AGV fleet has a chargeThreshold > 0 but the network has no charger station');
   }
 }
 

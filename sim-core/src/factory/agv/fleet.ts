@@ -153,7 +153,9 @@ export class AgvFleet implements TransportService {
       fromNode: this.stationNode(req, req.fromStationId),
       toNode: this.stationNode(req, req.toStationId),
     };
-    const vehicle = this.eligible(task) ? chooseVehicle(this.config.dispatch, this.vehicles, task, this.router) : null;
+    const vehicle = this.eligible(task)
+      ? chooseVehicle(this.config.dispatch, this.vehicles, task, this.router)
+      : null;
     if (vehicle === null) this.pending.push(task);
     else this.assign(vehicle, { kind: 'transport', task });
   }
@@ -174,7 +176,8 @@ export class AgvFleet implements TransportService {
   private dispatchParked(): void {
     if (this.pending.length === 0) return;
     const parked = this.vehicles.filter((v) => v.isParked);
-    if (this.config.dispatch === 'fifo') parked.sort((a, b) => a.idleSinceMs - b.idleSinceMs || a.index - b.index);
+    if (this.config.dispatch === 'fifo')
+      parked.sort((a, b) => a.idleSinceMs - b.idleSinceMs || a.index - b.index);
     for (const v of parked) {
       const i = chooseTask(this.config.dispatch, this.pending, v.node, this.router, this.eligible);
       if (i >= 0) this.assign(v, { kind: 'transport', task: this.pending.splice(i, 1)[0] });
@@ -296,7 +299,8 @@ export class AgvFleet implements TransportService {
   }
 
   private needsCharge(v: Vehicle): boolean {
-    return v.batteryFraction < v.spec.battery.chargeThreshold;
+    const threshold = v.spec.battery.chargeThreshold;
+    return threshold > 0 && v.batteryFraction < threshold;
   }
 
   /** The charger with the fewest vehicles sent to it, then the nearest. */

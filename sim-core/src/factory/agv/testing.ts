@@ -54,14 +54,14 @@ export class FakeControlNetwork implements ControlNetwork {
   }
 }
 
-export const TEST_VEHICLE: Omit<AgvVehicleConfig, 'id' | 'startNodeId'> = {
+export const TEST_VEHICLE: Readonly<Omit<AgvVehicleConfig, 'id' | 'startNodeId'>> = Object.freeze({
   maxSpeedMps: 2,
   accelMps2: 1,
   decelMps2: 1,
   loadTimeMs: 5000,
   unloadTimeMs: 3000,
-  battery: { capacityWh: 1000, consumptionWhPerM: 0.01, chargeThreshold: 0, chargeRateW: 500 },
-};
+  battery: Object.freeze({ capacityWh: 1000, consumptionWhPerM: 0.01, chargeThreshold: 0, chargeRateW: 500 }),
+});
 
 /** Nodes `prefix0..prefixN` on the x axis at the given x positions, joined in order. */
 export function lineNetwork(xs: number[], twoWay = true): { nodes: AgvNodeConfig[]; edges: AgvEdgeConfig[] } {

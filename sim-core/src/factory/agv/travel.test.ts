@@ -27,7 +27,12 @@ function request(sim: Simulation, id: number, from: string, to: string, log: Log
 }
 
 /** One AGV on a line of nodes at xs; stations S<i> at every node; the AGV starts at node `start`. */
-function lineFleet(xs: number[], vehicle: Partial<AgvVehicleConfig>, edges?: (e: AgvEdgeConfig[]) => void, start = 0) {
+function lineFleet(
+  xs: number[],
+  vehicle: Partial<AgvVehicleConfig>,
+  edges?: (e: AgvEdgeConfig[]) => void,
+  start = 0,
+) {
   const sim = new Simulation();
   const line = lineNetwork(xs);
   edges?.(line.edges);
@@ -106,9 +111,15 @@ describe('AGV travel time follows the kinematics', () => {
     expect(fleet.stats().vehicles[0].distanceM).toBeCloseTo(60, 9);
     expect(fleet.stats().delivered).toBe(1);
     // The control order went over the network; the motion stream ran only while moving.
-    expect(network.sent.map((m) => [m.from, m.to, m.trafficClass])).toEqual([['control', 'AGV1', 'controlOrder']]);
+    expect(network.sent.map((m) => [m.from, m.to, m.trafficClass])).toEqual([
+      ['control', 'AGV1', 'controlOrder'],
+    ]);
     expect(network.activity.map((a) => a.active)).toEqual([false, true, false, true, false]);
-    expect(network.spec('AGV1')).toMatchObject({ trafficClass: 'motionControl', from: 'control', to: 'AGV1' });
+    expect(network.spec('AGV1')).toMatchObject({
+      trafficClass: 'motionControl',
+      from: 'control',
+      to: 'AGV1',
+    });
   });
 
   it('snapshot places the AGV where positionAt does', () => {
@@ -116,7 +127,12 @@ describe('AGV travel time follows the kinematics', () => {
     fleet.request(request(sim, 1, 'S0', 'S1', { pickedUpMs: [], deliveredMs: [] }));
     sim.run({ untilMs: 9000 });
     const snap = fleet.snapshot();
-    expect(snap.vehicles[0]).toMatchObject({ agvId: 'AGV1', state: 'movingLoaded', loaded: true, requestId: 1 });
+    expect(snap.vehicles[0]).toMatchObject({
+      agvId: 'AGV1',
+      state: 'movingLoaded',
+      loaded: true,
+      requestId: 1,
+    });
     expect(snap.vehicles[0].xM).toBeCloseTo(positionAt(segments[0], 9000).xM, 12);
     expect(snap.vehicles[0].xM).toBeCloseTo(2 + 2 * 2, 12); // 2 s accelerating (2 m), 2 s at 2 m/s
   });
@@ -127,7 +143,13 @@ describe('AGV travel time follows the kinematics', () => {
     const fleet = buildAgvFleet(
       sim,
       {
-        network: { ...line, stations: [{ id: 'A', nodeId: 'N0', kind: 'buffer' }, { id: 'B', nodeId: 'N0', kind: 'warehouse' }] },
+        network: {
+          ...line,
+          stations: [
+            { id: 'A', nodeId: 'N0', kind: 'buffer' },
+            { id: 'B', nodeId: 'N0', kind: 'warehouse' },
+          ],
+        },
         fleet: [{ ...TEST_VEHICLE, id: 'AGV1', startNodeId: 'N0', loadTimeMs: 0, unloadTimeMs: 0 }],
         dispatch: 'fifo',
       },

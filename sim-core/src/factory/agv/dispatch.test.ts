@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../engine/simulation';
+import type { TransportRequest } from '../transport';
+import type { AgvConfig, AgvDispatchRule } from './config';
+import { buildAgvFleet } from './fleet';
+import { FakeControlNetwork, lineNetwork, TEST_VEHICLE } from './testing';
+import type { AgvEvent } from './vehicle';
+
+/**
+ * A two-way lane N0..N6, 10 m apart, with a station S<i> at every node, closed into a loop by a
+ * parallel lane 10 m away (so AGVs can get out of each other's way); AGVs at the given nodes.
+ */
+function setup(rule: AgvDispatchRule, starts: number[]) {
+  const sim = new Simulation();
+  const xs = [0, 10, 20, 30, 40, 50, 60];
+  const line = lineNetwork(xs);
+  const back = xs.map((xM, i) => ({ id: `M${i}`, xM, yM: 10 }));
+  const network = {
+    nodes: [...line.nodes, ...back],
+    edges: [
+      ...line.edges,
+      ...back.slice(1).map((n, i) => ({ from: back[i].id, to: n.id, twoWay: true })),
+      { from: 'N0', to: 'M0', twoWay: true },
+      { from: 'N6', to: 'M6', twoWay: true },
+    ],
+  };
+  const config: AgvConfig = {
+    network: {
+      ...network,
+      stations: line.nodes.map((n, i) => ({ id: `S${i}`, nodeId: n.id, kind: 'buffer' })),
+    },
+    fleet: starts.map((n, i) => ({ ...TEST_VEHICLE, id: `AGV${'ABC'[i]}`, startNodeId: `N${n}` })),
+    dispatch: rule,
+  };
+  const fleet = buildAgvFleet(sim, config, { network: new FakeControlNetwork(sim) });
+  const assigned: string[] = [];
+  fleet.probes.events.stream$.subscribe((e: AgvEvent) => {
+    if (e.kind === 'taskAssigned') assigned.push(`${e.entityId} ${e.detail}`);
+  });
+  const pickups: number[] = [];
+  const request = (id: number, from: number, to: number, priority = 0): TransportRequest => ({
+    requestId: id,
+    partId: id,
+    productId: 'P',
+    fromStationId: `S${from}`,
+    toStationId: `S${to}`,
+    priority,
+    requestedAtMs: sim.now(),
+    onPickedUp: () => pickups.push(id),
+    onDelivered: () => {},
+  });
+  return { sim, fleet, assigned, pickups, request };
+}
+
+describe('dispatching rules', () => {
+  it('nearestIdle: the idle AGV with the shortest travel time to the pickup', () => {
+    const { sim, fleet, assigned, request } = setup('nearestIdle', [0, 3, 6]);
+    fleet.request(request(1, 4, 5)); // N4: B is 10 m away, C 20 m, A 40 m
+    sim.run();
+    expect(assigned).toEqual(['AGVB request 1']);
+  });
+
+  it('fifo: the AGV idle the longest, even when another is nearer', () => {
+    const { sim, fleet, assigned, request } = setup('fifo', [0, 3, 6]);
+    fleet.request(request(1, 0, 1)); // all idle since 0: fleet order, A
+    sim.run();
+    sim.at(100_000, () => fleet.request(request(2, 0, 1))); // A (at N1, nearest) idle only since its delivery
+    sim.run();
+    expect(assigned).toEqual(['AGVA request 1', 'AGVB request 2']);
+    const near = setup('nearestIdle', [0, 3, 6]);
+    near.fleet.request(near.request(1, 0, 1));
+    near.sim.run();
+    near.sim.at(100_000, () => near.fleet.request(near.request(2, 0, 1)));
+    near.sim.run();
+    expect(near.assigned).toEqual(['AGVA request 1', 'AGVA request 2']);
+  });
+
+  // One AGV; four requests at once: the first is dispatched at once, the order of the rest shows the rule.
+  const queued = (rule: AgvDispatchRule) => {
+    const { sim, fleet, pickups, request } = setup(rule, [1]);
+    fleet.request(request(1, 1, 2, 0));
+    fleet.request(request(2, 6, 5, 2));
+    fleet.request(request(3, 4, 0, 5));
+    fleet.request(request(4, 3, 1, 1));
+    sim.run();
+    return pickups;
+  };
+
+  it('priority: highest priority first, then arrival order', () => {
+    expect(queued('priority')).toEqual([1, 3, 2, 4]);
+  });
+
+  it('fifo: arrival order', () => {
+    expect(queued('fifo')).toEqual([1, 2, 3, 4]);
+  });
+
+  it('nearestIdle: a freed AGV takes the pending request with the nearest pickup', () => {
+    // after 1 it is at N2: pickups N3 (10 m), N4, N6 → 4; then at N1: N4 (30 m), N6 → 3; then 2
+    expect(queued('nearestIdle')).toEqual([1, 4, 3, 2]);
+  });
+
+  it('one AGV at a time heads for a pickup station; others wait until it has loaded', () => {
+    const { sim, fleet, assigned, request } = setup('nearestIdle', [0, 6]);
+    fleet.request(request(1, 3, 0));
+    fleet.request(request(2, 3, 6));
+    sim.run({ untilMs: 1 });
+    expect(assigned).toEqual(['AGVA request 1']); // B stays parked although idle
+    sim.run();
+    expect(assigned).toEqual(['AGVA request 1', 'AGVB request 2']);
+  });
+});
