@@ -48,8 +48,8 @@ export class SlotAllocator {
   private readonly devices: DeviceState[] = [];
   private readonly byRoundRobin: (a: DeviceState, b: DeviceState) => number;
   private opp = -1;
-  /** exp(-(tMs - marks.pfRefMs) / PF_TIME_CONSTANT_MS) of the current slot. */
-  private pfDecay = 1;
+  /** exp(-(tMs - marks.pfRefMs) / PF_TIME_CONSTANT_MS) of the current slot (NaN until needed). */
+  private pfDecay = Number.NaN;
   /** Unique mark of the current slot in device scratch (`grantMark`): devices are shared by all allocators. */
   private mark = -1;
   private tMs = 0;
@@ -88,13 +88,7 @@ export class SlotAllocator {
     this.mark = ++this.marks.value;
     this.rotation++;
     this.tMs = tMs;
-    if (this.kind === 'proportionalFair') {
-      // Averages are kept as avg(t) · exp((t − ref) / τ), so a slot needs one exp, not one per device; the
-      // reference moves forward in steps to keep the scaled values in range (rescaled lazily per device).
-      const marks = this.marks;
-      if (tMs - marks.pfRefMs > PF_REBASE_MS) marks.pfRefMs = Math.floor(tMs / PF_REBASE_MS) * PF_REBASE_MS;
-      this.pfDecay = Math.exp(-(tMs - marks.pfRefMs) / PF_TIME_CONSTANT_MS);
-    }
+    this.pfDecay = Number.NaN;
     this.grantedCount = 0;
   }
 
@@ -302,6 +296,14 @@ export class SlotAllocator {
 
   private pfAverage(d: DeviceState): number {
     const dir = this.dir;
+    if (Number.isNaN(this.pfDecay)) {
+      // Averages are kept as avg(t) · exp((t − ref) / τ), so a slot needs one exp, not one per device; the
+      // reference moves forward in steps to keep the scaled values in range (rescaled lazily per device).
+      const marks = this.marks;
+      if (this.tMs - marks.pfRefMs > PF_REBASE_MS)
+        marks.pfRefMs = Math.floor(this.tMs / PF_REBASE_MS) * PF_REBASE_MS;
+      this.pfDecay = Math.exp(-(this.tMs - marks.pfRefMs) / PF_TIME_CONSTANT_MS);
+    }
     const ref = this.marks.pfRefMs;
     if (d.pfScaleRefMs[dir] !== ref) {
       d.pfScaledBitsPerMs[dir] *= Math.exp(-(ref - d.pfScaleRefMs[dir]) / PF_TIME_CONSTANT_MS);

@@ -154,6 +154,14 @@ export class CellLink implements MacOpportunities {
     this.driver.wanted(this.nextStartMs);
   }
 
+  /** Makes sure opportunity `opp` (not yet processed) or an earlier one is processed. */
+  private wakeFor(opp: number): void {
+    if (this.scheduledOpp >= 0 && this.scheduledOpp <= opp) return;
+    this.scheduledOpp = opp;
+    this.nextStartMs = this.grid.startMs(this.dir, opp);
+    this.driver.wanted(this.nextStartMs);
+  }
+
   runNext(): void {
     this.run(this.scheduledOpp);
   }
@@ -269,10 +277,12 @@ export class CellLink implements MacOpportunities {
     this.scheduledOpp = -1;
     this.nextStartMs = Number.POSITIVE_INFINITY;
     this.lastOpp = opp;
-    // Opportunities processed ahead of time (MacDriver) count only once the clock reaches them. With
-    // nothing booked, everything before this opportunity is settled (bookings go here or later).
-    if (this.pendingSlots > 0) this.settleBefore(this.host.sim.now());
-    else if (opp - 1 > this.settledOpp) this.settledOpp = opp - 1;
+    // Bookings are counted when statistics are read (settleBefore); here only often enough to keep the
+    // ring's horizon (RING opportunities past the settled ones) well ahead. With nothing booked, everything
+    // before this opportunity is settled (bookings go here or later).
+    if (this.pendingSlots === 0) {
+      if (opp - 1 > this.settledOpp) this.settledOpp = opp - 1;
+    } else if (opp - this.settledOpp > RING / 2) this.settleBefore(this.host.sim.now());
     const grid = this.grid;
     const dir = this.dir;
     const host = this.host;
@@ -380,7 +390,7 @@ export class CellLink implements MacOpportunities {
     this.updateLoad(opp, usedPrbs / this.nPrb);
     host.touchLoadWindow(this.cell.index, window);
 
-    if (nReady > this.emptied) this.wake(grid.startMs(dir, opp + 1));
+    if (nReady > this.emptied) this.wakeFor(opp + 1);
     else if (blockedUntil < Number.POSITIVE_INFINITY) this.wake(blockedUntil);
     // Packets of paused streams need no wake-up of their own.
     while (this.arrivals.size > 0 && this.arrivals.peek()!.cancelled)

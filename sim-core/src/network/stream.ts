@@ -6,10 +6,13 @@ import type { DeviceState } from './device';
 import type { Packet } from './packet';
 
 /**
- * Packets of a stream are generated in batches covering this much time, one event per batch, and queued
- * ahead of their send time (they only become eligible at it). Pausing cancels the ones not yet sent.
+ * Packets of a stream are generated in batches covering this much time (and at least
+ * STREAM_BATCH_MIN_PACKETS packets), one event per batch, and queued ahead of their send time (they only
+ * become eligible at it). Pausing cancels the ones not yet sent.
  */
 export const STREAM_BATCH_MS = 1000;
+/** Slow streams (telemetry every second) batch at least this many packets, so they cost few events. */
+export const STREAM_BATCH_MIN_PACKETS = 8;
 
 export interface StreamHost {
   readonly sim: Simulation;
@@ -142,7 +145,8 @@ export class StreamState implements StreamHandle {
 
   private generate(): void {
     const first = this.nextIndex;
-    const endMs = this.sendTimeMs(first) + Math.max(STREAM_BATCH_MS, this.intervalMs);
+    const endMs =
+      this.sendTimeMs(first) + Math.max(STREAM_BATCH_MS, STREAM_BATCH_MIN_PACKETS * this.intervalMs);
     let n = 0;
     let i = first;
     do {
