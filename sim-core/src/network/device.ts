@@ -104,6 +104,9 @@ export class DeviceState {
   readonly zoneLossDb: Float64Array;
   /** UL: power per PRB each gNB receives at the target power, mW. */
   readonly ulRxAtMw: Float64Array;
+  /** Geometry epoch and serving cell `ulRxAtMw` was computed for. */
+  ulRxEpoch = -1;
+  ulRxServing = -1;
   readonly quality: readonly [LinkQuality, LinkQuality] = [new LinkQuality(), new LinkQuality()];
 
   /** Queues by direction and class index. */

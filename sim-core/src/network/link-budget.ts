@@ -138,9 +138,14 @@ export class LinkBudget {
     const target = this.power.p0Dbm + this.power.alpha * dev.plDb[s];
     const txPerPrb = Math.min(target, dev.pcmaxDbm);
     const headroom = Math.max(0, dev.pcmaxDbm - target);
-    for (let ci = 0; ci < env.cells.length; ci++) {
-      const c = env.cells[ci];
-      dev.ulRxAtMw[c.index] = dbmToMw(txPerPrb + dev.gainDbi + c.antennaGainDbi - dev.plDb[c.index]);
+    // What each gNB receives depends on geometry and power control only: kept until either changes.
+    if (dev.ulRxEpoch !== dev.geomEpoch || dev.ulRxServing !== s) {
+      dev.ulRxEpoch = dev.geomEpoch;
+      dev.ulRxServing = s;
+      for (let ci = 0; ci < env.cells.length; ci++) {
+        const c = env.cells[ci];
+        dev.ulRxAtMw[c.index] = dbmToMw(txPerPrb + dev.gainDbi + c.antennaGainDbi - dev.plDb[c.index]);
+      }
     }
     let interferenceMw = 0;
     if (this.interCell !== 'none')
