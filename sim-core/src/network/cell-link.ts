@@ -263,8 +263,8 @@ export class CellLink implements MacOpportunities {
   }
 
   /** The load-sample window of `opp`, made current if it is newer than the current one. */
-  private sampleWindowOf(opp: number): number {
-    const window = Math.floor(this.grid.startMs(this.dir, opp) / this.settings.loadSampleMs);
+  private sampleWindowOf(opp: number, startMs = this.grid.startMs(this.dir, opp)): number {
+    const window = Math.floor(startMs / this.settings.loadSampleMs);
     if (window > this.sampleWindow) {
       this.sampleWindow = window;
       this.samplePrbSymbols = 0;
@@ -379,9 +379,9 @@ export class CellLink implements MacOpportunities {
     }
 
     // 4. One transport block per granted device.
-    const window = this.sampleWindowOf(opp);
+    const window = this.sampleWindowOf(opp, startMs);
     const endMs = grid.endMs(dir, opp);
-    if (dir === UL) this.ulContribution.fill(0);
+    if (dir === UL) for (let c = 0; c < this.ulContribution.length; c++) this.ulContribution[c] = 0;
     this.emptied = 0;
     for (let i = 0; i < allocator.grantedCount; i++) this.transmit(allocator.granted[i], symbols, endMs);
 
