@@ -1,31 +1,8 @@
 // The scenario benchmark: a plant scenario through the real pipeline (scenarios' loader, model builder,
 // runModel and recorder), with the recording kept in memory and measured.
+import { runScenarioFile } from '@factory-twin/scenarios';
 import { openRecording } from '@factory-twin/sim-core';
 import { since, stamp } from '../clock';
-
-/** What this benchmark uses of @factory-twin/scenarios (loaded at run time, see loadScenarios). */
-interface ScenariosApi {
-  runScenarioFile(
-    file: string,
-    options: { lengthH?: number; recordingSink?: (bytes: Uint8Array) => void },
-  ): {
-    result: {
-      events: number;
-      durationMs: number;
-      factory: { parts: { completed: number; created: number } };
-      agv?: { delivered: number };
-    };
-  };
-}
-
-/**
- * bench does not depend on @factory-twin/scenarios yet (no package.json entry, no project reference), so
- * the pipeline is imported by path at run time (tsx runs the TypeScript); type checking stays on this side.
- */
-async function loadScenarios(): Promise<ScenariosApi> {
-  const url = new URL('../../../scenarios/src/run/run-scenario.ts', import.meta.url);
-  return (await import(url.href)) as ScenariosApi;
-}
 
 export interface ScenarioRunResult {
   plant: string;
@@ -49,12 +26,11 @@ export async function runScenarioBench(
   file: string,
   hours: number,
 ): Promise<ScenarioRunResult> {
-  const api = await loadScenarios();
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   const start = stamp();
   try {
-    const run = api.runScenarioFile(file, {
+    const run = runScenarioFile(file, {
       lengthH: hours,
       recordingSink: (b) => {
         chunks.push(b.slice());
