@@ -129,6 +129,9 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Run
           metadata: { ...options.recording.metadata, seed },
           sink: options.recording.sink,
         });
+  // A marker at the end: models that run ahead while nothing else is due (the network's MAC driver)
+  // stop there, so end-of-run statistics cover exactly the run.
+  sim.at(durationMs, () => {}, { label: 'end of run', priority: 2047 });
   const pauses = [...(options.pauses?.atMs ?? [])].sort((a, b) => a - b);
   let nextPause = 0;
   for (let i = 1; i <= PROGRESS_SLICES; i++) {
