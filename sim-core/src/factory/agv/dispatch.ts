@@ -23,18 +23,22 @@ export function chooseVehicle(
   return best;
 }
 
-/** Which eligible pending request a freed vehicle at `node` takes (vehicle-initiated); -1 when none. */
+/**
+ * Which eligible pending request a freed vehicle at `node` takes (vehicle-initiated); -1 when none.
+ * `inArrivalOrder`: no vehicle in view (requests handed out to parked ones), nearestIdle takes the oldest.
+ */
 export function chooseTask(
   rule: AgvDispatchRule,
   pending: readonly TransportTask[],
   node: number,
   router: Router,
   eligible: (task: TransportTask) => boolean,
+  inArrivalOrder = false,
 ): number {
   let best = -1;
   for (let i = 0; i < pending.length; i++) {
     if (!eligible(pending[i])) continue;
-    if (rule === 'fifo') return i; // pending is in arrival order
+    if (rule === 'fifo' || (rule === 'nearestIdle' && inArrivalOrder)) return i; // pending is in arrival order
     const better =
       best < 0 ||
       (rule === 'priority'

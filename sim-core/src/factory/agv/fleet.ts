@@ -93,6 +93,8 @@ export class AgvFleet implements TransportService {
   private readonly chargerLoad = new Map<Station, number>();
   /** Station node → AGVs with a transport order to it (on the way, or loading/unloading there). */
   private readonly visits = new Map<number, number>();
+  /** Parking node → the vehicle on its way to park there. */
+  private readonly parkingClaims = new Map<number, Vehicle>();
   private readonly deliverOrder: ((m: Message<AgvOrder>) => void)[];
   private readonly resendOrder: ((m: Message<AgvOrder>) => void)[];
   private statsFromMs: number;
@@ -172,15 +174,17 @@ export class AgvFleet implements TransportService {
     this.visits.set(node, (this.visits.get(node) ?? 0) + delta);
   }
 
-  /** A station freed up: parked AGVs may now take requests that had to wait for it. */
+  /**
+   * A station limit freed up: pending requests that had to wait for it go, in the rule's order, each to
+   * the parked AGV the rule picks for it (the nearest, under nearestIdle), as a new request would.
+   */
   private dispatchParked(): void {
-    if (this.pending.length === 0) return;
-    const parked = this.vehicles.filter((v) => v.isParked);
-    if (this.config.dispatch === 'fifo')
-      parked.sort((a, b) => a.idleSinceMs - b.idleSinceMs || a.index - b.index);
-    for (const v of parked) {
-      const i = chooseTask(this.config.dispatch, this.pending, v.node, this.router, this.eligible);
-      if (i >= 0) this.assign(v, { kind: 'transport', task: this.pending.splice(i, 1)[0] });
+    while (this.pending.length > 0) {
+      const i = chooseTask(this.config.dispatch, this.pending, -1, this.router, this.eligible, true);
+      if (i < 0) return;
+      const vehicle = chooseVehicle(this.config.dispatch, this.vehicles, this.pending[i], this.router);
+      if (vehicle === null) return;
+      this.assign(vehicle, { kind: 'transport', task: this.pending.splice(i, 1)[0] });
     }
   }
 
@@ -280,10 +284,14 @@ export class AgvFleet implements TransportService {
       case 'evade':
         this.free(v);
         break;
+      case 'park':
+        this.parkingClaims.delete(order.node);
+        this.free(v);
+        break;
     }
   }
 
-  /** The vehicle's order is done: charge, take a pending request, or park. */
+  /** The vehicle's order is done: charge, take a pending request, or park (going to a parking node first). */
   private free(v: Vehicle): void {
     if (this.needsCharge(v)) {
       this.assign(v, { kind: 'charge', charger: this.chooseCharger(v) });
@@ -294,8 +302,35 @@ export class AgvFleet implements TransportService {
       this.assign(v, { kind: 'transport', task: this.pending.splice(i, 1)[0] });
       return;
     }
+    const spot = this.parkingFor(v);
+    if (spot >= 0) {
+      this.parkingClaims.set(spot, v);
+      this.assign(v, { kind: 'park', node: spot });
+      return;
+    }
     v.becomeIdle();
     this.traffic.onStationary(v);
+  }
+
+  /**
+   * Where a vehicle left without work goes: -1 (stays) when it already stands at a parking node no one
+   * else is headed for, or the network has none free; else the nearest free, unclaimed parking node.
+   * Idle vehicles left on station docks or aisle crossings block deliveries and through traffic.
+   */
+  private parkingFor(v: Vehicle): number {
+    const claimant = this.parkingClaims.get(v.node);
+    if (this.net.isParkingNode[v.node] && (claimant === undefined || claimant === v)) return -1;
+    let best = -1;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (const p of this.net.parkingNodes) {
+      if (this.reservations.holder(p) !== null || this.parkingClaims.has(p)) continue;
+      const cost = this.router.costS(v.node, p);
+      if (cost < bestCost) {
+        best = p;
+        bestCost = cost;
+      }
+    }
+    return best;
   }
 
   private needsCharge(v: Vehicle): boolean {

@@ -30,6 +30,12 @@ export class PathNetwork {
   readonly chargers: readonly Station[];
   /** Node index → whether some station sits there. */
   readonly isStationNode: Uint8Array;
+  /**
+   * Where idle vehicles park: dead ends (one neighbour, such as a bay beside an aisle) without a
+   * station, so a parked vehicle blocks neither through traffic nor a docking point.
+   */
+  readonly parkingNodes: readonly number[];
+  readonly isParkingNode: Uint8Array;
   private readonly index: Map<string, number>;
 
   constructor(config: AgvConfig['network']) {
@@ -70,6 +76,9 @@ export class PathNetwork {
       this.isStationNode[nodeIndex] = 1;
     }
     this.stations = stations;
+    this.parkingNodes = this.deadEnds().filter((v) => !this.isStationNode[v]);
+    this.isParkingNode = new Uint8Array(n);
+    for (const v of this.parkingNodes) this.isParkingNode[v] = 1;
     this.chargers = [...stations.values()].filter((s) => s.kind === 'charger');
     this.checkStronglyConnected();
   }
@@ -91,6 +100,20 @@ export class PathNetwork {
       if (this.edgeTo[out[k]] === v) return out[k];
     }
     return -1;
+  }
+
+  /** Nodes whose edges, in and out, all lead to one and the same neighbour. */
+  private deadEnds(): number[] {
+    const ends: number[] = [];
+    for (let v = 0; v < this.nodeCount; v++) {
+      const neighbours = new Set<number>();
+      for (let k = this.outStart[v]; k < this.outStart[v + 1]; k++)
+        neighbours.add(this.edgeTo[this.outEdge[k]]);
+      for (let k = this.inStart[v]; k < this.inStart[v + 1]; k++)
+        neighbours.add(this.edgeFrom[this.inEdge[k]]);
+      if (neighbours.size === 1) ends.push(v);
+    }
+    return ends;
   }
 
   /** Every node must reach every other: otherwise a vehicle could be sent where it can never leave. */

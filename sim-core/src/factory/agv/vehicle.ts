@@ -62,11 +62,13 @@ export type AgvOrder =
   | { kind: 'transport'; task: TransportTask }
   | { kind: 'charge'; charger: Station }
   /** Leave a node someone needs, along `route` (which starts at the vehicle's node). */
-  | { kind: 'evade'; route: number[] };
+  | { kind: 'evade'; route: number[] }
+  /** Out of the way while idle: to a free parking node (`PathNetwork.parkingNodes`). */
+  | { kind: 'park'; node: number };
 
 /**
  * - idle: parked without an order; ordered: an order is on its way over the network;
- * - toPickup → loading → toDrop → unloading (transport); toCharger → charging; evading.
+ * - toPickup → loading → toDrop → unloading (transport); toCharger → charging; evading; parking.
  */
 export type VehiclePhase =
   | 'idle'
@@ -77,7 +79,8 @@ export type VehiclePhase =
   | 'unloading'
   | 'toCharger'
   | 'charging'
-  | 'evading';
+  | 'evading'
+  | 'parking';
 
 /** What a vehicle needs from its fleet. */
 export interface VehicleHost {
@@ -214,6 +217,10 @@ export class Vehicle {
       case 'evade':
         this.phase = 'evading';
         this.startTravel(order.route[order.route.length - 1], order.route);
+        break;
+      case 'park':
+        this.phase = 'parking';
+        this.startTravel(order.node, null);
         break;
     }
   }
