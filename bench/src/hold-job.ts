@@ -26,9 +26,7 @@ export function runHoldJob(job: HoldJob): HoldJobResult {
       ? job.warmupHolds + job.runs * job.holds
       : Math.max(job.holds, job.warmupHolds);
     const workload = makeWorkload(distribution, job.n, Math.max(increments, job.verifyHolds));
-    const check = contender.create(job.n);
-    check.prefill(workload.prefill);
-    const verifyChecksum = check.hold(workload.increments, job.verifyHolds).checksum;
+    const verifyChecksum = crossCheck(contender, job, workload.prefill, workload.increments);
     if (job.measureMemory && index === 0) memory = measureMemory(contender, job.n, workload.prefill);
 
     retainedBytes(); // start every distribution from a collected heap
@@ -42,6 +40,7 @@ export function runHoldJob(job: HoldJob): HoldJobResult {
       timings = [];
       for (let run = 0; run < job.runs; run++) timings.push(queue.hold(workload.increments, job.holds));
     }
+    const bytesAfter = queue.engineBytes?.();
     const opsPerSec = timings.map((t) => job.holds / (t.elapsedNs / 1e9));
     const cpuOpsPerSec = timings.map((t) => job.holds / (t.cpuNs / 1e9));
     cases.push({
@@ -56,9 +55,22 @@ export function runHoldJob(job: HoldJob): HoldJobResult {
       medianCpuOpsPerSec: median(cpuOpsPerSec),
       verifyHolds: job.verifyHolds,
       verifyChecksum,
+      engineBytesPerEventAfter: bytesAfter === undefined ? undefined : bytesAfter / job.n,
     });
   });
   return { cases, memory, wallMs: performance.now() - started };
+}
+
+/** The checksum of a short run on a fresh instance, which is dropped before anything is timed. */
+function crossCheck(
+  contender: Contender,
+  job: HoldJob,
+  prefill: Float64Array,
+  increments: Float64Array,
+): number {
+  const queue = contender.create(job.n);
+  queue.prefill(prefill);
+  return queue.hold(increments, job.verifyHolds).checksum;
 }
 
 function measureMemory(contender: Contender, n: number, prefill: Float64Array): MemoryCase {

@@ -89,6 +89,8 @@ export interface HoldCase {
   medianCpuOpsPerSec: number;
   verifyHolds: number;
   verifyChecksum: number;
+  /** Engine storage per pending event after the timed runs (EventQueue only): what the workload grew it to. */
+  engineBytesPerEventAfter?: number;
 }
 
 export interface MemoryCase {

@@ -128,6 +128,15 @@ function targetValue(t: TargetResult, value: number | null): string {
   return t.unit === 'x' ? fmtRatio(value) : `${value.toPrecision(3)} ${t.unit}`;
 }
 
+/**
+ * Whether other work competed for the cores: the benchmark itself keeps one core busy, so a load average
+ * above the core count means something else wanted a core too.
+ */
+function busy(report: EngineReport): boolean {
+  const { cores, loadAverage } = report.machine;
+  return loadAverage > cores || report.loadAverageAtEnd > cores;
+}
+
 function verdict(pass: boolean | null): string {
   return pass === null ? '-' : pass ? 'pass' : '**miss**';
 }
@@ -149,7 +158,7 @@ export function toMarkdown(report: EngineReport): string {
   );
   out.push(`- Node ${machine.node} (V8 ${machine.v8}); isolation: ${report.isolation}`);
   out.push(
-    `- Load average (1 min): ${machine.loadAverage} at the start, ${report.loadAverageAtEnd} at the end, on ${machine.cores} cores${machine.loadAverage > machine.cores / 2 || report.loadAverageAtEnd > machine.cores / 2 ? ': **the machine was busy**, so wall-clock figures are pessimistic; the CPU-time figures are less affected' : ''}.`,
+    `- Load average (1 min): ${machine.loadAverage} at the start, ${report.loadAverageAtEnd} at the end, on ${machine.cores} cores${busy(report) ? ': **the machine was busy**, so wall-clock figures are pessimistic; the CPU-time figures are less affected' : ''}.`,
   );
   out.push(`- Command: \`${report.command}\``);
   out.push(
@@ -221,28 +230,54 @@ export function toMarkdown(report: EngineReport): string {
   out.push('## Bytes per pending event');
   out.push('');
   out.push(
-    'Engine storage: `EventQueue.reservedBytes / N` (typed-array capacity, grown by doubling). Measured: growth of `heapUsed + arrayBuffers` after `gc()` while holding N pending events, per event: everything the contender keeps (for the Simulation: the queue, the action objects and its action table).',
+    'Engine storage: `EventQueue.reservedBytes / N` (typed-array capacity, grown by doubling) right after the pre-fill. Measured: growth of `heapUsed + arrayBuffers` after `gc()` while holding N pending events, per event: everything the contender keeps. For the Simulation that is the queue, one action object per pending action and its action table; "per action" is that minus the engine storage.',
   );
   out.push('');
   const memNs = [...new Set(report.memory.map((m) => m.n))].sort((a, b) => a - b);
+  const memory = (c: ContenderId, n: number) => report.memory.find((m) => m.n === n && m.contender === c);
+  const perAction = contenders.includes('simulation') && contenders.includes('event-queue');
   const memHeader = [
     'N',
     'EventQueue engine storage',
     ...contenders.map((c) => `${CONTENDERS[c].title} measured`),
+    ...(perAction ? ['Simulation per action'] : []),
   ];
   const memRows = memNs.map((n) => {
-    const eq = report.memory.find((m) => m.n === n && m.contender === 'event-queue');
+    const engine = memory('event-queue', n)?.engineBytesPerEvent;
+    const sim = memory('simulation', n)?.measuredBytesPerEvent;
     return [
       fmtN(n),
-      eq?.engineBytesPerEvent === undefined ? '-' : eq.engineBytesPerEvent.toFixed(1),
-      ...contenders.map((c) => {
-        const m = report.memory.find((x) => x.n === n && x.contender === c);
-        return m ? m.measuredBytesPerEvent.toFixed(1) : '-';
-      }),
+      engine === undefined ? '-' : engine.toFixed(1),
+      ...contenders.map((c) => memory(c, n)?.measuredBytesPerEvent.toFixed(1) ?? '-'),
+      ...(perAction ? [engine === undefined || sim === undefined ? '-' : (sim - engine).toFixed(1)] : []),
     ];
   });
   out.push(table(memHeader, memRows));
   out.push('');
+  const after = report.cases.filter(
+    (c) => c.contender === 'event-queue' && c.engineBytesPerEventAfter !== undefined,
+  );
+  if (after.length > 0) {
+    out.push(
+      'EventQueue engine storage after the timed runs, by increments (what each workload grew it to; capacity only grows):',
+    );
+    out.push('');
+    const afterNs = [...new Set(after.map((c) => c.n))].sort((a, b) => a - b);
+    out.push(
+      table(
+        ['N', ...distributions.map((d) => DISTRIBUTIONS[d].title)],
+        afterNs.map((n) => [
+          fmtN(n),
+          ...distributions.map(
+            (d) =>
+              after.find((c) => c.n === n && c.distribution === d)?.engineBytesPerEventAfter?.toFixed(1) ??
+              '-',
+          ),
+        ]),
+      ),
+    );
+    out.push('');
+  }
   return `${out.join('\n')}\n`;
 }
 

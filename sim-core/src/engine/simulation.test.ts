@@ -227,6 +227,7 @@ describe('long-lived repeating work', () => {
     let ticks = 0;
     const sub = interval(1, sim).subscribe(() => ticks++);
     sim.run({ untilMs: 1000 });
+    expect(typeof global.gc).toBe('function'); // sim-core's vitest config passes --expose-gc
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
     sim.run({ untilMs: 1_000_000 });
