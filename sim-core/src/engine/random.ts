@@ -2,7 +2,7 @@ import seedrandom from 'seedrandom';
 
 /**
  * A source of uniform numbers in [0, 1). Deliberately tiny so tests can fake it.
- * sim-core never reads Math.random or the wall clock: all randomness comes from these streams.
+ * sim-core draws no unseeded random numbers and never reads the wall clock: all randomness comes from these streams.
  */
 export interface RandomStream {
   next(): number;

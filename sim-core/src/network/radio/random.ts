@@ -1,5 +1,5 @@
 // Small deterministic, allocation-free randomness helpers for the radio models.
-// No Math.random, no wall clock: every value is a pure function of integer inputs.
+// No unseeded randomness, no wall clock: every value is a pure function of integer inputs.
 
 /**
  * 32-bit integer finaliser ("lowbias32", C. Wellons, hash-prospector; same family as the
