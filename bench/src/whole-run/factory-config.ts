@@ -1,7 +1,8 @@
 // A synthetic plant for the whole-run benchmarks, generated from a few numbers: machines in operation
-// groups (a flow line of parallel machines per operation), a one-way Manhattan aisle grid for the AGVs
-// with every station and parking place on a two-way bay beside an aisle crossing, and the 5G network's
-// devices for the same floor (the network benchmark's UEs).
+// groups (parallel machines per operation, in cells that share an input and an output station),
+// product families with their own goods-in and goods-out docks, a one-way Manhattan aisle grid for the
+// AGVs with every station and parking place on a two-way bay beside an aisle crossing, and the 5G
+// network's devices for the same floor (the network benchmark's UEs).
 import type {
   AgvConfig,
   AgvEdgeConfig,
@@ -12,6 +13,7 @@ import type {
   FactoryConfig,
   MachineConfig,
   NetworkConfig,
+  SourceConfig,
   StreamSpec,
 } from '@factory-twin/sim-core';
 import { exampleDevice, exampleGnb, exampleNetwork } from '@factory-twin/sim-core';
@@ -19,11 +21,15 @@ import { exampleDevice, exampleGnb, exampleNetwork } from '@factory-twin/sim-cor
 export interface BenchFactoryOptions {
   machines: number;
   agvs: number;
-  /** Machines per operation (parallel machines sharing one input and one output station; default 20). */
+  /** Machines per operation (parallel machines, any of which can do the operation; default 20). */
   machinesPerOperation?: number;
-  /** Mean machine cycle time, s (lognormal, 10 % spread; default 300). */
+  /** Machines per cell: they share one input and one output station (default 4). */
+  machinesPerCell?: number;
+  /** Product families, each with its own goods-in dock (source) and goods-out dock (sink); default 4. */
+  products?: number;
+  /** Mean machine cycle time, s (lognormal, 10 % spread; default 600). */
   cycleS?: number;
-  /** Mean time between part arrivals, s (exponential); default: the line at ~70 % utilisation. */
+  /** Mean time between part arrivals over all families, s (exponential); default: machines ~50 % busy. */
   interarrivalS?: number;
 }
 
@@ -47,22 +53,28 @@ export interface BenchPlant {
 
 const AISLE_SPACING_M = 24;
 const BAY_OFFSET_M = 4;
+const BLOCK_M = 6;
 const S = 1000;
 
 /**
- * The plant: `machines / machinesPerOperation` operations in series; every part visits one machine of each.
- * Stations: a source, `OPk.in` / `OPk.out` per operation, a sink; AGVs carry parts between them.
+ * The plant: `machines / machinesPerOperation` operations in series; every part visits one machine of
+ * each. Stations: `IN-f` and `OUT-f` per product family f, `OPk.Cj.in` / `OPk.Cj.out` per cell j of
+ * operation k; AGVs carry parts between them. A station is one dock (one node), so an operation needs
+ * several cells and the goods flow several docks, or the docks, not the machines, limit the line.
  */
 export function benchPlant(options: BenchFactoryOptions): BenchPlant {
   const perOp = options.machinesPerOperation ?? 20;
+  const perCell = options.machinesPerCell ?? 4;
+  const families = options.products ?? 4;
   const operations = Math.max(1, Math.ceil(options.machines / perOp));
-  const cycleS = options.cycleS ?? 300;
-  // Each operation has perOp machines: capacity perOp / cycle parts per second. At ~45 % of it the AGVs
-  // (one move per operation and one to the sink) stay near 50 % busy with 30 vehicles on this floor.
-  const interarrivalS = options.interarrivalS ?? cycleS / perOp / 0.45;
+  const cycleS = options.cycleS ?? 600;
+  // Each operation has perOp machines: capacity perOp / cycle parts per second. At 50 % of it (one part
+  // a minute) the 30 AGVs of the benchmark, carrying each part six times, are about 60 % busy.
+  const interarrivalS = options.interarrivalS ?? cycleS / perOp / 0.5;
+  const cellsPerOp = Math.ceil(perOp / perCell);
 
   // Aisle grid: even counts keep the alternating one-way aisles strongly connected.
-  const stationCount = 2 * operations + 2;
+  const stationCount = 2 * families + 2 * operations * cellsPerOp;
   const bays = stationCount + options.agvs;
   let cols = 4;
   let rows = 4;
@@ -78,21 +90,31 @@ export function benchPlant(options: BenchFactoryOptions): BenchPlant {
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++)
       nodes.push({ id: crossing(c, r), xM: (c + 1) * AISLE_SPACING_M, yM: (r + 1) * AISLE_SPACING_M });
+  // An aisle between crossings is split into blocks of at most BLOCK_M (one AGV per block: the block
+  // length sets how closely AGVs can follow each other).
+  const coords = new Map(nodes.map((n) => [n.id, n]));
+  const aisle = (from: string, to: string) => {
+    const a = coords.get(from)!;
+    const b = coords.get(to)!;
+    const blocks = Math.ceil(Math.hypot(b.xM - a.xM, b.yM - a.yM) / BLOCK_M);
+    let prev = from;
+    for (let i = 1; i < blocks; i++) {
+      const id = `${from}>${to}.${i}`;
+      nodes.push({ id, xM: a.xM + ((b.xM - a.xM) * i) / blocks, yM: a.yM + ((b.yM - a.yM) * i) / blocks });
+      edges.push({ from: prev, to: id, twoWay: false });
+      prev = id;
+    }
+    edges.push({ from: prev, to, twoWay: false });
+  };
   // Rows: even eastbound, odd westbound. Columns: even southbound, odd northbound (a ring outside).
   for (let r = 0; r < rows; r++)
     for (let c = 0; c + 1 < cols; c++)
-      edges.push(
-        r % 2 === 0
-          ? { from: crossing(c, r), to: crossing(c + 1, r), twoWay: false }
-          : { from: crossing(c + 1, r), to: crossing(c, r), twoWay: false },
-      );
+      if (r % 2 === 0) aisle(crossing(c, r), crossing(c + 1, r));
+      else aisle(crossing(c + 1, r), crossing(c, r));
   for (let c = 0; c < cols; c++)
     for (let r = 0; r + 1 < rows; r++)
-      edges.push(
-        c % 2 === 0
-          ? { from: crossing(c, r + 1), to: crossing(c, r), twoWay: false }
-          : { from: crossing(c, r), to: crossing(c, r + 1), twoWay: false },
-      );
+      if (c % 2 === 0) aisle(crossing(c, r + 1), crossing(c, r));
+      else aisle(crossing(c, r), crossing(c, r + 1));
   // Bays: up to two per crossing (above and below it), spread over the grid.
   const bayAt: { nodeId: string; xM: number; yM: number }[] = [];
   for (let side = 0; side < 2; side++)
@@ -117,21 +139,35 @@ export function benchPlant(options: BenchFactoryOptions): BenchPlant {
   const positions = new Map<string, { xM: number; yM: number }>();
   const buffers: BufferConfig[] = [];
   const stations: AgvStationConfig[] = [];
-  const station = (id: string, capacity: number | null) => {
+  const station = (id: string) => {
     const bay = nextBay();
-    buffers.push({ id, capacity, position: { xM: bay.xM, yM: bay.yM } });
     stations.push({ id, nodeId: bay.nodeId, kind: 'buffer' });
     positions.set(id, { xM: bay.xM, yM: bay.yM });
+    return { xM: bay.xM, yM: bay.yM };
   };
-  station('SRC', null);
+  const sources: SourceConfig[] = [];
+  const sinks: FactoryConfig['sinks'] = [];
+  for (let f = 1; f <= families; f++) {
+    buffers.push({ id: `IN-${f}`, capacity: null, position: station(`IN-${f}`) });
+    sources.push({
+      id: `IN-${f}`,
+      stationId: `IN-${f}`,
+      interarrival: { kind: 'exponential', mean: interarrivalS * families * S },
+      productMix: { [`P${f}`]: 1 },
+      orders: { dueInMs: 8 * 3600 * S },
+    });
+  }
   const machines: MachineConfig[] = [];
   const routing: FactoryConfig['products'][number]['routing'] = [];
   for (let k = 1; k <= operations; k++) {
-    station(`OP${k}.in`, null);
-    station(`OP${k}.out`, null);
     const ids: string[] = [];
-    for (let m = 1; m <= perOp && machines.length < options.machines; m++) {
-      const id = `M${k}_${m}`;
+    for (let m = 0; m < perOp && machines.length < options.machines; m++) {
+      const cell = `OP${k}.C${Math.floor(m / perCell) + 1}`;
+      if (m % perCell === 0) {
+        buffers.push({ id: `${cell}.in`, capacity: null, position: station(`${cell}.in`) });
+        buffers.push({ id: `${cell}.out`, capacity: null, position: station(`${cell}.out`) });
+      }
+      const id = `M${k}_${m + 1}`;
       ids.push(id);
       // Machines in the blocks between aisles, row by row.
       const slot = machines.length;
@@ -145,8 +181,8 @@ export function benchPlant(options: BenchFactoryOptions): BenchPlant {
         type: 'cnc',
         position,
         sizeM: { w: 3, d: 2 },
-        inputBufferId: `OP${k}.in`,
-        outputBufferId: `OP${k}.out`,
+        inputBufferId: `${cell}.in`,
+        outputBufferId: `${cell}.out`,
         failures: { kind: 'time', mtbfMs: 8 * 3600 * S, mttrMs: 20 * 60 * S },
       });
     }
@@ -156,23 +192,14 @@ export function benchPlant(options: BenchFactoryOptions): BenchPlant {
       cycleTime: { kind: 'lognormal', mean: cycleS * S, sd: 0.1 * cycleS * S },
     });
   }
-  const sinkBay = nextBay();
-  stations.push({ id: 'SINK', nodeId: sinkBay.nodeId, kind: 'buffer' });
-  positions.set('SINK', { xM: sinkBay.xM, yM: sinkBay.yM });
+  for (let f = 1; f <= families; f++) sinks.push({ id: `OUT-${f}`, position: station(`OUT-${f}`) });
 
   const factory: FactoryConfig = {
-    products: [{ id: 'P', routing }],
+    products: Array.from({ length: families }, (_, i) => ({ id: `P${i + 1}`, routing, sinkId: `OUT-${i + 1}` })),
     machines,
     buffers,
-    sources: [
-      {
-        id: 'SRC',
-        stationId: 'SRC',
-        interarrival: { kind: 'exponential', mean: interarrivalS * S },
-        orders: { dueInMs: 8 * 3600 * S },
-      },
-    ],
-    sinks: [{ id: 'SINK', position: { xM: sinkBay.xM, yM: sinkBay.yM } }],
+    sources,
+    sinks,
     transport: 'agv',
   };
   const agv: AgvConfig = {
