@@ -195,7 +195,11 @@ export function benchPlant(options: BenchFactoryOptions): BenchPlant {
   for (let f = 1; f <= families; f++) sinks.push({ id: `OUT-${f}`, position: station(`OUT-${f}`) });
 
   const factory: FactoryConfig = {
-    products: Array.from({ length: families }, (_, i) => ({ id: `P${i + 1}`, routing, sinkId: `OUT-${i + 1}` })),
+    products: Array.from({ length: families }, (_, i) => ({
+      id: `P${i + 1}`,
+      routing,
+      sinkId: `OUT-${i + 1}`,
+    })),
     machines,
     buffers,
     sources,
