@@ -26,6 +26,21 @@ describe('toModelConfig', () => {
     expect(m.network.gnbs[0]).toMatchObject({ carrierGHz: 3.5, tddPattern: 'DDDSU', scsKHz: 30 });
   });
 
+  it('maps product-dependent changeovers and transport priorities', () => {
+    const data = tinyScenario();
+    data.machines[0].setupTimeS = 60;
+    data.machines[0].setupTimesS = { byProduct: { P1: 120 }, matrix: { P1: { P1: { kind: 'uniform', min: 1, max: 2 } } } };
+    data.products[0].transportPriority = 3;
+    const m = toModelConfig(load(data));
+    expect(m.factory.machines[0].setupTimes).toEqual({
+      default: { kind: 'constant', value: 60_000 },
+      byProduct: { P1: { kind: 'constant', value: 120_000 } },
+      matrix: { P1: { P1: { kind: 'uniform', min: 1000, max: 2000 } } },
+    });
+    expect(m.factory.machines[1].setupTimes).toBeUndefined();
+    expect(m.factory.products[0].transportPriority).toBe(3);
+  });
+
   it('produces configs sim-core itself accepts', () => {
     const m = toModelConfig(load(tinyScenario()));
     expect(validateFactoryConfig(m.factory, true)).toEqual([]);

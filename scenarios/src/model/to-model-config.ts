@@ -8,10 +8,11 @@ import type {
   MachineConfig,
   NetworkConfig,
   OperationConfig,
+  SetupConfig,
   SourceConfig,
   StreamSpec,
 } from '@factory-twin/sim-core';
-import { scaleDistribution } from '../scenario/distribution-schema';
+import { type DurationInput, scaleDistribution } from '../scenario/distribution-schema';
 import type { Scenario } from '../scenario/schema';
 
 /** Everything one run is built from, in sim-core's units (ms, m, dBm). */
@@ -88,6 +89,7 @@ function factoryConfig(s: Scenario): FactoryConfig {
         }),
       ),
       ...(p.sinkId === undefined ? {} : { sinkId: p.sinkId }),
+      ...(p.transportPriority === undefined ? {} : { transportPriority: p.transportPriority }),
     })),
     machines: s.machines.map((m): MachineConfig => {
       const failures = m.failures;
@@ -98,9 +100,7 @@ function factoryConfig(s: Scenario): FactoryConfig {
         sizeM: { w: m.widthM, d: m.depthM },
         inputBufferId: m.inputBufferId,
         outputBufferId: m.outputBufferId,
-        ...(m.setupTimeS === undefined
-          ? {}
-          : { setupTimes: { default: scaleDistribution(m.setupTimeS, S) } }),
+        ...(m.setupTimeS === undefined && m.setupTimesS === undefined ? {} : { setupTimes: setupTimes(m) }),
         ...(failures === undefined
           ? {}
           : {
@@ -368,4 +368,16 @@ function layout(s: Scenario): Layout {
 /** A cycle time or other duration given in seconds, as sim-core wants it (ms). */
 export function secondsToMs(spec: number | DistributionSpec): DistributionSpec {
   return scaleDistribution(spec, S);
+}
+
+function setupTimes(m: Scenario['machines'][number]): SetupConfig {
+  const scale = (d: DurationInput) => scaleDistribution(d, S);
+  const { byProduct, matrix } = m.setupTimesS ?? {};
+  const mapValues = <T, U>(r: Record<string, T>, f: (v: T) => U) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]));
+  return {
+    ...(m.setupTimeS === undefined ? {} : { default: scale(m.setupTimeS) }),
+    ...(byProduct === undefined ? {} : { byProduct: mapValues(byProduct, scale) }),
+    ...(matrix === undefined ? {} : { matrix: mapValues(matrix, (row) => mapValues(row, scale)) }),
+  };
 }

@@ -74,6 +74,7 @@ describe('loadScenario', () => {
     bad.buffers.push({ id: 'M1', xM: 5, yM: 5, capacity: 1, nodeId: 'N1' });
     bad.machines.push({ ...bad.machines[0], id: 'M3', xM: 11, yM: 10.5 });
     bad.network.gnbs.push({ id: 'G9', xM: 41, yM: 3, heightM: 8, txPowerDbm: 20 });
+    bad.machines[1].setupTimesS = { byProduct: { PX: 60 }, matrix: { P1: { PY: 30 } } };
     const messages = issuesOf('/s/r.json', { '/s/r.json': json(bad) }).map((i) => `${i.path}: ${i.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -83,9 +84,11 @@ describe('loadScenario', () => {
         'buffers[2].id: duplicate id "M1" (already used at machines[0])',
         'machines[2]: machine "M3" overlaps machine "M1"',
         'network.gnbs[1]: gNB "G9" at (41, 3) lies outside the 40 × 20 m floor',
+        'machines[1].setupTimesS.byProduct.PX: product "PX" does not exist',
+        'machines[1].setupTimesS.matrix.P1.PY: product "PY" does not exist',
       ]),
     );
-    expect(messages).toHaveLength(6);
+    expect(messages).toHaveLength(8);
   });
 
   it('applies inline variants, combined with +', () => {

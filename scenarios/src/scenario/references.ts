@@ -95,6 +95,19 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
     if (m.raw.legacy !== true && typeof m.raw.gatewayId === 'string') {
       say([...at, 'gatewayId'], 'only a legacy machine reports through a gateway (set "legacy": true)');
     }
+    const setups = m.raw.setupTimesS;
+    if (isPlainObject(setups)) {
+      const where = [...at, 'setupTimesS'];
+      if (isPlainObject(setups.byProduct))
+        for (const pid of Object.keys(setups.byProduct))
+          mustExist(pid, productIds, 'product', [...where, 'byProduct', pid]);
+      if (isPlainObject(setups.matrix))
+        for (const [from, row] of Object.entries(setups.matrix)) {
+          mustExist(from, productIds, 'product', [...where, 'matrix', from]);
+          if (isPlainObject(row))
+            for (const to of Object.keys(row)) mustExist(to, productIds, 'product', [...where, 'matrix', from, to]);
+        }
+    }
   }
   for (const p of products) {
     const at: PropertyKey[] = ['products', p.index];

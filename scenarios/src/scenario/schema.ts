@@ -78,6 +78,23 @@ const machineSchema = z
     outputBufferId: id.meta({ description: 'Buffer or sink finished parts go to' }),
     cycleTimeS: duration('Default processing time per part, seconds').optional(),
     setupTimeS: duration('Changeover time when the product changes, seconds').optional(),
+    setupTimesS: z
+      .object({
+        byProduct: z
+          .record(id, duration('Changeover to this product, seconds'))
+          .optional()
+          .meta({ description: 'Changeover time by the product changed to, e.g. { "P2": 600 }' }),
+        matrix: z
+          .record(id, z.record(id, duration('Changeover from the outer product to the inner one, seconds')))
+          .optional()
+          .meta({ description: 'Sequence-dependent changeovers: { "P1": { "P2": 900 } } is P1 → P2' }),
+      })
+      .strict()
+      .optional()
+      .meta({
+        description:
+          'Product-dependent changeovers; lookup: matrix[from][to], then byProduct[to], then setupTimeS',
+      }),
     failures: failureSchema.optional(),
     scrapProbability: z.number().min(0).max(1).optional(),
     legacy: z
@@ -140,6 +157,11 @@ const productSchema = z
     label: z.string().optional(),
     routing: z.array(routingStepSchema).min(1),
     sinkId: id.optional().meta({ description: 'Where finished parts go (default: the first sink)' }),
+    transportPriority: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'Urgency of its AGV moves under dispatch "priority" (higher first; default 0)' }),
     marginEurPerPart: nonNegative
       .optional()
       .meta({ description: 'Contribution margin of one finished part, EUR' }),

@@ -207,6 +207,7 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
       id: p.id,
       operations,
       sink: p.sinkId !== undefined ? stations.get(p.sinkId)! : defaultSink,
+      transportPriority: p.transportPriority ?? 0,
     });
   }
 

@@ -37,6 +37,8 @@ export interface ProductConfig {
   routing: OperationConfig[];
   /** Where finished parts go; default: the first sink. */
   sinkId?: string;
+  /** Urgency of this product's transport requests (AGV dispatch rule 'priority': higher first). Default 0. */
+  transportPriority?: number;
 }
 
 export interface OperationConfig {

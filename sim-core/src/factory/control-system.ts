@@ -223,7 +223,7 @@ class Move implements TransportRequest {
   readonly productId: string;
   readonly fromStationId: string;
   readonly toStationId: string;
-  readonly priority = 0;
+  readonly priority: number;
 
   constructor(
     private readonly control: ControlSystem,
@@ -235,6 +235,7 @@ class Move implements TransportRequest {
   ) {
     this.partId = part.id;
     this.productId = part.product.id;
+    this.priority = part.product.transportPriority;
     this.fromStationId = from.id;
     this.toStationId = to.id;
   }

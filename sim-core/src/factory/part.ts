@@ -16,6 +16,8 @@ export interface Product {
   readonly id: string;
   readonly operations: readonly Operation[];
   readonly sink: Station;
+  /** Priority of its transport requests (higher is more urgent). */
+  readonly transportPriority: number;
 }
 
 /** A work order: `quantity` parts released together, due at `dueMs`. */
