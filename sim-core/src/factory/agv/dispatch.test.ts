@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { RandomStreams } from '../../engine/random';
 import { Simulation } from '../../engine/simulation';
+import { buildFactory } from '../build-factory';
 import type { TransportRequest } from '../transport';
 import type { AgvConfig, AgvDispatchRule } from './config';
 import { buildAgvFleet } from './fleet';
@@ -107,5 +109,54 @@ describe('dispatching rules', () => {
     expect(assigned).toEqual(['AGVA request 1']); // B stays parked although idle
     sim.run();
     expect(assigned).toEqual(['AGVA request 1', 'AGVB request 2']);
+  });
+
+  it("the factory's transport requests carry their product's priority", () => {
+    // One AGV; three LOW parts released at 0 (pickup S1), three HIGH at 1 s (pickup S2), all to S5.
+    const completedProducts = (rule: AgvDispatchRule) => {
+      const { sim, fleet } = setup(rule, [1]);
+      const factory = buildFactory(
+        sim,
+        {
+          products: [
+            {
+              id: 'LOW',
+              routing: [{ operation: 'op', machines: ['M'], cycleTime: { kind: 'constant', value: 1 } }],
+            },
+            {
+              id: 'HIGH',
+              transportPriority: 5,
+              routing: [{ operation: 'op', machines: ['M'], cycleTime: { kind: 'constant', value: 1 } }],
+            },
+          ],
+          machines: [
+            {
+              id: 'M',
+              type: 'cnc',
+              position: { xM: 40, yM: 5 },
+              sizeM: { w: 2, d: 2 },
+              inputBufferId: 'S5',
+              outputBufferId: 'SINK',
+            },
+          ],
+          buffers: ['S1', 'S2', 'S5'].map((id) => ({ id, capacity: null, position: { xM: 0, yM: 0 } })),
+          sinks: [{ id: 'SINK', position: { xM: 60, yM: 5 } }],
+          sources: [
+            { id: 'L', stationId: 'S1', schedule: [{ atMs: 0, productId: 'LOW', count: 3 }] },
+            { id: 'H', stationId: 'S2', schedule: [{ atMs: 1000, productId: 'HIGH', count: 3 }] },
+          ],
+          transport: 'agv',
+        },
+        { streams: new RandomStreams(1), network: new FakeControlNetwork(sim), transport: fleet },
+      );
+      const order: string[] = [];
+      factory.probes.part.stream$.subscribe((p) => {
+        if (p.kind === 'completed') order.push(p.productId);
+      });
+      sim.run();
+      return order;
+    };
+    expect(completedProducts('priority')).toEqual(['LOW', 'HIGH', 'HIGH', 'HIGH', 'LOW', 'LOW']);
+    expect(completedProducts('fifo')).toEqual(['LOW', 'LOW', 'LOW', 'HIGH', 'HIGH', 'HIGH']);
   });
 });
