@@ -22,6 +22,8 @@ export const HEADLINE_KPIS: { key: string; label: string; scale: number; digits:
   { key: 'wip.mean', label: 'WIP (parts)', scale: 1, digits: 1 },
   { key: 'orders.onTimeRate', label: 'orders on time (%)', scale: 100, digits: 1 },
   { key: 'agv.meanWaitForPickupMs', label: 'AGV wait for pickup (s)', scale: 1 / 1000, digits: 1 },
+  { key: 'agv.share.movingLoaded', label: 'AGV time loaded (%)', scale: 100, digits: 1 },
+  { key: 'agv.share.waitingTraffic', label: 'AGV time waiting for traffic (%)', scale: 100, digits: 1 },
   { key: 'agv.safetyStopShare', label: 'AGV safety stops (% time)', scale: 100, digits: 2 },
   { key: 'net.machineStatus.p99Ms', label: 'status p99 (ms)', scale: 1, digits: 1 },
   { key: 'net.motionControl.reliability', label: 'motion control on time (%)', scale: 100, digits: 3 },

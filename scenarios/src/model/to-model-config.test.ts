@@ -29,7 +29,10 @@ describe('toModelConfig', () => {
   it('maps product-dependent changeovers and transport priorities', () => {
     const data = tinyScenario();
     data.machines[0].setupTimeS = 60;
-    data.machines[0].setupTimesS = { byProduct: { P1: 120 }, matrix: { P1: { P1: { kind: 'uniform', min: 1, max: 2 } } } };
+    data.machines[0].setupTimesS = {
+      byProduct: { P1: 120 },
+      matrix: { P1: { P1: { kind: 'uniform', min: 1, max: 2 } } },
+    };
     data.products[0].transportPriority = 3;
     const m = toModelConfig(load(data));
     expect(m.factory.machines[0].setupTimes).toEqual({

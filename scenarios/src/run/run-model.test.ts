@@ -61,4 +61,32 @@ describe('runModel', { timeout: 60_000 }, () => {
     expect([...cdf.cumulative].sort((x, y) => x - y)).toEqual(cdf.cumulative);
     expect(r.eventCounts.warmUpEnd).toBe(1);
   });
+
+  it('reports the AGV fleet time by state after the warm-up, as shares that add up to one', () => {
+    // M2 takes its parts from its own buffer B2 at N4: every part makes one AGV trip B1 → B2.
+    const s = tinyScenario();
+    s.run = { ...s.run, lengthH: 1, warmupH: 0.05 };
+    s.buffers.push({ id: 'B2', xM: 22, yM: 16, capacity: 5, nodeId: 'N4' });
+    s.machines[1].inputBufferId = 'B2';
+    const model = toModelConfig(loadScenario('/t.json', { readText: () => JSON.stringify(s) }).scenario);
+    const r = runModel(model, { seed: 3 });
+    const agv = r.agv!;
+    expect(agv.fromMs).toBe(model.run.warmUpMs);
+    const fleetMs = (agv.toMs - agv.fromMs) * agv.vehicles.length;
+    const loadedMs = agv.vehicles.reduce((a, v) => a + v.timeInStateMs.movingLoaded, 0);
+    expect(loadedMs).toBeGreaterThan(0);
+    expect(r.kpis['agv.share.movingLoaded']).toBeCloseTo(loadedMs / fleetMs, 12);
+    const shares = Object.entries(r.kpis).filter(([k]) => k.startsWith('agv.share.'));
+    expect(shares.map(([k]) => k.slice('agv.share.'.length)).sort()).toEqual([
+      'charging',
+      'idle',
+      'loadUnload',
+      'movingEmpty',
+      'movingLoaded',
+      'stopped',
+      'waitingTraffic',
+    ]);
+    expect(shares.reduce((a, [, v]) => a + v, 0)).toBeCloseTo(1, 9);
+    expect(r.kpis['agv.utilization']).toBeCloseTo(1 - r.kpis['agv.share.idle'], 12);
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  AGV_STATES,
   type AgvFleet,
   type AgvFleetStats,
   buildAgvFleet,
@@ -192,16 +193,15 @@ export function flatKpis(
     out['agv.delivered'] = agv.delivered;
     out['agv.meanWaitForPickupMs'] = agv.meanWaitForPickupMs;
     out['agv.meanLeadTimeMs'] = agv.meanLeadTimeMs;
-    const window = Math.max(1, agv.toMs - agv.fromMs);
-    let stopped = 0;
-    let idle = 0;
-    for (const v of agv.vehicles) {
-      stopped += v.timeInStateMs.stopped ?? 0;
-      idle += v.timeInStateMs.idle ?? 0;
+    const fleetTime = Math.max(1, agv.toMs - agv.fromMs) * Math.max(1, agv.vehicles.length);
+    // Fleet time shares by state: agv.share.movingLoaded, .movingEmpty, .waitingTraffic, .charging, ...
+    for (const state of AGV_STATES) {
+      let ms = 0;
+      for (const v of agv.vehicles) ms += v.timeInStateMs[state] ?? 0;
+      out[`agv.share.${state}`] = ms / fleetTime;
     }
-    const fleetTime = window * Math.max(1, agv.vehicles.length);
-    out['agv.utilization'] = 1 - idle / fleetTime;
-    out['agv.safetyStopShare'] = stopped / fleetTime;
+    out['agv.utilization'] = 1 - out['agv.share.idle'];
+    out['agv.safetyStopShare'] = out['agv.share.stopped'];
   }
   return out;
 }

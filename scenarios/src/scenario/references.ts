@@ -105,7 +105,8 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
         for (const [from, row] of Object.entries(setups.matrix)) {
           mustExist(from, productIds, 'product', [...where, 'matrix', from]);
           if (isPlainObject(row))
-            for (const to of Object.keys(row)) mustExist(to, productIds, 'product', [...where, 'matrix', from, to]);
+            for (const to of Object.keys(row))
+              mustExist(to, productIds, 'product', [...where, 'matrix', from, to]);
         }
     }
   }
