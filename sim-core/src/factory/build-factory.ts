@@ -114,6 +114,7 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
     network: options.network,
     probes,
     kpi,
+    // Assumptions (no standard size): an OPC UA / MQTT status report of a few fields, a short start order.
     statusBytes: control.statusBytes ?? 128,
     orderBytes: control.orderBytes ?? 64,
     resendDelayMs: control.resendDelayMs ?? 0,

@@ -26,7 +26,7 @@ export interface MachineKpis {
   blockedFraction: number;
   starvedFraction: number;
   /**
-   * OEE = availability × performance × quality, over the window:
+   * OEE = availability × performance × quality (Nakajima 1988; ISO 22400-2:2014 KPI 1200), over the window:
    * - planned time   = window − off-shift time
    * - operating time = planned time − down time − setup time
    * - availability   = operating time / planned time          (losses: breakdowns, changeovers)

@@ -22,7 +22,7 @@ function checkStable(lambda: number, mu: number, c: number): void {
   if (!(lambda < c * mu)) throw new RangeError(`unstable queue: λ=${lambda} >= cμ=${c * mu}`);
 }
 
-/** M/M/1: ρ = λ/μ, L = ρ/(1−ρ), W = 1/(μ−λ). */
+/** M/M/1: ρ = λ/μ, L = ρ/(1−ρ), W = 1/(μ−λ) (Kleinrock 1975, Queueing Systems I, §3.2). */
 export function mm1(lambda: number, mu: number): QueueMetrics {
   checkStable(lambda, mu, 1);
   const rho = lambda / mu;
@@ -31,7 +31,8 @@ export function mm1(lambda: number, mu: number): QueueMetrics {
 }
 
 /**
- * Erlang C: the probability that an arrival waits in an M/M/c queue with offered load a = λ/μ.
+ * Erlang C: the probability that an arrival waits in an M/M/c queue with offered load a = λ/μ
+ * (Kleinrock 1975, §3.5).
  * Computed from Erlang B's stable recursion B(k) = a·B(k−1) / (k + a·B(k−1)), then
  * C = B / (1 − ρ(1 − B)) with ρ = a/c.
  */
@@ -42,7 +43,7 @@ export function erlangC(c: number, offeredLoad: number): number {
   return b / (1 - rho * (1 - b));
 }
 
-/** M/M/c: Wq = C(c, a) / (cμ − λ), W = Wq + 1/μ, L = λW (Little), Lq = λWq. */
+/** M/M/c: Wq = C(c, a) / (cμ − λ), W = Wq + 1/μ, L = λW (Little 1961), Lq = λWq. */
 export function mmc(lambda: number, mu: number, c: number): QueueMetrics & { pWait: number } {
   checkStable(lambda, mu, c);
   const pWait = erlangC(c, lambda / mu);
@@ -52,7 +53,7 @@ export function mmc(lambda: number, mu: number, c: number): QueueMetrics & { pWa
 }
 
 /**
- * An open tandem (series) Jackson network of single-server exponential stations with unlimited
+ * An open tandem (series) Jackson network (Jackson 1957) of single-server exponential stations with unlimited
  * buffers and Poisson(λ) arrivals: every station is an independent M/M/1 with arrival rate λ, so the
  * throughput is λ and the mean sojourn is Σ 1/(μᵢ − λ).
  */
