@@ -140,6 +140,55 @@ export class SlotAllocator {
     return this.waterFill(picked, ALL_SLICES, budget);
   }
 
+  /**
+   * GBR pass, before the scheduler discipline: every backlogged GBR flow of `devices` gets the PRBs for
+   * what its credit allows (its guaranteed rate since it was last served, up to the averaging window's
+   * worth), in 5QI priority order (then earliest deadline). Returns the PRBs granted.
+   */
+  allocateGbr(devices: readonly DeviceState[], n: number, budget: number, symbols: number): number {
+    const subset = this.subset;
+    subset.length = 0;
+    for (let i = 0; i < n; i++) {
+      const d = devices[i];
+      const q = d.quality[this.dir];
+      const bitsPerPrb = q.bitsPerPrbSymbol * symbols;
+      const flows = d.flows[this.dir];
+      for (let j = 0; j < flows.length; j++) {
+        const f = flows[j];
+        const rate = f.profile.gbrBitsPerMs;
+        if (rate === 0 || f.head === null) continue;
+        f.gbrCreditBits = Math.min(
+          f.profile.gbrBucketBits,
+          f.gbrCreditBits + rate * (this.tMs - f.gbrFilledAtMs),
+        );
+        f.gbrFilledAtMs = this.tMs;
+        const bits = Math.min(f.bits, f.gbrCreditBits);
+        if (bits <= 0 || bitsPerPrb <= 0) continue;
+        d.capPrb = this.dir === UL ? Math.min(this.nPrb, q.maxUsefulPrbs) : this.nPrb;
+        f.needPrb = Math.ceil(bits / bitsPerPrb);
+        f.gbrPrb = 0;
+        f.gbrMark = this.mark;
+        subset.push(f);
+      }
+    }
+    if (subset.length === 0 || budget <= 0) return 0;
+    insertionSort(subset, byPriorityKey);
+    let used = 0;
+    for (let i = 0; i < subset.length && used < budget; i++) {
+      const f = subset[i];
+      const g = this.grantFlow(f, Math.min(f.needPrb, budget - used));
+      f.gbrPrb = g;
+      used += g;
+    }
+    return used;
+  }
+
+  /** PRBs the flow still wants in this slot after the GBR pass, for `bitsPerPrb` bits per PRB. */
+  flowNeed(f: Flow, bitsPerPrb: number): number {
+    const need = Math.max(1, Math.ceil(f.bits / bitsPerPrb));
+    return f.gbrMark === this.mark ? Math.max(0, need - f.gbrPrb) : need;
+  }
+
   /** The device's demand in this slot: PRBs per queued flow and in total (capped by its room). */
   private prepare(d: DeviceState, symbols: number): void {
     const q = d.quality[this.dir];
@@ -154,7 +203,7 @@ export class SlotAllocator {
         f.needPrb = 0;
         continue;
       }
-      f.needPrb = Math.max(1, Math.ceil(f.bits / bitsPerPrb));
+      f.needPrb = this.flowNeed(f, bitsPerPrb);
       need += f.needPrb;
     }
     d.needPrb = need;

@@ -43,6 +43,8 @@ export interface MacSettings {
   loadTimeConstantMs: number;
   loadSampleMs: number;
   deviceCount: number;
+  /** Some traffic class has a guaranteed bit rate (a GBR pass before the scheduler). */
+  hasGbr: boolean;
   /** SINRs depend on other cells' load: refresh them every SINR_REFRESH_MS. */
   sinrRefreshesWithLoad: boolean;
   /** Scheduler marks shared by every allocator of the network (device scratch is shared by them all). */
@@ -344,10 +346,10 @@ export class CellLink implements MacOpportunities {
     const budget = this.nPrb - this.reserved(opp);
     const allocator = this.allocator;
     allocator.begin(opp, startMs);
-    let used = 0;
+    let used = this.settings.hasGbr ? allocator.allocateGbr(ready, nReady, budget, symbols) : 0;
     const shares = this.settings.sliceShares;
     if (this.settings.scheduler !== 'priority' && shares.length === 0)
-      used = allocator.allocateDevices(ready, nReady, budget, symbols);
+      used += allocator.allocateDevices(ready, nReady, budget - used, symbols);
     else {
       // Flow by flow: slice quotas first (unused quota is lent), then the rest to anyone.
       const candidates = this.candidates;
@@ -364,8 +366,8 @@ export class CellLink implements MacOpportunities {
             f.needPrb = 0;
             continue;
           }
-          f.needPrb = Math.max(1, Math.ceil(f.bits / bitsPerPrb));
-          candidates[count++] = f;
+          f.needPrb = allocator.flowNeed(f, bitsPerPrb);
+          if (f.needPrb > 0) candidates[count++] = f;
         }
       }
       for (let s = 0; s < shares.length; s++)
@@ -498,6 +500,7 @@ export class CellLink implements MacOpportunities {
         p.remainingBits -= take;
         capacity -= take;
         f.bits -= take;
+        if (f.profile.gbrBitsPerMs > 0) f.gbrCreditBits = Math.max(0, f.gbrCreditBits - take);
         sent += take;
         if (doneMs > p.legDoneMs) p.legDoneMs = doneMs;
         if (lost) p.lost = true;

@@ -99,6 +99,12 @@ export interface ClassOptions {
   deadlineMs?: number;
   /** PDCP discard timer: an untransmitted packet older than this is dropped (default 5000, video 1000). */
   discardTimerMs?: number;
+  /**
+   * Guaranteed flow bit rate (GFBR) of every flow of this class, per device and direction, Mbit/s: the
+   * MAC serves it ahead of the scheduler discipline up to this rate, averaged over the 5QI's averaging
+   * window (TS 23.501 §5.7.2.5, §5.7.3.6; 2000 ms for the standardized GBR 5QIs). Default: none.
+   */
+  gbrMbps?: number;
 }
 
 export interface LinkAdaptationConfig {

@@ -207,6 +207,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         loadSampleMs: this.loadSampleMs,
         deviceCount: this.devices.length,
         sinrRefreshesWithLoad: (config.interCellInterference ?? 'load') === 'load',
+        hasGbr: this.profiles.some((p) => p.gbrBitsPerMs > 0),
         marks,
       };
       return [

@@ -68,6 +68,12 @@ export class Flow {
   /** Scheduler scratch: PRBs still wanted in this slot and PRBs granted. */
   needPrb = 0;
   grantPrb = 0;
+  /** GBR flows: bits it may still send ahead of the others (token bucket), and when it was last filled. */
+  gbrCreditBits = 0;
+  gbrFilledAtMs = 0;
+  /** PRBs granted in the GBR pass of the slot marked `gbrMark`. */
+  gbrPrb = 0;
+  gbrMark = -1;
 
   constructor(
     readonly device: DeviceState,

@@ -28,6 +28,9 @@ const DEFAULT_DISCARD_TIMER_MS = 5000; // assumption: a PDCP discard timer well 
 const VIDEO_DISCARD_TIMER_MS = 1000; // assumption: live video frames older than 1 s are worthless
 
 /** Everything the MAC and the statistics need about one class, resolved once per network. */
+/** Averaging window of a GBR flow whose 5QI has none (a non-GBR 5QI): the standard's default (Table 5.7.4-1). */
+const GBR_DEFAULT_AVERAGING_WINDOW_MS = 2000;
+
 export interface ClassProfile {
   readonly index: number;
   readonly trafficClass: TrafficClass;
@@ -37,6 +40,10 @@ export interface ClassProfile {
   readonly discardTimerMs: number;
   /** Required share of messages within the deadline (TS 22.104 availability / 100). */
   readonly targetReliability: number;
+  /** Guaranteed bit rate per flow, bits per ms (0: not a GBR flow). */
+  readonly gbrBitsPerMs: number;
+  /** Most credit a GBR flow can save up: its rate over the averaging window, bits. */
+  readonly gbrBucketBits: number;
 }
 
 export function classIndex(trafficClass: TrafficClass): number {
@@ -50,6 +57,12 @@ export function resolveClassProfiles(config: NetworkConfig): ClassProfile[] {
     const target = TARGET_OF[trafficClass];
     const options: ClassOptions = config.classOptions?.[trafficClass] ?? {};
     const qos = fiveQi(config.trafficClassMap?.[trafficClass] ?? target.fiveQi);
+    const gbrMbps = options.gbrMbps ?? 0;
+    if (!(gbrMbps >= 0 && Number.isFinite(gbrMbps)))
+      throw new RangeError(
+        `classOptions.${trafficClass}.gbrMbps must be a finite number >= 0, got ${gbrMbps}`,
+      );
+    const gbrBitsPerMs = gbrMbps * 1000;
     return {
       index,
       trafficClass,
@@ -60,6 +73,8 @@ export function resolveClassProfiles(config: NetworkConfig): ClassProfile[] {
         options.discardTimerMs ??
         (trafficClass === 'video' ? VIDEO_DISCARD_TIMER_MS : DEFAULT_DISCARD_TIMER_MS),
       targetReliability: target.availabilityPct / 100,
+      gbrBitsPerMs,
+      gbrBucketBits: gbrBitsPerMs * (qos.averagingWindowMs ?? GBR_DEFAULT_AVERAGING_WINDOW_MS),
     };
   });
 }
