@@ -1,4 +1,4 @@
-import { validateAgvConfig, validateFactoryConfig } from '@factory-twin/sim-core';
+import { DEFAULT_HANDOVER, validateAgvConfig, validateFactoryConfig } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load';
 import { tinyScenario } from '../scenario/test-fixtures';
@@ -68,5 +68,77 @@ describe('toModelConfig', () => {
       { id: 'AGV1', startNodeId: 'N1' },
       { id: 'AGV2', startNodeId: 'N4' },
     ]);
+  });
+  it('gives each gNB its own carrier, field by field over network.carrier', () => {
+    const data = tinyScenario();
+    data.network.carrier.specialSlot = { dl: 6, gap: 4, ul: 4 };
+    data.network.gnbs.push({
+      id: 'G2',
+      xM: 35,
+      yM: 10,
+      heightM: 8,
+      txPowerDbm: 24,
+      carrier: { frequencyGHz: 4.9, bandwidthMHz: 40, tddPattern: 'DSUUU' },
+    });
+    data.network.gnbs.push({
+      id: 'G3',
+      xM: 5,
+      yM: 10,
+      heightM: 8,
+      txPowerDbm: 24,
+      carrier: { scsKHz: 60, specialSlot: { dl: 10, gap: 2, ul: 2 } },
+    });
+    const [g1, g2, g3] = toModelConfig(load(data)).network.gnbs;
+    const carrierOf = (g: typeof g1) => [g.carrierGHz, g.bandwidthMHz, g.scsKHz, g.tddPattern, g.specialSlot];
+    expect(carrierOf(g1)).toEqual([3.5, 100, 30, 'DDDSU', { dl: 6, gap: 4, ul: 4 }]);
+    expect(carrierOf(g2)).toEqual([4.9, 40, 30, 'DSUUU', { dl: 6, gap: 4, ul: 4 }]);
+    expect(carrierOf(g3)).toEqual([3.5, 100, 60, 'DDDSU', { dl: 10, gap: 2, ul: 2 }]);
+  });
+
+  it('passes device antenna gain and power class, defaulting to 0 dBi and 23 dBm', () => {
+    const data = tinyScenario();
+    data.network.devices[0] = { ...data.network.devices[0], antennaGainDbi: -3, powerClassDbm: 26 };
+    const [d0, d1] = toModelConfig(load(data)).network.devices;
+    expect([d0.antennaGainDbi, d0.powerClassDbm]).toEqual([-3, 26]);
+    expect([d1.antennaGainDbi, d1.powerClassDbm]).toEqual([0, 23]);
+  });
+
+  it('passes handover, core delay, UL power control and link adaptation; none of them when absent', () => {
+    const plain = toModelConfig(load(tinyScenario())).network;
+    expect(plain.handover).toBeUndefined();
+    expect(plain.deployment).toEqual({ mode: 'public' });
+    expect(plain.uplinkPowerControl).toBeUndefined();
+    expect(plain.linkAdaptation).toBeUndefined();
+
+    const data = tinyScenario();
+    data.network.handover = { a3OffsetDb: 2, timeToTriggerMs: 40, interruptionMs: 0 };
+    data.network.coreDelay = { meanMs: 3, jitterMs: 0.5, minMs: 1 };
+    data.network.uplinkPowerControl = { p0Dbm: -90, alpha: 1 };
+    data.network.linkAdaptation = {
+      cqiTable: 1,
+      blerTarget: 0.01,
+      maxHarqRetransmissions: 1,
+      harqProcessingMs: 0.25,
+    };
+    const n = toModelConfig(load(data)).network;
+    expect(n.handover).toEqual({ offsetDb: 2, timeToTriggerMs: 40, interruptionMs: 0 });
+    expect(n.deployment).toEqual({ mode: 'public', overrides: { meanMs: 3, jitterMs: 0.5, minMs: 1 } });
+    expect(n.uplinkPowerControl).toEqual({ p0Dbm: -90, alpha: 1 });
+    expect(n.linkAdaptation).toEqual({
+      cqiTable: 1,
+      blerTarget: 0.01,
+      maxHarqRetransmissions: 1,
+      harqProcessingMs: 0.25,
+    });
+
+    // Partial blocks: the handover takes sim-core's defaults for what is left out, the others only what is given.
+    const partial = tinyScenario();
+    partial.network.handover = { interruptionMs: 5 };
+    partial.network.coreDelay = { meanMs: 2 };
+    partial.network.uplinkPowerControl = { alpha: 0.7 };
+    const p = toModelConfig(load(partial)).network;
+    expect(p.handover).toEqual({ ...DEFAULT_HANDOVER, interruptionMs: 5 });
+    expect(p.deployment.overrides).toEqual({ meanMs: 2 });
+    expect(p.uplinkPowerControl).toEqual({ alpha: 0.7 });
   });
 });

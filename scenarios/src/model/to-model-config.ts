@@ -1,16 +1,17 @@
-import type {
-  AgvConfig,
-  AgvVehicleConfig,
-  DeviceConfig,
-  DistributionSpec,
-  FactoryConfig,
-  Layout,
-  MachineConfig,
-  NetworkConfig,
-  OperationConfig,
-  SetupConfig,
-  SourceConfig,
-  StreamSpec,
+import {
+  type AgvConfig,
+  type AgvVehicleConfig,
+  DEFAULT_HANDOVER,
+  type DeviceConfig,
+  type DistributionSpec,
+  type FactoryConfig,
+  type Layout,
+  type MachineConfig,
+  type NetworkConfig,
+  type OperationConfig,
+  type SetupConfig,
+  type SourceConfig,
+  type StreamSpec,
 } from '@factory-twin/sim-core';
 import { type DurationInput, scaleDistribution } from '../scenario/distribution-schema';
 import type { Scenario } from '../scenario/schema';
@@ -238,21 +239,26 @@ function networkConfig(s: Scenario): NetworkConfig {
     ),
   );
   return {
-    gnbs: n.gnbs.map((g) => ({
-      id: g.id,
-      xM: g.xM,
-      yM: g.yM,
-      heightM: g.heightM,
-      carrierGHz: c.frequencyGHz,
-      bandwidthMHz: c.bandwidthMHz,
-      scsKHz: c.scsKHz,
-      tddPattern: c.tddPattern,
-      ...(c.specialSlot === undefined ? {} : { specialSlot: c.specialSlot }),
-      txPowerDbm: g.txPowerDbm,
-      antennaGainDbi: g.antennaGainDbi ?? DEFAULTS.gnbAntennaGainDbi,
-      noiseFigureDb: g.noiseFigureDb ?? DEFAULTS.gnbNoiseFigureDb,
-      ...(g.mimoLayers === undefined ? {} : { mimoLayers: g.mimoLayers }),
-    })),
+    gnbs: n.gnbs.map((g) => {
+      // A gNB's own carrier overrides network.carrier field by field.
+      const own = g.carrier ?? {};
+      const specialSlot = own.specialSlot ?? c.specialSlot;
+      return {
+        id: g.id,
+        xM: g.xM,
+        yM: g.yM,
+        heightM: g.heightM,
+        carrierGHz: own.frequencyGHz ?? c.frequencyGHz,
+        bandwidthMHz: own.bandwidthMHz ?? c.bandwidthMHz,
+        scsKHz: own.scsKHz ?? c.scsKHz,
+        tddPattern: own.tddPattern ?? c.tddPattern,
+        ...(specialSlot === undefined ? {} : { specialSlot }),
+        txPowerDbm: g.txPowerDbm,
+        antennaGainDbi: g.antennaGainDbi ?? DEFAULTS.gnbAntennaGainDbi,
+        noiseFigureDb: g.noiseFigureDb ?? DEFAULTS.gnbNoiseFigureDb,
+        ...(g.mimoLayers === undefined ? {} : { mimoLayers: g.mimoLayers }),
+      };
+    }),
     devices: n.devices.map((d): DeviceConfig => {
       const camera =
         d.kind === 'camera' && d.attachedTo !== undefined ? cameraById.get(d.attachedTo) : undefined;
@@ -261,7 +267,7 @@ function networkConfig(s: Scenario): NetworkConfig {
         endpointId: d.attachedTo ?? d.id,
         powerClassDbm: d.powerClassDbm ?? 23,
         heightM: d.heightM ?? camera?.heightM ?? DEFAULTS.deviceHeightM,
-        antennaGainDbi: DEFAULTS.deviceAntennaGainDbi,
+        antennaGainDbi: d.antennaGainDbi ?? DEFAULTS.deviceAntennaGainDbi,
         mobile: d.kind === 'agv',
         ...(d.xM === undefined || d.yM === undefined ? {} : { xM: d.xM, yM: d.yM }),
       };
@@ -278,12 +284,34 @@ function networkConfig(s: Scenario): NetworkConfig {
         ? {}
         : { schedule: z.activeH.map((p) => ({ startMs: p.startH * H, endMs: p.endH * H })) }),
     })),
-    deployment: { mode: n.deployment },
+    deployment: {
+      mode: n.deployment,
+      ...(n.coreDelay === undefined ? {} : { overrides: definedOnly(n.coreDelay) }),
+    },
     scheduler: n.scheduler ?? 'proportionalFair',
     ...(n.slices === undefined ? {} : { slices: n.slices }),
+    ...(n.handover === undefined
+      ? {}
+      : {
+          handover: {
+            offsetDb: n.handover.a3OffsetDb ?? DEFAULT_HANDOVER.offsetDb,
+            timeToTriggerMs: n.handover.timeToTriggerMs ?? DEFAULT_HANDOVER.timeToTriggerMs,
+            interruptionMs: n.handover.interruptionMs ?? DEFAULT_HANDOVER.interruptionMs,
+          },
+        }),
+    ...(n.uplinkPowerControl === undefined ? {} : { uplinkPowerControl: definedOnly(n.uplinkPowerControl) }),
+    ...(n.linkAdaptation === undefined ? {} : { linkAdaptation: definedOnly(n.linkAdaptation) }),
     classOptions: deadlines,
     wiredEndpoints: [CONTROL],
   };
+}
+
+/**
+ * A copy without the keys whose value is undefined: sim-core spreads these blocks over its defaults, where an
+ * explicit undefined (e.g. from a variant patch) would replace a default.
+ */
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** Telemetry and video flows, one stream per sending device; motion control belongs to the AGV fleet. */

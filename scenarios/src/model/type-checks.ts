@@ -31,3 +31,38 @@ export type SinkKindsMatch = Assert<
     NonNullable<FactoryConfig['sinks'][number]['kind']>
   >
 >;
+type NetworkSpecOf = import('../scenario/schema').NetworkSpec;
+export type SubcarrierSpacingsMatch = Assert<
+  Equals<NetworkSpecOf['carrier']['scsKHz'], NetworkConfig['gnbs'][number]['scsKHz']>
+>;
+export type PowerClassesMatch = Assert<
+  Equals<
+    NonNullable<NetworkSpecOf['devices'][number]['powerClassDbm']>,
+    NetworkConfig['devices'][number]['powerClassDbm']
+  >
+>;
+export type CqiTablesMatch = Assert<
+  Equals<
+    NonNullable<NonNullable<NetworkSpecOf['linkAdaptation']>['cqiTable']>,
+    NonNullable<NonNullable<NetworkConfig['linkAdaptation']>['cqiTable']>
+  >
+>;
+/** Every option of these sim-core blocks has a field in the scenario (same names, same value types). */
+export type CoreDelayKeysMatch = Assert<
+  Equals<
+    keyof NonNullable<NetworkSpecOf['coreDelay']>,
+    keyof NonNullable<NetworkConfig['deployment']['overrides']>
+  >
+>;
+export type UplinkPowerControlKeysMatch = Assert<
+  Equals<
+    keyof NonNullable<NetworkSpecOf['uplinkPowerControl']>,
+    keyof NonNullable<NetworkConfig['uplinkPowerControl']>
+  >
+>;
+export type LinkAdaptationKeysMatch = Assert<
+  Equals<
+    keyof NonNullable<NetworkSpecOf['linkAdaptation']>,
+    keyof NonNullable<NetworkConfig['linkAdaptation']>
+  >
+>;

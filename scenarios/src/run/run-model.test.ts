@@ -89,4 +89,42 @@ describe('runModel', { timeout: 60_000 }, () => {
     expect(shares.reduce((a, [, v]) => a + v, 0)).toBeCloseTo(1, 9);
     expect(r.kpis['agv.utilization']).toBeCloseTo(1 - r.kpis['agv.share.idle'], 12);
   });
+  it('exports latency percentiles per class and DL throughput per cell, with two carriers and radio settings', () => {
+    const s = tinyScenario();
+    s.run = { ...s.run, lengthH: 0.25, warmupH: 0.05 };
+    s.network.gnbs.push({
+      id: 'G2',
+      xM: 35,
+      yM: 10,
+      heightM: 8,
+      txPowerDbm: 24,
+      carrier: { frequencyGHz: 4.9, bandwidthMHz: 40 },
+    });
+    s.network.handover = { a3OffsetDb: 2, interruptionMs: 0 };
+    s.network.coreDelay = { meanMs: 2, jitterMs: 0.5, minMs: 1 };
+    s.network.uplinkPowerControl = { p0Dbm: -90, alpha: 0.9 };
+    s.network.linkAdaptation = { cqiTable: 1, blerTarget: 0.05 };
+    s.network.devices[0].antennaGainDbi = 2;
+    const model = toModelConfig(loadScenario('/t.json', { readText: () => JSON.stringify(s) }).scenario);
+    const r = runModel(model, { seed: 5 });
+    const classes = r.network.classes.filter((c) => c.finished > 0);
+    expect(classes.map((c) => c.trafficClass)).toContain('telemetry');
+    for (const c of classes) {
+      const pre = `net.${c.trafficClass}`;
+      expect(r.kpis[`${pre}.p50Ms`]).toBe(c.latency.p50Ms);
+      expect(r.kpis[`${pre}.p95Ms`]).toBe(c.latency.p95Ms);
+      expect(r.kpis[`${pre}.p999Ms`]).toBe(c.latency.p999Ms);
+      expect(r.kpis[`${pre}.p50Ms`]).toBeLessThanOrEqual(r.kpis[`${pre}.p95Ms`]);
+      expect(r.kpis[`${pre}.p95Ms`]).toBeLessThanOrEqual(r.kpis[`${pre}.p99Ms`]);
+      expect(r.kpis[`${pre}.p99Ms`]).toBeLessThanOrEqual(r.kpis[`${pre}.p999Ms`]);
+    }
+    // The core delay override (2 ms mean, 1 ms floor) replaces the public profile (15 ms mean, 5 ms floor).
+    expect(r.kpis['net.telemetry.p50Ms']).toBeGreaterThan(1);
+    expect(r.kpis['net.telemetry.p50Ms']).toBeLessThan(8);
+    expect(r.network.cells.map((c) => c.cellId)).toEqual(['G1', 'G2']);
+    for (const cell of r.network.cells) {
+      expect(r.kpis[`cell.${cell.cellId}.dlMbps`]).toBe(cell.dl.throughputMbps);
+    }
+    expect(r.kpis['cell.G1.dlMbps'] + r.kpis['cell.G2.dlMbps']).toBeGreaterThan(0);
+  });
 });

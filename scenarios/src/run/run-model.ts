@@ -179,13 +179,17 @@ export function flatKpis(
     const pre = `net.${c.trafficClass}`;
     out[`${pre}.reliability`] = c.reliability;
     out[`${pre}.meanMs`] = c.latency.meanMs;
+    out[`${pre}.p50Ms`] = c.latency.p50Ms;
+    out[`${pre}.p95Ms`] = c.latency.p95Ms;
     out[`${pre}.p99Ms`] = c.latency.p99Ms;
+    out[`${pre}.p999Ms`] = c.latency.p999Ms;
     out[`${pre}.lost`] = c.lost + c.discarded;
   }
   for (const cell of n.cells) {
     out[`cell.${cell.cellId}.ulUtilization`] = cell.ul.prbUtilization;
     out[`cell.${cell.cellId}.dlUtilization`] = cell.dl.prbUtilization;
     out[`cell.${cell.cellId}.ulMbps`] = cell.ul.throughputMbps;
+    out[`cell.${cell.cellId}.dlMbps`] = cell.dl.throughputMbps;
   }
   out['net.handovers'] = n.handovers;
   out['net.survivalFailures'] = n.survivalFailures;

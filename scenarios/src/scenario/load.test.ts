@@ -91,6 +91,28 @@ describe('loadScenario', () => {
     expect(messages).toHaveLength(8);
   });
 
+  it('locates bad radio settings (gNB carrier, device, handover, link adaptation) by JSON path', () => {
+    const bad = tinyScenario();
+    bad.network.gnbs[0].carrier = { frequencyGHz: 4.9, scsKHz: 45, tddPatern: 'DSUUU' };
+    bad.network.devices[0].antennaGainDbi = '3 dBi';
+    bad.network.handover = { a3OffsetDb: 3, timeToTriggerMs: -40 };
+    bad.network.linkAdaptation = { blerTarget: 1.5 };
+    const issues = issuesOf('/s/radio.json', { '/s/radio.json': json(bad) });
+    const byPath = new Map(issues.map((i) => [i.path, i.message]));
+    expect([...byPath.keys()].sort()).toEqual([
+      'network.devices[0].antennaGainDbi',
+      'network.gnbs[0].carrier.scsKHz',
+      'network.gnbs[0].carrier.tddPatern',
+      'network.handover.timeToTriggerMs',
+      'network.linkAdaptation.blerTarget',
+    ]);
+    expect(byPath.get('network.gnbs[0].carrier.scsKHz')).toMatch(/expected one of 15, 30, 60, got 45/);
+    expect(byPath.get('network.gnbs[0].carrier.tddPatern')).toMatch(/unknown key/);
+    expect(byPath.get('network.devices[0].antennaGainDbi')).toMatch(/expected number, got "3 dBi"/);
+    expect(byPath.get('network.handover.timeToTriggerMs')).toMatch(/>=0, got -40/);
+    expect(byPath.get('network.linkAdaptation.blerTarget')).toMatch(/<1, got 1.5/);
+  });
+
   it('applies inline variants, combined with +', () => {
     const files = { '/s/a.json': json(tinyScenario()) };
     const s = loadScenario('/s/a.json', {

@@ -255,11 +255,11 @@ const agvFleetSchema = z
 
 const carrierSchema = z
   .object({
-    frequencyGHz: positive.meta({ description: 'Carrier centre frequency, e.g. 3.5 (n78) or 4.9 (n79)' }),
-    bandwidthMHz: positive,
-    scsKHz: z
-      .union([z.literal(15), z.literal(30), z.literal(60)])
-      .meta({ description: 'Subcarrier spacing (FR1)' }),
+    frequencyGHz: positive.meta({
+      description: 'Carrier centre frequency, GHz, e.g. 3.5 (n78) or 4.9 (n79)',
+    }),
+    bandwidthMHz: positive.meta({ description: 'Channel bandwidth, MHz (e.g. 100)' }),
+    scsKHz: z.literal([15, 30, 60]).meta({ description: 'Subcarrier spacing, kHz (FR1)' }),
     tddPattern: z
       .string()
       .regex(/^[DSU]{1,20}$/, 'a TDD pattern is a string of D, S and U slots, e.g. "DDDSU"')
@@ -270,7 +270,8 @@ const carrierSchema = z
       .refine((s) => s.dl + s.gap + s.ul === 14, {
         message: 'a special slot splits 14 symbols (dl + gap + ul)',
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'Symbols of the S slot: DL, guard, UL (default 10:2:2; they add up to 14)' }),
   })
   .strict();
 
@@ -284,6 +285,14 @@ const gnbSchema = z
     antennaGainDbi: z.number().min(-10).max(30).optional().meta({ description: 'Default 5 dBi' }),
     noiseFigureDb: z.number().min(0).max(20).optional().meta({ description: 'Default 5 dB' }),
     mimoLayers: z.number().int().min(1).max(8).optional(),
+    carrier: carrierSchema
+      .partial()
+      .optional()
+      .meta({
+        description:
+          "This cell's own carrier: the fields given replace those of network.carrier (e.g. a neighbour on 4.9 GHz " +
+          'to avoid co-channel interference); the others are taken from network.carrier',
+      }),
   })
   .strict();
 
@@ -304,9 +313,15 @@ const deviceSchema = z
       .optional()
       .meta({ description: 'Antenna height (default 1.5 m; cameras: the camera height)' }),
     powerClassDbm: z
-      .union([z.literal(23), z.literal(26)])
+      .literal([23, 26])
       .optional()
-      .meta({ description: 'UE power class (default 23)' }),
+      .meta({ description: 'UE power class P_CMAX, dBm: 23 (PC3, default) or 26 (PC2)' }),
+    antennaGainDbi: z
+      .number()
+      .min(-20)
+      .max(20)
+      .optional()
+      .meta({ description: 'UE antenna gain, dBi (default 0: omni module antenna)' }),
   })
   .strict();
 
@@ -362,12 +377,85 @@ const clutterSchema = z
   })
   .strict();
 
+const handoverSchema = z
+  .object({
+    a3OffsetDb: z.number().min(-30).max(30).optional().meta({
+      description:
+        'A3 offset: a neighbour must be better than the serving cell by this much (RSRP), dB (default 3)',
+    }),
+    timeToTriggerMs: nonNegative
+      .optional()
+      .meta({ description: 'The A3 condition must hold this long before the handover, ms (default 160)' }),
+    interruptionMs: nonNegative.optional().meta({
+      description: 'No data for this long after a handover, ms (default 30; 0 models make-before-break)',
+    }),
+  })
+  .strict()
+  .meta({ description: 'Handover on the A3 event (defaults: 3 dB, 160 ms, 30 ms)' });
+
+const coreDelaySchema = z
+  .object({
+    meanMs: nonNegative.optional().meta({ description: 'Mean one-way core / transport delay, ms' }),
+    jitterMs: nonNegative.optional().meta({ description: 'Standard deviation of the one-way delay, ms' }),
+    minMs: nonNegative.optional().meta({ description: 'Lower bound of the one-way delay, ms' }),
+  })
+  .strict()
+  .meta({
+    description:
+      "Overrides of the deployment mode's core delay (one way, max(minMs, meanMs + jitterMs·z)); " +
+      'fields left out keep the profile of the mode (public 15/5/5, slice 10/2/4, hybrid 1/0.3/0.3, private 0.5/0.2/0.2 ms)',
+  });
+
+const uplinkPowerControlSchema = z
+  .object({
+    p0Dbm: z
+      .number()
+      .min(-202)
+      .max(24)
+      .optional()
+      .meta({ description: 'P0 nominal UL receive target per PRB, dBm (default -85)' }),
+    alpha: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .meta({ description: 'Fractional path-loss compensation α, 0..1 (default 0.8)' }),
+  })
+  .strict()
+  .meta({ description: 'UL open-loop power control, min(P0 + α·PL, P_CMAX − 10·log10 PRBs) per PRB' });
+
+const linkAdaptationSchema = z
+  .object({
+    cqiTable: z
+      .literal([1, 2])
+      .optional()
+      .meta({ description: 'CQI table of TS 38.214: 1 (up to 64QAM) or 2 (up to 256QAM, default)' }),
+    blerTarget: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .optional()
+      .meta({ description: 'BLER target of the MCS choice, as a share (default 0.1)' }),
+    maxHarqRetransmissions: z
+      .number()
+      .int()
+      .min(0)
+      .max(16)
+      .optional()
+      .meta({ description: 'HARQ retransmissions after the first transmission (default 3)' }),
+    harqProcessingMs: nonNegative.optional().meta({
+      description: 'Processing time before HARQ feedback and before a retransmission, ms (default: one slot)',
+    }),
+  })
+  .strict()
+  .meta({ description: 'Link adaptation and HARQ' });
+
 const networkSchema = z
   .object({
     deployment: z.enum(deploymentModes).meta({
       description: 'public network, operator slice, hybrid (shared RAN, local UPF) or standalone private',
     }),
-    carrier: carrierSchema,
+    carrier: carrierSchema.meta({ description: 'The carrier of every gNB without a carrier of its own' }),
     clutter: clutterSchema,
     scheduler: z
       .enum(['roundRobin', 'proportionalFair', 'priority'])
@@ -388,6 +476,10 @@ const networkSchema = z
     devices: z.array(deviceSchema),
     traffic: z.array(trafficSchema),
     interferenceZones: z.array(interferenceZoneSchema).optional(),
+    handover: handoverSchema.optional(),
+    coreDelay: coreDelaySchema.optional(),
+    uplinkPowerControl: uplinkPowerControlSchema.optional(),
+    linkAdaptation: linkAdaptationSchema.optional(),
   })
   .strict();
 
