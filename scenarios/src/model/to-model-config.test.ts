@@ -103,6 +103,17 @@ describe('toModelConfig', () => {
     expect([d1.antennaGainDbi, d1.powerClassDbm]).toEqual([0, 23]);
   });
 
+  it('passes a flow class guaranteed bit rate beside its deadline', () => {
+    const data = tinyScenario();
+    const motion = data.network.traffic.find((t: { id: string }) => t.id === 'motion');
+    motion.gbrMbps = 0.5;
+    motion.deadlineMs = 15;
+    expect(toModelConfig(load(data)).network.classOptions).toEqual({
+      motionControl: { deadlineMs: 15, gbrMbps: 0.5 },
+    });
+    expect(toModelConfig(load(tinyScenario())).network.classOptions).toEqual({});
+  });
+
   it('passes handover, core delay, UL power control and link adaptation; none of them when absent', () => {
     const plain = toModelConfig(load(tinyScenario())).network;
     expect(plain.handover).toBeUndefined();

@@ -235,7 +235,17 @@ function networkConfig(s: Scenario): NetworkConfig {
   const cameraById = new Map((s.cameras ?? []).map((cam) => [cam.id, cam]));
   const deadlines = Object.fromEntries(
     n.traffic.flatMap((t) =>
-      t.deadlineMs === undefined ? [] : [[t.trafficClass, { deadlineMs: t.deadlineMs }]],
+      t.deadlineMs === undefined && t.gbrMbps === undefined
+        ? []
+        : [
+            [
+              t.trafficClass,
+              {
+                ...(t.deadlineMs === undefined ? {} : { deadlineMs: t.deadlineMs }),
+                ...(t.gbrMbps === undefined ? {} : { gbrMbps: t.gbrMbps }),
+              },
+            ],
+          ],
     ),
   );
   return {

@@ -340,6 +340,10 @@ const trafficSchema = z
     sizeBytes: z.number().int().min(1),
     deadlineMs: positive.optional(),
     survivalTimeMs: positive.optional(),
+    gbrMbps: positive.optional().meta({
+      description:
+        "Guaranteed bit rate of each device's flow of this class, Mbit/s: served ahead of the scheduler up to this rate (GBR)",
+    }),
   })
   .strict();
 
