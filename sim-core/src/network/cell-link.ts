@@ -528,7 +528,8 @@ export class CellLink implements MacOpportunities {
     }
     this.allocator.recordServed(dev, sent);
     if (dir === UL) {
-      const scale = (prbs / this.nPrb) * Math.min(1, q.fullPowerPrbs / prbs);
+      // Retransmissions interfere too: their energy is added here, a few slots early for the ~100 ms average.
+      const scale = attempts * (prbs / this.nPrb) * Math.min(1, q.fullPowerPrbs / prbs);
       for (let c = 0; c < this.ulContribution.length; c++) this.ulContribution[c] += scale * dev.ulRxAtMw[c];
     }
   }

@@ -582,14 +582,10 @@ describe("inter-cell interference, default mode ('load')", () => {
     expect(noHarq.a.ulSinrDb).toBeLessThanOrEqual(ulSinrAtLoad(0.95) + 1e-9);
   });
 
-  // KNOWN BUG (model, cell-link.ts): PRBs that carry HARQ retransmissions put no UL interference into
-  // neighbour gNBs. CellLink.transmit adds a UE's power to `ulContribution` only for new transport blocks;
-  // retransmissions booked by reserve() count in the PRB load (usedPrbs includes nPrb − budget) but not in
-  // the interference EWMA. With a saturated neighbour at BLER target 10 % (7 % of its TBs retransmitted here)
-  // the effective interfering share is 0.92 instead of >= 0.95 (0.998 with retransmissions off), so the UL
-  // SINR next door is optimistic (3.91 dB instead of <= 3.78 dB). DL is not affected (its load counts all
-  // PRBs). Remove `.fails` once retransmitted PRBs add their UE's received power to ulContribution.
-  it.fails('UL (known bug): HARQ-retransmitted PRBs of the neighbour also interfere', () => {
+  // PRBs that carry HARQ retransmissions interfere like first transmissions (they once did not: with a
+  // saturated neighbour at BLER target 10 % the effective interfering share was 0.92, the SINR next door
+  // 3.91 dB instead of <= 3.78 dB).
+  it('UL: HARQ-retransmitted PRBs of the neighbour also interfere', () => {
     const busy = run('UL', ulPos, true, 3.5);
     expect(busy.a.ulSinrDb).toBeLessThanOrEqual(ulSinrAtLoad(0.95) + 1e-9);
   });
