@@ -43,8 +43,9 @@ const fmt = (v: number, digits = 0) =>
 const pct = (v: number, digits = 1) => (Number.isFinite(v) ? `${(v * 100).toFixed(digits)} %` : '–');
 
 /** Fewer AGV deliveries than parts created: each part needs several, so the fleet has stalled. */
+/** The fleet does not keep up: more requests wait for an AGV at the end than there are parts per AGV-hour. */
 export function isStalled(c: TwinCase): boolean {
-  return c.partsCreated > 0 && c.agvDeliveries < c.partsCreated;
+  return c.agvPendingAtEnd > Math.max(10, 0.05 * c.agvDeliveries);
 }
 
 function twinRow(c: TwinCase): string {
@@ -95,13 +96,18 @@ export function toMarkdown(r: WholeRunReport): string {
       );
       if (n)
         out.push(
-          `- Network outcome: ${fmt(n.packets)} packets; motion control on time ${pct(n.motionControlOnTime, 3)}, video ${pct(n.videoOnTime, 3)}; ${fmt(n.survivalFailures)} survival-time failures; UL PRB use per cell ${n.ulPrbUtilization.map((u) => pct(u)).join(', ')}.`,
+          `- Network outcome: ${fmt(n.packets)} packets (${fmt(((r.network.wallMs - (r.factory?.wallMs ?? 0)) * 1000) / n.packets, 2)} µs of wall time each, over the ideal-network run); motion control on time ${pct(n.motionControlOnTime, 3)}, video ${pct(n.videoOnTime, 3)}; ${fmt(n.survivalFailures)} survival-time failures; UL PRB use per cell ${n.ulPrbUtilization.map((u) => pct(u)).join(', ')}.`,
         );
     }
+    for (const c of [r.factory, r.network])
+      if (c !== undefined)
+        out.push(
+          `- AGV fleet (${c.name}): busy ${pct(c.agvBusyShare)} of its time, waiting for traffic ${pct(c.agvWaitingTrafficShare)}; ${fmt(c.agvPendingAtEnd)} transport requests waiting at the end.`,
+        );
     const stalled = [r.factory, r.network].filter((c): c is TwinCase => c !== undefined && isStalled(c));
     if (stalled.length > 0)
       out.push(
-        `- **AGV stall**: in ${stalled.map((c) => c.name).join(' and ')} the AGVs made fewer deliveries than parts were created (every part needs one move per operation and one to the sink), so the fleet stopped delivering (its traffic control is being fixed). Events/s and speed then describe a plant that has mostly stopped moving, not a working one.`,
+        `- **The AGV fleet does not keep up** in ${stalled.map((c) => c.name).join(' and ')}: transport requests pile up, so events/s and speed describe a plant that is held up by its transport, not one that flows.`,
       );
     out.push('');
   }

@@ -3,6 +3,7 @@
 import {
   type AgvConfig,
   type AgvFleet,
+  type AgvFleetStats,
   buildAgvFleet,
   buildFactory,
   buildNetwork,
@@ -35,6 +36,10 @@ export interface TwinRun {
   partsCompleted: number;
   partsCreated: number;
   agvDeliveries: number;
+  /** Shares of the fleet's time not idle and waiting for traffic; requests still waiting for an AGV at the end. */
+  agvBusyShare: number;
+  agvWaitingTrafficShare: number;
+  agvPendingAtEnd: number;
   /** Network only: motion-control and video on-time shares, UL PRB use per cell. */
   network?: {
     motionControlOnTime: number;
@@ -75,6 +80,7 @@ export function runTwin(spec: TwinSpec): TwinRun {
     partsCompleted: kpis.parts.completed,
     partsCreated: kpis.parts.created,
     agvDeliveries: fleetStats.delivered,
+    ...fleetShares(fleetStats),
   };
   if (network5g !== undefined) {
     const n = network5g.kpis(spec.durationMs);
@@ -91,4 +97,21 @@ export function runTwin(spec: TwinSpec): TwinRun {
     };
   }
   return run;
+}
+
+function fleetShares(
+  stats: AgvFleetStats,
+): Pick<TwinRun, 'agvBusyShare' | 'agvWaitingTrafficShare' | 'agvPendingAtEnd'> {
+  const fleetMs = Math.max(1, (stats.toMs - stats.fromMs) * stats.vehicles.length);
+  let idleMs = 0;
+  let waitingMs = 0;
+  for (const v of stats.vehicles) {
+    idleMs += v.timeInStateMs.idle;
+    waitingMs += v.timeInStateMs.waitingTraffic;
+  }
+  return {
+    agvBusyShare: 1 - idleMs / fleetMs,
+    agvWaitingTrafficShare: waitingMs / fleetMs,
+    agvPendingAtEnd: stats.pendingRequests,
+  };
 }
