@@ -103,13 +103,15 @@ describe('toModelConfig', () => {
     expect([d1.antennaGainDbi, d1.powerClassDbm]).toEqual([0, 23]);
   });
 
-  it('passes a flow class guaranteed bit rate beside its deadline', () => {
+  it('passes a flow class guaranteed bit rate and availability target beside its deadline', () => {
     const data = tinyScenario();
     const motion = data.network.traffic.find((t: { id: string }) => t.id === 'motion');
     motion.gbrMbps = 0.5;
     motion.deadlineMs = 15;
+    data.network.traffic.find((t: { id: string }) => t.id === 'video').availabilityPct = 99.9;
     expect(toModelConfig(load(data)).network.classOptions).toEqual({
       motionControl: { deadlineMs: 15, gbrMbps: 0.5 },
+      video: { availabilityPct: 99.9 },
     });
     expect(toModelConfig(load(tinyScenario())).network.classOptions).toEqual({});
   });

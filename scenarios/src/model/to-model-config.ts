@@ -235,7 +235,7 @@ function networkConfig(s: Scenario): NetworkConfig {
   const cameraById = new Map((s.cameras ?? []).map((cam) => [cam.id, cam]));
   const deadlines = Object.fromEntries(
     n.traffic.flatMap((t) =>
-      t.deadlineMs === undefined && t.gbrMbps === undefined
+      t.deadlineMs === undefined && t.gbrMbps === undefined && t.availabilityPct === undefined
         ? []
         : [
             [
@@ -243,6 +243,7 @@ function networkConfig(s: Scenario): NetworkConfig {
               {
                 ...(t.deadlineMs === undefined ? {} : { deadlineMs: t.deadlineMs }),
                 ...(t.gbrMbps === undefined ? {} : { gbrMbps: t.gbrMbps }),
+                ...(t.availabilityPct === undefined ? {} : { availabilityPct: t.availabilityPct }),
               },
             ],
           ],

@@ -340,6 +340,10 @@ const trafficSchema = z
     sizeBytes: z.number().int().min(1),
     deadlineMs: positive.optional(),
     survivalTimeMs: positive.optional(),
+    availabilityPct: z.number().gt(0).max(100).optional().meta({
+      description:
+        'Required share of this class on time, percent (default: its TS 22.104 target; set your own for surveillance video)',
+    }),
     gbrMbps: positive.optional().meta({
       description:
         "Guaranteed bit rate of each device's flow of this class, Mbit/s: served ahead of the scheduler up to this rate (GBR)",

@@ -97,6 +97,12 @@ export interface HandoverConfig {
 export interface ClassOptions {
   /** Late beyond this (end to end); default: the TS 22.104 / 5QI target of the class. */
   deadlineMs?: number;
+  /**
+   * Required share of messages on time, percent; default the class's service target (radio/qos.ts). The
+   * video default is TS 22.104's video-operated remote control (99.9999 %): set a plant's own for
+   * surveillance video, which no TS 22.104 row covers.
+   */
+  availabilityPct?: number;
   /** PDCP discard timer: an untransmitted packet older than this is dropped (default 5000, video 1000). */
   discardTimerMs?: number;
   /**

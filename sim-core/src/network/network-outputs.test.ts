@@ -4,6 +4,7 @@ import { Simulation } from '../engine/simulation';
 import { exampleDevice, exampleGnb, exampleNetwork } from './fixtures';
 import { buildNetwork } from './network-model';
 import { CORE_DELAY_PROFILES } from './radio/deployment';
+import { SERVICE_TARGETS } from './radio/qos';
 import type { CellLoadSample } from './types';
 
 const twoCells = () =>
@@ -122,6 +123,32 @@ describe('wired endpoints and snapshots', () => {
     );
     sim.run();
     expect(at).toBeCloseTo(5 + CORE_DELAY_PROFILES.hybrid.meanMs, 9);
+  });
+
+  it("a class's on-time target is its service target unless the configuration sets one", () => {
+    const classKpis = (availabilityPct?: number) => {
+      const sim = new Simulation();
+      const config = exampleNetwork(
+        availabilityPct === undefined ? {} : { classOptions: { video: { availabilityPct } } },
+      );
+      const net = buildNetwork(sim, config, { streams: new RandomStreams(1), locate: () => undefined });
+      // Wired video (no device): every frame takes one core delay, well within the video deadline.
+      for (let i = 0; i < 100; i++)
+        sim.at(i, () =>
+          net.send(
+            { from: 'CAM', to: 'control', sizeBytes: 10, trafficClass: 'video', payload: null },
+            () => {},
+          ),
+        );
+      sim.run();
+      return net.kpis(sim.now()).classes.find((c) => c.trafficClass === 'video')!;
+    };
+    const standard = classKpis();
+    expect(standard.targetReliability).toBeCloseTo(SERVICE_TARGETS.video.availabilityPct / 100, 12);
+    expect(standard.reliability).toBe(1);
+    const own = classKpis(99.9);
+    expect(own.targetReliability).toBeCloseTo(0.999, 12);
+    expect(() => classKpis(0)).toThrow(/availabilityPct must be in \(0, 100\]/);
   });
 
   it('a snapshot lists devices, cells and zones as plain data', () => {

@@ -72,11 +72,18 @@ export function resolveClassProfiles(config: NetworkConfig): ClassProfile[] {
       discardTimerMs:
         options.discardTimerMs ??
         (trafficClass === 'video' ? VIDEO_DISCARD_TIMER_MS : DEFAULT_DISCARD_TIMER_MS),
-      targetReliability: target.availabilityPct / 100,
+      targetReliability: availabilityPct(options, trafficClass, target) / 100,
       gbrBitsPerMs,
       gbrBucketBits: gbrBitsPerMs * (qos.averagingWindowMs ?? GBR_DEFAULT_AVERAGING_WINDOW_MS),
     };
   });
+}
+
+function availabilityPct(options: ClassOptions, trafficClass: string, target: ServiceTarget): number {
+  const pct = options.availabilityPct ?? target.availabilityPct;
+  if (!(pct > 0 && pct <= 100))
+    throw new RangeError(`classOptions.${trafficClass}.availabilityPct must be in (0, 100], got ${pct}`);
+  return pct;
 }
 
 /** Class indices in logical-channel priority order (TS 38.321 §5.4.3.1: lower 5QI priority level first). */
