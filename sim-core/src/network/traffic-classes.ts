@@ -27,10 +27,10 @@ const TARGET_OF: Record<TrafficClass, ServiceTarget> = {
 const DEFAULT_DISCARD_TIMER_MS = 5000; // assumption: a PDCP discard timer well above every deadline
 const VIDEO_DISCARD_TIMER_MS = 1000; // assumption: live video frames older than 1 s are worthless
 
-/** Everything the MAC and the statistics need about one class, resolved once per network. */
 /** Averaging window of a GBR flow whose 5QI has none (a non-GBR 5QI): the standard's default (Table 5.7.4-1). */
 const GBR_DEFAULT_AVERAGING_WINDOW_MS = 2000;
 
+/** Everything the MAC and the statistics need about one class, resolved once per network. */
 export interface ClassProfile {
   readonly index: number;
   readonly trafficClass: TrafficClass;
