@@ -55,6 +55,8 @@ export class SlotAllocator {
   private tMs = 0;
   /** Rotates the tie order of round robin, so leftover PRBs go round too. */
   private rotation = 0;
+  /** PRBs the GBR pass of this slot granted to flows of each slice (charged to the slice's quota). */
+  private readonly gbrPrbsBySlice: number[] = [];
 
   constructor(
     private readonly kind: SchedulerKind,
@@ -90,6 +92,12 @@ export class SlotAllocator {
     this.tMs = tMs;
     this.pfDecay = Number.NaN;
     this.grantedCount = 0;
+    this.gbrPrbsBySlice.fill(0);
+  }
+
+  /** PRBs the GBR pass of the current slot gave to flows of slice `slice`. */
+  gbrPrbsOfSlice(slice: number): number {
+    return this.gbrPrbsBySlice[slice] ?? 0;
   }
 
   /**
@@ -100,8 +108,10 @@ export class SlotAllocator {
    */
   allocateDevices(devices: DeviceState[], n: number, budget: number, symbols: number): number {
     if (budget <= 0 || n === 0) return 0;
-    const room = this.maxUesPerSlot - this.grantedCount;
-    if (room <= 0) return 0;
+    // Devices the GBR pass already granted may take more without using up a place of the slot.
+    const prior = this.grantedCount;
+    const room = this.maxUesPerSlot - prior;
+    if (room <= 0 && prior === 0) return 0;
     if (this.kind === 'proportionalFair') {
       for (let i = 0; i < n; i++) {
         const d = devices[i];
@@ -110,25 +120,41 @@ export class SlotAllocator {
       // Greedy in metric order: the best remaining device each time (in saturation the first fills the slot).
       let used = 0;
       let left = n;
-      while (used < budget && left > 0 && this.grantedCount < this.maxUesPerSlot) {
+      while (used < budget && left > 0) {
+        if (prior === 0 && this.grantedCount >= this.maxUesPerSlot) break;
         let best = 0;
         for (let i = 1; i < left; i++) if (byPfMetric(devices[i], devices[best]) < 0) best = i;
         const d = devices[best];
         devices[best] = devices[--left];
         devices[left] = d;
+        if (!this.canServe(d)) continue;
         this.prepare(d, symbols);
         used += this.grantDevice(d, ALL_SLICES, Math.min(d.needPrb, budget - used));
       }
       return used;
     }
-    // Round robin: the `room` least recently served devices share the PRBs (more could not be granted).
+    // Round robin: the devices already granted and the `room` least recently served others share the PRBs
+    // (more could not be granted).
     const picked = this.devices;
     picked.length = 0;
-    if (n <= room) for (let i = 0; i < n; i++) picked.push(devices[i]);
+    let fresh = n;
+    if (prior > 0) {
+      // Granted devices go to `picked`; the others to the front of `devices` (a permutation of it).
+      fresh = 0;
+      for (let i = 0; i < n; i++) {
+        const d = devices[i];
+        if (d.grantMark === this.mark) picked.push(d);
+        else {
+          devices[i] = devices[fresh];
+          devices[fresh++] = d;
+        }
+      }
+    }
+    if (fresh <= room) for (let i = 0; i < fresh; i++) picked.push(devices[i]);
     else {
       for (let k = 0; k < room; k++) {
         let best = k;
-        for (let i = k + 1; i < n; i++) if (this.byRoundRobin(devices[i], devices[best]) < 0) best = i;
+        for (let i = k + 1; i < fresh; i++) if (this.byRoundRobin(devices[i], devices[best]) < 0) best = i;
         const d = devices[best];
         devices[best] = devices[k];
         devices[k] = d;
@@ -145,7 +171,13 @@ export class SlotAllocator {
    * what its credit allows (its guaranteed rate since it was last served, up to the averaging window's
    * worth), in 5QI priority order (then earliest deadline). Returns the PRBs granted.
    */
-  allocateGbr(devices: readonly DeviceState[], n: number, budget: number, symbols: number): number {
+  allocateGbr(
+    devices: readonly DeviceState[],
+    n: number,
+    budget: number,
+    symbols: number,
+    sliceShares: readonly number[],
+  ): number {
     const subset = this.subset;
     subset.length = 0;
     for (let i = 0; i < n; i++) {
@@ -162,10 +194,15 @@ export class SlotAllocator {
           f.gbrCreditBits + rate * (this.tMs - f.gbrFilledAtMs),
         );
         f.gbrFilledAtMs = this.tMs;
-        const bits = Math.min(f.bits, f.gbrCreditBits);
-        if (bits <= 0 || bitsPerPrb <= 0) continue;
+        if (bitsPerPrb <= 0) continue;
+        // Whole PRBs the credit pays for (the rest waits for more credit), or the whole queue if it fits.
+        const prbs =
+          f.bits <= f.gbrCreditBits
+            ? Math.ceil(f.bits / bitsPerPrb)
+            : Math.floor(f.gbrCreditBits / bitsPerPrb);
+        if (prbs <= 0) continue;
         d.capPrb = this.dir === UL ? Math.min(this.nPrb, q.maxUsefulPrbs) : this.nPrb;
-        f.needPrb = Math.ceil(bits / bitsPerPrb);
+        f.needPrb = prbs;
         f.gbrPrb = 0;
         f.gbrMark = this.mark;
         subset.push(f);
@@ -174,11 +211,20 @@ export class SlotAllocator {
     if (subset.length === 0 || budget <= 0) return 0;
     insertionSort(subset, byPriorityKey);
     let used = 0;
+    const bySlice = this.gbrPrbsBySlice;
     for (let i = 0; i < subset.length && used < budget; i++) {
       const f = subset[i];
-      const g = this.grantFlow(f, Math.min(f.needPrb, budget - used));
+      const s = f.sliceIndex;
+      // Within a slice's own quota: the other slices' shares stay theirs (what they leave is lent later).
+      const cap =
+        s < 0
+          ? budget - used
+          : Math.min(budget - used, Math.floor(sliceShares[s] * budget) - (bySlice[s] ?? 0));
+      if (cap <= 0) continue;
+      const g = this.grantFlow(f, Math.min(f.needPrb, cap));
       f.gbrPrb = g;
       used += g;
+      if (s >= 0) bySlice[s] = (bySlice[s] ?? 0) + g;
     }
     return used;
   }
@@ -295,9 +341,14 @@ export class SlotAllocator {
       }
     }
     devices.length = k;
-    for (let i = 0; i < k; i++) devices[i].needPrb = Math.min(devices[i].needPrb, this.room(devices[i]));
+    // Devices that want nothing more (served in the GBR pass, or at their PRB cap) take no share.
+    let open = 0;
+    for (let i = 0; i < k; i++) {
+      const d = devices[i];
+      d.needPrb = Math.min(d.needPrb, this.room(d));
+      if (d.needPrb > 0) open++;
+    }
     let remaining = budget;
-    let open = k;
     while (open > 0 && remaining > 0) {
       const share = Math.floor(remaining / open);
       if (share === 0) {

@@ -346,8 +346,8 @@ export class CellLink implements MacOpportunities {
     const budget = this.nPrb - this.reserved(opp);
     const allocator = this.allocator;
     allocator.begin(opp, startMs);
-    let used = this.settings.hasGbr ? allocator.allocateGbr(ready, nReady, budget, symbols) : 0;
     const shares = this.settings.sliceShares;
+    let used = this.settings.hasGbr ? allocator.allocateGbr(ready, nReady, budget, symbols, shares) : 0;
     if (this.settings.scheduler !== 'priority' && shares.length === 0)
       used += allocator.allocateDevices(ready, nReady, budget - used, symbols);
     else {
@@ -370,12 +370,13 @@ export class CellLink implements MacOpportunities {
           if (f.needPrb > 0) candidates[count++] = f;
         }
       }
+      // A slice's quota includes what its GBR flows got in the GBR pass.
       for (let s = 0; s < shares.length; s++)
         used += allocator.allocate(
           candidates,
           count,
           s,
-          Math.min(Math.floor(shares[s] * budget), budget - used),
+          Math.min(Math.max(0, Math.floor(shares[s] * budget) - allocator.gbrPrbsOfSlice(s)), budget - used),
         );
       used += allocator.allocate(candidates, count, -1, budget - used);
     }
