@@ -114,6 +114,19 @@ describe('toModelConfig', () => {
       video: { availabilityPct: 99.9 },
     });
     expect(toModelConfig(load(tinyScenario())).network.classOptions).toEqual({});
+    // Two flows of one class: their settings add up.
+    data.network.traffic.push({
+      id: 'm2',
+      trafficClass: 'motionControl',
+      deviceIds: ['D-AGV2'],
+      sizeBytes: 50,
+      availabilityPct: 99,
+    });
+    expect(toModelConfig(load(data)).network.classOptions?.motionControl).toEqual({
+      deadlineMs: 15,
+      gbrMbps: 0.5,
+      availabilityPct: 99,
+    });
   });
 
   it('passes handover, core delay, UL power control and link adaptation; none of them when absent', () => {

@@ -233,22 +233,18 @@ function networkConfig(s: Scenario): NetworkConfig {
   const n = s.network;
   const c = n.carrier;
   const cameraById = new Map((s.cameras ?? []).map((cam) => [cam.id, cam]));
-  const deadlines = Object.fromEntries(
-    n.traffic.flatMap((t) =>
-      t.deadlineMs === undefined && t.gbrMbps === undefined && t.availabilityPct === undefined
-        ? []
-        : [
-            [
-              t.trafficClass,
-              {
-                ...(t.deadlineMs === undefined ? {} : { deadlineMs: t.deadlineMs }),
-                ...(t.gbrMbps === undefined ? {} : { gbrMbps: t.gbrMbps }),
-                ...(t.availabilityPct === undefined ? {} : { availabilityPct: t.availabilityPct }),
-              },
-            ],
-          ],
-    ),
-  );
+  // Class options from every flow of the class (the loader rejects flows of one class that disagree on a
+  // class-wide setting; for messages of the class, the last flow's deadline counts).
+  const deadlines: NonNullable<NetworkConfig['classOptions']> = {};
+  for (const t of n.traffic) {
+    const options = {
+      ...(t.deadlineMs === undefined ? {} : { deadlineMs: t.deadlineMs }),
+      ...(t.gbrMbps === undefined ? {} : { gbrMbps: t.gbrMbps }),
+      ...(t.availabilityPct === undefined ? {} : { availabilityPct: t.availabilityPct }),
+    };
+    if (Object.keys(options).length > 0)
+      deadlines[t.trafficClass] = { ...deadlines[t.trafficClass], ...options };
+  }
   return {
     gnbs: n.gnbs.map((g) => {
       // A gNB's own carrier overrides network.carrier field by field.

@@ -75,6 +75,9 @@ describe('loadScenario', () => {
     bad.machines.push({ ...bad.machines[0], id: 'M3', xM: 11, yM: 10.5 });
     bad.network.gnbs.push({ id: 'G9', xM: 41, yM: 3, heightM: 8, txPowerDbm: 20 });
     bad.machines[1].setupTimesS = { byProduct: { PX: 60 }, matrix: { P1: { PY: 30 } } };
+    bad.network.traffic.push({ id: 't2', trafficClass: 'telemetry', deviceKinds: ['camera'], sizeBytes: 9 });
+    bad.network.traffic[1].gbrMbps = 1;
+    bad.network.traffic[4].gbrMbps = 2;
     const messages = issuesOf('/s/r.json', { '/s/r.json': json(bad) }).map((i) => `${i.path}: ${i.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -86,9 +89,10 @@ describe('loadScenario', () => {
         'network.gnbs[1]: gNB "G9" at (41, 3) lies outside the 40 × 20 m floor',
         'machines[1].setupTimesS.byProduct.PX: product "PX" does not exist',
         'machines[1].setupTimesS.matrix.P1.PY: product "PY" does not exist',
+        'network.traffic[4].gbrMbps: gbrMbps applies to the whole class "telemetry", and network.traffic[1] gives it 1',
       ]),
     );
-    expect(messages).toHaveLength(8);
+    expect(messages).toHaveLength(9);
   });
 
   it('locates bad radio settings (gNB carrier, device, handover, link adaptation) by JSON path', () => {

@@ -2,6 +2,12 @@ import { isPlainObject } from './merge';
 import type { SchemaProblem } from './zod-issues';
 
 /**
+ * Traffic-flow fields that set a network class option, one value per class (`deadlineMs` is also each
+ * stream's own deadline, so flows of a class may differ in it).
+ */
+const CLASS_WIDE_TRAFFIC_SETTINGS = ['gbrMbps', 'availabilityPct'] as const;
+
+/**
  * Cross-references and geometry that a schema cannot express: ids that must exist, duplicate ids,
  * overlapping machines, things outside the floor. Works on unvalidated data (it skips what is malformed,
  * which the schema reports), so schema and reference problems are reported together.
@@ -263,6 +269,20 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
       say(['network', 'traffic', t.index], 'say who sends this flow: "deviceKinds" or "deviceIds"');
     }
   }
+  // Class-wide settings: flows of one class may each give them, but not differently.
+  const classSetting = new Map<string, { value: unknown; index: number }>();
+  for (const t of traffic)
+    for (const key of CLASS_WIDE_TRAFFIC_SETTINGS) {
+      const value = t.raw[key];
+      if (value === undefined || typeof t.raw.trafficClass !== 'string') continue;
+      const seen = classSetting.get(`${t.raw.trafficClass}.${key}`);
+      if (seen === undefined) classSetting.set(`${t.raw.trafficClass}.${key}`, { value, index: t.index });
+      else if (seen.value !== value)
+        say(
+          ['network', 'traffic', t.index, key],
+          `${key} applies to the whole class "${t.raw.trafficClass}", and network.traffic[${seen.index}] gives it ${String(seen.value)}`,
+        );
+    }
 
   // Geometry.
   const floor = isPlainObject(data.floor) ? data.floor : {};
