@@ -78,7 +78,9 @@ export function benchPlant(options: BenchFactoryOptions): BenchPlant {
   const bays = stationCount + options.agvs;
   let cols = 4;
   let rows = 4;
-  while (cols * rows * 2 < bays) {
+  // Enough crossings for two bays each, and enough blocks between the aisles for the machines (two per
+  // block in each of the rows + 1 bands between aisles, see the machine positions below).
+  while (cols * rows * 2 < bays || 2 * cols * (rows + 1) < options.machines) {
     if (cols <= rows) cols += 2;
     else rows += 2;
   }

@@ -42,8 +42,7 @@ const fmt = (v: number, digits = 0) =>
     : '–';
 const pct = (v: number, digits = 1) => (Number.isFinite(v) ? `${(v * 100).toFixed(digits)} %` : '–');
 
-/** Fewer AGV deliveries than parts created: each part needs several, so the fleet has stalled. */
-/** The fleet does not keep up: more requests wait for an AGV at the end than there are parts per AGV-hour. */
+/** The fleet does not keep up: at the end more requests wait for an AGV than 10, or 5 % of its deliveries. */
 export function isStalled(c: TwinCase): boolean {
   return c.agvPendingAtEnd > Math.max(10, 0.05 * c.agvDeliveries);
 }
@@ -96,7 +95,7 @@ export function toMarkdown(r: WholeRunReport): string {
       );
       if (n)
         out.push(
-          `- Network outcome: ${fmt(n.packets)} packets (${fmt(((r.network.wallMs - (r.factory?.wallMs ?? 0)) * 1000) / n.packets, 2)} µs of wall time each, over the ideal-network run); motion control on time ${pct(n.motionControlOnTime, 3)}, video ${pct(n.videoOnTime, 3)}; ${fmt(n.survivalFailures)} survival-time failures; UL PRB use per cell ${n.ulPrbUtilization.map((u) => pct(u)).join(', ')}.`,
+          `- Network outcome: ${fmt(n.packets)} packets (${fmt(((r.network.wallMs - (r.factory?.wallMs ?? 0)) * 1000) / n.packets, 2)} µs of wall time each${r.factory ? ', over the ideal-network run' : ''}); motion control on time ${pct(n.motionControlOnTime, 3)}, video ${pct(n.videoOnTime, 3)}; ${fmt(n.survivalFailures)} survival-time failures; UL PRB use per cell ${n.ulPrbUtilization.map((u) => pct(u)).join(', ')}.`,
         );
     }
     for (const c of [r.factory, r.network])
