@@ -100,7 +100,10 @@ export class DeviceState {
   /** Received power per PRB from each gNB (the RSRP proxy of handover), dBm and mW. */
   readonly rsrpDbm: Float64Array;
   readonly dlRxMw: Float64Array;
-  /** Loss from each interference zone. */
+  /**
+   * Loss from each interference zone, at the carrier of each cell (zone z, cell c at z · cells + c): a zone
+   * without a carrier of its own hits every cell, each at its own frequency.
+   */
   readonly zoneLossDb: Float64Array;
   /** UL: power per PRB each gNB receives at the target power, mW. */
   readonly ulRxAtMw: Float64Array;
@@ -164,7 +167,7 @@ export class DeviceState {
     this.rsrpDbm = new Float64Array(n);
     this.dlRxMw = new Float64Array(n);
     this.ulRxAtMw = new Float64Array(n);
-    this.zoneLossDb = new Float64Array(zoneCount);
+    this.zoneLossDb = new Float64Array(zoneCount * n);
     const make = (dir: Dir) => profiles.map((p) => new Flow(this, dir, p, sliceOfClass[p.index]));
     this.flows = [make(UL), make(DL)];
   }

@@ -63,16 +63,20 @@ export class LinkBudget {
       dev.rsrpDbm[c.index] = rx;
       dev.dlRxMw[c.index] = dbmToMw(rx);
     }
-    for (const z of env.zones)
-      dev.zoneLossDb[z.index] = env.meanPathLossDb(
-        z.config.xM,
-        z.config.yM,
-        z.heightM,
-        xM,
-        yM,
-        dev.heightM,
-        z.config.carrierGHz ?? env.cells[0].carrierGHz,
-      );
+    const nCells = env.cells.length;
+    for (const z of env.zones) {
+      const base = z.index * nCells;
+      for (const c of env.cells) {
+        const freqGHz = z.config.carrierGHz ?? c.carrierGHz;
+        // An earlier cell at the same frequency has the value already (plants have one or two carriers).
+        let k = 0;
+        while (k < c.index && (z.config.carrierGHz ?? env.cells[k].carrierGHz) !== freqGHz) k++;
+        dev.zoneLossDb[base + c.index] =
+          k < c.index
+            ? dev.zoneLossDb[base + k]
+            : env.meanPathLossDb(z.config.xM, z.config.yM, z.heightM, xM, yM, dev.heightM, freqGHz);
+      }
+    }
     dev.geomValid = true;
     dev.geomEpoch++;
   }
@@ -120,7 +124,10 @@ export class LinkBudget {
     for (const z of env.zones)
       if (this.zones.active[z.index] && z.hitsCell[s])
         interferenceMw += dbmToMw(
-          z.config.powerDbm - 10 * Math.log10(cell.nPrb) - dev.zoneLossDb[z.index] + dev.gainDbi,
+          z.config.powerDbm -
+            10 * Math.log10(cell.nPrb) -
+            dev.zoneLossDb[z.index * env.cells.length + s] +
+            dev.gainDbi,
         );
     const sinr = 10 * Math.log10(dev.dlRxMw[s] / (dev.noisePerPrbMw[s] + interferenceMw));
     const choice = this.adapter.chooseWithRank(sinr, Math.min(cell.maxDlLayers, dev.dlLayers), this.scratch);

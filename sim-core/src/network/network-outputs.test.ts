@@ -39,6 +39,39 @@ describe('coverage grid', () => {
     expect(grid.cellIds[grid.servingCell[4 * grid.cols + 25]]).toBe('gB');
   });
 
+  it('a zone without a carrier hits each cell at its own carrier, for devices as on the grid', () => {
+    // n78 and n79 cells (no overlap), a zone without a carrier between them, on all the time.
+    const config = exampleNetwork({
+      gnbs: [exampleGnb('gA', 20, 20), exampleGnb('gB', 120, 20, { carrierGHz: 4.9 })],
+      devices: [exampleDevice('ue1', 'M1', { mobile: false })],
+      interferenceZones: [{ id: 'z', xM: 95, yM: 40, powerDbm: 20 }],
+    });
+    const sinrAt = (xM: number, yM: number, zones = config.interferenceZones) => {
+      const sim = new Simulation();
+      const net = buildNetwork(
+        sim,
+        { ...config, interferenceZones: zones },
+        { streams: new RandomStreams(3), locate: () => ({ xM, yM }) },
+      );
+      net.send(
+        { from: 'control', to: 'M1', sizeBytes: 100, trafficClass: 'controlOrder', payload: null },
+        () => {},
+      );
+      sim.run();
+      const grid = net.coverageGrid({ direction: 'DL', cellSizeM: 5, bounds });
+      const i = Math.floor(yM / 5) * grid.cols + Math.floor(xM / 5);
+      const device = net.kpis(sim.now()).devices[0];
+      return { device: device.dlSinrDb, grid: grid.sinrDb[i], cell: grid.cellIds[grid.servingCell[i]] };
+    };
+    const onB = sinrAt(112.5, 27.5);
+    expect(onB.cell).toBe('gB');
+    expect(onB.device).toBeLessThan(sinrAt(112.5, 27.5, []).device - 10); // the zone dominates
+    expect(onB.device).toBeCloseTo(onB.grid, 3); // the grid is float32
+    const onA = sinrAt(32.5, 27.5);
+    expect(onA.cell).toBe('gA');
+    expect(onA.device).toBeCloseTo(onA.grid, 3);
+  });
+
   it('is pure, and shows a zone only while it is on', () => {
     const sim = new Simulation();
     const net = buildNetwork(sim, twoCells(), { streams: new RandomStreams(3), locate: () => undefined });
