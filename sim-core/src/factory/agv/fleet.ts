@@ -197,8 +197,7 @@ export class AgvFleet implements TransportService {
     this.statsFromMs = atMs;
     for (const v of this.vehicles) {
       v.clock.reset(atMs);
-      v.distanceM = 0;
-      v.energyWh = 0;
+      v.resetTravelStats(atMs);
       v.tasksCompleted = 0;
       v.charges = 0;
     }

@@ -4,6 +4,7 @@ import { Simulation } from '../../engine/simulation';
 import type { TransportRequest } from '../transport';
 import type { AgvConfig, AgvEdgeConfig, AgvVehicleConfig } from './config';
 import { buildAgvFleet } from './fleet';
+import { distanceAtS } from './kinematics';
 import { type MotionSegment, positionAt } from './motion';
 import { FakeControlNetwork, lineNetwork, TEST_VEHICLE } from './testing';
 
@@ -47,6 +48,22 @@ function lineFleet(
   fleet.probes.segments.stream$.subscribe((s) => segments.push(s));
   return { sim, fleet, network, segments };
 }
+
+describe('AGV statistics after a reset (warm-up)', () => {
+  it('count only the part of a segment under way that is driven after the reset', () => {
+    const { sim, fleet, segments } = lineFleet([0, 20], { accelMps2: 1, decelMps2: 0.5 });
+    const log: Log = { pickedUpMs: [], deliveredMs: [] };
+    fleet.request(request(sim, 1, 'S0', 'S1', log));
+    const resetMs = 5000 + 6000; // loading takes 5 s; then 6 s on the 20 m edge
+    sim.at(resetMs, () => fleet.resetStats());
+    sim.run();
+    const drivenBeforeM = distanceAtS(segments[0].profile, (resetMs - segments[0].startMs) / 1000);
+    expect(drivenBeforeM).toBeGreaterThan(5);
+    const v = fleet.stats().vehicles[0];
+    expect(v.distanceM).toBeCloseTo(20 - drivenBeforeM, 9);
+    expect(v.energyWh).toBeCloseTo((20 - drivenBeforeM) * TEST_VEHICLE.battery.consumptionWhPerM, 12);
+  });
+});
 
 describe('AGV travel time follows the kinematics', () => {
   it('one edge, trapezoid: load + L/v + v/(2a) + v/(2d) + unload', () => {

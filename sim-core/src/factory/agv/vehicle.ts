@@ -566,6 +566,19 @@ export class Vehicle {
     this.host.onOrderDone(this, this.order!);
   }
 
+  /**
+   * Statistics restart at `atMs` (warm-up): distance and energy count from here, so a segment under way is
+   * counted only for what is left of it (it is accounted in full when the vehicle arrives).
+   */
+  resetTravelStats(atMs: number): void {
+    const doneM =
+      this.onEdge && this.segment !== null
+        ? distanceAtS(this.segment.profile, (atMs - this.segment.startMs) / 1000)
+        : 0;
+    this.distanceM = -doneM;
+    this.energyWh = -doneM * this.spec.battery.consumptionWhPerM;
+  }
+
   private account(distanceM: number): void {
     const energyWh = distanceM * this.spec.battery.consumptionWhPerM;
     this.distanceM += distanceM;
