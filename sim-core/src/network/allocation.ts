@@ -120,8 +120,22 @@ export class SlotAllocator {
       // Greedy in metric order: the best remaining device each time (in saturation the first fills the slot).
       let used = 0;
       let left = n;
+      let onlyGranted = false;
       while (used < budget && left > 0) {
-        if (prior === 0 && this.grantedCount >= this.maxUesPerSlot) break;
+        if (!onlyGranted && this.grantedCount >= this.maxUesPerSlot) {
+          if (prior === 0) break;
+          // Every place is taken: only devices granted in this slot can take more (moved to the front).
+          let g = 0;
+          for (let i = 0; i < left; i++) {
+            const d = devices[i];
+            if (d.grantMark !== this.mark) continue;
+            devices[i] = devices[g];
+            devices[g++] = d;
+          }
+          left = g;
+          onlyGranted = true;
+          continue;
+        }
         let best = 0;
         for (let i = 1; i < left; i++) if (byPfMetric(devices[i], devices[best]) < 0) best = i;
         const d = devices[best];
@@ -189,12 +203,13 @@ export class SlotAllocator {
         const f = flows[j];
         const rate = f.profile.gbrBitsPerMs;
         if (rate === 0 || f.head === null) continue;
+        if (bitsPerPrb <= 0) continue;
+        // The bucket holds at least one PRB's worth, or a very low rate would never buy one.
         f.gbrCreditBits = Math.min(
-          f.profile.gbrBucketBits,
+          Math.max(f.profile.gbrBucketBits, bitsPerPrb),
           f.gbrCreditBits + rate * (this.tMs - f.gbrFilledAtMs),
         );
         f.gbrFilledAtMs = this.tMs;
-        if (bitsPerPrb <= 0) continue;
         // Whole PRBs the credit pays for (the rest waits for more credit), or the whole queue if it fits.
         const prbs =
           f.bits <= f.gbrCreditBits
@@ -212,19 +227,23 @@ export class SlotAllocator {
     insertionSort(subset, byPriorityKey);
     let used = 0;
     const bySlice = this.gbrPrbsBySlice;
+    // Flows outside every slice get what the slices' quotas leave.
+    let unsliced = budget;
+    for (let s = 0; s < sliceShares.length; s++) unsliced -= Math.floor(sliceShares[s] * budget);
     for (let i = 0; i < subset.length && used < budget; i++) {
       const f = subset[i];
       const s = f.sliceIndex;
       // Within a slice's own quota: the other slices' shares stay theirs (what they leave is lent later).
       const cap =
         s < 0
-          ? budget - used
+          ? Math.min(budget - used, unsliced)
           : Math.min(budget - used, Math.floor(sliceShares[s] * budget) - (bySlice[s] ?? 0));
       if (cap <= 0) continue;
       const g = this.grantFlow(f, Math.min(f.needPrb, cap));
       f.gbrPrb = g;
       used += g;
       if (s >= 0) bySlice[s] = (bySlice[s] ?? 0) + g;
+      else unsliced -= g;
     }
     return used;
   }

@@ -101,6 +101,18 @@ describe('GBR flows (TS 23.501 §5.7.2.5 guaranteed flow bit rate)', { timeout: 
     }
   });
 
+  it('a GBR flow outside every slice gets only what the slice quotas leave', () => {
+    const flows: Flow[] = [
+      { id: 'G', trafficClass: 'telemetry' },
+      { id: 'V', trafficClass: 'video' },
+    ];
+    const slices = [{ id: 'cameras', prbShare: 0.8, trafficClasses: ['video' as const] }];
+    const capacity = runFlows(flows, { slices }).cellMbps;
+    const r = runFlows(flows, { slices, classOptions: { telemetry: { gbrMbps: 0.5 * capacity } } });
+    expect(Math.abs(r.mbps('V') / (0.8 * r.cellMbps) - 1)).toBeLessThan(0.03);
+    expect(Math.abs(r.mbps('G') / (0.2 * r.cellMbps) - 1)).toBeLessThan(0.05);
+  });
+
   it('a rate below one PRB per slot is met on average, not rounded up to a PRB every slot', () => {
     const gbrMbps = 0.1;
     const r = runFlows(

@@ -214,8 +214,8 @@ export class AgvFleet implements TransportService {
       vehicles: this.vehicles.map((v) => ({
         agvId: v.id,
         timeInStateMs: v.clock.totals(atMs),
-        distanceM: v.distanceM,
-        energyWh: v.energyWh,
+        distanceM: v.distanceAt(atMs),
+        energyWh: v.energyAt(atMs),
         tasksCompleted: v.tasksCompleted,
         charges: v.charges,
       })),

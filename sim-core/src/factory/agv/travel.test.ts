@@ -56,6 +56,15 @@ describe('AGV statistics after a reset (warm-up)', () => {
     fleet.request(request(sim, 1, 'S0', 'S1', log));
     const resetMs = 5000 + 6000; // loading takes 5 s; then 6 s on the 20 m edge
     sim.at(resetMs, () => fleet.resetStats());
+    sim.run({ untilMs: resetMs + 2000 });
+    // Under way: what was driven since the reset, never a negative figure.
+    const midway = fleet.stats().vehicles[0].distanceM;
+    expect(midway).toBeCloseTo(
+      distanceAtS(segments[0].profile, (resetMs + 2000 - segments[0].startMs) / 1000) -
+        distanceAtS(segments[0].profile, (resetMs - segments[0].startMs) / 1000),
+      9,
+    );
+    expect(midway).toBeGreaterThan(0);
     sim.run();
     const drivenBeforeM = distanceAtS(segments[0].profile, (resetMs - segments[0].startMs) / 1000);
     expect(drivenBeforeM).toBeGreaterThan(5);

@@ -571,12 +571,27 @@ export class Vehicle {
    * counted only for what is left of it (it is accounted in full when the vehicle arrives).
    */
   resetTravelStats(atMs: number): void {
-    const doneM =
-      this.onEdge && this.segment !== null
-        ? distanceAtS(this.segment.profile, (atMs - this.segment.startMs) / 1000)
-        : 0;
+    const doneM = this.segmentDoneM(atMs);
     this.distanceM = -doneM;
     this.energyWh = -doneM * this.spec.battery.consumptionWhPerM;
+  }
+
+  /** Distance driven since the last reset, at `atMs` (now, or within the current segment). */
+  distanceAt(atMs: number): number {
+    return this.distanceM + this.segmentDoneM(atMs);
+  }
+
+  /** Energy used for driving since the last reset, at `atMs`. */
+  energyAt(atMs: number): number {
+    return this.energyWh + this.segmentDoneM(atMs) * this.spec.battery.consumptionWhPerM;
+  }
+
+  /** Metres of the segment under way driven by `atMs` (0 when standing). */
+  private segmentDoneM(atMs: number): number {
+    const s = this.segment;
+    return this.onEdge && s !== null
+      ? distanceAtS(s.profile, Math.min(atMs, s.endMs) / 1000 - s.startMs / 1000)
+      : 0;
   }
 
   private account(distanceM: number): void {
