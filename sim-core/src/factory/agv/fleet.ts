@@ -211,14 +211,17 @@ export class AgvFleet implements TransportService {
     return {
       fromMs: this.statsFromMs,
       toMs: atMs,
-      vehicles: this.vehicles.map((v) => ({
-        agvId: v.id,
-        timeInStateMs: v.clock.totals(atMs),
-        distanceM: v.distanceAt(atMs),
-        energyWh: v.energyAt(atMs),
-        tasksCompleted: v.tasksCompleted,
-        charges: v.charges,
-      })),
+      vehicles: this.vehicles.map((v) => {
+        const distanceM = v.distanceAt(atMs);
+        return {
+          agvId: v.id,
+          timeInStateMs: v.clock.totals(atMs),
+          distanceM,
+          energyWh: distanceM * v.spec.battery.consumptionWhPerM, // driving is the only consumer
+          tasksCompleted: v.tasksCompleted,
+          charges: v.charges,
+        };
+      }),
       pickedUp: this.pickedUp,
       delivered: this.delivered,
       meanWaitForPickupMs: this.pickedUp > 0 ? this.sumWaitForPickupMs / this.pickedUp : Number.NaN,

@@ -142,8 +142,8 @@ export class Vehicle {
   avoid: number[] = [];
   /** The next wait (if any) goes to the front of the line (set while being pushed along). */
   private firstInLine = false;
+  /** Metres driven since the last statistics reset, up to the start of the segment under way. */
   distanceM = 0;
-  energyWh = 0;
   tasksCompleted = 0;
   charges = 0;
   private chargeStartMs = 0;
@@ -277,10 +277,7 @@ export class Vehicle {
   /** Battery at `timeMs`, counting the segment or charge in progress. */
   batteryAt(timeMs: number): number {
     const b = this.spec.battery;
-    if (this.onEdge && this.segment !== null) {
-      const s = this.segment;
-      return this.batteryWh - distanceAtS(s.profile, (timeMs - s.startMs) / 1000) * b.consumptionWhPerM;
-    }
+    if (this.onEdge) return this.batteryWh - this.segmentDoneM(timeMs) * b.consumptionWhPerM;
     if (this.phase === 'charging') {
       return Math.min(
         b.capacityWh,
@@ -567,13 +564,11 @@ export class Vehicle {
   }
 
   /**
-   * Statistics restart at `atMs` (warm-up): distance and energy count from here, so a segment under way is
-   * counted only for what is left of it (it is accounted in full when the vehicle arrives).
+   * Statistics restart at `atMs` (warm-up): distance counts from here, so a segment under way is counted
+   * only for what is left of it (it is accounted in full when the vehicle arrives).
    */
   resetTravelStats(atMs: number): void {
-    const doneM = this.segmentDoneM(atMs);
-    this.distanceM = -doneM;
-    this.energyWh = -doneM * this.spec.battery.consumptionWhPerM;
+    this.distanceM = -this.segmentDoneM(atMs);
   }
 
   /** Distance driven since the last reset, at `atMs` (now, or within the current segment). */
@@ -581,24 +576,15 @@ export class Vehicle {
     return this.distanceM + this.segmentDoneM(atMs);
   }
 
-  /** Energy used for driving since the last reset, at `atMs`. */
-  energyAt(atMs: number): number {
-    return this.energyWh + this.segmentDoneM(atMs) * this.spec.battery.consumptionWhPerM;
-  }
-
   /** Metres of the segment under way driven by `atMs` (0 when standing). */
   private segmentDoneM(atMs: number): number {
     const s = this.segment;
-    return this.onEdge && s !== null
-      ? distanceAtS(s.profile, Math.min(atMs, s.endMs) / 1000 - s.startMs / 1000)
-      : 0;
+    return this.onEdge && s !== null ? distanceAtS(s.profile, (atMs - s.startMs) / 1000) : 0;
   }
 
   private account(distanceM: number): void {
-    const energyWh = distanceM * this.spec.battery.consumptionWhPerM;
     this.distanceM += distanceM;
-    this.energyWh += energyWh;
-    this.batteryWh -= energyWh;
+    this.batteryWh -= distanceM * this.spec.battery.consumptionWhPerM;
     if (this.batteryWh <= 0 && !this.depletedReported) {
       this.depletedReported = true;
       this.emitEvent('batteryDepleted', this.host.sim.now());
