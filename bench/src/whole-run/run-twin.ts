@@ -9,6 +9,7 @@ import {
   buildNetwork,
   type ControlNetwork,
   type FactoryConfig,
+  fleetTimeShares,
   IdealNetwork,
   type NetworkConfig,
   RandomStreams,
@@ -102,16 +103,10 @@ export function runTwin(spec: TwinSpec): TwinRun {
 function fleetShares(
   stats: AgvFleetStats,
 ): Pick<TwinRun, 'agvBusyShare' | 'agvWaitingTrafficShare' | 'agvPendingAtEnd'> {
-  const fleetMs = Math.max(1, (stats.toMs - stats.fromMs) * stats.vehicles.length);
-  let idleMs = 0;
-  let waitingMs = 0;
-  for (const v of stats.vehicles) {
-    idleMs += v.timeInStateMs.idle;
-    waitingMs += v.timeInStateMs.waitingTraffic;
-  }
+  const shares = fleetTimeShares(stats);
   return {
-    agvBusyShare: 1 - idleMs / fleetMs,
-    agvWaitingTrafficShare: waitingMs / fleetMs,
+    agvBusyShare: 1 - shares.idle,
+    agvWaitingTrafficShare: shares.waitingTraffic,
     agvPendingAtEnd: stats.pendingRequests,
   };
 }

@@ -1,5 +1,4 @@
 import {
-  AGV_STATES,
   type AgvFleet,
   type AgvFleetStats,
   buildAgvFleet,
@@ -8,6 +7,7 @@ import {
   type Factory,
   type FactoryKpis,
   flattenKpis,
+  fleetTimeShares,
   type NetworkKpis,
   type NetworkModel,
   RandomStreams,
@@ -197,15 +197,11 @@ export function flatKpis(
     out['agv.delivered'] = agv.delivered;
     out['agv.meanWaitForPickupMs'] = agv.meanWaitForPickupMs;
     out['agv.meanLeadTimeMs'] = agv.meanLeadTimeMs;
-    const fleetTime = Math.max(1, agv.toMs - agv.fromMs) * Math.max(1, agv.vehicles.length);
     // Fleet time shares by state: agv.share.movingLoaded, .movingEmpty, .waitingTraffic, .charging, ...
-    for (const state of AGV_STATES) {
-      let ms = 0;
-      for (const v of agv.vehicles) ms += v.timeInStateMs[state] ?? 0;
-      out[`agv.share.${state}`] = ms / fleetTime;
-    }
-    out['agv.utilization'] = 1 - out['agv.share.idle'];
-    out['agv.safetyStopShare'] = out['agv.share.stopped'];
+    const shares = fleetTimeShares(agv);
+    for (const [state, share] of Object.entries(shares)) out[`agv.share.${state}`] = share;
+    out['agv.utilization'] = 1 - shares.idle;
+    out['agv.safetyStopShare'] = shares.stopped;
   }
   return out;
 }

@@ -9,7 +9,7 @@ import type { AgvPosition, MotionSegment } from './motion';
 import { PathNetwork, type Station } from './path-network';
 import { NodeReservations } from './reservations';
 import { Router } from './routing';
-import type { AgvState } from './state-clock';
+import { AGV_STATES, type AgvState } from './state-clock';
 import { TrafficControl } from './traffic-control';
 import {
   type AgvEvent,
@@ -388,6 +388,18 @@ export class AgvFleet implements TransportService {
     }
     return station.nodeIndex;
   }
+}
+
+/** The fleet's time by state as shares of its vehicle time over the statistics window (they add up to one). */
+export function fleetTimeShares(stats: AgvFleetStats): Record<AgvState, number> {
+  const fleetMs = Math.max(1, stats.toMs - stats.fromMs) * Math.max(1, stats.vehicles.length);
+  const shares = {} as Record<AgvState, number>;
+  for (const state of AGV_STATES) {
+    let ms = 0;
+    for (const v of stats.vehicles) ms += v.timeInStateMs[state];
+    shares[state] = ms / fleetMs;
+  }
+  return shares;
 }
 
 export function buildAgvFleet(sim: Simulation, config: AgvConfig, options: AgvFleetOptions): AgvFleet {

@@ -20,6 +20,7 @@ export {
   type AgvSnapshot,
   type AgvVehicleStats,
   buildAgvFleet,
+  fleetTimeShares,
 } from './fleet';
 export {
   brakeFrom,
