@@ -23,6 +23,11 @@ function byPriorityKey(a: Flow, b: Flow): number {
   );
 }
 
+/** A slice's guaranteed PRBs of a slot: its share of the slot's budget, rounded down. */
+function sliceQuota(share: number, budget: number): number {
+  return Math.floor(share * budget);
+}
+
 function byPfMetric(a: DeviceState, b: DeviceState): number {
   return b.pfMetric - a.pfMetric || a.index - b.index;
 }
@@ -93,11 +98,6 @@ export class SlotAllocator {
     this.pfDecay = Number.NaN;
     this.grantedCount = 0;
     this.gbrPrbsBySlice.fill(0);
-  }
-
-  /** PRBs the GBR pass of the current slot gave to flows of slice `slice`. */
-  gbrPrbsOfSlice(slice: number): number {
-    return this.gbrPrbsBySlice[slice] ?? 0;
   }
 
   /**
@@ -198,12 +198,12 @@ export class SlotAllocator {
       const d = devices[i];
       const q = d.quality[this.dir];
       const bitsPerPrb = q.bitsPerPrbSymbol * symbols;
+      if (bitsPerPrb <= 0) continue;
       const flows = d.flows[this.dir];
       for (let j = 0; j < flows.length; j++) {
         const f = flows[j];
         const rate = f.profile.gbrBitsPerMs;
         if (rate === 0 || f.head === null) continue;
-        if (bitsPerPrb <= 0) continue;
         // The bucket holds at least one PRB's worth, or a very low rate would never buy one.
         f.gbrCreditBits = Math.min(
           Math.max(f.profile.gbrBucketBits, bitsPerPrb),
@@ -229,15 +229,12 @@ export class SlotAllocator {
     const bySlice = this.gbrPrbsBySlice;
     // Flows outside every slice get what the slices' quotas leave.
     let unsliced = budget;
-    for (let s = 0; s < sliceShares.length; s++) unsliced -= Math.floor(sliceShares[s] * budget);
+    for (let s = 0; s < sliceShares.length; s++) unsliced -= sliceQuota(sliceShares[s], budget);
     for (let i = 0; i < subset.length && used < budget; i++) {
       const f = subset[i];
       const s = f.sliceIndex;
       // Within a slice's own quota: the other slices' shares stay theirs (what they leave is lent later).
-      const cap =
-        s < 0
-          ? Math.min(budget - used, unsliced)
-          : Math.min(budget - used, Math.floor(sliceShares[s] * budget) - (bySlice[s] ?? 0));
+      const cap = Math.min(budget - used, s < 0 ? unsliced : this.sliceQuotaLeft(s, sliceShares[s], budget));
       if (cap <= 0) continue;
       const g = this.grantFlow(f, Math.min(f.needPrb, cap));
       f.gbrPrb = g;
@@ -246,6 +243,11 @@ export class SlotAllocator {
       else unsliced -= g;
     }
     return used;
+  }
+
+  /** PRBs of slice `slice`'s quota (`share` of `budget`) the GBR pass of this slot left for the discipline. */
+  sliceQuotaLeft(slice: number, share: number, budget: number): number {
+    return Math.max(0, sliceQuota(share, budget) - (this.gbrPrbsBySlice[slice] ?? 0));
   }
 
   /** PRBs the flow still wants in this slot after the GBR pass, for `bitsPerPrb` bits per PRB. */

@@ -376,7 +376,7 @@ export class CellLink implements MacOpportunities {
           candidates,
           count,
           s,
-          Math.min(Math.max(0, Math.floor(shares[s] * budget) - allocator.gbrPrbsOfSlice(s)), budget - used),
+          Math.min(allocator.sliceQuotaLeft(s, shares[s], budget), budget - used),
         );
       used += allocator.allocate(candidates, count, -1, budget - used);
     }
