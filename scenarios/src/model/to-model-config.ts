@@ -235,7 +235,7 @@ function networkConfig(s: Scenario): NetworkConfig {
   const cameraById = new Map((s.cameras ?? []).map((cam) => [cam.id, cam]));
   // Class options from every flow of the class (the loader rejects flows of one class that disagree on a
   // class-wide setting; for messages of the class, the last flow's deadline counts).
-  const deadlines: NonNullable<NetworkConfig['classOptions']> = {};
+  const classOptions: NonNullable<NetworkConfig['classOptions']> = {};
   for (const t of n.traffic) {
     const options = {
       ...(t.deadlineMs === undefined ? {} : { deadlineMs: t.deadlineMs }),
@@ -243,7 +243,7 @@ function networkConfig(s: Scenario): NetworkConfig {
       ...(t.availabilityPct === undefined ? {} : { availabilityPct: t.availabilityPct }),
     };
     if (Object.keys(options).length > 0)
-      deadlines[t.trafficClass] = { ...deadlines[t.trafficClass], ...options };
+      classOptions[t.trafficClass] = { ...classOptions[t.trafficClass], ...options };
   }
   return {
     gnbs: n.gnbs.map((g) => {
@@ -308,7 +308,7 @@ function networkConfig(s: Scenario): NetworkConfig {
         }),
     ...(n.uplinkPowerControl === undefined ? {} : { uplinkPowerControl: definedOnly(n.uplinkPowerControl) }),
     ...(n.linkAdaptation === undefined ? {} : { linkAdaptation: definedOnly(n.linkAdaptation) }),
-    classOptions: deadlines,
+    classOptions,
     wiredEndpoints: [CONTROL],
   };
 }
