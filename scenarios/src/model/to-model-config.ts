@@ -237,11 +237,11 @@ function networkConfig(s: Scenario): NetworkConfig {
   // class-wide setting; for messages of the class, the last flow's deadline counts).
   const classOptions: NonNullable<NetworkConfig['classOptions']> = {};
   for (const t of n.traffic) {
-    const options = {
-      ...(t.deadlineMs === undefined ? {} : { deadlineMs: t.deadlineMs }),
-      ...(t.gbrMbps === undefined ? {} : { gbrMbps: t.gbrMbps }),
-      ...(t.availabilityPct === undefined ? {} : { availabilityPct: t.availabilityPct }),
-    };
+    const options = definedOnly({
+      deadlineMs: t.deadlineMs,
+      gbrMbps: t.gbrMbps,
+      availabilityPct: t.availabilityPct,
+    });
     if (Object.keys(options).length > 0)
       classOptions[t.trafficClass] = { ...classOptions[t.trafficClass], ...options };
   }
