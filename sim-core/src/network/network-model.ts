@@ -193,6 +193,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
 
     const n = this.env.cells.length;
     const lcpOrder = priorityOrder(this.profiles);
+    const hasGbr = this.profiles.some((p) => p.gbrBitsPerMs > 0);
     const marks = { value: 0, pfRefMs: sim.now() };
     const driver = new MacDriver(sim);
     this.links = this.env.cells.map((c) => {
@@ -207,7 +208,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         loadSampleMs: this.loadSampleMs,
         deviceCount: this.devices.length,
         sinrRefreshesWithLoad: (config.interCellInterference ?? 'load') === 'load',
-        hasGbr: this.profiles.some((p) => p.gbrBitsPerMs > 0),
+        hasGbr,
         marks,
       };
       return [
