@@ -20,4 +20,5 @@ export {
 export * from './layout';
 export * from './network/index';
 export * as radio from './network/radio/index';
+export { Registry, RegistryError } from './plugins/registry';
 export * from './record/index';
