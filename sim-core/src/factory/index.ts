@@ -32,6 +32,13 @@ export {
   type NotableKind,
   type PartEvent,
 } from './probes';
+export {
+  analyzeSteadyState,
+  type GrowingQueue,
+  type SteadyStateReport,
+  SteadyStateSeries,
+  stabilityWarning,
+} from './steady-state';
 export { flattenKpis } from './summary';
 export {
   FixedDelayTransport,
