@@ -1,6 +1,7 @@
 import {
   type AgvFleet,
   type AgvFleetStats,
+  analyzeSteadyState,
   buildAgvFleet,
   buildFactory,
   buildNetwork,
@@ -13,6 +14,9 @@ import {
   RandomStreams,
   type Seed,
   Simulation,
+  type SteadyStateReport,
+  SteadyStateSeries,
+  steadyStateWarnings,
 } from '@factory-twin/sim-core';
 import type { ModelConfig } from '../model/to-model-config';
 import { type LatencyCdf, LatencyCdfCollector } from './latency-cdf';
@@ -60,9 +64,17 @@ export interface RunResult {
   eventCounts: Record<string, number>;
   /** The static layout, with coverage grids when asked for. */
   layout: ModelConfig['layout'];
+  /** Warm-up (MSER-5) and stability check from a batched series of the whole run. */
+  steadyState: SteadyStateReport & { warnings: string[] };
 }
 
-const PROGRESS_SLICES = 100;
+/**
+ * The run is simulated in this many intervals; after each one the steady-state series takes a sample (no
+ * event is scheduled for it, so recordings are unaffected). 500 intervals give MSER-5 100 batches.
+ */
+const SERIES_INTERVALS = 500;
+/** A progress callback every this many intervals (100 per run). */
+const PROGRESS_EVERY = 5;
 
 /** Builds the models of one run on a fresh simulation, runs it to the end and collects its KPIs. */
 export function runModel(model: ModelConfig, options: RunModelOptions = {}): RunResult {
@@ -135,14 +147,16 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Run
   sim.at(durationMs, () => {}, { label: 'end of run', priority: 2047 });
   const pauses = [...(options.pauses?.atMs ?? [])].sort((a, b) => a - b);
   let nextPause = 0;
-  for (let i = 1; i <= PROGRESS_SLICES; i++) {
-    const sliceEndMs = (durationMs * i) / PROGRESS_SLICES;
+  const series = new SteadyStateSeries(factory);
+  for (let i = 1; i <= SERIES_INTERVALS; i++) {
+    const sliceEndMs = (durationMs * i) / SERIES_INTERVALS;
     for (; nextPause < pauses.length && pauses[nextPause] <= sliceEndMs; nextPause++) {
       sim.run({ untilMs: pauses[nextPause] });
       options.pauses?.onPause({ sim, factory, network, fleet });
     }
     sim.run({ untilMs: sliceEndMs });
-    options.onProgress?.(sim.now(), durationMs);
+    series.sample(sliceEndMs);
+    if (i % PROGRESS_EVERY === 0) options.onProgress?.(sim.now(), durationMs);
   }
   recorder?.finish(durationMs);
   cdfSub?.unsubscribe();
@@ -151,6 +165,10 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Run
   const factoryKpis = factory.kpis(durationMs);
   const networkKpis = network.kpis(durationMs);
   const agv = fleet?.stats(durationMs);
+  const utilization = Object.fromEntries(
+    Object.entries(factoryKpis.machines).map(([id, m]) => [id, m.utilization]),
+  );
+  const steady = analyzeSteadyState(series, durationMs / SERIES_INTERVALS, utilization);
   return {
     name: model.name,
     seed,
@@ -164,6 +182,7 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Run
     ...(cdf === undefined ? {} : { latencyCdfs: cdf.cdfs() }),
     eventCounts: Object.fromEntries(Object.entries(eventCounts).sort(([a], [b]) => a.localeCompare(b))),
     layout: model.layout,
+    steadyState: { ...steady, warnings: steadyStateWarnings(steady) },
   };
 }
 

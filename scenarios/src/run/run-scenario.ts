@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { economics, type VariantEconomics } from '../cost/cost-model';
+import { economics, type VariantEconomics, valueDrivers } from '../cost/cost-model';
 import { type ModelConfig, toModelConfig } from '../model/to-model-config';
+import { ScenarioError } from '../scenario/errors';
 import { type LoadedScenario, loadScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { SOFTWARE_VERSION } from '../version';
@@ -10,8 +11,14 @@ export interface ScenarioRunOptions {
   variant?: string;
   patch?: Record<string, unknown>;
   seed?: number | string;
-  /** Shortens (or lengthens) the run, hours; the warm-up is capped at a quarter of it. */
+  /** Shortens (or lengthens) the run, hours; the scenario's warm-up is capped at a quarter of it. */
   lengthH?: number;
+  /**
+   * Warm-up, hours, or 'auto': the scenario's warm-up, extended to the MSER-5 truncation point of this
+   * replication when that is later (the run is then simulated again with that warm-up: same seed, same
+   * trajectory, statistics from the later point). 'auto' needs no recording. Default: the scenario's.
+   */
+  warmupH?: WarmupSetting;
   /** Receives the recording's bytes in file order. */
   recordingSink?: (bytes: Uint8Array) => void;
   onProgress?: (simulatedMs: number, totalMs: number) => void;
@@ -39,16 +46,49 @@ export function runScenarioFile(file: string, options: ScenarioRunOptions = {}):
   return runLoadedScenario(loaded, options);
 }
 
-export function withLength(scenario: Scenario, lengthH: number | undefined): Scenario {
-  if (lengthH === undefined) return scenario;
-  return {
-    ...scenario,
-    run: { ...scenario.run, lengthH, warmupH: Math.min(scenario.run.warmupH, lengthH / 4) },
-  };
+/** A fixed warm-up in hours, or 'auto' (MSER-5 per replication). */
+export type WarmupSetting = number | 'auto';
+
+/**
+ * The scenario with the run length and warm-up given on the command line: a new length caps the
+ * scenario's warm-up at a quarter of it; an explicit warm-up (hours) replaces it and must be shorter than
+ * the run. `file` names the scenario in the error.
+ */
+export function withLength(
+  scenario: Scenario,
+  lengthH: number | undefined,
+  warmupH?: WarmupSetting,
+  file = '',
+): Scenario {
+  const length = lengthH ?? scenario.run.lengthH;
+  let warmup = lengthH === undefined ? scenario.run.warmupH : Math.min(scenario.run.warmupH, lengthH / 4);
+  if (typeof warmupH === 'number') {
+    if (!(warmupH >= 0 && warmupH < length))
+      throw new ScenarioError([
+        {
+          file,
+          path: 'run.warmupH',
+          message: `the warm-up (--warmup ${warmupH} h) must be at least 0 and shorter than the run (${length} h)`,
+        },
+      ]);
+    warmup = warmupH;
+  }
+  if (length === scenario.run.lengthH && warmup === scenario.run.warmupH) return scenario;
+  return { ...scenario, run: { ...scenario.run, lengthH: length, warmupH: warmup } };
 }
 
 export function runLoadedScenario(loaded: LoadedScenario, options: ScenarioRunOptions = {}): ScenarioRun {
-  const scenario = withLength(loaded.scenario, options.lengthH);
+  const scenario = withLength(loaded.scenario, options.lengthH, options.warmupH, loaded.file);
+  const run = runOnce(loaded, scenario, options);
+  if (options.warmupH !== 'auto' || options.recordingSink !== undefined) return run;
+  const { detectedWarmupMs } = run.result.steadyState;
+  if (detectedWarmupMs <= run.result.warmUpMs) return run;
+  // MSER-5 put the end of the warm-up later: the same replication again, measured from there.
+  const later = { ...scenario, run: { ...scenario.run, warmupH: detectedWarmupMs / 3_600_000 } };
+  return runOnce(loaded, later, options);
+}
+
+function runOnce(loaded: LoadedScenario, scenario: Scenario, options: ScenarioRunOptions): ScenarioRun {
   const model = toModelConfig(scenario);
   const seed = options.seed ?? scenario.run.seed;
   const result = runModel(model, {
@@ -76,7 +116,7 @@ export function runLoadedScenario(loaded: LoadedScenario, options: ScenarioRunOp
     scenario,
     model,
     result,
-    economics: economics(scenario, result.factory.throughputPerHourByProduct),
+    economics: economics(scenario, valueDrivers(result.factory)),
   };
 }
 

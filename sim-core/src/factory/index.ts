@@ -38,6 +38,7 @@ export {
   type SteadyStateReport,
   SteadyStateSeries,
   stabilityWarning,
+  steadyStateWarnings,
 } from './steady-state';
 export { flattenKpis } from './summary';
 export {

@@ -128,3 +128,15 @@ export function stabilityWarning(r: SteadyStateReport): string | null {
   ];
   return parts.filter((p) => p !== null).join('; ');
 }
+
+/** Every steady-state warning of a run: no warm-up end found, and the stability warning. */
+export function steadyStateWarnings(r: SteadyStateReport): string[] {
+  const out: string[] = [];
+  if (!r.warmupFound)
+    out.push(
+      'no steady state found (MSER-5 truncates half the run): the run is too short or the plant never settles; try more --hours',
+    );
+  const s = stabilityWarning(r);
+  if (s !== null) out.push(s);
+  return out;
+}
