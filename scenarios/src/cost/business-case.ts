@@ -164,7 +164,7 @@ export function businessCase(
       gainPerHour = interval(t.ci);
       ({ pValue, significant } = t);
     } else {
-      const w = welchInterval(perHour[i], perHour[baselineIndex], alpha);
+      const w = welchDifference(perHour[i], perHour[baselineIndex], alpha);
       gainPerHour = w.interval;
       ({ pValue, significant } = w);
     }
@@ -199,7 +199,7 @@ export function businessCase(
 }
 
 /** Welch interval of mean(a) − mean(b) (NaN entries dropped), for designs without common seeds. */
-function welchInterval(a: number[], b: number[], alpha: number) {
+export function welchDifference(a: number[], b: number[], alpha = 0.05) {
   const x = a.filter((v) => !Number.isNaN(v));
   const y = b.filter((v) => !Number.isNaN(v));
   const t = welchTTest(x, y, alpha);

@@ -10,6 +10,8 @@ export interface RunCommandOptions {
   seed?: number | string;
   out: string;
   hours?: number;
+  /** Fixed warm-up, hours. */
+  warmup?: number | 'auto';
   name?: string;
   quiet?: boolean;
 }
@@ -37,6 +39,7 @@ export function runCommand(file: string, o: RunCommandOptions): RunCommandOutput
       ...(o.variant === undefined ? {} : { variant: o.variant }),
       ...(o.seed === undefined ? {} : { seed: o.seed }),
       ...(o.hours === undefined ? {} : { lengthH: o.hours }),
+      ...(typeof o.warmup === 'number' ? { warmupH: o.warmup } : {}),
       details: true,
       recordingSink: (bytes) => {
         stream ??= new StreamedFile(recordingPath);
