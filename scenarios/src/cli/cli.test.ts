@@ -151,6 +151,8 @@ describe('factory-twin CLI (in process)', { timeout: 60_000 }, () => {
     expect((await cli(['compare', '--scenario', file, '--warmup', 'soon'])).code).toBe(EXIT.badInput);
     const tooLong = await cli(['run', file, '--warmup', '5', '--out', join(file, '..', 'w')]);
     expect(tooLong.code).toBe(EXIT.badInput);
-    expect(tooLong.err).toMatch(/run\.warmupH: the warm-up \(--warmup 5 h\) must be .* shorter than the run \(0\.1 h\)/);
+    expect(tooLong.err).toMatch(
+      /run\.warmupH: the warm-up \(--warmup 5 h\) must be .* shorter than the run \(0\.1 h\)/,
+    );
   });
 });

@@ -54,9 +54,7 @@ export function comparisonMarkdown(c: Comparison): string {
   rows.push(`| NPV vs baseline (${unit}) | ${vs((v) => mi(v.payback.npvEur))} |`);
   rows.push(`| payback vs baseline | ${t.map(paybackText).join(' | ')} |`);
   const failures = t.flatMap((x) => x.failures.map((f) => `- ${x.target.label}: ${f}`));
-  const warnings = t.flatMap((x) =>
-    x.steadyState.warnings.map((w) => `- ${x.target.label} (${w.runs} of ${x.runs} replications): ${w.text}`),
-  );
+  const warnings = t.flatMap((x) => x.steadyState.warnings.map((w) => `- ${x.target.label}: ${w.text}`));
   const warmup =
     c.warmup === 'auto'
       ? `warm-up by MSER-5 per replication (mean ${t.map((x) => `${x.target.label} ${num(x.steadyState.warmupH.mean, 2)} h`).join(', ')})`

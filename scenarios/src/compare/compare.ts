@@ -319,15 +319,64 @@ function difference(variant: number[], base: number[], paired: boolean): KpiDiff
   };
 }
 
+const range = (xs: number[], f: (v: number) => string) => {
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  return f(lo) === f(hi) ? f(lo) : `${f(lo)}–${f(hi)}`;
+};
+
+/** The most frequent value (ties: the first seen). */
+function mode(xs: string[]): string {
+  const n = new Map<string, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** Steady-state checks over the replications: counts and one warning per kind, with ranges. */
 function steadySummary(ok: Extract<RunJobResult, { ok: true }>[]): TargetResult['steadyState'] {
-  const warnings = new Map<string, number>();
-  for (const r of ok)
-    for (const w of new Set(r.steadyState.warnings)) warnings.set(w, (warnings.get(w) ?? 0) + 1);
+  const n = ok.length;
+  const notFound = ok.filter((r) => !r.steadyState.warmupFound);
+  const unstable = ok.filter((r) => !r.steadyState.stable);
+  const warnings: { text: string; runs: number }[] = [];
+  if (notFound.length > 0)
+    warnings.push({
+      runs: notFound.length,
+      text: `no steady state found in ${notFound.length} of ${n} replications (MSER-5 truncates half the run): the run is too short or the plant never settles; try more --hours (KPIs are measured after the configured warm-up and are biased)`,
+    });
+  if (unstable.length > 0) {
+    const wip = unstable.flatMap((r) =>
+      r.steadyState.growing.filter((g) => g.id === 'WIP').map((g) => g.rise),
+    );
+    const queues = unstable.flatMap((r) => {
+      const q = r.steadyState.growing.find((g) => g.id !== 'WIP');
+      return q === undefined ? [] : [q];
+    });
+    const bottlenecks = unstable.flatMap((r) => (r.steadyState.bottleneck ? [r.steadyState.bottleneck] : []));
+    const parts = [
+      `queues keep growing in ${unstable.length} of ${n} replications (the plant is overloaded, or still filling up): results depend on the run length`,
+      wip.length > 0
+        ? `WIP rises by ${range(wip, (v) => v.toFixed(0))} parts over the measured window`
+        : null,
+      queues.length > 0
+        ? `longest growing queue: ${mode(queues.map((q) => q.id))} (+${range(
+            queues.map((q) => q.rise),
+            (v) => v.toFixed(0),
+          )} parts)`
+        : null,
+      bottlenecks.length > 0
+        ? `bottleneck: ${mode(bottlenecks.map((b) => b.machineId))} (utilisation ${range(
+            bottlenecks.map((b) => b.utilization * 100),
+            (v) => v.toFixed(0),
+          )} %)`
+        : null,
+    ];
+    warnings.push({ runs: unstable.length, text: parts.filter((p) => p !== null).join('; ') });
+  }
   return {
     warmupH: confidenceInterval(ok.map((r) => r.warmupH)),
-    noSteadyState: ok.filter((r) => !r.steadyState.warmupFound).length,
-    unstable: ok.filter((r) => !r.steadyState.stable).length,
-    warnings: [...warnings].map(([text, runs]) => ({ text, runs })).sort((a, b) => b.runs - a.runs),
+    noSteadyState: notFound.length,
+    unstable: unstable.length,
+    warnings,
   };
 }
 

@@ -4,6 +4,7 @@
 export function num(v: number, digits: number): string {
   if (Number.isNaN(v)) return '–';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (Math.abs(v) < 0.5 * 10 ** -digits) v = 0; // no "-0.0"
   return v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 

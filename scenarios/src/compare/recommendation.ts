@@ -65,7 +65,7 @@ export function recommendation(c: Comparison): string {
     const s = t.steadyState;
     if (s.unstable > 0 || s.noSteadyState > 0)
       sentences.push(
-        `Caution: ${t.target.label} is not in steady state in ${Math.max(s.unstable, s.noSteadyState)} of ${t.runs} replications (${s.warnings[0]?.text ?? 'see the warnings'}).`,
+        `Caution: ${t.target.label} is not in steady state in ${Math.max(s.unstable, s.noSteadyState)} of ${t.runs} replications, so its numbers depend on the run length (see the steady-state warnings).`,
       );
   }
   return sentences.join(' ');

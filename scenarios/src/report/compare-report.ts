@@ -112,10 +112,7 @@ function sensitivitySection(c: Comparison): string {
 export function compareReport(c: Comparison): string {
   const cur = c.business;
   const warnings = c.targets.flatMap((t) =>
-    t.steadyState.warnings.map(
-      (w) =>
-        `<p class="warn"><b>${esc(t.target.label)}</b> (${w.runs} of ${t.runs} replications): ${esc(w.text)}</p>`,
-    ),
+    t.steadyState.warnings.map((w) => `<p class="warn"><b>${esc(t.target.label)}</b>: ${esc(w.text)}</p>`),
   );
   const failures = c.targets.flatMap((t) =>
     t.failures.map((f) => `<li>${esc(t.target.label)}: ${esc(f)}</li>`),

@@ -16,7 +16,8 @@ export interface ScenarioRunOptions {
   /**
    * Warm-up, hours, or 'auto': the scenario's warm-up, extended to the MSER-5 truncation point of this
    * replication when that is later (the run is then simulated again with that warm-up: same seed, same
-   * trajectory, statistics from the later point). 'auto' needs no recording. Default: the scenario's.
+   * trajectory, statistics from the later point). When MSER-5 finds no steady state, the run is kept as is
+   * and its steady-state warnings say so. 'auto' ignores recordings. Default: the scenario's.
    */
   warmupH?: WarmupSetting;
   /** Receives the recording's bytes in file order. */
@@ -81,8 +82,9 @@ export function runLoadedScenario(loaded: LoadedScenario, options: ScenarioRunOp
   const scenario = withLength(loaded.scenario, options.lengthH, options.warmupH, loaded.file);
   const run = runOnce(loaded, scenario, options);
   if (options.warmupH !== 'auto' || options.recordingSink !== undefined) return run;
-  const { detectedWarmupMs } = run.result.steadyState;
-  if (detectedWarmupMs <= run.result.warmUpMs) return run;
+  const { detectedWarmupMs, warmupFound } = run.result.steadyState;
+  // No steady state found: truncating half the run would not make the KPIs right; the warning says so.
+  if (!warmupFound || detectedWarmupMs <= run.result.warmUpMs) return run;
   // MSER-5 put the end of the warm-up later: the same replication again, measured from there.
   const later = { ...scenario, run: { ...scenario.run, warmupH: detectedWarmupMs / 3_600_000 } };
   return runOnce(loaded, later, options);

@@ -117,7 +117,7 @@ export function stabilityWarning(r: SteadyStateReport): string | null {
   const queue = r.growing.find((g) => g.id !== 'WIP') ?? r.growing[0];
   const wip = r.growing.find((g) => g.id === 'WIP');
   const parts = [
-    'not in steady state: queues keep growing, so results depend on the run length (the plant is overloaded)',
+    'not in steady state: queues keep growing (the plant is overloaded, or still filling up), so results depend on the run length',
     wip === undefined ? null : `WIP rises by ${wip.rise.toFixed(0)} parts over the measured window`,
     queue === undefined || queue.id === 'WIP'
       ? null
@@ -134,7 +134,7 @@ export function steadyStateWarnings(r: SteadyStateReport): string[] {
   const out: string[] = [];
   if (!r.warmupFound)
     out.push(
-      'no steady state found (MSER-5 truncates half the run): the run is too short or the plant never settles; try more --hours',
+      'no steady state found (MSER-5 truncates half the run): the run is too short or the plant never settles; try more --hours (KPIs are measured after the configured warm-up and are biased)',
     );
   const s = stabilityWarning(r);
   if (s !== null) out.push(s);
