@@ -69,6 +69,30 @@ describe('compareTargets', { timeout: 120_000 }, () => {
     expect(comparisonMarkdown(c)).toMatch(/\| payback vs baseline \| – \| within noise \|/);
   });
 
+  it('--precision: adds replications to every variant alike until the KPI is precise enough', async () => {
+    const { file } = tinyScenarioDir(0.2);
+    const target = 0.3;
+    const c = await compareTargets(
+      [
+        { label: 'public', file, variant: 'public' },
+        { label: 'slice', file, variant: 'slice' },
+      ],
+      new InProcessBackend(),
+      {
+        replications: 2,
+        precision: { kpi: 'leadTime.meanMs', relativeHalfWidth: target, maxReplications: 16 },
+      },
+    );
+    expect(c.replications).toBeGreaterThan(2);
+    expect(c.precision?.reached).toBe(true);
+    for (const t of c.targets) {
+      expect(t.runs).toBe(c.replications); // pairs stay paired
+      const ci = t.kpis['leadTime.meanMs'];
+      expect(ci.halfWidth / ci.mean).toBeLessThanOrEqual(target / (1 + target));
+    }
+    expect(c.rows).toHaveLength(2 * c.replications);
+  });
+
   it('refuses to compare different plants, and an unknown --baseline', async () => {
     const { dir, file } = tinyScenarioDir(0.2);
     const other = tinyScenario();

@@ -266,10 +266,9 @@ export async function compareTargets(
     return result;
   });
 
-  const pick =
-    out.findIndex((r, i) => i !== baseIndex && r.versusBaseline?.payback.significant) >= 0
-      ? out.findIndex((r, i) => i !== baseIndex && r.versusBaseline?.payback.significant)
-      : out.findIndex((_, i) => i !== baseIndex);
+  // The tornado is drawn for the first variant with a significant value difference, else the first other one.
+  const others = out.map((_, i) => i).filter((i) => i !== baseIndex);
+  const pick = others.find((i) => out[i].versusBaseline?.payback.significant) ?? others[0] ?? -1;
   const comparison: Comparison = {
     kind: 'factory-twin-comparison',
     softwareVersion: SOFTWARE_VERSION,
