@@ -4,7 +4,7 @@ import { RandomStreams, replicationSeed, type Seed } from '../../engine/random';
 import type { Simulation } from '../../engine/simulation';
 import { type ReplicatedKpi, replicate } from '../../kpi/replicate';
 import type { FactoryConfig } from '../config';
-import { constant, exponential, MIN, machine, runFactory, SINK } from '../factory.test-helpers';
+import { constant, MIN, machine, runFactory, SINK } from '../factory.test-helpers';
 import { flattenKpis } from '../summary';
 import type { MaintenanceConfig } from './config';
 
