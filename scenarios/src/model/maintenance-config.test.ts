@@ -1,5 +1,6 @@
 import { validateFactoryConfig } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
+import { runModel } from '../run/run-model';
 import { ScenarioError } from '../scenario/errors';
 import { loadScenario } from '../scenario/load';
 import { tinyScenario } from '../scenario/test-fixtures';
@@ -81,6 +82,34 @@ describe('scenario maintenance section', () => {
     data.maintenance = { crews: maintenance().crews, detection: { unmonitoredMachineIds: ['M1'] } };
     expect(issues(data).get('maintenance.detection.unmonitoredMachineIds[0]')).toBe(
       'machine "M1" fails and is unmonitored: give "patrolIntervalMin" or "andon" so someone notices',
+    );
+  });
+});
+
+describe('maintenance over the whole stack', { timeout: 120_000 }, () => {
+  it('a status report over the 5G model notices a breakdown within a fraction of a second; a patrol takes minutes', () => {
+    const run = (detection: Record<string, unknown>) => {
+      const data = tinyScenario();
+      data.machines[0].failures = { mtbfH: 0.1, mttrMin: 3 };
+      data.run = { ...data.run, lengthH: 2, warmupH: 0.1 };
+      data.maintenance = {
+        crews: { count: 1, homeAt: { xM: 20, yM: 18 }, walkSpeedMps: 1, afterRepair: 'home' },
+        detection,
+      };
+      return runModel(toModelConfig(load(data)), { seed: 3 });
+    };
+    const monitored = run({});
+    const patrolled = run({ unmonitoredMachineIds: ['M1'], patrolIntervalMin: 20 });
+    for (const r of [monitored, patrolled]) {
+      expect(r.kpis['maintenance.repairs']).toBeGreaterThan(3);
+      expect(r.eventCounts.failureDetected).toBeGreaterThan(3);
+      expect(r.factory.maintenance!.meanTravelMs).toBeCloseTo(Math.hypot(10, 8) * 1000, 6); // home → M1 at 1 m/s
+    }
+    expect(monitored.kpis['maintenance.meanDetectionMs']).toBeGreaterThan(0); // radio, core, scheduling
+    expect(monitored.kpis['maintenance.meanDetectionMs']).toBeLessThan(1000);
+    expect(patrolled.kpis['maintenance.meanDetectionMs']).toBeGreaterThan(60_000);
+    expect(patrolled.kpis['maintenance.meanDowntimeMs']).toBeGreaterThan(
+      monitored.kpis['maintenance.meanDowntimeMs'],
     );
   });
 });
