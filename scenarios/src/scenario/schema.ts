@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { duration } from './distribution-schema';
+import { maintenanceSchema } from './maintenance-schema';
 
 /**
  * The scenario file format, written once: the loader validates with it and `factory-twin schema`
@@ -541,6 +542,7 @@ export const scenarioSchema = z
     paths: pathsSchema.optional(),
     agvs: agvFleetSchema.optional(),
     network: networkSchema,
+    maintenance: maintenanceSchema.optional(),
     costs: costSchema.optional(),
     run: runSchema,
   })

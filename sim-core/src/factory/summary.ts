@@ -1,11 +1,14 @@
 import type { KpiSummary } from '../kpi/replicate';
 import type { FactoryKpis } from './kpi';
+import { CREW_STATES } from './maintenance/crew-pool';
 import { MACHINE_STATES } from './probes';
 
 /**
  * Flattens FactoryKpis into name → number pairs for `replicate`, e.g. `throughputPerHour`,
  * `throughputPerHour.P1`, `leadTime.meanMs`, `wip.mean`, `orders.onTimeRate`,
- * `machine.M1.oee`, `machine.M1.time.blocked` (fraction of the window), `buffer.B1.meanLevel`.
+ * `machine.M1.oee`, `machine.M1.time.blocked` (fraction of the window), `buffer.B1.meanLevel`; with
+ * maintenance crews `maintenance.meanDowntimeMs` (and its parts `.meanDetectionMs`, `.meanWaitForCrewMs`,
+ * `.meanTravelMs`, `.meanRepairMs`), `maintenance.crewUtilization`, `maintenance.crew.repairing` (share).
  */
 export function flattenKpis(k: FactoryKpis): KpiSummary {
   const out: Record<string, number> = {
@@ -42,6 +45,17 @@ export function flattenKpis(k: FactoryKpis): KpiSummary {
     out[`buffer.${id}.meanLevel`] = b.meanLevel;
     out[`buffer.${id}.maxLevel`] = b.maxLevel;
     out[`buffer.${id}.meanSojournMs`] = b.meanSojournMs;
+  }
+  const m = k.maintenance;
+  if (m !== undefined) {
+    out['maintenance.repairs'] = m.repairs;
+    out['maintenance.meanDowntimeMs'] = m.meanDowntimeMs;
+    out['maintenance.meanDetectionMs'] = m.meanDetectionMs;
+    out['maintenance.meanWaitForCrewMs'] = m.meanWaitForCrewMs;
+    out['maintenance.meanTravelMs'] = m.meanTravelMs;
+    out['maintenance.meanRepairMs'] = m.meanRepairMs;
+    out['maintenance.crewUtilization'] = m.crewUtilization;
+    for (const s of CREW_STATES) out[`maintenance.crew.${s}`] = m.crewTimeShares[s];
   }
   return out;
 }
