@@ -102,12 +102,12 @@ export function duration(description: string, bounds: DurationBounds = {}) {
       if (!(m <= LIMITS.duration)) {
         ctx.addIssue({
           code: 'custom',
-          message: `expected a mean of at most ${LIMITS.duration}, got ${preview(m)}`,
+          message: `expected a mean of at most ${LIMITS.duration}${meanText(value, m)}`,
         });
       } else if (minMean !== undefined && !(m >= minMean)) {
         ctx.addIssue({
           code: 'custom',
-          message: `expected a mean of at least ${minMean} (time must pass between events), got ${preview(m)}`,
+          message: `expected a mean of at least ${minMean} (time must pass between events)${meanText(value, m)}`,
         });
       }
     })
@@ -118,8 +118,10 @@ export function duration(description: string, bounds: DurationBounds = {}) {
     });
 }
 
-function preview(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : String(value);
+/** The mean of a distribution (the loader adds what came for a plain number). */
+function meanText(value: DurationInput, m: number): string {
+  if (typeof value === 'number') return '';
+  return `; the ${value.kind} distribution's mean is ${Number.isFinite(m) ? Number(m.toPrecision(6)) : m}`;
 }
 
 export type DurationInput = number | DistributionSpec;
