@@ -28,8 +28,11 @@ const BASES = Object.keys(FILES).filter((f) => f.endsWith('scenario.json'));
 /** Paths into a document, sampled: every object and array, and the leaves under them. */
 function allPaths(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...allPaths(v, [...prefix, i])));
-  else if (isPlainObject(value))
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push(...allPaths(v, [...prefix, i]));
+    });
+  } else if (isPlainObject(value))
     for (const [k, v] of Object.entries(value)) out.push(...allPaths(v, [...prefix, k]));
   return out;
 }
