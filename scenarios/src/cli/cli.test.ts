@@ -41,7 +41,7 @@ describe('factory-twin CLI (child process)', { timeout: 60_000 }, () => {
     expect(r.code).toBe(EXIT.badInput);
     expect(r.err).toContain('2 problems found');
     expect(r.err).toMatch(
-      /bad\.json:\d+:\d+ machines\[1\]\.failures\.mtbfH: expected number to be >0, got -2/,
+      /bad\.json:\d+:\d+ machines\[1\]\.failures\.mtbfH: expected number to be >=0\.001, got -2/,
     );
     expect(r.err).toMatch(/paths\.edges\[0\]\.to: path node "N404" does not exist/);
     expect(r.err).not.toMatch(/\n\s+at /);

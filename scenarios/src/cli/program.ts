@@ -3,6 +3,8 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { InProcessBackend, type RunBackend } from '../run/backend';
 import { scenarioJsonSchemaText } from '../scenario/json-schema';
 import { sweepJsonSchemaText } from '../sweep/spec';
+import { DEFAULT_COST_LIMITS } from '../validate/cost-guard';
+import { costLimits } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
 import { compareCommand, parseTargets } from './commands/compare';
 import { demoCommand } from './commands/demo';
@@ -34,6 +36,22 @@ const positiveNumber = (v: string) => {
 };
 const seedArg = (v: string): number | string =>
   /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
+
+/** `--max-events N` and `--no-cost-guard`: the cost guard of validation (see README "Validation"). */
+function addCostGuardOptions(command: Command): Command {
+  return command
+    .option(
+      '--max-events <n>',
+      `cost guard: refuse runs estimated above N events (default ${DEFAULT_COST_LIMITS.maxEventsPerRun.toExponential()})`,
+      positiveNumber,
+    )
+    .option('--no-cost-guard', 'do not refuse scenarios estimated too costly to run (time, memory)');
+}
+
+interface CostGuardChoice {
+  costGuard?: boolean;
+  maxEvents?: number;
+}
 
 export interface CliIo {
   out: (s: string) => void;
@@ -77,7 +95,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
 
-  program
+  const run = program
     .command('run')
     .description('simulate a scenario; write the recording (.ftrec) and a KPI summary (JSON and Markdown)')
     .argument('<scenario>', 'scenario file (JSON or YAML)')
@@ -86,21 +104,28 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--out <dir>', 'output folder (default: runs/<scenario name>)')
     .option('--hours <h>', 'override the simulated time', positiveNumber)
     .option('--name <name>', 'base name of the output files (default: the variant, or "run")')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .action(
-      (
-        file: string,
-        o: { variant?: string; seed?: number | string; out?: string; hours?: number; name?: string },
-      ) => {
-        const path = userPath(file);
-        const out = userPath(o.out ?? join('runs', runName(path)));
-        const r = runCommand(path, { ...o, out });
-        io.out(
-          `${r.summary.scenario.name}${o.variant ? ` [${o.variant}]` : ''}: ${r.summary.kpis.throughputPerHour.toFixed(2)} parts/h, ${r.summary.events} events\n`,
-        );
-        io.out(`recording ${r.recording}\nsummary   ${r.summaryJson}\n          ${r.summaryMd}\n`);
-      },
-    );
+    .addHelpText('after', EXIT_CODES_HELP);
+  addCostGuardOptions(run).action(
+    (
+      file: string,
+      o: {
+        variant?: string;
+        seed?: number | string;
+        out?: string;
+        hours?: number;
+        name?: string;
+      } & CostGuardChoice,
+    ) => {
+      const path = userPath(file);
+      const out = userPath(o.out ?? join('runs', runName(path)));
+      const { costGuard: _c, maxEvents: _m, ...rest } = o;
+      const r = runCommand(path, { ...rest, out, costGuard: costLimits(o) });
+      io.out(
+        `${r.summary.scenario.name}${o.variant ? ` [${o.variant}]` : ''}: ${r.summary.kpis.throughputPerHour.toFixed(2)} parts/h, ${r.summary.events} events\n`,
+      );
+      io.out(`recording ${r.recording}\nsummary   ${r.summaryJson}\n          ${r.summaryMd}\n`);
+    },
+  );
 
   const compare = program
     .command('compare')
@@ -116,7 +141,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP);
-  addBackendOptions(compare, { shard: false }).action(
+  addBackendOptions(addCostGuardOptions(compare), { shard: false }).action(
     async (
       args: string[],
       o: {
@@ -125,14 +150,17 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         hours?: number;
         baseline?: string;
         out?: string;
-      } & BackendChoice,
+      } & BackendChoice &
+        CostGuardChoice,
     ) => {
       const targets = parseTargets(args, o.scenario);
       const backend = backendFor(o);
       try {
+        const { costGuard: _c, maxEvents: _m, ...rest } = o;
         const r = await compareCommand(targets, backend, {
-          ...o,
+          ...rest,
           ...(o.out === undefined ? {} : { out: userPath(o.out) }),
+          costGuard: costLimits(o),
         });
         io.out(`${r.markdown}\n`);
         for (const f of r.files) io.out(`wrote ${f}\n`);
@@ -152,34 +180,40 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP);
-  addBackendOptions(sweep).action(async (spec: string, o: { out: string } & BackendChoice) => {
-    const backend = backendFor(o);
-    try {
-      const r = await sweepCommand(userPath(spec), userPath(o.out), backend);
-      io.out(
-        `${r.total} runs: ${r.ran} run now, ${r.skipped} already done\n${r.files.csv}\n${r.files.json}\n`,
-      );
-      if (r.failed.length > 0) {
-        for (const f of r.failed) io.err(`failed ${f.key}: ${f.error}\n`);
-        throw new Error(`${r.failed.length} run(s) failed`);
+  addBackendOptions(addCostGuardOptions(sweep)).action(
+    async (spec: string, o: { out: string } & BackendChoice & CostGuardChoice) => {
+      const backend = backendFor(o);
+      try {
+        const r = await sweepCommand(userPath(spec), userPath(o.out), backend, costLimits(o));
+        io.out(
+          `${r.total} runs: ${r.ran} run now, ${r.skipped} already done\n${r.files.csv}\n${r.files.json}\n`,
+        );
+        if (r.failed.length > 0) {
+          for (const f of r.failed) io.err(`failed ${f.key}: ${f.error}\n`);
+          throw new Error(`${r.failed.length} run(s) failed`);
+        }
+      } finally {
+        await backend.close();
       }
-    } finally {
-      await backend.close();
-    }
-  });
+    },
+  );
 
-  program
+  const validate = program
     .command('validate')
     .description(
       'check a scenario and all its variants; print every problem with file:line:col and JSON path',
     )
     .argument('<scenario>', 'scenario file (JSON or YAML)')
     .option('--variant <name>', 'check only this variant')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .action((file: string, o: { variant?: string }) => {
-      const r = validateCommand(userPath(file), o.variant);
-      io.out(`ok: "${r.name}" (${r.machines} machines); checked ${r.checked.join(', ')}\n`);
-    });
+    .addHelpText('after', EXIT_CODES_HELP);
+  addCostGuardOptions(validate).action((file: string, o: { variant?: string } & CostGuardChoice) => {
+    const r = validateCommand(userPath(file), o.variant, { costGuard: costLimits(o) });
+    io.out(`ok: "${r.name}" (${r.machines} machines); checked ${r.checked.join(', ')}\n`);
+    if (r.cost !== undefined)
+      io.out(
+        `cost: about ${r.cost.eventsPerRun.toExponential(1)} events per run at most (limit ${(o.maxEvents ?? DEFAULT_COST_LIMITS.maxEventsPerRun).toExponential(1)}${o.costGuard === false ? ', guard off' : ''})\n`,
+      );
+  });
 
   program
     .command('verify')

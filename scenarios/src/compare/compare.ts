@@ -6,7 +6,8 @@ import {
 } from '@factory-twin/sim-core';
 import { costAssumptions, type Payback, payback } from '../cost/cost-model';
 import type { RunBackend, RunJob, RunJobResult } from '../run/backend';
-import { loadScenario } from '../scenario/load';
+import type { CostLimits } from '../validate/cost-guard';
+import { loadRunnableScenario } from '../validate/runnable';
 
 /** One side of a comparison: a scenario file and optionally a variant of it. */
 export interface CompareTarget {
@@ -58,25 +59,34 @@ export interface CompareOptions {
    * `costs.baselineVariant` if it is among the targets, else the first target). */
   baseline?: string;
   onResult?: (done: number, total: number, result: RunJobResult) => void;
+  /** The cost guard's limits; false turns it off (default: on). */
+  costGuard?: CostLimits | false;
 }
 
-/** Runs every target × replication on the backend and compares the targets. */
+/**
+ * Runs every target × replication on the backend and compares the targets. Every target is validated
+ * first, the way `validate` does (ScenarioError before any run starts).
+ */
 export async function compareTargets(
   targets: CompareTarget[],
   backend: RunBackend,
   options: CompareOptions = {},
 ): Promise<Comparison> {
-  const first = loadScenario(
-    targets[0].file,
-    targets[0].variant === undefined ? {} : { variant: targets[0].variant },
-  ).scenario;
+  const guard = {
+    ...(options.lengthH === undefined ? {} : { lengthH: options.lengthH }),
+    ...(options.costGuard === undefined ? {} : { costGuard: options.costGuard }),
+  };
+  const first = loadRunnableScenario(targets[0].file, {
+    ...(targets[0].variant === undefined ? {} : { variant: targets[0].variant }),
+    ...guard,
+  }).scenario;
   const replications = options.replications ?? first.run.replications;
   const jobs: RunJob[] = [];
   for (const [t, target] of targets.entries()) {
-    const base = loadScenario(
-      target.file,
-      target.variant === undefined ? {} : { variant: target.variant },
-    ).scenario;
+    const base = loadRunnableScenario(target.file, {
+      ...(target.variant === undefined ? {} : { variant: target.variant }),
+      ...guard,
+    }).scenario;
     for (let r = 0; r < replications; r++) {
       jobs.push({
         key: `${t}/${r}`,
@@ -86,6 +96,7 @@ export async function compareTargets(
         seed: replicationSeed(base.run.seed, r),
         replication: r,
         ...(options.lengthH === undefined ? {} : { lengthH: options.lengthH }),
+        ...(options.costGuard === undefined ? {} : { costGuard: options.costGuard }),
       });
     }
   }

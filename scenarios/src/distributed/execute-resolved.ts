@@ -31,7 +31,13 @@ export function executeResolvedRun(run: ResolvedRun): RunJobResult {
     }
     const result = runLoadedScenario(
       { scenario, file: run.file, variant: run.variant, variants: [], hash },
-      { seed: run.seed, ...(run.lengthH === undefined ? {} : { lengthH: run.lengthH }) },
+      {
+        seed: run.seed,
+        ...(run.lengthH === undefined ? {} : { lengthH: run.lengthH }),
+        // The submitting machine applied the cost guard with the user's limits (resolveJobs); the model
+        // checks still run here.
+        costGuard: false,
+      },
     );
     return {
       key: run.key,

@@ -1,5 +1,6 @@
 import type { VariantEconomics } from '../cost/cost-model';
 import { ScenarioError } from '../scenario/errors';
+import type { CostLimits } from '../validate/cost-guard';
 import { runScenarioFile } from './run-scenario';
 
 /** One simulation run to do: a scenario file, optional variant and patch, a seed. Plain JSON (crosses threads). */
@@ -14,6 +15,8 @@ export interface RunJob {
   replication: number;
   /** Overrides the run length, hours. */
   lengthH?: number;
+  /** The cost guard's limits; false turns it off (default: on). */
+  costGuard?: CostLimits | false;
 }
 
 export type RunJobResult =
@@ -49,6 +52,7 @@ export function executeJob(job: RunJob): RunJobResult {
       ...(job.variant === undefined ? {} : { variant: job.variant }),
       ...(job.patch === undefined ? {} : { patch: job.patch }),
       ...(job.lengthH === undefined ? {} : { lengthH: job.lengthH }),
+      ...(job.costGuard === undefined ? {} : { costGuard: job.costGuard }),
       seed: job.seed,
     });
     return {

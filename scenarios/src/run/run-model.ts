@@ -64,10 +64,12 @@ export interface RunResult {
 
 const PROGRESS_SLICES = 100;
 
-/** Builds the models of one run on a fresh simulation, runs it to the end and collects its KPIs. */
-export function runModel(model: ModelConfig, options: RunModelOptions = {}): RunResult {
-  const seed = options.seed ?? model.run.seed;
-  const { durationMs, warmUpMs } = model.run;
+/**
+ * Builds the models of one run on a fresh simulation, nothing run yet: the network, the AGV fleet, the
+ * factory, and the streams opened. Throws what sim-core's builders throw for an unusable config (validation
+ * builds the models this way before any run, see src/validate/model-checks.ts).
+ */
+export function buildModels(model: ModelConfig, seed: Seed): LiveTwin & { streams: RandomStreams } {
   const sim = new Simulation();
   const streams = new RandomStreams(seed);
   const fixed = new Map<string, { xM: number; yM: number }>();
@@ -90,6 +92,14 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Run
     ...(fleet === undefined ? {} : { transport: fleet }),
   });
   for (const spec of model.streams) network.openStream(spec);
+  return { sim, streams, network, fleet, factory };
+}
+
+/** Builds the models of one run on a fresh simulation, runs it to the end and collects its KPIs. */
+export function runModel(model: ModelConfig, options: RunModelOptions = {}): RunResult {
+  const seed = options.seed ?? model.run.seed;
+  const { durationMs, warmUpMs } = model.run;
+  const { sim, network, fleet, factory } = buildModels(model, seed);
 
   const cellSize = options.coverageCellSizeM;
   if (cellSize !== undefined)

@@ -3,8 +3,13 @@ import { economics, type VariantEconomics } from '../cost/cost-model';
 import { type ModelConfig, toModelConfig } from '../model/to-model-config';
 import { type LoadedScenario, loadScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
+import type { CostLimits } from '../validate/cost-guard';
+import { assertRunnable } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
 import { type RunResult, runModel } from './run-model';
+import { withLength } from './scenario-length';
+
+export { withLength };
 
 export interface ScenarioRunOptions {
   variant?: string;
@@ -17,6 +22,8 @@ export interface ScenarioRunOptions {
   onProgress?: (simulatedMs: number, totalMs: number) => void;
   /** Latency CDFs and coverage grids, for reports. */
   details?: boolean;
+  /** The cost guard's limits, false to turn it off (default: on, with DEFAULT_COST_LIMITS). */
+  costGuard?: CostLimits | false;
 }
 
 export interface ScenarioRun {
@@ -30,7 +37,10 @@ export interface ScenarioRun {
 /** Coverage grid resolution stored in recordings; verify re-runs with the same. */
 export const COVERAGE_CELL_M = 2;
 
-/** Loads, validates and runs one scenario (variant, seed) from a file. Throws ScenarioError on bad input. */
+/**
+ * Loads, validates and runs one scenario (variant, seed) from a file. Throws ScenarioError on bad input,
+ * before anything runs (see runLoadedScenario).
+ */
 export function runScenarioFile(file: string, options: ScenarioRunOptions = {}): ScenarioRun {
   const loaded = loadScenario(file, {
     ...(options.variant === undefined ? {} : { variant: options.variant }),
@@ -39,15 +49,15 @@ export function runScenarioFile(file: string, options: ScenarioRunOptions = {}):
   return runLoadedScenario(loaded, options);
 }
 
-export function withLength(scenario: Scenario, lengthH: number | undefined): Scenario {
-  if (lengthH === undefined) return scenario;
-  return {
-    ...scenario,
-    run: { ...scenario.run, lengthH, warmupH: Math.min(scenario.run.warmupH, lengthH / 4) },
-  };
-}
-
+/**
+ * Runs a loaded scenario. Validation stages 2 and 3 (sim-core's model checks, the cost guard) come first,
+ * the same as `validate`'s: a scenario `validate` refuses never starts. Throws ScenarioError if they fail.
+ */
 export function runLoadedScenario(loaded: LoadedScenario, options: ScenarioRunOptions = {}): ScenarioRun {
+  assertRunnable(loaded, {
+    ...(options.lengthH === undefined ? {} : { lengthH: options.lengthH }),
+    ...(options.costGuard === undefined ? {} : { costGuard: options.costGuard }),
+  });
   const scenario = withLength(loaded.scenario, options.lengthH);
   const model = toModelConfig(scenario);
   const seed = options.seed ?? scenario.run.seed;

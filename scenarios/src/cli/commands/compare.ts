@@ -10,6 +10,7 @@ import type { RunBackend } from '../../run/backend';
 import { writeFileAtomic } from '../../run/files';
 import { toJson } from '../../run/summary';
 import { listVariants } from '../../scenario/load';
+import type { CostLimits } from '../../validate/cost-guard';
 import { UsageError } from '../exit';
 import { userPath } from '../paths';
 import { progressBar } from '../progress';
@@ -52,7 +53,13 @@ export function parseTargets(args: string[], scenario: string | undefined): Comp
 export async function compareCommand(
   targets: CompareTarget[],
   backend: RunBackend,
-  o: { replications?: number; hours?: number; out?: string; baseline?: string },
+  o: {
+    replications?: number;
+    hours?: number;
+    out?: string;
+    baseline?: string;
+    costGuard?: CostLimits | false;
+  },
 ): Promise<{ comparison: Comparison; markdown: string; files: string[] }> {
   const bar = progressBar('runs');
   try {
@@ -60,6 +67,7 @@ export async function compareCommand(
       ...(o.replications === undefined ? {} : { replications: o.replications }),
       ...(o.hours === undefined ? {} : { lengthH: o.hours }),
       ...(o.baseline === undefined ? {} : { baseline: o.baseline }),
+      ...(o.costGuard === undefined ? {} : { costGuard: o.costGuard }),
       onResult: (done, total) => bar.update(done, total),
     });
     bar.stop();

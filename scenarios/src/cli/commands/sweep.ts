@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { RunBackend } from '../../run/backend';
 import { runSweep, type SweepOutcome } from '../../sweep/run-sweep';
 import { loadSweepSpec } from '../../sweep/spec';
+import type { CostLimits } from '../../validate/cost-guard';
 import { progressFor } from '../distributed-commands';
 import { progressBar } from '../progress';
 
@@ -9,6 +10,7 @@ export async function sweepCommand(
   specFile: string,
   out: string,
   backend: RunBackend,
+  costGuard?: CostLimits | false,
 ): Promise<SweepOutcome> {
   const spec = loadSweepSpec(specFile);
   const bar = progressBar('runs');
@@ -18,6 +20,7 @@ export async function sweepCommand(
       resolve(out),
       backend,
       progressFor(backend, (done, total) => bar.update(done, total)),
+      costGuard === undefined ? {} : { costGuard },
     );
   } finally {
     bar.stop();
