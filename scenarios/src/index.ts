@@ -18,7 +18,7 @@ export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-confi
 export { htmlReport } from './report/html-report';
 export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';
 export { LocalWorkerBackend } from './run/local-backend';
-export { type LiveTwin, type RunModelOptions, type RunResult, runModel } from './run/run-model';
+export { type LiveTwin, type ModelRunResult, type RunModelOptions, runModel } from './run/run-model';
 export {
   runLoadedScenario,
   runScenarioFile,

@@ -4,7 +4,7 @@ import { type ModelConfig, toModelConfig } from '../model/to-model-config';
 import { type LoadedScenario, loadScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import { SOFTWARE_VERSION } from '../version';
-import { type RunResult, runModel } from './run-model';
+import { type ModelRunResult, runModel } from './run-model';
 
 export interface ScenarioRunOptions {
   variant?: string;
@@ -23,7 +23,7 @@ export interface ScenarioRun {
   loaded: LoadedScenario;
   scenario: Scenario;
   model: ModelConfig;
-  result: RunResult;
+  result: ModelRunResult;
   economics: ReturnType<typeof economics>;
 }
 
