@@ -1,7 +1,13 @@
 // The built-in KPIs (everything flattenKpis emits) and the series the recorder samples, with their metadata.
 import { AGV_STATES, type AgvState } from '../factory/agv/state-clock';
 import { MACHINE_STATES, type MachineState } from '../factory/probes';
-import { type KpiDirection, type KpiMeta, KpiRegistry, type ResolvedKpi } from './kpi-registry';
+import {
+  type KpiAggregation,
+  type KpiDirection,
+  type KpiMeta,
+  KpiRegistry,
+  type ResolvedKpi,
+} from './kpi-registry';
 
 const MIN = { unit: 'min', digits: 1 } as const;
 const SEC = { unit: 's', digits: 1 } as const;
@@ -37,303 +43,70 @@ const AGV_STATE_LABEL: Record<AgvState, string> = {
   stopped: 'in safety stop',
 };
 
+const kpi = (
+  name: string,
+  unit: string,
+  better: KpiDirection,
+  aggregation: KpiAggregation,
+  label: string,
+  display?: KpiMeta['display'],
+): KpiMeta => ({ name, unit, better, aggregation, label, ...(display === undefined ? {} : { display }) });
+
+const INT = { digits: 0 } as const;
+
 const BUILT_IN: KpiMeta[] = [
   // Factory (FactoryKpis).
-  { name: 'throughputPerHour', unit: 'parts/h', better: 'higher', aggregation: 'rate', label: 'throughput' },
-  {
-    name: 'parts.created',
-    unit: 'parts',
-    better: 'neutral',
-    aggregation: 'count',
-    label: 'parts created',
-    display: { digits: 0 },
-  },
-  {
-    name: 'parts.completed',
-    unit: 'parts',
-    better: 'higher',
-    aggregation: 'count',
-    label: 'parts completed',
-    display: { digits: 0 },
-  },
-  {
-    name: 'parts.scrapped',
-    unit: 'parts',
-    better: 'lower',
-    aggregation: 'count',
-    label: 'parts scrapped',
-    display: { digits: 0 },
-  },
-  {
-    name: 'leadTime.meanMs',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'mean',
-    label: 'mean lead time',
-    display: MIN,
-  },
-  {
-    name: 'leadTime.p50Ms',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'percentile',
-    label: 'median lead time',
-    display: MIN,
-  },
-  {
-    name: 'leadTime.p95Ms',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'percentile',
-    label: 'lead time p95',
-    display: MIN,
-  },
-  {
-    name: 'wip.mean',
-    unit: 'parts',
-    better: 'lower',
-    aggregation: 'mean',
-    label: 'mean WIP',
-    display: { digits: 1 },
-  },
-  {
-    name: 'wip.max',
-    unit: 'parts',
-    better: 'lower',
-    aggregation: 'max',
-    label: 'max WIP',
-    display: { digits: 0 },
-  },
-  {
-    name: 'orders.onTimeRate',
-    unit: 'share',
-    better: 'higher',
-    aggregation: 'ratio',
-    label: 'orders on time',
-  },
-  {
-    name: 'orders.meanTardinessMs',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'mean',
-    label: 'mean order tardiness',
-    display: MIN,
-  },
-  {
-    name: 'throughputPerHour.*',
-    unit: 'parts/h',
-    better: 'higher',
-    aggregation: 'rate',
-    label: 'throughput of {id}',
-  },
-  {
-    name: 'leadTime.*.meanMs',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'mean',
-    label: 'mean lead time of {id}',
-    display: MIN,
-  },
-  {
-    name: 'leadTime.*.p50Ms',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'percentile',
-    label: 'median lead time of {id}',
-    display: MIN,
-  },
-  {
-    name: 'leadTime.*.p95Ms',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'percentile',
-    label: 'lead time p95 of {id}',
-    display: MIN,
-  },
-  {
-    name: 'machine.*.utilization',
-    unit: 'share',
-    better: 'higher',
-    aggregation: 'timeShare',
-    label: '{id} utilization',
-  },
-  {
-    name: 'machine.*.availability',
-    unit: 'share',
-    better: 'higher',
-    aggregation: 'timeShare',
-    label: '{id} availability',
-  },
-  {
-    name: 'machine.*.performance',
-    unit: 'share',
-    better: 'higher',
-    aggregation: 'ratio',
-    label: '{id} performance',
-  },
-  { name: 'machine.*.quality', unit: 'share', better: 'higher', aggregation: 'ratio', label: '{id} quality' },
-  { name: 'machine.*.oee', unit: 'share', better: 'higher', aggregation: 'ratio', label: '{id} OEE' },
-  {
-    name: 'machine.*.meanContents',
-    unit: 'parts',
-    better: 'neutral',
-    aggregation: 'mean',
-    label: '{id} mean contents',
-  },
-  {
-    name: 'machine.*.meanSojournMs',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'mean',
-    label: '{id} mean time per part',
-    display: MIN,
-  },
-  ...MACHINE_STATES.map(
-    (s): KpiMeta => ({
-      name: `machine.*.time.${s}`,
-      unit: 'share',
-      better: MACHINE_STATE_BETTER[s],
-      aggregation: 'timeShare',
-      label: `{id} time ${s}`,
-    }),
+  kpi('throughputPerHour', 'parts/h', 'higher', 'rate', 'throughput'),
+  kpi('parts.created', 'parts', 'neutral', 'count', 'parts created', INT),
+  kpi('parts.completed', 'parts', 'higher', 'count', 'parts completed', INT),
+  kpi('parts.scrapped', 'parts', 'lower', 'count', 'parts scrapped', INT),
+  kpi('leadTime.meanMs', 'ms', 'lower', 'mean', 'mean lead time', MIN),
+  kpi('leadTime.p50Ms', 'ms', 'lower', 'percentile', 'median lead time', MIN),
+  kpi('leadTime.p95Ms', 'ms', 'lower', 'percentile', 'lead time p95', MIN),
+  kpi('wip.mean', 'parts', 'lower', 'mean', 'mean WIP', { digits: 1 }),
+  kpi('wip.max', 'parts', 'lower', 'max', 'max WIP', INT),
+  kpi('orders.onTimeRate', 'share', 'higher', 'ratio', 'orders on time'),
+  kpi('orders.meanTardinessMs', 'ms', 'lower', 'mean', 'mean order tardiness', MIN),
+  kpi('throughputPerHour.*', 'parts/h', 'higher', 'rate', 'throughput of {id}'),
+  kpi('leadTime.*.meanMs', 'ms', 'lower', 'mean', 'mean lead time of {id}', MIN),
+  kpi('leadTime.*.p50Ms', 'ms', 'lower', 'percentile', 'median lead time of {id}', MIN),
+  kpi('leadTime.*.p95Ms', 'ms', 'lower', 'percentile', 'lead time p95 of {id}', MIN),
+  kpi('machine.*.utilization', 'share', 'higher', 'timeShare', '{id} utilization'),
+  kpi('machine.*.availability', 'share', 'higher', 'timeShare', '{id} availability'),
+  kpi('machine.*.performance', 'share', 'higher', 'ratio', '{id} performance'),
+  kpi('machine.*.quality', 'share', 'higher', 'ratio', '{id} quality'),
+  kpi('machine.*.oee', 'share', 'higher', 'ratio', '{id} OEE'),
+  kpi('machine.*.meanContents', 'parts', 'neutral', 'mean', '{id} mean contents'),
+  kpi('machine.*.meanSojournMs', 'ms', 'lower', 'mean', '{id} mean time per part', MIN),
+  ...MACHINE_STATES.map((s) =>
+    kpi(`machine.*.time.${s}`, 'share', MACHINE_STATE_BETTER[s], 'timeShare', `{id} time ${s}`),
   ),
-  {
-    name: 'buffer.*.meanLevel',
-    unit: 'parts',
-    better: 'neutral',
-    aggregation: 'mean',
-    label: '{id} mean level',
-  },
-  {
-    name: 'buffer.*.maxLevel',
-    unit: 'parts',
-    better: 'neutral',
-    aggregation: 'max',
-    label: '{id} max level',
-    display: { digits: 0 },
-  },
-  {
-    name: 'buffer.*.meanSojournMs',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'mean',
-    label: '{id} mean wait',
-    display: MIN,
-  },
+  kpi('buffer.*.meanLevel', 'parts', 'neutral', 'mean', '{id} mean level'),
+  kpi('buffer.*.maxLevel', 'parts', 'neutral', 'max', '{id} max level', INT),
+  kpi('buffer.*.meanSojournMs', 'ms', 'lower', 'mean', '{id} mean wait', MIN),
   // Network (NetworkKpis), per traffic class and per cell.
-  {
-    name: 'net.*.reliability',
-    unit: 'share',
-    better: 'higher',
-    aggregation: 'ratio',
-    label: '{id} on time',
-    display: { digits: 3 },
-  },
-  { name: 'net.*.meanMs', unit: 'ms', better: 'lower', aggregation: 'mean', label: '{id} mean latency' },
-  { name: 'net.*.p50Ms', unit: 'ms', better: 'lower', aggregation: 'percentile', label: '{id} p50 latency' },
-  { name: 'net.*.p95Ms', unit: 'ms', better: 'lower', aggregation: 'percentile', label: '{id} p95 latency' },
-  {
-    name: 'net.*.p99Ms',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'percentile',
-    label: '{id} p99 latency',
-    display: { digits: 1 },
-  },
-  {
-    name: 'net.*.p999Ms',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'percentile',
-    label: '{id} p99.9 latency',
-  },
-  {
-    name: 'net.*.lost',
-    unit: 'count',
-    better: 'lower',
-    aggregation: 'count',
-    label: '{id} packets lost or discarded',
-  },
-  {
-    name: 'cell.*.ulUtilization',
-    unit: 'share',
-    better: 'neutral',
-    aggregation: 'timeShare',
-    label: '{id} UL PRB use',
-  },
-  {
-    name: 'cell.*.dlUtilization',
-    unit: 'share',
-    better: 'neutral',
-    aggregation: 'timeShare',
-    label: '{id} DL PRB use',
-  },
-  {
-    name: 'cell.*.ulMbps',
-    unit: 'Mbit/s',
-    better: 'neutral',
-    aggregation: 'rate',
-    label: '{id} UL throughput',
-    display: { digits: 1 },
-  },
-  {
-    name: 'cell.*.dlMbps',
-    unit: 'Mbit/s',
-    better: 'neutral',
-    aggregation: 'rate',
-    label: '{id} DL throughput',
-    display: { digits: 1 },
-  },
-  { name: 'net.handovers', unit: 'count', better: 'neutral', aggregation: 'count', label: 'handovers' },
-  {
-    name: 'net.survivalFailures',
-    unit: 'count',
-    better: 'lower',
-    aggregation: 'count',
-    label: 'network survival-time failures',
-  },
+  kpi('net.*.reliability', 'share', 'higher', 'ratio', '{id} on time', { digits: 3 }),
+  kpi('net.*.meanMs', 'ms', 'lower', 'mean', '{id} mean latency'),
+  kpi('net.*.p50Ms', 'ms', 'lower', 'percentile', '{id} p50 latency'),
+  kpi('net.*.p95Ms', 'ms', 'lower', 'percentile', '{id} p95 latency'),
+  kpi('net.*.p99Ms', 'ms', 'lower', 'percentile', '{id} p99 latency', { digits: 1 }),
+  kpi('net.*.p999Ms', 'ms', 'lower', 'percentile', '{id} p99.9 latency'),
+  kpi('net.*.lost', 'count', 'lower', 'count', '{id} packets lost or discarded'),
+  kpi('cell.*.ulUtilization', 'share', 'neutral', 'timeShare', '{id} UL PRB use'),
+  kpi('cell.*.dlUtilization', 'share', 'neutral', 'timeShare', '{id} DL PRB use'),
+  kpi('cell.*.ulMbps', 'Mbit/s', 'neutral', 'rate', '{id} UL throughput', { digits: 1 }),
+  kpi('cell.*.dlMbps', 'Mbit/s', 'neutral', 'rate', '{id} DL throughput', { digits: 1 }),
+  kpi('net.handovers', 'count', 'neutral', 'count', 'handovers'),
+  kpi('net.survivalFailures', 'count', 'lower', 'count', 'network survival-time failures'),
   // AGV fleet (AgvFleetStats).
-  { name: 'agv.delivered', unit: 'count', better: 'higher', aggregation: 'count', label: 'AGV deliveries' },
-  {
-    name: 'agv.meanWaitForPickupMs',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'mean',
-    label: 'AGV mean wait for pickup',
-    display: SEC,
-  },
-  {
-    name: 'agv.meanLeadTimeMs',
-    unit: 'ms',
-    better: 'lower',
-    aggregation: 'mean',
-    label: 'AGV mean transport lead time',
-    display: SEC,
-  },
-  ...AGV_STATES.map(
-    (s): KpiMeta => ({
-      name: `agv.share.${s}`,
-      unit: 'share',
-      better: AGV_STATE_BETTER[s],
-      aggregation: 'timeShare',
-      label: `AGV time ${AGV_STATE_LABEL[s]}`,
-    }),
+  kpi('agv.delivered', 'count', 'higher', 'count', 'AGV deliveries'),
+  kpi('agv.meanWaitForPickupMs', 'ms', 'lower', 'mean', 'AGV mean wait for pickup', SEC),
+  kpi('agv.meanLeadTimeMs', 'ms', 'lower', 'mean', 'AGV mean transport lead time', SEC),
+  ...AGV_STATES.map((s) =>
+    kpi(`agv.share.${s}`, 'share', AGV_STATE_BETTER[s], 'timeShare', `AGV time ${AGV_STATE_LABEL[s]}`),
   ),
-  {
-    name: 'agv.utilization',
-    unit: 'share',
-    better: 'higher',
-    aggregation: 'timeShare',
-    label: 'AGV utilization',
-  },
-  {
-    name: 'agv.safetyStopShare',
-    unit: 'share',
-    better: 'lower',
-    aggregation: 'timeShare',
-    label: 'AGV time in safety stop',
-    display: { digits: 2 },
-  },
+  kpi('agv.utilization', 'share', 'higher', 'timeShare', 'AGV utilization'),
+  kpi('agv.safetyStopShare', 'share', 'lower', 'timeShare', 'AGV time in safety stop', { digits: 2 }),
 ];
 
 /** The KPIs of a run by flat name (see flattenKpis). Models with KPIs of their own register them here. */
@@ -344,43 +117,15 @@ for (const meta of BUILT_IN) KPIS.register(meta);
  * The series a recording samples over time (the recorder's names), for the viewer's charts: the same
  * metadata as KPIs (an AGV count is a number of vehicles, a PRB use a share).
  */
-export const RECORDED_SERIES = new KpiRegistry('recorded series')
-  .register({
-    name: 'throughput_parts_per_h',
-    unit: 'parts/h',
-    better: 'higher',
-    aggregation: 'rate',
-    label: 'throughput',
-  })
-  .register({
-    name: 'wip_parts',
-    unit: 'parts',
-    better: 'lower',
-    aggregation: 'mean',
-    label: 'WIP',
-    display: { digits: 0 },
-  })
-  .register({
-    name: 'prb_util_ul/*',
-    unit: 'share',
-    better: 'neutral',
-    aggregation: 'timeShare',
-    label: '{id} UL PRB use',
-  })
-  .register({
-    name: 'prb_util_dl/*',
-    unit: 'share',
-    better: 'neutral',
-    aggregation: 'timeShare',
-    label: '{id} DL PRB use',
-  })
-  .register({
-    name: 'agv_count/*',
-    unit: 'count',
-    better: 'neutral',
-    aggregation: 'mean',
-    label: 'AGVs {id}',
-  });
+export const RECORDED_SERIES = new KpiRegistry('recorded series');
+for (const meta of [
+  kpi('throughput_parts_per_h', 'parts/h', 'higher', 'rate', 'throughput'),
+  kpi('wip_parts', 'parts', 'lower', 'mean', 'WIP', INT),
+  kpi('prb_util_ul/*', 'share', 'neutral', 'timeShare', '{id} UL PRB use'),
+  kpi('prb_util_dl/*', 'share', 'neutral', 'timeShare', '{id} DL PRB use'),
+  kpi('agv_count/*', 'count', 'neutral', 'mean', 'AGVs {id}'),
+])
+  RECORDED_SERIES.register(meta);
 
 /** Metadata of a KPI by its flat name (undefined when none is registered). */
 export const kpiMeta = (name: string): ResolvedKpi | undefined => KPIS.lookup(name);
