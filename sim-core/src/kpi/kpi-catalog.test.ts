@@ -65,6 +65,8 @@ describe('KPI catalog', () => {
     expect(oee.toDisplay(0.25)).toBe(25);
     const lead = KPIS.get('leadTime.meanMs');
     expect(lead.display.unit).toBe('min');
+    expect(lead.title).toBe('mean lead time (min)');
+    expect(KPIS.get('agv.delivered').title).toBe('AGV deliveries');
     expect(lead.toDisplay(90_000)).toBe(1.5);
     expect(KPIS.get('agv.meanWaitForPickupMs').toDisplay(2500)).toBe(2.5);
     expect(KPIS.get('net.video.p99Ms').label).toBe('video p99 latency');

@@ -44,6 +44,8 @@ export interface ResolvedKpi extends Required<Omit<KpiMeta, 'display'>> {
   /** The id the `*` matched, if any. */
   id?: string;
   display: KpiDisplay;
+  /** The label with the display unit in parentheses, when it has one: 'mean lead time (min)'. */
+  title: string;
   /** The value in the display unit. */
   toDisplay(value: number): number;
 }
@@ -120,6 +122,7 @@ function resolve(meta: KpiMeta, id?: string): ResolvedKpi {
     digits: meta.display?.digits ?? base.digits,
   };
   const convert = CONVERSIONS[`${meta.unit}>${display.unit}`] ?? ((v: number) => v);
+  const label = id === undefined ? meta.label : meta.label.replaceAll('{id}', id);
   return {
     name: id === undefined ? meta.name : meta.name.replace('*', id),
     pattern: meta.name,
@@ -127,8 +130,9 @@ function resolve(meta: KpiMeta, id?: string): ResolvedKpi {
     unit: meta.unit,
     better: meta.better,
     aggregation: meta.aggregation,
-    label: id === undefined ? meta.label : meta.label.replaceAll('{id}', id),
+    label,
     display,
+    title: display.unit === '' ? label : `${label} (${display.unit})`,
     toDisplay: convert,
   };
 }
