@@ -1,13 +1,12 @@
 import {
-  type AgvFleet,
   buildTwin,
-  type Factory,
   fixedPositions,
   type NetworkKpis,
   type NetworkModel,
   type RunResult,
   type Seed,
   Simulation,
+  type Twin,
 } from '@factory-twin/sim-core';
 import type { ModelConfig } from '../model/to-model-config';
 import { Recorder } from './recorder';
@@ -31,12 +30,7 @@ export interface RunModelOptions {
 }
 
 /** The models of a run while it is paused (for end-to-end checks of recordings against the simulator). */
-export interface LiveTwin {
-  sim: Simulation;
-  factory: Factory;
-  network: NetworkModel;
-  fleet: AgvFleet | undefined;
-}
+export type LiveTwin = Pick<Twin<NetworkModel>, 'sim' | 'factory' | 'network' | 'fleet'>;
 
 /** A scenario run's result: the twin's, always with the 5G network's KPIs and the layout. */
 export type ModelRunResult = RunResult<NetworkKpis> & { layout: ModelConfig['layout'] };
@@ -86,7 +80,7 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Mod
     const sliceEndMs = (durationMs * i) / PROGRESS_SLICES;
     for (; nextPause < pauses.length && pauses[nextPause] <= sliceEndMs; nextPause++) {
       sim.run({ untilMs: pauses[nextPause] });
-      options.pauses?.onPause({ sim, factory, network, fleet });
+      options.pauses?.onPause(twin);
     }
     sim.run({ untilMs: sliceEndMs });
     options.onProgress?.(sim.now(), durationMs);
