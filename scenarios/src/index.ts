@@ -18,7 +18,13 @@ export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-confi
 export { htmlReport } from './report/html-report';
 export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';
 export { LocalWorkerBackend } from './run/local-backend';
-export { buildModels, type LiveTwin, type RunModelOptions, type RunResult, runModel } from './run/run-model';
+export {
+  buildModels,
+  type LiveTwin,
+  type ModelRunResult,
+  type RunModelOptions,
+  runModel,
+} from './run/run-model';
 export {
   runLoadedScenario,
   runScenarioFile,

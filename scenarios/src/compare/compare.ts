@@ -1,6 +1,7 @@
 import {
   type ConfidenceInterval,
   confidenceInterval,
+  KPIS,
   replicationSeed,
   welchTTest,
 } from '@factory-twin/sim-core';
@@ -16,21 +17,22 @@ export interface CompareTarget {
   variant?: string;
 }
 
-/** KPIs shown in the comparison table (those present in the results), with display scaling. */
-export const HEADLINE_KPIS: { key: string; label: string; scale: number; digits: number }[] = [
-  { key: 'throughputPerHour', label: 'throughput (parts/h)', scale: 1, digits: 2 },
-  { key: 'leadTime.meanMs', label: 'lead time (min)', scale: 1 / 60_000, digits: 1 },
-  { key: 'wip.mean', label: 'WIP (parts)', scale: 1, digits: 1 },
-  { key: 'orders.onTimeRate', label: 'orders on time (%)', scale: 100, digits: 1 },
-  { key: 'agv.meanWaitForPickupMs', label: 'AGV wait for pickup (s)', scale: 1 / 1000, digits: 1 },
-  { key: 'agv.share.movingLoaded', label: 'AGV time loaded (%)', scale: 100, digits: 1 },
-  { key: 'agv.share.waitingTraffic', label: 'AGV time waiting for traffic (%)', scale: 100, digits: 1 },
-  { key: 'agv.safetyStopShare', label: 'AGV safety stops (% time)', scale: 100, digits: 2 },
-  { key: 'net.machineStatus.p99Ms', label: 'status p99 (ms)', scale: 1, digits: 1 },
-  { key: 'net.motionControl.reliability', label: 'motion control on time (%)', scale: 100, digits: 3 },
-  { key: 'net.telemetry.reliability', label: 'telemetry on time (%)', scale: 100, digits: 3 },
-  { key: 'net.video.reliability', label: 'video on time (%)', scale: 100, digits: 2 },
-];
+/** KPIs shown in the comparison table (those present in the results); labels, units and decimals from
+ * sim-core's KPI registry. */
+export const HEADLINE_KPIS = [
+  'throughputPerHour',
+  'leadTime.meanMs',
+  'wip.mean',
+  'orders.onTimeRate',
+  'agv.meanWaitForPickupMs',
+  'agv.share.movingLoaded',
+  'agv.share.waitingTraffic',
+  'agv.safetyStopShare',
+  'net.machineStatus.p99Ms',
+  'net.motionControl.reliability',
+  'net.telemetry.reliability',
+  'net.video.reliability',
+].map((key) => ({ key, ...KPIS.get(key) }));
 
 export interface TargetResult {
   target: CompareTarget;
@@ -189,10 +191,11 @@ export function comparisonMarkdown(c: Comparison): string {
       const ci = x.kpis[k.key];
       if (ci === undefined || ci.n === 0) return '–';
       const sig = x.versusBaseline?.significant[k.key]?.significant ? ' *' : '';
-      const hw = Number.isFinite(ci.halfWidth) ? ` ± ${num(ci.halfWidth * k.scale, k.digits)}` : '';
-      return `${num(ci.mean * k.scale, k.digits)}${hw}${sig}`;
+      const digits = k.display.digits;
+      const hw = Number.isFinite(ci.halfWidth) ? ` ± ${num(k.toDisplay(ci.halfWidth), digits)}` : '';
+      return `${num(k.toDisplay(ci.mean), digits)}${hw}${sig}`;
     });
-    rows.push(`| ${k.label} | ${cells.join(' | ')} |`);
+    rows.push(`| ${k.title} | ${cells.join(' | ')} |`);
   }
   rows.push(`| capex (EUR) | ${t.map((x) => num(x.economics.capexEur, 0)).join(' | ')} |`);
   rows.push(`| opex (EUR/year) | ${t.map((x) => num(x.economics.opexEurPerYear, 0)).join(' | ')} |`);

@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/schema';
 import type { CostLimits } from '../validate/cost-guard';
 import { assertRunnable } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
-import { type RunResult, runModel } from './run-model';
+import { type ModelRunResult, runModel } from './run-model';
 import { withLength } from './scenario-length';
 
 export { withLength };
@@ -30,7 +30,7 @@ export interface ScenarioRun {
   loaded: LoadedScenario;
   scenario: Scenario;
   model: ModelConfig;
-  result: RunResult;
+  result: ModelRunResult;
   economics: ReturnType<typeof economics>;
 }
 

@@ -1,4 +1,4 @@
-import type { Layout } from '@factory-twin/sim-core';
+import { KPIS, type Layout } from '@factory-twin/sim-core';
 import type { CostAssumptions } from '../cost/cost-defaults';
 import { costAssumptions } from '../cost/cost-model';
 import type { ScenarioRun } from './run-scenario';
@@ -79,6 +79,22 @@ export function toJson(value: unknown): string {
 export const fmt = (v: number | null | undefined, digits = 2): string =>
   v === null || v === undefined || Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toFixed(digits) : String(v);
 
+/** A KPI's label as a table heading: with its display unit in parentheses, unless that is '%' (see kpiText). */
+export const kpiHeading = (name: string): string => {
+  const meta = KPIS.get(name);
+  return meta.display.unit === '%' ? meta.label : meta.title;
+};
+
+/** A KPI's value in its display unit and decimals (the KPI registry's), '%' written after the number. */
+export const kpiText = (name: string, value: number | undefined): string => {
+  const meta = KPIS.get(name);
+  const text = fmt(value === undefined ? value : meta.toDisplay(value), meta.display.digits);
+  return meta.display.unit === '%' ? `${text} %` : text;
+};
+
+const kpiRow = (k: Record<string, number>, name: string) =>
+  `| ${kpiHeading(name)} | ${kpiText(name, k[name])} |`;
+
 /** The headline KPIs of a run as a Markdown page. */
 export function summaryMarkdown(s: RunSummary): string {
   const k = s.kpis;
@@ -91,17 +107,10 @@ export function summaryMarkdown(s: RunSummary): string {
     '',
     '| KPI | value |',
     '| --- | ---: |',
-    `| throughput (parts/h) | ${fmt(k.throughputPerHour)} |`,
-    `| mean lead time (min) | ${fmt(k['leadTime.meanMs'] / 60_000, 1)} |`,
-    `| mean WIP (parts) | ${fmt(k['wip.mean'], 1)} |`,
-    `| orders on time | ${fmt(k['orders.onTimeRate'] * 100, 1)} % |`,
+    ...['throughputPerHour', 'leadTime.meanMs', 'wip.mean', 'orders.onTimeRate'].map((n) => kpiRow(k, n)),
     ...(k['agv.delivered'] === undefined
       ? []
-      : [
-          `| AGV deliveries | ${k['agv.delivered']} |`,
-          `| AGV mean wait for pickup (s) | ${fmt(k['agv.meanWaitForPickupMs'] / 1000, 1)} |`,
-          `| AGV time in safety stop | ${fmt(k['agv.safetyStopShare'] * 100, 2)} % |`,
-        ]),
+      : ['agv.delivered', 'agv.meanWaitForPickupMs', 'agv.safetyStopShare'].map((n) => kpiRow(k, n))),
     '',
     '## Network',
     '',

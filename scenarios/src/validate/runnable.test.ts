@@ -265,6 +265,6 @@ describe('cost guard', { timeout: 120_000 }, () => {
         checked++;
       }
     }
-    expect(checked).toBe(3 * 10 + 4);
+    expect(checked).toBeGreaterThanOrEqual(34); // the plants held 34 scenarios and variants when this was written
   });
 });

@@ -43,7 +43,6 @@ export {
   type NotableKind,
   type PartEvent,
 } from './probes';
-export { flattenKpis } from './summary';
 export {
   FixedDelayTransport,
   InstantTransport,

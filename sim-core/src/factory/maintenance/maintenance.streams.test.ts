@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { flattenKpis } from '../../kpi/flat-kpis';
 import type { FactoryConfig, MachineConfig } from '../config';
 import { exponential, MIN, machine, runFactory, SINK } from '../factory.test-helpers';
-import { flattenKpis } from '../summary';
 import type { DetectionConfig, MaintenanceConfig } from './config';
 import type { RepairRecord } from './repair-job';
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ControlNetwork, Message, StreamHandle } from '../../control/seam';
 import { RandomStreams, replicationSeed, type Seed } from '../../engine/random';
 import type { Simulation } from '../../engine/simulation';
+import { flattenKpis } from '../../kpi/flat-kpis';
 import { type ReplicatedKpi, replicate } from '../../kpi/replicate';
 import type { FactoryConfig } from '../config';
 import { constant, MIN, machine, runFactory, SINK } from '../factory.test-helpers';
-import { flattenKpis } from '../summary';
 import type { MaintenanceConfig } from './config';
 
 // Checks against closed forms, inside Student-t confidence intervals over independent replications
