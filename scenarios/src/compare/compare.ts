@@ -7,6 +7,7 @@ import {
 import { costAssumptions, type Payback, payback } from '../cost/cost-model';
 import type { RunBackend, RunJob, RunJobResult } from '../run/backend';
 import { loadScenario } from '../scenario/load';
+import { markdownText } from '../text/markdown';
 
 /** One side of a comparison: a scenario file and optionally a variant of it. */
 export interface CompareTarget {
@@ -169,7 +170,7 @@ const num = (v: number, digits: number) =>
 /** Side-by-side Markdown table: mean ± 95 % CI half-width; `*` marks a significant difference to the baseline. */
 export function comparisonMarkdown(c: Comparison): string {
   const t = c.targets;
-  const head = `| KPI | ${t.map((x) => x.target.label + (x.target.label === c.baseline ? ' (baseline)' : '')).join(' | ')} |`;
+  const head = `| KPI | ${t.map((x) => markdownText(x.target.label) + (x.target.label === c.baseline ? ' (baseline)' : '')).join(' | ')} |`;
   const sep = `| --- | ${t.map(() => '---:').join(' | ')} |`;
   const rows: string[] = [];
   for (const k of HEADLINE_KPIS) {
@@ -195,7 +196,9 @@ export function comparisonMarkdown(c: Comparison): string {
       })
       .join(' | ')} |`,
   );
-  const failures = t.flatMap((x) => x.failures.map((f) => `- ${x.target.label}: ${f}`));
+  const failures = t.flatMap((x) =>
+    x.failures.map((f) => `- ${markdownText(x.target.label)}: ${markdownText(f)}`),
+  );
   return [
     `${c.replications} replications per variant; mean ± 95 % confidence half-width; * = differs from the baseline (Welch t test, p < 0.05).`,
     '',
