@@ -1,26 +1,20 @@
 import { basename, dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { InProcessBackend, type RunBackend } from '../run/backend';
+import type { RunBackend } from '../run/backend';
 import { scenarioJsonSchemaText } from '../scenario/json-schema';
 import { sweepJsonSchemaText } from '../sweep/spec';
+import { terminalLines, terminalText } from '../text/terminal';
 import { SOFTWARE_VERSION } from '../version';
 import { compareCommand, parseTargets } from './commands/compare';
 import { demoCommand } from './commands/demo';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
-import { sweepCommand } from './commands/sweep';
+import { sweepCommand, sweepCountsLine } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 import { verifyCommand } from './commands/verify';
 import { addBackendOptions, addDistributedCommands, backendFromOptions } from './distributed-commands';
-import { EXIT, reportError, UsageError } from './exit';
+import { EXIT, EXIT_CODES_HELP, reportError, UsageError } from './exit';
 import { userPath } from './paths';
-
-const EXIT_CODES_HELP = `
-Exit codes:
-  0  success
-  1  the run failed (a model error, a crashed worker)
-  2  bad input: invalid scenario or spec file, bad arguments, unknown command
-  3  verify: the re-run does not reproduce the recording byte for byte`;
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -50,7 +44,6 @@ interface BackendChoice {
 }
 
 function backendFor(o: BackendChoice): RunBackend {
-  if (o.inProcess) return new InProcessBackend();
   try {
     return backendFromOptions(o);
   } catch (error) {
@@ -96,7 +89,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         const out = userPath(o.out ?? join('runs', runName(path)));
         const r = runCommand(path, { ...o, out });
         io.out(
-          `${r.summary.scenario.name}${o.variant ? ` [${o.variant}]` : ''}: ${r.summary.kpis.throughputPerHour.toFixed(2)} parts/h, ${r.summary.events} events\n`,
+          `${terminalText(r.summary.scenario.name)}${o.variant ? ` [${terminalText(o.variant)}]` : ''}: ${r.summary.kpis.throughputPerHour.toFixed(2)} parts/h, ${r.summary.events} events\n`,
         );
         io.out(`recording ${r.recording}\nsummary   ${r.summaryJson}\n          ${r.summaryMd}\n`);
       },
@@ -156,11 +149,9 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     const backend = backendFor(o);
     try {
       const r = await sweepCommand(userPath(spec), userPath(o.out), backend);
-      io.out(
-        `${r.total} runs: ${r.ran} run now, ${r.skipped} already done\n${r.files.csv}\n${r.files.json}\n`,
-      );
+      io.out(`${sweepCountsLine(r, backend)}\n${r.files.csv}\n${r.files.json}\n`);
       if (r.failed.length > 0) {
-        for (const f of r.failed) io.err(`failed ${f.key}: ${f.error}\n`);
+        for (const f of r.failed) io.err(`failed ${terminalText(f.key)}: ${terminalLines(f.error)}\n`);
         throw new Error(`${r.failed.length} run(s) failed`);
       }
     } finally {
@@ -178,7 +169,9 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .addHelpText('after', EXIT_CODES_HELP)
     .action((file: string, o: { variant?: string }) => {
       const r = validateCommand(userPath(file), o.variant);
-      io.out(`ok: "${r.name}" (${r.machines} machines); checked ${r.checked.join(', ')}\n`);
+      io.out(
+        `ok: "${terminalText(r.name)}" (${r.machines} machines); checked ${r.checked.map(terminalText).join(', ')}\n`,
+      );
     });
 
   program
@@ -190,7 +183,9 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .addHelpText('after', EXIT_CODES_HELP)
     .action((file: string) => {
       const r = verifyCommand(userPath(file));
-      io.out(`ok: "${r.scenarioName}" seed ${r.seed} reproduces ${r.bytes} bytes (sha256 ${r.hash})\n`);
+      io.out(
+        `ok: "${terminalText(r.scenarioName)}" seed ${terminalText(r.seed)} reproduces ${r.bytes} bytes (sha256 ${r.hash})\n`,
+      );
     });
 
   program
@@ -218,7 +213,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
       demoCommand({ hours: o.hours, ...(o.out === undefined ? {} : { out: userPath(o.out) }) }, io.out);
     });
 
-  addDistributedCommands(program);
+  addDistributedCommands(program, io);
   for (const extend of extensions) extend(program, io);
   return program;
 }

@@ -3,12 +3,13 @@ import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Piscina } from 'piscina';
 import type { RunJobResult } from '../run/backend';
+import { TSX_EXEC_ARGV } from '../run/thread-loader';
+import { WARM_UP } from '../run/warm-up';
 import { SOFTWARE_VERSION } from '../version';
 import type { ResolvedRun } from './execute-resolved';
 import { DEFAULT_QUEUE, maskRedisUrl, openRedis, waitUntilConnected } from './redis-connection';
 import type { RunMessage } from './run-message';
 import { RunStore } from './run-store';
-import { WARM_UP } from './warm-up';
 
 export interface RunWorkerOptions {
   redisUrl: string;
@@ -62,7 +63,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   const scenarios = new ScenarioCache(store);
   const pool = new Piscina({
     filename: new URL('./run-thread.ts', import.meta.url).href,
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...TSX_EXEC_ARGV],
     minThreads: concurrency,
     maxThreads: concurrency,
   });
