@@ -23,6 +23,8 @@ export interface BackendOptions {
   threads?: number;
   /** The local backend runs in this thread, one run after another (no worker pool). */
   inProcess?: boolean;
+  /** Seconds the BullMQ backend waits out a Redis outage before it gives up (default 60). */
+  redisTimeout?: number;
   /** Where the BullMQ backend says what it is doing (default: stderr). */
   onNotice?: (message: string) => void;
 }
@@ -40,7 +42,15 @@ export function addBackendOptions(command: Command, { shard = true } = {}): Comm
         'FT_REDIS_URL',
       ),
     )
-    .addOption(new Option('--queue <name>', 'BullMQ queue name').default(DEFAULT_QUEUE));
+    .addOption(new Option('--queue <name>', 'BullMQ queue name').default(DEFAULT_QUEUE))
+    .addOption(
+      new Option(
+        '--redis-timeout <s>',
+        'bullmq backend: give up (exit 5) once Redis has been unreachable this long; a shorter outage is waited out',
+      )
+        .argParser(positiveInt('--redis-timeout'))
+        .default(60),
+    );
   if (shard) {
     command.addOption(
       new Option(
@@ -65,6 +75,7 @@ export function backendFromOptions(options: BackendOptions): RunBackend {
     backend = new BullmqBackend({
       redisUrl: options.redis,
       queueName: options.queue ?? DEFAULT_QUEUE,
+      redisTimeoutMs: (options.redisTimeout ?? 60) * 1000,
       onNotice: options.onNotice ?? ((m) => process.stderr.write(`${m}\n`)),
     });
   } else {

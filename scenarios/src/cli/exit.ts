@@ -93,7 +93,7 @@ export function reportError(
     return EXIT.incomplete;
   }
   if (error instanceof UnavailableError) {
-    print(`unavailable: ${error.message}\n  ${error.hint}\n`);
+    print(`unavailable: ${error.message}; ${error.hint}\n`);
     return EXIT.unavailable;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -4,7 +4,7 @@ import { EXIT, reportError } from './exit';
  * Runs a command line as the process's main module and sets the exit code it returns. Whatever happens, the
  * user gets one clear message and a documented code: an error nothing caught (an 'error' event a library
  * emitted with no listener, say) exits 1, and so does a command whose promise never settles (Node would
- * exit 13 in silence once nothing is left to wait for).
+ * exit 13 in silence once nothing is left to wait for). Once the command is done the process ends within 2 s.
  */
 export async function runAsMain(command: () => Promise<number>): Promise<void> {
   let finished = false;
@@ -25,4 +25,7 @@ export async function runAsMain(command: () => Promise<number>): Promise<void> {
   const code = await command();
   finished = true;
   process.exitCode = code;
+  // The command is done and has said so; a library's leftover timer (BullMQ's blocking-read watchdog after
+  // Redis went away, say) does not get to keep the process for long.
+  setTimeout(() => process.exit(), 2_000).unref();
 }
