@@ -28,7 +28,7 @@ export const EXIT_CODES: readonly { code: number; meaning: string; commands: str
   {
     code: EXIT.badInput,
     meaning:
-      'bad input: an invalid scenario, spec, summary or recording (cut, damaged or edited), bad arguments, an unknown command',
+      'bad input: an invalid scenario, spec, summary or recording (cut, damaged, a malformed header), bad arguments, an unknown command',
     commands: 'all',
   },
   {
