@@ -1,6 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { RunBackend } from '../run/backend';
+import { writeFileAtomic } from '../run/files';
 import { scenarioJsonSchemaText } from '../scenario/json-schema';
 import { sweepJsonSchemaText } from '../sweep/spec';
 import { terminalLines, terminalText } from '../text/terminal';
@@ -202,7 +203,17 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .command('schema')
     .description('print the scenario JSON Schema (for editors: "$schema" in scenario files)')
     .option('--sweep', 'print the sweep-spec JSON Schema instead')
-    .action((o: { sweep?: boolean }) => io.out(o.sweep ? sweepJsonSchemaText() : scenarioJsonSchemaText()));
+    .option(
+      '--out <file>',
+      'write it to this file (atomically) instead of stdout, clean whatever a package manager prints',
+    )
+    .action((o: { sweep?: boolean; out?: string }) => {
+      const text = o.sweep ? sweepJsonSchemaText() : scenarioJsonSchemaText();
+      if (o.out === undefined) return io.out(text);
+      const file = userPath(o.out);
+      writeFileAtomic(file, text);
+      io.out(`wrote ${file}\n`);
+    });
 
   program
     .command('demo')
