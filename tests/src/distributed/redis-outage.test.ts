@@ -23,7 +23,7 @@ describe('Redis down or restarting under the BullMQ submitter', { timeout: 90_00
   const tmp = mkdtempSync(join(tmpdir(), 'ft-redis-outage-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('no Redis at the start: one line with a retry hint, exit 5, no stack trace', async () => {
+  it('no Redis at the start: one line with a retry hint, exit 5, no stack trace (sweep and worker)', async () => {
     copyFileSync(scenario, join(tmp, 'tiny-line.json'));
     writeFileSync(
       join(tmp, 'spec.json'),
@@ -35,10 +35,17 @@ describe('Redis down or restarting under the BullMQ submitter', { timeout: 90_00
       }),
     );
     const url = `redis://127.0.0.1:${await freePort()}`;
-    const r = await spawnCli(
-      ['sweep', 'spec.json', '--out', 'out', '--backend', 'bullmq', '--redis', url, '--redis-timeout', '2'],
-      { callerDir: tmp },
-    );
+    const [r, worker] = await Promise.all([
+      spawnCli(
+        ['sweep', 'spec.json', '--out', 'out', '--backend', 'bullmq', '--redis', url, '--redis-timeout', '2'],
+        { callerDir: tmp },
+      ),
+      spawnCli(['worker', '--redis', url]),
+    ]);
+    // A worker cannot start without Redis either: the same line, after its 10 s.
+    expect(worker.code, worker.err).toBe(EXIT.unavailable);
+    expect(worker.err).toMatch(/^unavailable: cannot reach Redis at .* within 10 s: connect ECONNREFUSED /);
+    expect(oneClearMessage(worker.err)).toBe(true);
     expect(r.code, r.err).toBe(EXIT.unavailable);
     expect(r.err).toMatch(
       new RegExp(
