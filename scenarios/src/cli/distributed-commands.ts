@@ -8,7 +8,7 @@ import { parseShard, ShardBackend } from '../distributed/shard';
 import { InProcessBackend, type RunBackend } from '../run/backend';
 import { LocalWorkerBackend } from '../run/local-backend';
 import { loadSweepSpec } from '../sweep/spec';
-import { terminalText } from '../text/terminal';
+import { terminalLines, terminalText } from '../text/terminal';
 import { IncompleteResults, UsageError } from './exit';
 import { userPath } from './paths';
 
@@ -158,7 +158,7 @@ export function addDistributedCommands(
           ...(opts.exitWhenIdle === undefined ? {} : { exitWhenIdleMs: opts.exitWhenIdle * 1000 }),
           log: (line) => {
             if (!opts.quiet || line.startsWith('error'))
-              process.stdout.write(`${new Date().toISOString()} ${tag} ${line}\n`);
+              process.stdout.write(`${new Date().toISOString()} ${tag} ${terminalLines(line)}\n`);
           },
         });
         let signals = 0;
