@@ -91,14 +91,14 @@ describe('factory-twin CLI (in process)', { timeout: 60_000 }, () => {
     const { dir, file } = tinyScenarioDir(0.2);
     const out = join(dir, 'o');
     expect((await cli(['run', file, '--out', out])).code).toBe(EXIT.ok);
-    // A well-formed recording with the same header (scenario, seed) but none of the run's records.
+    // A well-formed recording with the same header (scenario, seed) and length but none of the run's records.
     const rec = openRecording(readFileSync(join(out, 'run.ftrec')));
     const chunks: Uint8Array[] = [];
     const writer = new RecordingWriter({
       header: rec.header as unknown as RecordingHeaderInit,
       sink: (b) => chunks.push(b),
     });
-    writer.finish(0);
+    writer.finish(rec.timeRangeMs[1]); // as long as the run: only the records differ
     writeFileSync(join(out, 'empty.ftrec'), Buffer.concat(chunks));
     const r = await cli(['verify', join(out, 'empty.ftrec')]);
     expect(r.code, r.err).toBe(EXIT.mismatch);

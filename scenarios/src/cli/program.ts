@@ -1,8 +1,10 @@
 import { basename, dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { InProcessBackend, type RunBackend } from '../run/backend';
+import type { RunBackend } from '../run/backend';
+import { writeFileAtomic } from '../run/files';
 import { scenarioJsonSchemaText } from '../scenario/json-schema';
 import { sweepJsonSchemaText } from '../sweep/spec';
+import { terminalLines, terminalText } from '../text/terminal';
 import { DEFAULT_COST_LIMITS } from '../validate/cost-guard';
 import { costLimits } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
@@ -10,19 +12,12 @@ import { compareCommand, parseTargets } from './commands/compare';
 import { demoCommand } from './commands/demo';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
-import { sweepCommand } from './commands/sweep';
+import { sweepCommand, sweepCountsLine } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 import { verifyCommand } from './commands/verify';
 import { addBackendOptions, addDistributedCommands, backendFromOptions } from './distributed-commands';
-import { EXIT, reportError, UsageError } from './exit';
+import { EXIT, EXIT_CODES_HELP, reportError, UsageError } from './exit';
 import { userPath } from './paths';
-
-const EXIT_CODES_HELP = `
-Exit codes:
-  0  success
-  1  the run failed (a model error, a crashed worker)
-  2  bad input: invalid scenario or spec file, bad arguments, unknown command
-  3  verify: the re-run does not reproduce the recording byte for byte`;
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -68,7 +63,6 @@ interface BackendChoice {
 }
 
 function backendFor(o: BackendChoice): RunBackend {
-  if (o.inProcess) return new InProcessBackend();
   try {
     return backendFromOptions(o);
   } catch (error) {
@@ -121,7 +115,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
       const { costGuard: _c, maxEvents: _m, ...rest } = o;
       const r = runCommand(path, { ...rest, out, costGuard: costLimits(o) });
       io.out(
-        `${r.summary.scenario.name}${o.variant ? ` [${o.variant}]` : ''}: ${r.summary.kpis.throughputPerHour.toFixed(2)} parts/h, ${r.summary.events} events\n`,
+        `${terminalText(r.summary.scenario.name)}${o.variant ? ` [${terminalText(o.variant)}]` : ''}: ${r.summary.kpis.throughputPerHour.toFixed(2)} parts/h, ${r.summary.events} events\n`,
       );
       io.out(`recording ${r.recording}\nsummary   ${r.summaryJson}\n          ${r.summaryMd}\n`);
     },
@@ -185,11 +179,9 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
       const backend = backendFor(o);
       try {
         const r = await sweepCommand(userPath(spec), userPath(o.out), backend, costLimits(o));
-        io.out(
-          `${r.total} runs: ${r.ran} run now, ${r.skipped} already done\n${r.files.csv}\n${r.files.json}\n`,
-        );
+        io.out(`${sweepCountsLine(r, backend)}\n${r.files.csv}\n${r.files.json}\n`);
         if (r.failed.length > 0) {
-          for (const f of r.failed) io.err(`failed ${f.key}: ${f.error}\n`);
+          for (const f of r.failed) io.err(`failed ${terminalText(f.key)}: ${terminalLines(f.error)}\n`);
           throw new Error(`${r.failed.length} run(s) failed`);
         }
       } finally {
@@ -208,7 +200,9 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .addHelpText('after', EXIT_CODES_HELP);
   addCostGuardOptions(validate).action((file: string, o: { variant?: string } & CostGuardChoice) => {
     const r = validateCommand(userPath(file), o.variant, { costGuard: costLimits(o) });
-    io.out(`ok: "${r.name}" (${r.machines} machines); checked ${r.checked.join(', ')}\n`);
+    io.out(
+      `ok: "${terminalText(r.name)}" (${r.machines} machines); checked ${r.checked.map(terminalText).join(', ')}\n`,
+    );
     if (r.cost !== undefined)
       io.out(
         `cost: about ${r.cost.eventsPerRun.toExponential(1)} events per run at most (limit ${(o.maxEvents ?? DEFAULT_COST_LIMITS.maxEventsPerRun).toExponential(1)}${o.costGuard === false ? ', guard off' : ''})\n`,
@@ -224,7 +218,9 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .addHelpText('after', EXIT_CODES_HELP)
     .action((file: string) => {
       const r = verifyCommand(userPath(file));
-      io.out(`ok: "${r.scenarioName}" seed ${r.seed} reproduces ${r.bytes} bytes (sha256 ${r.hash})\n`);
+      io.out(
+        `ok: "${terminalText(r.scenarioName)}" seed ${terminalText(r.seed)} reproduces ${r.bytes} bytes (sha256 ${r.hash})\n`,
+      );
     });
 
   program
@@ -241,7 +237,17 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .command('schema')
     .description('print the scenario JSON Schema (for editors: "$schema" in scenario files)')
     .option('--sweep', 'print the sweep-spec JSON Schema instead')
-    .action((o: { sweep?: boolean }) => io.out(o.sweep ? sweepJsonSchemaText() : scenarioJsonSchemaText()));
+    .option(
+      '--out <file>',
+      'write it to this file (atomically) instead of stdout, clean whatever a package manager prints',
+    )
+    .action((o: { sweep?: boolean; out?: string }) => {
+      const text = o.sweep ? sweepJsonSchemaText() : scenarioJsonSchemaText();
+      if (o.out === undefined) return io.out(text);
+      const file = userPath(o.out);
+      writeFileAtomic(file, text);
+      io.out(`wrote ${file}\n`);
+    });
 
   program
     .command('demo')
@@ -252,7 +258,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
       demoCommand({ hours: o.hours, ...(o.out === undefined ? {} : { out: userPath(o.out) }) }, io.out);
     });
 
-  addDistributedCommands(program);
+  addDistributedCommands(program, io);
   for (const extend of extensions) extend(program, io);
   return program;
 }

@@ -7,6 +7,7 @@ import {
 } from '@factory-twin/sim-core';
 import { costAssumptions, type Payback, payback } from '../cost/cost-model';
 import type { RunBackend, RunJob, RunJobResult } from '../run/backend';
+import { markdownText } from '../text/markdown';
 import type { CostLimits } from '../validate/cost-guard';
 import { loadRunnableScenario } from '../validate/runnable';
 
@@ -182,7 +183,7 @@ const num = (v: number, digits: number) =>
 /** Side-by-side Markdown table: mean ± 95 % CI half-width; `*` marks a significant difference to the baseline. */
 export function comparisonMarkdown(c: Comparison): string {
   const t = c.targets;
-  const head = `| KPI | ${t.map((x) => x.target.label + (x.target.label === c.baseline ? ' (baseline)' : '')).join(' | ')} |`;
+  const head = `| KPI | ${t.map((x) => markdownText(x.target.label) + (x.target.label === c.baseline ? ' (baseline)' : '')).join(' | ')} |`;
   const sep = `| --- | ${t.map(() => '---:').join(' | ')} |`;
   const rows: string[] = [];
   for (const k of HEADLINE_KPIS) {
@@ -209,7 +210,9 @@ export function comparisonMarkdown(c: Comparison): string {
       })
       .join(' | ')} |`,
   );
-  const failures = t.flatMap((x) => x.failures.map((f) => `- ${x.target.label}: ${f}`));
+  const failures = t.flatMap((x) =>
+    x.failures.map((f) => `- ${markdownText(x.target.label)}: ${markdownText(f)}`),
+  );
   return [
     `${c.replications} replications per variant; mean ± 95 % confidence half-width; * = differs from the baseline (Welch t test, p < 0.05).`,
     '',

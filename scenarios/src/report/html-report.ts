@@ -81,7 +81,7 @@ export function htmlReport(summaries: RunSummary[]): string {
     `<h2>Coverage</h2>${summaries
       .map(
         (s) =>
-          `<figure>${coverageMap(s.layout, 'ul')}<figcaption>${esc(title(s))}: uplink SINR, ${s.layout.gnbs.length} gNB(s)</figcaption></figure>`,
+          `<figure>${coverageMap(s.layout, 'ul')}<figcaption>${esc(title(s))}: uplink SINR, ${esc(s.layout.gnbs.length)} gNB(s)</figcaption></figure>`,
       )
       .join('')}`,
   );
@@ -143,7 +143,7 @@ ${
   const runs = summaries
     .map(
       (s) =>
-        `<li>${esc(title(s))}: seed ${esc(String(s.seed))}, ${fmt(s.durationH, 1)} h (${fmt(s.warmupH, 1)} h warm-up), scenario hash <code>${s.scenario.hash.slice(0, 16)}</code>${s.recording ? `, recording <code>${esc(s.recording)}</code>` : ''}</li>`,
+        `<li>${esc(title(s))}: seed ${esc(String(s.seed))}, ${fmt(s.durationH, 1)} h (${fmt(s.warmupH, 1)} h warm-up), scenario hash <code>${esc(String(s.scenario.hash).slice(0, 16))}</code>${s.recording ? `, recording <code>${esc(s.recording)}</code>` : ''}</li>`,
     )
     .join('');
   return `<!doctype html>

@@ -14,8 +14,13 @@ export interface TestRedis {
 export async function startTestRedis(): Promise<TestRedis> {
   const shared = process.env.FT_REDIS_URL;
   if (shared) return { url: shared, stop: async () => {} };
+  return startPrivateRedis();
+}
+
+/** A redis-server of this test alone (tests that stop and restart it), on `port` or a free one. */
+export async function startPrivateRedis(port?: number): Promise<TestRedis & { port: number }> {
+  port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'ft-redis-'));
-  const port = await freePort();
   const pidFile = join(dir, 'redis.pid');
   const started = spawnSync('redis-server', [
     '--port',
@@ -46,8 +51,14 @@ export async function startTestRedis(): Promise<TestRedis> {
   }
   return {
     url,
+    port,
     stop: async () => {
-      if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGTERM');
+      if (existsSync(pidFile)) {
+        const pid = Number(readFileSync(pidFile, 'utf8').trim());
+        process.kill(pid, 'SIGTERM');
+        // Wait until it is gone, so that the port is free for a restart.
+        for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -58,7 +69,17 @@ export function uniqueQueueName(label: string): string {
   return `test-${label}-${process.pid}-${Date.now().toString(36)}`;
 }
 
-function freePort(): Promise<number> {
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A loopback port nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -20,6 +20,16 @@ export function reportCommand(files: string[], out: string): string {
     return data as RunSummary;
   });
   const path = resolve(out);
-  writeFileAtomic(path, htmlReport(summaries));
+  let html: string;
+  try {
+    html = htmlReport(summaries);
+  } catch (error) {
+    // A summary with the right kind but missing or mistyped parts (edited, or from another version).
+    if (!(error instanceof TypeError)) throw error;
+    throw new UsageError(
+      `the run summaries do not have what a report needs (${error.message}); nothing written`,
+    );
+  }
+  writeFileAtomic(path, html);
   return path;
 }
