@@ -48,8 +48,9 @@ function main(): number {
   report();
   const still = Object.entries(locateTools(env)).filter(([, at]) => at === undefined);
   if (still.length === 0) return 0;
+  const names = still.map(([name]) => name).join(' and ');
   console.error(
-    `\napt-get ran, but ${still.map(([name]) => name).join(' and ')} is still not on PATH (${env.PATH}).\n`,
+    `\napt-get ran, but ${names} ${still.length > 1 ? 'are' : 'is'} still not on PATH (${env.PATH}).\n`,
   );
   return 1;
 }
