@@ -38,7 +38,13 @@ export { compareReport } from './report/compare-report';
 export { htmlReport } from './report/html-report';
 export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';
 export { LocalWorkerBackend } from './run/local-backend';
-export { type LiveTwin, type RunModelOptions, type RunResult, runModel } from './run/run-model';
+export {
+  buildModels,
+  type LiveTwin,
+  type ModelRunResult,
+  type RunModelOptions,
+  runModel,
+} from './run/run-model';
 export {
   runLoadedScenario,
   runScenarioFile,
@@ -49,6 +55,7 @@ export {
 export { type RunSummary, runSummary, summaryMarkdown } from './run/summary';
 export { formatIssues, ScenarioError, type ScenarioIssue } from './scenario/errors';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './scenario/json-schema';
+export { LIMITS } from './scenario/limits';
 export {
   type LoadedScenario,
   type LoadOptions,
@@ -60,4 +67,21 @@ export { mergePatch } from './scenario/merge';
 export { type DeploymentMode, type Scenario, scenarioFileSchema, scenarioSchema } from './scenario/schema';
 export { runSweep, type SweepOutcome, type SweepRecord } from './sweep/run-sweep';
 export { loadSweepSpec, type SweepSpec, sweepPoints } from './sweep/spec';
+export {
+  type CostEstimate,
+  type CostLimits,
+  type CostTerm,
+  costProblems,
+  DEFAULT_COST_LIMITS,
+  estimateCost,
+} from './validate/cost-guard';
+export {
+  assertRunnable,
+  loadRunnableScenario,
+  type RunnableOptions,
+  runnableIssues,
+  type ValidationResult,
+  validateBatch,
+  validateScenario,
+} from './validate/runnable';
 export { SOFTWARE_VERSION } from './version';

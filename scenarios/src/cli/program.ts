@@ -1,27 +1,24 @@
 import { basename, dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { InProcessBackend, type RunBackend } from '../run/backend';
+import type { RunBackend } from '../run/backend';
+import { writeFileAtomic } from '../run/files';
 import type { WarmupSetting } from '../run/run-scenario';
 import { scenarioJsonSchemaText } from '../scenario/json-schema';
 import { sweepJsonSchemaText } from '../sweep/spec';
+import { terminalLines, terminalText } from '../text/terminal';
+import { DEFAULT_COST_LIMITS } from '../validate/cost-guard';
+import { costLimits } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
 import { compareCommand, parseTargets } from './commands/compare';
 import { demoCommand } from './commands/demo';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
-import { sweepCommand } from './commands/sweep';
+import { sweepCommand, sweepCountsLine } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 import { verifyCommand } from './commands/verify';
 import { addBackendOptions, addDistributedCommands, backendFromOptions } from './distributed-commands';
-import { EXIT, reportError, UsageError } from './exit';
+import { EXIT, EXIT_CODES_HELP, reportError, UsageError } from './exit';
 import { userPath } from './paths';
-
-const EXIT_CODES_HELP = `
-Exit codes:
-  0  success
-  1  the run failed (a model error, a crashed worker)
-  2  bad input: invalid scenario or spec file, bad arguments, unknown command
-  3  verify: the re-run does not reproduce the recording byte for byte`;
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -52,6 +49,22 @@ const precisionArg = (v: string): number => {
 const seedArg = (v: string): number | string =>
   /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
 
+/** `--max-events N` and `--no-cost-guard`: the cost guard of validation (see README "Validation"). */
+function addCostGuardOptions(command: Command): Command {
+  return command
+    .option(
+      '--max-events <n>',
+      `cost guard: refuse runs estimated above N events (default ${DEFAULT_COST_LIMITS.maxEventsPerRun.toExponential()})`,
+      positiveNumber,
+    )
+    .option('--no-cost-guard', 'do not refuse scenarios estimated too costly to run (time, memory)');
+}
+
+interface CostGuardChoice {
+  costGuard?: boolean;
+  maxEvents?: number;
+}
+
 export interface CliIo {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -67,7 +80,6 @@ interface BackendChoice {
 }
 
 function backendFor(o: BackendChoice): RunBackend {
-  if (o.inProcess) return new InProcessBackend();
   try {
     return backendFromOptions(o);
   } catch (error) {
@@ -94,7 +106,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
 
-  program
+  const run = program
     .command('run')
     .description('simulate a scenario; write the recording (.ftrec) and a KPI summary (JSON and Markdown)')
     .argument('<scenario>', 'scenario file (JSON or YAML)')
@@ -108,33 +120,34 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
       warmupArg,
     )
     .option('--name <name>', 'base name of the output files (default: the variant, or "run")')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .action(
-      (
-        file: string,
-        o: {
-          variant?: string;
-          seed?: number | string;
-          out?: string;
-          hours?: number;
-          warmup?: WarmupSetting;
-          name?: string;
-        },
-      ) => {
-        if (o.warmup === 'auto')
-          throw new UsageError(
-            '`run --warmup auto` is not supported (the recording marks the warm-up as it happens): give hours, or use compare',
-          );
-        const path = userPath(file);
-        const out = userPath(o.out ?? join('runs', runName(path)));
-        const r = runCommand(path, { ...o, out });
-        io.out(
-          `${r.summary.scenario.name}${o.variant ? ` [${o.variant}]` : ''}: ${r.summary.kpis.throughputPerHour.toFixed(2)} parts/h, ${r.summary.events} events\n`,
+    .addHelpText('after', EXIT_CODES_HELP);
+  addCostGuardOptions(run).action(
+    (
+      file: string,
+      o: {
+        variant?: string;
+        seed?: number | string;
+        out?: string;
+        hours?: number;
+        warmup?: WarmupSetting;
+        name?: string;
+      } & CostGuardChoice,
+    ) => {
+      if (o.warmup === 'auto')
+        throw new UsageError(
+          '`run --warmup auto` is not supported (the recording marks the warm-up as it happens): give hours, or use compare',
         );
-        io.out(`recording ${r.recording}\nsummary   ${r.summaryJson}\n          ${r.summaryMd}\n`);
-        for (const w of r.summary.steadyState?.warnings ?? []) io.err(`warning: ${w}\n`);
-      },
-    );
+      const path = userPath(file);
+      const out = userPath(o.out ?? join('runs', runName(path)));
+      const { costGuard: _c, maxEvents: _m, ...rest } = o;
+      const r = runCommand(path, { ...rest, out, costGuard: costLimits(o) });
+      io.out(
+        `${terminalText(r.summary.scenario.name)}${o.variant ? ` [${terminalText(o.variant)}]` : ''}: ${r.summary.kpis.throughputPerHour.toFixed(2)} parts/h, ${r.summary.events} events\n`,
+      );
+      io.out(`recording ${r.recording}\nsummary   ${r.summaryJson}\n          ${r.summaryMd}\n`);
+      for (const w of r.summary.steadyState?.warnings ?? []) io.err(`warning: ${terminalText(w)}\n`);
+    },
+  );
 
   const compare = program
     .command('compare')
@@ -165,7 +178,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP);
-  addBackendOptions(compare, { shard: false }).action(
+  addBackendOptions(addCostGuardOptions(compare), { shard: false }).action(
     async (
       args: string[],
       o: {
@@ -180,7 +193,8 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         out?: string;
         rows?: string;
         report?: string;
-      } & BackendChoice,
+      } & BackendChoice &
+        CostGuardChoice,
     ) => {
       const targets = parseTargets(args, o.scenario);
       const backend = backendFor(o);
@@ -202,6 +216,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
           ...(o.out === undefined ? {} : { out: userPath(o.out) }),
           ...(o.rows === undefined ? {} : { rows: userPath(o.rows) }),
           ...(o.report === undefined ? {} : { report: userPath(o.report) }),
+          costGuard: costLimits(o),
         });
         io.out(`${r.markdown}\n`);
         for (const f of r.files) io.out(`wrote ${f}\n`);
@@ -222,39 +237,46 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP);
-  addBackendOptions(sweep).action(async (spec: string, o: { out: string; rows?: string } & BackendChoice) => {
-    const backend = backendFor(o);
-    try {
-      const r = await sweepCommand(
-        userPath(spec),
-        userPath(o.out),
-        backend,
-        o.rows === undefined ? undefined : userPath(o.rows),
-      );
-      io.out(
-        `${r.total} runs: ${r.ran} run now, ${r.skipped} already done\n${r.files.csv}\n${r.files.json}\n`,
-      );
-      if (r.failed.length > 0) {
-        for (const f of r.failed) io.err(`failed ${f.key}: ${f.error}\n`);
-        throw new Error(`${r.failed.length} run(s) failed`);
+  addBackendOptions(addCostGuardOptions(sweep)).action(
+    async (spec: string, o: { out: string; rows?: string } & BackendChoice & CostGuardChoice) => {
+      const backend = backendFor(o);
+      try {
+        const r = await sweepCommand(
+          userPath(spec),
+          userPath(o.out),
+          backend,
+          costLimits(o),
+          o.rows === undefined ? undefined : userPath(o.rows),
+        );
+        io.out(`${sweepCountsLine(r, backend)}\n${r.files.csv}\n${r.files.json}\n`);
+        if (r.failed.length > 0) {
+          for (const f of r.failed) io.err(`failed ${terminalText(f.key)}: ${terminalLines(f.error)}\n`);
+          throw new Error(`${r.failed.length} run(s) failed`);
+        }
+      } finally {
+        await backend.close();
       }
-    } finally {
-      await backend.close();
-    }
-  });
+    },
+  );
 
-  program
+  const validate = program
     .command('validate')
     .description(
       'check a scenario and all its variants; print every problem with file:line:col and JSON path',
     )
     .argument('<scenario>', 'scenario file (JSON or YAML)')
     .option('--variant <name>', 'check only this variant')
-    .addHelpText('after', EXIT_CODES_HELP)
-    .action((file: string, o: { variant?: string }) => {
-      const r = validateCommand(userPath(file), o.variant);
-      io.out(`ok: "${r.name}" (${r.machines} machines); checked ${r.checked.join(', ')}\n`);
-    });
+    .addHelpText('after', EXIT_CODES_HELP);
+  addCostGuardOptions(validate).action((file: string, o: { variant?: string } & CostGuardChoice) => {
+    const r = validateCommand(userPath(file), o.variant, { costGuard: costLimits(o) });
+    io.out(
+      `ok: "${terminalText(r.name)}" (${r.machines} machines); checked ${r.checked.map(terminalText).join(', ')}\n`,
+    );
+    if (r.cost !== undefined)
+      io.out(
+        `cost: about ${r.cost.eventsPerRun.toExponential(1)} events per run at most (limit ${(o.maxEvents ?? DEFAULT_COST_LIMITS.maxEventsPerRun).toExponential(1)}${o.costGuard === false ? ', guard off' : ''})\n`,
+      );
+  });
 
   program
     .command('verify')
@@ -265,7 +287,9 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .addHelpText('after', EXIT_CODES_HELP)
     .action((file: string) => {
       const r = verifyCommand(userPath(file));
-      io.out(`ok: "${r.scenarioName}" seed ${r.seed} reproduces ${r.bytes} bytes (sha256 ${r.hash})\n`);
+      io.out(
+        `ok: "${terminalText(r.scenarioName)}" seed ${terminalText(r.seed)} reproduces ${r.bytes} bytes (sha256 ${r.hash})\n`,
+      );
     });
 
   program
@@ -285,7 +309,17 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .command('schema')
     .description('print the scenario JSON Schema (for editors: "$schema" in scenario files)')
     .option('--sweep', 'print the sweep-spec JSON Schema instead')
-    .action((o: { sweep?: boolean }) => io.out(o.sweep ? sweepJsonSchemaText() : scenarioJsonSchemaText()));
+    .option(
+      '--out <file>',
+      'write it to this file (atomically) instead of stdout, clean whatever a package manager prints',
+    )
+    .action((o: { sweep?: boolean; out?: string }) => {
+      const text = o.sweep ? sweepJsonSchemaText() : scenarioJsonSchemaText();
+      if (o.out === undefined) return io.out(text);
+      const file = userPath(o.out);
+      writeFileAtomic(file, text);
+      io.out(`wrote ${file}\n`);
+    });
 
   program
     .command('demo')
@@ -296,7 +330,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
       demoCommand({ hours: o.hours, ...(o.out === undefined ? {} : { out: userPath(o.out) }) }, io.out);
     });
 
-  addDistributedCommands(program);
+  addDistributedCommands(program, io);
   for (const extend of extensions) extend(program, io);
   return program;
 }

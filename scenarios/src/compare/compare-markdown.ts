@@ -1,6 +1,7 @@
+import { markdownText } from '../text/markdown';
 import type { Comparison, TargetResult } from './compare';
 import { monthsRange, num, pm } from './format';
-import { HEADLINE_KPIS, kpiTitle } from './headline-kpis';
+import { HEADLINE_KPIS } from './headline-kpis';
 
 /** What the payback cell says: a range of months, or why there is none. */
 export function paybackText(t: TargetResult): string {
@@ -22,7 +23,7 @@ export function paybackText(t: TargetResult): string {
 export function comparisonMarkdown(c: Comparison): string {
   const t = c.targets;
   const cur = c.business;
-  const head = `| KPI | ${t.map((x) => x.target.label + (x.target.label === c.baseline ? ' (baseline)' : '')).join(' | ')} |`;
+  const head = `| KPI | ${t.map((x) => markdownText(x.target.label) + (x.target.label === c.baseline ? ' (baseline)' : '')).join(' | ')} |`;
   const sep = `| --- | ${t.map(() => '---:').join(' | ')} |`;
   const rows: string[] = [];
   for (const k of HEADLINE_KPIS) {
@@ -31,13 +32,13 @@ export function comparisonMarkdown(c: Comparison): string {
       const ci = x.kpis[k.key];
       if (ci === undefined || ci.n === 0) return '–';
       const sig = x.versusBaseline?.significant[k.key]?.significant ? ' *' : '';
-      return `${pm(ci.mean * k.scale, ci.halfWidth * k.scale, k.digits)}${sig}`;
+      return `${pm(k.toDisplay(ci.mean), k.toDisplay(ci.halfWidth), k.display.digits)}${sig}`;
     });
-    rows.push(`| ${kpiTitle(k)} | ${cells.join(' | ')} |`);
+    rows.push(`| ${markdownText(k.title)} | ${cells.join(' | ')} |`);
   }
   const m = (eur: number) => num(eur * cur.perEur, 0);
   const mi = (i: { mean: number; halfWidth: number }) => pm(i.mean * cur.perEur, i.halfWidth * cur.perEur, 0);
-  const unit = cur.currency;
+  const unit = markdownText(cur.currency);
   rows.push(`| capex (${unit}) | ${t.map((x) => m(x.economics.capexEur)).join(' | ')} |`);
   rows.push(`| opex (${unit}/year) | ${t.map((x) => m(x.economics.opexEurPerYear)).join(' | ')} |`);
   rows.push(
@@ -53,18 +54,22 @@ export function comparisonMarkdown(c: Comparison): string {
   );
   rows.push(`| NPV vs baseline (${unit}) | ${vs((v) => mi(v.payback.npvEur))} |`);
   rows.push(`| payback vs baseline | ${t.map(paybackText).join(' | ')} |`);
-  const failures = t.flatMap((x) => x.failures.map((f) => `- ${x.target.label}: ${f}`));
-  const warnings = t.flatMap((x) => x.steadyState.warnings.map((w) => `- ${x.target.label}: ${w.text}`));
+  const failures = t.flatMap((x) =>
+    x.failures.map((f) => `- ${markdownText(x.target.label)}: ${markdownText(f)}`),
+  );
+  const warnings = t.flatMap((x) =>
+    x.steadyState.warnings.map((w) => `- ${markdownText(x.target.label)}: ${markdownText(w.text)}`),
+  );
   const warmup =
     c.warmup === 'auto'
-      ? `warm-up by MSER-5 per replication (mean ${t.map((x) => `${x.target.label} ${num(x.steadyState.warmupH.mean, 2)} h`).join(', ')})`
+      ? `warm-up by MSER-5 per replication (mean ${t.map((x) => `${markdownText(x.target.label)} ${num(x.steadyState.warmupH.mean, 2)} h`).join(', ')})`
       : c.warmup === 'scenario'
         ? "the scenario's warm-up"
         : `warm-up ${c.warmup} h`;
   const precision =
     c.precision === undefined
       ? ''
-      : ` Sequential procedure on ${c.precision.kpi} to ±${num(c.precision.relativeHalfWidth * 100, 1)} %: ${c.precision.reached ? 'reached' : `not reached within ${c.precision.maxReplications} replications`}.`;
+      : ` Sequential procedure on ${markdownText(c.precision.kpi)} to ±${num(c.precision.relativeHalfWidth * 100, 1)} %: ${c.precision.reached ? 'reached' : `not reached within ${c.precision.maxReplications} replications`}.`;
   return [
     `${c.replications} replications per variant${c.paired ? ' (paired: the same seeds)' : ''}, ${warmup}; mean ± 95 % confidence half-width; * = differs from the baseline (${c.paired ? 'paired' : 'Welch'} t test, p < 0.05). Amounts in ${unit}${cur.perEur === 1 ? '' : ` (${cur.perEur} per EUR)`}.${precision}`,
     '',
@@ -72,7 +77,7 @@ export function comparisonMarkdown(c: Comparison): string {
     sep,
     ...rows,
     '',
-    `**Recommendation.** ${c.recommendation}`,
+    `**Recommendation.** ${markdownText(c.recommendation)}`,
     '',
     ...(warnings.length > 0 ? ['Steady-state warnings:', ...warnings, ''] : []),
     ...(failures.length > 0 ? ['Failed runs:', ...failures, ''] : []),

@@ -1,8 +1,10 @@
 import {
   type ConfidenceInterval,
   confidenceInterval,
+  type LatencyCdf,
   type PrecisionStatus,
   pairedTTest,
+  poolLatencyCdfs,
   precisionStatus,
   replicationSeed,
 } from '@factory-twin/sim-core';
@@ -18,10 +20,11 @@ import {
 } from '../cost/business-case';
 import { costAssumptions, valueEurPerHour } from '../cost/cost-model';
 import type { RunBackend, RunJob, RunJobResult } from '../run/backend';
-import { type LatencyCdf, poolLatencyCdfs } from '../run/latency-cdf';
 import type { WarmupSetting } from '../run/run-scenario';
 import { ScenarioError } from '../scenario/errors';
-import { type LoadedScenario, loadScenario } from '../scenario/load';
+import type { LoadedScenario } from '../scenario/load';
+import type { CostLimits } from '../validate/cost-guard';
+import { loadRunnableScenario } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
 import { recommendation } from './recommendation';
 
@@ -123,10 +126,9 @@ export interface CompareOptions {
   /** Collect latency CDFs (pooled over replications) for the report. */
   latencyCdfs?: boolean;
   onResult?: (done: number, total: number, result: RunJobResult) => void;
+  /** The cost guard's limits; false turns it off (default: on). */
+  costGuard?: CostLimits | false;
 }
-
-const load = (t: CompareTarget): LoadedScenario =>
-  loadScenario(t.file, t.variant === undefined ? {} : { variant: t.variant });
 
 /** Refuses targets that are different plants (different scenario names): their difference means nothing. */
 function checkOnePlant(targets: CompareTarget[], loaded: LoadedScenario[]): void {
@@ -145,13 +147,22 @@ function checkOnePlant(targets: CompareTarget[], loaded: LoadedScenario[]): void
   if (issues.length > 0) throw new ScenarioError(issues);
 }
 
-/** Runs every target × replication on the backend and compares the targets. */
+/**
+ * Runs every target × replication on the backend and compares the targets. Every target is validated
+ * first, the way `validate` does, and must be the same plant (ScenarioError before any run starts).
+ */
 export async function compareTargets(
   targets: CompareTarget[],
   backend: RunBackend,
   options: CompareOptions = {},
 ): Promise<Comparison> {
-  const loaded = targets.map(load);
+  const guard = {
+    ...(options.lengthH === undefined ? {} : { lengthH: options.lengthH }),
+    ...(options.costGuard === undefined ? {} : { costGuard: options.costGuard }),
+  };
+  const loaded = targets.map((t) =>
+    loadRunnableScenario(t.file, { ...(t.variant === undefined ? {} : { variant: t.variant }), ...guard }),
+  );
   checkOnePlant(targets, loaded);
   const first = loaded[0].scenario;
   const warmup = options.warmupH ?? 'auto';
@@ -172,6 +183,7 @@ export async function compareTargets(
           ...(options.lengthH === undefined ? {} : { lengthH: options.lengthH }),
           ...(warmup === 'scenario' ? {} : { warmupH: warmup }),
           ...(options.latencyCdfs ? { latencyCdfs: true } : {}),
+          ...(options.costGuard === undefined ? {} : { costGuard: options.costGuard }),
         };
       }),
     );

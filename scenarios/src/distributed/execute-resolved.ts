@@ -35,6 +35,9 @@ export function executeResolvedRun(run: ResolvedRun): RunJobResult {
         ...(run.lengthH === undefined ? {} : { lengthH: run.lengthH }),
         ...(run.warmupH === undefined ? {} : { warmupH: run.warmupH }),
         ...(run.latencyCdfs ? { details: true } : {}),
+        // The submitting machine applied the cost guard with the user's limits (resolveJobs); the model
+        // checks still run here.
+        costGuard: false,
       },
     );
     return jobResult(run.key, result, started);

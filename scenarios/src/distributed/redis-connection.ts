@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { UnavailableError } from '../run/unavailable';
 
 /** The queue every submitter and worker uses unless told otherwise. */
 export const DEFAULT_QUEUE = 'factory-twin-runs';
@@ -14,7 +15,7 @@ export function openRedis(url: string, name: string): Redis {
   return redis;
 }
 
-/** Resolves once the client is connected; rejects with a readable message if it is not within `timeoutMs`. */
+/** Resolves once the client is connected; rejects with an UnavailableError if it is not within `timeoutMs`. */
 export async function waitUntilConnected(redis: Redis, url: string, timeoutMs = 10_000): Promise<void> {
   if (redis.status === 'ready') return;
   let lastError = '';
@@ -27,8 +28,9 @@ export async function waitUntilConnected(redis: Redis, url: string, timeoutMs = 
       const timer = setTimeout(
         () =>
           reject(
-            new Error(
+            new UnavailableError(
               `cannot reach Redis at ${maskRedisUrl(url)} within ${timeoutMs / 1000} s${lastError ? `: ${lastError}` : ''}`,
+              'start Redis (or check the network and the URL in --redis / FT_REDIS_URL), then run the same command again',
             ),
           ),
         timeoutMs,

@@ -15,6 +15,7 @@ import {
 } from '@factory-twin/sim-core';
 import { type DurationInput, scaleDistribution } from '../scenario/distribution-schema';
 import type { Scenario } from '../scenario/schema';
+import { maintenanceConfig } from './maintenance-config';
 
 /** Everything one run is built from, in sim-core's units (ms, m, dBm). */
 export interface ModelConfig {
@@ -170,6 +171,7 @@ function factoryConfig(s: Scenario): FactoryConfig {
       ...(statusBytes === undefined ? {} : { statusBytes }),
       ...(orderBytes === undefined ? {} : { orderBytes }),
     },
+    ...(s.maintenance === undefined ? {} : { maintenance: maintenanceConfig(s.maintenance) }),
   };
 }
 

@@ -1,37 +1,41 @@
+import { KPIS } from '@factory-twin/sim-core';
 import type { Comparison, TargetResult } from '../compare/compare';
 import { paybackText } from '../compare/compare-markdown';
 import { money, num, pm } from '../compare/format';
-import { HEADLINE_KPIS, kpiTitle } from '../compare/headline-kpis';
-import { esc, intervalChart, lineChart, tornadoChart } from './svg';
+import { HEADLINE_KPIS } from '../compare/headline-kpis';
+import { escapeHtml as esc } from '../text/html';
+import { intervalChart, lineChart, tornadoChart } from './svg';
 
 const STYLE =
   'body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#111;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.25rem .6rem;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}figure{display:inline-block;margin:.5rem 1rem .5rem 0}figcaption{font-size:12px;color:#555}.note{font-size:12px;color:#555}.rec{border-left:4px solid #2563eb;background:#eff6ff;padding:.6rem 1rem}.warn{border-left:4px solid #d97706;background:#fffbeb;padding:.4rem 1rem}.sig{color:#16a34a;font-weight:600}.ns{color:#6b7280}details{margin:.5rem 0}';
 
 const isBase = (c: Comparison, t: TargetResult) => t.target.label === c.baseline;
 
+/** A table row: a KPI, its title, its display conversion (linear: also for half-widths) and decimals. */
+interface KpiRow {
+  key: string;
+  title: string;
+  toDisplay: (v: number) => number;
+  digits: number;
+}
+
 /** A KPI cell: mean ± half-width, and the difference to the baseline with its significance. */
-function kpiCell(t: TargetResult, key: string, scale: number, digits: number): string {
+function kpiCell(t: TargetResult, { key, toDisplay, digits }: KpiRow): string {
   const ci = t.kpis[key];
   if (ci === undefined || ci.n === 0) return '<td class="n">–</td>';
   const d = t.versusBaseline?.significant[key];
   const diff =
     d === undefined
       ? ''
-      : `<br><span class="${d.significant ? 'sig' : 'ns'}">Δ ${esc(pm(d.diff * scale, d.halfWidth * scale, digits))}${d.significant ? ` (p = ${esc(num(d.pValue, 3))})` : ' n.s.'}</span>`;
-  return `<td class="n">${esc(pm(ci.mean * scale, ci.halfWidth * scale, digits))}${diff}</td>`;
+      : `<br><span class="${d.significant ? 'sig' : 'ns'}">Δ ${esc(pm(toDisplay(d.diff), toDisplay(d.halfWidth), digits))}${d.significant ? ` (p = ${esc(num(d.pValue, 3))})` : ' n.s.'}</span>`;
+  return `<td class="n">${esc(pm(toDisplay(ci.mean), toDisplay(ci.halfWidth), digits))}${diff}</td>`;
 }
 
-function kpiTable(
-  c: Comparison,
-  rows: { key: string; title: string; scale: number; digits: number }[],
-): string {
+function kpiTable(c: Comparison, rows: KpiRow[]): string {
   const head = `<tr><th>KPI</th>${c.targets.map((t) => `<th>${esc(t.target.label)}${isBase(c, t) ? ' (baseline)' : ''}</th>`).join('')}</tr>`;
   const body = rows
     .filter((r) => c.targets.some((t) => (t.kpis[r.key]?.n ?? 0) > 0))
-    .map(
-      (r) =>
-        `<tr><td>${esc(r.title)}</td>${c.targets.map((t) => kpiCell(t, r.key, r.scale, r.digits)).join('')}</tr>`,
-    )
+    .map((r) => `<tr><td>${esc(r.title)}</td>${c.targets.map((t) => kpiCell(t, r)).join('')}</tr>`)
     .join('');
   return `<table>${head}${body}</table>`;
 }
@@ -117,17 +121,23 @@ export function compareReport(c: Comparison): string {
   const failures = c.targets.flatMap((t) =>
     t.failures.map((f) => `<li>${esc(t.target.label)}: ${esc(f)}</li>`),
   );
-  const headline = HEADLINE_KPIS.map((k) => ({
+  const headline: KpiRow[] = HEADLINE_KPIS.map((k) => ({
     key: k.key,
-    title: kpiTitle(k),
-    scale: k.scale,
-    digits: k.digits,
+    title: k.title,
+    toDisplay: k.toDisplay,
+    digits: k.display.digits,
   }));
   const known = new Set(HEADLINE_KPIS.map((k) => k.key));
   const allKeys = [...new Set(c.targets.flatMap((t) => Object.keys(t.kpis)))]
     .sort()
     .filter((k) => !known.has(k));
-  const others = allKeys.map((key) => ({ key, title: key, scale: 1, digits: 3 }));
+  // Labels, units and decimals from the KPI registry; a KPI it does not know is shown by name, as is.
+  const others: KpiRow[] = allKeys.map((key) => {
+    const meta = KPIS.lookup(key);
+    return meta === undefined
+      ? { key, title: key, toDisplay: (v) => v, digits: 3 }
+      : { key, title: `${meta.title} · ${key}`, toDisplay: meta.toDisplay, digits: meta.display.digits };
+  });
   const npvRows = c.targets
     .filter((t) => t.versusBaseline !== undefined)
     .map((t) => {

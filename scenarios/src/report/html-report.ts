@@ -1,6 +1,6 @@
 import { AGV_STATES } from '@factory-twin/sim-core';
 import { costAssumptions, payback } from '../cost/cost-model';
-import { fmt, type RunSummary } from '../run/summary';
+import { fmt, kpiHeading, kpiText, type RunSummary } from '../run/summary';
 import { coverageMap } from './coverage-map';
 import { barChart, esc, lineChart, stackedBars } from './svg';
 
@@ -26,17 +26,21 @@ export function htmlReport(summaries: RunSummary[]): string {
   if (warnings.length > 0) sections.push(`<h2>Steady-state warnings</h2>${warnings.join('')}`);
 
   // KPIs.
+  // Labels, units and decimals from sim-core's KPI registry.
   const rows: [string, (s: RunSummary) => string][] = [
-    ['throughput (parts/h)', (s) => fmt(s.kpis.throughputPerHour)],
-    ['mean lead time (min)', (s) => fmt(s.kpis['leadTime.meanMs'] / 60_000, 1)],
-    ['mean WIP (parts)', (s) => fmt(s.kpis['wip.mean'], 1)],
-    ['orders on time', (s) => `${fmt(s.kpis['orders.onTimeRate'] * 100, 1)} %`],
-    ['AGV deliveries', (s) => fmt(s.kpis['agv.delivered'], 0)],
-    ['AGV wait for pickup (s)', (s) => fmt(s.kpis['agv.meanWaitForPickupMs'] / 1000, 1)],
-    ['AGV time in safety stop', (s) => `${fmt(s.kpis['agv.safetyStopShare'] * 100, 2)} %`],
-    ['network survival-time failures', (s) => fmt(s.kpis['net.survivalFailures'], 0)],
-    ['handovers', (s) => fmt(s.kpis['net.handovers'], 0)],
-  ];
+    'throughputPerHour',
+    'leadTime.meanMs',
+    'wip.mean',
+    'orders.onTimeRate',
+    'agv.delivered',
+    'agv.meanWaitForPickupMs',
+    'agv.safetyStopShare',
+    'net.survivalFailures',
+    'net.handovers',
+  ].map((name): [string, (s: RunSummary) => string] => [
+    kpiHeading(name),
+    (s) => kpiText(name, s.kpis[name]),
+  ]);
   const classes = [
     ...new Set(
       summaries.flatMap((s) => s.network.classes.filter((c) => c.finished > 0).map((c) => c.trafficClass)),
@@ -83,7 +87,7 @@ export function htmlReport(summaries: RunSummary[]): string {
     `<h2>Coverage</h2>${summaries
       .map(
         (s) =>
-          `<figure>${coverageMap(s.layout, 'ul')}<figcaption>${esc(title(s))}: uplink SINR, ${s.layout.gnbs.length} gNB(s)</figcaption></figure>`,
+          `<figure>${coverageMap(s.layout, 'ul')}<figcaption>${esc(title(s))}: uplink SINR, ${esc(s.layout.gnbs.length)} gNB(s)</figcaption></figure>`,
       )
       .join('')}`,
   );
@@ -145,7 +149,7 @@ ${
   const runs = summaries
     .map(
       (s) =>
-        `<li>${esc(title(s))}: seed ${esc(String(s.seed))}, ${fmt(s.durationH, 1)} h (${fmt(s.warmupH, 1)} h warm-up), scenario hash <code>${s.scenario.hash.slice(0, 16)}</code>${s.recording ? `, recording <code>${esc(s.recording)}</code>` : ''}</li>`,
+        `<li>${esc(title(s))}: seed ${esc(String(s.seed))}, ${fmt(s.durationH, 1)} h (${fmt(s.warmupH, 1)} h warm-up), scenario hash <code>${esc(String(s.scenario.hash).slice(0, 16))}</code>${s.recording ? `, recording <code>${esc(s.recording)}</code>` : ''}</li>`,
     )
     .join('');
   return `<!doctype html>

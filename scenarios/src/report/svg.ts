@@ -1,7 +1,9 @@
 /** Tiny SVG builders for the self-contained HTML report (no chart library, no scripts). */
 
-export const esc = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeHtml } from '../text/html';
+
+/** Every scenario-provided string in the report goes through this (src/text/html.ts). */
+export const esc = escapeHtml;
 
 export const PALETTE = [
   '#2563eb',

@@ -1,7 +1,7 @@
-import type { SteadyStateReport } from '@factory-twin/sim-core';
+import type { LatencyCdf, SteadyStateReport } from '@factory-twin/sim-core';
 import { type ValueDrivers, type VariantEconomics, valueDrivers } from '../cost/cost-model';
 import { ScenarioError } from '../scenario/errors';
-import type { LatencyCdf } from './latency-cdf';
+import type { CostLimits } from '../validate/cost-guard';
 import { runScenarioFile, type ScenarioRun, type WarmupSetting } from './run-scenario';
 
 /** One simulation run to do: a scenario file, optional variant and patch, a seed. Plain JSON (crosses threads). */
@@ -20,6 +20,8 @@ export interface RunJob {
   warmupH?: WarmupSetting;
   /** Also collect latency CDFs per traffic class (for reports). */
   latencyCdfs?: boolean;
+  /** The cost guard's limits; false turns it off (default: on). */
+  costGuard?: CostLimits | false;
 }
 
 export type RunJobResult =
@@ -65,6 +67,7 @@ export function executeJob(job: RunJob): RunJobResult {
       ...(job.lengthH === undefined ? {} : { lengthH: job.lengthH }),
       ...(job.warmupH === undefined ? {} : { warmupH: job.warmupH }),
       ...(job.latencyCdfs ? { details: true } : {}),
+      ...(job.costGuard === undefined ? {} : { costGuard: job.costGuard }),
       seed: job.seed,
     });
     return jobResult(job.key, run, started);

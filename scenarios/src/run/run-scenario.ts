@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { economics, type VariantEconomics, valueDrivers } from '../cost/cost-model';
 import { type ModelConfig, toModelConfig } from '../model/to-model-config';
-import { ScenarioError } from '../scenario/errors';
 import { type LoadedScenario, loadScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
+import type { CostLimits } from '../validate/cost-guard';
+import { assertRunnable } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
-import { type RunResult, runModel } from './run-model';
+import { type ModelRunResult, runModel } from './run-model';
+import { type WarmupSetting, withLength } from './scenario-length';
+
+export { type WarmupSetting, withLength };
 
 export interface ScenarioRunOptions {
   variant?: string;
@@ -25,20 +29,25 @@ export interface ScenarioRunOptions {
   onProgress?: (simulatedMs: number, totalMs: number) => void;
   /** Latency CDFs and coverage grids, for reports. */
   details?: boolean;
+  /** The cost guard's limits, false to turn it off (default: on, with DEFAULT_COST_LIMITS). */
+  costGuard?: CostLimits | false;
 }
 
 export interface ScenarioRun {
   loaded: LoadedScenario;
   scenario: Scenario;
   model: ModelConfig;
-  result: RunResult;
+  result: ModelRunResult;
   economics: ReturnType<typeof economics>;
 }
 
 /** Coverage grid resolution stored in recordings; verify re-runs with the same. */
 export const COVERAGE_CELL_M = 2;
 
-/** Loads, validates and runs one scenario (variant, seed) from a file. Throws ScenarioError on bad input. */
+/**
+ * Loads, validates and runs one scenario (variant, seed) from a file. Throws ScenarioError on bad input,
+ * before anything runs (see runLoadedScenario).
+ */
 export function runScenarioFile(file: string, options: ScenarioRunOptions = {}): ScenarioRun {
   const loaded = loadScenario(file, {
     ...(options.variant === undefined ? {} : { variant: options.variant }),
@@ -47,38 +56,17 @@ export function runScenarioFile(file: string, options: ScenarioRunOptions = {}):
   return runLoadedScenario(loaded, options);
 }
 
-/** A fixed warm-up in hours, or 'auto' (MSER-5 per replication). */
-export type WarmupSetting = number | 'auto';
-
 /**
- * The scenario with the run length and warm-up given on the command line: a new length caps the
- * scenario's warm-up at a quarter of it; an explicit warm-up (hours) replaces it and must be shorter than
- * the run. `file` names the scenario in the error.
+ * Runs a loaded scenario. Validation stages 2 and 3 (sim-core's model checks, the cost guard) come first,
+ * the same as `validate`'s: a scenario `validate` refuses never starts. Throws ScenarioError if they fail.
+ * With `warmupH: 'auto'`, a replication whose MSER-5 warm-up ends later than the configured one is run a
+ * second time, measured from there.
  */
-export function withLength(
-  scenario: Scenario,
-  lengthH: number | undefined,
-  warmupH?: WarmupSetting,
-  file = '',
-): Scenario {
-  const length = lengthH ?? scenario.run.lengthH;
-  let warmup = lengthH === undefined ? scenario.run.warmupH : Math.min(scenario.run.warmupH, lengthH / 4);
-  if (typeof warmupH === 'number') {
-    if (!(warmupH >= 0 && warmupH < length))
-      throw new ScenarioError([
-        {
-          file,
-          path: 'run.warmupH',
-          message: `the warm-up (--warmup ${warmupH} h) must be at least 0 and shorter than the run (${length} h)`,
-        },
-      ]);
-    warmup = warmupH;
-  }
-  if (length === scenario.run.lengthH && warmup === scenario.run.warmupH) return scenario;
-  return { ...scenario, run: { ...scenario.run, lengthH: length, warmupH: warmup } };
-}
-
 export function runLoadedScenario(loaded: LoadedScenario, options: ScenarioRunOptions = {}): ScenarioRun {
+  assertRunnable(loaded, {
+    ...(options.lengthH === undefined ? {} : { lengthH: options.lengthH }),
+    ...(options.costGuard === undefined ? {} : { costGuard: options.costGuard }),
+  });
   const scenario = withLength(loaded.scenario, options.lengthH, options.warmupH, loaded.file);
   const run = runOnce(loaded, scenario, options);
   if (options.warmupH !== 'auto' || options.recordingSink !== undefined) return run;

@@ -27,6 +27,8 @@ export interface LoadedScenario {
   variants: string[];
   /** SHA-256 of the scenario's canonical JSON: equal for equal scenarios, whatever the file layout. */
   hash: string;
+  /** Places a problem at a JSON path of the scenario in the file (and line) that gave that value. */
+  locate?: (problem: SchemaProblem) => ScenarioIssue;
 }
 
 const MAX_EXTENDS_DEPTH = 16;
@@ -110,7 +112,8 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     throw new ScenarioError(issues);
   }
   const scenario = parsed.data as Scenario;
-  return { scenario, file, variant: options.variant, variants, hash: scenarioHash(scenario) };
+  const locate = (problem: SchemaProblem) => locateIssue(layers, candidate, problem);
+  return { scenario, file, variant: options.variant, variants, hash: scenarioHash(scenario), locate };
 }
 
 /** The names of a file's inline variants (after `extends`), without validating the scenario. */

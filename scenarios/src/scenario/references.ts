@@ -1,3 +1,4 @@
+import { maintenanceReferenceProblems } from './maintenance-schema';
 import { isPlainObject } from './merge';
 import type { SchemaProblem } from './zod-issues';
 
@@ -345,6 +346,7 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
   if (typeof run.warmupH === 'number' && typeof run.lengthH === 'number' && run.warmupH >= run.lengthH) {
     say(['run', 'warmupH'], `warm-up (${run.warmupH} h) must be shorter than the run (${run.lengthH} h)`);
   }
+  problems.push(...maintenanceReferenceProblems(data));
   return problems;
 }
 

@@ -10,6 +10,7 @@ import { ControlSystem } from './control-system';
 import { Gateway } from './gateway';
 import { type FactoryKpis, KpiCollector } from './kpi';
 import { Machine } from './machine';
+import { Maintenance } from './maintenance/maintenance';
 import { CONTROL_ENDPOINT, type MachineReport, ReliableSender } from './messages';
 import { type Operation, type Order, Part, type Product } from './part';
 import { FactoryProbes, type MachineState } from './probes';
@@ -42,6 +43,8 @@ export class Factory {
     private readonly machineList: readonly Machine[],
     private readonly stationList: readonly Station[],
     private readonly sources: readonly Source[],
+    /** Failure detection and repair crews, when the config has `maintenance`. */
+    readonly maintenance: Maintenance | null = null,
   ) {}
 
   /** KPIs from the end of the warm-up to `endMs` (default: now). */
@@ -191,6 +194,15 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
     return machine;
   });
   const machineById = new Map(machines.map((m) => [m.id, m]));
+  const maintenance =
+    config.maintenance === undefined
+      ? null
+      : new Maintenance(sim, options.streams, probes.event, config.maintenance, calendar);
+  if (maintenance !== null) {
+    for (const m of machines) m.maintenance = maintenance;
+    ctx.control.maintenance = maintenance;
+  }
+  kpi.maintenance = maintenance;
   kpi.machines = machines;
   kpi.stations = [...stations.values()];
 
@@ -240,5 +252,15 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
   const warmUpMs = config.warmUpMs ?? 0;
   if (warmUpMs > 0) sim.at(warmUpMs, () => kpi.reset(sim.now()), { label: 'end of warm-up' });
 
-  return new Factory(sim, config, probes, ctx.control, kpi, machines, [...stations.values()], sources);
+  return new Factory(
+    sim,
+    config,
+    probes,
+    ctx.control,
+    kpi,
+    machines,
+    [...stations.values()],
+    sources,
+    maintenance,
+  );
 }

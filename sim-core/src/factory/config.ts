@@ -1,4 +1,5 @@
 import type { DistributionSpec } from '../engine/distributions';
+import type { MaintenanceConfig } from './maintenance/config';
 
 /**
  * The production model's input: plain, JSON-friendly data (scenarios/ validates scenario files into
@@ -24,6 +25,8 @@ export interface FactoryConfig {
    */
   transport?: 'instant' | 'agv' | { fixedDelayMs: number };
   control?: ControlConfig;
+  /** Failure detection and repair crews (maintenance/config.ts). Omitted: repairs start at the failure. */
+  maintenance?: MaintenanceConfig;
 }
 
 export interface Position {

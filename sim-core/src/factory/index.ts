@@ -21,6 +21,17 @@ export type {
 } from './config';
 export type { FactoryKpis, LeadTimeStats } from './kpi';
 export type { MachineKpis } from './machine';
+export {
+  AFTER_REPAIR,
+  type AfterRepair,
+  type CrewPoolConfig,
+  type DetectionConfig,
+  type MaintenanceConfig,
+} from './maintenance/config';
+export { CREW_STATES, type CrewState } from './maintenance/crew-pool';
+export { type RepairDispatchRule, repairDispatchRules } from './maintenance/dispatch-rule';
+export type { Maintenance, MaintenanceKpis, MaintenanceProbes } from './maintenance/maintenance';
+export type { DetectedBy, RepairJob, RepairRecord } from './maintenance/repair-job';
 export { CONTROL_ENDPOINT, type MachineReport, type StartOrder, type StatusBatch } from './messages';
 export {
   type BufferLevelEvent,
@@ -40,7 +51,6 @@ export {
   stabilityWarning,
   steadyStateWarnings,
 } from './steady-state';
-export { flattenKpis } from './summary';
 export {
   FixedDelayTransport,
   InstantTransport,

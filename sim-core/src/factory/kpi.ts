@@ -2,6 +2,7 @@ import type { Simulation } from '../engine/simulation';
 import { percentiles, TimeWeighted } from '../kpi/stats';
 import type { Station, StationKpis } from './buffer';
 import type { Machine, MachineKpis } from './machine';
+import type { Maintenance, MaintenanceKpis } from './maintenance/maintenance';
 import type { Order, Part } from './part';
 import type { FactoryProbes } from './probes';
 
@@ -46,6 +47,8 @@ export interface FactoryKpis {
   };
   machines: Record<string, MachineKpis>;
   buffers: Record<string, StationKpis>;
+  /** Present when the factory has maintenance crews. */
+  maintenance?: MaintenanceKpis;
 }
 
 const HOUR_MS = 3_600_000;
@@ -72,6 +75,7 @@ export class KpiCollector {
   readonly totals = { created: 0, completed: 0, scrapped: 0 };
   machines: readonly Machine[] = [];
   stations: readonly Station[] = [];
+  maintenance: Maintenance | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -160,6 +164,7 @@ export class KpiCollector {
     this.ordersCompleted = this.ordersOnTime = this.tardinessSumMs = 0;
     for (const m of this.machines) m.resetKpis(atMs);
     for (const s of this.stations) s.resetKpis(atMs);
+    this.maintenance?.resetKpis(atMs);
     if (this.probes.event.active)
       this.probes.event.emit({ timeMs: atMs, entityId: 'factory', kind: 'warmUpEnd' });
   }
@@ -214,6 +219,7 @@ export class KpiCollector {
       },
       machines,
       buffers,
+      ...(this.maintenance === null ? {} : { maintenance: this.maintenance.kpis(this.startMs, endMs) }),
     };
   }
 }

@@ -5,6 +5,7 @@ import { TimeWeighted } from '../kpi/stats';
 import type { InputListener, SlotWaiter, Station } from './buffer';
 import type { MachineConfig } from './config';
 import type { FactoryContext } from './context';
+import type { Maintenance } from './maintenance/maintenance';
 import type { MachineReport, StartOrder } from './messages';
 import type { Operation, Part } from './part';
 import { MACHINE_STATES, type MachineState } from './probes';
@@ -97,6 +98,8 @@ export class Machine implements SlotWaiter, InputListener {
   private scrappedPartId: number | undefined = undefined;
   /** Where reports go (straight over the network, or to the machine's gateway); set by the builder. */
   uplink: (report: MachineReport) => void = () => {};
+  /** Who repairs failures (set by the builder); null: the repair starts at the failure. */
+  maintenance: Pick<Maintenance, 'machineFailed'> | null = null;
 
   // KPIs (reset at warm-up)
   private stateSinceMs: number;
@@ -328,7 +331,25 @@ export class Machine implements SlotWaiter, InputListener {
     this.failures++;
     this.emitNotable('failure');
     this.runningChanged(wasRunning);
-    this.failureAction.schedule(undefined, this.drawRepairTime());
+    if (this.maintenance !== null) this.maintenance.machineFailed(this);
+    else this.failureAction.schedule(undefined, this.drawRepairTime());
+  }
+
+  /** For maintenance: the repair time of the current failure (ms), drawn when a crew starts it. */
+  drawRepairMs(): number {
+    return this.drawRepairTime();
+  }
+
+  /** For maintenance: the crew finished the repair. */
+  endRepair(): void {
+    this.repair();
+    this.updateState();
+    this.flush();
+  }
+
+  /** Sequence number of the last status report sent. */
+  get lastReportSeq(): number {
+    return this.seq;
   }
 
   private repair(): void {

@@ -42,6 +42,8 @@ export interface PartEvent {
 export type NotableKind =
   | 'failure'
   | 'repair'
+  /** The control system learned of a failure (detail: report, patrol or andon); maintenance only. */
+  | 'failureDetected'
   | 'shiftStart'
   | 'shiftEnd'
   /** A machine refused a start order (it broke down, went off shift... after the order was sent). */

@@ -14,15 +14,6 @@ export type {
   SliceConfig,
   UplinkPowerControlConfig,
 } from './config';
-// Example configurations and a synthetic plant, for tests, benchmarks and demos.
-export {
-  type ExampleFactory,
-  type ExampleFactoryOptions,
-  exampleDevice,
-  exampleFactory,
-  exampleGnb,
-  exampleNetwork,
-} from './fixtures';
 export type { LatencySummary } from './latency-histogram';
 export { buildNetwork, DEFAULT_HANDOVER, type NetworkDependencies } from './network-model';
 export { TRAFFIC_CLASSES } from './traffic-classes';

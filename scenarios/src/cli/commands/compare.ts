@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../../run/files';
 import type { WarmupSetting } from '../../run/run-scenario';
 import { toJson } from '../../run/summary';
 import { listVariants } from '../../scenario/load';
+import type { CostLimits } from '../../validate/cost-guard';
 import { UsageError } from '../exit';
 import { userPath } from '../paths';
 import { progressBar } from '../progress';
@@ -62,6 +63,8 @@ export interface CompareCommandOptions {
   rows?: string;
   report?: string;
   baseline?: string;
+  /** The cost guard's limits; false turns it off. */
+  costGuard?: CostLimits | false;
 }
 
 export async function compareCommand(
@@ -78,6 +81,7 @@ export async function compareCommand(
       ...(o.precision === undefined ? {} : { precision: o.precision }),
       ...(o.baseline === undefined ? {} : { baseline: o.baseline }),
       ...(o.report === undefined ? {} : { latencyCdfs: true }),
+      ...(o.costGuard === undefined ? {} : { costGuard: o.costGuard }),
       onResult: (done, total) => bar.update(done, total),
     });
     bar.stop();

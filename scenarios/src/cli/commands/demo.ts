@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { fmt } from '../../run/summary';
+import { terminalLines } from '../../text/terminal';
 import { DEFAULT_SCENARIO, REPO_DIR } from '../paths';
 import { runCommand } from './run';
 
@@ -48,5 +49,5 @@ export function demoCommand(o: { hours: number; out?: string }, print: (s: strin
     `      \`factory-twin report ${r.summaryJson} --out report.html\``,
     '',
   ];
-  print(lines.join('\n'));
+  print(terminalLines(lines.join('\n')));
 }

@@ -33,24 +33,32 @@ export function reportCommand(files: string[], out: string): string {
   const comparisons = inputs.filter(
     (i): i is { file: string; data: Comparison } => i.data.kind === 'factory-twin-comparison',
   );
+  if (comparisons.length > 0 && inputs.length > 1)
+    throw new UsageError(
+      `a comparison (${comparisons[0].file}) makes a report on its own: give one compare.json, or run summaries only`,
+    );
+  const what = comparisons.length > 0 ? 'the comparison does' : 'the run summaries do';
   let html: string;
-  if (comparisons.length > 0) {
-    if (inputs.length > 1)
-      throw new UsageError(
-        `a comparison (${comparisons[0].file}) makes a report on its own: give one compare.json, or run summaries only`,
-      );
-    html = compareReport(comparisons[0].data);
-  } else {
-    const summaries = inputs as { file: string; data: RunSummary }[];
-    const first = summaries[0];
-    const other = summaries.find((s) => s.data.scenario.name !== first.data.scenario.name);
-    if (other !== undefined)
-      throw new UsageError(
-        `${other.file} is a run of "${other.data.scenario.name}", ${first.file} of "${first.data.scenario.name}": a report compares variants of one scenario, not different plants`,
-      );
-    html = htmlReport(summaries.map((s) => s.data));
+  try {
+    html = comparisons.length > 0 ? compareReport(comparisons[0].data) : summariesReport(inputs);
+  } catch (error) {
+    // A file with the right kind but missing or mistyped parts (edited, or from another version).
+    if (!(error instanceof TypeError)) throw error;
+    throw new UsageError(`${what} not have what a report needs (${error.message}); nothing written`);
   }
   const path = resolve(out);
   writeFileAtomic(path, html);
   return path;
+}
+
+/** The report of run summaries, which must be runs of one plant. */
+function summariesReport(inputs: Input[]): string {
+  const summaries = inputs as { file: string; data: RunSummary }[];
+  const first = summaries[0];
+  const other = summaries.find((s) => s.data.scenario.name !== first.data.scenario.name);
+  if (other !== undefined)
+    throw new UsageError(
+      `${other.file} is a run of "${other.data.scenario.name}", ${first.file} of "${first.data.scenario.name}": a report compares variants of one scenario, not different plants`,
+    );
+  return htmlReport(summaries.map((s) => s.data));
 }

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { StreamedFile, writeFileAtomic } from '../../run/files';
 import { runScenarioFile } from '../../run/run-scenario';
 import { runSummary, summaryMarkdown, toJson } from '../../run/summary';
+import type { CostLimits } from '../../validate/cost-guard';
 import { SOFTWARE_VERSION } from '../../version';
 import { progressBar } from '../progress';
 
@@ -14,6 +15,8 @@ export interface RunCommandOptions {
   warmup?: number | 'auto';
   name?: string;
   quiet?: boolean;
+  /** The cost guard's limits; false turns it off. */
+  costGuard?: CostLimits | false;
 }
 
 export interface RunCommandOutput {
@@ -40,6 +43,7 @@ export function runCommand(file: string, o: RunCommandOptions): RunCommandOutput
       ...(o.seed === undefined ? {} : { seed: o.seed }),
       ...(o.hours === undefined ? {} : { lengthH: o.hours }),
       ...(typeof o.warmup === 'number' ? { warmupH: o.warmup } : {}),
+      ...(o.costGuard === undefined ? {} : { costGuard: o.costGuard }),
       details: true,
       recordingSink: (bytes) => {
         stream ??= new StreamedFile(recordingPath);
