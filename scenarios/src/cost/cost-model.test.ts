@@ -31,13 +31,14 @@ describe('cost model', () => {
     expect(capex(s, a).lines.map((l) => l.item)).toContain('on-site core / UPF');
   });
 
-  it('opex: 12 months of the plan plus maintenance on capex', () => {
+  it('opex: 12 months of the plan, maintenance on capex, running cost per AGV', () => {
     const s = scenario();
     const a = costAssumptions({
       networkPlanEurPerMonth: { public: 100 },
       maintenanceShareOfCapexPerYear: 0.1,
+      agvRunningEurPerYear: 700,
     });
-    expect(opexPerYear(s, a, 50_000).totalEur).toBeCloseTo(1200 + 5000, 9);
+    expect(opexPerYear(s, a, 50_000).totalEur).toBeCloseTo(1200 + 5000 + 2 * 700, 9);
   });
 
   it('margin per hour uses product margins, else the default', () => {
@@ -61,12 +62,29 @@ describe('cost model', () => {
   });
 
   it('economics bundles capex, opex and margin of a scenario', () => {
-    const e = economics(scenario(), { P1: 40 });
+    const e = economics(scenario(), {
+      partsPerHourByProduct: { P1: 40 },
+      scrappedPerHour: 2,
+      downMachineHoursPerHour: 0.5,
+    });
     expect(e.capexEur).toBe(e.capex.totalEur);
+    // Plan, maintenance, and the running cost of the fixture's 2 AGVs.
     expect(e.opexEurPerYear).toBeCloseTo(
-      12 * COST_DEFAULTS.networkPlanEurPerMonth.public + 0.1 * e.capexEur,
+      12 * COST_DEFAULTS.networkPlanEurPerMonth.public +
+        0.1 * e.capexEur +
+        2 * COST_DEFAULTS.agvRunningEurPerYear,
       6,
     );
     expect(e.marginEurPerHour).toBe(40 * 30);
+    // Value: margin − 2 scrapped parts − half a machine-hour of breakdown, per hour.
+    expect(e.valueEurPerHour).toBe(
+      40 * 30 - 2 * COST_DEFAULTS.scrapCostEurPerPart - 0.5 * COST_DEFAULTS.downtimeCostEurPerMachineHour,
+    );
+  });
+
+  it('shows amounts in the scenario currency: known rates, or costs.perEur', () => {
+    expect(costAssumptions({ currency: 'CNY' })).toMatchObject({ currency: 'CNY', perEur: 7.8 });
+    expect(costAssumptions({ currency: 'JPY', perEur: 160 }).perEur).toBe(160);
+    expect(costAssumptions().perEur).toBe(1);
   });
 });

@@ -191,7 +191,7 @@ export function gse() {
         { id: 'IZ-APRON', xM: 2, yM: 70, radiusM: 20, powerDbm: -25, heightM: 8 },
       ],
     },
-    costs: { baselineVariant: 'public' },
+    costs: { baselineVariant: 'public', currency: 'CNY' }, // Weihai plants: amounts shown in yuan
     run: { lengthH: 12, warmupH: 6, seed: 2020, replications: 5 },
     variants: standardVariants(W, D, 10, 24),
   };

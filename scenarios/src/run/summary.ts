@@ -36,6 +36,8 @@ export interface RunSummary {
   latencyCdfs: ScenarioRun['result']['latencyCdfs'] | null;
   layout: Layout;
   recording: string | null;
+  /** MSER-5 warm-up estimate and the stability check (absent in summaries of older versions). */
+  steadyState?: ScenarioRun['result']['steadyState'];
 }
 
 export function runSummary(run: ScenarioRun, softwareVersion: string, recording: string | null): RunSummary {
@@ -69,6 +71,7 @@ export function runSummary(run: ScenarioRun, softwareVersion: string, recording:
     latencyCdfs: r.latencyCdfs ?? null,
     layout: r.layout,
     recording,
+    steadyState: r.steadyState,
   };
 }
 
@@ -105,6 +108,7 @@ export function summaryMarkdown(s: RunSummary): string {
     '',
     `Seed ${markdownText(s.seed)}, ${fmt(s.durationH, 1)} h simulated (${fmt(s.warmupH, 1)} h warm-up), ${fmt(s.events, 0)} events. Scenario hash \`${markdownCode(String(s.scenario.hash).slice(0, 16))}\`.`,
     '',
+    ...steadyStateLines(s),
     '## Production',
     '',
     '| KPI | value |',
@@ -144,4 +148,21 @@ export function summaryMarkdown(s: RunSummary): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** The MSER-5 estimate against the warm-up used, and the steady-state warnings, as Markdown lines. */
+function steadyStateLines(s: RunSummary): string[] {
+  const st = s.steadyState;
+  if (st === undefined) return [];
+  const detectedH = st.detectedWarmupMs / 3_600_000;
+  const lines = [
+    `Warm-up check (MSER-5, White 1997): ${st.warmupFound ? `steady state from about ${fmt(detectedH, 2)} h` : 'no steady state found'}${
+      st.warmupFound && detectedH > s.warmupH + 1e-9
+        ? ` — later than the warm-up used (${fmt(s.warmupH, 2)} h): rerun with \`--warmup ${fmt(detectedH, 2)}\` or use \`compare\` (auto warm-up)`
+        : ''
+    }.`,
+    '',
+  ];
+  for (const w of st.warnings) lines.push(`> **Warning:** ${markdownText(w)}`, '');
+  return lines;
 }

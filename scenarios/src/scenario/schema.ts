@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KNOWN_RATES_PER_EUR } from '../cost/cost-defaults';
 import { duration } from './distribution-schema';
 import { LIMITS } from './limits';
 import { maintenanceSchema } from './maintenance-schema';
@@ -583,8 +584,31 @@ const costSchema = z
     maintenanceShareOfCapexPerYear: z.number().min(0).max(1).optional(),
     defaultMarginEurPerPart: eur.optional(),
     operatingHoursPerYear: z.number().positive().max(8784).optional(),
+    scrapCostEurPerPart: nonNegative.optional(),
+    downtimeCostEurPerMachineHour: nonNegative.optional(),
+    agvRunningEurPerYear: nonNegative.optional(),
+    horizonYears: z.number().positive().max(50).optional(),
+    discountRatePerYear: z.number().min(0).max(1).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional()
+      .meta({ description: 'ISO 4217 code amounts are shown in (computed in EUR); e.g. CNY' }),
+    perEur: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Units of `currency` per EUR (default known for EUR, CNY, USD)' }),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.currency !== undefined && c.perEur === undefined && !(c.currency in KNOWN_RATES_PER_EUR))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['perEur'],
+        message: `no known exchange rate for ${c.currency}: give costs.perEur (units of ${c.currency} per EUR)`,
+      });
+  });
 
 const runSchema = z
   .object({

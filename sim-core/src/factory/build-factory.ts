@@ -62,6 +62,11 @@ export class Factory {
     return { ...this.kpi.totals, inProcess: this.kpi.partsInProcess };
   }
 
+  /** ∫ parts in process dt from time 0 to `atMs` (part·ms; not reset at warm-up), for steady-state series. */
+  wipIntegral(atMs = this.sim.now()): number {
+    return this.kpi.wipIntegral(atMs);
+  }
+
   /** Parts waiting in source backlogs because the source's station was full. */
   sourceBacklog(): number {
     let n = 0;

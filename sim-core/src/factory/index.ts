@@ -44,6 +44,14 @@ export {
   type PartEvent,
 } from './probes';
 export {
+  analyzeSteadyState,
+  type GrowingQueue,
+  type SteadyStateReport,
+  SteadyStateSeries,
+  stabilityWarning,
+  steadyStateWarnings,
+} from './steady-state';
+export {
   FixedDelayTransport,
   InstantTransport,
   type TransportRequest,

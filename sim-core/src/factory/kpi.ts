@@ -59,6 +59,8 @@ export class KpiCollector {
   private live = 0;
   private liveAtStart = 0;
   private readonly wip: TimeWeighted;
+  /** WIP since time 0 (not reset at warm-up), for steady-state series. */
+  private readonly wipSinceStart: TimeWeighted;
   private created = 0;
   private completed = 0;
   private scrapped = 0;
@@ -82,6 +84,7 @@ export class KpiCollector {
   ) {
     this.startMs = sim.now();
     this.wip = new TimeWeighted(this.startMs, 0);
+    this.wipSinceStart = new TimeWeighted(this.startMs, 0);
     for (const p of productIds) this.leadTimes.set(p, []);
   }
 
@@ -89,11 +92,17 @@ export class KpiCollector {
     return this.live;
   }
 
+  /** ∫ WIP dt from time 0 to `atMs` (part·ms), unaffected by the warm-up reset. */
+  wipIntegral(atMs: number): number {
+    return this.wipSinceStart.integral(atMs);
+  }
+
   partCreated(part: Part): void {
     const now = this.sim.now();
     this.created++;
     this.totals.created++;
     this.wip.set(now, ++this.live);
+    this.wipSinceStart.set(now, this.live);
     if (part.order !== null) this.openOrders.add(part.order);
     this.emitPart(part, 'created', now);
   }
@@ -117,6 +126,7 @@ export class KpiCollector {
 
   private partLeft(part: Part, kind: 'completed' | 'scrapped', now: number): void {
     this.wip.set(now, --this.live);
+    this.wipSinceStart.set(now, this.live);
     this.emitPart(part, kind, now);
     const order = part.order;
     if (order !== null && --order.open === 0) {
