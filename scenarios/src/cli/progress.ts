@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 
 export interface Progress {
   update(value: number, total: number): void;
@@ -8,6 +8,8 @@ export interface Progress {
 /** A progress bar on stderr, only when stderr is a terminal (scripts and CI see nothing). */
 export function progressBar(unit: string, enabled = process.stderr.isTTY === true): Progress {
   if (!enabled) return { update() {}, stop() {} };
+  // Loaded only when a bar is shown: scripts and CI, and every command's start-up, skip it.
+  const cliProgress: typeof import('cli-progress') = createRequire(import.meta.url)('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
