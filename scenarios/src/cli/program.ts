@@ -267,7 +267,10 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .command('demo')
     .description('run the default scenario (crankshaft line) briefly and tell what happened')
     .option('--hours <h>', 'simulated time', positiveNumber, 2)
-    .option('--out <dir>', 'output folder (default: runs/demo at the repository root)')
+    .option(
+      '--out <dir>',
+      'output folder (default: runs/demo at the repository root; installed: in the current folder)',
+    )
     .action((o: { hours: number; out?: string }) => {
       demoCommand({ hours: o.hours, ...(o.out === undefined ? {} : { out: userPath(o.out) }) }, io.out);
     });

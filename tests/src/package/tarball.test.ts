@@ -119,6 +119,10 @@ describe('packed tarballs installed with npm in an empty folder', { timeout: 60_
     const c = cli('compare', scenario, copy, '--replications', '2', '--hours', '0.05', '--threads', '2');
     expect(c.code, c.err).toBe(0);
     expect(c.out).toMatch(/tiny-copy/);
+    // demo runs a plant shipped in the package and writes where the user is, not into node_modules.
+    const demo = cli('demo', '--hours', '0.02');
+    expect(demo.code, demo.err).toBe(0);
+    expect(existsSync(join(app, 'runs/demo/demo.summary.json'))).toBe(true);
   });
 
   it('the library imports as ESM, and its declarations type-check a consumer under nodenext', () => {
