@@ -60,7 +60,7 @@ beforeAll(() => {
 
 afterAll(() => {
   for (const dir of [app, packs]) if (dir !== '') rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000); // thousands of files in node_modules: slow on a busy disk
 
 describe('packed tarballs installed with npm in an empty folder', { timeout: 60_000 }, () => {
   it('hold compiled JS, declarations and the licence, no sources; the CLI depends on the sim-core version packed', () => {
