@@ -17,7 +17,7 @@ import { sweepCommand, sweepCountsLine } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 import { verifyCommand } from './commands/verify';
 import { addBackendOptions, addDistributedCommands, backendFromOptions } from './distributed-commands';
-import { EXIT, EXIT_CODES_HELP, reportError, UsageError } from './exit';
+import { AlreadyReported, EXIT, EXIT_CODES_HELP, reportError, UsageError, worstExitCode } from './exit';
 import { userPath } from './paths';
 
 const positiveInt = (v: string) => {
@@ -79,9 +79,9 @@ interface BackendChoice {
   shard?: string;
 }
 
-function backendFor(o: BackendChoice): RunBackend {
+async function backendFor(o: BackendChoice): Promise<RunBackend> {
   try {
-    return backendFromOptions(o);
+    return await backendFromOptions(o);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -197,7 +197,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         CostGuardChoice,
     ) => {
       const targets = parseTargets(args, o.scenario);
-      const backend = backendFor(o);
+      const backend = await backendFor(o);
       try {
         const r = await compareCommand(targets, backend, {
           ...(o.replications === undefined ? {} : { replications: o.replications }),
@@ -239,7 +239,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .addHelpText('after', EXIT_CODES_HELP);
   addBackendOptions(addCostGuardOptions(sweep)).action(
     async (spec: string, o: { out: string; rows?: string } & BackendChoice & CostGuardChoice) => {
-      const backend = backendFor(o);
+      const backend = await backendFor(o);
       try {
         const r = await sweepCommand(
           userPath(spec),
@@ -262,20 +262,34 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
   const validate = program
     .command('validate')
     .description(
-      'check a scenario and all its variants; print every problem with file:line:col and JSON path',
+      'check scenarios and all their variants; print every problem with file:line:col and JSON path',
     )
-    .argument('<scenario>', 'scenario file (JSON or YAML)')
+    .argument('<scenarios...>', 'scenario files (JSON or YAML); each is reported, the exit code is the worst')
     .option('--variant <name>', 'check only this variant')
     .addHelpText('after', EXIT_CODES_HELP);
-  addCostGuardOptions(validate).action((file: string, o: { variant?: string } & CostGuardChoice) => {
-    const r = validateCommand(userPath(file), o.variant, { costGuard: costLimits(o) });
-    io.out(
-      `ok: "${terminalText(r.name)}" (${r.machines} machines); checked ${r.checked.map(terminalText).join(', ')}\n`,
-    );
-    if (r.cost !== undefined)
-      io.out(
-        `cost: about ${r.cost.eventsPerRun.toExponential(1)} events per run at most (limit ${(o.maxEvents ?? DEFAULT_COST_LIMITS.maxEventsPerRun).toExponential(1)}${o.costGuard === false ? ', guard off' : ''})\n`,
-      );
+  addCostGuardOptions(validate).action((files: string[], o: { variant?: string } & CostGuardChoice) => {
+    const many = files.length > 1;
+    const codes: number[] = [];
+    for (const file of files) {
+      try {
+        const r = validateCommand(userPath(file), o.variant, { costGuard: costLimits(o) });
+        io.out(
+          `${many ? `${terminalText(file)}: ` : ''}ok: "${terminalText(r.name)}" (${r.machines} machines); checked ${r.checked.map(terminalText).join(', ')}\n`,
+        );
+        if (r.cost !== undefined)
+          io.out(
+            `${many ? '  ' : ''}cost: about ${r.cost.eventsPerRun.toExponential(1)} events per run at most (limit ${(o.maxEvents ?? DEFAULT_COST_LIMITS.maxEventsPerRun).toExponential(1)}${o.costGuard === false ? ', guard off' : ''})\n`,
+          );
+        codes.push(EXIT.ok);
+      } catch (error) {
+        if (!many) throw error;
+        codes.push(reportError(error, io.err));
+      }
+    }
+    if (!many) return;
+    const failed = codes.filter((c) => c !== EXIT.ok).length;
+    io.out(`${files.length} files: ${files.length - failed} ok, ${failed} with problems\n`);
+    if (failed > 0) throw new AlreadyReported(worstExitCode(codes));
   });
 
   program
@@ -325,7 +339,10 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .command('demo')
     .description('run the default scenario (crankshaft line) briefly and tell what happened')
     .option('--hours <h>', 'simulated time', positiveNumber, 2)
-    .option('--out <dir>', 'output folder (default: runs/demo at the repository root)')
+    .option(
+      '--out <dir>',
+      'output folder (default: runs/demo at the repository root; installed: in the current folder)',
+    )
     .action((o: { hours: number; out?: string }) => {
       demoCommand({ hours: o.hours, ...(o.out === undefined ? {} : { out: userPath(o.out) }) }, io.out);
     });

@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 
 export interface Progress {
   update(value: number, total: number): void;
@@ -20,6 +20,8 @@ export function progressBar(
 ): Progress {
   if (mode === false) return { update() {}, stop() {} };
   if (mode === 'lines') return progressLines(unit, write, nowMs);
+  // Loaded only when a bar is shown: scripts and CI, and every command's start-up, skip it.
+  const cliProgress: typeof import('cli-progress') = createRequire(import.meta.url)('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,

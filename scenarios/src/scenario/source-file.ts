@@ -1,4 +1,5 @@
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { formatPath, ScenarioError, type ScenarioIssue } from './errors';
 import { findJsonSyntaxError, lineColumn } from './json-syntax';
 
@@ -11,6 +12,10 @@ export interface SourceFile {
 }
 
 const MAX_ISSUES_PER_FILE = 50;
+
+let yamlModule: typeof Yaml | undefined;
+/** The YAML parser, loaded on first use: a valid JSON file never needs it (the CLI starts faster). */
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 /**
  * Parses scenario text: strict JSON for `.json` files, YAML 1.2 otherwise. Syntax errors (all of them
@@ -55,11 +60,12 @@ export function parseSourceFile(file: string, text: string): SourceFile {
 }
 
 function yamlLocator(text: string) {
+  const { isMap, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: false });
   const locate = (path: readonly PropertyKey[]) => {
     let node: unknown = doc.contents;
-    let found: Node | undefined = isNode(node) ? node : undefined;
+    let found: Yaml.Node | undefined = isNode(node) ? node : undefined;
     for (const key of path) {
       if (isMap(node)) node = node.get(key as string, true);
       else if (isSeq(node) && typeof key === 'number') node = node.get(key, true);
@@ -75,7 +81,7 @@ function yamlLocator(text: string) {
   return { doc, locate };
 }
 
-function isNode(value: unknown): value is Node {
+function isNode(value: unknown): value is Yaml.Node {
   return typeof value === 'object' && value !== null && 'range' in value;
 }
 
