@@ -3,10 +3,12 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
  * Where `extends` (and a sweep's `base`) may point, so that a scenario file cannot make the loader read
- * (and echo, in its error messages) any file on the machine: the folder tree of the top-level file's
- * project (the nearest folder above it holding `package.json` or `.git`; outside any project, the
- * top-level file's own folder), plus the folders or files the caller allows. Paths are compared after
- * resolving symbolic links.
+ * (and echo, in its error messages) any file on the machine: the scenario's folder tree, plus the
+ * folders or files the caller allows (`allowPaths`). The scenario's folder is the nearest folder, from
+ * the top-level file's own upwards, that holds a `scenario.json` (or `.yaml`), a `package.json` or a
+ * `.git`; if none does, the top-level file's own folder. So `variants/x.json` may extend
+ * `../scenario.json`, and a sweep spec in a project may name any scenario of the project. Paths are
+ * compared after resolving symbolic links.
  */
 export class Confinement {
   private constructor(
@@ -56,7 +58,7 @@ export const realPaths: PathSystem = {
 /** Paths taken as they are (an in-memory file system in tests): no links, no project markers. */
 export const lexicalPaths: PathSystem = { realpath: (path) => resolve(path), exists: () => false };
 
-const PROJECT_MARKERS = ['package.json', '.git'];
+const PROJECT_MARKERS = ['scenario.json', 'scenario.yaml', 'scenario.yml', 'package.json', '.git'];
 
 function projectRoot(dir: string, fs: PathSystem): string {
   for (let d = dir; ; d = dirname(d)) {

@@ -24,7 +24,7 @@ export function findJsonSyntaxError(
   const describe = () => (i >= text.length ? 'end of file' : JSON.stringify(text[i]));
   const value = (depth: number): void => {
     if (depth > MAX_NESTING) fail(`nested deeper than ${MAX_NESTING} levels`);
-    if ((++values & 0xffff) === 0) deadline?.check();
+    if ((++values & 0x1fff) === 0) deadline?.check();
     ws();
     const c = text[i];
     if (c === '{') {

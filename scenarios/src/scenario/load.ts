@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { Confinement, lexicalPaths, type PathSystem, realPaths } from './confine';
-import { DEFAULT_PARSE_TIME_LIMIT_MS, Deadline, DeadlinePassed } from './deadline';
+import { DEFAULT_PARSE_TIME_LIMIT_MS, Deadline } from './deadline';
 import { tooMuchData } from './document-size';
 import { clip, formatPath, MAX_REPORTED_ISSUES, quote, ScenarioError, type ScenarioIssue } from './errors';
 import { isPlainObject, type MergeProblem, mergeTracked, type Origin, Provenance } from './merge';
@@ -190,11 +190,7 @@ function context(
   return {
     read,
     paths,
-    confinement: Confinement.forTopFile(
-      file,
-      options.allowPaths,
-      readText === undefined ? realPaths : lexicalPaths,
-    ),
+    confinement: Confinement.forTopFile(file, options.allowPaths, paths),
     deadline: new Deadline(options.parseTimeLimitMs ?? DEFAULT_PARSE_TIME_LIMIT_MS),
     provenance: new Provenance<Layer>(),
   };
@@ -210,14 +206,7 @@ function parseFile(file: string, realFile: string, ctx: Context): SourceFile {
     if (error.at === undefined) throw error;
     throw new ScenarioError([{ file, path: '', message: error.message, ...error.at }]);
   }
-  try {
-    return parseSourceFile(file, text, ctx.deadline);
-  } catch (error) {
-    if (!(error instanceof DeadlinePassed)) throw error;
-    throw new ScenarioError([
-      { file, path: '', message: `${error.message} (the limit): is it a scenario file?` },
-    ]);
-  }
+  return parseSourceFile(file, text, ctx.deadline);
 }
 
 /**
@@ -315,7 +304,7 @@ const EXTENDS_LOOKALIKES = ['base', 'extend', 'variantOf', 'parent', 'inherits']
 
 /**
  * A file without `extends` that lacks several required top-level keys (or names its base under another
- * key) is most likely a variant: one hint replaces the "required … is missing" problems of the top level.
+ * key) is most likely a variant: one hint replaces its "required … is missing" problems.
  */
 function variantHint(
   file: string,
@@ -323,9 +312,8 @@ function variantHint(
   problems: SchemaProblem[],
   ctx: Context,
 ): { issue: ScenarioIssue; rest: SchemaProblem[] } | undefined {
-  const isMissingTop = (p: SchemaProblem) =>
-    p.path.length === 1 && /^required .* is missing$/.test(p.message);
-  const missing = problems.filter(isMissingTop);
+  const isMissing = (p: SchemaProblem) => /^required .* is missing$/.test(p.message);
+  const missing = problems.filter((p) => p.path.length === 1 && isMissing(p));
   const lookalike = EXTENDS_LOOKALIKES.find((k) => k in data);
   if (missing.length < VARIANT_HINT_MISSING && lookalike === undefined) return undefined;
   const base = ['../scenario.json', './scenario.json', '../scenario.yaml', './scenario.yaml'].find((c) =>
@@ -344,7 +332,8 @@ function variantHint(
       line: 1,
       column: 1,
     },
-    rest: problems.filter((p) => !isMissingTop(p)),
+    // What a variant does not say is missing at every level, not only the top one.
+    rest: problems.filter((p) => !isMissing(p)),
   };
 }
 

@@ -127,9 +127,17 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 function tooLarge(size: number | undefined, maxBytes: number, file: string): string {
-  const mib = (b: number) => `${Number((b / 1024 / 1024).toFixed(1))} MiB`;
-  const limit = `the limit for ${isJsonFile(file) ? 'a JSON file' : 'a YAML file; write larger scenarios as JSON'} is ${mib(maxBytes)}`;
-  return `file too large (${size === undefined ? 'larger than the limit' : mib(size)}; ${limit})`;
+  const KiB = 1024;
+  const unit = (b: number) =>
+    b >= KiB * KiB ? `${+(b / KiB / KiB).toFixed(1)} MiB` : `${+(b / KiB).toFixed(1)} KiB`;
+  const what = isJsonFile(file) ? 'a JSON file' : 'a YAML file (write larger scenarios as JSON)';
+  const shown =
+    size === undefined
+      ? 'larger than the limit'
+      : size < 10 * KiB * KiB
+        ? `${size.toLocaleString('en')} bytes`
+        : unit(size);
+  return `file too large (${shown}; the limit for ${what} is ${unit(maxBytes)})`;
 }
 
 function kindOf(stat: import('node:fs').Stats): string {

@@ -10,7 +10,7 @@ import {
   type Node,
   Parser,
 } from 'yaml';
-import type { Deadline } from './deadline';
+import { type Deadline, DeadlinePassed } from './deadline';
 import { formatPath, quote, ScenarioError, type ScenarioIssue } from './errors';
 import { jsonLocator } from './json-locate';
 import { findJsonSyntaxError, lineColumn, MAX_NESTING } from './json-syntax';
@@ -32,6 +32,17 @@ const MAX_ISSUES_PER_FILE = 50;
  * with line:column. `deadline` is checked from inside the parsing loops.
  */
 export function parseSourceFile(file: string, text: string, deadline?: Deadline): SourceFile {
+  try {
+    return parse(file, text, deadline);
+  } catch (error) {
+    if (!(error instanceof DeadlinePassed)) throw error;
+    throw new ScenarioError([
+      { file, path: '', message: `${error.message} (the limit): is it a scenario file?` },
+    ]);
+  }
+}
+
+function parse(file: string, text: string, deadline?: Deadline): SourceFile {
   if (isJsonFile(file)) {
     const syntax = findJsonSyntaxError(text, deadline);
     if (syntax !== null) {

@@ -1,17 +1,19 @@
 /**
- * Loads one scenario in a child process, for the tests that bound the loader's memory and time (run
- * with `node --max-old-space-size=N --import tsx`). Prints one JSON line: {"ok": true} or {"issues": […]};
- * any other error ends the process with its stack (what a test must never see).
- *   argv: FILE [OPTIONS_JSON]
+ * Loads scenarios in a child process, for the tests that bound the loader's memory and time (run with
+ * `node --max-old-space-size=N --import tsx`). argv[2] is a JSON list of {file, options}; prints one JSON
+ * line per load: {"ok": true} or {"issues": […]}. Any other error ends the process with its stack (what
+ * a test must never see).
  */
 import { ScenarioError } from './errors';
-import { loadScenario } from './load';
+import { type LoadOptions, loadScenario } from './load';
 
-const [file, options] = process.argv.slice(2);
-try {
-  loadScenario(file, options === undefined ? {} : JSON.parse(options));
-  process.stdout.write(`${JSON.stringify({ ok: true })}\n`);
-} catch (error) {
-  if (!(error instanceof ScenarioError)) throw error;
-  process.stdout.write(`${JSON.stringify({ issues: error.issues })}\n`);
+const jobs = JSON.parse(process.argv[2]) as { file: string; options?: LoadOptions }[];
+for (const { file, options } of jobs) {
+  try {
+    loadScenario(file, options);
+    process.stdout.write(`${JSON.stringify({ ok: true })}\n`);
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    process.stdout.write(`${JSON.stringify({ issues: error.issues })}\n`);
+  }
 }
