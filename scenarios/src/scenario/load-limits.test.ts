@@ -68,7 +68,7 @@ describe('loading is bounded in memory and time (child processes, 256 MB heap)',
       [': cannot read the scenario: not a regular file (a FIFO)'],
       [': cannot read the scenario: file too large (1024 MiB; the limit for a JSON file is 8 MiB)'],
       [
-        ': cannot read the scenario: file too large (0.5 MiB; the limit for a YAML file; write larger scenarios as JSON is 0.5 MiB)',
+        `: cannot read the scenario: file too large (${(MAX_YAML_BYTES + 7).toLocaleString('en')} bytes; the limit for a YAML file (write larger scenarios as JSON) is 512 KiB)`,
       ],
     ]);
   });
