@@ -47,6 +47,11 @@ describe('firstOverlaps (uniform grid)', () => {
   it('copes with huge and non-finite-looking coordinates without looping', () => {
     const far: Rect = { x0: -1e308, x1: 1e308, y0: -1e308, y1: 1e308 };
     const tiny: Rect = { x0: 0, x1: 1e-9, y0: 0, y1: 1e-9 };
+    // A 3 m machine at x = 1e300 m: x ± 1.5 rounds to one number, and there a cell index + 1 is the
+    // same index; the grid must not loop on it (the loader's fuzz test found this).
+    const farOut: Rect = { x0: 1e300 - 1.5, x1: 1e300 + 1.5, y0: 0, y1: 2 };
+    const unit: Rect = { x0: 0, x1: 1, y0: 0, y1: 1 };
+    expect(firstOverlaps([unit, unit, farOut])).toEqual([[1, 0]]);
     expect(firstOverlaps([tiny, far, tiny])).toEqual([
       [1, 0],
       [2, 0],

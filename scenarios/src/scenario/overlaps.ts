@@ -36,7 +36,12 @@ export function firstOverlaps(rects: readonly (Rect | undefined)[]): [number, nu
     const cx1 = Math.floor(r.x1 / cw);
     const cy0 = Math.floor(r.y0 / ch);
     const cy1 = Math.floor(r.y1 / ch);
-    const isBig = !(cx1 - cx0 < MAX_CELLS_PER_AXIS && cy1 - cy0 < MAX_CELLS_PER_AXIS);
+    // Far out (beyond 2^53 cells) `cx + 1 === cx`: such a rectangle is treated as a big one.
+    const isBig = !(
+      [cx0, cx1, cy0, cy1].every(Number.isSafeInteger) &&
+      cx1 - cx0 < MAX_CELLS_PER_AXIS &&
+      cy1 - cy0 < MAX_CELLS_PER_AXIS
+    );
     let first = Number.POSITIVE_INFINITY;
     /** Lowers `first` to the first entry of `list` (ascending positions) that overlaps r. */
     const scan = (list: readonly number[]) => {
