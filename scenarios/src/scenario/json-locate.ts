@@ -1,11 +1,14 @@
 /**
  * Line and column of the value at a JSON path in a (valid) JSON text, or of its nearest existing
- * ancestor. Scans the text itself, without building a document model: each container on a located
- * path is indexed once (its children's offsets), so locating many paths costs about the text's length
- * times the paths' depth, and memory stays proportional to the indexed containers' sizes.
+ * ancestor. Scans the text itself, without building a document model: a container on a located path is
+ * scanned once, as far as the children asked for, so locating many paths costs about the text's length
+ * times the paths' depth.
  */
 export function jsonLocator(text: string) {
-  const children = new Map<number, Map<string | number, number>>();
+  const scans = new Map<
+    number,
+    { isObject: boolean; next: number; offsets: number[]; keys: Map<string, number>; done: boolean }
+  >();
   let lineStarts: number[] | undefined;
 
   const ws = (i: number) => {
@@ -50,26 +53,45 @@ export function jsonLocator(text: string) {
       if (depth === 0) return i;
     }
   };
-  const index = (start: number): Map<string | number, number> => {
-    let map = children.get(start);
-    if (map !== undefined) return map;
-    map = new Map();
-    children.set(start, map);
-    const open = text[start];
-    if (open !== '{' && open !== '[') return map;
-    let i = ws(start + 1);
-    let n = 0;
-    while (i < text.length && text[i] !== '}' && text[i] !== ']') {
-      if (open === '{') {
+  /**
+   * The offset of child `key` of the container at `start`, scanning its children only as far as needed
+   * and remembering where it stopped (an array's offsets in a plain number array: a long list of
+   * machines costs 8 bytes per element scanned, not a map entry).
+   */
+  const childAt = (start: number, key: PropertyKey): number | undefined => {
+    let scan = scans.get(start);
+    if (scan === undefined) {
+      const open = text[start];
+      if (open !== '{' && open !== '[') return undefined;
+      scan = { isObject: open === '{', next: ws(start + 1), offsets: [], keys: new Map(), done: false };
+      scans.set(start, scan);
+    }
+    const wanted = scan.isObject
+      ? typeof key === 'string'
+        ? key
+        : undefined
+      : typeof key === 'number'
+        ? key
+        : undefined;
+    if (wanted === undefined) return undefined;
+    for (;;) {
+      const found = scan.isObject ? scan.keys.get(wanted as string) : scan.offsets[wanted as number];
+      if (found !== undefined || scan.done) return found;
+      let i = scan.next;
+      if (i >= text.length || text[i] === '}' || text[i] === ']') {
+        scan.done = true;
+        continue;
+      }
+      if (scan.isObject) {
         const keyEnd = skipString(i);
-        const key = JSON.parse(text.slice(i, keyEnd)) as string;
+        const name = JSON.parse(text.slice(i, keyEnd)) as string;
         i = ws(ws(keyEnd) + 1); // past ':'
-        if (!map.has(key)) map.set(key, i);
-      } else map.set(n++, i);
+        if (!scan.keys.has(name)) scan.keys.set(name, i);
+      } else scan.offsets.push(i);
       i = ws(skipValue(i));
       if (text[i] === ',') i = ws(i + 1);
+      scan.next = i;
     }
-    return map;
   };
   const lineColumn = (offset: number) => {
     if (lineStarts === undefined) {
@@ -91,7 +113,7 @@ export function jsonLocator(text: string) {
       if (root >= text.length) return undefined;
       let at = root;
       for (const seg of path) {
-        const next = index(at).get(typeof seg === 'number' && text[at] === '[' ? seg : String(seg));
+        const next = childAt(at, typeof seg === 'number' && text[at] === '[' ? seg : String(seg));
         if (next === undefined) break;
         at = next;
       }

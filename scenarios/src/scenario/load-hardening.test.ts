@@ -275,14 +275,30 @@ describe('parsing is bounded', () => {
     expect(issue).toMatchObject({ message: 'duplicate key "k7"', line: 20_001, column: 1 });
   });
 
-  it('refuses a small file of very many values before validating it', () => {
+  it('stops validating at 1,000 problems (a small file of many empty objects made 800,000)', () => {
     const text = JSON.stringify({ name: 'x', machines: Array.from({ length: 100_000 }, () => ({})) });
-    expect(issuesOf('/t/empty.json', { readText: () => text })).toEqual([
-      {
-        file: '/t/empty.json',
-        path: '',
-        message: 'more than 100,000 values (numbers, strings, lists, objects): too large for a scenario',
-      },
+    const issues = issuesOf('/t/empty.json', { readText: () => text });
+    expect(issues).toHaveLength(MAX_REPORTED_ISSUES + 1);
+    expect(issues[0]).toEqual({
+      file: '/t/empty.json',
+      path: '',
+      message: 'more than 1,000 problems: validation stopped there',
+    });
+    expect(issues[1]).toMatchObject({ path: 'machines[0].id', message: 'required string is missing' });
+    expect(issues.at(-1)?.message).toBe(`+${1001 - MAX_REPORTED_ISSUES} more problems`);
+  });
+
+  it('validates long arrays element by element with the same problems as a whole validation', () => {
+    const s = tinyScenario();
+    const node = (i: number) => ({ id: `X${i}`, xM: 1, yM: i % 7 === 0 ? 'bad' : 1 });
+    s.paths.nodes.push(...Array.from({ length: 400 }, (_, i) => node(i)));
+    s.zones.push({ id: 'Z2', label: 'x', xM: 0, yM: 0, widthM: 40, depthM: -1 });
+    const issues = issuesOf('/t/long.json', { readText: () => json(s) });
+    expect(issues.map((i) => i.path)).toEqual([
+      'zones[1].depthM',
+      ...Array.from({ length: 400 }, (_, i) => i)
+        .filter((i) => i % 7 === 0)
+        .map((i) => `paths.nodes[${i + 4}].yM`),
     ]);
   });
 });

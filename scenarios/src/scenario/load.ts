@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
+import { MAX_SCHEMA_PROBLEMS, validateBounded } from './bounded-validation';
 import { Confinement, lexicalPaths, type PathSystem, realPaths } from './confine';
 import { DEFAULT_PARSE_TIME_LIMIT_MS, Deadline } from './deadline';
-import { tooMuchData } from './document-size';
 import { clip, formatPath, MAX_REPORTED_ISSUES, quote, ScenarioError, type ScenarioIssue } from './errors';
 import { isPlainObject, type MergeProblem, mergeTracked, type Origin, Provenance } from './merge';
-import { maxBytesFor, ReadRefused, readBoundedText } from './read-file';
+import { MAX_TOTAL_BYTES, maxBytesFor, ReadRefused, readBoundedText } from './read-file';
 import { referenceProblems } from './references';
 import { type Scenario, scenarioSchema } from './schema';
 import { parseSourceFile, type SourceFile } from './source-file';
-import { type SchemaProblem, schemaProblems } from './zod-issues';
+import type { SchemaProblem } from './zod-issues';
 
 export interface LoadOptions {
   /** A variant name, or several joined by '+' (applied left to right), e.g. "slice+2gnb". */
@@ -91,12 +91,11 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   if (issues.length > 0) throw new ScenarioError(issues);
 
   const { extends: _e, variants: _v, $schema: _s, ...candidate } = data;
-  const tooMuch = tooMuchData(candidate);
-  if (tooMuch !== undefined) throw new ScenarioError([{ file, path: '', message: tooMuch }]);
   const problems: SchemaProblem[] = [];
-  const parsed = scenarioSchema.safeParse(candidate, { reportInput: true });
-  if (!parsed.success) for (const p of schemaProblems(parsed.error.issues as never)) problems.push(p);
-  for (const p of referenceProblems(candidate)) problems.push(p);
+  const parsed = validateBounded(scenarioSchema, candidate);
+  if (!parsed.success) for (const p of parsed.problems) problems.push(p);
+  const stopped = !parsed.success && parsed.stopped;
+  if (!stopped) for (const p of referenceProblems(candidate)) problems.push(p);
   if (problems.length > 0) {
     const hint = chain.length === 1 ? variantHint(file, candidate, problems, ctx) : undefined;
     // Only the reported problems are located (there may be many thousands).
@@ -118,8 +117,13 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
       (a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || (a.line ?? 0) - (b.line ?? 0),
     );
     if (hint !== undefined) issues.unshift(hint.issue);
+    if (stopped) {
+      const message = `more than ${MAX_SCHEMA_PROBLEMS.toLocaleString('en')} problems: validation stopped there`;
+      issues.unshift({ file, path: '', message });
+    }
     throw new ScenarioError(issues, omitted);
   }
+  if (!parsed.success) throw new Error('unreachable: a failed validation has problems');
   const scenario = parsed.data as Scenario;
   return { scenario, file, variant: options.variant, variants, hash: scenarioHash(scenario) };
 }
@@ -187,8 +191,19 @@ function context(
             throw new ReadRefused(`file too large (${text.length} characters)`);
           return text;
         };
+  let total = 0;
+  const readCounted = (f: string) => {
+    const text = read(f);
+    total += text.length;
+    if (total > MAX_TOTAL_BYTES) {
+      throw new ReadRefused(
+        `the files of this scenario (its extends chain) hold more than ${MAX_TOTAL_BYTES / 1024 / 1024} MiB together`,
+      );
+    }
+    return text;
+  };
   return {
-    read,
+    read: readCounted,
     paths,
     confinement: Confinement.forTopFile(file, options.allowPaths, paths),
     deadline: new Deadline(options.parseTimeLimitMs ?? DEFAULT_PARSE_TIME_LIMIT_MS),
@@ -249,8 +264,6 @@ function resolveFile(
       },
     ]);
   }
-  const tooMuch = tooMuchData(data);
-  if (tooMuch !== undefined) throw new ScenarioError([{ file, path: '', message: tooMuch }]);
   ctx.provenance.adopt(data, source);
   if (data.extends === undefined) return { merged: data, chain: [source] };
   const refuse = (message: string): never => {

@@ -13,6 +13,9 @@ export const MAX_JSON_BYTES = 8 * 1024 * 1024;
  */
 export const MAX_YAML_BYTES = 512 * 1024;
 
+/** Cap on all the files of one load together (an `extends` chain is up to 16 files long). */
+export const MAX_TOTAL_BYTES = 2 * MAX_JSON_BYTES;
+
 /** The size cap for a file, by its extension (`.json` is JSON, anything else is read as YAML). */
 export function maxBytesFor(file: string): number {
   return isJsonFile(file) ? MAX_JSON_BYTES : MAX_YAML_BYTES;
