@@ -39,6 +39,8 @@ export interface LoadedScenario {
   variants: string[];
   /** SHA-256 of the scenario's canonical JSON: equal for equal scenarios, whatever the file layout. */
   hash: string;
+  /** Places a problem at a JSON path of the scenario in the file (and line) that gave that value. */
+  locate?: (problem: SchemaProblem) => ScenarioIssue;
 }
 
 const MAX_EXTENDS_DEPTH = 16;
@@ -91,6 +93,11 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   if (issues.length > 0) throw new ScenarioError(issues);
 
   const { extends: _e, variants: _v, $schema: _s, ...candidate } = data;
+  /** A problem at a JSON path of the scenario, placed in the file (and line) that gave that value. */
+  const locate = (problem: SchemaProblem): ScenarioIssue => {
+    const origin = ctx.provenance.locate(data, problem.path) ?? { layer: chain[0], path: [] };
+    return { ...issueIn(origin.layer, origin.path, problem.message), path: formatPath(problem.path) };
+  };
   const problems: SchemaProblem[] = [];
   const parsed = validateBounded(scenarioSchema, candidate);
   if (!parsed.success) for (const p of parsed.problems) problems.push(p);
@@ -109,8 +116,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
         omitted++;
         continue;
       }
-      const origin = ctx.provenance.locate(data, p.path) ?? { layer: chain[0], path: [] };
-      issues.push({ ...issueIn(origin.layer, origin.path, p.message), path: formatPath(p.path) });
+      issues.push(locate(p));
     }
     const fileOrder = [...new Set(issues.map((i) => i.file))];
     issues.sort(
@@ -125,7 +131,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   }
   if (!parsed.success) throw new Error('unreachable: a failed validation has problems');
   const scenario = parsed.data as Scenario;
-  return { scenario, file, variant: options.variant, variants, hash: scenarioHash(scenario) };
+  return { scenario, file, variant: options.variant, variants, hash: scenarioHash(scenario), locate };
 }
 
 /** The names of a file's inline variants (after `extends`), without validating the scenario. */

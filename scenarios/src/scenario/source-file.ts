@@ -1,15 +1,5 @@
-import {
-  Composer,
-  type Document,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  Lexer,
-  LineCounter,
-  type Node,
-  Parser,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { type Deadline, DeadlinePassed } from './deadline';
 import { formatPath, quote, ScenarioError, type ScenarioIssue } from './errors';
 import { jsonLocator } from './json-locate';
@@ -25,6 +15,10 @@ export interface SourceFile {
 }
 
 const MAX_ISSUES_PER_FILE = 50;
+
+let yamlModule: typeof Yaml | undefined;
+/** The YAML parser, loaded on first use: a valid JSON file never needs it (the command starts faster). */
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 /**
  * Parses scenario text: strict JSON for `.json` files, YAML 1.2 otherwise. Syntax errors (all of them
@@ -82,9 +76,10 @@ function parse(file: string, text: string, deadline?: Deadline): SourceFile {
       { file, path: '', message: `cannot read the document: ${firstLine(String(error))}` },
     ]);
   }
+  const { isMap, isSeq } = yaml();
   const locate = (path: readonly PropertyKey[]) => {
     let node: unknown = doc.contents;
-    let found: Node | undefined = isNode(node) ? node : undefined;
+    let found: Yaml.Node | undefined = isNode(node) ? node : undefined;
     for (const key of path) {
       if (isMap(node)) node = node.get(key as string, true);
       else if (isSeq(node) && typeof key === 'number') node = node.get(key, true);
@@ -103,7 +98,8 @@ function parse(file: string, text: string, deadline?: Deadline): SourceFile {
  * deadline is checked as they go. Keys are checked for uniqueness by structureProblems, in linear time
  * (the yaml library's own `uniqueKeys` check is quadratic in a mapping's size).
  */
-function parseYaml(text: string, deadline?: Deadline): { doc: Document; lineCounter: LineCounter } {
+function parseYaml(text: string, deadline?: Deadline): { doc: Yaml.Document; lineCounter: Yaml.LineCounter } {
+  const { Composer, Lexer, LineCounter, Parser } = yaml();
   const lineCounter = new LineCounter();
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0); // as Parser.parse does: line 1 starts at offset 0
@@ -116,9 +112,9 @@ function parseYaml(text: string, deadline?: Deadline): { doc: Document; lineCoun
   for (const token of parser.end()) tokens.push(token);
   deadline?.check();
   const composer = new Composer({ uniqueKeys: false, merge: false });
-  let doc: Document | undefined;
+  let doc: Yaml.Document | undefined;
   for (const d of composer.compose(tokens, true, text.length)) {
-    if (doc === undefined) doc = d as Document;
+    if (doc === undefined) doc = d as Yaml.Document;
     else {
       doc.errors.push(
         Object.assign(new Error('a scenario file holds one YAML document (found a second "---")'), {
@@ -133,7 +129,8 @@ function parseYaml(text: string, deadline?: Deadline): { doc: Document; lineCoun
 }
 
 /** Duplicate keys and too-deep nesting, walking the document without recursion. */
-function structureProblems(doc: Document): { path: PropertyKey[]; message: string; offset?: number }[] {
+function structureProblems(doc: Yaml.Document): { path: PropertyKey[]; message: string; offset?: number }[] {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   const out: { path: PropertyKey[]; message: string; offset?: number }[] = [];
   const stack: { node: unknown; path: PropertyKey[] }[] = [{ node: doc.contents, path: [] }];
   while (stack.length > 0 && out.length < MAX_ISSUES_PER_FILE) {
@@ -158,7 +155,11 @@ function structureProblems(doc: Document): { path: PropertyKey[]; message: strin
         continue;
       }
       if (keys.has(key)) {
-        out.push({ path, message: `duplicate key ${quote(key)}`, offset: (pair.key as Node).range?.[0] });
+        out.push({
+          path,
+          message: `duplicate key ${quote(key)}`,
+          offset: (pair.key as Yaml.Node).range?.[0],
+        });
       }
       keys.add(key);
       stack.push({ node: pair.value, path: [...path, key] });
@@ -167,7 +168,7 @@ function structureProblems(doc: Document): { path: PropertyKey[]; message: strin
   return out;
 }
 
-function isNode(value: unknown): value is Node {
+function isNode(value: unknown): value is Yaml.Node {
   return typeof value === 'object' && value !== null && 'range' in value;
 }
 
