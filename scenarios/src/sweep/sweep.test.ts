@@ -81,7 +81,10 @@ describe('runSweep', { timeout: 60_000 }, () => {
     const { dir } = tinyScenarioDir();
     const specFile = join(dir, 'outside.yaml');
     for (const base of ['/etc/passwd', '../../../../../../../etc/passwd']) {
-      writeFileSync(specFile, `base: ${base}\ndimensions:\n  - name: x\n    path: run.seed\n    values: [1]\n`);
+      writeFileSync(
+        specFile,
+        `base: ${base}\ndimensions:\n  - name: x\n    path: run.seed\n    values: [1]\n`,
+      );
       try {
         loadSweepSpec(specFile);
         throw new Error('expected a ScenarioError');
