@@ -118,6 +118,14 @@ describe('problems are reported in the file and at the path that caused them', (
     expect(issues[0]).toMatchObject({ file: '/s/variants/v.json', line: 1 });
     expect(issues[0].message).toMatch(/no "extends" and 8 required keys are missing \(floor, machines/);
     expect(issues[0].message).toMatch(/did you mean to add "extends": "..\/scenario.json"\?/);
+    // A key that reads like "extends" is a hint too.
+    const named = { ...tinyScenario(), base: '../scenario.json' };
+    const [hint] = issuesOf('/s/variants/b.json', {
+      readText: memory({ ...files, '/s/variants/b.json': json(named) }),
+    });
+    expect(hint.message).toMatch(
+      /^no "extends" and it has "base", which is not a scenario key: .*did you mean/,
+    );
     // A scenario that forgets one key is not taken for a variant.
     const one = tinyScenario();
     delete one.run;
