@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { IdealNetwork, type StreamHandle, type StreamListener, type StreamSpec } from '../../control/seam';
+import {
+  type ControlNetwork,
+  IdealNetwork,
+  type Message,
+  type StreamHandle,
+  type StreamListener,
+  type StreamSpec,
+} from '../../control/seam';
 import type { Simulation } from '../../engine/simulation';
 import { flattenKpis } from '../../kpi/flat-kpis';
 import type { FactoryConfig, MachineConfig } from '../config';
 import { constant, MIN, machine, runFactory, SEC, SINK } from '../factory.test-helpers';
 import type { NotableEvent } from '../probes';
-import type { FallbackConfig, InspectionPointConfig, QualityConfig } from './config';
+import type { FallbackConfig, InspectionPointConfig, LateCheckConfig, QualityConfig } from './config';
 
 const CYCLE_MS = MIN;
 const CHECK_MS = 30 * SEC;
@@ -80,24 +87,29 @@ function line(
   };
 }
 
-const lateCheck = {
+const lateCheck: LateCheckConfig = {
   machineIds: ['M2'],
   found: { kind: 'rework', reworkTime: constant(LATE_REWORK_MS) },
-} as const;
+};
 
 /**
  * A ControlNetwork double: messages as IdealNetwork; every stream's delivery windows are reported by
  * the StreamListener contract (once per window, at window end + deadline) with the share `shareAt(windowEndMs)`.
  */
-class ScriptedVideoNetwork extends IdealNetwork {
+class ScriptedVideoNetwork implements ControlNetwork {
+  private readonly ideal: IdealNetwork;
   constructor(
     private readonly simulation: Simulation,
     private readonly shareAt: (windowEndMs: number) => number,
   ) {
-    super(simulation);
+    this.ideal = new IdealNetwork(simulation);
   }
 
-  override openStream(spec: StreamSpec, listener?: StreamListener): StreamHandle {
+  send<P>(message: Message<P>, onDelivered: (message: Message<P>) => void): void {
+    this.ideal.send(message, onDelivered);
+  }
+
+  openStream(spec: StreamSpec, listener?: StreamListener): StreamHandle {
     const w = listener?.deliveryWindowMs;
     if (w !== undefined && listener?.onDeliveryRatio !== undefined) {
       const deadlineMs = spec.deadlineMs ?? spec.intervalMs;
@@ -113,13 +125,13 @@ class ScriptedVideoNetwork extends IdealNetwork {
       report.schedule(undefined, w + deadlineMs);
       return { setActive() {}, close: () => report.unsubscribe() };
     }
-    return super.openStream();
+    return this.ideal.openStream();
   }
 }
 
 function run(config: FactoryConfig, shareAt?: (windowEndMs: number) => number, seed = 1) {
   const events: NotableEvent[] = [];
-  let net!: IdealNetwork;
+  let net!: ControlNetwork;
   const { sim, factory } = runFactory(config, {
     seed,
     network: (s) => {
