@@ -86,7 +86,7 @@ export function runLoadedScenario(loaded: LoadedScenario, options: ScenarioRunOp
     scenario,
     model,
     result,
-    economics: economics(scenario, result.factory.throughputPerHourByProduct),
+    economics: economics(scenario, result.factory.throughputPerHourByProduct, result.factory),
   };
 }
 

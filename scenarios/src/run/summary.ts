@@ -25,9 +25,12 @@ export interface RunSummary {
   economics: {
     capexEur: number;
     opexEurPerYear: number;
+    /** Net of the cost of defects (qualityCost). */
     marginEurPerHour: number;
     capex: unknown;
     opex: unknown;
+    /** What defects cost, EUR per hour (empty without a quality section). */
+    qualityCost: unknown;
     /** The cost assumptions in force (defaults with the scenario's overrides). */
     assumptions: CostAssumptions;
   };
@@ -62,6 +65,7 @@ export function runSummary(run: ScenarioRun, softwareVersion: string, recording:
       marginEurPerHour: run.economics.marginEurPerHour,
       capex: run.economics.capex,
       opex: run.economics.opex,
+      qualityCost: run.economics.qualityCost,
       assumptions: costAssumptions(run.scenario.costs),
     },
     network: r.network,
