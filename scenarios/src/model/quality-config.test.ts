@@ -78,13 +78,22 @@ describe('scenario quality section', () => {
     data.quality.inspections.push({
       ...structuredClone(withQuality().quality.inspections[0]),
       id: 'VI1',
+      cameraId: 'CAM7',
       fallback: { kind: 'robot', manualTimeMin: 1, detectProbability: 0.5 },
+    });
+    data.cameras.push({ id: 'CAM7', xM: 5, yM: 19, heightM: 6, bitrateMbps: 4 });
+    data.network.devices.push({ id: 'D-CAM7', kind: 'camera', attachedTo: 'CAM7' });
+    data.quality.inspections.push({
+      ...structuredClone(withQuality().quality.inspections[0]),
+      id: 'VI3',
+      machineIds: ['M2'],
+      cameraId: 'CAM9',
     });
     data.quality.lateCheck.machineIds = ['TEST'];
     data.machines[1].defectProbability = 2;
     const found = issues(data);
     expect(found.get('quality.inspections[0].machineIds[1]')).toBe('machine "M9" does not exist');
-    expect(found.get('quality.inspections[0].cameraId')).toBe('camera "CAM7" does not exist');
+    expect(found.get('quality.inspections[2].cameraId')).toBe('camera "CAM9" does not exist');
     expect(found.get('quality.inspections[0].fallback.everyN')).toBe(
       'a "sampling" fallback needs "everyN", got nothing',
     );
@@ -95,6 +104,9 @@ describe('scenario quality section', () => {
       'expected a registered inspection fallback (sampling, manual), got "robot"',
     );
     expect(found.get('quality.inspections[1].id')).toBe('duplicate inspection id "VI1"');
+    expect(found.get('quality.inspections[1].cameraId')).toBe(
+      'camera "CAM7" already serves inspection "VI1" (one point per camera)',
+    );
     expect(found.get('quality.inspections[1].machineIds[0]')).toBe(
       'machine "M1" is already inspected by "VI1"',
     );

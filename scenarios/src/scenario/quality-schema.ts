@@ -160,6 +160,7 @@ export function qualityReferenceProblems(data: Record<string, unknown>): SchemaP
     });
   };
   const inspected = new Map<string, string>();
+  const cameraOwner = new Map<string, string>();
   const pointIds = new Set<string>();
   (Array.isArray(q.inspections) ? q.inspections : []).forEach((p, i) => {
     if (!isPlainObject(p)) return;
@@ -172,6 +173,12 @@ export function qualityReferenceProblems(data: Record<string, unknown>): SchemaP
     checkMachines(p.machineIds, [...at, 'machineIds'], inspected, String(p.id));
     const cam = p.cameraId;
     if (typeof cam !== 'string') return;
+    if (cameraOwner.has(cam))
+      problems.push({
+        path: [...at, 'cameraId'],
+        message: `camera "${cam}" already serves inspection "${cameraOwner.get(cam)}" (one point per camera)`,
+      });
+    else cameraOwner.set(cam, String(p.id));
     if (!cameras.has(cam))
       problems.push({ path: [...at, 'cameraId'], message: `camera "${cam}" does not exist` });
     else if (!videoCameras.has(cam))

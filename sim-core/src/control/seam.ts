@@ -55,7 +55,7 @@ export interface StreamListener {
    * Contract every ControlNetwork honours when the listener gives `deliveryWindowMs`:
    * - called once per window in which the stream sent at least one packet (none while paused), in
    *   window order, at simulated time windowEndMs + deadlineMs, when every on-time packet of the window
-   *   has arrived; never per packet;
+   *   has arrived; never per packet; none after the stream is closed;
    * - a network that delivers every packet on time may skip the calls: a receiver that hears nothing
    *   must assume share 1 (IdealNetwork never calls it).
    * The video inspection (factory/inspection) falls back to manual inspection on low shares.

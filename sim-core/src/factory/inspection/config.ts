@@ -26,7 +26,7 @@ export interface InspectionPointConfig {
   id: string;
   /** Machines whose finished parts the point inspects, at the end of each cycle. */
   machineIds: string[];
-  /** The camera endpoint whose `video` stream(s) the inspection depends on. */
+  /** The camera endpoint whose `video` stream(s) the inspection depends on (one point per camera). */
   cameraId: string;
   /** Probability that video inspection finds a part's defect (e.g. 0.95). */
   detectProbability: number;

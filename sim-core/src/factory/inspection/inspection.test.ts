@@ -12,6 +12,7 @@ import { flattenKpis } from '../../kpi/flat-kpis';
 import type { FactoryConfig, MachineConfig } from '../config';
 import { constant, MIN, machine, runFactory, SEC, SINK } from '../factory.test-helpers';
 import type { NotableEvent } from '../probes';
+import { validateFactoryConfig } from '../validate';
 import type { FallbackConfig, InspectionPointConfig, LateCheckConfig, QualityConfig } from './config';
 
 const CYCLE_MS = MIN;
@@ -292,5 +293,31 @@ describe('inspection: determinism and named random streams', () => {
     expect(m2Defects.machines.M2.defects).toBeGreaterThan(800);
     // M2's defects come after the point (no late check): they all ship.
     expect(m2Defects.quality!.shippedDefective).toBeGreaterThanOrEqual(m2Defects.machines.M2.defects);
+  });
+});
+
+describe('inspection: validation', () => {
+  it('lists every problem of the quality section and of the defect probabilities', () => {
+    const config = line({
+      inspections: [
+        point({ kind: 'sampling' }, { machineIds: ['M1', 'M9'], windowMs: 0 }),
+        point({ kind: 'robot' }, { machineIds: ['M1'], detectProbability: 2 }),
+      ],
+      lateCheck: { machineIds: ['TEST'], found: { kind: 'scrap' } },
+    });
+    config.machines[1].defectProbability = -0.1;
+    expect(validateFactoryConfig(config, false)).toEqual([
+      'machine M2: defectProbability must be in [0, 1], got -0.1',
+      'quality.inspections[0] (VI1): unknown machine "M9"',
+      'quality.inspections[0] (VI1): windowMs must be > 0, got 0',
+      'quality.inspections[0] (VI1): fallback.everyN must be an integer >= 1, got undefined',
+      'quality.inspections[1] (VI1): duplicate inspection point id',
+      'quality.inspections[1] (VI1): machine "M1" is already inspected by VI1',
+      'quality.inspections[1] (VI1): camera "CAM1" already serves VI1',
+      'quality.inspections[1] (VI1): detectProbability must be in [0, 1], got 2',
+      'quality.inspections[1] (VI1): unknown fallback.kind "robot"; registered: sampling, manual',
+      'quality.lateCheck: unknown machine "TEST"',
+    ]);
+    expect(() => runFactory(config)).toThrow(/invalid factory config/);
   });
 });

@@ -16,6 +16,7 @@ export function validateQuality(config: FactoryConfig): string[] {
   if (q === undefined) return problems;
   const ids = new Set<string>();
   const watched = new Map<string, string>();
+  const cameras = new Map<string, string>();
   for (const [i, p] of (q.inspections ?? []).entries()) {
     const say = (msg: string) => problems.push(`quality.inspections[${i}] (${p.id}): ${msg}`);
     if (ids.has(p.id)) say('duplicate inspection point id');
@@ -27,6 +28,8 @@ export function validateQuality(config: FactoryConfig): string[] {
       else watched.set(id, p.id);
     }
     if (!(typeof p.cameraId === 'string' && p.cameraId.length > 0)) say('cameraId is missing');
+    else if (cameras.has(p.cameraId)) say(`camera "${p.cameraId}" already serves ${cameras.get(p.cameraId)}`);
+    else cameras.set(p.cameraId, p.id);
     if (!isProbability(p.detectProbability))
       say(`detectProbability must be in [0, 1], got ${p.detectProbability}`);
     if (!(p.windowMs > 0 && Number.isFinite(p.windowMs))) say(`windowMs must be > 0, got ${p.windowMs}`);
