@@ -117,6 +117,17 @@ export function summaryMarkdown(s: RunSummary): string {
     ...(k['agv.delivered'] === undefined
       ? []
       : ['agv.delivered', 'agv.meanWaitForPickupMs', 'agv.safetyStopShare'].map((n) => kpiRow(k, n))),
+    ...(k['quality.defects'] === undefined
+      ? []
+      : [
+          'quality.defects',
+          'quality.caught',
+          'quality.escaped',
+          'quality.foundLate',
+          'quality.shippedDefective',
+        ]
+          .concat(k['quality.fallbackShare'] === undefined ? [] : ['quality.fallbackShare'])
+          .map((n) => kpiRow(k, n))),
     '',
     '## Network',
     '',
