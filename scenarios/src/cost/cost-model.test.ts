@@ -1,8 +1,17 @@
+import type { QualityKpis } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/schema';
 import { tinyScenario } from '../scenario/test-fixtures';
 import { COST_DEFAULTS } from './cost-defaults';
-import { capex, costAssumptions, economics, marginEurPerHour, opexPerYear, payback } from './cost-model';
+import {
+  capex,
+  costAssumptions,
+  economics,
+  marginEurPerHour,
+  opexPerYear,
+  payback,
+  qualityCostPerHour,
+} from './cost-model';
 
 const scenario = () => tinyScenario() as unknown as Scenario;
 
@@ -86,5 +95,40 @@ describe('cost model', () => {
     expect(costAssumptions({ currency: 'CNY' })).toMatchObject({ currency: 'CNY', perEur: 7.8 });
     expect(costAssumptions({ currency: 'JPY', perEur: 160 }).perEur).toBe(160);
     expect(costAssumptions().perEur).toBe(1);
+  });
+
+  it('defects cost per hour: caught × its cost + found late × its cost + shipped × the customer cost; the margin is net of it', () => {
+    const s = scenario();
+    s.quality = {
+      inspections: [
+        {
+          id: 'VI1',
+          machineIds: ['M1'],
+          cameraId: 'CAM1',
+          detectProbability: 0.95,
+          windowS: 10,
+          minOnTimeShare: 0.9,
+          fallback: { kind: 'manual', manualTimeMin: 2, detectProbability: 0.8 },
+          caught: { kind: 'rework', costEurPerPart: 40 },
+        },
+      ],
+      lateCheck: { machineIds: ['M2'], found: { kind: 'scrap', costEurPerPart: 300 } },
+      shippedDefectCostEurPerPart: 2000,
+    };
+    const point = { caught: 12 } as QualityKpis['inspections'][string];
+    const quality = {
+      foundLate: 3,
+      shippedDefective: 1,
+      inspections: { VI1: point },
+    } as unknown as QualityKpis;
+    const twoHours = { quality, durationMs: 2 * 3_600_000 };
+    const c = qualityCostPerHour(s, twoHours);
+    const drivers = { partsPerHourByProduct: { P1: 40 }, scrappedPerHour: 0, downMachineHoursPerHour: 0 };
+    expect(c.totalEur).toBeCloseTo((12 * 40 + 3 * 300 + 1 * 2000) / 2, 9);
+    expect(c.lines).toHaveLength(3);
+    expect(economics(s, drivers, twoHours).marginEurPerHour).toBeCloseTo(40 * 30 - c.totalEur, 9);
+    // No costs given, no quality section, or no KPIs: nothing.
+    expect(qualityCostPerHour({ ...s, quality: { inspections: [] } }, twoHours).totalEur).toBe(0);
+    expect(economics(s, drivers).marginEurPerHour).toBe(40 * 30);
   });
 });

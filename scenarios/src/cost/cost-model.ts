@@ -116,6 +116,47 @@ export function valueEurPerHour(
   );
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * What defects cost per hour of the run's window (EUR/h): each one found at an inspection point or at the
+ * late check costs its disposition's `costEurPerPart` (rework labour or scrap), each defective part shipped
+ * `shippedDefectCostEurPerPart` (the scenario's `quality` section; 0 where not given). A scrapped part
+ * also earns no margin: that loss is already in the throughput.
+ */
+export function qualityCostPerHour(
+  scenario: Scenario,
+  kpis: Pick<FactoryKpis, 'quality' | 'durationMs'>,
+): CostBreakdown {
+  const q = kpis.quality;
+  const spec = scenario.quality;
+  if (q === undefined || spec === undefined || !(kpis.durationMs > 0)) return breakdown([]);
+  const perHour = HOUR_MS / kpis.durationMs;
+  const lines = (spec.inspections ?? []).map((p) =>
+    line(
+      `defects caught at ${p.id} (${p.caught.kind}), per hour`,
+      (q.inspections[p.id]?.caught ?? 0) * perHour,
+      p.caught.costEurPerPart ?? 0,
+    ),
+  );
+  if (spec.lateCheck !== undefined)
+    lines.push(
+      line(
+        `defects found late (${spec.lateCheck.found.kind}), per hour`,
+        q.foundLate * perHour,
+        spec.lateCheck.found.costEurPerPart ?? 0,
+      ),
+    );
+  lines.push(
+    line(
+      'defective parts shipped, per hour',
+      q.shippedDefective * perHour,
+      spec.shippedDefectCostEurPerPart ?? 0,
+    ),
+  );
+  return breakdown(lines.filter((l) => l.unitEur > 0));
+}
+
 export interface VariantEconomics {
   capexEur: number;
   opexEurPerYear: number;
@@ -145,24 +186,32 @@ export function payback(variant: VariantEconomics, baseline: VariantEconomics, a
   return { deltaCapexEur, deltaOpexEurPerYear, gainEurPerYear, netEurPerYear, paybackMonths };
 }
 
-/** Capex, opex, margin and value per hour of one variant from its scenario and what a run measured. */
+/**
+ * Capex, opex, margin and value per hour of one variant from its scenario and what a run measured; with the
+ * run's factory KPIs, margin and value are net of what defects cost (qualityCostPerHour).
+ */
 export function economics(
   scenario: Scenario,
   drivers: ValueDrivers,
+  factory?: Pick<FactoryKpis, 'quality' | 'durationMs'>,
 ): VariantEconomics & {
   capex: CostBreakdown;
   opex: CostBreakdown;
   valueEurPerHour: number;
+  /** EUR per hour (lines: defects per hour × EUR per defect). */
+  qualityCost: CostBreakdown;
 } {
   const a = costAssumptions(scenario.costs);
   const c = capex(scenario, a);
   const o = opexPerYear(scenario, a, c.totalEur);
+  const q = factory === undefined ? breakdown([]) : qualityCostPerHour(scenario, factory);
   return {
     capex: c,
     opex: o,
+    qualityCost: q,
     capexEur: c.totalEur,
     opexEurPerYear: o.totalEur,
-    marginEurPerHour: marginEurPerHour(scenario, a, drivers.partsPerHourByProduct),
-    valueEurPerHour: valueEurPerHour(scenario, a, drivers),
+    marginEurPerHour: marginEurPerHour(scenario, a, drivers.partsPerHourByProduct) - q.totalEur,
+    valueEurPerHour: valueEurPerHour(scenario, a, drivers) - q.totalEur,
   };
 }

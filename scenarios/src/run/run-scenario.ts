@@ -106,7 +106,7 @@ function runOnce(loaded: LoadedScenario, scenario: Scenario, options: ScenarioRu
     scenario,
     model,
     result,
-    economics: economics(scenario, valueDrivers(result.factory)),
+    economics: economics(scenario, valueDrivers(result.factory), result.factory),
   };
 }
 

@@ -25,9 +25,12 @@ export interface RunSummary {
   economics: {
     capexEur: number;
     opexEurPerYear: number;
+    /** Net of the cost of defects (qualityCost). */
     marginEurPerHour: number;
     capex: unknown;
     opex: unknown;
+    /** What defects cost, EUR per hour (empty without a quality section). */
+    qualityCost: unknown;
     /** The cost assumptions in force (defaults with the scenario's overrides). */
     assumptions: CostAssumptions;
   };
@@ -64,6 +67,7 @@ export function runSummary(run: ScenarioRun, softwareVersion: string, recording:
       marginEurPerHour: run.economics.marginEurPerHour,
       capex: run.economics.capex,
       opex: run.economics.opex,
+      qualityCost: run.economics.qualityCost,
       assumptions: costAssumptions(run.scenario.costs),
     },
     network: r.network,
@@ -117,6 +121,17 @@ export function summaryMarkdown(s: RunSummary): string {
     ...(k['agv.delivered'] === undefined
       ? []
       : ['agv.delivered', 'agv.meanWaitForPickupMs', 'agv.safetyStopShare'].map((n) => kpiRow(k, n))),
+    ...(k['quality.defects'] === undefined
+      ? []
+      : [
+          'quality.defects',
+          'quality.caught',
+          'quality.escaped',
+          'quality.foundLate',
+          'quality.shippedDefective',
+        ]
+          .concat(k['quality.fallbackShare'] === undefined ? [] : ['quality.fallbackShare'])
+          .map((n) => kpiRow(k, n))),
     '',
     '## Network',
     '',

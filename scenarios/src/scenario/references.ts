@@ -2,6 +2,7 @@ import { quote } from './errors';
 import { maintenanceReferenceProblems } from './maintenance-schema';
 import { isPlainObject } from './merge';
 import { firstOverlaps } from './overlaps';
+import { qualityReferenceProblems } from './quality-schema';
 import type { SchemaProblem } from './zod-issues';
 
 /**
@@ -349,6 +350,7 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
     say(['run', 'warmupH'], `warm-up (${run.warmupH} h) must be shorter than the run (${run.lengthH} h)`);
   }
   problems.push(...maintenanceReferenceProblems(data));
+  problems.push(...qualityReferenceProblems(data));
   return problems;
 }
 

@@ -3,6 +3,7 @@ import { KNOWN_RATES_PER_EUR } from '../cost/cost-defaults';
 import { duration } from './distribution-schema';
 import { LIMITS } from './limits';
 import { maintenanceSchema } from './maintenance-schema';
+import { qualitySchema } from './quality-schema';
 
 /**
  * The scenario file format, written once: the loader validates with it and `factory-twin schema`
@@ -115,6 +116,10 @@ const machineSchema = z
       }),
     failures: failureSchema.optional(),
     scrapProbability: z.number().min(0).max(1).optional(),
+    defectProbability: z.number().min(0).max(1).optional().meta({
+      description:
+        'Probability that a finished part carries a latent defect, found only by inspection or later (see quality)',
+    }),
     legacy: z
       .boolean()
       .optional()
@@ -644,6 +649,7 @@ export const scenarioSchema = z
     agvs: agvFleetSchema.optional(),
     network: networkSchema,
     maintenance: maintenanceSchema.optional(),
+    quality: qualitySchema.optional(),
     costs: costSchema.optional(),
     run: runSchema,
   })

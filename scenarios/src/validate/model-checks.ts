@@ -139,6 +139,7 @@ export function factoryProblemPath(message: string, s: Scenario, paths: EntityPa
     if (rest.startsWith(': input buffer')) return [...at, 'inputBufferId'];
     if (rest.startsWith(': output')) return [...at, 'outputBufferId'];
     if (rest.startsWith(': scrapProbability')) return [...at, 'scrapProbability'];
+    if (rest.startsWith(': defectProbability')) return [...at, 'defectProbability'];
     if (rest.startsWith(': a legacy machine')) return [...at, 'gatewayId'];
     if (rest.startsWith(' repairTime')) return [...at, 'failures', 'mttrMin'];
     if (/^: .*failures/.test(rest)) return [...at, 'failures'];

@@ -1,4 +1,4 @@
-import type { ControlNetwork } from '../control/seam';
+import type { ControlNetwork, StreamListener, StreamSpec } from '../control/seam';
 import type { DistributionSpec } from '../engine/distributions';
 import type { RandomStreams } from '../engine/random';
 import type { Simulation } from '../engine/simulation';
@@ -8,6 +8,7 @@ import type { FactoryConfig, Position } from './config';
 import type { FactoryContext } from './context';
 import { ControlSystem } from './control-system';
 import { Gateway } from './gateway';
+import { QualityControl } from './inspection/quality-control';
 import { type FactoryKpis, KpiCollector } from './kpi';
 import { Machine } from './machine';
 import { Maintenance } from './maintenance/maintenance';
@@ -45,7 +46,17 @@ export class Factory {
     private readonly sources: readonly Source[],
     /** Failure detection and repair crews, when the config has `maintenance`. */
     readonly maintenance: Maintenance | null = null,
+    /** Inspection points and the late check, when the config has `quality` or machines make defects. */
+    readonly quality: QualityControl | null = null,
   ) {}
+
+  /**
+   * The listener the twin gives the network for a stream it opens (`TwinConfig.streams`): an inspection
+   * point's, for the video of its camera; undefined for the others.
+   */
+  streamListener(spec: StreamSpec): StreamListener | undefined {
+    return this.quality?.streamListener(spec);
+  }
 
   /** KPIs from the end of the warm-up to `endMs` (default: now). */
   kpis(endMs = this.sim.now()): FactoryKpis {
@@ -203,6 +214,13 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
     ctx.control.maintenance = maintenance;
   }
   kpi.maintenance = maintenance;
+  const makesDefects = config.machines.some((m) => (m.defectProbability ?? 0) > 0);
+  const quality =
+    config.quality !== undefined || makesDefects
+      ? new QualityControl(sim, options.streams, probes.event, config.quality ?? {})
+      : null;
+  if (quality !== null) for (const m of machines) m.quality = quality;
+  kpi.quality = quality;
   kpi.machines = machines;
   kpi.stations = [...stations.values()];
 
@@ -262,5 +280,6 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
     [...stations.values()],
     sources,
     maintenance,
+    quality,
   );
 }

@@ -19,6 +19,16 @@ export type {
   SinkConfig,
   SourceConfig,
 } from './config';
+export type {
+  DispositionConfig,
+  FallbackConfig,
+  InspectionPointConfig,
+  LateCheckConfig,
+  QualityConfig,
+} from './inspection/config';
+export { type FallbackKind, type FallbackPolicy, inspectionFallbacks } from './inspection/fallback';
+export type { InspectionPointKpis } from './inspection/inspection-point';
+export type { QualityKpis } from './inspection/quality-control';
 export type { FactoryKpis, LeadTimeStats } from './kpi';
 export type { MachineKpis } from './machine';
 export {

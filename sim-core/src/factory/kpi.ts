@@ -1,6 +1,7 @@
 import type { Simulation } from '../engine/simulation';
 import { percentiles, TimeWeighted } from '../kpi/stats';
 import type { Station, StationKpis } from './buffer';
+import type { QualityControl, QualityKpis } from './inspection/quality-control';
 import type { Machine, MachineKpis } from './machine';
 import type { Maintenance, MaintenanceKpis } from './maintenance/maintenance';
 import type { Order, Part } from './part';
@@ -49,6 +50,8 @@ export interface FactoryKpis {
   buffers: Record<string, StationKpis>;
   /** Present when the factory has maintenance crews. */
   maintenance?: MaintenanceKpis;
+  /** Present when the factory has a `quality` section or machines that make latent defects. */
+  quality?: QualityKpis;
 }
 
 const HOUR_MS = 3_600_000;
@@ -76,6 +79,7 @@ export class KpiCollector {
   machines: readonly Machine[] = [];
   stations: readonly Station[] = [];
   maintenance: Maintenance | null = null;
+  quality: QualityControl | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -113,6 +117,7 @@ export class KpiCollector {
     this.totals.completed++;
     this.completedBy.set(part.product.id, (this.completedBy.get(part.product.id) ?? 0) + 1);
     this.leadTimes.get(part.product.id)!.push(now - part.createdMs);
+    this.quality?.partCompleted(part);
     this.partLeft(part, 'completed', now);
   }
 
@@ -165,6 +170,7 @@ export class KpiCollector {
     for (const m of this.machines) m.resetKpis(atMs);
     for (const s of this.stations) s.resetKpis(atMs);
     this.maintenance?.resetKpis(atMs);
+    this.quality?.resetKpis(atMs);
     if (this.probes.event.active)
       this.probes.event.emit({ timeMs: atMs, entityId: 'factory', kind: 'warmUpEnd' });
   }
@@ -220,6 +226,7 @@ export class KpiCollector {
       machines,
       buffers,
       ...(this.maintenance === null ? {} : { maintenance: this.maintenance.kpis(this.startMs, endMs) }),
+      ...(this.quality === null ? {} : { quality: this.quality.kpis(this.startMs, endMs) }),
     };
   }
 }

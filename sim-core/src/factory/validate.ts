@@ -1,5 +1,6 @@
 import { type DistributionSpec, validateDistribution } from '../engine/distributions';
 import type { FactoryConfig, OperationConfig } from './config';
+import { validateQuality } from './inspection/validate';
 import { validateMaintenance } from './maintenance/validate';
 
 /** True if `x` is a single distribution (it has a `kind`), not a per-machine map. */
@@ -166,5 +167,6 @@ export function validateFactoryConfig(config: FactoryConfig, hasTransportService
   if (typeof t === 'object' && !(t.fixedDelayMs >= 0)) say('transport.fixedDelayMs must be >= 0');
   if (config.warmUpMs !== undefined && !(config.warmUpMs >= 0)) say('warmUpMs must be >= 0');
   problems.push(...validateMaintenance(config));
+  problems.push(...validateQuality(config));
   return problems;
 }

@@ -369,6 +369,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         if (late) ss.late++;
         else {
           ss.onTime++;
+          stream.onTimePacket(p.createdMs);
           if (p.streamEpoch === stream.epoch) stream.validPacket(p.streamIndex, timeMs);
         }
       }
