@@ -38,6 +38,7 @@ export function validateBounded<T>(schema: z.ZodType<T>, data: unknown): Bounded
       }
       stack.pop();
       const s = unwrap(item.schema, item.data);
+      // zod 4's public types do not expose `def`; it is the documented internal shape (zod.dev, "Zod Core").
       const def = (
         s as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType } }
       ).def;
@@ -68,6 +69,7 @@ export function validateBounded<T>(schema: z.ZodType<T>, data: unknown): Bounded
 function unwrap(schema: z.ZodType, data: unknown): z.ZodType {
   let s = schema;
   for (;;) {
+    // zod 4's public types do not expose `def` (see above).
     const def = (s as unknown as { def: { type: string; innerType?: z.ZodType } }).def;
     if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) {
       if (data === undefined || data === null) return s;

@@ -92,6 +92,8 @@ export class IdealNetwork implements ControlNetwork {
 
   send<P>(message: Message<P>, onDelivered: (message: Message<P>) => void): void {
     // Delivered after the sender's action ends (same time), so a handler never runs inside its sender.
+    // Erases P: the queue holds messages of every payload type, and each is handed back to its own
+    // callback unchanged, so the pairing message ↔ onDelivered keeps the types consistent.
     this.deliveries.push({ message, onDelivered } as unknown as (typeof this.deliveries)[number]);
     if (!this.flushing) {
       this.flushing = true;
