@@ -1,5 +1,13 @@
+import {
+  channelModels,
+  dispatchRules,
+  failureModels,
+  macSchedulers,
+  trafficSources,
+} from '@factory-twin/sim-core';
 import { z } from 'zod';
 import { duration } from './distribution-schema';
+import { registeredName } from './plugin-names';
 
 /**
  * The scenario file format, written once: the loader validates with it and `factory-twin schema`
@@ -47,6 +55,10 @@ const zoneSchema = z
 
 const failureSchema = z
   .object({
+    model: registeredName(
+      failureModels,
+      'How time to failure and repair time are drawn (default: "time" with mtbfH, "count" with meanCyclesBetweenFailures)',
+    ).optional(),
     mtbfH: positive
       .optional()
       .meta({ description: 'Mean OPERATING (busy) time between failures, hours (exponential)' }),
@@ -54,11 +66,16 @@ const failureSchema = z
       .optional()
       .meta({ description: 'Alternative to mtbfH: mean number of cycles between failures (geometric)' }),
     mttrMin: duration('Repair time, minutes (a number is the mean of an exponential)'),
+    parameters: z
+      .record(z.string(), z.number())
+      .optional()
+      .meta({ description: 'Further parameters of a failure model of your own' }),
   })
   .strict()
-  .refine((f) => (f.mtbfH === undefined) !== (f.meanCyclesBetweenFailures === undefined), {
-    message: 'give exactly one of "mtbfH" and "meanCyclesBetweenFailures"',
-  });
+  .refine(
+    (f) => f.model !== undefined || (f.mtbfH === undefined) !== (f.meanCyclesBetweenFailures === undefined),
+    { message: 'give exactly one of "mtbfH" and "meanCyclesBetweenFailures"' },
+  );
 
 const machineSchema = z
   .object({
@@ -238,10 +255,7 @@ const batterySchema = z
 
 const agvFleetSchema = z
   .object({
-    dispatch: z
-      .enum(['nearestIdle', 'fifo', 'priority'])
-      .optional()
-      .meta({ description: 'Default nearestIdle' }),
+    dispatch: registeredName(dispatchRules, 'AGV dispatch rule (default nearestIdle)').optional(),
     speedMps: positive,
     accelMps2: positive.optional().meta({ description: 'Default 0.5' }),
     decelMps2: positive.optional().meta({ description: 'Default 0.5' }),
@@ -337,6 +351,10 @@ const trafficSchema = z
     intervalMs: positive
       .optional()
       .meta({ description: 'Period of a periodic flow (omit for event-driven messages)' }),
+    source: registeredName(
+      trafficSources,
+      'When the packets of a flow with intervalMs are sent (default periodic: every intervalMs)',
+    ).optional(),
     sizeBytes: z.number().int().min(1),
     deadlineMs: positive.optional(),
     survivalTimeMs: positive.optional(),
@@ -465,10 +483,11 @@ const networkSchema = z
     }),
     carrier: carrierSchema.meta({ description: 'The carrier of every gNB without a carrier of its own' }),
     clutter: clutterSchema,
-    scheduler: z
-      .enum(['roundRobin', 'proportionalFair', 'priority'])
-      .optional()
-      .meta({ description: 'Default proportionalFair' }),
+    scheduler: registeredName(macSchedulers, 'MAC scheduler (default proportionalFair)').optional(),
+    channelModel: registeredName(
+      channelModels,
+      'Path-loss model (default inF: TR 38.901 Indoor Factory with the clutter above)',
+    ).optional(),
     slices: z
       .array(
         z

@@ -19,6 +19,17 @@ export type {
   SinkConfig,
   SourceConfig,
 } from './config';
+export type {
+  FailureModel,
+  FailureModelContext,
+  FailureModelType,
+} from './failures/failure-model';
+export {
+  type BuiltinFailureModelName,
+  type FailureModelName,
+  failureModels,
+  registerFailureModel,
+} from './failures/registry';
 export type { FactoryKpis, LeadTimeStats } from './kpi';
 export type { MachineKpis } from './machine';
 export { CONTROL_ENDPOINT, type MachineReport, type StartOrder, type StatusBatch } from './messages';

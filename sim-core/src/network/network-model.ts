@@ -12,6 +12,7 @@ import { DeviceState, type LinkQuality, NormalSource } from './device';
 import { LatencyHistogram } from './latency-histogram';
 import { LinkAdapter, type McsChoice } from './link-adaptation';
 import { LinkBudget, type LoadView, type PowerControl } from './link-budget';
+import { macSchedulers } from './mac/schedulers/registry';
 import { MacDriver } from './mac-driver';
 import { type Packet, PacketPool } from './packet';
 import { CQI_TARGET_BLER, DEFAULT_MAX_HARQ_RETRANSMISSIONS } from './radio/cqi';
@@ -20,6 +21,7 @@ import { RadioEnvironment } from './radio-environment';
 import { type StreamHost, StreamState, StreamStats } from './stream';
 import { type Dir, DL, UL } from './tdd-grid';
 import { TimedHeap } from './timed-heap';
+import { DEFAULT_TRAFFIC_SOURCE, trafficSources } from './traffic/registry';
 import { type ClassProfile, classIndex, priorityOrder, resolveClassProfiles } from './traffic-classes';
 import type {
   CellKpis,
@@ -196,9 +198,10 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     const hasGbr = this.profiles.some((p) => p.gbrBitsPerMs > 0);
     const marks = { value: 0, pfRefMs: sim.now() };
     const driver = new MacDriver(sim);
+    const scheduler = macSchedulers.get(config.scheduler);
     this.links = this.env.cells.map((c) => {
       const settings: MacSettings = {
-        scheduler: config.scheduler,
+        scheduler,
         maxUesPerSlot: config.maxUesPerSlot ?? DEFAULT_MAX_UES_PER_SLOT,
         lcpOrder,
         sliceShares: (config.slices ?? []).map((s) => s.prbShare),
@@ -277,6 +280,10 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       this.deviceByEndpoint.get(spec.to) ?? null,
       phase,
       record.stats,
+      trafficSources.get(spec.source ?? DEFAULT_TRAFFIC_SOURCE)({
+        spec,
+        random: this.deps.streams.stream(spec.id, 'network.traffic'),
+      }),
     );
     record.current = stream;
     stream.setActive(true);
