@@ -23,7 +23,7 @@ describe('failure model registry', () => {
         nextToFailure: () => config.parameters!.everyMs,
         nextRepairMs: () => config.mttrMs!,
       }),
-      problems: (config) => (config.parameters?.everyMs! > 0 ? [] : ['parameters.everyMs must be > 0']),
+      problems: (config) => ((config.parameters?.everyMs ?? 0) > 0 ? [] : ['parameters.everyMs must be > 0']),
     });
     expect(
       validateFactoryConfig(
