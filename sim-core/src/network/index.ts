@@ -77,3 +77,4 @@ export type {
   SinrGrid,
   StreamKpis,
 } from './types';
+export { NetworkConfigError, type NetworkConfigProblem, validateNetworkConfig } from './validate';
