@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { modelProblems } from '../model/model-problems';
 import { formatPath, ScenarioError, type ScenarioIssue } from './errors';
 import { isPlainObject, type MergeProblem, mergePatch } from './merge';
 import { referenceProblems } from './references';
@@ -88,6 +89,8 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   const parsed = scenarioSchema.safeParse(candidate, { reportInput: true });
   if (!parsed.success) problems.push(...schemaProblems(parsed.error.issues as never));
   problems.push(...referenceProblems(candidate));
+  // sim-core's own checks of the model (network config, failure model parameters), on a well-formed scenario.
+  if (parsed.success && problems.length === 0) problems.push(...modelProblems(parsed.data as Scenario));
   if (problems.length > 0) {
     const seen = new Set<string>();
     for (const p of problems) {
