@@ -3,7 +3,23 @@
 
 export { DEFAULT_SCENARIO } from './cli/paths';
 export { runCli } from './cli/program';
-export { type CompareTarget, type Comparison, compareTargets, comparisonMarkdown } from './compare/compare';
+export {
+  type CompareOptions,
+  type CompareTarget,
+  type Comparison,
+  compareTargets,
+  comparisonMarkdown,
+  type ReplicationRow,
+  rowsCsv,
+} from './compare/compare';
+export {
+  annuityFactor,
+  type BusinessCase,
+  businessCase,
+  type SensitivityBar,
+  sensitivity,
+  type VersusBaseline,
+} from './cost/business-case';
 export { COST_DEFAULTS, type CostAssumptions } from './cost/cost-defaults';
 export {
   capex,
@@ -13,21 +29,33 @@ export {
   opexPerYear,
   type Payback,
   payback,
+  type ValueDrivers,
+  valueDrivers,
+  valueEurPerHour,
 } from './cost/cost-model';
 export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
+export { compareReport } from './report/compare-report';
 export { htmlReport } from './report/html-report';
 export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';
 export { LocalWorkerBackend } from './run/local-backend';
-export { type LiveTwin, type RunModelOptions, type RunResult, runModel } from './run/run-model';
+export {
+  buildModels,
+  type LiveTwin,
+  type ModelRunResult,
+  type RunModelOptions,
+  runModel,
+} from './run/run-model';
 export {
   runLoadedScenario,
   runScenarioFile,
   type ScenarioRun,
   type ScenarioRunOptions,
+  type WarmupSetting,
 } from './run/run-scenario';
 export { type RunSummary, runSummary, summaryMarkdown } from './run/summary';
 export { formatIssues, ScenarioError, type ScenarioIssue } from './scenario/errors';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './scenario/json-schema';
+export { LIMITS } from './scenario/limits';
 export {
   type LoadedScenario,
   type LoadOptions,
@@ -39,4 +67,21 @@ export { mergePatch } from './scenario/merge';
 export { type DeploymentMode, type Scenario, scenarioFileSchema, scenarioSchema } from './scenario/schema';
 export { runSweep, type SweepOutcome, type SweepRecord } from './sweep/run-sweep';
 export { loadSweepSpec, type SweepSpec, sweepPoints } from './sweep/spec';
+export {
+  type CostEstimate,
+  type CostLimits,
+  type CostTerm,
+  costProblems,
+  DEFAULT_COST_LIMITS,
+  estimateCost,
+} from './validate/cost-guard';
+export {
+  assertRunnable,
+  loadRunnableScenario,
+  type RunnableOptions,
+  runnableIssues,
+  type ValidationResult,
+  validateBatch,
+  validateScenario,
+} from './validate/runnable';
 export { SOFTWARE_VERSION } from './version';

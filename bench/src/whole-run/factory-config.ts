@@ -16,7 +16,7 @@ import type {
   SourceConfig,
   StreamSpec,
 } from '@factory-twin/sim-core';
-import { exampleDevice, exampleGnb, exampleNetwork } from '@factory-twin/sim-core';
+import { exampleDevice, exampleGnb, exampleNetwork } from '@factory-twin/sim-core/testing';
 
 export interface BenchFactoryOptions {
   machines: number;

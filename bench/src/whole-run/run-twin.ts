@@ -1,18 +1,13 @@
-// Builds a whole twin (factory, AGV fleet, ideal or 5G network) from sim-core configs, the way
-// scenarios/src/run/run-model.ts does, runs it and measures the wall clock and CPU time of the run alone.
+// Builds a whole twin (factory, AGV fleet, ideal or 5G network) with sim-core's buildTwin, as the scenario
+// pipeline does, runs it and measures the wall clock and CPU time of the run alone.
 import {
   type AgvConfig,
-  type AgvFleet,
   type AgvFleetStats,
-  buildAgvFleet,
-  buildFactory,
-  buildNetwork,
-  type ControlNetwork,
+  buildTwin,
   type FactoryConfig,
   fleetTimeShares,
-  IdealNetwork,
   type NetworkConfig,
-  RandomStreams,
+  type RunResult,
   Simulation,
   type StreamSpec,
 } from '@factory-twin/sim-core';
@@ -20,12 +15,12 @@ import { since, stamp } from '../clock';
 
 export interface TwinSpec {
   factory: FactoryConfig;
-  agv: AgvConfig;
-  positions: Map<string, { xM: number; yM: number }>;
+  agv?: AgvConfig;
+  positions: ReadonlyMap<string, { xM: number; yM: number }>;
   /** Omitted: the ideal network. */
-  network?: { config: NetworkConfig; streams: StreamSpec[] };
+  network?: { config: NetworkConfig; streams: readonly StreamSpec[] };
   durationMs: number;
-  seed: number;
+  seed: number | string;
 }
 
 export interface TwinRun {
@@ -51,40 +46,40 @@ export interface TwinRun {
   };
 }
 
-/** Runs the twin in slices of simulated time (as the scenario pipeline does) and reports what it did. */
-export function runTwin(spec: TwinSpec): TwinRun {
+/** Runs the twin in slices of simulated time (as the scenario pipeline does); its result and the time taken. */
+export function simulateTwin(spec: TwinSpec): { result: RunResult; wallMs: number; cpuMs: number } {
   const sim = new Simulation();
-  const streams = new RandomStreams(spec.seed);
-  // The network needs AGV positions, the fleet needs the network: vehicles are filled in once built.
-  const vehicles = new Map<string, AgvFleet['vehicles'][number]>();
-  const locate = (id: string, timeMs: number) => spec.positions.get(id) ?? vehicles.get(id)?.position(timeMs);
-  const network5g =
-    spec.network === undefined ? undefined : buildNetwork(sim, spec.network.config, { streams, locate });
-  const network: ControlNetwork = network5g ?? new IdealNetwork(sim);
-  const fleet = buildAgvFleet(sim, spec.agv, { network, streams });
-  for (const v of fleet.vehicles) vehicles.set(v.id, v);
-  const factory = buildFactory(sim, spec.factory, { streams, network, transport: fleet });
-  for (const s of spec.network?.streams ?? []) network.openStream(s);
-
+  const twin = buildTwin(sim, {
+    name: 'bench',
+    factory: spec.factory,
+    ...(spec.agv === undefined ? {} : { agv: spec.agv }),
+    ...(spec.network === undefined ? {} : { network: spec.network.config, streams: spec.network.streams }),
+    positions: spec.positions,
+    seed: spec.seed,
+    durationMs: spec.durationMs,
+  });
   const start = stamp();
   const slices = 100;
   for (let i = 1; i <= slices; i++) sim.run({ untilMs: (spec.durationMs * i) / slices });
   const elapsed = since(start);
+  return { result: twin.result(), wallMs: elapsed.elapsedNs / 1e6, cpuMs: elapsed.cpuNs / 1e6 };
+}
 
-  const kpis = factory.kpis(spec.durationMs);
-  const fleetStats = fleet.stats(spec.durationMs);
+/** Runs the twin and reports what it did. */
+export function runTwin(spec: TwinSpec): TwinRun {
+  const { result, wallMs, cpuMs } = simulateTwin(spec);
   const run: TwinRun = {
     simulatedMs: spec.durationMs,
-    events: sim.eventCount,
-    wallMs: elapsed.elapsedNs / 1e6,
-    cpuMs: elapsed.cpuNs / 1e6,
-    partsCompleted: kpis.parts.completed,
-    partsCreated: kpis.parts.created,
-    agvDeliveries: fleetStats.delivered,
-    ...fleetShares(fleetStats),
+    events: result.events,
+    wallMs,
+    cpuMs,
+    partsCompleted: result.factory.parts.completed,
+    partsCreated: result.factory.parts.created,
+    agvDeliveries: result.agv?.delivered ?? 0,
+    ...fleetShares(result.agv),
   };
-  if (network5g !== undefined) {
-    const n = network5g.kpis(spec.durationMs);
+  const n = result.network;
+  if (n !== undefined) {
     const share = (cls: string) => {
       const c = n.classes.find((x) => x.trafficClass === cls);
       return c === undefined || c.finished === 0 ? Number.NaN : c.onTime / c.finished;
@@ -101,8 +96,9 @@ export function runTwin(spec: TwinSpec): TwinRun {
 }
 
 function fleetShares(
-  stats: AgvFleetStats,
+  stats: AgvFleetStats | undefined,
 ): Pick<TwinRun, 'agvBusyShare' | 'agvWaitingTrafficShare' | 'agvPendingAtEnd'> {
+  if (stats === undefined) return { agvBusyShare: 0, agvWaitingTrafficShare: 0, agvPendingAtEnd: 0 };
   const shares = fleetTimeShares(stats);
   return {
     agvBusyShare: 1 - shares.idle,

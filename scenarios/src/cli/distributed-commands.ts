@@ -1,13 +1,13 @@
 import { hostname } from 'node:os';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { BullmqBackend } from '../distributed/bullmq-backend';
-import { startRunWorker } from '../distributed/bullmq-worker';
-import { mergeShards } from '../distributed/merge-shards';
-import { DEFAULT_QUEUE } from '../distributed/redis-connection';
+import { MergeInputError, mergeShards } from '../distributed/merge-shards';
+import { DEFAULT_QUEUE } from '../distributed/queue-name';
 import { parseShard, ShardBackend } from '../distributed/shard';
-import type { RunBackend } from '../run/backend';
-import { LocalWorkerBackend } from '../run/local-backend';
+import { InProcessBackend, type RunBackend } from '../run/backend';
 import { loadSweepSpec } from '../sweep/spec';
+import { terminalLines, terminalText } from '../text/terminal';
+import { IncompleteResults, UsageError } from './exit';
+import { userPath } from './paths';
 
 /** The options `addBackendOptions` adds, as commander hands them to an action. */
 export interface BackendOptions {
@@ -18,6 +18,10 @@ export interface BackendOptions {
   shard?: string;
   /** Worker threads of the local backend (default: all cores). */
   threads?: number;
+  /** The local backend runs in this thread, one run after another (no worker pool). */
+  inProcess?: boolean;
+  /** Seconds the BullMQ backend waits out a Redis outage before it gives up (default 60). */
+  redisTimeout?: number;
   /** Where the BullMQ backend says what it is doing (default: stderr). */
   onNotice?: (message: string) => void;
 }
@@ -35,7 +39,15 @@ export function addBackendOptions(command: Command, { shard = true } = {}): Comm
         'FT_REDIS_URL',
       ),
     )
-    .addOption(new Option('--queue <name>', 'BullMQ queue name').default(DEFAULT_QUEUE));
+    .addOption(new Option('--queue <name>', 'BullMQ queue name').default(DEFAULT_QUEUE))
+    .addOption(
+      new Option(
+        '--redis-timeout <s>',
+        'bullmq backend: give up (exit 5) once Redis has been unreachable this long; a shorter outage is waited out',
+      )
+        .argParser(positiveInt('--redis-timeout'))
+        .default(60),
+    );
   if (shard) {
     command.addOption(
       new Option(
@@ -47,17 +59,25 @@ export function addBackendOptions(command: Command, { shard = true } = {}): Comm
   return command;
 }
 
-/** The backend the options ask for; the caller closes it. */
-export function backendFromOptions(options: BackendOptions): RunBackend {
+/**
+ * The backend the options ask for; the caller closes it. Its module is imported here, on demand: a command
+ * that runs nothing (validate, schema, --help) does not load piscina, BullMQ or ioredis at start-up.
+ */
+export async function backendFromOptions(options: BackendOptions): Promise<RunBackend> {
   const kind = options.backend ?? 'local';
   let backend: RunBackend;
-  if (kind === 'local') {
+  if (kind === 'local' && options.inProcess) {
+    backend = new InProcessBackend();
+  } else if (kind === 'local') {
+    const { LocalWorkerBackend } = await import('../run/local-backend');
     backend = new LocalWorkerBackend(options.threads === undefined ? {} : { threads: options.threads });
   } else if (kind === 'bullmq') {
     if (!options.redis) throw new Error('--backend bullmq needs --redis URL (or FT_REDIS_URL)');
+    const { BullmqBackend } = await import('../distributed/bullmq-backend');
     backend = new BullmqBackend({
       redisUrl: options.redis,
       queueName: options.queue ?? DEFAULT_QUEUE,
+      redisTimeoutMs: (options.redisTimeout ?? 60) * 1000,
       onNotice: options.onNotice ?? ((m) => process.stderr.write(`${m}\n`)),
     });
   } else {
@@ -82,7 +102,10 @@ const positiveInt = (name: string) => (value: string) => {
 };
 
 /** Registers `worker` and `merge`. */
-export function addDistributedCommands(program: Command): void {
+export function addDistributedCommands(
+  program: Command,
+  io: { out: (s: string) => void } = { out: (s) => process.stdout.write(s) },
+): void {
   program
     .command('worker')
     .description(
@@ -128,6 +151,7 @@ export function addDistributedCommands(program: Command): void {
         quiet?: boolean;
       }) => {
         const tag = `[worker ${hostname()}:${process.pid}]`;
+        const { startRunWorker } = await import('../distributed/bullmq-worker');
         const worker = await startRunWorker({
           redisUrl: opts.redis,
           queueName: opts.queue,
@@ -137,7 +161,7 @@ export function addDistributedCommands(program: Command): void {
           ...(opts.exitWhenIdle === undefined ? {} : { exitWhenIdleMs: opts.exitWhenIdle * 1000 }),
           log: (line) => {
             if (!opts.quiet || line.startsWith('error'))
-              process.stdout.write(`${new Date().toISOString()} ${tag} ${line}\n`);
+              process.stdout.write(`${new Date().toISOString()} ${tag} ${terminalLines(line)}\n`);
           },
         });
         let signals = 0;
@@ -169,29 +193,40 @@ export function addDistributedCommands(program: Command): void {
     { shard: false },
   ).action(
     async (dirs: string[], opts: BackendOptions & { spec: string; out: string; runMissing?: boolean }) => {
-      const spec = loadSweepSpec(opts.spec);
-      const backend = opts.runMissing ? backendFromOptions(opts) : undefined;
+      const spec = loadSweepSpec(userPath(opts.spec));
+      const shardDirs = dirs.map(userPath);
+      const out = userPath(opts.out);
+      let backend: RunBackend | undefined;
+      try {
+        backend = opts.runMissing ? await backendFromOptions(opts) : undefined;
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
       try {
         const m = await mergeShards(
           spec,
-          dirs,
-          opts.out,
+          shardDirs,
+          out,
           backend === undefined ? {} : { runMissing: backend },
-        );
+        ).catch((error: unknown) => {
+          throw error instanceof MergeInputError ? new UsageError(error.message) : error;
+        });
         const notes = [
           m.ranHere > 0 ? `${m.ranHere} missing run(s) run here` : '',
           m.duplicates > 0 ? `${m.duplicates} duplicate run(s) kept once` : '',
           m.unplanned > 0 ? `${m.unplanned} run(s) the spec does not plan (left out)` : '',
           m.brokenLines > 0 ? `${m.brokenLines} line(s) cut short skipped` : '',
         ].filter((s) => s !== '');
-        process.stdout.write(
+        io.out(
           `merged ${m.merged} of ${m.total} runs from ${dirs.length} dir(s) into ${m.outcome.files.csv} and ${m.outcome.files.json}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`,
         );
+        const examples = m.missing.slice(0, 3).map(terminalText).join(', ');
+        if (m.missing.length > 0 && backend !== undefined)
+          throw new Error(`${m.missing.length} missing run(s) failed here, e.g. ${examples}`);
         if (m.missing.length > 0) {
-          process.stderr.write(
-            `${m.missing.length} run(s) missing, e.g. ${m.missing.slice(0, 3).join(', ')}: rerun their shard, then merge again (or --run-missing)\n`,
+          throw new IncompleteResults(
+            `${m.missing.length} of ${m.total} run(s) missing from every shard, e.g. ${examples}: rerun their shard, then merge again (or --run-missing)`,
           );
-          process.exitCode = 2;
         }
       } finally {
         await backend?.close();

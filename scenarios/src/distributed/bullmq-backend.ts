@@ -1,8 +1,10 @@
 import { hostname } from 'node:os';
+import { setTimeout } from 'node:timers/promises';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RunBackend, RunJob, RunJobResult } from '../run/backend';
 import { DEFAULT_QUEUE, maskRedisUrl, openRedis, waitUntilConnected } from './redis-connection';
+import { RedisOutage } from './redis-outage';
 import { type ResolvedJob, resolveJobs } from './resolve-job';
 import type { RunMessage } from './run-message';
 import { RunStore } from './run-store';
@@ -19,8 +21,10 @@ export interface BullmqBackendOptions {
   maxResubmits?: number;
   /** Tries per run for transient worker errors (a crashed thread, a Redis hiccup); bad input is not retried. */
   attempts?: number;
-  /** Messages for the user (queued, reused, no worker connected). */
+  /** Messages for the user (queued, reused, no worker connected, Redis lost and back). */
   onNotice?: (message: string) => void;
+  /** Give up (UnavailableError) once Redis has been unreachable this long, ms; default 60 s (10 s at the start). */
+  redisTimeoutMs?: number;
 }
 
 /**
@@ -40,19 +44,38 @@ export class BullmqBackend implements RunBackend {
   private readonly queue: Queue;
   private events: Promise<QueueEvents> | undefined;
   private readonly listeners = new Set<Collector>();
+  private readonly outage: RedisOutage;
+  private get redisTimeoutMs(): number {
+    return this.options.redisTimeoutMs ?? 60_000;
+  }
 
   constructor(private readonly options: BullmqBackendOptions) {
     this.queueName = options.queueName ?? DEFAULT_QUEUE;
+    this.outage = new RedisOutage({
+      url: options.redisUrl,
+      timeoutMs: this.redisTimeoutMs,
+      onNotice: (m) => this.notice(m),
+    });
     this.redis = this.open('submitter');
     this.store = new RunStore(this.redis, this.queueName);
     this.queue = new Queue(this.queueName, { connection: this.open('queue') });
+    this.outage.watch(this.queue);
   }
 
-  async run(jobs: readonly RunJob[], onResult: (result: RunJobResult) => void): Promise<void> {
+  /**
+   * Reports every job through `onResult`. Rejects with an UnavailableError if Redis cannot be reached at the
+   * start (within 10 s, or `redisTimeoutMs` if shorter) or stays unreachable longer than `redisTimeoutMs`
+   * later; a shorter outage is two notices (lost, back).
+   */
+  run(jobs: readonly RunJob[], onResult: (result: RunJobResult) => void): Promise<void> {
+    return Promise.race([this.runJobs(jobs, onResult), this.outage.failed]);
+  }
+
+  private async runJobs(jobs: readonly RunJob[], onResult: (result: RunJobResult) => void): Promise<void> {
     const { resolved, failed } = resolveJobs(jobs);
     for (const result of failed) onResult(result);
     if (resolved.length === 0) return;
-    await waitUntilConnected(this.redis, this.options.redisUrl);
+    await waitUntilConnected(this.redis, this.options.redisUrl, Math.min(10_000, this.redisTimeoutMs));
     const collector = new Collector(resolved, onResult);
     const reused = await this.store.getResults(collector.pendingIds());
     for (const [id, result] of reused) collector.report(id, result);
@@ -77,20 +100,29 @@ export class BullmqBackend implements RunBackend {
   }
 
   async close(): Promise<void> {
-    if (this.events !== undefined) await (await this.events).close();
-    await this.queue.close();
+    this.outage.close();
+    const down = this.outage.down || this.redis.status !== 'ready';
+    if (down) for (const redis of this.connections) redis.disconnect();
+    const graceful = (async () => {
+      if (this.events !== undefined) await (await this.events.catch(() => undefined))?.close();
+      await this.queue.close();
+    })().catch(() => {});
+    // With Redis away, BullMQ's close waits for a connection that will not come: it gets a moment, no more.
+    await (down ? Promise.race([graceful, setTimeout(1_000, undefined, { ref: false })]) : graceful);
     for (const redis of this.connections) redis.disconnect();
   }
 
   private open(role: string): Redis {
     const redis = openRedis(this.options.redisUrl, `factory-twin-${role}@${hostname()}:${process.pid}`);
     this.connections.push(redis);
+    this.outage.watch(redis);
     return redis;
   }
 
   private queueEvents(): Promise<QueueEvents> {
     this.events ??= (async () => {
       const events = new QueueEvents(this.queueName, { connection: this.open('events') });
+      this.outage.watch(events);
       events.on('completed', ({ jobId }) => {
         for (const c of this.listeners) c.hint(jobId);
       });

@@ -3,12 +3,15 @@ import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Piscina } from 'piscina';
 import type { RunJobResult } from '../run/backend';
+import { TSX_EXEC_ARGV, threadEntry } from '../run/thread-loader';
+import { UnavailableError } from '../run/unavailable';
+import { WARM_UP } from '../run/warm-up';
 import { SOFTWARE_VERSION } from '../version';
 import type { ResolvedRun } from './execute-resolved';
 import { DEFAULT_QUEUE, maskRedisUrl, openRedis, waitUntilConnected } from './redis-connection';
+import { isConnectionError, RedisOutage } from './redis-outage';
 import type { RunMessage } from './run-message';
 import { RunStore } from './run-store';
-import { WARM_UP } from './warm-up';
 
 export interface RunWorkerOptions {
   redisUrl: string;
@@ -46,9 +49,17 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   const concurrency = Math.max(1, options.concurrency ?? availableParallelism());
   const log = options.log ?? (() => {});
   const connections: Redis[] = [];
+  // A worker waits out any Redis outage (ioredis reconnects): one line when it is lost, one when it is back.
+  const outage = new RedisOutage({
+    url: options.redisUrl,
+    timeoutMs: Number.POSITIVE_INFINITY,
+    onNotice: log,
+    onOtherError: (error) => log(`error: ${error.message}`),
+  });
   const open = (role: string) => {
     const redis = openRedis(options.redisUrl, `factory-twin-${role}@${hostname()}:${process.pid}`);
     connections.push(redis);
+    outage.watch(redis);
     return redis;
   };
   const storeRedis = open('store');
@@ -61,12 +72,22 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   const store = new RunStore(storeRedis, queueName);
   const scenarios = new ScenarioCache(store);
   const pool = new Piscina({
-    filename: new URL('./run-thread.ts', import.meta.url).href,
-    execArgv: ['--import', 'tsx'],
+    filename: threadEntry('./run-thread', import.meta.url),
+    execArgv: [...TSX_EXEC_ARGV],
     minThreads: concurrency,
     maxThreads: concurrency,
   });
-  await Promise.all(Array.from({ length: concurrency }, () => pool.run(WARM_UP)));
+  try {
+    await Promise.all(Array.from({ length: concurrency }, () => pool.run(WARM_UP)));
+  } catch (error) {
+    await pool.destroy();
+    storeRedis.disconnect();
+    throw new UnavailableError(
+      `worker threads cannot start: ${(error as Error)?.message ?? error}`,
+      'check the installation (pnpm install --frozen-lockfile) on this machine',
+    );
+  }
+  pool.on('error', (error: Error) => log(`error: a worker thread failed: ${error.message}`));
 
   const process_ = async (job: Job<RunMessage>) => {
     const id = job.id as string;
@@ -111,7 +132,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     maxStalledCount: options.maxStalledCount ?? 3,
     autorun: false,
   });
-  worker.on('error', (error) => log(`error: ${error.message}`));
+  outage.watch(worker);
   worker.on('failed', (job, error) => {
     if (job && !(error instanceof UnrecoverableError)) log(`attempt failed ${job.id}: ${error.message}`);
   });
@@ -130,6 +151,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   const close = () => {
     closing ??= (async () => {
       if (idleTimer !== undefined) clearInterval(idleTimer);
+      outage.close();
       await worker.close();
       await pool.destroy();
       for (const redis of connections) redis.disconnect();
@@ -142,6 +164,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   if (options.exitWhenIdleMs !== undefined && options.exitWhenIdleMs > 0) {
     const idleMs = options.exitWhenIdleMs;
     const queue = new Queue(queueName, { connection: open('idle-check') });
+    outage.watch(queue);
     let idleSince = Date.now();
     idleTimer = setInterval(
       async () => {
@@ -154,7 +177,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
             void close();
           }
         } catch (error) {
-          log(`error: ${(error as Error).message}`);
+          if (!isConnectionError(error)) log(`error: ${(error as Error).message}`);
         }
       },
       Math.min(1_000, idleMs),

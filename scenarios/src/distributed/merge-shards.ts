@@ -23,6 +23,9 @@ export interface MergeOutcome {
   outcome: SweepOutcome;
 }
 
+/** Shard dirs that cannot be merged (not sweep output, or disagreeing): the user's input, not a failed run. */
+export class MergeInputError extends Error {}
+
 /**
  * Combines the output dirs of `sweep --shard i/n` runs into one dir holding what a single local sweep writes.
  * The shards' results.jsonl are merged into OUT/results.jsonl; then the sweep itself is resumed on OUT, which
@@ -42,7 +45,8 @@ export async function mergeShards(
   let brokenLines = 0;
   for (const dir of shardDirs) {
     const file = join(dir, 'results.jsonl');
-    if (!existsSync(file)) throw new Error(`${dir} has no results.jsonl: not the output dir of a sweep`);
+    if (!existsSync(file))
+      throw new MergeInputError(`${dir} has no results.jsonl: not the output dir of a sweep`);
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       let record: SweepRecord;
@@ -59,7 +63,7 @@ export async function mergeShards(
     }
   }
   if (conflicts.length > 0) {
-    throw new Error(
+    throw new MergeInputError(
       `shards disagree on the KPIs of ${conflicts.length} run(s), e.g. ${conflicts.slice(0, 3).join('; ')}: were they run with different versions of the model?`,
     );
   }

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
+import { UnavailableError } from '../run/unavailable';
 
-/** The queue every submitter and worker uses unless told otherwise. */
-export const DEFAULT_QUEUE = 'factory-twin-runs';
+export { DEFAULT_QUEUE } from './queue-name';
 
 /**
  * A Redis client for BullMQ and the run store. `maxRetriesPerRequest: null` (BullMQ requires it for
@@ -14,7 +14,7 @@ export function openRedis(url: string, name: string): Redis {
   return redis;
 }
 
-/** Resolves once the client is connected; rejects with a readable message if it is not within `timeoutMs`. */
+/** Resolves once the client is connected; rejects with an UnavailableError if it is not within `timeoutMs`. */
 export async function waitUntilConnected(redis: Redis, url: string, timeoutMs = 10_000): Promise<void> {
   if (redis.status === 'ready') return;
   let lastError = '';
@@ -27,8 +27,9 @@ export async function waitUntilConnected(redis: Redis, url: string, timeoutMs = 
       const timer = setTimeout(
         () =>
           reject(
-            new Error(
+            new UnavailableError(
               `cannot reach Redis at ${maskRedisUrl(url)} within ${timeoutMs / 1000} s${lastError ? `: ${lastError}` : ''}`,
+              'start Redis (or check the network and the URL in --redis / FT_REDIS_URL), then run the same command again',
             ),
           ),
         timeoutMs,

@@ -1,6 +1,7 @@
 import type { RunJob, RunJobResult } from '../run/backend';
 import { ScenarioError } from '../scenario/errors';
-import { type LoadedScenario, loadScenario } from '../scenario/load';
+import type { LoadedScenario } from '../scenario/load';
+import { loadRunnableScenario } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
 import { type RunMessage, runId } from './run-message';
 
@@ -25,13 +26,23 @@ export function resolveJobs(jobs: readonly RunJob[]): { resolved: ResolvedJob[];
   const resolved: ResolvedJob[] = [];
   const failed: RunJobResult[] = [];
   for (const job of jobs) {
-    const cacheKey = JSON.stringify([job.file, job.variant ?? null, job.patch ?? null]);
+    const cacheKey = JSON.stringify([
+      job.file,
+      job.variant ?? null,
+      job.patch ?? null,
+      job.lengthH ?? null,
+      job.costGuard ?? null,
+    ]);
     let entry = loadedBy.get(cacheKey);
     if (entry === undefined) {
       try {
-        const loaded = loadScenario(job.file, {
+        // The whole validation (model checks, the cost guard with the job's limits) happens here, on the
+        // submitting machine: workers then run what it accepted.
+        const loaded = loadRunnableScenario(job.file, {
           ...(job.variant === undefined ? {} : { variant: job.variant }),
           ...(job.patch === undefined ? {} : { patch: job.patch }),
+          ...(job.lengthH === undefined ? {} : { lengthH: job.lengthH }),
+          ...(job.costGuard === undefined ? {} : { costGuard: job.costGuard }),
         });
         entry = { loaded, json: JSON.stringify(loaded.scenario) };
       } catch (error) {
@@ -51,6 +62,8 @@ export function resolveJobs(jobs: readonly RunJob[]): { resolved: ResolvedJob[];
       ...(job.variant === undefined ? {} : { variant: job.variant }),
       seed: job.seed,
       ...(job.lengthH === undefined ? {} : { lengthH: job.lengthH }),
+      ...(job.warmupH === undefined ? {} : { warmupH: job.warmupH }),
+      ...(job.latencyCdfs ? { latencyCdfs: true } : {}),
     };
     resolved.push({ job, id: runId(message), message, scenarioJson: entry.json });
   }

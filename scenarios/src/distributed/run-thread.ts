@@ -1,7 +1,7 @@
-// Entry of a worker thread of `factory-twin worker` (loaded through tsx): runs one resolved run.
+// Entry of a worker thread of `factory-twin worker` (through tsx from sources): runs one resolved run.
 import type { RunJobResult } from '../run/backend';
+import { WARM_UP } from '../run/warm-up';
 import { executeResolvedRun, type ResolvedRun } from './execute-resolved';
-import { WARM_UP } from './warm-up';
 
 export default function work(run: ResolvedRun | typeof WARM_UP): RunJobResult | typeof WARM_UP {
   return run === WARM_UP ? WARM_UP : executeResolvedRun(run);

@@ -35,6 +35,8 @@ export function shardOf(key: string, count: number): number {
 export class ShardBackend implements RunBackend {
   /** Jobs of the last `run` call that belong to other shards. */
   otherShardJobs = 0;
+  /** Jobs of the last `run` call that this shard ran. */
+  ownJobs = 0;
 
   constructor(
     private readonly inner: RunBackend,
@@ -44,6 +46,7 @@ export class ShardBackend implements RunBackend {
   run(jobs: readonly RunJob[], onResult: (result: RunJobResult) => void): Promise<void> {
     const mine = jobs.filter((job) => shardOf(job.key, this.shard.count) === this.shard.index);
     this.otherShardJobs = jobs.length - mine.length;
+    this.ownJobs = mine.length;
     return this.inner.run(mine, onResult);
   }
 

@@ -1,13 +1,21 @@
 // `worker` and `merge` without the main CLI (tests spawn workers through it):
 //   node --import tsx scenarios/src/distributed/standalone-cli.ts worker --redis redis://127.0.0.1:6379
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { addDistributedCommands } from '../cli/distributed-commands';
+import { EXIT, reportError } from '../cli/exit';
+import { runAsMain } from '../cli/process-exit';
 
-const program = new Command('factory-twin');
-addDistributedCommands(program);
-try {
-  await program.parseAsync();
-} catch (error) {
-  process.stderr.write(`factory-twin: ${(error as Error).message ?? error}\n`);
-  process.exitCode = 1;
-}
+await runAsMain(async () => {
+  const program = new Command('factory-twin').exitOverride();
+  addDistributedCommands(program);
+  try {
+    await program.parseAsync();
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError)
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+        ? EXIT.ok
+        : EXIT.badInput;
+    return reportError(error);
+  }
+});

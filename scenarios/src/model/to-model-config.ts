@@ -15,6 +15,8 @@ import {
 } from '@factory-twin/sim-core';
 import { type DurationInput, scaleDistribution } from '../scenario/distribution-schema';
 import type { Scenario } from '../scenario/schema';
+import { maintenanceConfig } from './maintenance-config';
+import { qualityConfig } from './quality-config';
 
 /** Everything one run is built from, in sim-core's units (ms, m, dBm). */
 export interface ModelConfig {
@@ -118,6 +120,7 @@ function factoryConfig(s: Scenario): FactoryConfig {
               },
             }),
         ...(m.scrapProbability === undefined ? {} : { scrapProbability: m.scrapProbability }),
+        ...(m.defectProbability === undefined ? {} : { defectProbability: m.defectProbability }),
         ...(m.legacy ? { legacy: true, gatewayId: m.gatewayId } : {}),
       };
     }),
@@ -170,6 +173,8 @@ function factoryConfig(s: Scenario): FactoryConfig {
       ...(statusBytes === undefined ? {} : { statusBytes }),
       ...(orderBytes === undefined ? {} : { orderBytes }),
     },
+    ...(s.maintenance === undefined ? {} : { maintenance: maintenanceConfig(s.maintenance) }),
+    ...(s.quality === undefined ? {} : { quality: qualityConfig(s.quality) }),
   };
 }
 

@@ -177,11 +177,34 @@ export function embroidery() {
         { id: 'IZ-REPEATER', xM: 96, yM: 25, radiusM: 8, powerDbm: -5, heightM: 3 },
       ],
     },
-    costs: { baselineVariant: 'public' },
+    costs: { baselineVariant: 'public', currency: 'CNY' }, // Weihai plants: amounts shown in yuan
     run: { lengthH: 48, warmupH: 4, seed: 2019, replications: 5 },
     variants: standardVariants(W, D, 5, 24),
   };
+  // Thread breaks fixed by 8 operators who wait at the foreman's desk; they follow the plant's shifts.
+  // Monitored: a stopped head shows on the live status board (status reports, through the gateways for
+  // legacy machines). Patrol: the 48 legacy machines have no monitoring; an operator's round passes each
+  // machine every 15 minutes (assumptions).
+  const maintenance = (unmonitoredMachineIds: string[]) => ({
+    crews: { count: 8, homeAt: { xM: 45, yM: 52 }, walkSpeedMps: 1.2 },
+    detection: {
+      patrolIntervalMin: 15,
+      ...(unmonitoredMachineIds.length > 0 ? { unmonitoredMachineIds } : {}),
+    },
+  });
   const variantFiles = {
+    'maintenance-monitored.json': {
+      $schema: '../../../scenario.schema.json',
+      extends: '../scenario.json',
+      name: 'Embroidery workshop: operators fix thread breaks, called by live machine status',
+      maintenance: maintenance([]),
+    },
+    'maintenance-patrol.json': {
+      $schema: '../../../scenario.schema.json',
+      extends: '../scenario.json',
+      name: 'Embroidery workshop: operators fix thread breaks found on their rounds (legacy machines unmonitored)',
+      maintenance: maintenance(emb.slice(0, 48)),
+    },
     'all-connected.json': {
       $schema: '../../../scenario.schema.json',
       extends: '../scenario.json',

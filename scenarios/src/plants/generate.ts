@@ -1,9 +1,9 @@
 // Writes the plant scenario files: `pnpm --filter @factory-twin/scenarios exec tsx src/plants/generate.ts`.
 // The JSON is committed (formatted by biome); a test checks it holds the same data as this generator's output.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../run/files';
 import { embroidery } from './embroidery';
 import { engineParts } from './engine-parts';
 import { gse } from './gse';
@@ -32,8 +32,7 @@ function toText(data: unknown): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [rel, text] of Object.entries(plantFiles())) {
     const file = join(PLANTS_DIR, rel);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
+    writeFileAtomic(file, text);
     console.log(`wrote ${file}`);
   }
   execFileSync('pnpm', ['exec', 'biome', 'format', '--write', PLANTS_DIR], { stdio: 'inherit' });

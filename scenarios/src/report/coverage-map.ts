@@ -37,7 +37,7 @@ export function coverageMap(layout: Layout, direction: 'ul' | 'dl' = 'ul', width
   }
   for (const z of layout.interferenceZones) {
     parts.push(
-      `<circle cx="${(z.xM * s).toFixed(1)}" cy="${y(z.yM).toFixed(1)}" r="${(z.radiusM * s).toFixed(1)}" fill="none" stroke="#7c3aed" stroke-dasharray="4 3" stroke-width="2"><title>${esc(z.id)} ${z.powerDbm} dBm</title></circle>`,
+      `<circle cx="${(z.xM * s).toFixed(1)}" cy="${y(z.yM).toFixed(1)}" r="${(z.radiusM * s).toFixed(1)}" fill="none" stroke="#7c3aed" stroke-dasharray="4 3" stroke-width="2"><title>${esc(z.id)} ${esc(z.powerDbm)} dBm</title></circle>`,
     );
   }
   for (const g of layout.gnbs) {

@@ -1,6 +1,6 @@
 import { AGV_STATES } from '@factory-twin/sim-core';
 import { costAssumptions, payback } from '../cost/cost-model';
-import { fmt, type RunSummary } from '../run/summary';
+import { fmt, kpiHeading, kpiText, type RunSummary } from '../run/summary';
 import { coverageMap } from './coverage-map';
 import { barChart, esc, lineChart, stackedBars } from './svg';
 
@@ -19,18 +19,28 @@ export function htmlReport(summaries: RunSummary[]): string {
     ) ?? first;
   const sections: string[] = [];
 
+  // Steady state: warnings first, where a reader cannot miss them.
+  const warnings = summaries.flatMap((s) =>
+    (s.steadyState?.warnings ?? []).map((w) => `<p class="warn"><b>${esc(title(s))}</b>: ${esc(w)}</p>`),
+  );
+  if (warnings.length > 0) sections.push(`<h2>Steady-state warnings</h2>${warnings.join('')}`);
+
   // KPIs.
+  // Labels, units and decimals from sim-core's KPI registry.
   const rows: [string, (s: RunSummary) => string][] = [
-    ['throughput (parts/h)', (s) => fmt(s.kpis.throughputPerHour)],
-    ['mean lead time (min)', (s) => fmt(s.kpis['leadTime.meanMs'] / 60_000, 1)],
-    ['mean WIP (parts)', (s) => fmt(s.kpis['wip.mean'], 1)],
-    ['orders on time', (s) => `${fmt(s.kpis['orders.onTimeRate'] * 100, 1)} %`],
-    ['AGV deliveries', (s) => fmt(s.kpis['agv.delivered'], 0)],
-    ['AGV wait for pickup (s)', (s) => fmt(s.kpis['agv.meanWaitForPickupMs'] / 1000, 1)],
-    ['AGV time in safety stop', (s) => `${fmt(s.kpis['agv.safetyStopShare'] * 100, 2)} %`],
-    ['network survival-time failures', (s) => fmt(s.kpis['net.survivalFailures'], 0)],
-    ['handovers', (s) => fmt(s.kpis['net.handovers'], 0)],
-  ];
+    'throughputPerHour',
+    'leadTime.meanMs',
+    'wip.mean',
+    'orders.onTimeRate',
+    'agv.delivered',
+    'agv.meanWaitForPickupMs',
+    'agv.safetyStopShare',
+    'net.survivalFailures',
+    'net.handovers',
+  ].map((name): [string, (s: RunSummary) => string] => [
+    kpiHeading(name),
+    (s) => kpiText(name, s.kpis[name]),
+  ]);
   const classes = [
     ...new Set(
       summaries.flatMap((s) => s.network.classes.filter((c) => c.finished > 0).map((c) => c.trafficClass)),
@@ -66,7 +76,7 @@ export function htmlReport(summaries: RunSummary[]): string {
         label: cls,
         points: cdf.edgesMs.map((x, i) => [x, cdf.cumulative[i]] as [number, number]),
       }));
-      return `<figure>${lineChart(series, { xLabel: 'one-way latency (ms, log scale)', yLabel: 'share delivered within', logX: true, yMax: 1 })}<figcaption>${esc(title(s))}</figcaption></figure>`;
+      return `<figure>${lineChart(series, { xLabel: 'one-way latency (ms, log scale)', yLabel: 'share delivered within (0–1)', logX: true, yMax: 1 })}<figcaption>${esc(title(s))}</figcaption></figure>`;
     });
   sections.push(
     `<h2>Latency CDFs per traffic class</h2>${cdfs.join('') || '<p><em>no latency data</em></p>'}`,
@@ -77,7 +87,7 @@ export function htmlReport(summaries: RunSummary[]): string {
     `<h2>Coverage</h2>${summaries
       .map(
         (s) =>
-          `<figure>${coverageMap(s.layout, 'ul')}<figcaption>${esc(title(s))}: uplink SINR, ${s.layout.gnbs.length} gNB(s)</figcaption></figure>`,
+          `<figure>${coverageMap(s.layout, 'ul')}<figcaption>${esc(title(s))}: uplink SINR, ${esc(s.layout.gnbs.length)} gNB(s)</figcaption></figure>`,
       )
       .join('')}`,
   );
@@ -139,12 +149,12 @@ ${
   const runs = summaries
     .map(
       (s) =>
-        `<li>${esc(title(s))}: seed ${esc(String(s.seed))}, ${fmt(s.durationH, 1)} h (${fmt(s.warmupH, 1)} h warm-up), scenario hash <code>${s.scenario.hash.slice(0, 16)}</code>${s.recording ? `, recording <code>${esc(s.recording)}</code>` : ''}</li>`,
+        `<li>${esc(title(s))}: seed ${esc(String(s.seed))}, ${fmt(s.durationH, 1)} h (${fmt(s.warmupH, 1)} h warm-up), scenario hash <code>${esc(String(s.scenario.hash).slice(0, 16))}</code>${s.recording ? `, recording <code>${esc(s.recording)}</code>` : ''}</li>`,
     )
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(first.scenario.name)} — factory-twin report</title>
-<style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#111;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.25rem .6rem}td.n{text-align:right;font-variant-numeric:tabular-nums}figure{display:inline-block;margin:.5rem 1rem .5rem 0}figcaption{font-size:12px;color:#555}.note,.legend{font-size:12px;color:#555}</style>
+<style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#111;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.25rem .6rem}td.n{text-align:right;font-variant-numeric:tabular-nums}figure{display:inline-block;margin:.5rem 1rem .5rem 0}figcaption{font-size:12px;color:#555}.note,.legend{font-size:12px;color:#555}.warn{border-left:4px solid #d97706;background:#fffbeb;padding:.4rem 1rem}</style>
 </head><body><h1>${esc(first.scenario.name)}</h1><p>${esc(first.softwareVersion)}. Runs:</p><ul>${runs}</ul>${sections.join('\n')}</body></html>
 `;
 }

@@ -2,6 +2,7 @@ import {
   AGV_STATES,
   type AgvFleet,
   type EntityInfo,
+  EVENT_KINDS,
   entityPath,
   type Factory,
   MACHINE_STATES,
@@ -11,34 +12,6 @@ import {
 } from '@factory-twin/sim-core';
 import type { Subscription } from 'rxjs';
 import type { ModelConfig } from '../model/to-model-config';
-
-const FACTORY_EVENTS = [
-  'failure',
-  'repair',
-  'shiftStart',
-  'shiftEnd',
-  'startRejected',
-  'messageLost',
-  'orderReleased',
-  'orderCompleted',
-  'warmUpEnd',
-];
-const AGV_EVENTS = [
-  'taskAssigned',
-  'pickedUp',
-  'delivered',
-  'chargeStart',
-  'chargeEnd',
-  'safetyStop',
-  'resume',
-  'reroute',
-  'evade',
-  'deadlockResolved',
-  'deadlockUnresolved',
-  'batteryDepleted',
-];
-const NETWORK_EVENTS = ['handover', 'survivalTimeExceeded', 'recovered', 'interferenceOn', 'interferenceOff'];
-const EVENT_KINDS = [...new Set([...FACTORY_EVENTS, ...AGV_EVENTS, ...NETWORK_EVENTS, 'partCompleted'])];
 
 /** How often the recorder samples series and flushes per-device link quality (simulated ms). */
 export const SAMPLE_MS = 60_000;
@@ -122,7 +95,7 @@ export class Recorder {
   private subscribe(): void {
     const { factory, network, fleet } = this.o;
     const w = this.writer;
-    const kind = (k: string) => EVENT_KINDS.indexOf(k);
+    const kind = (k: string) => (EVENT_KINDS as readonly string[]).indexOf(k);
     const machineCode = new Map(MACHINE_STATES.map((s, i) => [s, i]));
     const agvCode = new Map(AGV_STATES.map((s, i) => [s, i] as const));
     const idOf = (k: string, id: string) => this.entity.get(`${k}:${id}`);

@@ -1,6 +1,7 @@
-import type { Layout } from '@factory-twin/sim-core';
+import { KPIS, type Layout } from '@factory-twin/sim-core';
 import type { CostAssumptions } from '../cost/cost-defaults';
 import { costAssumptions } from '../cost/cost-model';
+import { markdownCode, markdownText } from '../text/markdown';
 import type { ScenarioRun } from './run-scenario';
 
 /** What `run` writes beside the recording, and what `report` reads. */
@@ -24,9 +25,12 @@ export interface RunSummary {
   economics: {
     capexEur: number;
     opexEurPerYear: number;
+    /** Net of the cost of defects (qualityCost). */
     marginEurPerHour: number;
     capex: unknown;
     opex: unknown;
+    /** What defects cost, EUR per hour (empty without a quality section). */
+    qualityCost: unknown;
     /** The cost assumptions in force (defaults with the scenario's overrides). */
     assumptions: CostAssumptions;
   };
@@ -35,6 +39,8 @@ export interface RunSummary {
   latencyCdfs: ScenarioRun['result']['latencyCdfs'] | null;
   layout: Layout;
   recording: string | null;
+  /** MSER-5 warm-up estimate and the stability check (absent in summaries of older versions). */
+  steadyState?: ScenarioRun['result']['steadyState'];
 }
 
 export function runSummary(run: ScenarioRun, softwareVersion: string, recording: string | null): RunSummary {
@@ -61,6 +67,7 @@ export function runSummary(run: ScenarioRun, softwareVersion: string, recording:
       marginEurPerHour: run.economics.marginEurPerHour,
       capex: run.economics.capex,
       opex: run.economics.opex,
+      qualityCost: run.economics.qualityCost,
       assumptions: costAssumptions(run.scenario.costs),
     },
     network: r.network,
@@ -68,6 +75,7 @@ export function runSummary(run: ScenarioRun, softwareVersion: string, recording:
     latencyCdfs: r.latencyCdfs ?? null,
     layout: r.layout,
     recording,
+    steadyState: r.steadyState,
   };
 }
 
@@ -76,32 +84,54 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
 }
 
+/** A number for reports; anything else (a crafted or damaged summary) shows as '–', never as raw text. */
 export const fmt = (v: number | null | undefined, digits = 2): string =>
-  v === null || v === undefined || Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toFixed(digits) : String(v);
+  typeof v !== 'number' || Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toFixed(digits) : String(v);
+
+/** A KPI's label as a table heading: with its display unit in parentheses, unless that is '%' (see kpiText). */
+export const kpiHeading = (name: string): string => {
+  const meta = KPIS.get(name);
+  return meta.display.unit === '%' ? meta.label : meta.title;
+};
+
+/** A KPI's value in its display unit and decimals (the KPI registry's), '%' written after the number. */
+export const kpiText = (name: string, value: number | undefined): string => {
+  const meta = KPIS.get(name);
+  const text = fmt(value === undefined ? value : meta.toDisplay(value), meta.display.digits);
+  return meta.display.unit === '%' ? `${text} %` : text;
+};
+
+const kpiRow = (k: Record<string, number>, name: string) =>
+  `| ${kpiHeading(name)} | ${kpiText(name, k[name])} |`;
 
 /** The headline KPIs of a run as a Markdown page. */
 export function summaryMarkdown(s: RunSummary): string {
   const k = s.kpis;
   const lines = [
-    `# ${s.scenario.name}${s.scenario.variant ? ` — variant ${s.scenario.variant}` : ''}`,
+    `# ${markdownText(s.scenario.name)}${s.scenario.variant ? ` — variant ${markdownText(s.scenario.variant)}` : ''}`,
     '',
-    `Seed ${s.seed}, ${fmt(s.durationH, 1)} h simulated (${fmt(s.warmupH, 1)} h warm-up), ${s.events} events. Scenario hash \`${s.scenario.hash.slice(0, 16)}\`.`,
+    `Seed ${markdownText(s.seed)}, ${fmt(s.durationH, 1)} h simulated (${fmt(s.warmupH, 1)} h warm-up), ${fmt(s.events, 0)} events. Scenario hash \`${markdownCode(String(s.scenario.hash).slice(0, 16))}\`.`,
     '',
+    ...steadyStateLines(s),
     '## Production',
     '',
     '| KPI | value |',
     '| --- | ---: |',
-    `| throughput (parts/h) | ${fmt(k.throughputPerHour)} |`,
-    `| mean lead time (min) | ${fmt(k['leadTime.meanMs'] / 60_000, 1)} |`,
-    `| mean WIP (parts) | ${fmt(k['wip.mean'], 1)} |`,
-    `| orders on time | ${fmt(k['orders.onTimeRate'] * 100, 1)} % |`,
+    ...['throughputPerHour', 'leadTime.meanMs', 'wip.mean', 'orders.onTimeRate'].map((n) => kpiRow(k, n)),
     ...(k['agv.delivered'] === undefined
       ? []
+      : ['agv.delivered', 'agv.meanWaitForPickupMs', 'agv.safetyStopShare'].map((n) => kpiRow(k, n))),
+    ...(k['quality.defects'] === undefined
+      ? []
       : [
-          `| AGV deliveries | ${k['agv.delivered']} |`,
-          `| AGV mean wait for pickup (s) | ${fmt(k['agv.meanWaitForPickupMs'] / 1000, 1)} |`,
-          `| AGV time in safety stop | ${fmt(k['agv.safetyStopShare'] * 100, 2)} % |`,
-        ]),
+          'quality.defects',
+          'quality.caught',
+          'quality.escaped',
+          'quality.foundLate',
+          'quality.shippedDefective',
+        ]
+          .concat(k['quality.fallbackShare'] === undefined ? [] : ['quality.fallbackShare'])
+          .map((n) => kpiRow(k, n))),
     '',
     '## Network',
     '',
@@ -111,20 +141,20 @@ export function summaryMarkdown(s: RunSummary): string {
       .filter((c) => c.finished > 0)
       .map(
         (c) =>
-          `| ${c.trafficClass} | ${c.finished} | ${fmt(c.reliability * 100, 3)} % | ${fmt(c.targetReliability * 100, 3)} % ${c.meetsTarget ? '✓' : '✗'} | ${fmt(c.latency.meanMs)} | ${fmt(c.latency.p99Ms)} |`,
+          `| ${markdownText(c.trafficClass)} | ${fmt(c.finished, 0)} | ${fmt(c.reliability * 100, 3)} % | ${fmt(c.targetReliability * 100, 3)} % ${c.meetsTarget ? '✓' : '✗'} | ${fmt(c.latency.meanMs)} | ${fmt(c.latency.p99Ms)} |`,
       ),
     '',
     '| cell | UL PRB use | DL PRB use | UL Mbit/s | DL Mbit/s |',
     '| --- | ---: | ---: | ---: | ---: |',
     ...s.network.cells.map(
       (c) =>
-        `| ${c.cellId} | ${fmt(c.ul.prbUtilization * 100, 1)} % | ${fmt(c.dl.prbUtilization * 100, 1)} % | ${fmt(c.ul.throughputMbps, 1)} | ${fmt(c.dl.throughputMbps, 1)} |`,
+        `| ${markdownText(c.cellId)} | ${fmt(c.ul.prbUtilization * 100, 1)} % | ${fmt(c.dl.prbUtilization * 100, 1)} % | ${fmt(c.ul.throughputMbps, 1)} | ${fmt(c.dl.throughputMbps, 1)} |`,
     ),
     '',
     '## Notable events',
     '',
     Object.entries(s.eventCounts)
-      .map(([k, n]) => `${k} ${n}`)
+      .map(([k, n]) => `${markdownText(k)} ${fmt(n, 0)}`)
       .join(', ') || 'none',
     '',
     '## Economics (this variant alone; payback needs a baseline: see `compare` or `report`)',
@@ -133,4 +163,21 @@ export function summaryMarkdown(s: RunSummary): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** The MSER-5 estimate against the warm-up used, and the steady-state warnings, as Markdown lines. */
+function steadyStateLines(s: RunSummary): string[] {
+  const st = s.steadyState;
+  if (st === undefined) return [];
+  const detectedH = st.detectedWarmupMs / 3_600_000;
+  const lines = [
+    `Warm-up check (MSER-5, White 1997): ${st.warmupFound ? `steady state from about ${fmt(detectedH, 2)} h` : 'no steady state found'}${
+      st.warmupFound && detectedH > s.warmupH + 1e-9
+        ? ` — later than the warm-up used (${fmt(s.warmupH, 2)} h): rerun with \`--warmup ${fmt(detectedH, 2)}\` or use \`compare\` (auto warm-up)`
+        : ''
+    }.`,
+    '',
+  ];
+  for (const w of st.warnings) lines.push(`> **Warning:** ${markdownText(w)}`, '');
+  return lines;
 }

@@ -1,7 +1,10 @@
-import { type DistributionSpec, validateDistribution } from '@factory-twin/sim-core';
+import { type DistributionSpec, mean, validateDistribution } from '@factory-twin/sim-core';
 import { z } from 'zod';
+import { LIMITS } from './limits';
 
-const finite = z.number();
+// Finite (zod 4 rejects ±Infinity) and bounded, so that unit conversions (hours → ms) stay finite.
+const finite = z.number().min(-LIMITS.distributionValue).max(LIMITS.distributionValue);
+const points = LIMITS.count.distributionPoints;
 const kindSchemas = [
   z.object({ kind: z.literal('constant'), value: finite }).strict(),
   z.object({ kind: z.literal('uniform'), min: finite, max: finite }).strict(),
@@ -14,11 +17,19 @@ const kindSchemas = [
   z
     .object({
       kind: z.literal('empirical'),
-      values: z.array(finite).min(1),
-      weights: z.array(finite).optional(),
+      values: z.array(finite).min(1).max(points),
+      weights: z.array(finite).max(points).optional(),
     })
     .strict(),
-  z.object({ kind: z.literal('empiricalCdf'), points: z.array(z.tuple([finite, finite])).min(2) }).strict(),
+  z
+    .object({
+      kind: z.literal('empiricalCdf'),
+      points: z
+        .array(z.tuple([finite, finite]))
+        .min(2)
+        .max(points),
+    })
+    .strict(),
 ] as const;
 
 /** A sim-core DistributionSpec, checked with sim-core's own validator. */
@@ -55,28 +66,62 @@ export function lowerBound(spec: DistributionSpec): number {
   }
 }
 
+export interface DurationBounds {
+  /** The smallest mean allowed (e.g. between random arrivals, where a mean of 0 never lets time pass). */
+  minMean?: number;
+}
+
 /**
  * A duration in the unit its field name says (`cycleTimeS`, `mttrMin`): a plain number is a constant,
- * or a distribution whose values are in that unit. Never negative (a normal needs a `min` >= 0).
+ * or a distribution whose values are in that unit. Never negative (a normal needs a `min` >= 0); its mean
+ * is at most LIMITS.duration and at least `bounds.minMean` when given.
  */
-export function duration(description: string) {
+export function duration(description: string, bounds: DurationBounds = {}) {
+  const { minMean } = bounds;
   return z
-    .union([z.number().min(0), distributionSpecSchema])
+    .union([z.number().min(0).max(LIMITS.duration), distributionSpecSchema])
     .superRefine((value, ctx) => {
-      if (typeof value === 'number') return;
-      if (value.kind === 'bernoulli') {
-        ctx.addIssue({ code: 'custom', message: 'a bernoulli distribution is not a duration' });
-      } else if (validateDistribution(value).length === 0 && !(lowerBound(value) >= 0)) {
+      if (typeof value !== 'number') {
+        if (value.kind === 'bernoulli') {
+          ctx.addIssue({ code: 'custom', message: 'a bernoulli distribution is not a duration' });
+          return;
+        }
+        if (validateDistribution(value).length > 0) return; // reported by the distribution schema
+        if (!(lowerBound(value) >= 0)) {
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              value.kind === 'normal'
+                ? 'a duration cannot be negative: give the normal distribution a "min" >= 0'
+                : 'a duration cannot be negative: the distribution can produce values < 0',
+          });
+          return;
+        }
+      }
+      const m = typeof value === 'number' ? value : mean(value);
+      if (!(m <= LIMITS.duration)) {
         ctx.addIssue({
           code: 'custom',
-          message:
-            value.kind === 'normal'
-              ? 'a duration cannot be negative: give the normal distribution a "min" >= 0'
-              : 'a duration cannot be negative: the distribution can produce values < 0',
+          message: `expected a mean of at most ${LIMITS.duration}${meanText(value, m)}`,
+        });
+      } else if (minMean !== undefined && !(m >= minMean)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected a mean of at least ${minMean} (time must pass between events)${meanText(value, m)}`,
         });
       }
     })
-    .meta({ description: `${description}. A number (constant) or a distribution object, same unit.` });
+    .meta({
+      description: `${description}. A number (constant) or a distribution object, same unit${
+        minMean === undefined ? '' : `; mean at least ${minMean}`
+      }.`,
+    });
+}
+
+/** The mean of a distribution (the loader adds what came for a plain number). */
+function meanText(value: DurationInput, m: number): string {
+  if (typeof value === 'number') return '';
+  return `; the ${value.kind} distribution's mean is ${Number.isFinite(m) ? Number(m.toPrecision(6)) : m}`;
 }
 
 export type DurationInput = number | DistributionSpec;

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { ScenarioError } from './errors';
-import { loadScenario } from './load';
+import { validateScenario } from '../validate/runnable';
 import { isPlainObject } from './merge';
 import { tinyScenario } from './test-fixtures';
 
@@ -80,22 +79,24 @@ function missing(file: string): never {
   throw Object.assign(new Error(`ENOENT ${file}`), { code: 'ENOENT' });
 }
 
+/** The whole validation (schema, references, model checks, cost guard): a result, never another exception. */
 function expectClearOutcome(file: string, files: Record<string, string>, variant?: string): void {
+  let result: ReturnType<typeof validateScenario>;
   try {
-    loadScenario(file, { readText: (f) => files[f] ?? missing(f), variant });
+    result = validateScenario(file, { readText: (f) => files[f] ?? missing(f), variant });
   } catch (error) {
-    if (!(error instanceof ScenarioError))
-      throw new Error(`not a ScenarioError: ${String((error as Error)?.stack ?? error)}`);
-    expect(error.issues.length).toBeGreaterThan(0);
-    for (const issue of error.issues) {
-      expect(typeof issue.path).toBe('string');
-      expect(issue.message.length).toBeGreaterThan(0);
-      expect(issue.file.length).toBeGreaterThan(0);
-    }
+    throw new Error(`not a validation result: ${String((error as Error)?.stack ?? error)}`);
+  }
+  if (result.ok) return;
+  expect(result.issues.length).toBeGreaterThan(0);
+  for (const issue of result.issues) {
+    expect(typeof issue.path).toBe('string');
+    expect(issue.message.length).toBeGreaterThan(0);
+    expect(issue.file.length).toBeGreaterThan(0);
   }
 }
 
-describe('loader fuzz: broken scenarios always give a ScenarioError, never another exception', {
+describe('validation fuzz: broken scenarios always give a validation result, never another exception', {
   timeout: 60_000,
 }, () => {
   it('structural mutations (deleted fields, wrong types, dangling references), JSON and YAML', () => {

@@ -13,7 +13,8 @@ import {
 } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { toModelConfig } from '../model/to-model-config';
-import { ScenarioError, type ScenarioIssue } from './errors';
+import { validateScenario } from '../validate/runnable';
+import type { ScenarioIssue } from './errors';
 import { scenarioJsonSchema } from './json-schema';
 import { loadScenario } from './load';
 import { tinyScenario } from './test-fixtures';
@@ -49,14 +50,11 @@ function load(scenario: unknown) {
   return loadScenario('/s.json', { readText: () => JSON.stringify(scenario) });
 }
 
-function issuesOf(scenario: unknown): ScenarioIssue[] {
-  try {
-    load(scenario);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ScenarioError);
-    return [...(error as ScenarioError).issues];
-  }
-  throw new Error('expected a ScenarioError');
+/** What validation (the loader, then sim-core's model checks and the cost guard) finds wrong. */
+function issuesOf(scenario: unknown): readonly ScenarioIssue[] {
+  const result = validateScenario('/s.json', { readText: () => JSON.stringify(scenario) });
+  if (result.ok) throw new Error('expected problems');
+  return result.issues;
 }
 
 describe('plug-in names in the scenario format', () => {
@@ -116,7 +114,7 @@ describe('plug-in names in the scenario format', () => {
     expect(issuesOf(s)).toContainEqual(
       expect.objectContaining({
         path: 'machines[0].failures',
-        message: 'the Weibull model needs parameters.shape',
+        message: 'machine M1: the Weibull model needs parameters.shape',
       }),
     );
   });

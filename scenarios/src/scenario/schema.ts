@@ -6,8 +6,12 @@ import {
   trafficSources,
 } from '@factory-twin/sim-core';
 import { z } from 'zod';
+import { KNOWN_RATES_PER_EUR } from '../cost/cost-defaults';
 import { duration } from './distribution-schema';
+import { LIMITS } from './limits';
+import { maintenanceSchema } from './maintenance-schema';
 import { registeredName } from './plugin-names';
+import { qualitySchema } from './quality-schema';
 
 /**
  * The scenario file format, written once: the loader validates with it and `factory-twin schema`
@@ -19,9 +23,21 @@ const id = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'an id is 1–64 letters, digits, "_", ".", ":" or "-"')
   .meta({ description: 'Identifier, unique among entities of the scenario' });
+// Every number is finite (zod 4 rejects ±Infinity and NaN) and bounded: see limits.ts.
 const nonNegative = z.number().min(0);
 const positive = z.number().positive();
-const coordinate = z.number().meta({ description: 'Metres from the floor origin' });
+const coordinate = z
+  .number()
+  .min(-LIMITS.coordinateM)
+  .max(LIMITS.coordinateM)
+  .meta({ description: 'Metres from the floor origin' });
+const floorLength = positive.max(LIMITS.floorM);
+const height = positive.max(LIMITS.heightM);
+const hours = nonNegative.max(LIMITS.runH);
+const networkMs = nonNegative.max(LIMITS.networkMs);
+const positiveNetworkMs = positive.max(LIMITS.networkMs);
+const eur = nonNegative.max(LIMITS.eur);
+const frequencyGHz = z.number().min(LIMITS.carrierGHz.min).max(LIMITS.carrierGHz.max);
 
 export const deploymentModes = ['public', 'slice', 'hybrid', 'private'] as const;
 export type DeploymentMode = (typeof deploymentModes)[number];
@@ -36,9 +52,9 @@ export const trafficClasses = [
 
 const floorSchema = z
   .object({
-    widthM: positive.meta({ description: 'Extent along x (east), metres' }),
-    depthM: positive.meta({ description: 'Extent along y (north), metres' }),
-    ceilingHeightM: positive.optional().meta({ description: 'Hall height, metres (default 8)' }),
+    widthM: floorLength.meta({ description: `Extent along x (east), metres (at most ${LIMITS.floorM})` }),
+    depthM: floorLength.meta({ description: `Extent along y (north), metres (at most ${LIMITS.floorM})` }),
+    ceilingHeightM: height.optional().meta({ description: 'Hall height, metres (default 8)' }),
   })
   .strict();
 
@@ -48,8 +64,8 @@ const zoneSchema = z
     label: z.string(),
     xM: coordinate.meta({ description: 'South-west corner x' }),
     yM: coordinate.meta({ description: 'South-west corner y' }),
-    widthM: positive,
-    depthM: positive,
+    widthM: floorLength,
+    depthM: floorLength,
   })
   .strict();
 
@@ -59,12 +75,15 @@ const failureSchema = z
       failureModels,
       'How time to failure and repair time are drawn (default: "time" with mtbfH, "count" with meanCyclesBetweenFailures)',
     ).optional(),
-    mtbfH: positive
+    mtbfH: z
+      .number()
+      .min(LIMITS.mtbfH.min)
+      .max(LIMITS.mtbfH.max)
       .optional()
       .meta({ description: 'Mean OPERATING (busy) time between failures, hours (exponential)' }),
-    meanCyclesBetweenFailures: positive
-      .optional()
-      .meta({ description: 'Alternative to mtbfH: mean number of cycles between failures (geometric)' }),
+    meanCyclesBetweenFailures: z.number().min(1).max(LIMITS.duration).optional().meta({
+      description: 'Alternative to mtbfH: mean number of cycles between failures (geometric), at least 1',
+    }),
     mttrMin: duration('Repair time, minutes (a number is the mean of an exponential)'),
     parameters: z
       .record(z.string(), z.number())
@@ -87,8 +106,8 @@ const machineSchema = z
     label: z.string().optional(),
     xM: coordinate.meta({ description: 'Centre x' }),
     yM: coordinate.meta({ description: 'Centre y' }),
-    widthM: positive,
-    depthM: positive,
+    widthM: floorLength,
+    depthM: floorLength,
     inputBufferId: id.meta({
       description: 'Buffer the machine takes parts from (several machines may share one)',
     }),
@@ -114,6 +133,10 @@ const machineSchema = z
       }),
     failures: failureSchema.optional(),
     scrapProbability: z.number().min(0).max(1).optional(),
+    defectProbability: z.number().min(0).max(1).optional().meta({
+      description:
+        'Probability that a finished part carries a latent defect, found only by inspection or later (see quality)',
+    }),
     legacy: z
       .boolean()
       .optional()
@@ -128,7 +151,9 @@ const bufferSchema = z
     label: z.string().optional(),
     xM: coordinate,
     yM: coordinate,
-    capacity: z.union([z.number().int().min(1), z.null()]).meta({ description: 'Slots; null = unlimited' }),
+    capacity: z
+      .union([z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), z.null()])
+      .meta({ description: 'Slots; null = unlimited' }),
     nodeId: id.optional().meta({ description: 'AGV path node where carriers load and unload here' }),
   })
   .strict();
@@ -149,10 +174,15 @@ const gatewaySchema = z
     id,
     xM: coordinate,
     yM: coordinate,
-    conversionDelayMs: nonNegative
+    conversionDelayMs: networkMs
       .optional()
       .meta({ description: 'Protocol conversion delay (default 20 ms)' }),
-    aggregationIntervalMs: positive.optional().meta({ description: 'Batch status reports on this period' }),
+    aggregationIntervalMs: z
+      .number()
+      .min(LIMITS.aggregationIntervalMs.min)
+      .max(LIMITS.aggregationIntervalMs.max)
+      .optional()
+      .meta({ description: 'Batch status reports on this period, ms' }),
   })
   .strict();
 
@@ -161,7 +191,11 @@ const pointSchema = z.object({ id, xM: coordinate, yM: coordinate }).strict();
 const routingStepSchema = z
   .object({
     operation: z.string().min(1).optional().meta({ description: 'Operation name (default "op1", "op2", …)' }),
-    machineIds: z.array(id).min(1).meta({ description: 'Machines that can do this step (any one of them)' }),
+    machineIds: z
+      .array(id)
+      .min(1)
+      .max(LIMITS.count.machines)
+      .meta({ description: 'Machines that can do this step (any one of them)' }),
     cycleTimeS: duration(
       "Processing time of this step, seconds (default: each machine's cycleTimeS)",
     ).optional(),
@@ -172,16 +206,16 @@ const productSchema = z
   .object({
     id,
     label: z.string().optional(),
-    routing: z.array(routingStepSchema).min(1),
+    routing: z.array(routingStepSchema).min(1).max(LIMITS.count.routingSteps),
     sinkId: id.optional().meta({ description: 'Where finished parts go (default: the first sink)' }),
     transportPriority: z
       .number()
       .int()
+      .min(-1_000_000)
+      .max(1_000_000)
       .optional()
       .meta({ description: 'Urgency of its AGV moves under dispatch "priority" (higher first; default 0)' }),
-    marginEurPerPart: nonNegative
-      .optional()
-      .meta({ description: 'Contribution margin of one finished part, EUR' }),
+    marginEurPerPart: eur.optional().meta({ description: 'Contribution margin of one finished part, EUR' }),
   })
   .strict();
 
@@ -189,20 +223,28 @@ const sourceSchema = z
   .object({
     id,
     bufferId: id.meta({ description: 'The buffer new parts appear in (e.g. the raw-material warehouse)' }),
-    interarrivalS: duration('Time between random arrivals, seconds').optional(),
+    interarrivalS: duration('Time between random arrivals, seconds', {
+      minMean: LIMITS.minInterarrivalS,
+    }).optional(),
     productMix: z
-      .record(id, positive)
+      .record(id, positive.max(LIMITS.weight))
       .optional()
       .meta({ description: 'Product weights of random arrivals, e.g. { "P1": 3, "P2": 1 }' }),
-    startH: nonNegative.optional(),
-    stopH: nonNegative.optional(),
+    startH: hours.optional(),
+    stopH: hours.optional(),
     schedule: z
-      .array(z.object({ atH: nonNegative, productId: id, count: z.number().int().min(1) }).strict())
+      .array(
+        z
+          .object({ atH: hours, productId: id, count: z.number().int().min(1).max(LIMITS.orderCount) })
+          .strict(),
+      )
+      .max(LIMITS.count.scheduleEntries)
       .optional()
       .meta({
         description: 'Orders from the control system: `count` parts of `productId` released at `atH`',
       }),
     dueInH: positive
+      .max(LIMITS.runH)
       .optional()
       .meta({ description: 'Each arrival / order is due this long after release (on-time KPI)' }),
   })
@@ -210,69 +252,89 @@ const sourceSchema = z
 
 const shiftsSchema = z
   .object({
-    cycleH: positive.meta({ description: 'Length of the repeating calendar, hours (e.g. 24 or 168)' }),
-    periods: z.array(z.object({ startH: nonNegative, endH: positive }).strict()).min(1),
+    cycleH: positive
+      .max(LIMITS.runH)
+      .meta({ description: 'Length of the repeating calendar, hours (e.g. 24 or 168)' }),
+    periods: z
+      .array(z.object({ startH: hours, endH: positive.max(LIMITS.runH) }).strict())
+      .min(1)
+      .max(LIMITS.count.shiftPeriods),
   })
   .strict();
 
 const transportSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('agv') }).strict(),
-    z.object({ kind: z.literal('fixedDelay'), delayS: nonNegative }).strict(),
+    z.object({ kind: z.literal('fixedDelay'), delayS: nonNegative.max(LIMITS.duration) }).strict(),
     z.object({ kind: z.literal('instant') }).strict(),
   ])
   .meta({ description: 'How parts move between buffers: the AGV fleet, a fixed delay, or instantly' });
 
 const pathsSchema = z
   .object({
-    nodes: z.array(pointSchema).min(1),
-    edges: z.array(
-      z
-        .object({
-          from: id,
-          to: id,
-          twoWay: z.boolean().optional().meta({ description: 'Default true' }),
-          speedLimitMps: positive.optional(),
-        })
-        .strict(),
-    ),
+    nodes: z.array(pointSchema).min(1).max(LIMITS.count.pathNodes),
+    edges: z
+      .array(
+        z
+          .object({
+            from: id,
+            to: id,
+            twoWay: z.boolean().optional().meta({ description: 'Default true' }),
+            speedLimitMps: z.number().min(LIMITS.speedMps.min).max(LIMITS.speedMps.max).optional(),
+          })
+          .strict(),
+      )
+      .max(LIMITS.count.pathEdges),
   })
   .strict();
 
 const batterySchema = z
   .object({
-    capacityWh: positive,
-    consumptionWhPerM: nonNegative,
+    capacityWh: positive.max(LIMITS.capacityWh),
+    consumptionWhPerM: nonNegative.max(LIMITS.consumptionWhPerM),
     chargeThreshold: z
       .number()
       .min(0)
       .lt(1)
       .meta({ description: 'Go charging below this charge fraction (0: never)' }),
-    chargeRateW: positive,
+    chargeRateW: positive.max(LIMITS.chargeRateW),
     initialCharge: z.number().min(0).max(1).optional(),
   })
   .strict();
 
+const speed = z.number().min(LIMITS.speedMps.min).max(LIMITS.speedMps.max);
+const accel = z.number().min(LIMITS.accelMps2.min).max(LIMITS.accelMps2.max);
+
 const agvFleetSchema = z
   .object({
     dispatch: registeredName(dispatchRules, 'AGV dispatch rule (default nearestIdle)').optional(),
-    speedMps: positive,
-    accelMps2: positive.optional().meta({ description: 'Default 0.5' }),
-    decelMps2: positive.optional().meta({ description: 'Default 0.5' }),
-    loadTimeS: nonNegative,
-    unloadTimeS: nonNegative,
+    speedMps: speed,
+    accelMps2: accel.optional().meta({ description: 'Default 0.5' }),
+    decelMps2: accel.optional().meta({ description: 'Default 0.5' }),
+    loadTimeS: nonNegative.max(LIMITS.duration),
+    unloadTimeS: nonNegative.max(LIMITS.duration),
     battery: batterySchema.optional(),
-    chargers: z.array(z.object({ id, nodeId: id }).strict()).optional(),
-    vehicles: z.array(z.object({ id, startNodeId: id, speedMps: positive.optional() }).strict()).min(1),
+    chargers: z
+      .array(z.object({ id, nodeId: id }).strict())
+      .max(LIMITS.count.chargers)
+      .optional(),
+    vehicles: z
+      .array(z.object({ id, startNodeId: id, speedMps: speed.optional() }).strict())
+      .min(1)
+      .max(LIMITS.count.vehicles),
   })
   .strict();
 
 const carrierSchema = z
   .object({
-    frequencyGHz: positive.meta({
-      description: 'Carrier centre frequency, GHz, e.g. 3.5 (n78) or 4.9 (n79)',
+    frequencyGHz: frequencyGHz.meta({
+      description: `Carrier centre frequency, GHz, e.g. 3.5 (n78) or 4.9 (n79); ${LIMITS.carrierGHz.min}–${LIMITS.carrierGHz.max}`,
     }),
-    bandwidthMHz: positive.meta({ description: 'Channel bandwidth, MHz (e.g. 100)' }),
+    bandwidthMHz: z
+      .number()
+      .min(LIMITS.bandwidthMHz.min)
+      .max(LIMITS.bandwidthMHz.max)
+      .meta({ description: 'Channel bandwidth, MHz (e.g. 100)' }),
     scsKHz: z.literal([15, 30, 60]).meta({ description: 'Subcarrier spacing, kHz (FR1)' }),
     tddPattern: z
       .string()
@@ -294,7 +356,7 @@ const gnbSchema = z
     id,
     xM: coordinate,
     yM: coordinate,
-    heightM: positive,
+    heightM: height,
     txPowerDbm: z.number().min(-30).max(60),
     antennaGainDbi: z.number().min(-10).max(30).optional().meta({ description: 'Default 5 dBi' }),
     noiseFigureDb: z.number().min(0).max(20).optional().meta({ description: 'Default 5 dB' }),
@@ -311,7 +373,13 @@ const gnbSchema = z
   .strict();
 
 const cameraSchema = z
-  .object({ id, xM: coordinate, yM: coordinate, heightM: positive.optional(), bitrateMbps: positive })
+  .object({
+    id,
+    xM: coordinate,
+    yM: coordinate,
+    heightM: height.optional(),
+    bitrateMbps: positive.max(LIMITS.bitrateMbps),
+  })
   .strict();
 
 const deviceSchema = z
@@ -323,7 +391,7 @@ const deviceSchema = z
       .meta({ description: 'The machine, gateway, camera or AGV this device sits on' }),
     xM: coordinate.optional().meta({ description: 'Position of a fixed device of kind "other"' }),
     yM: coordinate.optional(),
-    heightM: positive
+    heightM: height
       .optional()
       .meta({ description: 'Antenna height (default 1.5 m; cameras: the camera height)' }),
     powerClassDbm: z
@@ -347,22 +415,31 @@ const trafficSchema = z
       .array(z.enum(deviceKinds))
       .optional()
       .meta({ description: 'Devices of these kinds send this flow' }),
-    deviceIds: z.array(id).optional().meta({ description: 'These devices send this flow' }),
-    intervalMs: positive
+    deviceIds: z
+      .array(id)
+      .max(LIMITS.count.devices)
       .optional()
-      .meta({ description: 'Period of a periodic flow (omit for event-driven messages)' }),
+      .meta({ description: 'These devices send this flow' }),
+    intervalMs: z
+      .number()
+      .min(LIMITS.intervalMs.min)
+      .max(LIMITS.intervalMs.max)
+      .optional()
+      .meta({
+        description: `Period of a periodic flow, ms (omit for event-driven messages); at least ${LIMITS.intervalMs.min}`,
+      }),
     source: registeredName(
       trafficSources,
       'When the packets of a flow with intervalMs are sent (default periodic: every intervalMs)',
     ).optional(),
-    sizeBytes: z.number().int().min(1),
-    deadlineMs: positive.optional(),
-    survivalTimeMs: positive.optional(),
+    sizeBytes: z.number().int().min(1).max(LIMITS.sizeBytes),
+    deadlineMs: positiveNetworkMs.optional(),
+    survivalTimeMs: positiveNetworkMs.optional(),
     availabilityPct: z.number().gt(0).max(100).optional().meta({
       description:
         'Required share of this class on time, percent (default: its TS 22.104 target; set your own for surveillance video)',
     }),
-    gbrMbps: positive.optional().meta({
+    gbrMbps: positive.max(LIMITS.bitrateMbps).optional().meta({
       description:
         "Guaranteed bit rate of each device's flow of this class, Mbit/s: served ahead of the scheduler up to this rate (GBR)",
     }),
@@ -374,18 +451,19 @@ const interferenceZoneSchema = z
     id,
     xM: coordinate,
     yM: coordinate,
-    radiusM: positive.meta({ description: 'Radius drawn on the map, metres' }),
+    radiusM: floorLength.meta({ description: 'Radius drawn on the map, metres' }),
     powerDbm: z
       .number()
       .min(-150)
       .max(60)
       .meta({ description: 'In-band interfering power at the source, dBm' }),
-    carrierGHz: positive
+    carrierGHz: frequencyGHz
       .optional()
       .meta({ description: 'Hits only cells whose band contains this frequency' }),
-    heightM: positive.optional(),
+    heightM: height.optional(),
     activeH: z
-      .array(z.object({ startH: nonNegative, endH: positive }).strict())
+      .array(z.object({ startH: hours, endH: positive.max(LIMITS.runH) }).strict())
+      .max(LIMITS.count.activePeriods)
       .optional()
       .meta({ description: 'On periods, hours into the run (default: always on)' }),
   })
@@ -398,8 +476,8 @@ const clutterSchema = z
       .min(0)
       .lt(1)
       .meta({ description: 'Share of the floor covered by clutter (TR 38.901 InF)' }),
-    heightM: positive.meta({ description: 'Effective clutter (machine) height, metres' }),
-    sizeM: positive.meta({ description: 'Typical clutter size, metres' }),
+    heightM: height.meta({ description: 'Effective clutter (machine) height, metres' }),
+    sizeM: floorLength.meta({ description: 'Typical clutter size, metres' }),
   })
   .strict();
 
@@ -409,10 +487,10 @@ const handoverSchema = z
       description:
         'A3 offset: a neighbour must be better than the serving cell by this much (RSRP), dB (default 3)',
     }),
-    timeToTriggerMs: nonNegative
+    timeToTriggerMs: networkMs
       .optional()
       .meta({ description: 'The A3 condition must hold this long before the handover, ms (default 160)' }),
-    interruptionMs: nonNegative.optional().meta({
+    interruptionMs: networkMs.optional().meta({
       description: 'No data for this long after a handover, ms (default 30; 0 models make-before-break)',
     }),
   })
@@ -421,9 +499,9 @@ const handoverSchema = z
 
 const coreDelaySchema = z
   .object({
-    meanMs: nonNegative.optional().meta({ description: 'Mean one-way core / transport delay, ms' }),
-    jitterMs: nonNegative.optional().meta({ description: 'Standard deviation of the one-way delay, ms' }),
-    minMs: nonNegative.optional().meta({ description: 'Lower bound of the one-way delay, ms' }),
+    meanMs: networkMs.optional().meta({ description: 'Mean one-way core / transport delay, ms' }),
+    jitterMs: networkMs.optional().meta({ description: 'Standard deviation of the one-way delay, ms' }),
+    minMs: networkMs.optional().meta({ description: 'Lower bound of the one-way delay, ms' }),
   })
   .strict()
   .meta({
@@ -469,7 +547,7 @@ const linkAdaptationSchema = z
       .max(16)
       .optional()
       .meta({ description: 'HARQ retransmissions after the first transmission (default 3)' }),
-    harqProcessingMs: nonNegative.optional().meta({
+    harqProcessingMs: networkMs.optional().meta({
       description: 'Processing time before HARQ feedback and before a retransmission, ms (default: one slot)',
     }),
   })
@@ -498,11 +576,12 @@ const networkSchema = z
           })
           .strict(),
       )
+      .max(LIMITS.count.slices)
       .optional(),
-    gnbs: z.array(gnbSchema).min(1),
-    devices: z.array(deviceSchema),
-    traffic: z.array(trafficSchema),
-    interferenceZones: z.array(interferenceZoneSchema).optional(),
+    gnbs: z.array(gnbSchema).min(1).max(LIMITS.count.gnbs),
+    devices: z.array(deviceSchema).max(LIMITS.count.devices),
+    traffic: z.array(trafficSchema).max(LIMITS.count.trafficFlows),
+    interferenceZones: z.array(interferenceZoneSchema).max(LIMITS.count.interferenceZones).optional(),
     handover: handoverSchema.optional(),
     coreDelay: coreDelaySchema.optional(),
     uplinkPowerControl: uplinkPowerControlSchema.optional(),
@@ -516,27 +595,55 @@ const costSchema = z
       .string()
       .optional()
       .meta({ description: 'Variant the production gain is measured against' }),
-    gnbEur: nonNegative.optional(),
-    onSiteCoreEur: nonNegative.optional(),
-    gatewayEur: nonNegative.optional(),
-    moduleEurPerDevice: nonNegative.optional(),
-    agvEur: nonNegative.optional(),
+    gnbEur: eur.optional(),
+    onSiteCoreEur: eur.optional(),
+    gatewayEur: eur.optional(),
+    moduleEurPerDevice: eur.optional(),
+    agvEur: eur.optional(),
     networkPlanEurPerMonth: z
-      .object({ public: nonNegative, slice: nonNegative, hybrid: nonNegative, private: nonNegative })
+      .object({ public: eur, slice: eur, hybrid: eur, private: eur })
       .partial()
       .strict()
       .optional(),
     maintenanceShareOfCapexPerYear: z.number().min(0).max(1).optional(),
-    defaultMarginEurPerPart: nonNegative.optional(),
+    defaultMarginEurPerPart: eur.optional(),
     operatingHoursPerYear: z.number().positive().max(8784).optional(),
+    scrapCostEurPerPart: nonNegative.optional(),
+    downtimeCostEurPerMachineHour: nonNegative.optional(),
+    agvRunningEurPerYear: nonNegative.optional(),
+    horizonYears: z.number().positive().max(50).optional(),
+    discountRatePerYear: z.number().min(0).max(1).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional()
+      .meta({ description: 'ISO 4217 code amounts are shown in (computed in EUR); e.g. CNY' }),
+    perEur: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Units of `currency` per EUR (default known for EUR, CNY, USD)' }),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.currency !== undefined && c.perEur === undefined && !(c.currency in KNOWN_RATES_PER_EUR))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['perEur'],
+        message: `no known exchange rate for ${c.currency}: give costs.perEur (units of ${c.currency} per EUR)`,
+      });
+  });
 
 const runSchema = z
   .object({
-    lengthH: positive.meta({ description: 'Simulated time, hours (including warm-up)' }),
-    warmupH: nonNegative.meta({ description: 'Statistics start after this many hours' }),
-    seed: z.union([z.number().int(), z.string().min(1)]),
+    lengthH: positive
+      .max(LIMITS.runH)
+      .meta({ description: `Simulated time, hours (including warm-up); at most ${LIMITS.runH}` }),
+    warmupH: hours.meta({ description: 'Statistics start after this many hours' }),
+    seed: z.union([
+      z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+      z.string().min(1).max(256),
+    ]),
     replications: z.number().int().min(1).max(1000),
   })
   .strict();
@@ -547,19 +654,21 @@ export const scenarioSchema = z
     name: z.string().min(1),
     description: z.string().optional(),
     floor: floorSchema,
-    zones: z.array(zoneSchema).optional(),
-    machines: z.array(machineSchema).min(1),
-    buffers: z.array(bufferSchema).min(1),
-    sinks: z.array(sinkSchema).min(1),
-    gateways: z.array(gatewaySchema).optional(),
-    cameras: z.array(cameraSchema).optional(),
-    products: z.array(productSchema).min(1),
-    sources: z.array(sourceSchema).min(1),
+    zones: z.array(zoneSchema).max(LIMITS.count.zones).optional(),
+    machines: z.array(machineSchema).min(1).max(LIMITS.count.machines),
+    buffers: z.array(bufferSchema).min(1).max(LIMITS.count.buffers),
+    sinks: z.array(sinkSchema).min(1).max(LIMITS.count.sinks),
+    gateways: z.array(gatewaySchema).max(LIMITS.count.gateways).optional(),
+    cameras: z.array(cameraSchema).max(LIMITS.count.cameras).optional(),
+    products: z.array(productSchema).min(1).max(LIMITS.count.products),
+    sources: z.array(sourceSchema).min(1).max(LIMITS.count.sources),
     shifts: shiftsSchema.optional(),
     transport: transportSchema,
     paths: pathsSchema.optional(),
     agvs: agvFleetSchema.optional(),
     network: networkSchema,
+    maintenance: maintenanceSchema.optional(),
+    quality: qualitySchema.optional(),
     costs: costSchema.optional(),
     run: runSchema,
   })

@@ -6,6 +6,8 @@ import { writeFileAtomic } from '../run/files';
 import { withLength } from '../run/run-scenario';
 import { toJson } from '../run/summary';
 import { loadScenario, scenarioHash } from '../scenario/load';
+import type { CostLimits } from '../validate/cost-guard';
+import { loadRunnableScenario } from '../validate/runnable';
 import { type SweepPoint, type SweepSpec, sweepPoints } from './spec';
 
 /** One finished run of the sweep, as appended to results.jsonl (the resume log). */
@@ -41,6 +43,7 @@ export async function runSweep(
   outDir: string,
   backend: RunBackend,
   onProgress?: (done: number, total: number) => void,
+  options: { costGuard?: CostLimits | false } = {},
 ): Promise<SweepOutcome> {
   mkdirSync(outDir, { recursive: true });
   const resultsFile = join(outDir, 'results.jsonl');
@@ -60,10 +63,13 @@ export async function runSweep(
   const replications = spec.replications ?? loadScenario(spec.baseFile).scenario.run.replications;
   const planned: { job: RunJob; point: SweepPoint; hash: string }[] = [];
   for (const point of points) {
-    // Loading validates the point (a bad value is reported before any run) and gives its hash.
-    const loaded = loadScenario(spec.baseFile, {
+    // Loading validates the point the way `validate` does (a bad value is reported before any run) and
+    // gives its hash.
+    const loaded = loadRunnableScenario(spec.baseFile, {
       ...(point.variant === undefined ? {} : { variant: point.variant }),
       patch: point.patch,
+      ...(spec.lengthH === undefined ? {} : { lengthH: spec.lengthH }),
+      ...(options.costGuard === undefined ? {} : { costGuard: options.costGuard }),
     });
     // The hash of what actually runs (run length included).
     const hash = scenarioHash(withLength(loaded.scenario, spec.lengthH));
@@ -78,6 +84,7 @@ export async function runSweep(
           ...(point.variant === undefined ? {} : { variant: point.variant }),
           patch: point.patch,
           ...(spec.lengthH === undefined ? {} : { lengthH: spec.lengthH }),
+          ...(options.costGuard === undefined ? {} : { costGuard: options.costGuard }),
           seed,
           replication: r,
         },

@@ -49,6 +49,23 @@ export interface StreamListener {
   onSurvivalTimeExceeded?(timeMs: number): void;
   /** Valid packets flow again after a survival-time failure. */
   onRecovered?(timeMs: number): void;
+  /**
+   * Length of the delivery windows of `onDeliveryRatio`, ms: windows are [k·W, (k+1)·W) of simulated
+   * time (k = 0, 1, …, aligned to time 0, not to the stream's activation). Needed for `onDeliveryRatio`.
+   */
+  readonly deliveryWindowMs?: number;
+  /**
+   * The share of the packets SENT in window [windowEndMs − W, windowEndMs) that arrived on time
+   * (within `deadlineMs` of their send time; lost and late packets are not on time), in [0, 1].
+   * Contract every ControlNetwork honours when the listener gives `deliveryWindowMs`:
+   * - called once per window in which the stream sent at least one packet (none while paused), in
+   *   window order, at simulated time windowEndMs + deadlineMs, when every on-time packet of the window
+   *   has arrived; never per packet; none after the stream is closed;
+   * - a network that delivers every packet on time may skip the calls: a receiver that hears nothing
+   *   must assume share 1 (IdealNetwork never calls it).
+   * The video inspection (factory/inspection) falls back to manual inspection on low shares.
+   */
+  onDeliveryRatio?(onTimeShare: number, windowEndMs: number): void;
 }
 
 export interface StreamHandle {

@@ -13,7 +13,7 @@ export { type RandomStream, RandomStreams, replicationSeed, type Seed, streamKey
 export { SimAction, type Work } from './sim-action';
 export {
   type RunOptions,
-  type RunResult,
+  type RunStats,
   type ScheduleOptions,
   Simulation,
   type TraceRecord,

@@ -18,7 +18,8 @@ export interface RunOptions {
   maxEvents?: number;
 }
 
-export interface RunResult {
+/** What one `Simulation.run` call did (not a twin run's result: that is RunResult in twin/). */
+export interface RunStats {
   events: number;
   endTimeMs: number;
   /** Whether pending events remain. */
@@ -113,7 +114,7 @@ export class Simulation implements SchedulerLike {
   }
 
   /** Processes events in order until `untilMs`, `maxEvents`, or nothing is pending. */
-  run(options: RunOptions = {}): RunResult {
+  run(options: RunOptions = {}): RunStats {
     const untilMs = options.untilMs ?? Number.POSITIVE_INFINITY;
     const maxEvents = options.maxEvents ?? Number.POSITIVE_INFINITY;
     if (this.executing !== null) throw new Error('run() called from inside an action');

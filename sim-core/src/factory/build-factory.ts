@@ -1,4 +1,4 @@
-import type { ControlNetwork } from '../control/seam';
+import type { ControlNetwork, StreamListener, StreamSpec } from '../control/seam';
 import type { DistributionSpec } from '../engine/distributions';
 import type { RandomStreams } from '../engine/random';
 import type { Simulation } from '../engine/simulation';
@@ -8,8 +8,10 @@ import type { FactoryConfig, Position } from './config';
 import type { FactoryContext } from './context';
 import { ControlSystem } from './control-system';
 import { Gateway } from './gateway';
+import { QualityControl } from './inspection/quality-control';
 import { type FactoryKpis, KpiCollector } from './kpi';
 import { Machine } from './machine';
+import { Maintenance } from './maintenance/maintenance';
 import { CONTROL_ENDPOINT, type MachineReport, ReliableSender } from './messages';
 import { type Operation, type Order, Part, type Product } from './part';
 import { FactoryProbes, type MachineState } from './probes';
@@ -42,7 +44,19 @@ export class Factory {
     private readonly machineList: readonly Machine[],
     private readonly stationList: readonly Station[],
     private readonly sources: readonly Source[],
+    /** Failure detection and repair crews, when the config has `maintenance`. */
+    readonly maintenance: Maintenance | null = null,
+    /** Inspection points and the late check, when the config has `quality` or machines make defects. */
+    readonly quality: QualityControl | null = null,
   ) {}
+
+  /**
+   * The listener the twin gives the network for a stream it opens (`TwinConfig.streams`): an inspection
+   * point's, for the video of its camera; undefined for the others.
+   */
+  streamListener(spec: StreamSpec): StreamListener | undefined {
+    return this.quality?.streamListener(spec);
+  }
 
   /** KPIs from the end of the warm-up to `endMs` (default: now). */
   kpis(endMs = this.sim.now()): FactoryKpis {
@@ -57,6 +71,11 @@ export class Factory {
   /** Totals since time 0: created = completed + scrapped + inProcess. */
   partCounts(): { created: number; completed: number; scrapped: number; inProcess: number } {
     return { ...this.kpi.totals, inProcess: this.kpi.partsInProcess };
+  }
+
+  /** ∫ parts in process dt from time 0 to `atMs` (part·ms; not reset at warm-up), for steady-state series. */
+  wipIntegral(atMs = this.sim.now()): number {
+    return this.kpi.wipIntegral(atMs);
   }
 
   /** Parts waiting in source backlogs because the source's station was full. */
@@ -186,6 +205,22 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
     return machine;
   });
   const machineById = new Map(machines.map((m) => [m.id, m]));
+  const maintenance =
+    config.maintenance === undefined
+      ? null
+      : new Maintenance(sim, options.streams, probes.event, config.maintenance, calendar);
+  if (maintenance !== null) {
+    for (const m of machines) m.maintenance = maintenance;
+    ctx.control.maintenance = maintenance;
+  }
+  kpi.maintenance = maintenance;
+  const makesDefects = config.machines.some((m) => (m.defectProbability ?? 0) > 0);
+  const quality =
+    config.quality !== undefined || makesDefects
+      ? new QualityControl(sim, options.streams, probes.event, config.quality ?? {})
+      : null;
+  if (quality !== null) for (const m of machines) m.quality = quality;
+  kpi.quality = quality;
   kpi.machines = machines;
   kpi.stations = [...stations.values()];
 
@@ -235,5 +270,16 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
   const warmUpMs = config.warmUpMs ?? 0;
   if (warmUpMs > 0) sim.at(warmUpMs, () => kpi.reset(sim.now()), { label: 'end of warm-up' });
 
-  return new Factory(sim, config, probes, ctx.control, kpi, machines, [...stations.values()], sources);
+  return new Factory(
+    sim,
+    config,
+    probes,
+    ctx.control,
+    kpi,
+    machines,
+    [...stations.values()],
+    sources,
+    maintenance,
+    quality,
+  );
 }

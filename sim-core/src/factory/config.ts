@@ -1,5 +1,7 @@
 import type { DistributionSpec } from '../engine/distributions';
 import type { FailureModelName } from './failures/registry';
+import type { QualityConfig } from './inspection/config';
+import type { MaintenanceConfig } from './maintenance/config';
 
 /**
  * The production model's input: plain, JSON-friendly data (scenarios/ validates scenario files into
@@ -25,6 +27,10 @@ export interface FactoryConfig {
    */
   transport?: 'instant' | 'agv' | { fixedDelayMs: number };
   control?: ControlConfig;
+  /** Failure detection and repair crews (maintenance/config.ts). Omitted: repairs start at the failure. */
+  maintenance?: MaintenanceConfig;
+  /** Inspection of latent defects and their late detection (inspection/config.ts). Omitted: none. */
+  quality?: QualityConfig;
 }
 
 export interface Position {
@@ -69,6 +75,11 @@ export interface MachineConfig {
   failures?: FailureConfig;
   /** Probability that a finished cycle produced scrap (the part leaves the system). Default 0. */
   scrapProbability?: number;
+  /**
+   * Probability that a finished cycle that is not scrap leaves a LATENT defect on the part: unseen at the
+   * machine, found (or not) by inspection points and the late check of `FactoryConfig.quality`. Default 0.
+   */
+  defectProbability?: number;
   /** No digital module: status and orders go through the gateway `gatewayId`. */
   legacy?: boolean;
   gatewayId?: string;

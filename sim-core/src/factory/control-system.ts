@@ -3,6 +3,7 @@ import type { Station } from './buffer';
 import type { FactoryContext } from './context';
 import type { Gateway } from './gateway';
 import type { Machine } from './machine';
+import type { Maintenance } from './maintenance/maintenance';
 import {
   CONTROL_ENDPOINT,
   type MachineReport,
@@ -58,6 +59,8 @@ export class ControlSystem {
   /** Parts the control system knows are in the plant. */
   private readonly known = new Map<number, Part>();
   private requestSeq = 0;
+  /** Dispatches repair crews when a report says a machine is down (set by the builder). */
+  maintenance: Pick<Maintenance, 'reportedDown'> | null = null;
 
   constructor(
     private readonly ctx: FactoryContext,
@@ -93,6 +96,7 @@ export class ControlSystem {
 
   onReport(report: MachineReport): void {
     const view = this.views.get(report.machineId)!;
+    if (report.state === 'down') this.maintenance?.reportedDown(report.machineId, report.seq);
     if (report.seq > view.lastSeq) {
       view.lastSeq = report.seq;
       view.state = report.state;

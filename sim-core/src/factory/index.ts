@@ -30,8 +30,29 @@ export {
   failureModels,
   registerFailureModel,
 } from './failures/registry';
+export type {
+  DispositionConfig,
+  FallbackConfig,
+  InspectionPointConfig,
+  LateCheckConfig,
+  QualityConfig,
+} from './inspection/config';
+export { type FallbackKind, type FallbackPolicy, inspectionFallbacks } from './inspection/fallback';
+export type { InspectionPointKpis } from './inspection/inspection-point';
+export type { QualityKpis } from './inspection/quality-control';
 export type { FactoryKpis, LeadTimeStats } from './kpi';
 export type { MachineKpis } from './machine';
+export {
+  AFTER_REPAIR,
+  type AfterRepair,
+  type CrewPoolConfig,
+  type DetectionConfig,
+  type MaintenanceConfig,
+} from './maintenance/config';
+export { CREW_STATES, type CrewState } from './maintenance/crew-pool';
+export { type RepairDispatchRule, repairDispatchRules } from './maintenance/dispatch-rule';
+export type { Maintenance, MaintenanceKpis, MaintenanceProbes } from './maintenance/maintenance';
+export type { DetectedBy, RepairJob, RepairRecord } from './maintenance/repair-job';
 export { CONTROL_ENDPOINT, type MachineReport, type StartOrder, type StatusBatch } from './messages';
 export {
   type BufferLevelEvent,
@@ -43,7 +64,14 @@ export {
   type NotableKind,
   type PartEvent,
 } from './probes';
-export { flattenKpis } from './summary';
+export {
+  analyzeSteadyState,
+  type GrowingQueue,
+  type SteadyStateReport,
+  SteadyStateSeries,
+  stabilityWarning,
+  steadyStateWarnings,
+} from './steady-state';
 export {
   FixedDelayTransport,
   InstantTransport,

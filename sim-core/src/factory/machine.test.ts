@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { replicationSeed } from '../engine/random';
+import { flattenKpis } from '../kpi/flat-kpis';
 import { replicate } from '../kpi/replicate';
 import type { FactoryConfig } from './config';
 import { constant, exponential, MIN, machine, runFactory, SINK, singleMachine } from './factory.test-helpers';
 import type { MachineStateEvent, PartEvent } from './probes';
-import { flattenKpis } from './summary';
 
 /** `count` parts of product P released at time 0 into M1's input. */
 const batch = (count: number, productId = 'P') => ({ schedule: [{ atMs: 0, productId, count }] });

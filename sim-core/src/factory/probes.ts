@@ -42,6 +42,8 @@ export interface PartEvent {
 export type NotableKind =
   | 'failure'
   | 'repair'
+  /** The control system learned of a failure (detail: report, patrol or andon); maintenance only. */
+  | 'failureDetected'
   | 'shiftStart'
   | 'shiftEnd'
   /** A machine refused a start order (it broke down, went off shift... after the order was sent). */
@@ -51,7 +53,11 @@ export type NotableKind =
   | 'orderReleased'
   | 'orderCompleted'
   /** KPI accumulators were reset (end of warm-up). */
-  | 'warmUpEnd';
+  | 'warmUpEnd'
+  /** A video inspection point fell back to manual inspection (its camera's frames came too late). */
+  | 'inspectionFallback'
+  /** A video inspection point inspects by video again. */
+  | 'inspectionRestored';
 
 export interface NotableEvent {
   timeMs: number;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { replicationSeed, type Seed } from '../engine/random';
+import { flattenKpis } from '../kpi/flat-kpis';
 import { jacksonTandem, mm1, mmc } from '../kpi/queueing';
 import { type ReplicatedKpi, replicate } from '../kpi/replicate';
 import type { FactoryConfig } from './config';
 import { exponential, MIN, machine, runFactory, SINK, singleMachine } from './factory.test-helpers';
 import type { FactoryKpis } from './kpi';
-import { flattenKpis } from './summary';
 
 // Checks against queueing theory. Rates per minute; the model runs in ms. Each replication starts
 // empty, drops a warm-up, and measures one long window; the theoretical value must lie inside the

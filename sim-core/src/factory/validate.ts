@@ -1,6 +1,8 @@
 import { type DistributionSpec, validateDistribution } from '../engine/distributions';
 import type { FactoryConfig, OperationConfig } from './config';
 import { failureModels } from './failures/registry';
+import { validateQuality } from './inspection/validate';
+import { validateMaintenance } from './maintenance/validate';
 
 /** True if `x` is a single distribution (it has a `kind`), not a per-machine map. */
 export function isDistribution(x: OperationConfig['cycleTime']): x is DistributionSpec {
@@ -163,5 +165,7 @@ export function validateFactoryConfig(config: FactoryConfig, hasTransportService
     say("transport 'agv' needs a TransportService in buildFactory's options");
   if (typeof t === 'object' && !(t.fixedDelayMs >= 0)) say('transport.fixedDelayMs must be >= 0');
   if (config.warmUpMs !== undefined && !(config.warmUpMs >= 0)) say('warmUpMs must be >= 0');
+  problems.push(...validateMaintenance(config));
+  problems.push(...validateQuality(config));
   return problems;
 }

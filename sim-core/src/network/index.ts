@@ -27,15 +27,6 @@ export type {
   UplinkPowerControlConfig,
 } from './config';
 export type { DeviceState as MacDevice } from './device';
-// Example configurations and a synthetic plant, for tests, benchmarks and demos.
-export {
-  type ExampleFactory,
-  type ExampleFactoryOptions,
-  exampleDevice,
-  exampleFactory,
-  exampleGnb,
-  exampleNetwork,
-} from './fixtures';
 export type { LatencySummary } from './latency-histogram';
 export {
   type BuiltinSchedulerName,

@@ -119,6 +119,7 @@ export class NetworkStats {
         if (late) ss.late++;
         else {
           ss.onTime++;
+          stream.onTimePacket(p.createdMs);
           if (p.streamEpoch === stream.epoch) stream.validPacket(p.streamIndex, timeMs);
         }
       }

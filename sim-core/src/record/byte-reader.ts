@@ -23,7 +23,9 @@ export class ByteReader {
   }
 
   private need(n: number): void {
-    if (this.pos + n > this.end) {
+    if (this.pos > this.end)
+      throw new DecodeError(`offset ${this.pos} is past the end of the data (${this.end})`);
+    if (n > this.end - this.pos) {
       throw new DecodeError(
         `needs ${n} byte(s) at offset ${this.pos} but only ${this.end - this.pos} remain`,
       );
@@ -53,7 +55,8 @@ export class ByteReader {
     let result = 0;
     let scale = 1;
     for (let i = 0; i < 8; i++) {
-      if (this.pos >= this.end) throw new DecodeError(`varint runs past the end at offset ${this.pos}`);
+      if (this.pos >= this.end)
+        throw new DecodeError(`varint runs past the end (${this.end}) at offset ${this.pos}`);
       const b = this.bytes[this.pos++];
       result += (b & 0x7f) * scale;
       if (b < 0x80) {

@@ -40,6 +40,10 @@ function viaFooter(bytes: Uint8Array, headerEnd: number, problems: string[]): Lo
   try {
     if (indexOffset < headerEnd)
       throw new DecodeError(`the footer points before the header's end (${indexOffset})`);
+    if (indexOffset >= footerAt)
+      throw new DecodeError(
+        `the footer points past the index's end (${indexOffset}; the footer is at ${footerAt})`,
+      );
     index = readIndexBlock(bytes, indexOffset);
     if (index.blockEnd !== footerAt) throw new DecodeError('the index does not end where the footer starts');
   } catch (e) {

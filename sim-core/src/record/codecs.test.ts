@@ -63,6 +63,13 @@ describe('varints', () => {
 
   it('reports reads past the end as DecodeError', () => {
     expect(() => new ByteReader(Uint8Array.of(0x80, 0x80)).varint()).toThrow(DecodeError);
+    // A reader placed past its end (an offset read from damaged data) says so, with no negative count.
+    expect(() => new ByteReader(new Uint8Array(8), 4_294_967_000, 8).u8()).toThrow(
+      'offset 4294967000 is past the end of the data (8)',
+    );
+    expect(() => new ByteReader(new Uint8Array(8), 6).u32()).toThrow(
+      'needs 4 byte(s) at offset 6 but only 2 remain',
+    );
     expect(() => new ByteReader(Uint8Array.of(1, 2, 3)).u32()).toThrow(DecodeError);
   });
 });

@@ -6,7 +6,6 @@ export { type OpenRecordingOptions, openRecording, Recording, type SeriesData } 
 export { RecordingWriter, type RecordingWriterOptions } from './recording-writer';
 export { ReplayCursor } from './replay-cursor';
 export { PROFILE_FIELDS, ReplayState } from './replay-state';
-export { type SyntheticMixOptions, syntheticMix, writeRecords } from './synthetic-mix';
 export type {
   ChunkInfo,
   DecodedRecord,

@@ -139,4 +139,19 @@ describe('damaged recordings', () => {
     bad[HEADER_PREFIX_BYTES + 5] ^= 1;
     expect(() => openRecording(bad)).toThrow(/header checksum mismatch/);
   });
+
+  it('a footer pointing anywhere gives a sane message (no negative byte counts) and a scanned recording', () => {
+    const footerAt = full.length - 16;
+    for (const offset of [0xffff_fff0, footerAt, footerAt - 1, 2 ** 52, full.length + 5]) {
+      const damaged = full.slice();
+      const view = new DataView(damaged.buffer);
+      view.setUint32(footerAt, offset % 2 ** 32, true);
+      view.setUint32(footerAt + 4, Math.floor(offset / 2 ** 32), true);
+      const rec = openRecording(damaged);
+      expect(rec.problems.length, `offset ${offset}`).toBeGreaterThan(0);
+      expect(rec.problems[0]).toMatch(/^the index is damaged \(.+\); chunks were found by scanning instead$/);
+      expect(rec.problems.join('\n')).not.toMatch(/-\d/);
+      expect(rec.chunks).toEqual(intact.chunks);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { openRedis, waitUntilConnected } from '../../../scenarios/src/distributed/redis-connection';
 
 export interface TestRedis {
@@ -10,12 +11,20 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-/** CI's Redis (FT_REDIS_URL) when set, else a private redis-server on a free loopback port, stopped by its pid. */
+/**
+ * The run's Redis: FT_REDIS_URL when set, else the private redis-server the tests project's
+ * globalSetup (src/setup/global-setup.ts) started and stops. Fails, never skips, without one.
+ */
 export async function startTestRedis(): Promise<TestRedis> {
-  const shared = process.env.FT_REDIS_URL;
-  if (shared) return { url: shared, stop: async () => {} };
+  const url = inject('redisUrl');
+  if (!url) throw new Error(inject('redisProblem') || 'no Redis for the distributed tests');
+  return { url, stop: async () => {} };
+}
+
+/** A redis-server of this test alone (tests that stop and restart it), on `port` or a free one. */
+export async function startPrivateRedis(port?: number): Promise<TestRedis & { port: number }> {
+  port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'ft-redis-'));
-  const port = await freePort();
   const pidFile = join(dir, 'redis.pid');
   const started = spawnSync('redis-server', [
     '--port',
@@ -46,19 +55,35 @@ export async function startTestRedis(): Promise<TestRedis> {
   }
   return {
     url,
+    port,
     stop: async () => {
-      if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGTERM');
+      if (existsSync(pidFile)) {
+        const pid = Number(readFileSync(pidFile, 'utf8').trim());
+        process.kill(pid, 'SIGTERM');
+        // Wait until it is gone, so that the port is free for a restart.
+        for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** A queue name no other test run shares (CI runs every suite against one Redis). */
+/** A queue name no other test shares (every suite of a run uses one Redis). */
 export function uniqueQueueName(label: string): string {
   return `test-${label}-${process.pid}-${Date.now().toString(36)}`;
 }
 
-function freePort(): Promise<number> {
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A loopback port nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

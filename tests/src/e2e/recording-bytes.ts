@@ -44,3 +44,22 @@ export function editHeader(bytes: Uint8Array, find: string, replace: string, fix
   }
   return copy;
 }
+
+/**
+ * A copy whose header metadata JSON is `json` (ASCII, no longer than the original), padded with spaces
+ * (JSON whitespace) so that no offset moves; the header checksum is recomputed, so the header opens.
+ */
+export function replaceMetadata(bytes: Uint8Array, json: string): Uint8Array {
+  let length = 0;
+  let at = HEADER_PREFIX_BYTES;
+  for (let scale = 1; ; scale *= 128) {
+    const b = bytes[at++];
+    length += (b & 0x7f) * scale;
+    if (b < 0x80) break;
+  }
+  if (json.length > length) throw new Error(`metadata of ${json.length} bytes does not fit in ${length}`);
+  const copy = Uint8Array.from(bytes);
+  copy.set(Buffer.from(json.padEnd(length, ' '), 'latin1'), at);
+  new DataView(copy.buffer).setUint32(CRC_AT, crc32(copy, HEADER_PREFIX_BYTES, headerEnd(copy)), true);
+  return copy;
+}

@@ -1,3 +1,4 @@
+import { seriesMeta } from './classify';
 import type { SeriesView } from './run-model';
 
 const TARGET_POINTS = 240;
@@ -36,8 +37,7 @@ export function agvStateSeries(
   return stateNames.map((name, s) => ({
     key: `agv_count/${name}`,
     group: 'agvStates' as const,
-    label: `agv_count/${name}`,
-    unit: '',
+    ...seriesMeta(`agv_count/${name}`),
     tMs,
     values: values[s],
   }));

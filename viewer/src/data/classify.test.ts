@@ -1,5 +1,6 @@
+import { EVENT_KINDS } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
-import { notableKind, seriesGroup } from './classify';
+import { notableKind, seriesGroup, seriesMeta } from './classify';
 
 describe('classify', () => {
   it('puts series on their charts', () => {
@@ -10,12 +11,22 @@ describe('classify', () => {
     expect(seriesGroup('agv_count/moving')).toBe('agvStates');
     expect(seriesGroup('energy_kwh')).toBe('other');
   });
-  it('recognises notable events and not their ends', () => {
-    expect(notableKind('safety-stop')).toBe('safetyStop');
-    expect(notableKind('safety-resume')).toBeUndefined();
+
+  it('labels series from sim-core’s metadata, and names the others by their name', () => {
+    expect(seriesMeta('prb_util_ul/G1')).toEqual({ label: 'G1 UL PRB use', unit: 'share' });
+    expect(seriesMeta('throughput_parts_per_h')).toEqual({ label: 'throughput', unit: 'parts/h' });
+    expect(seriesMeta('latency_p99_ms/urllc')).toEqual({ label: 'latency_p99_ms/urllc', unit: 'ms' });
+  });
+
+  it('recognises sim-core’s notable events and not their ends', () => {
+    expect(notableKind('safetyStop')).toBe('safetyStop');
+    expect(notableKind('resume')).toBeUndefined();
     expect(notableKind('failure')).toBe('failure');
     expect(notableKind('repair')).toBeUndefined();
     expect(notableKind('handover')).toBe('handover');
-    expect(notableKind('part-completed')).toBeUndefined();
+    expect(notableKind('partCompleted')).toBeUndefined();
+    expect(notableKind('toString')).toBeUndefined();
+    const notable = EVENT_KINDS.filter((k) => notableKind(k) !== undefined);
+    expect(notable).toEqual(['failure', 'safetyStop', 'handover']);
   });
 });

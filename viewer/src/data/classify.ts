@@ -1,3 +1,4 @@
+import { type EventKind, RECORDED_SERIES } from '@factory-twin/sim-core';
 import type { NotableKind, SeriesView } from './run-model';
 
 /** Which KPI chart a recorded series belongs on, from its name. */
@@ -11,21 +12,30 @@ export function seriesGroup(name: string): SeriesView['group'] {
   return 'other';
 }
 
-/** The unit in a series name such as 'latency_p99_ms/urllc' or 'prb_util' (best effort). */
+/** Label and unit of a recorded series: sim-core's metadata (RECORDED_SERIES), else its name. */
+export function seriesMeta(name: string): { label: string; unit: string } {
+  const meta = RECORDED_SERIES.lookup(name);
+  return meta === undefined
+    ? { label: name, unit: seriesUnit(name) }
+    : { label: meta.label, unit: meta.unit };
+}
+
+/** The unit in a series name such as 'latency_p99_ms/urllc' (best effort, for series sim-core does not name). */
 export function seriesUnit(name: string): string {
   const n = name.toLowerCase();
   if (/_ms\b|_ms\/|ms$/.test(n)) return 'ms';
   if (/per_h/.test(n)) return '/h';
-  if (/util|ratio|frac/.test(n)) return '';
   return '';
 }
 
+/** The timeline's notable events, by sim-core's event kinds (twin/vocabulary.ts); the others are not. */
+const NOTABLE = new Map<string, NotableKind>([
+  ['failure', 'failure'],
+  ['safetyStop', 'safetyStop'],
+  ['handover', 'handover'],
+] satisfies [EventKind, NotableKind][]);
+
 /** Notable event kinds, from the recording's event kind names. */
 export function notableKind(eventKind: string): NotableKind | undefined {
-  const k = eventKind.toLowerCase();
-  if (/resume|clear|repair|end/.test(k)) return undefined;
-  if (/safety|e-?stop|emergency/.test(k)) return 'safetyStop';
-  if (/fail|breakdown|fault|down/.test(k)) return 'failure';
-  if (/handover|hand-over|ho\b/.test(k)) return 'handover';
-  return undefined;
+  return NOTABLE.get(eventKind);
 }

@@ -1,4 +1,4 @@
-import { seriesGroup, seriesUnit } from './classify';
+import { seriesGroup, seriesMeta } from './classify';
 import type { SeriesView } from './run-model';
 import type { Recording } from './sim-core';
 
@@ -9,8 +9,7 @@ export function seriesViews(rec: Recording): SeriesView[] {
     return {
       key: name,
       group: seriesGroup(name),
-      label: name,
-      unit: seriesUnit(name),
+      ...seriesMeta(name),
       tMs: d.timesMs,
       values: d.values,
     };

@@ -24,11 +24,13 @@ export function CompareTable({ a, b }: { a: RunModel; b: RunModel }) {
   const rows = [
     ...pairs.map(({ s, o }) => ({
       key: s.key,
+      label: s.label,
       va: timeWeightedMean(s.tMs, s.values, a.startMs, tMs),
       vb: timeWeightedMean(o!.tMs, o!.values, b.startMs, tMs),
     })),
     ...(['safetyStop', 'failure', 'handover'] as const).map((k) => ({
-      key: t(`compare.count.${k}`),
+      key: k,
+      label: t(`compare.count.${k}`),
       va: counts(a, k),
       vb: counts(b, k),
     })),
@@ -51,7 +53,7 @@ export function CompareTable({ a, b }: { a: RunModel; b: RunModel }) {
             const d = r.vb - r.va;
             return (
               <tr key={r.key}>
-                <td>{r.key}</td>
+                <td>{r.label}</td>
                 <td>{fmt(r.va)}</td>
                 <td>{fmt(r.vb)}</td>
                 <td className={d > 0 ? 'up' : d < 0 ? 'down' : ''}>

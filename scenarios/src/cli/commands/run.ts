@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { StreamedFile, writeFileAtomic } from '../../run/files';
 import { runScenarioFile } from '../../run/run-scenario';
 import { runSummary, summaryMarkdown, toJson } from '../../run/summary';
+import type { CostLimits } from '../../validate/cost-guard';
 import { SOFTWARE_VERSION } from '../../version';
 import { progressBar } from '../progress';
 
@@ -10,8 +11,12 @@ export interface RunCommandOptions {
   seed?: number | string;
   out: string;
   hours?: number;
+  /** Fixed warm-up, hours. */
+  warmup?: number | 'auto';
   name?: string;
   quiet?: boolean;
+  /** The cost guard's limits; false turns it off. */
+  costGuard?: CostLimits | false;
 }
 
 export interface RunCommandOutput {
@@ -37,6 +42,8 @@ export function runCommand(file: string, o: RunCommandOptions): RunCommandOutput
       ...(o.variant === undefined ? {} : { variant: o.variant }),
       ...(o.seed === undefined ? {} : { seed: o.seed }),
       ...(o.hours === undefined ? {} : { lengthH: o.hours }),
+      ...(typeof o.warmup === 'number' ? { warmupH: o.warmup } : {}),
+      ...(o.costGuard === undefined ? {} : { costGuard: o.costGuard }),
       details: true,
       recordingSink: (bytes) => {
         stream ??= new StreamedFile(recordingPath);

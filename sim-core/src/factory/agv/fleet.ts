@@ -215,6 +215,14 @@ export class AgvFleet implements TransportService {
     return this.pending.length;
   }
 
+  /** Where the vehicle `vehicleId` is at `timeMs`; undefined for any other id (how a network finds AGV UEs). */
+  locate(vehicleId: string, timeMs: number): AgvPosition | undefined {
+    this.byId ??= new Map(this.vehicles.map((v) => [v.id, v]));
+    return this.byId.get(vehicleId)?.position(timeMs);
+  }
+
+  private byId: Map<string, Vehicle> | undefined;
+
   /** Forgets statistics before `atMs` (warm-up exclusion); call it at simulated time `atMs`. */
   resetStats(atMs: number = this.sim.now()): void {
     this.statsFromMs = atMs;

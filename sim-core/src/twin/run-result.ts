@@ -1,0 +1,30 @@
+import type { Seed } from '../engine/random';
+import type { AgvFleetStats } from '../factory/agv/fleet';
+import type { FactoryKpis } from '../factory/kpi';
+import type { LatencyCdf } from '../kpi/latency-cdf';
+import type { Layout } from '../layout';
+import type { NetworkKpis } from '../network/types';
+
+/**
+ * What one run of the twin produced: the one result type of the scenario pipeline, sweeps and benchmarks.
+ * `N` is the network's KPIs: NetworkKpis with the 5G model, undefined on the ideal network.
+ */
+export interface RunResult<N extends NetworkKpis | undefined = NetworkKpis | undefined> {
+  name: string;
+  seed: Seed;
+  durationMs: number;
+  warmUpMs: number;
+  /** Events the simulation processed. */
+  events: number;
+  /** Flat KPI map (name → number; see flattenKpis and the KPI catalog) for comparisons and sweeps. */
+  kpis: Record<string, number>;
+  factory: FactoryKpis;
+  network: N;
+  agv?: AgvFleetStats;
+  /** Latency CDFs per traffic class, when asked for (5G network only). */
+  latencyCdfs?: Record<string, LatencyCdf>;
+  /** Notable events by kind (failures, AGV deadlocks, safety stops, handovers…), over the whole run. */
+  eventCounts: Record<string, number>;
+  /** The static layout (with coverage grids when computed), for runs built from a scenario. */
+  layout?: Layout;
+}
