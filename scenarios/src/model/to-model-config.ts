@@ -108,12 +108,12 @@ function factoryConfig(s: Scenario): FactoryConfig {
           ? {}
           : {
               failures: {
-                ...(failures.mtbfH !== undefined
-                  ? { kind: 'time' as const, mtbfMs: failures.mtbfH * H }
-                  : {
-                      kind: 'count' as const,
-                      meanCyclesBetweenFailures: failures.meanCyclesBetweenFailures,
-                    }),
+                kind: failures.model ?? (failures.mtbfH !== undefined ? 'time' : 'count'),
+                ...(failures.mtbfH === undefined ? {} : { mtbfMs: failures.mtbfH * H }),
+                ...(failures.meanCyclesBetweenFailures === undefined
+                  ? {}
+                  : { meanCyclesBetweenFailures: failures.meanCyclesBetweenFailures }),
+                ...(failures.parameters === undefined ? {} : { parameters: failures.parameters }),
                 ...(typeof failures.mttrMin === 'number'
                   ? { mttrMs: failures.mttrMin * MIN }
                   : { repairTime: scaleDistribution(failures.mttrMin, MIN) }),
@@ -301,6 +301,7 @@ function networkConfig(s: Scenario): NetworkConfig {
       ...(n.coreDelay === undefined ? {} : { overrides: definedOnly(n.coreDelay) }),
     },
     scheduler: n.scheduler ?? 'proportionalFair',
+    ...(n.channelModel === undefined ? {} : { channelModel: n.channelModel }),
     ...(n.slices === undefined ? {} : { slices: n.slices }),
     ...(n.handover === undefined
       ? {}
@@ -351,6 +352,7 @@ function streamSpecs(s: Scenario): StreamSpec[] {
         sizeBytes,
         ...(flow.deadlineMs === undefined ? {} : { deadlineMs: flow.deadlineMs }),
         ...(flow.survivalTimeMs === undefined ? {} : { survivalTimeMs: flow.survivalTimeMs }),
+        ...(flow.source === undefined ? {} : { source: flow.source }),
       });
     }
   }

@@ -37,6 +37,11 @@ export interface StreamSpec {
   deadlineMs?: number;
   /** No valid packet for this long is a failure the receiver must react to (TS 22.104 survival time). */
   survivalTimeMs?: number;
+  /**
+   * When packets are sent: a registered traffic source (network/traffic/registry.ts), default 'periodic'
+   * (every `intervalMs`; other sources keep `intervalMs` as the nominal interval).
+   */
+  source?: string;
 }
 
 export interface StreamListener {

@@ -20,6 +20,17 @@ export type {
   SourceConfig,
 } from './config';
 export type {
+  FailureModel,
+  FailureModelContext,
+  FailureModelType,
+} from './failures/failure-model';
+export {
+  type BuiltinFailureModelName,
+  type FailureModelName,
+  failureModels,
+  registerFailureModel,
+} from './failures/registry';
+export type {
   DispositionConfig,
   FallbackConfig,
   InspectionPointConfig,

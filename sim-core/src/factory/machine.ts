@@ -5,6 +5,7 @@ import { TimeWeighted } from '../kpi/stats';
 import type { InputListener, SlotWaiter, Station } from './buffer';
 import type { MachineConfig } from './config';
 import type { FactoryContext } from './context';
+import { failureModels } from './failures/registry';
 import type { CycleQuality } from './inspection/cycle-quality';
 import type { Maintenance } from './maintenance/maintenance';
 import type { MachineReport, StartOrder } from './messages';
@@ -83,8 +84,8 @@ export class Machine implements SlotWaiter, InputListener {
   private readonly timeFailures: boolean;
   private readonly countFailures: boolean;
   private drawTimeToFailure: () => number = () => Number.POSITIVE_INFINITY;
+  private drawCyclesToFailure: () => number = () => Number.POSITIVE_INFINITY;
   private drawRepairTime: () => number = () => 0;
-  private cyclesStream: RandomStream | null = null;
   /** Operating (busy) time left until the next time-based failure. */
   private ttfMs = Number.POSITIVE_INFINITY;
   private cyclesToFailure = Number.POSITIVE_INFINITY;
@@ -145,20 +146,26 @@ export class Machine implements SlotWaiter, InputListener {
     this.defectProbability = config.defectProbability ?? 0;
     this.defectStream = this.defectProbability > 0 ? streams.stream(id, 'defect') : null;
 
+    // The failure model (failures/registry.ts) draws times to failure and repair durations.
     const f = config.failures;
-    this.timeFailures = f?.kind === 'time';
-    this.countFailures = f?.kind === 'count';
-    if (f) {
-      const failureStream = streams.stream(id, 'failure');
-      this.drawRepairTime = sampler(
-        f.repairTime ?? { kind: 'exponential', mean: f.mttrMs! },
-        streams.stream(id, 'repair'),
-      );
+    const model =
+      f === undefined
+        ? undefined
+        : failureModels.get(f.kind).create({
+            machineId: id,
+            config: f,
+            failureStream: streams.stream(id, 'failure'),
+            repairStream: streams.stream(id, 'repair'),
+          });
+    this.timeFailures = model?.clock === 'operatingTime';
+    this.countFailures = model?.clock === 'cycles';
+    if (model) {
+      this.drawRepairTime = () => model.nextRepairMs();
       if (this.timeFailures) {
-        this.drawTimeToFailure = sampler({ kind: 'exponential', mean: f.mtbfMs! }, failureStream);
+        this.drawTimeToFailure = () => model.nextToFailure();
         this.ttfMs = this.drawTimeToFailure();
       } else {
-        this.cyclesStream = failureStream;
+        this.drawCyclesToFailure = () => model.nextToFailure();
         this.cyclesToFailure = this.drawCyclesToFailure();
       }
     }
@@ -404,14 +411,6 @@ export class Machine implements SlotWaiter, InputListener {
     if (this.timeFailures) this.ttfMs = this.drawTimeToFailure();
     else this.cyclesToFailure = this.drawCyclesToFailure();
     this.runningChanged(false);
-  }
-
-  /** Geometric number of cycles >= 1 with mean `meanCyclesBetweenFailures` (memoryless per cycle). */
-  private drawCyclesToFailure(): number {
-    const m = this.config.failures!.meanCyclesBetweenFailures!;
-    if (m <= 1) return 1;
-    const u = this.cyclesStream!.next();
-    return Math.max(1, Math.ceil(Math.log1p(-u) / Math.log1p(-1 / m)));
   }
 
   private emitNotable(kind: 'failure' | 'repair'): void {

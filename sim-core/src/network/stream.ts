@@ -1,9 +1,11 @@
-// A periodic stream (motion control, telemetry, video frames) and its TS 22.104 survival-time watchdog.
+// A stream (motion control, telemetry, video frames; periodic unless its traffic source says otherwise) and its
+// TS 22.104 survival-time watchdog.
 import type { StreamHandle, StreamListener, StreamSpec } from '../control/seam';
 import type { SimAction } from '../engine/sim-action';
 import type { Simulation } from '../engine/simulation';
 import type { DeviceState } from './device';
 import type { Packet } from './packet';
+import type { TrafficSource } from './traffic/traffic-source';
 
 /**
  * Packets of a stream are generated in batches covering this much time (and at least
@@ -81,6 +83,8 @@ export class StreamState implements StreamHandle {
     readonly phaseMs: number,
     /** Shared by every stream opened under the same id. */
     readonly stats: StreamStats,
+    /** When packets are sent (traffic/). */
+    private readonly source: TrafficSource,
   ) {
     if (!(spec.intervalMs > 0)) throw new RangeError(`stream ${spec.id}: intervalMs must be > 0`);
     this.intervalMs = spec.intervalMs;
@@ -112,13 +116,14 @@ export class StreamState implements StreamHandle {
   }
 
   sendTimeMs(index: number): number {
-    return this.firstSendMs + index * this.intervalMs;
+    return this.firstSendMs + this.source.offsetMs(index);
   }
 
   private start(): void {
     const now = this.host.sim.now();
     this.epoch++;
     this.nextIndex = 0;
+    this.source.restart?.();
     this.firstSendMs = now + this.phaseMs;
     this.failed = false;
     this.pendingArrivalMs.length = 0;
