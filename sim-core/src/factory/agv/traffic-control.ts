@@ -93,7 +93,10 @@ export class TrafficControl {
     }
     const end = chain[chain.length - 1];
     if (end.isParked) {
-      if (!this.evade(end, chain[chain.length - 2]) && !this.push(end)) w.scheduleRetry(this.retryMs);
+      // Push it away from the line waiting for it, not back through that line (the waiters would come
+      // straight back and push it back in turn: a livelock, e.g. a vehicle parked on another's goal).
+      const away = this.evade(end, chain[chain.length - 2]) || this.push(end, chain) || this.push(end);
+      if (!away) w.scheduleRetry(this.retryMs);
       return;
     }
     const aroundCharging = chain.some((v) => v.phase === 'charging');
@@ -132,9 +135,10 @@ export class TrafficControl {
    * through nodes where vehicles stand idle or wait in line (not loading, charging or stopped) to the
    * nearest free node; then everyone on that chain moves one node along it, from the far end back to
    * v, each first in line for the node the one ahead leaves. Each plans again from where it got to.
-   * Returns false when there is no such chain.
+   * The chain does not go through nodes held by `keepOff` (other than v). Returns false when there is
+   * no such chain.
    */
-  private push(v: Vehicle): boolean {
+  private push(v: Vehicle, keepOff: readonly Vehicle[] = []): boolean {
     const { net, reservations } = this.host;
     const via = new Map<number, number>([[v.node, -1]]);
     const frontier = [v.node];
@@ -150,7 +154,7 @@ export class TrafficControl {
           free = w;
           break;
         }
-        if (!pushable(x, w)) continue;
+        if (!pushable(x, w) || (x !== v && keepOff.includes(x))) continue;
         via.set(w, u);
         frontier.push(w);
       }
