@@ -28,7 +28,9 @@ export interface TrafficHost {
  *   plans on around the others' places and goals; else a push: the nearest free node reachable through
  *   nodes where vehicles stand idle or wait in line, and everyone on that chain moves one node along it;
  * - a chain that ends at a parked vehicle sends that vehicle away (to the nearest free node off the
- *   waiter's route, preferably not a station; else it is pushed along);
+ *   waiter's route, preferably not a station; else it is pushed along, away from the vehicles waiting
+ *   for it, through other parked ones if need be: pushed back through its waiters, it would be pushed
+ *   back in by them, forever);
  * - a vehicle blocked by one that stands still (loading, charging, waiting) takes a detour if it costs
  *   at most `rerouteToleranceS` more (any detour around a charging vehicle).
  * Dispatching adds congestion control (AgvFleet): one AGV at a time heads for a pickup station.
