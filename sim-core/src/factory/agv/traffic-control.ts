@@ -28,7 +28,9 @@ export interface TrafficHost {
  *   plans on around the others' places and goals; else a push: the nearest free node reachable through
  *   nodes where vehicles stand idle or wait in line, and everyone on that chain moves one node along it;
  * - a chain that ends at a parked vehicle sends that vehicle away (to the nearest free node off the
- *   waiter's route, preferably not a station; else it is pushed along);
+ *   waiter's route, preferably not a station; else it is pushed along, away from the vehicles waiting
+ *   for it, through other parked ones if need be: pushed back through its waiters, it would be pushed
+ *   back in by them, forever);
  * - a vehicle blocked by one that stands still (loading, charging, waiting) takes a detour if it costs
  *   at most `rerouteToleranceS` more (any detour around a charging vehicle).
  * Dispatching adds congestion control (AgvFleet): one AGV at a time heads for a pickup station.
@@ -93,7 +95,10 @@ export class TrafficControl {
     }
     const end = chain[chain.length - 1];
     if (end.isParked) {
-      if (!this.evade(end, chain[chain.length - 2]) && !this.push(end)) w.scheduleRetry(this.retryMs);
+      // Push it away from the line waiting for it, not back through that line (the waiters would come
+      // straight back and push it back in turn: a livelock, e.g. a vehicle parked on another's goal).
+      const away = this.evade(end, chain[chain.length - 2]) || this.push(end, chain) || this.push(end);
+      if (!away) w.scheduleRetry(this.retryMs);
       return;
     }
     const aroundCharging = chain.some((v) => v.phase === 'charging');
@@ -132,9 +137,10 @@ export class TrafficControl {
    * through nodes where vehicles stand idle or wait in line (not loading, charging or stopped) to the
    * nearest free node; then everyone on that chain moves one node along it, from the far end back to
    * v, each first in line for the node the one ahead leaves. Each plans again from where it got to.
-   * Returns false when there is no such chain.
+   * The chain does not go through nodes held by `keepOff` (other than v). Returns false when there is
+   * no such chain.
    */
-  private push(v: Vehicle): boolean {
+  private push(v: Vehicle, keepOff: readonly Vehicle[] = []): boolean {
     const { net, reservations } = this.host;
     const via = new Map<number, number>([[v.node, -1]]);
     const frontier = [v.node];
@@ -150,7 +156,7 @@ export class TrafficControl {
           free = w;
           break;
         }
-        if (!pushable(x, w)) continue;
+        if (!pushable(x, w) || (x !== v && keepOff.includes(x))) continue;
         via.set(w, u);
         frontier.push(w);
       }
