@@ -23,6 +23,7 @@ export interface ViewerHooks {
         endMs: number;
         problems: string[];
         eventTimes: Float64Array;
+        series: { key: string; label: string; unit: string; tMs: ArrayLike<number> }[];
         notable: { tMs: number; path: string; kind: string }[];
         layout: { machines: { id: string }[]; agvs: { id: string }[] };
         sync(tMs: number): boolean;
@@ -75,4 +76,12 @@ export const clockOf = (page: Page) =>
   page.evaluate(() => {
     const c = window.__viewer.clock.getState();
     return { tMs: c.tMs, startMs: c.startMs, endMs: c.endMs, playing: c.playing, speed: c.speed };
+  });
+
+/** Whether the sidebar lies wholly inside the window (the 3D view shrinks to make room for it). */
+export const sidebarInside = (page: Page) =>
+  page.evaluate(() => {
+    const r = document.querySelector('aside.sidebar')?.getBoundingClientRect();
+    const w = document.documentElement.clientWidth;
+    return r !== undefined && r.width > 100 && r.left >= 0 && r.right <= w + 0.5;
   });

@@ -3,7 +3,7 @@ import { runScenarioFile } from '@factory-twin/scenarios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureBytes, SMALL, SMALL_B, truncated } from './fixtures/fixtures';
 import { type Harness, pixelsAt, SCREENSHOT_DIR, shareUnlike, startHarness } from './harness';
-import { clockOf, openViewer, settle } from './viewer-page';
+import { clockOf, openViewer, settle, sidebarInside } from './viewer-page';
 
 // Real-browser tests of the built viewer: Debian's chromium (SwiftShader WebGL), the static build
 // served from a temp folder, synthetic recordings made with the real RecordingWriter.
@@ -267,6 +267,38 @@ describe('viewer in a real browser', () => {
     await shot('compare');
   });
 
+  it('lists every shared KPI in the compare table and every series in the charts, with units', async () => {
+    const { page } = h;
+    // Still in compare mode (the test above): run A and run B are open.
+    const expected = await page.evaluate(() => {
+      const [a, b] = window.__viewer.recordings.getState().runs;
+      const shared = a!.series.filter((s) => b!.series.some((o) => o.key === s.key));
+      const drawn = a!.series.filter((s) => s.tMs.length > 0);
+      const drawnB = drawn.filter((s) => b!.series.some((o) => o.key === s.key));
+      return { rows: shared.length + 3, lines: drawn.length + drawnB.length };
+    });
+    const table = page.getByTestId('compare-table');
+    expect(expected.rows).toBeGreaterThan(16 + 3);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(expected.rows);
+    // The last row (a count) can be scrolled into view inside the table's own scroll area.
+    const last = table.locator('tbody tr').last();
+    await last.scrollIntoViewIfNeeded();
+    expect(await last.isVisible()).toBe(true);
+    const kpis = page.getByTestId('kpis');
+    const charts = await kpis.locator('.u-legend').count();
+    const entries = await kpis.locator('.u-legend .u-series').count();
+    expect(entries - charts).toBe(expected.lines); // one x ("t") entry per chart
+    const legendText = await kpis.locator('.u-legend').allTextContents();
+    expect(legendText.join(' ')).toContain('p99 camera');
+    expect(legendText.join(' ')).toContain('B p99 camera');
+    // Labels and units from sim-core's RECORDED_SERIES; PRB use in percent.
+    const titles = await kpis.locator('.u-title').allTextContents();
+    expect(titles.some((x) => /PRB.*\(%\)/.test(x))).toBe(true);
+    expect(titles.some((x) => /\(parts\/h\)/.test(x))).toBe(true);
+    expect(legendText.join(' ')).not.toMatch(/throughput_parts_per_h|prb_util/);
+    expect(await table.textContent()).toMatch(/G1 UL PRB use \(%\)/);
+  });
+
   it('opens a recording of a real scenario run (engine-parts plant)', async () => {
     const { page } = h;
     await openViewer(page, url, '?run=runs/engine-parts.ftrec&lang=en');
@@ -376,6 +408,86 @@ describe('viewer in a real browser', () => {
     await shot('demo');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(() => window.__viewer.ui.getState().demo)).toBe(false);
+  });
+
+  it('keeps the sidebar on screen: with a second run, after the demo, in a small window', async () => {
+    const { page } = h;
+    await openViewer(page, url, '?run=runs/small.ftr&lang=en');
+    expect(await sidebarInside(page)).toBe(true);
+    await page.getByTestId('file-input-b').setInputFiles({
+      name: 'second.ftr',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(fixtureBytes(SMALL_B)),
+    });
+    await page.waitForFunction(() => window.__viewer.recordings.getState().runs[1]?.name === 'second.ftr');
+    await expect.poll(() => page.locator('canvas[data-engine]').count()).toBe(2);
+    await settle(page);
+    await expect.poll(() => sidebarInside(page)).toBe(true);
+    const paneB = (await page.getByTestId('pane-1').boundingBox())!;
+    const side = (await page.locator('aside.sidebar').boundingBox())!;
+    expect(paneB.x + paneB.width).toBeLessThanOrEqual(side.x + 1);
+    await shot('layout-second-run');
+    await page.getByText('Close run B').click();
+    await page.getByTestId('demo-toggle').click();
+    await expect.poll(() => page.getByTestId('demo-overlay').isVisible()).toBe(true);
+    await settle(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => window.__viewer.ui.getState().demo)).toBe(false);
+    await settle(page);
+    await expect.poll(() => sidebarInside(page)).toBe(true);
+    await shot('layout-after-demo');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    try {
+      await settle(page);
+      await expect.poll(() => sidebarInside(page)).toBe(true);
+      await shot('layout-1024x700');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
+  it('gives every legend entry its own colour', async () => {
+    const { page } = h;
+    const colours = await page
+      .getByTestId('legend')
+      .locator('.swatch')
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    // Machine states, AGV states (the fixture has AGVs) and the markers.
+    expect(colours.length).toBeGreaterThan(14);
+    const seen = new Map<string, number>();
+    for (const [i, c] of colours.entries()) {
+      expect(seen.has(c), `legend entries ${seen.get(c)} and ${i} share ${c}`).toBe(false);
+      seen.set(c, i);
+    }
+  });
+
+  it('reaches the scrubber with Tab and moves the time with its keys', async () => {
+    const { page } = h;
+    await page.evaluate(() => {
+      const c = window.__viewer.clock.getState();
+      c.pause();
+      c.seek(120_000);
+    });
+    // From the transport controls (the sidebar's lists come before them in tab order), Tab moves on
+    // to the scrubber within a few presses.
+    await page.getByTestId('play').focus();
+    let reached = false;
+    for (let i = 0; i < 8 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'scrubber');
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect((await clockOf(page)).tMs).toBeCloseTo(121_000, 3);
+    await page.keyboard.press('Shift+ArrowLeft');
+    expect((await clockOf(page)).tMs).toBeCloseTo(111_000, 3);
+    await page.keyboard.press('End');
+    const c = await clockOf(page);
+    expect(c.tMs).toBe(c.endMs);
+    const scrubber = page.getByTestId('scrubber');
+    await expect.poll(() => scrubber.getAttribute('aria-valuetext')).toBe('10:00');
+    expect(await scrubber.getAttribute('aria-label')).toBeTruthy();
+    await shot('scrubber-focused');
   });
 
   it('never asks the network for anything but the local server (offline build)', () => {

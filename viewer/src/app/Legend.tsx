@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { RunModel } from '../data/run-model';
 import { AGV_COLORS, AGV_LABELS, MACHINE_COLORS, MACHINE_LABELS } from '../data/states';
 import { useT } from '../i18n/use-t';
+import { BUFFER_COLOR } from '../scene/Buffers';
 import { CAMERA_COLOR } from '../scene/Cameras';
 import { ramp, SINR_MAX_DB, SINR_MIN_DB, traffic } from '../scene/colormap';
 import { GATEWAY_COLOR, LEGACY_COLOR } from '../scene/Gateways';
@@ -76,7 +77,7 @@ export function Legend({ run }: { run: RunModel }) {
         <Swatch color={GNB_COLOR} label={t('legend.gnb')} />
         <Swatch color={CAMERA_COLOR} label={t('legend.camera')} />
         <Swatch color={INTERFERENCE_COLOR} label={t('legend.interference')} round />
-        <Swatch color="#67e8f9" label={t('legend.buffer')} />
+        <Swatch color={BUFFER_COLOR} label={t('legend.buffer')} />
       </ul>
       {links !== 'off' && (
         <div className="sinr">

@@ -18,6 +18,7 @@ export const en = {
   'timeline.nextEvent': 'Next event',
   'timeline.loop': 'Loop',
   'timeline.speed': 'Speed',
+  'timeline.scrubber': 'Timeline (arrow keys move the time)',
   'timeline.keys': 'Space play/pause · ←/→ step · Shift 10 s · Alt 1 min · Ctrl+←/→ events · ↑/↓ speed',
   'notable.title': 'Notable events',
   'notable.none': 'No notable events',

@@ -20,6 +20,7 @@ export const zh: Dictionary = {
   'timeline.nextEvent': '下一个事件',
   'timeline.loop': '循环',
   'timeline.speed': '速度',
+  'timeline.scrubber': '时间轴（方向键移动时间）',
   'timeline.keys': '空格 播放/暂停 · ←/→ 步进 · Shift 10 秒 · Alt 1 分钟 · Ctrl+←/→ 事件 · ↑/↓ 速度',
   'notable.title': '重要事件',
   'notable.none': '没有重要事件',

@@ -9,7 +9,9 @@ const SIZE_M = 1.2;
 const MAX_HEIGHT_M = 2;
 /** Buffers without a capacity are drawn full at this many items. */
 const UNBOUNDED_FULL = 20;
-const FILL = palette(['#67e8f9', '#fbbf24', '#f87171']);
+/** A buffer's colour when it has room (the legend's swatch); fuller buffers turn amber, then red. */
+export const BUFFER_COLOR = '#67e8f9';
+const FILL = palette([BUFFER_COLOR, '#fbbf24', '#f87171']);
 
 /** Buffers: a translucent cage and a fill column whose height and colour follow the level. */
 export function Buffers({ run }: { run: RunModel }) {

@@ -5,7 +5,7 @@ import { SHAPE_HEIGHT_M, shapeFor } from './machine-shapes';
 import { pickHandlers } from './picking';
 import { setInstance, standingBox, standingCylinder } from './shared';
 
-export const LEGACY_COLOR = '#fb923c';
+export const LEGACY_COLOR = '#2dd4bf'; // teal: no machine or AGV state uses it
 export const GATEWAY_COLOR = '#f472b6';
 
 /** Legacy machines get an orange cone above them and a dashed line to their gateway box. */

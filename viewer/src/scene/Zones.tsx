@@ -4,7 +4,7 @@ import type { RunModel } from '../data/run-model';
 import { pickHandlers } from './picking';
 import { setInstance } from './shared';
 
-export const INTERFERENCE_COLOR = '#ef4444';
+export const INTERFERENCE_COLOR = '#7c2d12'; // dark rust: red is a down machine
 
 /** Interference zones: translucent red discs on the floor, one instance each. */
 export function Zones({ run }: { run: RunModel }) {

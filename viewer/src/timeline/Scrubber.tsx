@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { RunModel } from '../data/run-model';
+import { useT } from '../i18n/use-t';
 import { clock } from '../store/clock';
 import { recordings } from '../store/recording';
-import { histogram } from './navigation';
+import { formatTime, histogram } from './navigation';
 
 const HEIGHT_PX = 44;
 const COLORS = ['rgba(96,165,250,0.85)', 'rgba(251,146,60,0.7)'];
@@ -11,6 +12,7 @@ const NOTABLE_COLOR = '#f43f5e';
 
 /** The scrubber: an event-density histogram per run, notable-event ticks, and a draggable playhead. */
 export function Scrubber() {
+  const t = useT();
   const runs = useStore(recordings, (s) => s.runs);
   const startMs = useStore(clock, (s) => s.startMs);
   const endMs = useStore(clock, (s) => s.endMs);
@@ -35,10 +37,19 @@ export function Scrubber() {
   }, [runs, startMs, endMs]);
 
   useEffect(() => {
+    let shownMs = Number.NaN;
     const move = () => {
       const s = clock.getState();
       const f = s.endMs > s.startMs ? (s.tMs - s.startMs) / (s.endMs - s.startMs) : 0;
       if (head.current) head.current.style.left = `${(f * 100).toFixed(3)}%`;
+      // The slider's value for assistive technology, updated at most once per shown second.
+      const el = box.current;
+      const wholeMs = Math.floor(s.tMs / 1000) * 1000;
+      if (el && wholeMs !== shownMs) {
+        shownMs = wholeMs;
+        el.setAttribute('aria-valuenow', String(Math.round(s.tMs)));
+        el.setAttribute('aria-valuetext', formatTime(s.tMs).replace(/\.\d+$/, ''));
+      }
     };
     move();
     return clock.subscribe(move);
@@ -59,8 +70,11 @@ export function Scrubber() {
       role="slider"
       aria-valuemin={startMs}
       aria-valuemax={endMs}
-      aria-valuenow={clock.getState().tMs}
-      tabIndex={-1}
+      aria-valuenow={Math.round(clock.getState().tMs)}
+      aria-label={t('timeline.scrubber')}
+      // Focusable with Tab; its keys (arrows, Shift/Alt, Ctrl for events, Home/End) are the timeline's
+      // (use-timeline-keys.ts), so a focused scrubber moves the clock like the rest of the page.
+      tabIndex={0}
       onPointerDown={(e) => {
         (e.target as HTMLElement).setPointerCapture(e.pointerId);
         seekAt(e.clientX);
