@@ -3,6 +3,7 @@ import { KNOWN_RATES_PER_EUR } from '../cost/cost-defaults';
 import { duration } from './distribution-schema';
 import { LIMITS } from './limits';
 import { maintenanceSchema } from './maintenance-schema';
+import { outageSchema } from './outage-schema';
 import { qualitySchema } from './quality-schema';
 
 /**
@@ -567,6 +568,7 @@ const networkSchema = z
     coreDelay: coreDelaySchema.optional(),
     uplinkPowerControl: uplinkPowerControlSchema.optional(),
     linkAdaptation: linkAdaptationSchema.optional(),
+    outages: outageSchema.optional(),
   })
   .strict();
 
