@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdealNetwork, type Message } from '../../control/seam';
+import { type ControlNetwork, IdealNetwork, type Message, type StreamListener } from '../../control/seam';
 import { Simulation } from '../../engine/simulation';
 import { OutageProcess, scriptedPeriods } from './outage-process';
 import { withOutages } from './with-outages';
@@ -138,5 +138,41 @@ describe('withOutages at the seam', () => {
       [0.75, 4000],
     ]);
     expect(at).toEqual([2050, 3050, 4050]); // window end + deadline
+  });
+
+  it('scales the share an inner network reports by the share of the window outside the outage', () => {
+    const sim = new Simulation();
+    // An inner network that reports 0.9 for every window, at window end + deadline.
+    const inner: ControlNetwork = {
+      send: (m, onDelivered) => sim.after(1, () => onDelivered(m)),
+      openStream: (spec, l?: StreamListener) => {
+        for (let k = 0; k < 5; k++)
+          sim.at((k + 1) * 1000 + (spec.deadlineMs ?? 0), () => l?.onDeliveryRatio?.(0.9, (k + 1) * 1000));
+        return { setActive() {}, close() {} };
+      },
+    };
+    const process = new OutageProcess(sim, scriptedPeriods([{ startMs: 1500, endMs: 3250 }]));
+    const net = withOutages(inner, process, toControl);
+    const shares: [number, number][] = [];
+    net.openStream(
+      {
+        id: 'v',
+        from: 'CAM1',
+        to: 'control',
+        trafficClass: 'video',
+        intervalMs: 20,
+        sizeBytes: 5000,
+        deadlineMs: 50,
+      },
+      { deliveryWindowMs: 1000, onDeliveryRatio: (s, end) => shares.push([s, end]) },
+    );
+    sim.run();
+    expect(shares.map(([s, end]) => [Number(s.toFixed(6)), end])).toEqual([
+      [0.9, 1000],
+      [0.45, 2000],
+      [0, 3000],
+      [0.675, 4000],
+      [0.9, 5000],
+    ]);
   });
 });
