@@ -41,6 +41,7 @@ export {
 export { type TrendOptions, type TrendResult, upwardTrend } from './kpi/trend';
 export * from './layout';
 export * from './network/index';
+export * from './network/outage/index';
 export * as radio from './network/radio/index';
 export { Registry, RegistryError } from './plugins/registry';
 export * from './record/index';

@@ -9,6 +9,7 @@ import {
   type MachineConfig,
   type NetworkConfig,
   type OperationConfig,
+  type OutageConfig,
   type SetupConfig,
   type SourceConfig,
   type StreamSpec,
@@ -16,6 +17,7 @@ import {
 import { type DurationInput, scaleDistribution } from '../scenario/distribution-schema';
 import type { Scenario } from '../scenario/schema';
 import { maintenanceConfig } from './maintenance-config';
+import { outageConfig } from './outage-config';
 import { qualityConfig } from './quality-config';
 
 /** Everything one run is built from, in sim-core's units (ms, m, dBm). */
@@ -25,6 +27,8 @@ export interface ModelConfig {
   /** Present when parts move by AGV. */
   agv?: AgvConfig;
   network: NetworkConfig;
+  /** Core / WAN outages (`network.outages` enabled). */
+  outages?: OutageConfig;
   /** Periodic flows the run opens on the network (telemetry, video); AGVs open their own motion control. */
   streams: StreamSpec[];
   layout: Layout;
@@ -57,6 +61,7 @@ export function toModelConfig(scenario: Scenario): ModelConfig {
     factory: factoryConfig(scenario),
     ...(scenario.transport.kind === 'agv' ? { agv: agvConfig(scenario) } : {}),
     network: networkConfig(scenario),
+    ...withOutages(scenario),
     streams: streamSpecs(scenario),
     layout: layout(scenario),
     run: {
@@ -317,6 +322,11 @@ function networkConfig(s: Scenario): NetworkConfig {
     classOptions,
     wiredEndpoints: [CONTROL],
   };
+}
+
+function withOutages(scenario: Scenario): { outages?: OutageConfig } {
+  const outages = outageConfig(scenario);
+  return outages === undefined ? {} : { outages };
 }
 
 /**

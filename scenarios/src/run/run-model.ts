@@ -70,6 +70,7 @@ export function buildModels(
       factory: model.factory,
       ...(model.agv === undefined ? {} : { agv: model.agv }),
       network: model.network,
+      ...(model.outages === undefined ? {} : { outages: model.outages }),
       streams: model.streams,
       positions: fixedPositions(model.layout),
       seed,

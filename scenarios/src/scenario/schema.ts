@@ -10,6 +10,7 @@ import { KNOWN_RATES_PER_EUR } from '../cost/cost-defaults';
 import { duration } from './distribution-schema';
 import { LIMITS } from './limits';
 import { maintenanceSchema } from './maintenance-schema';
+import { outageSchema } from './outage-schema';
 import { registeredName } from './plugin-names';
 import { qualitySchema } from './quality-schema';
 
@@ -586,6 +587,7 @@ const networkSchema = z
     coreDelay: coreDelaySchema.optional(),
     uplinkPowerControl: uplinkPowerControlSchema.optional(),
     linkAdaptation: linkAdaptationSchema.optional(),
+    outages: outageSchema.optional(),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { type AgvFleetStats, fleetTimeShares } from '../factory/agv/fleet';
 import type { FactoryKpis } from '../factory/kpi';
 import { CREW_STATES } from '../factory/maintenance/crew-pool';
 import { MACHINE_STATES } from '../factory/probes';
+import type { OutageStats } from '../network/outage/outage-process';
 import type { NetworkKpis } from '../network/types';
 
 /**
@@ -12,12 +13,22 @@ import type { NetworkKpis } from '../network/types';
  * maintenance crews `maintenance.meanDowntimeMs` and its parts, `maintenance.crewUtilization`, `maintenance.crew.<state>`;
  * with quality control `quality.defects`, `.caught`, `.escaped`, `.lateReworked`, …, `inspection.<id>.fallbackShare`.
  * Network (when modelled): `net.<class>.reliability`, `.p99Ms`, …, `cell.<id>.ulUtilization`, `net.handovers`.
+ * Core / WAN outages (when modelled): `net.outage.count`, `net.outage.downShare`.
  * AGV fleet (when there is one): `agv.delivered`, `agv.share.<state>`, `agv.utilization`, …
  */
-export function flattenKpis(f: FactoryKpis, n?: NetworkKpis, agv?: AgvFleetStats): Record<string, number> {
+export function flattenKpis(
+  f: FactoryKpis,
+  n?: NetworkKpis,
+  agv?: AgvFleetStats,
+  outage?: OutageStats,
+): Record<string, number> {
   const out = factoryKpis(f);
   if (n !== undefined) networkKpis(n, out);
   if (agv !== undefined) agvKpis(agv, out);
+  if (outage !== undefined) {
+    out['net.outage.count'] = outage.count;
+    out['net.outage.downShare'] = outage.downShare;
+  }
   return out;
 }
 

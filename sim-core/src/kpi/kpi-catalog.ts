@@ -146,6 +146,8 @@ const BUILT_IN: KpiMeta[] = [
   kpi('cell.*.dlMbps', 'Mbit/s', 'neutral', 'rate', '{id} DL throughput', { digits: 1 }),
   kpi('net.handovers', 'count', 'neutral', 'count', 'handovers'),
   kpi('net.survivalFailures', 'count', 'lower', 'count', 'network survival-time failures'),
+  kpi('net.outage.count', 'count', 'lower', 'count', 'core / WAN outages', INT),
+  kpi('net.outage.downShare', 'share', 'lower', 'ratio', 'time in a core / WAN outage', { digits: 4 }),
   // AGV fleet (AgvFleetStats).
   kpi('agv.delivered', 'count', 'higher', 'count', 'AGV deliveries'),
   kpi('agv.meanWaitForPickupMs', 'ms', 'lower', 'mean', 'AGV mean wait for pickup', SEC),

@@ -9,6 +9,7 @@ import { flattenKpis } from '../kpi/flat-kpis';
 import { LatencyCdfCollector } from '../kpi/latency-cdf';
 import type { NetworkConfig } from '../network/config';
 import { buildNetwork } from '../network/network-model';
+import { applyDeploymentOutages, type OutageConfig } from '../network/outage/index';
 import type { NetworkKpis, NetworkModel } from '../network/types';
 import type { RunResult } from './run-result';
 
@@ -24,6 +25,8 @@ export interface TwinConfig {
   network?: NetworkConfig;
   /** Periodic flows opened once the models are built (telemetry, video); AGVs open their own. */
   streams?: readonly StreamSpec[];
+  /** Core / WAN outages (network/outage/); omitted, none. */
+  outages?: OutageConfig;
   /** Where the endpoints that never move stand (machines, gateways, cameras, buffers), for the network. */
   positions: ReadonlyMap<string, Position>;
   seed: Seed;
@@ -74,7 +77,12 @@ export function buildTwin(sim: Simulation, config: TwinConfig, options: TwinOpti
           streams,
           locate: (id, timeMs) => positions.get(id) ?? fleet?.locate(id, timeMs),
         });
-  const control: ControlNetwork = network ?? new IdealNetwork(sim);
+  const direct: ControlNetwork = network ?? new IdealNetwork(sim);
+  const outages =
+    config.outages === undefined
+      ? undefined
+      : applyDeploymentOutages(sim, direct, config.outages, streams, durationMs);
+  const control: ControlNetwork = outages ?? direct;
   const fleet =
     config.agv === undefined ? undefined : buildAgvFleet(sim, config.agv, { network: control, streams });
   const factory = buildFactory(sim, config.factory, {
@@ -108,6 +116,7 @@ export function buildTwin(sim: Simulation, config: TwinConfig, options: TwinOpti
         network?.resetStats(warmUpMs);
         fleet?.resetStats(warmUpMs);
         cdf?.reset();
+        outages?.process.resetStats(warmUpMs);
       },
       { label: 'warm-up end (network, AGVs)' },
     );
@@ -128,15 +137,18 @@ export function buildTwin(sim: Simulation, config: TwinConfig, options: TwinOpti
       const factoryKpis = factory.kpis(durationMs);
       const networkKpis = network?.kpis(durationMs);
       const agv = fleet?.stats(durationMs);
+      const outage =
+        outages === undefined ? undefined : { ...outages.process.stats(durationMs), ...outages.effects };
       return {
         name: config.name,
         seed: config.seed,
         durationMs,
         warmUpMs,
         events: sim.eventCount,
-        kpis: flattenKpis(factoryKpis, networkKpis, agv),
+        kpis: flattenKpis(factoryKpis, networkKpis, agv, outage),
         factory: factoryKpis,
         network: networkKpis,
+        ...(outage === undefined ? {} : { outage }),
         ...(agv === undefined ? {} : { agv }),
         ...(cdf === undefined ? {} : { latencyCdfs: cdf.cdfs() }),
         eventCounts: Object.fromEntries(Object.entries(eventCounts).sort(([a], [b]) => a.localeCompare(b))),

@@ -3,6 +3,8 @@ import type { AgvFleetStats } from '../factory/agv/fleet';
 import type { FactoryKpis } from '../factory/kpi';
 import type { LatencyCdf } from '../kpi/latency-cdf';
 import type { Layout } from '../layout';
+import type { OutageStats } from '../network/outage/outage-process';
+import type { OutageEffects } from '../network/outage/with-outages';
 import type { NetworkKpis } from '../network/types';
 
 /**
@@ -21,6 +23,8 @@ export interface RunResult<N extends NetworkKpis | undefined = NetworkKpis | und
   factory: FactoryKpis;
   network: N;
   agv?: AgvFleetStats;
+  /** Core / WAN outages and what they cut, when modelled (counts over the whole run, shares after the warm-up). */
+  outage?: OutageStats & OutageEffects;
   /** Latency CDFs per traffic class, when asked for (5G network only). */
   latencyCdfs?: Record<string, LatencyCdf>;
   /** Notable events by kind (failures, AGV deadlocks, safety stops, handovers…), over the whole run. */
