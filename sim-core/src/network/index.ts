@@ -10,6 +10,7 @@ export type {
   InterferenceZoneConfig,
   LinkAdaptationConfig,
   NetworkConfig,
+  NetworkFidelity,
   SchedulerKind,
   SliceConfig,
   UplinkPowerControlConfig,

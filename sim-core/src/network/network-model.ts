@@ -9,6 +9,7 @@ import { CellLink, type MacHost, type MacSettings } from './cell-link';
 import type { HandoverConfig, NetworkConfig } from './config';
 import { coverageGrid, zoneActiveAt } from './coverage';
 import { DeviceState, type LinkQuality, NormalSource } from './device';
+import { buildFlowNetwork } from './flow/flow-network';
 import { LatencyHistogram } from './latency-histogram';
 import { LinkAdapter, type McsChoice } from './link-adaptation';
 import { LinkBudget, type LoadView, type PowerControl } from './link-budget';
@@ -90,6 +91,14 @@ export function buildNetwork(
   config: NetworkConfig,
   deps: NetworkDependencies,
 ): NetworkModel {
+  if (config.fidelity === 'flow')
+    return buildFlowNetwork(sim, config, deps, {
+      handover: DEFAULT_HANDOVER,
+      powerControl: DEFAULT_POWER_CONTROL,
+      recomputeDistanceM: DEFAULT_RECOMPUTE_DISTANCE_M,
+      locateIntervalMs: DEFAULT_LOCATE_INTERVAL_MS,
+      loadSampleMs: DEFAULT_LOAD_SAMPLE_MS,
+    });
   return new FiveGNetwork(sim, config, deps);
 }
 

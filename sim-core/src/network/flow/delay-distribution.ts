@@ -1,0 +1,262 @@
+// The delay distribution of a flow: core delay, queueing behind the cell's other traffic and the radio leg(s),
+// as a discrete distribution on the latency histogram's buckets, plus the shares lost (HARQ) and discarded
+// (a flow the scheduler cannot serve in full). Built once per distinct set of inputs and shared.
+import { inverseNormalCdf } from './inverse-normal';
+import {
+  attemptProbabilities,
+  expectedAttempts,
+  type FirstTransmission,
+  firstTransmission,
+  type LegLink,
+  retransmissionEndMs,
+} from './radio-leg';
+import { latencyBucket } from './weighted-histogram';
+
+/** One-way core delay max(min, mean + jitter · z), z standard normal (../radio/deployment.ts). */
+export interface CoreModel {
+  readonly meanMs: number;
+  readonly jitterMs: number;
+  readonly minMs: number;
+}
+
+/** One radio leg and the queue in front of it. */
+export interface LegModel {
+  readonly link: LegLink;
+  /** Probability of waiting behind other traffic, and the mean of that wait (exponential, M/G/1). */
+  readonly waitProb: number;
+  readonly waitMeanMs: number;
+  /** Share of the flow's packets the scheduler can serve (below 1 only in overload). */
+  readonly servedShare: number;
+  /** An overloaded flow's queue holds packets up to the PDCP discard timer: served ones waited that long. */
+  readonly discardTimerMs: number;
+}
+
+export interface PathModel {
+  /** In the order the packet crosses them (UL before DL); the core is crossed once, between them. */
+  readonly legs: readonly LegModel[];
+  readonly core: CoreModel;
+  readonly bits: number;
+  readonly deadlineMs: number;
+}
+
+/** Sub-points per gap between opportunities for the uniform send phase (assumption: 4 is within 1 % of the mean). */
+const PHASE_POINTS = 4;
+/** Equal-probability atoms of the exponential queueing wait and of the normal core delay. */
+const WAIT_ATOMS = 8;
+const CORE_ATOMS = 8;
+const EPS_MS = 1e-9;
+
+interface Atoms {
+  d: number[];
+  p: number[];
+}
+
+export interface LegLoad {
+  /** Expected PRB-symbols per packet (all transmissions). */
+  prbSymbols: number;
+  /** Expected transport blocks (first transmissions) and retransmissions per packet. */
+  blocks: number;
+  retransmissions: number;
+}
+
+export class DelayDistribution {
+  /** Delivered packets: latency bucket, mean latency in it and (unconditional) probability. */
+  readonly buckets: Int32Array;
+  readonly delaysMs: Float64Array;
+  readonly probs: Float64Array;
+  readonly deliveredProb: number;
+  /** HARQ residual loss. */
+  readonly lostProb: number;
+  /** Dropped by the discard timer (overload). */
+  readonly discardedProb: number;
+  /** Delivered after the deadline. */
+  readonly lateProb: number;
+  /** Late, lost or discarded. */
+  readonly invalidProb: number;
+  /** The same without queueing behind other traffic (what HARQ, alignment and the core alone cause). */
+  readonly noQueueInvalidProb: number;
+  readonly meanMs: number;
+  /** Per leg: what one packet costs the cell. */
+  readonly legLoads: readonly LegLoad[];
+
+  constructor(readonly path: PathModel) {
+    const full = build(path, true);
+    const bare = build(path, false);
+    const byBucket = new Map<number, { d: number; p: number }>();
+    let delivered = 0;
+    let late = 0;
+    let sum = 0;
+    for (let i = 0; i < full.atoms.d.length; i++) {
+      const d = full.atoms.d[i];
+      const p = full.atoms.p[i];
+      if (!(p > 0)) continue;
+      delivered += p;
+      sum += p * d;
+      if (d > path.deadlineMs + EPS_MS) late += p;
+      const b = latencyBucket(d);
+      const e = byBucket.get(b);
+      if (e === undefined) byBucket.set(b, { d: d * p, p });
+      else {
+        e.d += d * p;
+        e.p += p;
+      }
+    }
+    const keys = [...byBucket.keys()].sort((a, b) => a - b);
+    this.buckets = Int32Array.from(keys);
+    this.probs = Float64Array.from(keys, (k) => byBucket.get(k)!.p);
+    this.delaysMs = Float64Array.from(keys, (k) => byBucket.get(k)!.d / byBucket.get(k)!.p);
+    this.deliveredProb = delivered;
+    this.lostProb = full.lost;
+    this.discardedProb = full.discarded;
+    this.lateProb = late;
+    this.invalidProb = Math.min(1, late + full.lost + full.discarded);
+    this.noQueueInvalidProb = Math.min(this.invalidProb, bare.invalid);
+    this.meanMs = delivered > 0 ? sum / delivered : Number.NaN;
+    this.legLoads = full.legLoads;
+  }
+
+  /** Delay of the p-quantile of delivered packets (for recovery times). */
+  quantileMs(q: number): number {
+    const target = q * this.deliveredProb;
+    let seen = 0;
+    for (let i = 0; i < this.probs.length; i++) {
+      seen += this.probs[i];
+      if (seen >= target) return this.delaysMs[i];
+    }
+    return this.delaysMs.length > 0 ? this.delaysMs[this.delaysMs.length - 1] : Number.NaN;
+  }
+}
+
+function build(
+  path: PathModel,
+  queueing: boolean,
+): { atoms: Atoms; lost: number; discarded: number; invalid: number; legLoads: LegLoad[] } {
+  let atoms = coreAtoms(path.core);
+  let survive = 1; // neither lost nor discarded so far
+  let lost = 0;
+  let discarded = 0;
+  const legLoads: LegLoad[] = [];
+  for (const leg of path.legs) {
+    const served = queueing ? Math.min(1, Math.max(0, leg.servedShare)) : 1;
+    discarded += survive * (1 - served);
+    survive *= served;
+    const radio = radioAtoms(leg.link, path.bits);
+    lost += survive * radio.lost;
+    survive *= 1 - radio.lost;
+    legLoads.push(radio.load);
+    let wait: Atoms;
+    if (!queueing) wait = { d: [0], p: [1] };
+    else if (served < 1) wait = { d: [leg.discardTimerMs], p: [1] };
+    else wait = waitAtoms(leg.waitProb, leg.waitMeanMs);
+    atoms = compress(convolve(convolve(atoms, wait), radio.atoms));
+  }
+  // Probabilities so far are conditional on delivery: scale to the delivered share.
+  for (let i = 0; i < atoms.p.length; i++) atoms.p[i] *= survive;
+  let late = 0;
+  for (let i = 0; i < atoms.d.length; i++) if (atoms.d[i] > path.deadlineMs + EPS_MS) late += atoms.p[i];
+  return { atoms, lost, discarded, invalid: late + lost + discarded, legLoads };
+}
+
+function coreAtoms(core: CoreModel): Atoms {
+  if (core.jitterMs === 0) return { d: [Math.max(core.minMs, core.meanMs)], p: [1] };
+  const d: number[] = [];
+  const p: number[] = [];
+  for (let k = 0; k < CORE_ATOMS; k++) {
+    d.push(Math.max(core.minMs, core.meanMs + core.jitterMs * inverseNormalCdf((k + 0.5) / CORE_ATOMS)));
+    p.push(1 / CORE_ATOMS);
+  }
+  return { d, p };
+}
+
+/** Wait 0 with probability 1 − waitProb, else exponential with mean `meanMs` (equal-probability atoms). */
+function waitAtoms(waitProb: number, meanMs: number): Atoms {
+  if (!(waitProb > 0) || !(meanMs > 0)) return { d: [0], p: [1] };
+  const d = [0];
+  const p = [1 - waitProb];
+  for (let k = 0; k < WAIT_ATOMS; k++) {
+    // Mean of the exponential over its k-th equal-probability slice (keeps the mean exact).
+    const a = k / WAIT_ATOMS;
+    const b = (k + 1) / WAIT_ATOMS;
+    const ea = a === 0 ? 0 : -(1 - a) * Math.log(1 - a);
+    const eb = b === 1 ? 0 : -(1 - b) * Math.log(1 - b);
+    d.push((meanMs * (eb - ea + (b - a))) / (b - a));
+    p.push(waitProb / WAIT_ATOMS);
+  }
+  return { d, p };
+}
+
+const scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSymbols: 0 };
+
+/** Radio delay from a uniform send phase over the TDD period (conditional on delivery), and the leg's load. */
+function radioAtoms(link: LegLink, bits: number): { atoms: Atoms; lost: number; load: LegLoad } {
+  const { grid, dir } = link;
+  const count = grid.count(dir);
+  const attempts = new Float64Array(link.maxAttempts);
+  const d: number[] = [];
+  const p: number[] = [];
+  let lost = 0;
+  let prbSymbols = 0;
+  let blocks = 0;
+  for (let i = count; i < 2 * count; i++) {
+    const prevStart = grid.startMs(dir, i - 1);
+    const gap = grid.startMs(dir, i) - prevStart;
+    const w = gap / grid.periodMs / PHASE_POINTS;
+    for (let j = 0; j < PHASE_POINTS; j++) {
+      const t = prevStart + (gap * (j + 0.5)) / PHASE_POINTS;
+      const ft = firstTransmission(link, bits, t, scratch);
+      const lossP = attemptProbabilities(link.bler, link.maxAttempts, ft.blocks, attempts);
+      lost += w * lossP;
+      prbSymbols += w * ft.prbSymbols * expectedAttempts(link.bler, link.maxAttempts);
+      blocks += w * ft.blocks;
+      let end = ft.endMs;
+      for (let a = 1; a <= link.maxAttempts; a++) {
+        if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
+        const pa = attempts[a - 1];
+        if (pa > 0) {
+          d.push(end - t);
+          p.push((w * pa) / (1 - lossP || 1));
+        }
+      }
+    }
+  }
+  const retransmissions = blocks * (expectedAttempts(link.bler, link.maxAttempts) - 1);
+  // Conditional on delivery, per sub-point: renormalise to 1 overall.
+  let total = 0;
+  for (const x of p) total += x;
+  if (total > 0) for (let k = 0; k < p.length; k++) p[k] /= total;
+  return { atoms: { d, p }, lost, load: { prbSymbols, blocks, retransmissions } };
+}
+
+function convolve(a: Atoms, b: Atoms): Atoms {
+  if (b.d.length === 1 && b.d[0] === 0) return a;
+  const d: number[] = [];
+  const p: number[] = [];
+  for (let i = 0; i < a.d.length; i++)
+    for (let j = 0; j < b.d.length; j++) {
+      d.push(a.d[i] + b.d[j]);
+      p.push(a.p[i] * b.p[j]);
+    }
+  return { d, p };
+}
+
+/** Merges atoms that fall into the same latency bucket (keeping their mean), so convolutions stay small. */
+function compress(a: Atoms): Atoms {
+  const map = new Map<number, number>();
+  const d: number[] = [];
+  const p: number[] = [];
+  for (let i = 0; i < a.d.length; i++) {
+    if (!(a.p[i] > 0)) continue;
+    const b = latencyBucket(a.d[i]);
+    const k = map.get(b);
+    if (k === undefined) {
+      map.set(b, d.length);
+      d.push(a.d[i] * a.p[i]);
+      p.push(a.p[i]);
+    } else {
+      d[k] += a.d[i] * a.p[i];
+      p[k] += a.p[i];
+    }
+  }
+  for (let k = 0; k < d.length; k++) d[k] /= p[k];
+  return { d, p };
+}
