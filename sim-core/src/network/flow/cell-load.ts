@@ -1,8 +1,9 @@
 // The offered load of one cell and direction in flow fidelity: the legs of active streams (rates known) and
-// an exponentially weighted estimate of message traffic, and from them the queue each traffic tier sees:
-// the M/G/1 wait while the carrier keeps up, max-min fair (or strict priority) shares when it does not.
+// an exponentially weighted estimate of message traffic. From them, per traffic tier: which other packets a
+// packet shares its opportunity with (their rate and size), and, when the carrier cannot keep up, the share
+// of its packets the scheduler serves (max-min fair within the tier where the PRBs run out, nothing below).
 import type { Dir } from '../tdd-grid';
-import { priorityWaitMs, waterFill } from './queue-model';
+import { waterFill } from './queue-model';
 
 /** One leg of an active stream, booked on the cell that serves its device. */
 export interface LoadEntry {
@@ -11,65 +12,67 @@ export interface LoadEntry {
   /** Expected PRB-symbols per packet (all HARQ transmissions); updated with the device's link. */
   prbSymbols: number;
   readonly tier: number;
-  /** Device index (the water-filling shares by device). */
-  readonly deviceIndex: number;
   /** Position in the cell's entry list (-1 when not booked). */
   slot: number;
-  // Queue seen by this entry, written by CellLoad.update().
-  waitProb: number;
-  waitMeanMs: number;
+  // Written by CellLoad.update():
   servedShare: number;
+  /** Others' packets that arrive in the same gap before an opportunity and are served with or before it. */
+  aheadRatePerMs: number;
+  /** Their mean PRB-symbols per packet. */
+  aheadPrbSymbols: number;
+  /** Their period (Σλ / Σλ²: the period of equal streams, Infinity for messages alone). */
+  aheadPeriodMs: number;
 }
 
 /** Time constant of the message-load estimate (assumption: sporadic messages averaged over a minute). */
 const MESSAGE_TIME_CONSTANT_MS = 60_000;
-/** Message load change (share of the carrier) that triggers a recomputation of the queue. */
-const MESSAGE_LOAD_STEP = 0.005;
-/** Highest waiting probability used (M/G/1: P(wait) = ρ). */
-const MAX_WAIT_PROB = 0.999;
+/** Relative change of the message rate that triggers a recomputation. */
+const MESSAGE_RATE_STEP = 0.1;
 
 export class CellLoad {
   readonly entries: LoadEntry[] = [];
   /** PRB-symbols per ms of this direction. */
   readonly capacity: number;
-  /** Entries whose queue changed at the last update (read by the network to refresh their flows). */
+  /** Entries whose inputs changed at the last update (read by the network to refresh their flows). */
   readonly changed: LoadEntry[] = [];
   dirty = false;
   /** Offered load over capacity (can exceed 1). */
   rho = 0;
-  /** Per tier: wait probability, mean wait and served share for traffic of that tier (messages use these). */
-  readonly tierWaitProb: Float64Array;
-  readonly tierWaitMeanMs: Float64Array;
+  /** Per tier: share served, and packets per ms (PRB-symbols per ms) of that tier and the ones before it. */
   readonly tierServed: Float64Array;
-  /** UL only: interference per PRB this cell's UEs cause at each gNB (mean over time), mW. */
-  readonly ulInterferenceMw: Float64Array;
-  // Message estimate: PRB-symbols per ms and λ·E[S²] per tier, decayed from `messageAtMs`.
-  private messageRate: Float64Array;
-  private messageSquares: Float64Array;
+  readonly tierAheadRate: Float64Array;
+  readonly tierAheadWork: Float64Array;
+  /** Σ λ² of the streams of that tier and the ones before it (messages count as Poisson: 0). */
+  readonly tierAheadRateSq: Float64Array;
+  // Message estimate per tier: PRB-symbols per ms and packets per ms, decayed from `messageAtMs`.
+  private readonly messageWork: Float64Array;
+  private readonly messagePackets: Float64Array;
   private messageAtMs = 0;
-  private messageRhoUsed = 0;
-  private readonly demand: Float64Array;
-  private readonly alloc: Float64Array;
+  private messageRateUsed = 0;
+  private demand = new Float64Array(8);
+  private alloc = new Float64Array(8);
 
   constructor(
     readonly cell: number,
     readonly dir: Dir,
+    /**
+     * How a packet shares an opportunity with the others that arrived before it: 'fifo' for the priority
+     * scheduler (earliest deadline first within a 5QI level: first come, first served for equal budgets),
+     * 'ps' for round robin and proportional fair (PRBs shared among the backlogged devices, so a packet
+     * waits for others' work only up to its own size).
+     */
+    readonly discipline: 'fifo' | 'ps',
     nPrb: number,
     symbolsPerMs: number,
     readonly tiers: number,
-    cellCount: number,
-    /** Most entries expected (scratch size; grows if needed). */
-    size: number,
   ) {
     this.capacity = nPrb * symbolsPerMs;
-    this.tierWaitProb = new Float64Array(tiers);
-    this.tierWaitMeanMs = new Float64Array(tiers);
     this.tierServed = new Float64Array(tiers).fill(1);
-    this.messageRate = new Float64Array(tiers);
-    this.messageSquares = new Float64Array(tiers);
-    this.ulInterferenceMw = new Float64Array(cellCount);
-    this.demand = new Float64Array(Math.max(8, size));
-    this.alloc = new Float64Array(Math.max(8, size));
+    this.tierAheadRate = new Float64Array(tiers);
+    this.tierAheadWork = new Float64Array(tiers);
+    this.tierAheadRateSq = new Float64Array(tiers);
+    this.messageWork = new Float64Array(tiers);
+    this.messagePackets = new Float64Array(tiers);
   }
 
   add(e: LoadEntry): void {
@@ -93,26 +96,27 @@ export class CellLoad {
   /** A message of `prbSymbols` in `tier` at `tMs`: into the exponentially weighted estimate. */
   addMessage(tier: number, prbSymbols: number, tMs: number): void {
     this.decayMessages(tMs);
-    const s = prbSymbols / this.capacity; // service time, ms
-    this.messageRate[tier] += prbSymbols / MESSAGE_TIME_CONSTANT_MS;
-    this.messageSquares[tier] += (s * s) / MESSAGE_TIME_CONSTANT_MS;
-    if (Math.abs(this.messageRho() - this.messageRhoUsed) > MESSAGE_LOAD_STEP) this.dirty = true;
+    this.messageWork[tier] += prbSymbols / MESSAGE_TIME_CONSTANT_MS;
+    this.messagePackets[tier] += 1 / MESSAGE_TIME_CONSTANT_MS;
+    const r = this.messageRate();
+    if (Math.abs(r - this.messageRateUsed) > MESSAGE_RATE_STEP * Math.max(r, this.messageRateUsed))
+      this.dirty = true;
   }
 
   private decayMessages(tMs: number): void {
     if (tMs <= this.messageAtMs) return;
     const f = Math.exp(-(tMs - this.messageAtMs) / MESSAGE_TIME_CONSTANT_MS);
     for (let k = 0; k < this.tiers; k++) {
-      this.messageRate[k] *= f;
-      this.messageSquares[k] *= f;
+      this.messageWork[k] *= f;
+      this.messagePackets[k] *= f;
     }
     this.messageAtMs = tMs;
   }
 
-  private messageRho(): number {
+  private messageRate(): number {
     let r = 0;
-    for (let k = 0; k < this.tiers; k++) r += this.messageRate[k];
-    return r / this.capacity;
+    for (let k = 0; k < this.tiers; k++) r += this.messagePackets[k];
+    return r;
   }
 
   /** Share of the PRBs in use (0..1), for other cells' interference and the load probe. */
@@ -120,105 +124,95 @@ export class CellLoad {
     return Math.min(1, this.rho);
   }
 
-  /**
-   * Recomputes the queue of every tier and entry at `tMs`. Entries whose queue moved by more than the
-   * quantisation of the flow distributions are listed in `changed`.
-   */
+  /** Recomputes loads and shares at `tMs`; entries whose inputs moved are listed in `changed`. */
   update(tMs: number): void {
     this.dirty = false;
     this.changed.length = 0;
     this.decayMessages(tMs);
-    this.messageRhoUsed = this.messageRho();
+    this.messageRateUsed = this.messageRate();
     const n = this.entries.length;
     const tiers = this.tiers;
-    const sigma = new Float64Array(tiers);
-    let residual = 0;
+    const rate = this.tierAheadRate;
+    const work = this.tierAheadWork;
+    const sq = this.tierAheadRateSq;
     for (let k = 0; k < tiers; k++) {
-      sigma[k] = this.messageRate[k] / this.capacity;
-      residual += this.messageSquares[k] / 2;
+      rate[k] = this.messagePackets[k];
+      work[k] = this.messageWork[k];
+      sq[k] = 0;
     }
     for (let i = 0; i < n; i++) {
       const e = this.entries[i];
-      const s = e.prbSymbols / this.capacity;
-      sigma[e.tier] += e.ratePerMs * s;
-      residual += (e.ratePerMs * s * s) / 2;
+      rate[e.tier] += e.ratePerMs;
+      work[e.tier] += e.ratePerMs * e.prbSymbols;
+      sq[e.tier] += e.ratePerMs * e.ratePerMs;
     }
-    let rho = 0;
-    for (let k = 0; k < tiers; k++) rho += sigma[k];
-    this.rho = rho;
-    const waitProb = Math.min(MAX_WAIT_PROB, rho);
-    // Tiers in order while the cumulative load stays below the carrier: the Cobham waits.
-    let before = 0;
+    for (let k = 1; k < tiers; k++) {
+      rate[k] += rate[k - 1];
+      work[k] += work[k - 1];
+      sq[k] += sq[k - 1];
+    }
+    this.rho = work[tiers - 1] / this.capacity;
+    // The tiers the carrier serves in full; in the one where it runs out, max-min fair shares; none after.
     let k = 0;
-    for (; k < tiers; k++) {
-      const through = before + sigma[k];
-      if (through >= 1) break;
-      const w = priorityWaitMs(residual, before, through);
-      this.tierWaitProb[k] = waitProb;
-      this.tierWaitMeanMs[k] = waitProb > 0 ? w / waitProb : 0;
+    while (k < tiers && work[k] < this.capacity) {
       this.tierServed[k] = 1;
-      before = through;
+      k++;
     }
-    // The tier where the carrier runs out shares what is left max-min fairly; the ones after get nothing.
-    let tierShare = 1;
     if (k < tiers) {
-      const left = Math.max(0, 1 - before) * this.capacity;
-      const demand = this.demand.length >= n ? this.demand : new Float64Array(n);
-      const alloc = this.alloc.length >= n ? this.alloc : new Float64Array(n);
-      let count = 0;
-      let tierDemand = this.messageRate[k];
-      for (let i = 0; i < n; i++) {
-        const e = this.entries[i];
-        if (e.tier !== k) continue;
-        demand[count++] = e.ratePerMs * e.prbSymbols;
-        tierDemand += e.ratePerMs * e.prbSymbols;
+      const left = Math.max(0, this.capacity - (k > 0 ? work[k - 1] : 0));
+      if (this.demand.length < n) {
+        this.demand = new Float64Array(2 * n);
+        this.alloc = new Float64Array(2 * n);
       }
-      tierShare = tierDemand > 0 ? Math.min(1, left / tierDemand) : 1;
-      waterFill(demand, count, left, alloc);
-      let c = 0;
+      let count = 0;
       for (let i = 0; i < n; i++) {
         const e = this.entries[i];
-        if (e.tier !== k) continue;
-        const d = demand[c];
-        this.setQueue(e, 0, 0, d > 0 ? alloc[c] / d : 1);
+        if (e.tier === k) this.demand[count++] = e.ratePerMs * e.prbSymbols;
+      }
+      const tierWork = work[k] - (k > 0 ? work[k - 1] : 0);
+      this.tierServed[k] = tierWork > 0 ? Math.min(1, left / tierWork) : 1;
+      waterFill(this.demand, count, left * (1 - this.messageWork[k] / Math.max(tierWork, 1e-12)), this.alloc);
+      for (let j = k + 1; j < tiers; j++) this.tierServed[j] = 0;
+    }
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      const e = this.entries[i];
+      let served = 1;
+      if (e.tier > k) served = 0;
+      else if (e.tier === k) {
+        const d = this.demand[c];
+        served = d > 0 ? this.alloc[c] / d : 1;
         c++;
       }
-      this.tierWaitProb[k] = 0;
-      this.tierWaitMeanMs[k] = 0;
-      this.tierServed[k] = tierShare;
-      for (let j = k + 1; j < tiers; j++) {
-        this.tierWaitProb[j] = 0;
-        this.tierWaitMeanMs[j] = 0;
-        this.tierServed[j] = 0;
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      const e = this.entries[i];
-      if (e.tier < k) this.setQueue(e, this.tierWaitProb[e.tier], this.tierWaitMeanMs[e.tier], 1);
-      else if (e.tier > k) this.setQueue(e, 0, 0, 0);
+      const t = e.tier;
+      this.set(
+        e,
+        served,
+        rate[t] - e.ratePerMs,
+        work[t] - e.ratePerMs * e.prbSymbols,
+        sq[t] - e.ratePerMs * e.ratePerMs,
+      );
     }
   }
 
-  private setQueue(e: LoadEntry, waitProb: number, waitMeanMs: number, served: number): void {
-    const p = quantizeProb(waitProb);
-    const w = quantizeWait(waitMeanMs);
+  private set(e: LoadEntry, served: number, aheadRate: number, aheadWork: number, aheadSq: number): void {
     const s = quantizeShare(served);
-    if (p === e.waitProb && w === e.waitMeanMs && s === e.servedShare) return;
-    e.waitProb = p;
-    e.waitMeanMs = w;
+    const r = aheadRate > 1e-9 ? quantizeLog(aheadRate) : 0;
+    const w = r > 0 ? quantizeLog(aheadWork / aheadRate) : 0;
+    const p = r > 0 && aheadSq > 1e-12 ? quantizeLog(aheadRate / aheadSq) : Number.POSITIVE_INFINITY;
+    if (s === e.servedShare && r === e.aheadRatePerMs && w === e.aheadPrbSymbols && p === e.aheadPeriodMs)
+      return;
     e.servedShare = s;
+    e.aheadRatePerMs = r;
+    e.aheadPrbSymbols = w;
+    e.aheadPeriodMs = p;
     this.changed.push(e);
   }
 }
 
-/** Quantisation of the queue inputs of a flow distribution (assumption: finer steps change no KPI figure). */
-export function quantizeProb(p: number): number {
-  return p < 0.001 ? 0 : Math.round(p * 200) / 200;
-}
-export function quantizeWait(ms: number): number {
-  if (!(ms > 1e-4)) return 0;
-  if (!Number.isFinite(ms)) return ms;
-  return Math.exp(Math.round(Math.log(ms) * 20) / 20); // 5 % steps
+/** Quantisation of the load inputs of a flow distribution (assumption: finer steps change no KPI figure). */
+export function quantizeLog(x: number): number {
+  return Math.exp(Math.round(Math.log(x) * 20) / 20); // 5 % steps
 }
 export function quantizeShare(s: number): number {
   return s >= 0.9995 ? 1 : Math.round(s * 1000) / 1000;

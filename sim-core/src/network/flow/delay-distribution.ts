@@ -10,6 +10,7 @@ import {
   type LegLink,
   retransmissionEndMs,
 } from './radio-leg';
+import { poisson, slotBacklog } from './slot-backlog';
 import { latencyBucket } from './weighted-histogram';
 
 /** One-way core delay max(min, mean + jitter · z), z standard normal (../radio/deployment.ts). */
@@ -19,16 +20,20 @@ export interface CoreModel {
   readonly minMs: number;
 }
 
-/** One radio leg and the queue in front of it. */
+/** One radio leg and the other traffic it shares opportunities with. */
 export interface LegModel {
   readonly link: LegLink;
-  /** Probability of waiting behind other traffic, and the mean of that wait (exponential, M/G/1). */
-  readonly waitProb: number;
-  readonly waitMeanMs: number;
   /** Share of the flow's packets the scheduler can serve (below 1 only in overload). */
   readonly servedShare: number;
   /** An overloaded flow's queue holds packets up to the PDCP discard timer: served ones waited that long. */
   readonly discardTimerMs: number;
+  /** Others' packets per ms that join the same opportunity (and their mean PRB-symbols). */
+  readonly aheadRatePerMs: number;
+  readonly aheadPrbSymbols: number;
+  /** Their period (backlog builds over at most one: see slot-backlog.ts). */
+  readonly aheadPeriodMs: number;
+  /** 'fifo': earlier packets are served first; 'ps': PRBs are shared (a packet waits for others' work up to its own size). */
+  readonly sharing: 'fifo' | 'ps';
 }
 
 export interface PathModel {
@@ -41,8 +46,7 @@ export interface PathModel {
 
 /** Sub-points per gap between opportunities for the uniform send phase (assumption: 4 is within 1 % of the mean). */
 const PHASE_POINTS = 4;
-/** Equal-probability atoms of the exponential queueing wait and of the normal core delay. */
-const WAIT_ATOMS = 8;
+/** Equal-probability atoms of the normal core delay. */
 const CORE_ATOMS = 8;
 const EPS_MS = 1e-9;
 
@@ -57,6 +61,8 @@ export interface LegLoad {
   /** Expected transport blocks (first transmissions) and retransmissions per packet. */
   blocks: number;
   retransmissions: number;
+  /** Share of the flow's packets that reach this leg and are transmitted on it (not discarded before). */
+  share: number;
 }
 
 export class DelayDistribution {
@@ -140,15 +146,15 @@ function build(
     const served = queueing ? Math.min(1, Math.max(0, leg.servedShare)) : 1;
     discarded += survive * (1 - served);
     survive *= served;
-    const radio = radioAtoms(leg.link, path.bits);
+    const radio = radioAtoms(leg, path.bits, false);
+    legLoads.push({ ...radio.load, share: survive });
     lost += survive * radio.lost;
     survive *= 1 - radio.lost;
-    legLoads.push(radio.load);
-    let wait: Atoms;
-    if (!queueing) wait = { d: [0], p: [1] };
-    else if (served < 1) wait = { d: [leg.discardTimerMs], p: [1] };
-    else wait = waitAtoms(leg.waitProb, leg.waitMeanMs);
-    atoms = compress(convolve(convolve(atoms, wait), radio.atoms));
+    let legAtoms: Atoms;
+    if (!queueing) legAtoms = radio.atoms;
+    else if (served < 1) legAtoms = convolve({ d: [leg.discardTimerMs], p: [1] }, radio.atoms);
+    else legAtoms = radioAtoms(leg, path.bits, true).atoms;
+    atoms = compress(convolve(atoms, legAtoms));
   }
   // Probabilities so far are conditional on delivery: scale to the delivered share.
   for (let i = 0; i < atoms.p.length; i++) atoms.p[i] *= survive;
@@ -168,27 +174,43 @@ function coreAtoms(core: CoreModel): Atoms {
   return { d, p };
 }
 
-/** Wait 0 with probability 1 − waitProb, else exponential with mean `meanMs` (equal-probability atoms). */
-function waitAtoms(waitProb: number, meanMs: number): Atoms {
-  if (!(waitProb > 0) || !(meanMs > 0)) return { d: [0], p: [1] };
-  const d = [0];
-  const p = [1 - waitProb];
-  for (let k = 0; k < WAIT_ATOMS; k++) {
-    // Mean of the exponential over its k-th equal-probability slice (keeps the mean exact).
-    const a = k / WAIT_ATOMS;
-    const b = (k + 1) / WAIT_ATOMS;
-    const ea = a === 0 ? 0 : -(1 - a) * Math.log(1 - a);
-    const eb = b === 1 ? 0 : -(1 - b) * Math.log(1 - b);
-    d.push((meanMs * (eb - ea + (b - a))) / (b - a));
-    p.push(waitProb / WAIT_ATOMS);
-  }
-  return { d, p };
-}
-
 const scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSymbols: 0 };
 
 /** Radio delay from a uniform send phase over the TDD period (conditional on delivery), and the leg's load. */
-function radioAtoms(link: LegLink, bits: number): { atoms: Atoms; lost: number; load: LegLoad } {
+const aheadScratch: number[] = [];
+const gapScratch: number[] = [];
+/** Backlog distributions by grid and load (pure memo: the same inputs give the same array). */
+const backlogMemo = new WeakMap<object, Map<string, Float64Array[]>>();
+
+function backlogOf(leg: LegModel): Float64Array[] {
+  const { grid, dir, nPrb } = leg.link;
+  let byKey = backlogMemo.get(grid);
+  if (byKey === undefined) {
+    byKey = new Map();
+    backlogMemo.set(grid, byKey);
+  }
+  const key = `${dir}|${nPrb}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
+  let b = byKey.get(key);
+  if (b === undefined) {
+    b = slotBacklog(grid, dir, nPrb, leg.aheadRatePerMs, leg.aheadPrbSymbols, leg.aheadPeriodMs);
+    byKey.set(key, b);
+  }
+  return b;
+}
+
+/**
+ * Radio delay from a uniform send phase over the TDD period (conditional on delivery), and the leg's load.
+ * With `others`, the packet shares its opportunity with the other packets that arrived in the same gap
+ * before it (Poisson arrivals: many streams at independent phases, plus messages). ASSUMPTION: no backlog
+ * carries over between opportunities while the tier is stable (periodic streams at fixed phases queue far
+ * less than an M/D/1 queue of the same load would; measured against the packet model, see README).
+ */
+function radioAtoms(
+  leg: LegModel,
+  bits: number,
+  others: boolean,
+): { atoms: Atoms; lost: number; load: Omit<LegLoad, 'share'> } {
+  const link = leg.link;
   const { grid, dir } = link;
   const count = grid.count(dir);
   const attempts = new Float64Array(link.maxAttempts);
@@ -203,24 +225,47 @@ function radioAtoms(link: LegLink, bits: number): { atoms: Atoms; lost: number; 
     const w = gap / grid.periodMs / PHASE_POINTS;
     for (let j = 0; j < PHASE_POINTS; j++) {
       const t = prevStart + (gap * (j + 0.5)) / PHASE_POINTS;
-      const ft = firstTransmission(link, bits, t, scratch);
-      const lossP = attemptProbabilities(link.bler, link.maxAttempts, ft.blocks, attempts);
+      const own = firstTransmission(link, bits, t, scratch, 0);
+      const lossP = attemptProbabilities(link.bler, link.maxAttempts, own.blocks, attempts);
       lost += w * lossP;
-      prbSymbols += w * ft.prbSymbols * expectedAttempts(link.bler, link.maxAttempts);
-      blocks += w * ft.blocks;
-      let end = ft.endMs;
-      for (let a = 1; a <= link.maxAttempts; a++) {
-        if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
-        const pa = attempts[a - 1];
-        if (pa > 0) {
-          d.push(end - t);
-          p.push((w * pa) / (1 - lossP || 1));
+      prbSymbols += w * own.prbSymbols * expectedAttempts(link.bler, link.maxAttempts);
+      blocks += w * own.blocks;
+      // Others ahead, in packets: the backlog left by the previous opportunity, plus the arrivals in this gap
+      // before this packet (FIFO) or all of the gap's (PRBs shared: every one in the opportunity takes part).
+      const ahead = aheadScratch;
+      ahead.length = 1;
+      ahead[0] = 1;
+      if (others && leg.aheadRatePerMs > 0) {
+        const backlog = backlogOf(leg)[(i - 1) % count];
+        const window = leg.sharing === 'fifo' ? t - prevStart : gap;
+        poisson(leg.aheadRatePerMs * window, gapScratch);
+        let top = backlog.length - 1;
+        while (top > 0 && backlog[top] < 1e-7) top--;
+        ahead.length = top + gapScratch.length;
+        ahead.fill(0);
+        for (let x = 0; x <= top; x++)
+          for (let k = 0; k < gapScratch.length; k++) ahead[x + k] += backlog[x] * gapScratch[k];
+      }
+      const perOther =
+        leg.sharing === 'fifo' ? leg.aheadPrbSymbols : Math.min(leg.aheadPrbSymbols, own.prbSymbols);
+      for (let k = 0; k < ahead.length; k++) {
+        const pk = ahead[k];
+        if (pk < 1e-7) continue;
+        const ft = firstTransmission(link, bits, t, scratch, k * perOther);
+        let end = ft.endMs;
+        for (let a = 1; a <= link.maxAttempts; a++) {
+          if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
+          const pa = attempts[a - 1];
+          if (pa > 0) {
+            d.push(end - t);
+            p.push(w * pk * pa);
+          }
         }
       }
     }
   }
   const retransmissions = blocks * (expectedAttempts(link.bler, link.maxAttempts) - 1);
-  // Conditional on delivery, per sub-point: renormalise to 1 overall.
+  // Conditional on delivery: renormalise to 1 overall.
   let total = 0;
   for (const x of p) total += x;
   if (total > 0) for (let k = 0; k < p.length; k++) p[k] /= total;

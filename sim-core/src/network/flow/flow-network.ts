@@ -243,11 +243,10 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
             new CellLoad(
               cell.index,
               dir as Dir,
+              config.scheduler === 'priority' ? 'fifo' : 'ps',
               cell.nPrb,
               cell.grid.symbolsPerMs(dir as Dir),
               tiers,
-              n,
-              this.devices.length * 2,
             ),
         ) as [CellLoad, CellLoad],
     );
@@ -335,7 +334,9 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       // Packets reaching the cell during the interruption leave at its end: late ones are invalid.
       const d = s.dist?.quantileMs(0.5) ?? 0;
       const radioMs = Math.max(0, d - this.core.meanMs);
-      s.forceInvalid(tMs - d, tMs + this.handover.interruptionMs + radioMs - s.deadlineMs);
+      const endMs = tMs + this.handover.interruptionMs + radioMs;
+      const forced = s.forceInvalid(tMs - d, endMs - s.deadlineMs);
+      if (forced !== null && s.dist !== null) this.accrueForced(s, s.dist, forced[0], forced[1], endMs);
       this.flag(s);
     }
     this.handoverCount++;
@@ -371,6 +372,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       bitsPerPrbSymbol: q.bitsPerPrbSymbol,
       bler: quantizeBler(q.bler),
       capPrb: dir === UL ? Math.max(1, Math.min(cell.nPrb, Math.floor(q.fullPowerPrbs))) : cell.nPrb,
+      nPrb: cell.nPrb,
       maxAttempts: this.maxAttempts,
       harqProcessingMs: this.harqProcessingMs[dev.serving],
     };
@@ -429,21 +431,19 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   // ---------------------------------------------------------------------------------------------------------
   // Flow distributions
 
-  private legModel(
-    leg: { device: DeviceState; dir: Dir; waitProb: number; waitMeanMs: number; servedShare: number },
-    bits: number,
-    discardTimerMs: number,
-  ): { model: LegModel; key: string } {
+  private legModel(leg: StreamLeg, bits: number, discardTimerMs: number): { model: LegModel; key: string } {
     const link = this.legLink(leg.device, leg.dir);
-    const key = `${leg.device.serving}|${leg.dir}|${bits}|${link.bitsPerPrbSymbol}|${link.bler}|${link.capPrb}|${leg.waitProb}|${leg.waitMeanMs}|${leg.servedShare}|${discardTimerMs}`;
+    const key = `${leg.device.serving}|${leg.dir}|${bits}|${link.bitsPerPrbSymbol}|${link.bler}|${link.capPrb}|${leg.servedShare}|${discardTimerMs}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
     let model = this.legCache.get(key);
     if (model === undefined) {
       model = {
         link,
-        waitProb: leg.waitProb,
-        waitMeanMs: leg.waitMeanMs,
         servedShare: leg.servedShare,
         discardTimerMs,
+        aheadRatePerMs: leg.aheadRatePerMs,
+        aheadPrbSymbols: leg.aheadPrbSymbols,
+        aheadPeriodMs: leg.aheadPeriodMs,
+        sharing: this.loads[leg.device.serving][leg.dir].discipline,
       };
       this.legCache.set(key, model);
     }
@@ -587,11 +587,11 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       ratePerMs: 1 / spec.intervalMs,
       prbSymbols: 0,
       tier: this.tierOf[ci],
-      deviceIndex: device.index,
       slot: -1,
-      waitProb: 0,
-      waitMeanMs: 0,
       servedShare: 1,
+      aheadRatePerMs: 0,
+      aheadPrbSymbols: 0,
+      aheadPeriodMs: Number.POSITIVE_INFINITY,
     });
     if (src !== null) stream.legs.push(leg(src, UL));
     if (dst !== null) stream.legs.push(leg(dst, DL));
@@ -664,17 +664,55 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     for (let i = 0; i < s.legs.length; i++) {
       const leg = s.legs[i];
       const load = dist.legLoads[i];
+      const sent = n * load.share;
       const ds = leg.device.stats;
-      ds.packets[leg.dir] += n;
-      ds.prbSymbols[leg.dir] += n * load.prbSymbols;
+      ds.packets[leg.dir] += sent;
+      ds.prbSymbols[leg.dir] += sent * load.prbSymbols;
       ds.bits[leg.dir] += delivered * bits;
       if (leg.cell >= 0) {
         const st = this.cellStats[leg.cell][leg.dir];
         st.bits += delivered * bits;
-        st.prbSymbols += n * load.prbSymbols;
-        st.blocks += n * load.blocks;
-        st.retransmissions += n * load.retransmissions;
+        st.prbSymbols += sent * load.prbSymbols;
+        st.blocks += sent * load.blocks;
+        st.retransmissions += sent * load.retransmissions;
       }
+    }
+  }
+
+  /**
+   * Packets [from, until) of `s` leave after a handover interruption, at `endMs`, late: moved from the
+   * regime's distribution (which counts them when the regime closes) to late deliveries at their latency.
+   */
+  private accrueForced(
+    s: FlowStream,
+    dist: DelayDistribution,
+    from: number,
+    until: number,
+    endMs: number,
+  ): void {
+    const k = until - from;
+    const ss = s.stats;
+    const cs = this.classStats[s.classIndex];
+    const dev = s.src ?? s.dst;
+    const onTime = dist.deliveredProb - dist.lateProb;
+    for (const st of [ss, cs]) {
+      st.delivered += k * (1 - dist.deliveredProb);
+      st.late += k * (1 - dist.lateProb);
+      st.onTime -= k * onTime;
+    }
+    ss.lost -= k * (dist.lostProb + dist.discardedProb);
+    cs.lost -= k * dist.lostProb;
+    cs.discarded -= k * dist.discardedProb;
+    cs.weights.set(dist, (cs.weights.get(dist) ?? 0) - k);
+    for (let i = from; i < until; i++) {
+      const latency = Math.max(s.deadlineMs + 1e-6, endMs - s.sendTimeMs(i));
+      cs.latency.add(latency);
+      if (dev !== null) dev.stats.latencySumMs += latency - dist.meanMs * dist.deliveredProb;
+    }
+    if (dev !== null) {
+      dev.stats.delivered += k * (1 - dist.deliveredProb);
+      dev.stats.late += k * (1 - dist.lateProb);
+      dev.stats.lost -= k * (dist.lostProb + dist.discardedProb);
     }
   }
 
@@ -798,16 +836,34 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     const load = this.loads[dev.serving][dir];
     const tier = this.tierOf[ci];
     const served = load.tierServed[tier];
-    let wait = 0;
-    if (served < 1) {
-      if (rng.next() >= served) return { endMs: tMs + profile.discardTimerMs, lost: true, discarded: true };
-      wait = profile.discardTimerMs;
-    } else if (load.tierWaitProb[tier] > 0 && rng.next() < load.tierWaitProb[tier])
-      wait = -load.tierWaitMeanMs[tier] * Math.log(1 - rng.next());
-    let start = tMs + wait;
-    if (dev.blockedUntilMs > start) start = dev.blockedUntilMs;
+    if (served < 1 && rng.next() >= served)
+      return { endMs: tMs + profile.discardTimerMs, lost: true, discarded: true };
     const link = this.legLink(dev, dir);
-    const ft = firstTransmission(link, bits, start, this.scratch);
+    // An overloaded flow's served packets waited in its queue up to the discard timer; otherwise the message
+    // shares its opportunity with the others that arrived in the same gap before it (Poisson), as the flows.
+    let start = served < 1 ? tMs + profile.discardTimerMs : tMs;
+    if (dev.blockedUntilMs > start) start = dev.blockedUntilMs;
+    let ahead = 0;
+    const rate = load.tierAheadRate[tier];
+    if (served >= 1 && rate > 0) {
+      const grid = link.grid;
+      const next = grid.nextOpportunity(dir, start);
+      const mean = rate * (start - grid.startMs(dir, next - 1));
+      // Poisson by inversion.
+      const u = rng.next();
+      let k = 0;
+      let p = Math.exp(-mean);
+      let cum = p;
+      while (u > cum && k < 200) {
+        k++;
+        p *= mean / k;
+        cum += p;
+      }
+      const perOther = load.tierAheadWork[tier] / rate;
+      const own = firstTransmission(link, bits, start, this.scratch).prbSymbols;
+      ahead = k * (load.discipline === 'fifo' ? perOther : Math.min(perOther, own));
+    }
+    const ft = firstTransmission(link, bits, start, this.scratch, ahead);
     // Attempts of the slowest block: P(done within a) = (1 − β^a)^blocks.
     const u = rng.next();
     let attempts = 0;

@@ -170,15 +170,21 @@ export class FlowStream implements StreamHandle {
     this.scheduleWatch();
   }
 
-  /** Packets sent in [fromMs, untilMs) are invalid whatever the chain says (a handover interruption). */
-  forceInvalid(fromMs: number, untilMs: number): void {
-    const chain = this.chain;
-    if (chain === null || !this.active || this.chainReset) return;
-    const from = Math.max(this.indexAt(fromMs), 0);
+  /**
+   * Packets sent in [fromMs, untilMs) are late whatever the distribution says (a handover interruption);
+   * returns their index range (null when none), for the statistics.
+   */
+  forceInvalid(fromMs: number, untilMs: number): [number, number] | null {
+    if (!this.active || this.dist === null) return null;
+    // Not before the current regime: its packets before it are counted already.
+    const from = Math.max(this.indexAt(fromMs), this.indexAt(this.regimeStartMs));
     const until = this.indexAt(untilMs);
-    if (until <= from) return;
-    chain.force(from, until);
-    this.scheduleWatch();
+    if (until <= from) return null;
+    if (this.chain !== null && !this.chainReset) {
+      this.chain.force(from, until);
+      this.scheduleWatch();
+    }
+    return [from, until];
   }
 
   private nextWatchMs(): number {

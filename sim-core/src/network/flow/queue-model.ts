@@ -1,19 +1,7 @@
-// Closed-form queueing of one cell and direction, seen as a single server of PRB-symbols: the M/G/1 mean
-// wait (Pollaczek–Khinchine), its non-preemptive priority form (Cobham), the busy period, and max-min fair
-// shares when the offered load exceeds the carrier.
+// Closed forms of one cell and direction seen as a server of PRB-symbols: the M/G/1 busy period (how long
+// queueing lateness lasts) and max-min fair shares when the offered load exceeds the carrier.
 
-/**
- * Mean wait in queue of a tier of a non-preemptive priority M/G/1 queue (Cobham 1954; Kleinrock, Queueing
- * Systems vol. 2, eq. 3.30): W_k = R / ((1 − σ_{k−1})(1 − σ_k)), with R = Σ_i λ_i E[S_i²] / 2 over every
- * tier, σ_k the load of tiers 1..k. One tier is the Pollaczek–Khinchine mean wait R / (1 − ρ).
- * Infinity when the tier is not stable (σ_k >= 1).
- */
-export function priorityWaitMs(residualMs: number, sigmaBefore: number, sigmaThrough: number): number {
-  if (sigmaThrough >= 1 || sigmaBefore >= 1) return Number.POSITIVE_INFINITY;
-  return residualMs / ((1 - sigmaBefore) * (1 - sigmaThrough));
-}
-
-/** Mean busy period of an M/G/1 queue: E[S] / (1 − ρ) (Kleinrock vol. 1, eq. 5.141). */
+/** Mean busy period of an M/G/1 queue: E[S] / (1 − ρ) (Kleinrock, Queueing Systems vol. 1, eq. 5.141). */
 export function busyPeriodMs(meanServiceMs: number, rho: number): number {
   return rho >= 1 ? Number.POSITIVE_INFINITY : meanServiceMs / (1 - rho);
 }
@@ -36,13 +24,11 @@ export function waterFill(
     for (let i = 0; i < n; i++) out[i] = demands[i];
     return total;
   }
-  // Sort indices by demand (small n: a cell's flows).
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => demands[a] - demands[b] || a - b);
-  let left = capacity;
+  let left = Math.max(0, capacity);
   for (let k = 0; k < n; k++) {
     const i = order[k];
-    const level = left / (n - k);
-    const give = Math.min(demands[i], level);
+    const give = Math.min(demands[i], left / (n - k));
     out[i] = give;
     left -= give;
   }

@@ -12,6 +12,8 @@ export interface LegLink {
   readonly bler: number;
   /** Most PRBs the device gets in one opportunity (the carrier, its UL power limit, or its fair share). */
   readonly capPrb: number;
+  /** PRBs of the carrier. */
+  readonly nPrb: number;
   /** First transmission plus HARQ retransmissions. */
   readonly maxAttempts: number;
   readonly harqProcessingMs: number;
@@ -32,22 +34,38 @@ const DONE_BITS = 1e-6;
 /** A packet that needs more blocks than this is treated as never done (a link far below the lowest MCS). */
 const MAX_BLOCKS = 100_000;
 
-/** Sends `bits` from the first opportunity at or after `tMs`, up to `capPrb` PRBs per opportunity. */
+/**
+ * Sends `bits` from the first opportunity at or after `tMs`, up to `capPrb` PRBs per opportunity, behind
+ * `aheadPrbSymbols` of other traffic that the scheduler serves first (whole opportunities' PRBs): so a
+ * packet that finds an opportunity partly taken spills into the next, as on the slot grid.
+ */
 export function firstTransmission(
   link: LegLink,
   bits: number,
   tMs: number,
   out: FirstTransmission,
+  aheadPrbSymbols = 0,
 ): FirstTransmission {
   const { grid, dir } = link;
   let opp = grid.nextOpportunity(dir, tMs);
   let remaining = bits;
+  let ahead = aheadPrbSymbols;
   out.prbSymbols = 0;
   out.blocks = 0;
   for (;;) {
     const symbols = grid.symbols(dir, opp);
+    let free = link.nPrb;
+    if (ahead > 0) {
+      const taken = Math.min(link.nPrb, Math.ceil(ahead / symbols - 1e-9));
+      ahead -= taken * symbols;
+      free -= taken;
+      if (free <= 0) {
+        opp++;
+        continue;
+      }
+    }
     const perPrb = link.bitsPerPrbSymbol * symbols;
-    const prbs = Math.min(Math.ceil(remaining / perPrb - 1e-9), link.capPrb);
+    const prbs = Math.min(Math.ceil(remaining / perPrb - 1e-9), link.capPrb, free);
     remaining -= prbs * perPrb;
     out.prbSymbols += prbs * symbols;
     out.blocks++;
