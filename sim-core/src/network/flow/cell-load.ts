@@ -212,7 +212,7 @@ export class CellLoad {
 
 /** Quantisation of the load inputs of a flow distribution (assumption: finer steps change no KPI figure). */
 export function quantizeLog(x: number): number {
-  return Math.exp(Math.round(Math.log(x) * 20) / 20); // 5 % steps
+  return Math.exp(Math.round(Math.log(x) * 10) / 10); // 10 % steps
 }
 export function quantizeShare(s: number): number {
   return s >= 0.9995 ? 1 : Math.round(s * 1000) / 1000;

@@ -22,6 +22,8 @@ export interface CoreModel {
 
 /** One radio leg and the other traffic it shares opportunities with. */
 export interface LegModel {
+  /** Identifies the model among those of a network (distinct inputs, distinct id). */
+  readonly id: number;
   readonly link: LegLink;
   /** Share of the flow's packets the scheduler can serve (below 1 only in overload). */
   readonly servedShare: number;
@@ -80,14 +82,13 @@ export class DelayDistribution {
   /** Late, lost or discarded. */
   readonly invalidProb: number;
   /** The same without queueing behind other traffic (what HARQ, alignment and the core alone cause). */
-  readonly noQueueInvalidProb: number;
+  private noQueue = Number.NaN;
   readonly meanMs: number;
   /** Per leg: what one packet costs the cell. */
   readonly legLoads: readonly LegLoad[];
 
   constructor(readonly path: PathModel) {
     const full = build(path, true);
-    const bare = build(path, false);
     const byBucket = new Map<number, { d: number; p: number }>();
     let delivered = 0;
     let late = 0;
@@ -116,9 +117,15 @@ export class DelayDistribution {
     this.discardedProb = full.discarded;
     this.lateProb = late;
     this.invalidProb = Math.min(1, late + full.lost + full.discarded);
-    this.noQueueInvalidProb = Math.min(this.invalidProb, bare.invalid);
     this.meanMs = delivered > 0 ? sum / delivered : Number.NaN;
     this.legLoads = full.legLoads;
+  }
+
+  /** Late, lost or discarded without queueing (what HARQ, alignment and the core alone cause); built on demand. */
+  get noQueueInvalidProb(): number {
+    if (Number.isNaN(this.noQueue))
+      this.noQueue = Math.min(this.invalidProb, build(this.path, false).invalid);
+    return this.noQueue;
   }
 
   /** Delay of the p-quantile of delivered packets (for recovery times). */
@@ -154,7 +161,7 @@ function build(
     if (!queueing) legAtoms = radio.atoms;
     else if (served < 1) legAtoms = convolve({ d: [leg.discardTimerMs], p: [1] }, radio.atoms);
     else legAtoms = radioAtoms(leg, path.bits, true).atoms;
-    atoms = compress(convolve(atoms, legAtoms));
+    atoms = compress(convolve(atoms, compress(legAtoms)));
   }
   // Probabilities so far are conditional on delivery: scale to the delivered share.
   for (let i = 0; i < atoms.p.length; i++) atoms.p[i] *= survive;
@@ -180,16 +187,12 @@ const scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSym
 const aheadScratch: number[] = [];
 const gapScratch: number[] = [];
 /** Backlog distributions by grid and load (pure memo: the same inputs give the same array). */
-const backlogMemo = new WeakMap<object, Map<string, Float64Array[]>>();
+const backlogMemo = new Map<string, Float64Array[]>();
 
 function backlogOf(leg: LegModel): Float64Array[] {
   const { grid, dir, nPrb } = leg.link;
-  let byKey = backlogMemo.get(grid);
-  if (byKey === undefined) {
-    byKey = new Map();
-    backlogMemo.set(grid, byKey);
-  }
-  const key = `${dir}|${nPrb}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
+  const byKey = backlogMemo;
+  const key = `${grid.pattern}|${grid.slotMs}|${grid.special.dl}|${grid.special.gap}|${grid.special.ul}|${dir}|${nPrb}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
   let b = byKey.get(key);
   if (b === undefined) {
     b = slotBacklog(grid, dir, nPrb, leg.aheadRatePerMs, leg.aheadPrbSymbols, leg.aheadPeriodMs);
@@ -286,20 +289,28 @@ function convolve(a: Atoms, b: Atoms): Atoms {
 
 /** Merges atoms that fall into the same latency bucket (keeping their mean), so convolutions stay small. */
 function compress(a: Atoms): Atoms {
-  const map = new Map<number, number>();
+  const n = a.d.length;
+  const buckets = new Int32Array(n);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    buckets[i] = latencyBucket(a.d[i]);
+    order[i] = i;
+  }
+  order.sort((x, y) => buckets[x] - buckets[y] || x - y);
   const d: number[] = [];
   const p: number[] = [];
-  for (let i = 0; i < a.d.length; i++) {
-    if (!(a.p[i] > 0)) continue;
-    const b = latencyBucket(a.d[i]);
-    const k = map.get(b);
-    if (k === undefined) {
-      map.set(b, d.length);
-      d.push(a.d[i] * a.p[i]);
-      p.push(a.p[i]);
+  let last = -1;
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    const w = a.p[i];
+    if (!(w > 0)) continue;
+    if (buckets[i] !== last) {
+      last = buckets[i];
+      d.push(a.d[i] * w);
+      p.push(w);
     } else {
-      d[k] += a.d[i] * a.p[i];
-      p[k] += a.p[i];
+      d[d.length - 1] += a.d[i] * w;
+      p[p.length - 1] += w;
     }
   }
   for (let k = 0; k < d.length; k++) d[k] /= p[k];

@@ -58,12 +58,16 @@ export interface FlowDependencies {
   locate: (endpointId: string, timeMs: number) => { xM: number; yM: number } | undefined;
 }
 
-/** Mobile devices with an active stream are located this often (assumption: 15 cm at 1.5 m/s; handover TTT resolution). */
-export const FLOW_MOBILITY_TICK_MS = 100;
+/** Mobile devices with an active stream are located this often (assumption: 30 cm at 1.5 m/s; the A3 time-to-trigger is met within one tick). */
+export const FLOW_MOBILITY_TICK_MS = 200;
 /** Other cells' load is checked this often for a change that moves SINRs (assumption: loads drift slowly). */
 const INTERFERENCE_REFRESH_MS = 1000;
-/** A neighbour's load change that refreshes SINRs (share of PRBs, or relative for UL interference). */
-const LOAD_CHANGE_STEP = 0.02;
+/** A neighbour's DL PRB-use change that refreshes SINRs (assumption: 0.2 dB at most at full interference). */
+const LOAD_CHANGE_STEP = 0.05;
+/** A change of UL interference plus noise that refreshes SINRs (assumption: below link adaptation's steps). */
+const INTERFERENCE_STEP_DB = 0.25;
+/** Mobile devices' geometry is computed at points of this grid and kept (AGVs drive the same aisles all shift). */
+const GEOMETRY_GRID_M = 0.5;
 /** Settle passes per change (the loop load → queue → distribution → load converges in one or two). */
 const MAX_SETTLE_PASSES = 6;
 const EPS_MS = 1e-9;
@@ -105,6 +109,13 @@ class DirStats {
   }
 }
 
+interface GridGeometry {
+  plDb: Float64Array;
+  rsrpDbm: Float64Array;
+  dlRxMw: Float64Array;
+  zoneLossDb: Float64Array;
+}
+
 interface PendingMessage {
   message: Message<unknown>;
   lost: boolean;
@@ -129,7 +140,7 @@ export function buildFlowNetwork(
 
 function quantizeBler(bler: number): number {
   if (!(bler > 1e-7)) return 0;
-  return Math.min(1, 10 ** (Math.round(Math.log10(bler) * 20) / 20)); // 12 % steps
+  return Math.min(1, 10 ** (Math.round(Math.log10(bler) * 10) / 10)); // 26 % steps (HARQ share of a few %)
 }
 
 export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
@@ -167,6 +178,9 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   private readonly distCache = new Map<string, DelayDistribution>();
   private readonly chainCache = new Map<DelayDistribution, ChainParams>();
   private readonly mobileActive = new Set<DeviceState>();
+  /** Geometry per grid point, per device kind (height, antenna gain). */
+  private readonly geometryCache = new Map<string, Map<number, GridGeometry>>();
+  private readonly geometryByDevice: (Map<number, GridGeometry> | undefined)[] = [];
   private readonly mobilityAction: SimAction<undefined>;
   private mobilityScheduled = false;
   /** Loads the SINRs were last evaluated with: DL utilisation per cell, UL interference per (from, at). */
@@ -179,6 +193,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   private readonly handoversOut: number[];
   private readonly scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSymbols: 0 };
   private settling = false;
+  private readonly settleAction: SimAction<undefined>;
+  private settleScheduled = false;
 
   constructor(
     readonly sim: Simulation,
@@ -262,6 +278,13 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     this.interferenceCoupled = coupled && interCell === 'load';
     this.deliveryAction = sim.action(() => this.deliver(), { label: 'network delivery' });
     this.mobilityAction = sim.action(() => this.mobilityTick(), { label: 'network mobility (flow)' });
+    this.settleAction = sim.action(
+      () => {
+        this.settleScheduled = false;
+        this.settle();
+      },
+      { label: 'network flows settle', priority: -20 },
+    );
     if (this.interferenceCoupled) {
       const refresh: SimAction<undefined> = sim.action(
         () => {
@@ -301,7 +324,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     let changed = false;
     const recompute = this.config.mobility?.recomputeDistanceM ?? this.defaults.recomputeDistanceM;
     if (!dev.geomValid || Math.hypot(x - dev.xM, y - dev.yM) >= recompute) {
-      this.budget.computeGeometry(dev, x, y);
+      if (dev.fixed) this.budget.computeGeometry(dev, x, y);
+      else this.gridGeometry(dev, x, y);
       changed = true;
     }
     if (dev.serving < 0) {
@@ -320,6 +344,46 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       }
     } else dev.tttCandidate = -1;
     return changed;
+  }
+
+  /**
+   * Geometry of a mobile device at the nearest point of a GEOMETRY_GRID_M grid, computed once per point and
+   * device kind (height, antenna gain) and then copied: the path loss, shadowing and LOS of a point are pure.
+   */
+  private gridGeometry(dev: DeviceState, x: number, y: number): void {
+    const gx = Math.round(x / GEOMETRY_GRID_M) * GEOMETRY_GRID_M;
+    const gy = Math.round(y / GEOMETRY_GRID_M) * GEOMETRY_GRID_M;
+    let cache = this.geometryByDevice[dev.index];
+    if (cache === undefined) {
+      const kind = `${dev.heightM}|${dev.gainDbi}`;
+      cache = this.geometryCache.get(kind);
+      if (cache === undefined) {
+        cache = new Map();
+        this.geometryCache.set(kind, cache);
+      }
+      this.geometryByDevice[dev.index] = cache;
+    }
+    // Grid points as one number (floors up to ±10 km).
+    const key = Math.round(gx / GEOMETRY_GRID_M) * 1e6 + Math.round(gy / GEOMETRY_GRID_M);
+    const hit = cache.get(key);
+    if (hit === undefined) {
+      this.budget.computeGeometry(dev, gx, gy);
+      cache.set(key, {
+        plDb: dev.plDb.slice(),
+        rsrpDbm: dev.rsrpDbm.slice(),
+        dlRxMw: dev.dlRxMw.slice(),
+        zoneLossDb: dev.zoneLossDb.slice(),
+      });
+      return;
+    }
+    dev.xM = gx;
+    dev.yM = gy;
+    dev.plDb.set(hit.plDb);
+    dev.rsrpDbm.set(hit.rsrpDbm);
+    dev.dlRxMw.set(hit.dlRxMw);
+    dev.zoneLossDb.set(hit.zoneLossDb);
+    dev.geomValid = true;
+    dev.geomEpoch++;
   }
 
   private executeHandover(dev: DeviceState, target: number, tMs: number): void {
@@ -398,22 +462,31 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     return mw;
   }
 
+  /**
+   * Re-evaluates SINRs where other cells' load moved enough to matter: a victim cell's UL when the
+   * interference at its gNB changed by more than INTERFERENCE_STEP_DB over noise; its devices' DL when a
+   * co-channel neighbour's PRB use moved by more than LOAD_CHANGE_STEP. Only those devices' flows are redone.
+   */
   private refreshInterference(): void {
     this.settle();
     const n = this.env.cells.length;
-    let moved = false;
-    for (let c = 0; c < n; c++) {
-      const dl = this.loads[c][DL].utilization;
-      if (Math.abs(dl - this.dlLoadUsed[c]) > LOAD_CHANGE_STEP) moved = true;
-      for (let a = 0; a < n; a++) {
+    const victims = new Set<number>();
+    for (let a = 0; a < n; a++) {
+      let usedMw = 0;
+      let nowMw = 0;
+      let dlMoved = false;
+      for (let c = 0; c < n; c++) {
         if (a === c || !this.env.sameSpectrum(a, c)) continue;
-        const now = this.currentUlInterference(c, a);
-        const used = this.ulInterferenceUsed[c * n + a];
-        if (Math.abs(now - used) > LOAD_CHANGE_STEP * Math.max(now, used) && Math.abs(now - used) > 1e-15)
-          moved = true;
+        usedMw += this.ulInterferenceUsed[c * n + a];
+        nowMw += this.currentUlInterference(c, a);
+        if (Math.abs(this.loads[c][DL].utilization - this.dlLoadUsed[c]) > LOAD_CHANGE_STEP) dlMoved = true;
       }
+      const noise = this.env.cells[a].noisePerPrbMw;
+      if (dlMoved || Math.abs(10 * Math.log10((noise + nowMw) / (noise + usedMw))) > INTERFERENCE_STEP_DB)
+        victims.add(a);
     }
-    if (!moved) return;
+    if (victims.size === 0) return;
+
     for (let c = 0; c < n; c++) {
       this.dlLoadUsed[c] = this.loads[c][DL].utilization;
       for (let a = 0; a < n; a++)
@@ -421,6 +494,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
           a === c || !this.env.sameSpectrum(a, c) ? 0 : this.currentUlInterference(c, a);
     }
     for (const dev of this.devices) {
+      if (!victims.has(dev.serving)) continue;
       dev.quality[UL].bucket = -2;
       dev.quality[DL].bucket = -2;
       for (const s of this.streamsOfDevice[dev.index]) if (s.active) this.flag(s);
@@ -431,12 +505,29 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   // ---------------------------------------------------------------------------------------------------------
   // Flow distributions
 
-  private legModel(leg: StreamLeg, bits: number, discardTimerMs: number): { model: LegModel; key: string } {
+  /** The leg's model for its current link and load: the same object while none of its inputs changed. */
+  private legModel(leg: StreamLeg, bits: number, discardTimerMs: number): LegModel {
     const link = this.legLink(leg.device, leg.dir);
-    const key = `${leg.device.serving}|${leg.dir}|${bits}|${link.bitsPerPrbSymbol}|${link.bler}|${link.capPrb}|${leg.servedShare}|${discardTimerMs}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
+    const m = leg.memo;
+    if (
+      m !== null &&
+      m.cell === leg.device.serving &&
+      m.model.link.bitsPerPrbSymbol === link.bitsPerPrbSymbol &&
+      m.model.link.bler === link.bler &&
+      m.model.link.capPrb === link.capPrb &&
+      m.model.servedShare === leg.servedShare &&
+      m.model.aheadRatePerMs === leg.aheadRatePerMs &&
+      m.model.aheadPrbSymbols === leg.aheadPrbSymbols &&
+      m.model.aheadPeriodMs === leg.aheadPeriodMs
+    )
+      return m.model;
+    const cell = this.env.cells[leg.device.serving];
+    // Cells of one configuration share flow distributions (their grids and carriers are the same).
+    const key = `${cell.grid.pattern}|${cell.grid.slotMs}|${cell.grid.special.dl}|${cell.grid.special.ul}|${cell.nPrb}|${link.harqProcessingMs}|${leg.dir}|${bits}|${link.bitsPerPrbSymbol}|${link.bler}|${link.capPrb}|${leg.servedShare}|${discardTimerMs}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
     let model = this.legCache.get(key);
     if (model === undefined) {
       model = {
+        id: this.legCache.size,
         link,
         servedShare: leg.servedShare,
         discardTimerMs,
@@ -447,22 +538,26 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       };
       this.legCache.set(key, model);
     }
-    return { model, key };
+    leg.memo = { cell: leg.device.serving, model };
+    return model;
   }
 
   private distributionOf(s: FlowStream): DelayDistribution {
     const profile = this.profiles[s.classIndex];
     const bits = Math.max(8, s.spec.sizeBytes * 8);
-    const legs: LegModel[] = [];
-    let key = `${bits}|${s.deadlineMs}`;
-    for (const leg of s.legs) {
-      const m = this.legModel(leg, bits, profile.discardTimerMs);
-      legs.push(m.model);
-      key += `/${m.key}`;
+    let same = s.dist !== null;
+    const legs = s.legModels;
+    for (let i = 0; i < s.legs.length; i++) {
+      const m = this.legModel(s.legs[i], bits, profile.discardTimerMs);
+      if (legs[i] !== m) same = false;
+      legs[i] = m;
     }
+    if (same) return s.dist!;
+    let key = `${bits}|${s.deadlineMs}`;
+    for (const m of legs) key += `|${m.id}`;
     let dist = this.distCache.get(key);
     if (dist === undefined) {
-      const path: PathModel = { legs, core: this.core, bits, deadlineMs: s.deadlineMs };
+      const path: PathModel = { legs: legs.slice(), core: this.core, bits, deadlineMs: s.deadlineMs };
       dist = new DelayDistribution(path);
       this.distCache.set(key, dist);
     }
@@ -509,6 +604,12 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     leg.cell = -1;
   }
 
+  private scheduleSettle(): void {
+    if (this.settleScheduled) return;
+    this.settleScheduled = true;
+    this.settleAction.schedule(undefined, 0);
+  }
+
   /** Brings flagged streams and dirty cells to a consistent state (distributions ↔ loads ↔ queues). */
   private settle(): void {
     if (this.settling) return;
@@ -522,7 +623,10 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
         for (const s of batch) {
           s.flagged = false;
           if (!s.active) continue;
-          for (const leg of s.legs) this.book(leg);
+          for (const leg of s.legs) {
+            if (leg.device.serving < 0) this.refreshLink(leg.device, now);
+            this.book(leg);
+          }
           const dist = this.distributionOf(s);
           if (dist !== s.dist) {
             for (let i = 0; i < s.legs.length; i++) {
@@ -592,6 +696,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       aheadRatePerMs: 0,
       aheadPrbSymbols: 0,
       aheadPeriodMs: Number.POSITIVE_INFINITY,
+      memo: null,
     });
     if (src !== null) stream.legs.push(leg(src, UL));
     if (dst !== null) stream.legs.push(leg(dst, DL));
@@ -604,15 +709,14 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   }
 
   activeChanged(stream: FlowStream): void {
-    const now = this.sim.now();
     if (stream.active) {
-      for (const leg of stream.legs) {
-        this.refreshLink(leg.device, now);
-        this.book(leg);
-        if (!leg.device.fixed) this.mobileActive.add(leg.device);
-      }
+      // Devices are located at the settle pass, not here: streams open while the models are being built.
+      for (const leg of stream.legs) if (!leg.device.fixed) this.mobileActive.add(leg.device);
       this.flag(stream);
       this.scheduleMobility();
+      // Streams opened or resumed together (a plant starting up) are settled once, at the same instant.
+      this.scheduleSettle();
+      return;
     } else {
       for (const leg of stream.legs) {
         this.unbook(leg);

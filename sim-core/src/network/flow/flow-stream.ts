@@ -8,7 +8,7 @@ import type { Simulation } from '../../engine/simulation';
 import type { DeviceState } from '../device';
 import type { Dir } from '../tdd-grid';
 import type { LoadEntry } from './cell-load';
-import type { DelayDistribution } from './delay-distribution';
+import type { DelayDistribution, LegModel } from './delay-distribution';
 import { type ChainParams, CONTINUE, FAIL, RECOVER, SurvivalChain } from './survival-chain';
 
 /** The survival chain draws packets at most this far ahead (one event per horizon while nothing happens). */
@@ -40,6 +40,8 @@ export interface StreamLeg extends LoadEntry {
   readonly dir: Dir;
   /** Cell the entry is booked on (-1: not booked). */
   cell: number;
+  /** The leg's model at the last refresh and the cell it was for (reused while its inputs stay the same). */
+  memo: { cell: number; model: LegModel } | null;
 }
 
 export interface FlowStreamHost {
@@ -61,6 +63,8 @@ export class FlowStream implements StreamHandle {
   epoch = 0;
   firstSendMs = 0;
   readonly legs: StreamLeg[] = [];
+  /** Leg models of the current distribution (kept by the network). */
+  readonly legModels: LegModel[] = [];
   /** Current regime: distribution and start. */
   dist: DelayDistribution | null = null;
   private regimeStartMs = 0;
@@ -192,13 +196,16 @@ export class FlowStream implements StreamHandle {
     if (chain === null || !this.active) return Number.POSITIVE_INFINITY;
     const now = this.host.sim.now();
     const failAt = (runStart: number) => this.sendTimeMs(runStart) + this.deadlineMs + this.survivalMs;
+    const recoverAt = (index: number) => {
+      const d = this.dist?.quantileMs(0.5) ?? 0;
+      return Math.max(now, this.sendTimeMs(index) + (Number.isFinite(d) ? d : 0));
+    };
+    // Decided by packets already committed (a regime change passed them) but not yet announced.
     if (chain.failed && !this.announcedFailed) return Math.max(now, failAt(chain.failRunStart));
+    if (!chain.failed && this.announcedFailed) return recoverAt(chain.recoverIndex);
     if (chain.nextKind === FAIL) return Math.max(now, failAt(chain.nextRunStart));
     if (chain.nextKind === CONTINUE) return Math.max(now, this.sendTimeMs(chain.nextIndex));
-    if (chain.nextKind === RECOVER) {
-      const d = this.dist?.quantileMs(0.5) ?? 0;
-      return Math.max(now, this.sendTimeMs(chain.nextIndex) + (Number.isFinite(d) ? d : 0));
-    }
+    if (chain.nextKind === RECOVER) return recoverAt(chain.nextIndex);
     return Number.POSITIVE_INFINITY;
   }
 
@@ -227,20 +234,23 @@ export class FlowStream implements StreamHandle {
     const now = this.host.sim.now();
     const epoch = this.epoch;
     if (chain.failed && !this.announcedFailed) this.announceFailure(now);
+    else if (!chain.failed && this.announcedFailed) this.announceRecovery(now);
     else if (chain.nextKind === CONTINUE) chain.advance();
     else if (chain.nextKind === FAIL) {
       chain.advance();
       this.announceFailure(now);
     } else if (chain.nextKind === RECOVER) {
       chain.advance();
-      if (this.announcedFailed) {
-        this.announcedFailed = false;
-        this.host.survivalChanged(this, false, now);
-        this.listener?.onRecovered?.(now);
-      }
+      if (this.announcedFailed) this.announceRecovery(now);
     }
     if (this.epoch !== epoch) return; // a listener paused the stream
     this.scheduleWatch();
+  }
+
+  private announceRecovery(now: number): void {
+    this.announcedFailed = false;
+    this.host.survivalChanged(this, false, now);
+    this.listener?.onRecovered?.(now);
   }
 
   private announceFailure(now: number): void {

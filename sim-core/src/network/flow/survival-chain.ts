@@ -63,6 +63,8 @@ export class SurvivalChain {
   failed = false;
   /** Run start of the last committed failure (its instant is send(failRunStart) + D + S). */
   failRunStart = 0;
+  /** First valid packet after the last committed failure (the receiver recovers at its arrival). */
+  recoverIndex = 0;
   /** Packets below this are invalid whatever the chain says (a handover interruption). */
   private forcedUntil = 0;
   private params: ChainParams = { pGood: 0, enterBad: 0, leaveBad: 1 };
@@ -150,7 +152,10 @@ export class SurvivalChain {
       }
     } else {
       this.run = 0;
-      this.failed = false;
+      if (this.failed) {
+        this.failed = false;
+        this.recoverIndex = start;
+      }
     }
     this.index = start + n;
   }
