@@ -186,6 +186,9 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   /** Loads the SINRs were last evaluated with: DL utilisation per cell, UL interference per (from, at). */
   private readonly dlLoadUsed: Float64Array;
   private readonly ulInterferenceUsed: Float64Array;
+  private readonly ulInterferenceNow: Float64Array;
+  /** Other cells sharing each cell's spectrum. */
+  private readonly coChannel: number[][];
   private readonly interferenceCoupled: boolean;
   private statsStartMs: number;
   private handoverCount = 0;
@@ -272,9 +275,13 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     this.handoversOut = new Array(n).fill(0);
     this.dlLoadUsed = new Float64Array(n);
     this.ulInterferenceUsed = new Float64Array(n * n);
-    let coupled = false;
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) if (i !== j && this.env.sameSpectrum(i, j)) coupled = true;
+    this.ulInterferenceNow = new Float64Array(n * n);
+    this.coChannel = this.env.cells.map((c) =>
+      this.env.cells
+        .filter((o) => o.index !== c.index && this.env.sameSpectrum(o.index, c.index))
+        .map((o) => o.index),
+    );
+    const coupled = this.coChannel.some((list) => list.length > 0);
     this.interferenceCoupled = coupled && interCell === 'load';
     this.deliveryAction = sim.action(() => this.deliver(), { label: 'network delivery' });
     this.mobilityAction = sim.action(() => this.mobilityTick(), { label: 'network mobility (flow)' });
@@ -435,11 +442,17 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       dir,
       bitsPerPrbSymbol: q.bitsPerPrbSymbol,
       bler: quantizeBler(q.bler),
-      capPrb: dir === UL ? Math.max(1, Math.min(cell.nPrb, Math.floor(q.fullPowerPrbs))) : cell.nPrb,
+      capPrb: this.capPrb(dev, dir, q.fullPowerPrbs),
       nPrb: cell.nPrb,
       maxAttempts: this.maxAttempts,
       harqProcessingMs: this.harqProcessingMs[dev.serving],
     };
+  }
+
+  /** Most PRBs per opportunity: the carrier, and in UL what the UE fills at its target power. */
+  private capPrb(dev: DeviceState, dir: Dir, fullPowerPrbs: number): number {
+    const nPrb = this.env.cells[dev.serving].nPrb;
+    return dir === UL ? Math.max(1, Math.min(nPrb, Math.floor(fullPowerPrbs))) : nPrb;
   }
 
   // LoadView: the loads the SINRs are evaluated with (refreshed when they move, see refreshInterference).
@@ -451,26 +464,29 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     return this.ulInterferenceUsed[fromCell * this.env.cells.length + atCell];
   }
 
-  private currentUlInterference(fromCell: number, atCell: number): number {
-    const load = this.loads[fromCell][UL];
-    let mw = 0;
-    for (const e of load.entries) {
-      const leg = e as StreamLeg;
-      mw +=
-        ((leg.ratePerMs * leg.prbSymbols * leg.servedShare) / load.capacity) * leg.device.ulRxAtMw[atCell];
+  /** UL interference per PRB that each cell's UEs cause at each gNB now (from × n + at), mW. */
+  private currentUlInterference(out: Float64Array): Float64Array {
+    const n = this.env.cells.length;
+    out.fill(0);
+    for (let c = 0; c < n; c++) {
+      const victims = this.coChannel[c];
+      if (victims.length === 0) continue;
+      const load = this.loads[c][UL];
+      for (const e of load.entries) {
+        const leg = e as StreamLeg;
+        const share = (leg.ratePerMs * leg.prbSymbols * leg.servedShare) / load.capacity;
+        const rx = leg.device.ulRxAtMw;
+        for (const a of victims) out[c * n + a] += share * rx[a];
+      }
     }
-    return mw;
+    return out;
   }
 
-  /**
-   * Re-evaluates SINRs where other cells' load moved enough to matter: a victim cell's UL when the
-   * interference at its gNB changed by more than INTERFERENCE_STEP_DB over noise; its devices' DL when a
-   * co-channel neighbour's PRB use moved by more than LOAD_CHANGE_STEP. Only those devices' flows are redone.
-   */
   private refreshInterference(): void {
     this.settle();
     const n = this.env.cells.length;
     const victims = new Set<number>();
+    const current = this.currentUlInterference(this.ulInterferenceNow);
     for (let a = 0; a < n; a++) {
       let usedMw = 0;
       let nowMw = 0;
@@ -478,7 +494,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       for (let c = 0; c < n; c++) {
         if (a === c || !this.env.sameSpectrum(a, c)) continue;
         usedMw += this.ulInterferenceUsed[c * n + a];
-        nowMw += this.currentUlInterference(c, a);
+        nowMw += current[c * n + a];
         if (Math.abs(this.loads[c][DL].utilization - this.dlLoadUsed[c]) > LOAD_CHANGE_STEP) dlMoved = true;
       }
       const noise = this.env.cells[a].noisePerPrbMw;
@@ -487,12 +503,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     }
     if (victims.size === 0) return;
 
-    for (let c = 0; c < n; c++) {
-      this.dlLoadUsed[c] = this.loads[c][DL].utilization;
-      for (let a = 0; a < n; a++)
-        this.ulInterferenceUsed[c * n + a] =
-          a === c || !this.env.sameSpectrum(a, c) ? 0 : this.currentUlInterference(c, a);
-    }
+    for (let c = 0; c < n; c++) this.dlLoadUsed[c] = this.loads[c][DL].utilization;
+    this.ulInterferenceUsed.set(current);
     for (const dev of this.devices) {
       if (!victims.has(dev.serving)) continue;
       dev.quality[UL].bucket = -2;
@@ -507,21 +519,23 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
 
   /** The leg's model for its current link and load: the same object while none of its inputs changed. */
   private legModel(leg: StreamLeg, bits: number, discardTimerMs: number): LegModel {
-    const link = this.legLink(leg.device, leg.dir);
+    const dev = leg.device;
+    const q = this.budget.quality(dev, leg.dir, 0);
     const m = leg.memo;
     if (
       m !== null &&
-      m.cell === leg.device.serving &&
-      m.model.link.bitsPerPrbSymbol === link.bitsPerPrbSymbol &&
-      m.model.link.bler === link.bler &&
-      m.model.link.capPrb === link.capPrb &&
+      m.cell === dev.serving &&
+      m.model.link.bitsPerPrbSymbol === q.bitsPerPrbSymbol &&
+      m.model.link.bler === quantizeBler(q.bler) &&
+      m.model.link.capPrb === this.capPrb(dev, leg.dir, q.fullPowerPrbs) &&
       m.model.servedShare === leg.servedShare &&
       m.model.aheadRatePerMs === leg.aheadRatePerMs &&
       m.model.aheadPrbSymbols === leg.aheadPrbSymbols &&
       m.model.aheadPeriodMs === leg.aheadPeriodMs
     )
       return m.model;
-    const cell = this.env.cells[leg.device.serving];
+    const link = this.legLink(dev, leg.dir);
+    const cell = this.env.cells[dev.serving];
     // Cells of one configuration share flow distributions (their grids and carriers are the same).
     const key = `${cell.grid.pattern}|${cell.grid.slotMs}|${cell.grid.special.dl}|${cell.grid.special.ul}|${cell.nPrb}|${link.harqProcessingMs}|${leg.dir}|${bits}|${link.bitsPerPrbSymbol}|${link.bler}|${link.capPrb}|${leg.servedShare}|${discardTimerMs}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
     let model = this.legCache.get(key);

@@ -191,21 +191,27 @@ export class FlowStream implements StreamHandle {
     return [from, until];
   }
 
+  /** Failure instant of a run of invalid packets from `runStart`: send(runStart) + D + S. */
+  private failAtMs(runStart: number, now: number): number {
+    return Math.max(now, this.sendTimeMs(runStart) + this.deadlineMs + this.survivalMs);
+  }
+
+  /** Recovery instant: the valid packet `index` arrives (its flow's median delay after its send time). */
+  private recoverAtMs(index: number, now: number): number {
+    const d = this.dist === null ? 0 : this.dist.quantileMs(0.5);
+    return Math.max(now, this.sendTimeMs(index) + (Number.isFinite(d) ? d : 0));
+  }
+
   private nextWatchMs(): number {
     const chain = this.chain;
     if (chain === null || !this.active) return Number.POSITIVE_INFINITY;
     const now = this.host.sim.now();
-    const failAt = (runStart: number) => this.sendTimeMs(runStart) + this.deadlineMs + this.survivalMs;
-    const recoverAt = (index: number) => {
-      const d = this.dist?.quantileMs(0.5) ?? 0;
-      return Math.max(now, this.sendTimeMs(index) + (Number.isFinite(d) ? d : 0));
-    };
     // Decided by packets already committed (a regime change passed them) but not yet announced.
-    if (chain.failed && !this.announcedFailed) return Math.max(now, failAt(chain.failRunStart));
-    if (!chain.failed && this.announcedFailed) return recoverAt(chain.recoverIndex);
-    if (chain.nextKind === FAIL) return Math.max(now, failAt(chain.nextRunStart));
+    if (chain.failed && !this.announcedFailed) return this.failAtMs(chain.failRunStart, now);
+    if (!chain.failed && this.announcedFailed) return this.recoverAtMs(chain.recoverIndex, now);
+    if (chain.nextKind === FAIL) return this.failAtMs(chain.nextRunStart, now);
     if (chain.nextKind === CONTINUE) return Math.max(now, this.sendTimeMs(chain.nextIndex));
-    if (chain.nextKind === RECOVER) return recoverAt(chain.nextIndex);
+    if (chain.nextKind === RECOVER) return this.recoverAtMs(chain.nextIndex, now);
     return Number.POSITIVE_INFINITY;
   }
 
