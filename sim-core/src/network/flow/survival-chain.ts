@@ -130,11 +130,13 @@ export class SurvivalChain {
       if (s.start >= to) break;
       const n = Math.min(s.length, to - s.start);
       this.apply(s.start, n, s.invalid);
-      if (n === s.length) {
-        this.bad = s.badAfter;
-        this.flipNext = s.flipNext;
-      } else this.flipNext = false; // cut inside: the state within a streak is the streak's own
+      // A streak cut where it ends keeps its state transition; inside, the streak's own state holds.
+      if (n === s.length) this.bad = s.badAfter;
     }
+    // Within the good state packets are independent: after a cut the next one is drawn afresh. (Keeping a
+    // streak's "the next one differs" at a cut on its end, while redrawing after a cut inside one, would
+    // count the change of validity twice.)
+    this.flipNext = false;
     if (to > this.index) {
       // Packets between the last segment and `to` were not drawn (no event among them): none, in practice.
       this.index = to;
