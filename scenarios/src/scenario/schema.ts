@@ -541,6 +541,10 @@ const networkSchema = z
       .enum(['roundRobin', 'proportionalFair', 'priority'])
       .optional()
       .meta({ description: 'Default proportionalFair' }),
+    fidelity: z.enum(['packet', 'flow']).optional().meta({
+      description:
+        'packet (default): every packet through the MAC; flow: per-flow delay distributions, no event per packet of a periodic stream (much faster; see the network README for where it agrees with packet)',
+    }),
     slices: z
       .array(
         z
