@@ -197,9 +197,11 @@ export class CellLoad {
 
   private set(e: LoadEntry, served: number, aheadRate: number, aheadWork: number, aheadSq: number): void {
     const s = quantizeShare(served);
-    const r = aheadRate > 1e-9 ? quantizeLog(aheadRate) : 0;
-    const w = r > 0 ? quantizeLog(aheadWork / aheadRate) : 0;
-    const p = r > 0 && aheadSq > 1e-12 ? quantizeLog(aheadRate / aheadSq) : Number.POSITIVE_INFINITY;
+    // Hysteresis: a value within one step of the one in use keeps it (no flapping across a step boundary).
+    const r = aheadRate > 1e-9 ? sticky(e.aheadRatePerMs, aheadRate) : 0;
+    const w = r > 0 ? sticky(e.aheadPrbSymbols, aheadWork / aheadRate) : 0;
+    const p =
+      r > 0 && aheadSq > 1e-12 ? sticky(e.aheadPeriodMs, aheadRate / aheadSq) : Number.POSITIVE_INFINITY;
     if (s === e.servedShare && r === e.aheadRatePerMs && w === e.aheadPrbSymbols && p === e.aheadPeriodMs)
       return;
     e.servedShare = s;
@@ -214,6 +216,13 @@ export class CellLoad {
 export function quantizeLog(x: number): number {
   return Math.exp(Math.round(Math.log(x) * 10) / 10); // 10 % steps
 }
+/** `x` quantised, unless the value in use is within one quantisation step of it. */
+function sticky(current: number, x: number): number {
+  return current > 0 && Number.isFinite(current) && Math.abs(Math.log(x / current)) < 0.1
+    ? current
+    : quantizeLog(x);
+}
+
 export function quantizeShare(s: number): number {
   return s >= 0.9995 ? 1 : Math.round(s * 1000) / 1000;
 }

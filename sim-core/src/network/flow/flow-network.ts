@@ -173,7 +173,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   private readonly deliveryHeap = new TimedHeap<PendingMessage>();
   private readonly deliveryAction: SimAction<undefined>;
   private deliveryAtMs = Number.POSITIVE_INFINITY;
-  private readonly pending: FlowStream[] = [];
+  private pending: FlowStream[] = [];
+  private pendingSpare: FlowStream[] = [];
   private readonly legCache = new Map<string, LegModel>();
   private readonly distCache = new Map<string, DelayDistribution>();
   private readonly chainCache = new Map<DelayDistribution, ChainParams>();
@@ -633,7 +634,10 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       let work = false;
       while (this.pending.length > 0) {
         work = true;
-        const batch = this.pending.splice(0);
+        // Double buffer: flags raised while this batch settles go to the other list.
+        const batch = this.pending;
+        this.pending = this.pendingSpare;
+        this.pendingSpare = batch;
         for (const s of batch) {
           s.flagged = false;
           if (!s.active) continue;
@@ -654,6 +658,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
             s.setDistribution(dist, this.chainOf(s, dist));
           }
         }
+        batch.length = 0;
       }
       for (const pair of this.loads)
         for (const load of pair) {
