@@ -170,8 +170,21 @@ export class CellLoad {
         if (e.tier === k) this.demand[count++] = e.ratePerMs * e.prbSymbols;
       }
       const tierWork = work[k] - (k > 0 ? work[k - 1] : 0);
-      this.tierServed[k] = tierWork > 0 ? Math.min(1, left / tierWork) : 1;
-      waterFill(this.demand, count, left * (1 - this.messageWork[k] / Math.max(tierWork, 1e-12)), this.alloc);
+      if (this.discipline === 'ps') {
+        // Shared PRBs: sporadic messages are far below the fair level, so they are served in full (and
+        // the streams share what they leave); a stream below the level too, the ones above are cut to it.
+        this.tierServed[k] = 1;
+        waterFill(this.demand, count, Math.max(0, left - this.messageWork[k]), this.alloc);
+      } else {
+        // First come, first served: the tier's backlog holds every packet of it up to the discard timer.
+        this.tierServed[k] = tierWork > 0 ? Math.min(1, left / tierWork) : 1;
+        waterFill(
+          this.demand,
+          count,
+          left * (1 - this.messageWork[k] / Math.max(tierWork, 1e-12)),
+          this.alloc,
+        );
+      }
       for (let j = k + 1; j < tiers; j++) this.tierServed[j] = 0;
     }
     let c = 0;

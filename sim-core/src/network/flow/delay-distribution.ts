@@ -48,8 +48,11 @@ export interface PathModel {
 
 /** Sub-points per gap between opportunities for the uniform send phase (assumption: 4 is within 1 % of the mean). */
 const PHASE_POINTS = 4;
-/** Equal-probability atoms of the normal core delay. */
-const CORE_ATOMS = 8;
+/**
+ * Equal-probability atoms of the normal core delay, at their midpoint quantiles: 48 put the atom that
+ * holds the 99th percentile at Φ⁻¹(47.5 / 48) = 2.31 σ (the true 2.33 σ) and the median's at −0.03 σ.
+ */
+const CORE_ATOMS = 48;
 const EPS_MS = 1e-9;
 
 interface Atoms {

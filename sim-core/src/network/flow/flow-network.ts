@@ -1170,7 +1170,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       const c = this.env.cells[cell];
       return {
         throughputMbps: st.bits / (durationMs * 1000),
-        prbUtilization: st.prbSymbols / (c.nPrb * c.grid.symbolsPerMs(dir) * durationMs),
+        // Regimes count whole packets: a saturated carrier can come out a packet's PRBs above 100 %.
+        prbUtilization: Math.min(1, st.prbSymbols / (c.nPrb * c.grid.symbolsPerMs(dir) * durationMs)),
         transportBlocks: Math.round(st.blocks),
         harqRetransmissions: Math.round(st.retransmissions),
       };
