@@ -1,6 +1,7 @@
 // The delay distribution of a flow: core delay, queueing behind the cell's other traffic and the radio leg(s),
 // as a discrete distribution on the latency histogram's buckets, plus the shares lost (HARQ) and discarded
 // (a flow the scheduler cannot serve in full). Built once per distinct set of inputs and shared.
+import { normalCdf } from '../radio/random';
 import { inverseNormalCdf } from './inverse-normal';
 import {
   attemptProbabilities,
@@ -71,10 +72,6 @@ export interface LegLoad {
 }
 
 export class DelayDistribution {
-  /** Delivered packets: latency bucket, mean latency in it and (unconditional) probability. */
-  readonly buckets: Int32Array;
-  readonly delaysMs: Float64Array;
-  readonly probs: Float64Array;
   readonly deliveredProb: number;
   /** HARQ residual loss. */
   readonly lostProb: number;
@@ -85,69 +82,94 @@ export class DelayDistribution {
   /** Late, lost or discarded. */
   readonly invalidProb: number;
   /** The same without queueing behind other traffic (what HARQ, alignment and the core alone cause). */
-  private noQueue = Number.NaN;
+  readonly noQueueInvalidProb: number;
+  /** Mean latency of delivered packets. */
   readonly meanMs: number;
   /** Per leg: what one packet costs the cell. */
   readonly legLoads: readonly LegLoad[];
+  /** The radio legs' delay (core excluded), conditional on delivery. */
+  private readonly radio: Atoms;
+  private histogram: { buckets: Int32Array; delaysMs: Float64Array; probs: Float64Array } | null = null;
 
   constructor(readonly path: PathModel) {
     const full = build(path, true);
-    const byBucket = new Map<number, { d: number; p: number }>();
-    let delivered = 0;
-    let late = 0;
-    let sum = 0;
-    for (let i = 0; i < full.atoms.d.length; i++) {
-      const d = full.atoms.d[i];
-      const p = full.atoms.p[i];
-      if (!(p > 0)) continue;
-      delivered += p;
-      sum += p * d;
-      if (d > path.deadlineMs + EPS_MS) late += p;
-      const b = latencyBucket(d);
-      const e = byBucket.get(b);
-      if (e === undefined) byBucket.set(b, { d: d * p, p });
-      else {
-        e.d += d * p;
-        e.p += p;
-      }
-    }
-    const keys = [...byBucket.keys()].sort((a, b) => a - b);
-    this.buckets = Int32Array.from(keys);
-    this.probs = Float64Array.from(keys, (k) => byBucket.get(k)!.p);
-    this.delaysMs = Float64Array.from(keys, (k) => byBucket.get(k)!.d / byBucket.get(k)!.p);
-    this.deliveredProb = delivered;
+    const bare = build(path, false);
+    const deadline = path.deadlineMs + EPS_MS;
+    this.radio = full.atoms;
+    this.deliveredProb = full.survive;
     this.lostProb = full.lost;
     this.discardedProb = full.discarded;
-    this.lateProb = late;
-    this.invalidProb = Math.min(1, late + full.lost + full.discarded);
-    this.meanMs = delivered > 0 ? sum / delivered : Number.NaN;
+    // The core delay is added in closed form: P(core > x) of the clamped normal.
+    this.lateProb = full.survive * lateShare(full.atoms, path.core, deadline);
+    this.invalidProb = Math.min(1, this.lateProb + full.lost + full.discarded);
+    this.noQueueInvalidProb = Math.min(
+      this.invalidProb,
+      bare.survive * lateShare(bare.atoms, path.core, deadline) + bare.lost + bare.discarded,
+    );
+    let mean = 0;
+    for (let i = 0; i < full.atoms.d.length; i++) mean += full.atoms.p[i] * full.atoms.d[i];
+    this.meanMs = full.survive > 0 ? mean + coreMeanMs(path.core) : Number.NaN;
     this.legLoads = full.legLoads;
   }
 
-  /** Late, lost or discarded without queueing (what HARQ, alignment and the core alone cause); built on demand. */
-  get noQueueInvalidProb(): number {
-    if (Number.isNaN(this.noQueue))
-      this.noQueue = Math.min(this.invalidProb, build(this.path, false).invalid);
-    return this.noQueue;
+  /** Delivered packets on the latency histogram's buckets (built when first read: statistics only). */
+  get buckets(): Int32Array {
+    return this.bucketed().buckets;
+  }
+  /** Mean latency within each bucket. */
+  get delaysMs(): Float64Array {
+    return this.bucketed().delaysMs;
+  }
+  /** Unconditional probability of each bucket (they add up to the delivered share). */
+  get probs(): Float64Array {
+    return this.bucketed().probs;
   }
 
-  /** Delay of the p-quantile of delivered packets (for recovery times). */
-  quantileMs(q: number): number {
-    const target = q * this.deliveredProb;
-    let seen = 0;
-    for (let i = 0; i < this.probs.length; i++) {
-      seen += this.probs[i];
-      if (seen >= target) return this.delaysMs[i];
+  private bucketed(): { buckets: Int32Array; delaysMs: Float64Array; probs: Float64Array } {
+    if (this.histogram !== null) return this.histogram;
+    const atoms = compress(convolve(coreAtoms(this.path.core), this.radio));
+    const n = atoms.d.length;
+    const buckets = new Int32Array(n);
+    const delaysMs = new Float64Array(n);
+    const probs = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      buckets[i] = latencyBucket(atoms.d[i]);
+      delaysMs[i] = atoms.d[i];
+      probs[i] = atoms.p[i] * this.deliveredProb;
     }
-    return this.delaysMs.length > 0 ? this.delaysMs[this.delaysMs.length - 1] : Number.NaN;
+    this.histogram = { buckets, delaysMs, probs };
+    return this.histogram;
   }
 }
 
+/** Share of delivered packets later than `deadlineMs`: Σ P(radio = r) · P(core > deadline − r). */
+function lateShare(radio: Atoms, core: CoreModel, deadlineMs: number): number {
+  let late = 0;
+  for (let i = 0; i < radio.d.length; i++) late += radio.p[i] * coreExceeds(core, deadlineMs - radio.d[i]);
+  return late;
+}
+
+/** P(max(min, mean + jitter · Z) > x), Z standard normal. */
+function coreExceeds(core: CoreModel, xMs: number): number {
+  if (xMs < core.minMs) return 1;
+  if (core.jitterMs === 0) return Math.max(core.minMs, core.meanMs) > xMs ? 1 : 0;
+  return 1 - normalCdf((xMs - core.meanMs) / core.jitterMs);
+}
+
+/** E[max(min, mean + jitter · Z)] = min·Φ(a) + mean·(1 − Φ(a)) + jitter·φ(a), a = (min − mean) / jitter. */
+function coreMeanMs(core: CoreModel): number {
+  if (core.jitterMs === 0) return Math.max(core.minMs, core.meanMs);
+  const a = (core.minMs - core.meanMs) / core.jitterMs;
+  const pdf = Math.exp(-0.5 * a * a) / Math.sqrt(2 * Math.PI);
+  return core.minMs * normalCdf(a) + core.meanMs * (1 - normalCdf(a)) + core.jitterMs * pdf;
+}
+
+/** The legs' delay conditional on delivery, and the shares lost and discarded on the way. */
 function build(
   path: PathModel,
   queueing: boolean,
-): { atoms: Atoms; lost: number; discarded: number; invalid: number; legLoads: LegLoad[] } {
-  let atoms = coreAtoms(path.core);
+): { atoms: Atoms; survive: number; lost: number; discarded: number; legLoads: LegLoad[] } {
+  let atoms: Atoms = { d: [0], p: [1] };
   let survive = 1; // neither lost nor discarded so far
   let lost = 0;
   let discarded = 0;
@@ -166,11 +188,7 @@ function build(
     else legAtoms = radioAtoms(leg, path.bits, true).atoms;
     atoms = compress(convolve(atoms, compress(legAtoms)));
   }
-  // Probabilities so far are conditional on delivery: scale to the delivered share.
-  for (let i = 0; i < atoms.p.length; i++) atoms.p[i] *= survive;
-  let late = 0;
-  for (let i = 0; i < atoms.d.length; i++) if (atoms.d[i] > path.deadlineMs + EPS_MS) late += atoms.p[i];
-  return { atoms, lost, discarded, invalid: late + lost + discarded, legLoads };
+  return { atoms, survive, lost, discarded, legLoads };
 }
 
 function coreAtoms(core: CoreModel): Atoms {

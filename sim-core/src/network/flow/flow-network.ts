@@ -61,7 +61,7 @@ export interface FlowDependencies {
 /** Mobile devices with an active stream are located this often (assumption: 30 cm at 1.5 m/s; the A3 time-to-trigger is met within one tick). */
 export const FLOW_MOBILITY_TICK_MS = 200;
 /** Other cells' load is checked this often for a change that moves SINRs (assumption: loads drift slowly). */
-const INTERFERENCE_REFRESH_MS = 1000;
+const INTERFERENCE_REFRESH_MS = 5000;
 /** A neighbour's DL PRB-use change that refreshes SINRs (assumption: 0.2 dB at most at full interference). */
 const LOAD_CHANGE_STEP = 0.05;
 /** A change of UL interference plus noise that refreshes SINRs (assumption: below link adaptation's steps). */
@@ -404,7 +404,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       if (!s.active) continue;
       for (const leg of s.legs) if (leg.device === dev) this.book(leg);
       // Packets reaching the cell during the interruption leave at its end: late ones are invalid.
-      const d = s.dist?.quantileMs(0.5) ?? 0;
+      const mean = s.dist?.meanMs ?? 0;
+      const d = Number.isFinite(mean) ? mean : 0;
       const radioMs = Math.max(0, d - this.core.meanMs);
       const endMs = tMs + this.handover.interruptionMs + radioMs;
       const forced = s.forceInvalid(tMs - d, endMs - s.deadlineMs);

@@ -196,9 +196,9 @@ export class FlowStream implements StreamHandle {
     return Math.max(now, this.sendTimeMs(runStart) + this.deadlineMs + this.survivalMs);
   }
 
-  /** Recovery instant: the valid packet `index` arrives (its flow's median delay after its send time). */
+  /** Recovery instant: the valid packet `index` arrives (its flow's mean delay after its send time). */
   private recoverAtMs(index: number, now: number): number {
-    const d = this.dist === null ? 0 : this.dist.quantileMs(0.5);
+    const d = this.dist === null ? 0 : this.dist.meanMs;
     return Math.max(now, this.sendTimeMs(index) + (Number.isFinite(d) ? d : 0));
   }
 
