@@ -9,6 +9,7 @@ import type { DeviceState } from '../device';
 import type { Dir } from '../tdd-grid';
 import type { LoadEntry } from './cell-load';
 import type { DelayDistribution, LegModel } from './delay-distribution';
+import { FlowDeliveryWindows } from './flow-delivery-windows';
 import { type ChainParams, CONTINUE, FAIL, RECOVER, SurvivalChain } from './survival-chain';
 
 /** The survival chain draws packets at most this far ahead (one event per horizon while nothing happens). */
@@ -76,6 +77,8 @@ export class FlowStream implements StreamHandle {
   private announcedFailed = false;
   private watch: SimAction<undefined> | null = null;
   private watchAtMs = Number.NaN;
+  /** On-time share per delivery window, when the listener asks for it (StreamListener.onDeliveryRatio). */
+  private readonly windows: FlowDeliveryWindows | null;
 
   constructor(
     private readonly host: FlowStreamHost,
@@ -100,6 +103,19 @@ export class FlowStream implements StreamHandle {
           Math.max(1, Math.ceil(CHAIN_HORIZON_MS / this.intervalMs)),
         )
       : null;
+    const windowMs = listener?.deliveryWindowMs;
+    this.windows =
+      listener?.onDeliveryRatio !== undefined && windowMs !== undefined
+        ? new FlowDeliveryWindows(
+            host.sim,
+            spec.id,
+            windowMs,
+            this.deadlineMs,
+            listener,
+            () => this.closeRegime(host.sim.now()),
+            () => this.active,
+          )
+        : null;
   }
 
   get failed(): boolean {
@@ -117,6 +133,7 @@ export class FlowStream implements StreamHandle {
       this.dist = null;
       this.chainReset = true;
       this.announcedFailed = false;
+      this.windows?.started(this.firstSendMs);
     } else {
       this.closeRegime(now);
       this.active = false;
@@ -132,6 +149,7 @@ export class FlowStream implements StreamHandle {
     if (this.closedFlag) return;
     if (this.active) this.setActive(false);
     this.closedFlag = true;
+    this.windows?.close();
     this.host.closed(this);
   }
 
@@ -150,8 +168,13 @@ export class FlowStream implements StreamHandle {
       if (this.active && tMs > this.regimeStartMs && this.dist === null) this.regimeStartMs = tMs;
       return;
     }
-    const n = this.indexAt(tMs) - this.indexAt(this.regimeStartMs);
-    if (n > 0) this.host.accrue(this, this.dist, n);
+    const from = this.indexAt(this.regimeStartMs);
+    const n = this.indexAt(tMs) - from;
+    if (n > 0) {
+      this.host.accrue(this, this.dist, n);
+      const onTime = this.dist.deliveredProb - this.dist.lateProb;
+      this.windows?.add(this.firstSendMs, this.intervalMs, from, from + n, onTime);
+    }
     this.regimeStartMs = tMs;
   }
 
@@ -184,6 +207,9 @@ export class FlowStream implements StreamHandle {
     const from = Math.max(this.indexAt(fromMs), this.indexAt(this.regimeStartMs));
     const until = this.indexAt(untilMs);
     if (until <= from) return null;
+    // Counted on time with the regime's probability when it closes: late instead.
+    const onTime = this.dist.deliveredProb - this.dist.lateProb;
+    this.windows?.add(this.firstSendMs, this.intervalMs, from, until, -onTime, false);
     if (this.chain !== null && !this.chainReset) {
       this.chain.force(from, until);
       this.scheduleWatch();
