@@ -1,4 +1,5 @@
 import { engineSuite } from './engine-suite';
+import { flowValidationSuite } from './flow-validation/suite';
 import type { Suite } from './suite';
 import { wholeRunSuite } from './whole-run/suite';
 
@@ -6,6 +7,6 @@ import { wholeRunSuite } from './whole-run/suite';
  * Every suite `pnpm bench` knows, in the order `pnpm bench all` runs them. Register a new one here
  * (e.g. the factory and network whole-run benchmarks): one entry, one `<name>-suite.ts` file.
  */
-export const SUITES: Suite[] = [engineSuite, wholeRunSuite];
+export const SUITES: Suite[] = [engineSuite, wholeRunSuite, flowValidationSuite];
 
 export const DEFAULT_SUITE = 'engine';

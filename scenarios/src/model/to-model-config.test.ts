@@ -26,6 +26,15 @@ describe('toModelConfig', () => {
     expect(m.network.gnbs[0]).toMatchObject({ carrierGHz: 3.5, tddPattern: 'DDDSU', scsKHz: 30 });
   });
 
+  it('passes network.fidelity through (packet when absent)', () => {
+    expect(toModelConfig(load(tinyScenario())).network.fidelity).toBeUndefined();
+    const data = tinyScenario();
+    (data.network as Record<string, unknown>).fidelity = 'flow';
+    expect(toModelConfig(load(data)).network.fidelity).toBe('flow');
+    (data.network as Record<string, unknown>).fidelity = 'fast';
+    expect(() => load(data)).toThrow(/fidelity/);
+  });
+
   it('maps product-dependent changeovers and transport priorities', () => {
     const data = tinyScenario();
     data.machines[0].setupTimeS = 60;

@@ -306,6 +306,7 @@ function networkConfig(s: Scenario): NetworkConfig {
       ...(n.coreDelay === undefined ? {} : { overrides: definedOnly(n.coreDelay) }),
     },
     scheduler: n.scheduler ?? 'proportionalFair',
+    ...(n.fidelity === undefined ? {} : { fidelity: n.fidelity }),
     ...(n.channelModel === undefined ? {} : { channelModel: n.channelModel }),
     ...(n.slices === undefined ? {} : { slices: n.slices }),
     ...(n.handover === undefined

@@ -567,6 +567,10 @@ const networkSchema = z
       channelModels,
       'Path-loss model (default inF: TR 38.901 Indoor Factory with the clutter above)',
     ).optional(),
+    fidelity: z.enum(['packet', 'flow']).optional().meta({
+      description:
+        'packet (default): every packet through the MAC; flow: per-flow delay distributions, no event per packet of a periodic stream (much faster; see the network README for where it agrees with packet)',
+    }),
     slices: z
       .array(
         z

@@ -134,7 +134,12 @@ export interface UplinkPowerControlConfig {
   alpha?: number;
 }
 
+/** Packet: every packet through the MAC (the reference). Flow: per-flow distributions (./flow/README.md). */
+export type NetworkFidelity = 'packet' | 'flow';
+
 export interface NetworkConfig {
+  /** Model fidelity (default 'packet'). */
+  fidelity?: NetworkFidelity;
   gnbs: GnbConfig[];
   devices: DeviceConfig[];
   clutter: InfClutter;

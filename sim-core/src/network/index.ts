@@ -22,6 +22,7 @@ export type {
   InterferenceZoneConfig,
   LinkAdaptationConfig,
   NetworkConfig,
+  NetworkFidelity,
   SchedulerKind,
   SliceConfig,
   UplinkPowerControlConfig,

@@ -10,6 +10,7 @@ import type { NetworkConfig } from './config';
 import { coverageGrid } from './coverage';
 import { Deliveries } from './deliveries';
 import { DeviceState, type LinkQuality, NormalSource } from './device';
+import { buildFlowNetwork } from './flow/flow-network';
 import { DEFAULT_HANDOVER, Handover } from './handover';
 import { LinkAdapter, type McsChoice } from './link-adaptation';
 import { LinkBudget, type LoadView, type PowerControl } from './link-budget';
@@ -60,6 +61,14 @@ export function buildNetwork(
 ): NetworkModel {
   const problems = validateNetworkConfig(config);
   if (problems.length > 0) throw new NetworkConfigError(problems);
+  if (config.fidelity === 'flow')
+    return buildFlowNetwork(sim, config, deps, {
+      handover: DEFAULT_HANDOVER,
+      powerControl: DEFAULT_POWER_CONTROL,
+      recomputeDistanceM: DEFAULT_RECOMPUTE_DISTANCE_M,
+      locateIntervalMs: DEFAULT_LOCATE_INTERVAL_MS,
+      loadSampleMs: DEFAULT_LOAD_SAMPLE_MS,
+    });
   return new FiveGNetwork(sim, config, deps);
 }
 

@@ -1,0 +1,70 @@
+// Packet against flow fidelity over replications: the packet model's 95 % confidence interval per metric,
+// and whether the flow model's mean lies inside it.
+import { confidenceInterval } from '@factory-twin/sim-core';
+
+/** One replication's metrics by name (NaN: not measured in that run). */
+export type Metrics = Record<string, number>;
+
+export interface MetricComparison {
+  metric: string;
+  packetMean: number;
+  packetHalfWidth: number;
+  flowMean: number;
+  flowHalfWidth: number;
+  /** flow − packet. */
+  diff: number;
+  /** Inside the packet CI (or within the latency histogram's resolution for latency percentiles). */
+  pass: boolean;
+}
+
+/** Relative resolution of the latency percentiles (log buckets of 0.5 %: ±0.25 %, twice for safety). */
+const LATENCY_RESOLUTION = 0.005;
+
+export function compareMetrics(packet: readonly Metrics[], flow: readonly Metrics[]): MetricComparison[] {
+  const names = new Set<string>();
+  for (const m of [...packet, ...flow]) for (const k of Object.keys(m)) names.add(k);
+  const out: MetricComparison[] = [];
+  for (const metric of [...names].sort()) {
+    const values = (runs: readonly Metrics[]) =>
+      runs.map((m) => m[metric]).filter((v): v is number => v !== undefined && Number.isFinite(v));
+    const p = values(packet);
+    const f = values(flow);
+    if (p.length === 0 || f.length === 0) continue;
+    const pc = confidenceInterval(p);
+    const fc = confidenceInterval(f);
+    const diff = fc.mean - pc.mean;
+    const resolution = metric.endsWith('Ms') ? LATENCY_RESOLUTION * Math.abs(pc.mean) : 0;
+    const tolerance = Math.max(Number.isFinite(pc.halfWidth) ? pc.halfWidth : 0, resolution, 1e-12);
+    out.push({
+      metric,
+      packetMean: pc.mean,
+      packetHalfWidth: pc.halfWidth,
+      flowMean: fc.mean,
+      flowHalfWidth: fc.halfWidth,
+      diff,
+      pass: Math.abs(diff) <= tolerance,
+    });
+  }
+  return out;
+}
+
+const num = (v: number) =>
+  !Number.isFinite(v)
+    ? '–'
+    : Math.abs(v) >= 100
+      ? v.toFixed(1)
+      : Math.abs(v) >= 1
+        ? v.toFixed(3)
+        : v.toPrecision(4);
+
+export function comparisonTable(rows: readonly MetricComparison[]): string {
+  const out = [
+    '| metric | packet (95 % CI) | flow (95 % CI) | flow − packet | inside |',
+    '| --- | ---: | ---: | ---: | :---: |',
+  ];
+  for (const r of rows)
+    out.push(
+      `| ${r.metric} | ${num(r.packetMean)} ± ${num(r.packetHalfWidth)} | ${num(r.flowMean)} ± ${num(r.flowHalfWidth)} | ${num(r.diff)} | ${r.pass ? 'yes' : '**no**'} |`,
+    );
+  return out.join('\n');
+}

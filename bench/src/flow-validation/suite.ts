@@ -1,0 +1,164 @@
+// `pnpm bench flow-validation`: packet against flow fidelity on the three plants and the reference plant,
+// replication by replication, with the packet model's 95 % confidence intervals (see compare.ts).
+import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runScenarioFile } from '@factory-twin/scenarios';
+import { replicationSeed } from '@factory-twin/sim-core';
+import { since, stamp } from '../clock';
+import { machineInfo } from '../machine';
+import type { Suite } from '../suite';
+import { benchNetwork, benchPlant } from '../whole-run/factory-config';
+import { simulateTwin } from '../whole-run/run-twin';
+import { writeFileAtomic } from '../write-atomic';
+import { compareMetrics, comparisonTable, type Metrics } from './compare';
+import { validationMetrics } from './metrics';
+
+const RESULTS_DIR = fileURLToPath(new URL('../../results/', import.meta.url));
+const PLANTS_DIR = fileURLToPath(new URL('../../../scenarios/plants/', import.meta.url));
+const REFERENCE = 'reference';
+type Fidelity = 'packet' | 'flow';
+
+const USAGE = `flow-validation: packet vs flow fidelity, replication by replication, on each plant and the reference plant
+  --plants <list>       comma-separated (default: every plant in scenarios/plants and '${REFERENCE}')
+  --replications <n>    per fidelity (default 10)
+  --hours <h>           simulated hours of each plant run, warm-up included (default 2; the warm-up is capped at a quarter)
+  --reference-hours <h> hours of the reference plant (100 machines, 30 AGVs, 500 UEs; default 0.5)
+  --no-write            print only`;
+
+interface PlantResult {
+  plant: string;
+  hours: number;
+  replications: number;
+  wallSeconds: Record<Fidelity, number>;
+  rows: ReturnType<typeof compareMetrics>;
+  error?: string;
+}
+
+function runPlant(
+  plant: string,
+  fidelity: Fidelity,
+  seed: number,
+  hours: number,
+): { metrics: Metrics; wallMs: number } {
+  const start = stamp();
+  if (plant === REFERENCE) {
+    const p = benchPlant({ machines: 100, agvs: 30 });
+    const net = benchNetwork(p, { ues: 500, gnbs: 4, cameras: 20 });
+    const { result, wallMs } = simulateTwin({
+      ...p,
+      network: { ...net, config: { ...net.config, fidelity } },
+      durationMs: hours * 3.6e6,
+      seed,
+    });
+    return { metrics: validationMetrics(result, p.agv.fleet.length), wallMs };
+  }
+  const run = runScenarioFile(join(PLANTS_DIR, plant, 'scenario.json'), {
+    patch: { network: { fidelity } },
+    seed,
+    lengthH: hours,
+    costGuard: false,
+  });
+  const wallMs = since(start).elapsedNs / 1e6;
+  return { metrics: validationMetrics(run.result, run.model.agv?.fleet.length ?? 0), wallMs };
+}
+
+async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      plants: { type: 'string' },
+      replications: { type: 'string', default: '10' },
+      hours: { type: 'string', default: '2' },
+      'reference-hours': { type: 'string', default: '0.5' },
+      'no-write': { type: 'boolean', default: false },
+    },
+  });
+  const plants = values.plants?.split(',').map((s) => s.trim()) ?? [
+    ...readdirSync(PLANTS_DIR).sort(),
+    REFERENCE,
+  ];
+  const replications = Number(values.replications);
+  const hours = Number(values.hours);
+  const referenceHours = Number(values['reference-hours']);
+  if (!(replications >= 2 && Number.isInteger(replications)))
+    throw new Error('--replications must be an integer >= 2');
+  if (!(hours > 0) || !(referenceHours > 0)) throw new Error('--hours and --reference-hours must be > 0');
+  const date = new Date().toISOString();
+  const machine = machineInfo();
+  const results: PlantResult[] = [];
+  for (const plant of plants) {
+    const h = plant === REFERENCE ? referenceHours : hours;
+    const runs: Record<Fidelity, Metrics[]> = { packet: [], flow: [] };
+    const wall: Record<Fidelity, number> = { packet: 0, flow: 0 };
+    try {
+      for (let r = 0; r < replications; r++) {
+        const seed = replicationSeed(plant === REFERENCE ? 1 : plant, r);
+        for (const fidelity of ['packet', 'flow'] as const) {
+          const { metrics, wallMs } = runPlant(plant, fidelity, seed, h);
+          runs[fidelity].push(metrics);
+          wall[fidelity] += wallMs / 1000;
+        }
+        console.log(
+          `${plant}: replication ${r + 1}/${replications} (packet ${wall.packet.toFixed(1)} s, flow ${wall.flow.toFixed(1)} s so far)`,
+        );
+      }
+      results.push({
+        plant,
+        hours: h,
+        replications,
+        wallSeconds: wall,
+        rows: compareMetrics(runs.packet, runs.flow),
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      console.log(`${plant}: FAILED: ${message}`);
+      results.push({ plant, hours: h, replications, wallSeconds: wall, rows: [], error: message });
+    }
+  }
+  const out: string[] = [`# Flow fidelity against packet fidelity`, ''];
+  out.push(
+    `- Date: ${date}; machine: ${machine.cpuModel}, ${machine.cores} cores; load average ${machine.loadAverage} at the start, ${Math.round(loadavg()[0] * 100) / 100} at the end`,
+  );
+  out.push(`- Command: \`${['pnpm bench flow-validation', ...args].join(' ')}\``);
+  out.push(
+    `- ${replications} replications per fidelity (seeds: sim-core replicationSeed), 95 % Student-t intervals of the packet model; "inside" = the flow mean lies in the packet interval (latency percentiles: or within the histogram's 0.5 % resolution).`,
+  );
+  out.push('');
+  for (const r of results) {
+    const passed = r.rows.filter((x) => x.pass).length;
+    out.push(`## ${r.plant} (${r.hours} h per run)`);
+    out.push('');
+    if (r.error !== undefined) out.push(`Failed: ${r.error}`);
+    else {
+      out.push(
+        `${passed} of ${r.rows.length} metrics inside; wall time packet ${r.wallSeconds.packet.toFixed(1)} s, flow ${r.wallSeconds.flow.toFixed(1)} s (${(r.wallSeconds.packet / Math.max(1e-9, r.wallSeconds.flow)).toFixed(1)}x).`,
+      );
+      out.push('');
+      out.push(comparisonTable(r.rows));
+    }
+    out.push('');
+  }
+  const markdown = out.join('\n');
+  console.log(markdown);
+  if (!values['no-write']) {
+    const base = join(RESULTS_DIR, `flow-validation-${date.slice(0, 10)}`);
+    writeFileAtomic(`${base}.md`, markdown);
+    writeFileAtomic(
+      `${base}.json`,
+      `${JSON.stringify({ date, machine, command: args, results }, null, 2)}\n`,
+    );
+    console.log(`wrote ${base}.md and .json`);
+  }
+  return 0;
+}
+
+export const flowValidationSuite: Suite = {
+  name: 'flow-validation',
+  description: 'packet vs flow network fidelity over replications on every plant and the reference plant',
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,241 @@
+// The offered load of one cell and direction in flow fidelity: the legs of active streams (rates known) and
+// an exponentially weighted estimate of message traffic. From them, per traffic tier: which other packets a
+// packet shares its opportunity with (their rate and size), and, when the carrier cannot keep up, the share
+// of its packets the scheduler serves (max-min fair within the tier where the PRBs run out, nothing below).
+import type { Dir } from '../tdd-grid';
+import { waterFill } from './queue-model';
+
+/** One leg of an active stream, booked on the cell that serves its device. */
+export interface LoadEntry {
+  /** Packets per ms. */
+  readonly ratePerMs: number;
+  /** Expected PRB-symbols per packet (all HARQ transmissions); updated with the device's link. */
+  prbSymbols: number;
+  readonly tier: number;
+  /** Position in the cell's entry list (-1 when not booked). */
+  slot: number;
+  // Written by CellLoad.update():
+  servedShare: number;
+  /** Others' packets that arrive in the same gap before an opportunity and are served with or before it. */
+  aheadRatePerMs: number;
+  /** Their mean PRB-symbols per packet. */
+  aheadPrbSymbols: number;
+  /** Their period (Σλ / Σλ²: the period of equal streams, Infinity for messages alone). */
+  aheadPeriodMs: number;
+}
+
+/** Time constant of the message-load estimate (assumption: sporadic messages averaged over a minute). */
+const MESSAGE_TIME_CONSTANT_MS = 60_000;
+/** Relative change of the message rate that triggers a recomputation. */
+const MESSAGE_RATE_STEP = 0.1;
+
+export class CellLoad {
+  readonly entries: LoadEntry[] = [];
+  /** PRB-symbols per ms of this direction. */
+  readonly capacity: number;
+  /** Entries whose inputs changed at the last update (read by the network to refresh their flows). */
+  readonly changed: LoadEntry[] = [];
+  dirty = false;
+  /** Offered load over capacity (can exceed 1). */
+  rho = 0;
+  /** Per tier: share served, and packets per ms (PRB-symbols per ms) of that tier and the ones before it. */
+  readonly tierServed: Float64Array;
+  readonly tierAheadRate: Float64Array;
+  readonly tierAheadWork: Float64Array;
+  /** Σ λ² of the streams of that tier and the ones before it (messages count as Poisson: 0). */
+  readonly tierAheadRateSq: Float64Array;
+  // Message estimate per tier: PRB-symbols per ms and packets per ms, decayed from `messageAtMs`.
+  private readonly messageWork: Float64Array;
+  private readonly messagePackets: Float64Array;
+  private messageAtMs = 0;
+  private messageRateUsed = 0;
+  private demand = new Float64Array(8);
+  private alloc = new Float64Array(8);
+
+  constructor(
+    readonly cell: number,
+    readonly dir: Dir,
+    /**
+     * How a packet shares an opportunity with the others that arrived before it: 'fifo' for the priority
+     * scheduler (earliest deadline first within a 5QI level: first come, first served for equal budgets),
+     * 'ps' for round robin and proportional fair (PRBs shared among the backlogged devices, so a packet
+     * waits for others' work only up to its own size).
+     */
+    readonly discipline: 'fifo' | 'ps',
+    nPrb: number,
+    symbolsPerMs: number,
+    readonly tiers: number,
+  ) {
+    this.capacity = nPrb * symbolsPerMs;
+    this.tierServed = new Float64Array(tiers).fill(1);
+    this.tierAheadRate = new Float64Array(tiers);
+    this.tierAheadWork = new Float64Array(tiers);
+    this.tierAheadRateSq = new Float64Array(tiers);
+    this.messageWork = new Float64Array(tiers);
+    this.messagePackets = new Float64Array(tiers);
+  }
+
+  add(e: LoadEntry): void {
+    e.slot = this.entries.length;
+    this.entries.push(e);
+    this.dirty = true;
+  }
+
+  remove(e: LoadEntry): void {
+    const i = e.slot;
+    if (i < 0) return;
+    const last = this.entries.pop()!;
+    if (last !== e) {
+      this.entries[i] = last;
+      last.slot = i;
+    }
+    e.slot = -1;
+    this.dirty = true;
+  }
+
+  /** A message of `prbSymbols` in `tier` at `tMs`: into the exponentially weighted estimate. */
+  addMessage(tier: number, prbSymbols: number, tMs: number): void {
+    this.decayMessages(tMs);
+    this.messageWork[tier] += prbSymbols / MESSAGE_TIME_CONSTANT_MS;
+    this.messagePackets[tier] += 1 / MESSAGE_TIME_CONSTANT_MS;
+    const r = this.messageRate();
+    if (Math.abs(r - this.messageRateUsed) > MESSAGE_RATE_STEP * Math.max(r, this.messageRateUsed))
+      this.dirty = true;
+  }
+
+  private decayMessages(tMs: number): void {
+    if (tMs <= this.messageAtMs) return;
+    const f = Math.exp(-(tMs - this.messageAtMs) / MESSAGE_TIME_CONSTANT_MS);
+    for (let k = 0; k < this.tiers; k++) {
+      this.messageWork[k] *= f;
+      this.messagePackets[k] *= f;
+    }
+    this.messageAtMs = tMs;
+  }
+
+  private messageRate(): number {
+    let r = 0;
+    for (let k = 0; k < this.tiers; k++) r += this.messagePackets[k];
+    return r;
+  }
+
+  /** Share of the PRBs in use (0..1), for other cells' interference and the load probe. */
+  get utilization(): number {
+    return Math.min(1, this.rho);
+  }
+
+  /** Recomputes loads and shares at `tMs`; entries whose inputs moved are listed in `changed`. */
+  update(tMs: number): void {
+    this.dirty = false;
+    this.changed.length = 0;
+    this.decayMessages(tMs);
+    this.messageRateUsed = this.messageRate();
+    const n = this.entries.length;
+    const tiers = this.tiers;
+    const rate = this.tierAheadRate;
+    const work = this.tierAheadWork;
+    const sq = this.tierAheadRateSq;
+    for (let k = 0; k < tiers; k++) {
+      rate[k] = this.messagePackets[k];
+      work[k] = this.messageWork[k];
+      sq[k] = 0;
+    }
+    for (let i = 0; i < n; i++) {
+      const e = this.entries[i];
+      rate[e.tier] += e.ratePerMs;
+      work[e.tier] += e.ratePerMs * e.prbSymbols;
+      sq[e.tier] += e.ratePerMs * e.ratePerMs;
+    }
+    for (let k = 1; k < tiers; k++) {
+      rate[k] += rate[k - 1];
+      work[k] += work[k - 1];
+      sq[k] += sq[k - 1];
+    }
+    this.rho = work[tiers - 1] / this.capacity;
+    // The tiers the carrier serves in full; in the one where it runs out, max-min fair shares; none after.
+    let k = 0;
+    while (k < tiers && work[k] < this.capacity) {
+      this.tierServed[k] = 1;
+      k++;
+    }
+    if (k < tiers) {
+      const left = Math.max(0, this.capacity - (k > 0 ? work[k - 1] : 0));
+      if (this.demand.length < n) {
+        this.demand = new Float64Array(2 * n);
+        this.alloc = new Float64Array(2 * n);
+      }
+      let count = 0;
+      for (let i = 0; i < n; i++) {
+        const e = this.entries[i];
+        if (e.tier === k) this.demand[count++] = e.ratePerMs * e.prbSymbols;
+      }
+      const tierWork = work[k] - (k > 0 ? work[k - 1] : 0);
+      if (this.discipline === 'ps') {
+        // Shared PRBs: sporadic messages are far below the fair level, so they are served in full (and
+        // the streams share what they leave); a stream below the level too, the ones above are cut to it.
+        this.tierServed[k] = 1;
+        waterFill(this.demand, count, Math.max(0, left - this.messageWork[k]), this.alloc);
+      } else {
+        // First come, first served: the tier's backlog holds every packet of it up to the discard timer.
+        this.tierServed[k] = tierWork > 0 ? Math.min(1, left / tierWork) : 1;
+        waterFill(
+          this.demand,
+          count,
+          left * (1 - this.messageWork[k] / Math.max(tierWork, 1e-12)),
+          this.alloc,
+        );
+      }
+      for (let j = k + 1; j < tiers; j++) this.tierServed[j] = 0;
+    }
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      const e = this.entries[i];
+      let served = 1;
+      if (e.tier > k) served = 0;
+      else if (e.tier === k) {
+        const d = this.demand[c];
+        served = d > 0 ? this.alloc[c] / d : 1;
+        c++;
+      }
+      const t = e.tier;
+      this.set(
+        e,
+        served,
+        rate[t] - e.ratePerMs,
+        work[t] - e.ratePerMs * e.prbSymbols,
+        sq[t] - e.ratePerMs * e.ratePerMs,
+      );
+    }
+  }
+
+  private set(e: LoadEntry, served: number, aheadRate: number, aheadWork: number, aheadSq: number): void {
+    const s = quantizeShare(served);
+    // Hysteresis: a value within one step of the one in use keeps it (no flapping across a step boundary).
+    const r = aheadRate > 1e-9 ? sticky(e.aheadRatePerMs, aheadRate) : 0;
+    const w = r > 0 ? sticky(e.aheadPrbSymbols, aheadWork / aheadRate) : 0;
+    const p =
+      r > 0 && aheadSq > 1e-12 ? sticky(e.aheadPeriodMs, aheadRate / aheadSq) : Number.POSITIVE_INFINITY;
+    if (s === e.servedShare && r === e.aheadRatePerMs && w === e.aheadPrbSymbols && p === e.aheadPeriodMs)
+      return;
+    e.servedShare = s;
+    e.aheadRatePerMs = r;
+    e.aheadPrbSymbols = w;
+    e.aheadPeriodMs = p;
+    this.changed.push(e);
+  }
+}
+
+/** Quantisation of the load inputs of a flow distribution (assumption: finer steps change no KPI figure). */
+export function quantizeLog(x: number): number {
+  return Math.exp(Math.round(Math.log(x) * 10) / 10); // 10 % steps
+}
+/** `x` quantised, unless the value in use is within one quantisation step of it. */
+function sticky(current: number, x: number): number {
+  return current > 0 && Number.isFinite(current) && Math.abs(Math.log(x / current)) < 0.1
+    ? current
+    : quantizeLog(x);
+}
+
+export function quantizeShare(s: number): number {
+  return s >= 0.9995 ? 1 : Math.round(s * 1000) / 1000;
+}

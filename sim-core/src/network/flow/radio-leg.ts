@@ -1,0 +1,113 @@
+// One radio leg (UL or DL on the serving cell) of a packet, without other traffic: frame alignment on the
+// TDD grid, segmentation into transport blocks of whole PRBs, and HARQ retransmission timing. The same
+// rules as the packet model's MAC (../cell-link.ts), applied to one packet at a time.
+import type { Dir, TddGrid } from '../tdd-grid';
+
+export interface LegLink {
+  readonly grid: TddGrid;
+  readonly dir: Dir;
+  /** Bits one PRB carries per OFDM symbol at the device's MCS (all layers, overhead removed). */
+  readonly bitsPerPrbSymbol: number;
+  /** Block error rate of one transmission at that MCS. */
+  readonly bler: number;
+  /** Most PRBs the device gets in one opportunity (the carrier, its UL power limit, or its fair share). */
+  readonly capPrb: number;
+  /** PRBs of the carrier. */
+  readonly nPrb: number;
+  /** First transmission plus HARQ retransmissions. */
+  readonly maxAttempts: number;
+  readonly harqProcessingMs: number;
+}
+
+/** The first transmission of a packet (reused object). */
+export interface FirstTransmission {
+  /** End of the opportunity that carries its last bits. */
+  endMs: number;
+  /** PRBs × the symbols of each opportunity used (a booked PRB is taken for the whole opportunity). */
+  prbSymbols: number;
+  blocks: number;
+  /** Symbols of the opportunity of the last block (its retransmission needs as many). */
+  lastSymbols: number;
+}
+
+const DONE_BITS = 1e-6;
+/** A packet that needs more blocks than this is treated as never done (a link far below the lowest MCS). */
+const MAX_BLOCKS = 100_000;
+
+/**
+ * Sends `bits` from the first opportunity at or after `tMs`, up to `capPrb` PRBs per opportunity, behind
+ * `aheadPrbSymbols` of other traffic that the scheduler serves first (whole opportunities' PRBs): so a
+ * packet that finds an opportunity partly taken spills into the next, as on the slot grid.
+ */
+export function firstTransmission(
+  link: LegLink,
+  bits: number,
+  tMs: number,
+  out: FirstTransmission,
+  aheadPrbSymbols = 0,
+): FirstTransmission {
+  const { grid, dir } = link;
+  let opp = grid.nextOpportunity(dir, tMs);
+  let remaining = bits;
+  let ahead = aheadPrbSymbols;
+  out.prbSymbols = 0;
+  out.blocks = 0;
+  for (;;) {
+    const symbols = grid.symbols(dir, opp);
+    let free = link.nPrb;
+    if (ahead > 0) {
+      const taken = Math.min(link.nPrb, Math.ceil(ahead / symbols - 1e-9));
+      ahead -= taken * symbols;
+      free -= taken;
+      if (free <= 0) {
+        opp++;
+        continue;
+      }
+    }
+    const perPrb = link.bitsPerPrbSymbol * symbols;
+    const prbs = Math.min(Math.ceil(remaining / perPrb - 1e-9), link.capPrb, free);
+    remaining -= prbs * perPrb;
+    out.prbSymbols += prbs * symbols;
+    out.blocks++;
+    if (remaining <= DONE_BITS || out.blocks >= MAX_BLOCKS) {
+      out.endMs =
+        out.blocks >= MAX_BLOCKS && remaining > DONE_BITS ? Number.POSITIVE_INFINITY : grid.endMs(dir, opp);
+      out.lastSymbols = symbols;
+      return out;
+    }
+    opp++;
+  }
+}
+
+/** End of the retransmission of a block that ended at `endMs` (TS 38.213 §9.2.3 timing, via the grid). */
+export function retransmissionEndMs(link: LegLink, endMs: number, symbols: number): number {
+  const { grid, dir } = link;
+  return grid.endMs(dir, grid.harqRetransmission(dir, endMs, link.harqProcessingMs, symbols));
+}
+
+/** Expected transmissions of one block with at most `maxAttempts`: Σ_{a=1..A} β^(a−1). */
+export function expectedAttempts(bler: number, maxAttempts: number): number {
+  if (bler >= 1) return maxAttempts;
+  return (1 - bler ** maxAttempts) / (1 - bler);
+}
+
+/**
+ * Probability that a packet of `blocks` blocks needs exactly `a` transmissions of its slowest block, and that
+ * it is lost (some block fails all attempts). Blocks are independent (the HARQ model of ../cell-link.ts).
+ * Writes P(a) for a = 1..A into `out[a - 1]`; returns the loss probability.
+ */
+export function attemptProbabilities(
+  bler: number,
+  maxAttempts: number,
+  blocks: number,
+  out: Float64Array,
+): number {
+  // P(slowest block done within a attempts) = (1 − β^a)^blocks.
+  let prev = 0;
+  for (let a = 1; a <= maxAttempts; a++) {
+    const within = (1 - bler ** a) ** blocks;
+    out[a - 1] = within - prev;
+    prev = within;
+  }
+  return 1 - prev;
+}
