@@ -1,6 +1,7 @@
 // Public API of sim-core: framework-free and I/O-free (no fs, no DOM, no React). Test helpers (example
 // configurations, fake networks, synthetic recordings) are not here: see '@factory-twin/sim-core/testing'.
 
+export * from './connectivity/index';
 export * from './control/index';
 export * from './engine/index';
 export * from './factory/agv/index';
@@ -32,6 +33,7 @@ export {
 export * from './layout';
 export * from './network/index';
 export * as radio from './network/radio/index';
+export * from './network/wifi/index';
 export { Registry, RegistryError } from './plugins/registry';
 export * from './record/index';
 export * from './twin/index';

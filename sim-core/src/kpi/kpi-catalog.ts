@@ -130,6 +130,11 @@ const BUILT_IN: KpiMeta[] = [
   kpi('cell.*.dlMbps', 'Mbit/s', 'neutral', 'rate', '{id} DL throughput', { digits: 1 }),
   kpi('net.handovers', 'count', 'neutral', 'count', 'handovers'),
   kpi('net.survivalFailures', 'count', 'lower', 'count', 'network survival-time failures'),
+  // Wi-Fi (connectivity 'wifi', or the moving part of 'wired').
+  kpi('net.roams', 'count', 'neutral', 'count', 'Wi-Fi roams'),
+  kpi('ap.*.airtime', 'share', 'neutral', 'timeShare', '{id} airtime'),
+  kpi('ap.*.accessDelayMs', 'ms', 'lower', 'mean', '{id} mean access delay', { digits: 2 }),
+  kpi('ap.*.collisionProbability', 'share', 'lower', 'ratio', '{id} collision probability'),
   // AGV fleet (AgvFleetStats).
   kpi('agv.delivered', 'count', 'higher', 'count', 'AGV deliveries'),
   kpi('agv.meanWaitForPickupMs', 'ms', 'lower', 'mean', 'AGV mean wait for pickup', SEC),

@@ -411,14 +411,13 @@ class WifiModel implements WifiNetwork, WifiStreamHost {
     const rate = sign / stream.intervalMs;
     const bytes = (sign * stream.spec.sizeBytes) / stream.intervalMs;
     const { src, dst } = stream;
+    // (No association here: streams open while the models are built, before positions are known.)
     if (src !== null) {
-      if (on) this.refresh(src, this.sim.now());
       src.ulRatePerMs = Math.max(0, src.ulRatePerMs + rate);
       src.ulBytesPerMs = Math.max(0, src.ulBytesPerMs + bytes);
       src.ap?.invalidate();
     }
     if (dst !== null) {
-      if (on) this.refresh(dst, this.sim.now());
       dst.dlRatePerMs = Math.max(0, dst.dlRatePerMs + rate);
       dst.dlBytesPerMs = Math.max(0, dst.dlBytesPerMs + bytes);
       dst.ap?.invalidate();
