@@ -222,7 +222,8 @@ export function embroidery() {
     // The status quo: nothing monitored, the operators' rounds find every thread break (15 min, as above).
     ...baselineVariantFiles({
       plant: 'Embroidery workshop',
-      maintenance: maintenance([]),
+      crews: maintenance([]).crews,
+      patrolIntervalMin: 15,
       statusQuoNote: 'operators on rounds every 15 min find the thread breaks',
       accessPoints: wifiGrid(W, D, 3, 2, 4),
       monitored5g: false,

@@ -292,10 +292,8 @@ export function engineParts() {
     // setter walks the line every 30 minutes.
     ...baselineVariantFiles({
       plant: 'Crankshaft line',
-      maintenance: {
-        crews: { count: 4, homeAt: { xM: 150, yM: 5 }, walkSpeedMps: 1.2 },
-        detection: { patrolIntervalMin: 30 },
-      },
+      crews: { count: 4, homeAt: { xM: 150, yM: 5 }, walkSpeedMps: 1.2 },
+      patrolIntervalMin: 30,
       statusQuoTransport: { kind: 'fixedDelay', delayS: 240 },
       statusQuoNote: 'setters on rounds every 30 min, forklifts instead of AGVs',
       accessPoints: wifiGrid(W, D, 4, 2, 6),

@@ -218,10 +218,8 @@ export function gse() {
     // foreman's round every 30 minutes; tow tractors move the frames in 5 minutes.
     ...baselineVariantFiles({
       plant: 'GSE plant',
-      maintenance: {
-        crews: { count: 3, homeAt: { xM: 10, yM: 100 }, walkSpeedMps: 1.2 },
-        detection: { patrolIntervalMin: 30 },
-      },
+      crews: { count: 3, homeAt: { xM: 10, yM: 100 }, walkSpeedMps: 1.2 },
+      patrolIntervalMin: 30,
       statusQuoTransport: { kind: 'fixedDelay', delayS: 300 },
       statusQuoNote: 'rounds every 30 min, tow tractors instead of driverless vehicles',
       accessPoints: wifiGrid(W, D, 5, 3, 8),

@@ -166,11 +166,15 @@ export function wifiGrid(widthM: number, depthM: number, cols: number, rows: num
  * The status-quo baselines of a plant as variant files: `status-quo.json` (no network: machines report
  * nothing, the patrol finds breakdowns, paper dispatch, no AGVs), `wifi.json` (industrial Wi-Fi, machines
  * report breakdowns over it) and, where the plant has none, `maintenance-monitored.json` (the 5G base with
- * the same maintenance), so the three compare with the same crews and patrol.
+ * the same crews). The same crews throughout; the connected plants need no patrol (their machines report),
+ * which is much of what connecting them saves.
  */
 export function baselineVariantFiles(o: {
   plant: string;
-  maintenance: Record<string, unknown>;
+  /** The crews (the same in every variant). */
+  crews: Record<string, unknown>;
+  /** The status quo's patrol, minutes. */
+  patrolIntervalMin: number;
   /** Without AGVs (status quo): how parts move instead. */
   statusQuoTransport?: Record<string, unknown>;
   statusQuoNote: string;
@@ -184,20 +188,20 @@ export function baselineVariantFiles(o: {
       name: `${o.plant}: the status quo, no network (${o.statusQuoNote})`,
       ...(o.statusQuoTransport === undefined ? {} : { transport: o.statusQuoTransport }),
       network: { connectivity: 'unconnected' },
-      maintenance: o.maintenance,
+      maintenance: { crews: o.crews, detection: { patrolIntervalMin: o.patrolIntervalMin } },
     },
     'wifi.json': {
       ...head,
       name: `${o.plant}: industrial Wi-Fi (${o.accessPoints.length} access points, 802.11r), breakdowns reported over it`,
       network: { connectivity: 'wifi', wifi: { accessPoints: o.accessPoints, fastTransition: true } },
-      maintenance: o.maintenance,
+      maintenance: { crews: o.crews },
     },
     ...(o.monitored5g
       ? {
           'maintenance-monitored.json': {
             ...head,
             name: `${o.plant}: the 5G base with repair crews, breakdowns reported by status over 5G`,
-            maintenance: o.maintenance,
+            maintenance: { crews: o.crews },
           },
         }
       : {}),
