@@ -70,7 +70,7 @@ export function contentionState(contenders: readonly Contender[], timing: DcfTim
     let change = 0;
     let nextTotal = 0;
     for (let i = 0; i < n; i++) {
-      const s = service(1 + total - q[i]);
+      const s = service(Math.max(1, 1 + total - q[i])); // (≥ 1 up to rounding)
       serviceOf[i] = s.ms;
       pOf[i] = s.fp.p;
       const next = Math.min(1, contenders[i].ratePerMs * s.ms);
@@ -81,11 +81,11 @@ export function contentionState(contenders: readonly Contender[], timing: DcfTim
     total = nextTotal;
     if (change < 1e-10) break;
   }
-  const outside = service(1 + total);
+  const outside = service(Math.max(1, 1 + total));
   return {
     busyStations: total,
     busy: q,
-    contendingOf: q.map((qi) => 1 + total - qi),
+    contendingOf: q.map((qi) => Math.max(1, 1 + total - qi)),
     serviceMsOf: serviceOf,
     collisionOf: pOf,
     fixedPoint: outside.fp,

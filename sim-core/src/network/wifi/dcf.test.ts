@@ -101,6 +101,17 @@ describe('contention domain under load', () => {
       DCF_OFDM,
     );
     expect(heavier.serviceMsOf[0]).toBeGreaterThan(state.serviceMsOf[0]);
+    // Rounding of 1 + Q − q_i never takes a lone light contender below one station.
+    for (const rate of [1e-3, 0.1, 1 / 3, 0.7, 0.9999])
+      expect(() =>
+        contentionState(
+          [
+            { ratePerMs: rate, airtimeUs },
+            { ratePerMs: rate / 7, airtimeUs: 3 },
+          ],
+          DCF_OFDM,
+        ),
+      ).not.toThrow();
     const lone = contentionState([{ ratePerMs: 0.001, airtimeUs }], DCF_OFDM);
     expect(lone.contendingOf[0]).toBe(1);
     expect(lone.serviceMsOf[0]).toBeCloseTo(saturatedServiceTimeMs(1, tsUs, tcUs, DCF_OFDM), 12);

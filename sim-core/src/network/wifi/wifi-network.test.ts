@@ -76,15 +76,19 @@ describe('Wi-Fi access delay grows with the active stations as Bianchi says', ()
       const state = wifi.contention('AP');
       // The domain's mean frame is the big one (the probe's adds 1/(20·n) of the frames).
       expect(Math.abs(state.tsUs - big.tsUs) / big.tsUs).toBeLessThan(1 / (40 * n));
-      for (let i = 0; i < n; i++) {
+      // Contenders in the order the stations associated (their first frames); the probe is the light one.
+      expect(state.busy).toHaveLength(n + 1);
+      const probe = state.busy.indexOf(Math.min(...state.busy));
+      for (let i = 0; i <= n; i++) {
+        if (i === probe) continue;
         expect(state.busy[i]).toBe(1);
         expect(state.serviceMsOf[i]).toBeCloseTo(
-          bianchiServiceMs(n + state.busy[n], state.tsUs, state.tcUs),
+          bianchiServiceMs(n + state.busy[probe], state.tsUs, state.tcUs),
           8,
         );
       }
-      // The probe (contender n): its frame meets the n saturated stations and itself.
-      expect(state.contendingOf[n]).toBeCloseTo(n + 1, 10);
+      // The probe: its frame meets the n saturated stations and itself.
+      expect(state.contendingOf[probe]).toBeCloseTo(n + 1, 10);
       const service = bianchiServiceMs(n + 1, state.tsUs, state.tcUs) + (own - state.tsUs) / 1000;
       const rho = service / 100;
       const expected = service + (rho * service) / (2 * (1 - rho));
