@@ -39,7 +39,10 @@ export interface ContentionState {
  * shares stand for the stations contending; Bianchi's formulas taken at real n). Saturated contenders give
  * x_i = n (Bianchi's case); at light load D(x) ≈ x·t gives x ≈ 1 / (1 − ρ), ρ = Σ λ·t the channel's
  * utilisation, so delay grows smoothly with the offered load and the stations that offer it. Solved by
- * iterating from q = 1 (all saturated): each step is non-increasing, so it falls to the largest fixed point.
+ * iterating from q = 0 (all idle): the map is non-decreasing, so it climbs to the least fixed point, the
+ * operating point queues settle at while the channel keeps up. (A CSMA channel can also hold a congested
+ * fixed point, every station busy because every station is: iterating from q = 1 would pick that one for
+ * loads the channel serves well; above capacity the climb ends there anyway.)
  */
 export function contentionState(contenders: readonly Contender[], timing: DcfTiming): ContentionState {
   let rate = 0;
@@ -62,8 +65,8 @@ export function contentionState(contenders: readonly Contender[], timing: DcfTim
     return { fp, ms: (x * meanSlotUs(fp, tsUs, tcUs, timing.slotUs)) / (fp.pTr * fp.pS) / 1000 };
   };
   const n = contenders.length;
-  const q = contenders.map(() => 1);
-  let total = n;
+  const q = contenders.map(() => 0);
+  let total = 0;
   const serviceOf = new Array<number>(n).fill(0);
   const pOf = new Array<number>(n).fill(0);
   for (let iter = 0; iter < 500; iter++) {

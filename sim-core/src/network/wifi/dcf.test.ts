@@ -117,6 +117,20 @@ describe('contention domain under load', () => {
     expect(lone.serviceMsOf[0]).toBeCloseTo(saturatedServiceTimeMs(1, tsUs, tcUs, DCF_OFDM), 12);
   });
 
+  it('a channel that keeps up settles at the low operating point, not the congested one', () => {
+    // 30 cameras, a 100 kB frame every 2 s each: about 19 % of the air. Were every station busy, the
+    // service time would keep them busy (a congested fixed point); the model climbs from idle instead.
+    const video = frameAirtimeUs(100_000, 65, DCF_OFDM);
+    const state = contentionState(
+      Array.from({ length: 30 }, () => ({ ratePerMs: 1 / 2000, airtimeUs: video })),
+      DCF_OFDM,
+    );
+    expect(state.airtimeLoad).toBeGreaterThan(0.15);
+    expect(state.airtimeLoad).toBeLessThan(0.25);
+    expect(state.busyStations).toBeLessThan(0.5);
+    for (let i = 0; i < 30; i++) expect(state.busy[i]).toBeCloseTo(state.serviceMsOf[i] / 2000, 8);
+  });
+
   it('a frame: M/D/1 wait below saturation, p^7 dropped after the retry limit, overflow above', () => {
     const state = contentionState(
       Array.from({ length: 5 }, () => ({ ratePerMs: 100, airtimeUs })),
