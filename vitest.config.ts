@@ -5,7 +5,7 @@ const jsonReport = process.env.FT_JSON_REPORT;
 
 export default defineConfig({
   test: {
-    projects: ['sim-core', 'scenarios', 'viewer', 'tests', 'bench'],
+    projects: ['sim-core', 'scenarios', 'viewer', 'tests', 'bench', 'examples'],
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
   },
 });

@@ -3,7 +3,23 @@
 
 export { DEFAULT_SCENARIO } from './cli/paths';
 export { runCli } from './cli/program';
-export { type CompareTarget, type Comparison, compareTargets, comparisonMarkdown } from './compare/compare';
+export {
+  type CompareOptions,
+  type CompareTarget,
+  type Comparison,
+  compareTargets,
+  comparisonMarkdown,
+  type ReplicationRow,
+  rowsCsv,
+} from './compare/compare';
+export {
+  annuityFactor,
+  type BusinessCase,
+  businessCase,
+  type SensitivityBar,
+  sensitivity,
+  type VersusBaseline,
+} from './cost/business-case';
 export { COST_DEFAULTS, type CostAssumptions } from './cost/cost-defaults';
 export {
   capex,
@@ -13,8 +29,12 @@ export {
   opexPerYear,
   type Payback,
   payback,
+  type ValueDrivers,
+  valueDrivers,
+  valueEurPerHour,
 } from './cost/cost-model';
 export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
+export { compareReport } from './report/compare-report';
 export { htmlReport } from './report/html-report';
 export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';
 export { LocalWorkerBackend } from './run/local-backend';
@@ -30,6 +50,7 @@ export {
   runScenarioFile,
   type ScenarioRun,
   type ScenarioRunOptions,
+  type WarmupSetting,
 } from './run/run-scenario';
 export { type RunSummary, runSummary, summaryMarkdown } from './run/summary';
 export { formatIssues, ScenarioError, type ScenarioIssue } from './scenario/errors';

@@ -16,12 +16,21 @@ export {
   KpiRegistry,
   type ResolvedKpi,
 } from './kpi/kpi-registry';
-export { type LatencyCdf, LatencyCdfCollector } from './kpi/latency-cdf';
+export { type LatencyCdf, LatencyCdfCollector, poolLatencyCdfs } from './kpi/latency-cdf';
+export { MSER_MIN_BATCHES, type MserResult, mser } from './kpi/mser';
 export { erlangC, jacksonTandem, mm1, mmc, type QueueMetrics } from './kpi/queueing';
 export { type KpiSummary, type ReplicatedKpi, replicate } from './kpi/replicate';
 export {
+  type PrecisionStatus,
+  type PrecisionTarget,
+  precisionStatus,
+  replicateToPrecision,
+} from './kpi/sequential';
+export {
   type ConfidenceInterval,
   confidenceInterval,
+  type PairedTTestResult,
+  pairedTTest,
   percentiles,
   quantile,
   RunningStats,
@@ -30,6 +39,7 @@ export {
   type WelchTTestResult,
   welchTTest,
 } from './kpi/stats';
+export { type TrendOptions, type TrendResult, upwardTrend } from './kpi/trend';
 export * from './layout';
 export * from './network/index';
 export * as radio from './network/radio/index';

@@ -105,4 +105,54 @@ describe('factory-twin CLI (in process)', { timeout: 60_000 }, () => {
     expect(r.err).toMatch(/verification failed: re-running "tiny" with seed 1/);
     expect((await cli(['verify', join(out, 'run.ftrec')])).code).toBe(EXIT.ok);
   }, 30_000);
+
+  it('compare writes rows, the decision report and compare.json; report takes compare.json, refuses mixed plants', async () => {
+    const { dir, file } = tinyScenarioDir(0.1);
+    const rows = join(dir, 'rows.csv');
+    const html = join(dir, 'decision.html');
+    const r = await cli([
+      'compare',
+      '--scenario',
+      file,
+      'public',
+      'slice',
+      '--replications',
+      '2',
+      '--in-process',
+      '--rows',
+      rows,
+      '--report',
+      html,
+      '--out',
+      join(dir, 'cmp'),
+    ]);
+    expect(r.code, r.err).toBe(EXIT.ok);
+    expect(readFileSync(rows, 'utf8').trim().split('\n')).toHaveLength(1 + 2 * 2);
+    expect(readFileSync(html, 'utf8')).toContain('<b>Recommendation.</b>');
+    const again = await cli(['report', join(dir, 'cmp', 'compare.json'), '--out', join(dir, 'again.html')]);
+    expect(again.code, again.err).toBe(EXIT.ok);
+    expect(readFileSync(join(dir, 'again.html'), 'utf8')).toContain('decision report');
+    // Two run summaries of different plants: refused with both file names.
+    const a = join(dir, 'a.summary.json');
+    const b = join(dir, 'b.summary.json');
+    writeFileSync(a, JSON.stringify({ kind: 'factory-twin-run-summary', scenario: { name: 'gse' } }));
+    writeFileSync(b, JSON.stringify({ kind: 'factory-twin-run-summary', scenario: { name: 'embroidery' } }));
+    const mixed = await cli(['report', a, b, '--out', join(dir, 'mixed.html')]);
+    expect(mixed.code).toBe(EXIT.badInput);
+    expect(mixed.err).toMatch(/b\.summary\.json is a run of "embroidery", .*a\.summary\.json of "gse"/);
+    expect(existsSync(join(dir, 'mixed.html'))).toBe(false);
+    const withCompare = await cli(['report', a, join(dir, 'cmp', 'compare.json')]);
+    expect(withCompare.code).toBe(EXIT.badInput);
+  });
+
+  it('--warmup and --precision are checked', async () => {
+    const { file } = tinyScenarioDir(0.1);
+    expect((await cli(['compare', '--scenario', file, '--precision', '150%'])).code).toBe(EXIT.badInput);
+    expect((await cli(['compare', '--scenario', file, '--warmup', 'soon'])).code).toBe(EXIT.badInput);
+    const tooLong = await cli(['run', file, '--warmup', '5', '--out', join(file, '..', 'w')]);
+    expect(tooLong.code).toBe(EXIT.badInput);
+    expect(tooLong.err).toMatch(
+      /run\.warmupH: the warm-up \(--warmup 5 h\) must be .* shorter than the run \(0\.1 h\)/,
+    );
+  });
 });

@@ -1,12 +1,9 @@
 import { hostname } from 'node:os';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { BullmqBackend } from '../distributed/bullmq-backend';
-import { startRunWorker } from '../distributed/bullmq-worker';
 import { MergeInputError, mergeShards } from '../distributed/merge-shards';
-import { DEFAULT_QUEUE } from '../distributed/redis-connection';
+import { DEFAULT_QUEUE } from '../distributed/queue-name';
 import { parseShard, ShardBackend } from '../distributed/shard';
 import { InProcessBackend, type RunBackend } from '../run/backend';
-import { LocalWorkerBackend } from '../run/local-backend';
 import { loadSweepSpec } from '../sweep/spec';
 import { terminalLines, terminalText } from '../text/terminal';
 import { IncompleteResults, UsageError } from './exit';
@@ -62,16 +59,21 @@ export function addBackendOptions(command: Command, { shard = true } = {}): Comm
   return command;
 }
 
-/** The backend the options ask for; the caller closes it. */
-export function backendFromOptions(options: BackendOptions): RunBackend {
+/**
+ * The backend the options ask for; the caller closes it. Its module is imported here, on demand: a command
+ * that runs nothing (validate, schema, --help) does not load piscina, BullMQ or ioredis at start-up.
+ */
+export async function backendFromOptions(options: BackendOptions): Promise<RunBackend> {
   const kind = options.backend ?? 'local';
   let backend: RunBackend;
   if (kind === 'local' && options.inProcess) {
     backend = new InProcessBackend();
   } else if (kind === 'local') {
+    const { LocalWorkerBackend } = await import('../run/local-backend');
     backend = new LocalWorkerBackend(options.threads === undefined ? {} : { threads: options.threads });
   } else if (kind === 'bullmq') {
     if (!options.redis) throw new Error('--backend bullmq needs --redis URL (or FT_REDIS_URL)');
+    const { BullmqBackend } = await import('../distributed/bullmq-backend');
     backend = new BullmqBackend({
       redisUrl: options.redis,
       queueName: options.queue ?? DEFAULT_QUEUE,
@@ -149,6 +151,7 @@ export function addDistributedCommands(
         quiet?: boolean;
       }) => {
         const tag = `[worker ${hostname()}:${process.pid}]`;
+        const { startRunWorker } = await import('../distributed/bullmq-worker');
         const worker = await startRunWorker({
           redisUrl: opts.redis,
           queueName: opts.queue,
@@ -195,7 +198,7 @@ export function addDistributedCommands(
       const out = userPath(opts.out);
       let backend: RunBackend | undefined;
       try {
-        backend = opts.runMissing ? backendFromOptions(opts) : undefined;
+        backend = opts.runMissing ? await backendFromOptions(opts) : undefined;
       } catch (error) {
         throw new UsageError((error as Error).message);
       }

@@ -69,12 +69,29 @@ export class VerificationMismatch extends Error {}
 /** Output written, but some of what should be in it is missing (exit 4). */
 export class IncompleteResults extends Error {}
 
+/** Problems already printed one by one (`validate` of many files): only the exit code is left to give. */
+export class AlreadyReported extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+  }
+}
+
+/**
+ * The exit code of a command over many inputs (`validate a.json b.yaml`): the worst of theirs. A failure
+ * (1: a bug, a crashed run) is worse than bad input (2), which is worse than success (0).
+ */
+export function worstExitCode(codes: readonly number[]): number {
+  const rank = (code: number) => (code === EXIT.ok ? 0 : code === EXIT.badInput ? 1 : 2);
+  return codes.reduce((worst, code) => (rank(code) > rank(worst) ? code : worst), EXIT.ok);
+}
+
 /** Prints an error the way a user wants to read it (no stack trace unless FACTORY_TWIN_DEBUG is set) and returns the exit code. */
 export function reportError(
   error: unknown,
   stderr: (s: string) => void = (s) => process.stderr.write(s),
 ): number {
   const print = (s: string) => stderr(terminalLines(s));
+  if (error instanceof AlreadyReported) return error.exitCode;
   if (error instanceof ScenarioError) {
     const n = error.issues.length;
     print(`${n} problem${n === 1 ? '' : 's'} found:\n${error.message}\n`);

@@ -2,6 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { RunBackend } from '../run/backend';
 import { writeFileAtomic } from '../run/files';
+import type { WarmupSetting } from '../run/run-scenario';
 import { scenarioJsonSchemaText } from '../scenario/json-schema';
 import { sweepJsonSchemaText } from '../sweep/spec';
 import { terminalLines, terminalText } from '../text/terminal';
@@ -16,7 +17,7 @@ import { sweepCommand, sweepCountsLine } from './commands/sweep';
 import { validateCommand } from './commands/validate';
 import { verifyCommand } from './commands/verify';
 import { addBackendOptions, addDistributedCommands, backendFromOptions } from './distributed-commands';
-import { EXIT, EXIT_CODES_HELP, reportError, UsageError } from './exit';
+import { AlreadyReported, EXIT, EXIT_CODES_HELP, reportError, UsageError, worstExitCode } from './exit';
 import { userPath } from './paths';
 
 const positiveInt = (v: string) => {
@@ -27,6 +28,22 @@ const positiveInt = (v: string) => {
 const positiveNumber = (v: string) => {
   const n = Number(v);
   if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number > 0');
+  return n;
+};
+/** `--warmup auto` or hours >= 0. */
+const warmupArg = (v: string): WarmupSetting => {
+  if (v === 'auto') return 'auto';
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError('expected "auto" or hours >= 0');
+  return n;
+};
+/** `5%` or `0.05`: a relative half-width in (0, 1). */
+const precisionArg = (v: string): number => {
+  const m = /^\s*([0-9]*\.?[0-9]+)\s*(%?)\s*$/.exec(v);
+  const n = m === null ? Number.NaN : Number(m[1]) / (m[2] === '%' ? 100 : 1);
+  if (!(n > 0 && n < 1))
+    throw new InvalidArgumentError('expected a share such as 5% or 0.05 (between 0 and 1)');
   return n;
 };
 const seedArg = (v: string): number | string =>
@@ -62,9 +79,9 @@ interface BackendChoice {
   shard?: string;
 }
 
-function backendFor(o: BackendChoice): RunBackend {
+async function backendFor(o: BackendChoice): Promise<RunBackend> {
   try {
-    return backendFromOptions(o);
+    return await backendFromOptions(o);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -97,6 +114,11 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--seed <seed>', "run seed (default: the scenario's)", seedArg)
     .option('--out <dir>', 'output folder (default: runs/<scenario name>)')
     .option('--hours <h>', 'override the simulated time', positiveNumber)
+    .option(
+      '--warmup <h>',
+      "warm-up hours (default: the scenario's; the summary reports MSER-5's estimate)",
+      warmupArg,
+    )
     .option('--name <name>', 'base name of the output files (default: the variant, or "run")')
     .addHelpText('after', EXIT_CODES_HELP);
   addCostGuardOptions(run).action(
@@ -107,9 +129,14 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         seed?: number | string;
         out?: string;
         hours?: number;
+        warmup?: WarmupSetting;
         name?: string;
       } & CostGuardChoice,
     ) => {
+      if (o.warmup === 'auto')
+        throw new UsageError(
+          '`run --warmup auto` is not supported (the recording marks the warm-up as it happens): give hours, or use compare',
+        );
       const path = userPath(file);
       const out = userPath(o.out ?? join('runs', runName(path)));
       const { costGuard: _c, maxEvents: _m, ...rest } = o;
@@ -118,6 +145,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         `${terminalText(r.summary.scenario.name)}${o.variant ? ` [${terminalText(o.variant)}]` : ''}: ${r.summary.kpis.throughputPerHour.toFixed(2)} parts/h, ${r.summary.events} events\n`,
       );
       io.out(`recording ${r.recording}\nsummary   ${r.summaryJson}\n          ${r.summaryMd}\n`);
+      for (const w of r.summary.steadyState?.warnings ?? []) io.err(`warning: ${terminalText(w)}\n`);
     },
   );
 
@@ -130,8 +158,23 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--scenario <file>', 'scenario whose variants the targets name (alone: compare all its variants)')
     .option('--replications <n>', "replications per target (default: the scenario's)", positiveInt)
     .option('--hours <h>', 'override the simulated time', positiveNumber)
-    .option('--baseline <label>', 'target to measure differences and payback against')
+    .option(
+      '--warmup <h|auto>',
+      "warm-up hours, or auto: the scenario's, extended per replication to MSER-5's truncation point",
+      warmupArg,
+      'auto',
+    )
+    .option(
+      '--precision <share>',
+      "add replications until the KPI's 95 % half-width is within this share of its mean (e.g. 5%)",
+      precisionArg,
+    )
+    .option('--precision-kpi <key>', 'KPI of --precision', 'throughputPerHour')
+    .option('--max-replications <n>', 'cap of --precision', positiveInt, 50)
+    .option('--baseline <label>', 'target to measure differences and payback against (default: the first)')
     .option('--out <dir>', 'also write compare.json and compare.md there')
+    .option('--rows <file>', 'write one CSV row per replication (KPIs, warm-up, value, stability)')
+    .option('--report <file>', 'write the decision report (one self-contained HTML file)')
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP);
@@ -142,18 +185,37 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         scenario?: string;
         replications?: number;
         hours?: number;
+        warmup: WarmupSetting;
+        precision?: number;
+        precisionKpi: string;
+        maxReplications: number;
         baseline?: string;
         out?: string;
+        rows?: string;
+        report?: string;
       } & BackendChoice &
         CostGuardChoice,
     ) => {
       const targets = parseTargets(args, o.scenario);
-      const backend = backendFor(o);
+      const backend = await backendFor(o);
       try {
-        const { costGuard: _c, maxEvents: _m, ...rest } = o;
         const r = await compareCommand(targets, backend, {
-          ...rest,
+          ...(o.replications === undefined ? {} : { replications: o.replications }),
+          ...(o.hours === undefined ? {} : { hours: o.hours }),
+          warmup: o.warmup,
+          ...(o.precision === undefined
+            ? {}
+            : {
+                precision: {
+                  kpi: o.precisionKpi,
+                  relativeHalfWidth: o.precision,
+                  maxReplications: o.maxReplications,
+                },
+              }),
+          ...(o.baseline === undefined ? {} : { baseline: o.baseline }),
           ...(o.out === undefined ? {} : { out: userPath(o.out) }),
+          ...(o.rows === undefined ? {} : { rows: userPath(o.rows) }),
+          ...(o.report === undefined ? {} : { report: userPath(o.report) }),
           costGuard: costLimits(o),
         });
         io.out(`${r.markdown}\n`);
@@ -171,14 +233,21 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .description('run a parameter grid (resumable); results as CSV and JSON')
     .argument('<spec>', 'sweep spec file (JSON or YAML): base scenario, dimensions, replications')
     .option('--out <dir>', 'output folder (results.jsonl, results.csv, summary.json)', 'runs/sweep')
+    .option('--rows <file>', 'also write the per-replication rows (results.csv) to this file')
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP);
   addBackendOptions(addCostGuardOptions(sweep)).action(
-    async (spec: string, o: { out: string } & BackendChoice & CostGuardChoice) => {
-      const backend = backendFor(o);
+    async (spec: string, o: { out: string; rows?: string } & BackendChoice & CostGuardChoice) => {
+      const backend = await backendFor(o);
       try {
-        const r = await sweepCommand(userPath(spec), userPath(o.out), backend, costLimits(o));
+        const r = await sweepCommand(
+          userPath(spec),
+          userPath(o.out),
+          backend,
+          costLimits(o),
+          o.rows === undefined ? undefined : userPath(o.rows),
+        );
         io.out(`${sweepCountsLine(r, backend)}\n${r.files.csv}\n${r.files.json}\n`);
         if (r.failed.length > 0) {
           for (const f of r.failed) io.err(`failed ${terminalText(f.key)}: ${terminalLines(f.error)}\n`);
@@ -193,20 +262,34 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
   const validate = program
     .command('validate')
     .description(
-      'check a scenario and all its variants; print every problem with file:line:col and JSON path',
+      'check scenarios and all their variants; print every problem with file:line:col and JSON path',
     )
-    .argument('<scenario>', 'scenario file (JSON or YAML)')
+    .argument('<scenarios...>', 'scenario files (JSON or YAML); each is reported, the exit code is the worst')
     .option('--variant <name>', 'check only this variant')
     .addHelpText('after', EXIT_CODES_HELP);
-  addCostGuardOptions(validate).action((file: string, o: { variant?: string } & CostGuardChoice) => {
-    const r = validateCommand(userPath(file), o.variant, { costGuard: costLimits(o) });
-    io.out(
-      `ok: "${terminalText(r.name)}" (${r.machines} machines); checked ${r.checked.map(terminalText).join(', ')}\n`,
-    );
-    if (r.cost !== undefined)
-      io.out(
-        `cost: about ${r.cost.eventsPerRun.toExponential(1)} events per run at most (limit ${(o.maxEvents ?? DEFAULT_COST_LIMITS.maxEventsPerRun).toExponential(1)}${o.costGuard === false ? ', guard off' : ''})\n`,
-      );
+  addCostGuardOptions(validate).action((files: string[], o: { variant?: string } & CostGuardChoice) => {
+    const many = files.length > 1;
+    const codes: number[] = [];
+    for (const file of files) {
+      try {
+        const r = validateCommand(userPath(file), o.variant, { costGuard: costLimits(o) });
+        io.out(
+          `${many ? `${terminalText(file)}: ` : ''}ok: "${terminalText(r.name)}" (${r.machines} machines); checked ${r.checked.map(terminalText).join(', ')}\n`,
+        );
+        if (r.cost !== undefined)
+          io.out(
+            `${many ? '  ' : ''}cost: about ${r.cost.eventsPerRun.toExponential(1)} events per run at most (limit ${(o.maxEvents ?? DEFAULT_COST_LIMITS.maxEventsPerRun).toExponential(1)}${o.costGuard === false ? ', guard off' : ''})\n`,
+          );
+        codes.push(EXIT.ok);
+      } catch (error) {
+        if (!many) throw error;
+        codes.push(reportError(error, io.err));
+      }
+    }
+    if (!many) return;
+    const failed = codes.filter((c) => c !== EXIT.ok).length;
+    io.out(`${files.length} files: ${files.length - failed} ok, ${failed} with problems\n`);
+    if (failed > 0) throw new AlreadyReported(worstExitCode(codes));
   });
 
   program
@@ -225,8 +308,11 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
 
   program
     .command('report')
-    .description('one self-contained HTML report (inline SVG charts) from run summaries')
-    .argument('<summaries...>', '*.summary.json files written by `run` (the same plant, several variants)')
+    .description('one self-contained HTML report (inline SVG charts) from run summaries or a comparison')
+    .argument(
+      '<files...>',
+      '*.summary.json files written by `run` (the same plant, several variants), or one compare.json',
+    )
     .option('--out <file>', 'HTML file to write', 'report.html')
     .addHelpText('after', EXIT_CODES_HELP)
     .action((files: string[], o: { out: string }) => {
@@ -253,7 +339,10 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .command('demo')
     .description('run the default scenario (crankshaft line) briefly and tell what happened')
     .option('--hours <h>', 'simulated time', positiveNumber, 2)
-    .option('--out <dir>', 'output folder (default: runs/demo at the repository root)')
+    .option(
+      '--out <dir>',
+      'output folder (default: runs/demo at the repository root; installed: in the current folder)',
+    )
     .action((o: { hours: number; out?: string }) => {
       demoCommand({ hours: o.hours, ...(o.out === undefined ? {} : { out: userPath(o.out) }) }, io.out);
     });

@@ -1,13 +1,27 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 
 export interface Progress {
   update(value: number, total: number): void;
   stop(): void;
 }
 
-/** A progress bar on stderr, only when stderr is a terminal (scripts and CI see nothing). */
-export function progressBar(unit: string, enabled = process.stderr.isTTY === true): Progress {
-  if (!enabled) return { update() {}, stop() {} };
+/** Seconds between progress lines when stderr is not a terminal. */
+export const PROGRESS_LINE_EVERY_S = 5;
+
+/**
+ * Progress on stderr: a bar when stderr is a terminal, otherwise (logs, CI, `nohup`) a plain line every
+ * few seconds (`12/30 runs (40 %), 1m05s elapsed, about 1m30s left`); `false` shows nothing.
+ */
+export function progressBar(
+  unit: string,
+  mode: 'bar' | 'lines' | false = process.stderr.isTTY === true ? 'bar' : 'lines',
+  write: (s: string) => void = (s) => process.stderr.write(s),
+  nowMs: () => number = () => performance.now(),
+): Progress {
+  if (mode === false) return { update() {}, stop() {} };
+  if (mode === 'lines') return progressLines(unit, write, nowMs);
+  // Loaded only when a bar is shown: scripts and CI, and every command's start-up, skip it.
+  const cliProgress: typeof import('cli-progress') = createRequire(import.meta.url)('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
@@ -28,6 +42,45 @@ export function progressBar(unit: string, enabled = process.stderr.isTTY === tru
     },
     stop() {
       if (started) bar.stop();
+    },
+  };
+}
+
+const duration = (s: number) => {
+  const m = Math.floor(s / 60);
+  const sec = Math.round(s - m * 60);
+  return m > 0 ? `${m}m${String(sec).padStart(2, '0')}s` : `${sec}s`;
+};
+
+function progressLines(unit: string, write: (s: string) => void, nowMs: () => number): Progress {
+  const startMs = nowMs();
+  let lastMs = startMs;
+  let printed = false;
+  let printedValue = Number.NaN;
+  let last = { value: 0, total: 0 };
+  const line = () => {
+    const elapsedS = (nowMs() - startMs) / 1000;
+    const { value, total } = last;
+    const share = total > 0 ? value / total : 0;
+    const left = share > 0 && share < 1 ? `, about ${duration((elapsedS * (1 - share)) / share)} left` : '';
+    const v = Number.isInteger(value) ? String(value) : value.toFixed(2);
+    const t = Number.isInteger(total) ? String(total) : total.toFixed(2);
+    write(`${v}/${t} ${unit} (${Math.round(share * 100)} %), ${duration(elapsedS)} elapsed${left}\n`);
+    printed = true;
+    printedValue = value;
+  };
+  return {
+    update(value, total) {
+      last = { value, total };
+      if (nowMs() - lastMs >= PROGRESS_LINE_EVERY_S * 1000) {
+        lastMs = nowMs();
+        line();
+      }
+    },
+    stop() {
+      // A closing line only when lines were shown (short runs stay silent).
+      if (printed && last.value !== printedValue) line();
+      printed = false;
     },
   };
 }

@@ -39,7 +39,24 @@ export interface CostAssumptions {
   defaultMarginEurPerPart: number;
   /** Production hours per year, to turn an hourly throughput gain into a yearly one. */
   operatingHoursPerYear: number;
+  /** Value lost with a scrapped part (material, processing), EUR. */
+  scrapCostEurPerPart: number;
+  /** Cost of an hour of machine breakdown beyond the lost output (repair labour, spares), EUR. */
+  downtimeCostEurPerMachineHour: number;
+  /** Running cost of one AGV per year (energy, tyres, battery wear), EUR; counted in opex. */
+  agvRunningEurPerYear: number;
+  /** Years over which NPV and total cost of ownership are taken. */
+  horizonYears: number;
+  /** Yearly discount rate for NPV (0.08 = 8 %). */
+  discountRatePerYear: number;
+  /** Currency amounts are shown in (ISO 4217 code); everything is computed in EUR. */
+  currency: string;
+  /** Units of `currency` per EUR, for display (1 for EUR). */
+  perEur: number;
 }
+
+/** Units per EUR of the currencies known without a `costs.perEur` (assumption: 2021–2024 averages, rounded). */
+export const KNOWN_RATES_PER_EUR: Record<string, number> = { EUR: 1, CNY: 7.8, USD: 1.08 };
 
 export const COST_DEFAULTS: CostAssumptions = {
   // Weihai MIIT reply on proposal 81 (2021, /work/shared/seeds): 2603 public macro sites for 650 million yuan,
@@ -89,4 +106,16 @@ export const COST_DEFAULTS: CostAssumptions = {
   defaultMarginEurPerPart: 20,
   // Assumption: two 8-hour shifts on 250 days.
   operatingHoursPerYear: 4_000,
+  // Assumption: half the default margin of a machined part (material and the processing already spent).
+  scrapCostEurPerPart: 10,
+  // Assumption: a maintenance technician plus spares per hour of breakdown (the lost output is counted apart).
+  downtimeCostEurPerMachineHour: 60,
+  // Assumption: energy (≈ 4 MWh/year at 0.15 EUR/kWh), tyres and battery wear of a mid-size AGV.
+  agvRunningEurPerYear: 3_000,
+  // Assumption: 5 years, the usual depreciation period of IT/OT equipment.
+  horizonYears: 5,
+  // Assumption: 8 %/year, a common cost of capital for manufacturing SMEs.
+  discountRatePerYear: 0.08,
+  currency: 'EUR',
+  perEur: 1,
 };

@@ -3,7 +3,7 @@ import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Piscina } from 'piscina';
 import type { RunJobResult } from '../run/backend';
-import { TSX_EXEC_ARGV } from '../run/thread-loader';
+import { TSX_EXEC_ARGV, threadEntry } from '../run/thread-loader';
 import { UnavailableError } from '../run/unavailable';
 import { WARM_UP } from '../run/warm-up';
 import { SOFTWARE_VERSION } from '../version';
@@ -72,7 +72,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   const store = new RunStore(storeRedis, queueName);
   const scenarios = new ScenarioCache(store);
   const pool = new Piscina({
-    filename: new URL('./run-thread.ts', import.meta.url).href,
+    filename: threadEntry('./run-thread', import.meta.url),
     execArgv: [...TSX_EXEC_ARGV],
     minThreads: concurrency,
     maxThreads: concurrency,

@@ -1,6 +1,5 @@
-import type { RunJobResult } from '../run/backend';
+import { jobFailure, jobResult, type RunJobResult } from '../run/backend';
 import { runLoadedScenario } from '../run/run-scenario';
-import { ScenarioError } from '../scenario/errors';
 import { scenarioHash } from '../scenario/load';
 import type { Scenario } from '../scenario/schema';
 import type { RunMessage } from './run-message';
@@ -34,33 +33,15 @@ export function executeResolvedRun(run: ResolvedRun): RunJobResult {
       {
         seed: run.seed,
         ...(run.lengthH === undefined ? {} : { lengthH: run.lengthH }),
+        ...(run.warmupH === undefined ? {} : { warmupH: run.warmupH }),
+        ...(run.latencyCdfs ? { details: true } : {}),
         // The submitting machine applied the cost guard with the user's limits (resolveJobs); the model
         // checks still run here.
         costGuard: false,
       },
     );
-    return {
-      key: run.key,
-      ok: true,
-      scenarioName: result.scenario.name,
-      scenarioHash: result.loaded.hash,
-      kpis: result.result.kpis,
-      economics: {
-        capexEur: result.economics.capexEur,
-        opexEurPerYear: result.economics.opexEurPerYear,
-        marginEurPerHour: result.economics.marginEurPerHour,
-      },
-      partsPerHourByProduct: result.result.factory.throughputPerHourByProduct,
-      events: result.result.events,
-      elapsedMs: performance.now() - started,
-    };
+    return jobResult(run.key, result, started);
   } catch (error) {
-    const badInput = error instanceof ScenarioError;
-    return {
-      key: run.key,
-      ok: false,
-      error: badInput ? error.message : String((error as Error)?.message ?? error),
-      badInput,
-    };
+    return jobFailure(run.key, error);
   }
 }

@@ -1,8 +1,7 @@
 import { Redis } from 'ioredis';
 import { UnavailableError } from '../run/unavailable';
 
-/** The queue every submitter and worker uses unless told otherwise. */
-export const DEFAULT_QUEUE = 'factory-twin-runs';
+export { DEFAULT_QUEUE } from './queue-name';
 
 /**
  * A Redis client for BullMQ and the run store. `maxRetriesPerRequest: null` (BullMQ requires it for

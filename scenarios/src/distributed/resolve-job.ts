@@ -62,6 +62,8 @@ export function resolveJobs(jobs: readonly RunJob[]): { resolved: ResolvedJob[];
       ...(job.variant === undefined ? {} : { variant: job.variant }),
       seed: job.seed,
       ...(job.lengthH === undefined ? {} : { lengthH: job.lengthH }),
+      ...(job.warmupH === undefined ? {} : { warmupH: job.warmupH }),
+      ...(job.latencyCdfs ? { latencyCdfs: true } : {}),
     };
     resolved.push({ job, id: runId(message), message, scenarioJson: entry.json });
   }

@@ -14,6 +14,9 @@ export interface RunMessage {
   variant?: string;
   seed: number | string;
   lengthH?: number;
+  /** Warm-up hours or 'auto' (MSER-5); absent: the scenario's. */
+  warmupH?: number | 'auto';
+  latencyCdfs?: boolean;
 }
 
 /**
@@ -28,6 +31,9 @@ export function runId(message: RunMessage): string {
     message.variant ?? null,
     message.seed,
     message.lengthH ?? null,
+    // Appended only when set, so the ids of runs submitted before these options existed stay the same.
+    ...(message.warmupH === undefined ? [] : [`warmup:${message.warmupH}`]),
+    ...(message.latencyCdfs ? ['latencyCdfs'] : []),
   ]);
   return `run-${createHash('sha256').update(identity).digest('hex').slice(0, 40)}`;
 }

@@ -1,4 +1,4 @@
-// Entry of a worker thread of `factory-twin worker` (loaded through tsx): runs one resolved run.
+// Entry of a worker thread of `factory-twin worker` (through tsx from sources): runs one resolved run.
 import type { RunJobResult } from '../run/backend';
 import { WARM_UP } from '../run/warm-up';
 import { executeResolvedRun, type ResolvedRun } from './execute-resolved';

@@ -17,6 +17,7 @@ import {
 import { type DurationInput, scaleDistribution } from '../scenario/distribution-schema';
 import type { Scenario } from '../scenario/schema';
 import { maintenanceConfig } from './maintenance-config';
+import { qualityConfig } from './quality-config';
 
 /** Everything one run is built from, in sim-core's units (ms, m, dBm). */
 export interface ModelConfig {
@@ -111,18 +112,19 @@ function factoryConfig(s: Scenario): FactoryConfig {
           ? {}
           : {
               failures: {
-                ...(failures.mtbfH !== undefined
-                  ? { kind: 'time' as const, mtbfMs: failures.mtbfH * H }
-                  : {
-                      kind: 'count' as const,
-                      meanCyclesBetweenFailures: failures.meanCyclesBetweenFailures,
-                    }),
+                kind: failures.model ?? (failures.mtbfH !== undefined ? 'time' : 'count'),
+                ...(failures.mtbfH === undefined ? {} : { mtbfMs: failures.mtbfH * H }),
+                ...(failures.meanCyclesBetweenFailures === undefined
+                  ? {}
+                  : { meanCyclesBetweenFailures: failures.meanCyclesBetweenFailures }),
+                ...(failures.parameters === undefined ? {} : { parameters: failures.parameters }),
                 ...(typeof failures.mttrMin === 'number'
                   ? { mttrMs: failures.mttrMin * MIN }
                   : { repairTime: scaleDistribution(failures.mttrMin, MIN) }),
               },
             }),
         ...(m.scrapProbability === undefined ? {} : { scrapProbability: m.scrapProbability }),
+        ...(m.defectProbability === undefined ? {} : { defectProbability: m.defectProbability }),
         ...(m.legacy ? { legacy: true, gatewayId: m.gatewayId } : {}),
       };
     }),
@@ -176,6 +178,7 @@ function factoryConfig(s: Scenario): FactoryConfig {
       ...(orderBytes === undefined ? {} : { orderBytes }),
     },
     ...(s.maintenance === undefined ? {} : { maintenance: maintenanceConfig(s.maintenance) }),
+    ...(s.quality === undefined ? {} : { quality: qualityConfig(s.quality) }),
   };
 }
 
@@ -302,6 +305,7 @@ function networkConfig(s: Scenario): NetworkConfig {
       ...(n.coreDelay === undefined ? {} : { overrides: definedOnly(n.coreDelay) }),
     },
     scheduler: n.scheduler ?? 'proportionalFair',
+    ...(n.channelModel === undefined ? {} : { channelModel: n.channelModel }),
     ...(n.slices === undefined ? {} : { slices: n.slices }),
     ...(n.handover === undefined
       ? {}
@@ -393,6 +397,7 @@ function streamSpecs(s: Scenario): StreamSpec[] {
         sizeBytes,
         ...(flow.deadlineMs === undefined ? {} : { deadlineMs: flow.deadlineMs }),
         ...(flow.survivalTimeMs === undefined ? {} : { survivalTimeMs: flow.survivalTimeMs }),
+        ...(flow.source === undefined ? {} : { source: flow.source }),
       });
     }
   }

@@ -1,13 +1,6 @@
 // Compile-time checks that the scenario format stays in step with sim-core's types: `tsc -b` fails here when
 // one side changes without the other. (toModelConfig's return types check the converted configs themselves.)
-import type {
-  AgvConfig,
-  DeviceKind,
-  FactoryConfig,
-  NetworkConfig,
-  radio,
-  TrafficClass,
-} from '@factory-twin/sim-core';
+import type { DeviceKind, FactoryConfig, NetworkConfig, radio, TrafficClass } from '@factory-twin/sim-core';
 import type { deploymentModes, deviceKinds, trafficClasses } from '../scenario/schema';
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -16,15 +9,8 @@ type Assert<T extends true> = T;
 export type DeploymentModesMatch = Assert<Equals<(typeof deploymentModes)[number], radio.DeploymentMode>>;
 export type DeviceKindsMatch = Assert<Equals<(typeof deviceKinds)[number], DeviceKind>>;
 export type TrafficClassesMatch = Assert<Equals<(typeof trafficClasses)[number], TrafficClass>>;
-export type DispatchRulesMatch = Assert<
-  Equals<
-    NonNullable<import('../scenario/schema').Scenario['agvs']>['dispatch'] & string,
-    AgvConfig['dispatch']
-  >
->;
-export type SchedulersMatch = Assert<
-  Equals<NonNullable<import('../scenario/schema').NetworkSpec['scheduler']>, NetworkConfig['scheduler']>
->;
+// Plug-in names (dispatch rule, MAC scheduler, channel model, traffic source, failure model) are checked
+// against sim-core's registries at validation time instead (scenario/plugin-names.ts and its test).
 export type SinkKindsMatch = Assert<
   Equals<
     NonNullable<import('../scenario/schema').Scenario['sinks'][number]['kind']>,

@@ -177,7 +177,7 @@ export function embroidery() {
         { id: 'IZ-REPEATER', xM: 96, yM: 25, radiusM: 8, powerDbm: -5, heightM: 3 },
       ],
     },
-    costs: { baselineVariant: 'public' },
+    costs: { baselineVariant: 'public', currency: 'CNY' }, // Weihai plants: amounts shown in yuan
     run: { lengthH: 48, warmupH: 4, seed: 2019, replications: 5 },
     variants: standardVariants(W, D, 5, 24),
   };

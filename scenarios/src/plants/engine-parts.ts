@@ -267,7 +267,7 @@ export function engineParts() {
         { id: 'IZ-NEIGHBOUR', xM: 158, yM: 40, radiusM: 15, powerDbm: -15, heightM: 6 },
       ],
     },
-    costs: { baselineVariant: 'public' },
+    costs: { baselineVariant: 'public', currency: 'CNY' }, // Weihai plants: amounts shown in yuan
     run: { lengthH: 9, warmupH: 1, seed: 2021, replications: 5 },
     variants: standardVariants(W, D, 8, 24),
   };

@@ -63,24 +63,69 @@ describe('scenario-provided strings in reports', { timeout: 60_000 }, () => {
     }
   });
 
-  it('Markdown comparison: a crafted label or failure stays in its cell and line', () => {
-    const target = (label: string) => ({
+  it('Markdown comparison: a crafted label, failure, warning or currency stays in its cell and line', () => {
+    const iv = { mean: 1, halfWidth: 0.5, lower: 0.5, upper: 1.5 };
+    const variant = { capexEur: 1, opexEurPerYear: 1, valueEurPerYear: iv, tcoEur: 1, npvEur: iv };
+    const target = (label: string, base: boolean) => ({
       target: { label, file: '/t.json' },
       scenarioName: PAYLOAD,
-      runs: 1,
+      runs: 2,
       failures: [PAYLOAD],
-      kpis: {},
-      economics: { capexEur: 1, opexEurPerYear: 1, marginEurPerHour: { mean: 1, halfWidth: 0, n: 1 } },
+      kpis: { throughputPerHour: { ...iv, n: 2, sd: 0.1 } },
+      economics: { ...variant, marginEurPerHour: { ...iv, n: 2, sd: 0.1 } },
+      steadyState: {
+        warmupH: { ...iv, n: 2, sd: 0.1 },
+        noSteadyState: 0,
+        unstable: 1,
+        warnings: [{ text: PAYLOAD, runs: 1 }],
+      },
+      ...(base
+        ? {}
+        : {
+            versusBaseline: {
+              significant: {
+                throughputPerHour: { diff: 1, halfWidth: 0.5, pValue: 0.01, significant: true },
+              },
+              payback: {
+                paired: true,
+                pValue: 0.01,
+                significant: true,
+                deltaCapexEur: 0,
+                deltaOpexEurPerYear: 0,
+                gainEurPerYear: iv,
+                netEurPerYear: iv,
+                npvEur: iv,
+                verdict: 'pays back',
+                paybackMonths: 3,
+                paybackRangeMonths: [2, 4],
+              },
+            },
+          }),
     });
     const c = {
-      replications: 1,
+      replications: 2,
       baseline: 'a',
-      targets: [target('a'), target(PAYLOAD)],
+      paired: true,
+      warmup: 'auto',
+      precision: { kpi: PAYLOAD, relativeHalfWidth: 0.05, maxReplications: 4, reached: false },
+      targets: [target('a', true), target(PAYLOAD, false)],
+      business: {
+        currency: PAYLOAD,
+        perEur: 1,
+        horizonYears: 5,
+        discountRatePerYear: 0.08,
+        variants: [],
+        versus: [],
+      },
+      recommendation: PAYLOAD,
     } as unknown as Comparison;
     const md = comparisonMarkdown(c);
     expect(md).not.toContain('\u001b');
+    expect(md).not.toMatch(/(?<!\\)<img/);
     const rows = md.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) expect(row.split(/(?<!\\)\|/).length, row).toBe(5);
-    expect(md.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(2);
+    // Two failures and two steady-state warnings, one line each.
+    expect(md.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(4);
   });
 });

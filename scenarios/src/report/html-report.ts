@@ -19,6 +19,12 @@ export function htmlReport(summaries: RunSummary[]): string {
     ) ?? first;
   const sections: string[] = [];
 
+  // Steady state: warnings first, where a reader cannot miss them.
+  const warnings = summaries.flatMap((s) =>
+    (s.steadyState?.warnings ?? []).map((w) => `<p class="warn"><b>${esc(title(s))}</b>: ${esc(w)}</p>`),
+  );
+  if (warnings.length > 0) sections.push(`<h2>Steady-state warnings</h2>${warnings.join('')}`);
+
   // KPIs.
   // Labels, units and decimals from sim-core's KPI registry.
   const rows: [string, (s: RunSummary) => string][] = [
@@ -74,7 +80,7 @@ export function htmlReport(summaries: RunSummary[]): string {
         label: cls,
         points: cdf.edgesMs.map((x, i) => [x, cdf.cumulative[i]] as [number, number]),
       }));
-      return `<figure>${lineChart(series, { xLabel: 'one-way latency (ms, log scale)', yLabel: 'share delivered within', logX: true, yMax: 1 })}<figcaption>${esc(title(s))}</figcaption></figure>`;
+      return `<figure>${lineChart(series, { xLabel: 'one-way latency (ms, log scale)', yLabel: 'share delivered within (0–1)', logX: true, yMax: 1 })}<figcaption>${esc(title(s))}</figcaption></figure>`;
     });
   sections.push(
     `<h2>Latency CDFs per traffic class</h2>${cdfs.join('') || '<p><em>no latency data</em></p>'}`,
@@ -152,7 +158,7 @@ ${
     .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(first.scenario.name)} — factory-twin report</title>
-<style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#111;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.25rem .6rem}td.n{text-align:right;font-variant-numeric:tabular-nums}figure{display:inline-block;margin:.5rem 1rem .5rem 0}figcaption{font-size:12px;color:#555}.note,.legend{font-size:12px;color:#555}</style>
+<style>body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#111;padding:0 1rem}table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ddd;padding:.25rem .6rem}td.n{text-align:right;font-variant-numeric:tabular-nums}figure{display:inline-block;margin:.5rem 1rem .5rem 0}figcaption{font-size:12px;color:#555}.note,.legend{font-size:12px;color:#555}.warn{border-left:4px solid #d97706;background:#fffbeb;padding:.4rem 1rem}</style>
 </head><body><h1>${esc(first.scenario.name)}</h1><p>${esc(first.softwareVersion)}. Runs:</p><ul>${runs}</ul>${sections.join('\n')}</body></html>
 `;
 }

@@ -48,11 +48,18 @@ export function lineChart(
   // Axes and ticks.
   parts.push(`<line x1="${m.l}" y1="${H - m.b}" x2="${W - m.r}" y2="${H - m.b}" stroke="#333"/>`);
   parts.push(`<line x1="${m.l}" y1="${m.t}" x2="${m.l}" y2="${H - m.b}" stroke="#333"/>`);
-  const xticks = o.logX
-    ? Array.from({ length: Math.floor(x1) - Math.ceil(x0) + 1 }, (_, i) => 10 ** (Math.ceil(x0) + i))
-    : Array.from({ length: 5 }, (_, i) => x0 + ((x1 - x0) * i) / 4);
-  for (const x of xticks) {
+  const xticks = o.logX ? logTicks(x0, x1) : Array.from({ length: 5 }, (_, i) => x0 + ((x1 - x0) * i) / 4);
+  // Crowded ticks (e.g. 6, 7, 8, 9 ms on a log axis) keep their mark but not every label: decades are
+  // labelled first, then 2 and 5, then the rest where there is room.
+  const rank = (x: number) => {
+    const mantissa = Number((x / 10 ** Math.floor(Math.log10(x))).toPrecision(3));
+    return !o.logX ? 0 : mantissa === 1 ? 0 : mantissa === 2 || mantissa === 5 ? 1 : 2;
+  };
+  const labelled: number[] = [];
+  for (const x of [...xticks].sort((a, b) => rank(a) - rank(b))) {
     parts.push(`<line x1="${px(x)}" y1="${H - m.b}" x2="${px(x)}" y2="${H - m.b + 4}" stroke="#333"/>`);
+    if (labelled.some((p) => Math.abs(p - px(x)) < 24)) continue;
+    labelled.push(px(x));
     parts.push(
       `<text x="${px(x)}" y="${H - m.b + 16}" font-size="11" text-anchor="middle">${fmtTick(x)}</text>`,
     );
@@ -138,7 +145,138 @@ export function barChart(
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${parts.join('')}</svg>`;
 }
 
-function fmtTick(v: number): string {
+/**
+ * Ticks of a log axis spanning 10^lo … 10^hi: the decades, with 2 and 5 between them when that gives
+ * fewer than 4 ticks, and every integer multiple when the span is under a decade.
+ */
+export function logTicks(lo: number, hi: number): number[] {
+  const pick = (mantissas: number[]) => {
+    const out: number[] = [];
+    for (let d = Math.floor(lo); d <= Math.ceil(hi); d++)
+      for (const m of mantissas) {
+        const v = m * 10 ** d;
+        const l = Math.log10(v);
+        if (l >= lo - 1e-9 && l <= hi + 1e-9) out.push(Number(v.toPrecision(6)));
+      }
+    return out;
+  };
+  for (const mantissas of [[1], [1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+    const ticks = pick(mantissas);
+    if (ticks.length >= 4) return ticks;
+  }
+  // Less than a decade with few integer multiples: five ticks evenly spaced in log space.
+  return Array.from({ length: 5 }, (_, i) => Number((10 ** (lo + ((hi - lo) * i) / 4)).toPrecision(2)));
+}
+
+/**
+ * Horizontal interval chart: one row per item, a dot at the mean and a whisker over [lower, upper]; a
+ * dashed line at zero. For NPV and differences with their confidence intervals.
+ */
+export function intervalChart(
+  rows: { label: string; mean: number; lower: number; upper: number }[],
+  o: { width?: number; unit: string; format?: (v: number) => string },
+): string {
+  const W = o.width ?? 560;
+  const rowH = 26;
+  const longest = Math.max(0, ...rows.map((r) => r.label.length));
+  const m = { l: Math.min(300, 20 + longest * 7), r: 20, t: 10, b: 36 };
+  const H = m.t + rows.length * rowH + m.b;
+  const finite = rows.flatMap((r) => [r.mean, r.lower, r.upper]).filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return '<p><em>no data</em></p>';
+  let lo = Math.min(0, ...finite);
+  let hi = Math.max(0, ...finite);
+  if (hi === lo) hi = lo + 1;
+  const pad = (hi - lo) * 0.05;
+  lo -= pad;
+  hi += pad;
+  const px = (v: number) => m.l + ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * (W - m.l - m.r);
+  const f = o.format ?? fmtTick;
+  const parts: string[] = [];
+  for (let i = 0; i <= 4; i++) {
+    const v = lo + ((hi - lo) * i) / 4;
+    parts.push(`<line x1="${px(v)}" y1="${m.t}" x2="${px(v)}" y2="${H - m.b}" stroke="#eee"/>`);
+    parts.push(
+      `<text x="${px(v)}" y="${H - m.b + 14}" font-size="11" text-anchor="middle">${esc(f(v))}</text>`,
+    );
+  }
+  parts.push(
+    `<line x1="${px(0)}" y1="${m.t}" x2="${px(0)}" y2="${H - m.b}" stroke="#333" stroke-dasharray="4 3"/>`,
+  );
+  parts.push(
+    `<text x="${(m.l + W - m.r) / 2}" y="${H - 6}" font-size="12" text-anchor="middle">${esc(o.unit)}</text>`,
+  );
+  rows.forEach((r, i) => {
+    const y = m.t + i * rowH + rowH / 2;
+    parts.push(`<text x="${m.l - 8}" y="${y + 4}" font-size="12" text-anchor="end">${esc(r.label)}</text>`);
+    if (Number.isFinite(r.lower) || Number.isFinite(r.upper))
+      parts.push(
+        `<line x1="${px(Number.isFinite(r.lower) ? r.lower : lo).toFixed(1)}" y1="${y}" x2="${px(Number.isFinite(r.upper) ? r.upper : hi).toFixed(1)}" y2="${y}" stroke="${PALETTE[0]}" stroke-width="3"/>`,
+      );
+    if (Number.isFinite(r.mean))
+      parts.push(
+        `<circle cx="${px(r.mean).toFixed(1)}" cy="${y}" r="5" fill="${PALETTE[1]}"><title>${esc(`${f(r.mean)} (${f(r.lower)} to ${f(r.upper)})`)}</title></circle>`,
+      );
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${parts.join('')}</svg>`;
+}
+
+/**
+ * Tornado chart: per assumption, a bar from the result with it at −swing to the result at +swing, around
+ * the base result (vertical line); widest first.
+ */
+export function tornadoChart(
+  bars: { label: string; low: number; high: number }[],
+  base: number,
+  o: { width?: number; unit: string; format?: (v: number) => string; lowLabel: string; highLabel: string },
+): string {
+  const W = o.width ?? 640;
+  const rowH = 22;
+  const longest = Math.max(0, ...bars.map((b) => b.label.length));
+  const m = { l: Math.min(300, 20 + longest * 7), r: 20, t: 24, b: 36 };
+  const H = m.t + bars.length * rowH + m.b;
+  const all = [base, ...bars.flatMap((b) => [b.low, b.high])].filter((v) => Number.isFinite(v));
+  if (bars.length === 0 || all.length === 0) return '<p><em>no assumption moves the result</em></p>';
+  let lo = Math.min(...all);
+  let hi = Math.max(...all);
+  if (hi === lo) hi = lo + 1;
+  const pad = (hi - lo) * 0.05;
+  lo -= pad;
+  hi += pad;
+  const px = (v: number) => m.l + ((v - lo) / (hi - lo)) * (W - m.l - m.r);
+  const f = o.format ?? fmtTick;
+  const parts: string[] = [];
+  for (let i = 0; i <= 4; i++) {
+    const v = lo + ((hi - lo) * i) / 4;
+    parts.push(`<line x1="${px(v)}" y1="${m.t}" x2="${px(v)}" y2="${H - m.b}" stroke="#eee"/>`);
+    parts.push(
+      `<text x="${px(v)}" y="${H - m.b + 14}" font-size="11" text-anchor="middle">${esc(f(v))}</text>`,
+    );
+  }
+  parts.push(
+    `<rect x="${m.l}" y="4" width="12" height="12" fill="${PALETTE[0]}"/><text x="${m.l + 16}" y="14" font-size="11">${esc(o.lowLabel)}</text><rect x="${m.l + 140}" y="4" width="12" height="12" fill="${PALETTE[3]}"/><text x="${m.l + 156}" y="14" font-size="11">${esc(o.highLabel)}</text>`,
+  );
+  bars.forEach((b, i) => {
+    const y = m.t + i * rowH + 3;
+    parts.push(`<text x="${m.l - 8}" y="${y + 12}" font-size="12" text-anchor="end">${esc(b.label)}</text>`);
+    for (const [v, color, name] of [
+      [b.low, PALETTE[0], o.lowLabel],
+      [b.high, PALETTE[3], o.highLabel],
+    ] as const) {
+      const x0 = Math.min(px(base), px(v));
+      const w = Math.abs(px(v) - px(base));
+      parts.push(
+        `<rect x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${color}"><title>${esc(`${b.label}, ${name}: ${f(v)}`)}</title></rect>`,
+      );
+    }
+  });
+  parts.push(`<line x1="${px(base)}" y1="${m.t - 2}" x2="${px(base)}" y2="${H - m.b}" stroke="#111"/>`);
+  parts.push(
+    `<text x="${(m.l + W - m.r) / 2}" y="${H - 6}" font-size="12" text-anchor="middle">${esc(o.unit)}</text>`,
+  );
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${parts.join('')}</svg>`;
+}
+
+export function fmtTick(v: number): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a >= 1000) return `${Number((v / 1000).toPrecision(3))}k`;

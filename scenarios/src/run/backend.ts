@@ -1,7 +1,8 @@
-import type { VariantEconomics } from '../cost/cost-model';
+import type { LatencyCdf, SteadyStateReport } from '@factory-twin/sim-core';
+import { type ValueDrivers, type VariantEconomics, valueDrivers } from '../cost/cost-model';
 import { ScenarioError } from '../scenario/errors';
 import type { CostLimits } from '../validate/cost-guard';
-import { runScenarioFile } from './run-scenario';
+import { runScenarioFile, type ScenarioRun, type WarmupSetting } from './run-scenario';
 
 /** One simulation run to do: a scenario file, optional variant and patch, a seed. Plain JSON (crosses threads). */
 export interface RunJob {
@@ -15,6 +16,10 @@ export interface RunJob {
   replication: number;
   /** Overrides the run length, hours. */
   lengthH?: number;
+  /** Warm-up, hours, or 'auto' (MSER-5 per replication); default: the scenario's. */
+  warmupH?: WarmupSetting;
+  /** Also collect latency CDFs per traffic class (for reports). */
+  latencyCdfs?: boolean;
   /** The cost guard's limits; false turns it off (default: on). */
   costGuard?: CostLimits | false;
 }
@@ -29,6 +34,14 @@ export type RunJobResult =
       economics: VariantEconomics;
       /** Throughput by product (for margins). */
       partsPerHourByProduct: Record<string, number>;
+      /** What carries value: good parts, scrap, breakdowns (for the business case). */
+      drivers: ValueDrivers;
+      /** The warm-up the KPIs start after, hours (with 'auto', possibly MSER-5's). */
+      warmupH: number;
+      lengthH: number;
+      /** Warm-up detection and stability check (without the per-queue series). */
+      steadyState: SteadyStateReport & { warnings: string[] };
+      latencyCdfs?: Record<string, LatencyCdf>;
       events: number;
       elapsedMs: number;
     }
@@ -52,33 +65,51 @@ export function executeJob(job: RunJob): RunJobResult {
       ...(job.variant === undefined ? {} : { variant: job.variant }),
       ...(job.patch === undefined ? {} : { patch: job.patch }),
       ...(job.lengthH === undefined ? {} : { lengthH: job.lengthH }),
+      ...(job.warmupH === undefined ? {} : { warmupH: job.warmupH }),
+      ...(job.latencyCdfs ? { details: true } : {}),
       ...(job.costGuard === undefined ? {} : { costGuard: job.costGuard }),
       seed: job.seed,
     });
-    return {
-      key: job.key,
-      ok: true,
-      scenarioName: run.scenario.name,
-      scenarioHash: run.loaded.hash,
-      kpis: run.result.kpis,
-      economics: {
-        capexEur: run.economics.capexEur,
-        opexEurPerYear: run.economics.opexEurPerYear,
-        marginEurPerHour: run.economics.marginEurPerHour,
-      },
-      partsPerHourByProduct: run.result.factory.throughputPerHourByProduct,
-      events: run.result.events,
-      elapsedMs: performance.now() - started,
-    };
+    return jobResult(job.key, run, started);
   } catch (error) {
-    const badInput = error instanceof ScenarioError;
-    return {
-      key: job.key,
-      ok: false,
-      error: badInput ? error.message : String((error as Error)?.message ?? error),
-      badInput,
-    };
+    return jobFailure(job.key, error);
   }
+}
+
+/** A finished run as a job result (plain JSON); `started` is performance.now() at its start. */
+export function jobResult(key: string, run: ScenarioRun, started: number): RunJobResult {
+  const r = run.result;
+  return {
+    key,
+    ok: true,
+    scenarioName: run.scenario.name,
+    scenarioHash: run.loaded.hash,
+    kpis: r.kpis,
+    economics: {
+      capexEur: run.economics.capexEur,
+      opexEurPerYear: run.economics.opexEurPerYear,
+      marginEurPerHour: run.economics.marginEurPerHour,
+    },
+    partsPerHourByProduct: r.factory.throughputPerHourByProduct,
+    drivers: valueDrivers(r.factory),
+    warmupH: r.warmUpMs / 3_600_000,
+    lengthH: r.durationMs / 3_600_000,
+    steadyState: r.steadyState,
+    ...(r.latencyCdfs === undefined ? {} : { latencyCdfs: r.latencyCdfs }),
+    events: r.events,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/** A failed run as a job result: bad input (a ScenarioError) or a model error. */
+export function jobFailure(key: string, error: unknown): RunJobResult {
+  const badInput = error instanceof ScenarioError;
+  return {
+    key,
+    ok: false,
+    error: badInput ? error.message : String((error as Error)?.message ?? error),
+    badInput,
+  };
 }
 
 /** Runs jobs one after another in this thread (tests, and machines where threads do not help). */

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { RunBackend, RunJob, RunJobResult } from './backend';
-import { TSX_EXEC_ARGV } from './thread-loader';
+import { TSX_EXEC_ARGV, threadEntry } from './thread-loader';
 import { UnavailableError } from './unavailable';
 import { WARM_UP } from './warm-up';
 
 /**
- * Runs jobs on all cores: a piscina pool of worker threads, each running TypeScript through tsx
- * (`TSX_EXEC_ARGV`), one simulation per thread at a time. If the threads cannot start, `run` rejects with
+ * Runs jobs on all cores: a piscina pool of worker threads (from sources, each running TypeScript through
+ * tsx: `TSX_EXEC_ARGV`), one simulation per thread at a time. If the threads cannot start, `run` rejects with
  * an UnavailableError instead of waiting for ever.
  */
 export class LocalWorkerBackend implements RunBackend {
@@ -25,7 +25,7 @@ export class LocalWorkerBackend implements RunBackend {
   ) {
     const threads = Math.max(1, options.threads ?? availableParallelism());
     this.pool = new Piscina({
-      filename: new URL('./worker.ts', import.meta.url).href,
+      filename: threadEntry('./worker', import.meta.url),
       execArgv: [...(options.execArgv ?? TSX_EXEC_ARGV)],
       minThreads: Math.min(threads, 1),
       maxThreads: threads,

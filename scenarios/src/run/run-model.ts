@@ -1,4 +1,5 @@
 import {
+  analyzeSteadyState,
   buildTwin,
   fixedPositions,
   type NetworkKpis,
@@ -6,6 +7,9 @@ import {
   type RunResult,
   type Seed,
   Simulation,
+  type SteadyStateReport,
+  SteadyStateSeries,
+  steadyStateWarnings,
   type Twin,
 } from '@factory-twin/sim-core';
 import type { ModelConfig } from '../model/to-model-config';
@@ -33,12 +37,22 @@ export interface RunModelOptions {
 export type LiveTwin = Pick<Twin, 'sim' | 'factory' | 'network' | 'fleet'>;
 
 /**
- * A scenario run's result: the twin's, with the layout. `network` holds the 5G model's KPIs when (part of)
- * the plant runs on it; other connectivities report in `connectivity`.
+ * A scenario run's result: the twin's, with the layout, plus the warm-up (MSER-5) and stability check from a
+ * batched series of the whole run. `network` holds the 5G model's KPIs when (part of) the plant runs on it;
+ * other connectivities report in `connectivity`.
  */
-export type ModelRunResult = RunResult<NetworkKpis | undefined> & { layout: ModelConfig['layout'] };
+export type ModelRunResult = RunResult<NetworkKpis | undefined> & {
+  layout: ModelConfig['layout'];
+  steadyState: SteadyStateReport & { warnings: string[] };
+};
 
-const PROGRESS_SLICES = 100;
+/**
+ * The run is simulated in this many intervals; after each one the steady-state series takes a sample (no
+ * event is scheduled for it, so recordings are unaffected). 500 intervals give MSER-5 100 batches.
+ */
+const SERIES_INTERVALS = 500;
+/** A progress callback every this many intervals (100 per run). */
+const PROGRESS_EVERY = 5;
 
 /**
  * Builds the models of one run on a fresh simulation, nothing run yet (through sim-core's buildTwin).
@@ -90,17 +104,28 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Mod
         });
   const pauses = [...(options.pauses?.atMs ?? [])].sort((a, b) => a - b);
   let nextPause = 0;
-  for (let i = 1; i <= PROGRESS_SLICES; i++) {
-    const sliceEndMs = (durationMs * i) / PROGRESS_SLICES;
+  const series = new SteadyStateSeries(factory);
+  for (let i = 1; i <= SERIES_INTERVALS; i++) {
+    const sliceEndMs = (durationMs * i) / SERIES_INTERVALS;
     for (; nextPause < pauses.length && pauses[nextPause] <= sliceEndMs; nextPause++) {
       sim.run({ untilMs: pauses[nextPause] });
       options.pauses?.onPause(twin);
     }
     sim.run({ untilMs: sliceEndMs });
-    options.onProgress?.(sim.now(), durationMs);
+    series.sample(sliceEndMs);
+    if (i % PROGRESS_EVERY === 0) options.onProgress?.(sim.now(), durationMs);
   }
   recorder?.finish(durationMs);
-  return { ...twin.result(), layout: model.layout };
+  const result = twin.result();
+  const utilization = Object.fromEntries(
+    Object.entries(result.factory.machines).map(([id, m]) => [id, m.utilization]),
+  );
+  const steady = analyzeSteadyState(series, durationMs / SERIES_INTERVALS, utilization);
+  return {
+    ...result,
+    layout: model.layout,
+    steadyState: { ...steady, warnings: steadyStateWarnings(steady) },
+  };
 }
 
 function coverage(network: NetworkModel, model: ModelConfig, cellSizeM: number) {

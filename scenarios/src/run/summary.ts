@@ -25,9 +25,12 @@ export interface RunSummary {
   economics: {
     capexEur: number;
     opexEurPerYear: number;
+    /** Net of the cost of defects (qualityCost). */
     marginEurPerHour: number;
     capex: unknown;
     opex: unknown;
+    /** What defects cost, EUR per hour (empty without a quality section). */
+    qualityCost: unknown;
     /** The cost assumptions in force (defaults with the scenario's overrides). */
     assumptions: CostAssumptions;
   };
@@ -39,6 +42,8 @@ export interface RunSummary {
   latencyCdfs: ScenarioRun['result']['latencyCdfs'] | null;
   layout: Layout;
   recording: string | null;
+  /** MSER-5 warm-up estimate and the stability check (absent in summaries of older versions). */
+  steadyState?: ScenarioRun['result']['steadyState'];
 }
 
 export function runSummary(run: ScenarioRun, softwareVersion: string, recording: string | null): RunSummary {
@@ -65,6 +70,7 @@ export function runSummary(run: ScenarioRun, softwareVersion: string, recording:
       marginEurPerHour: run.economics.marginEurPerHour,
       capex: run.economics.capex,
       opex: run.economics.opex,
+      qualityCost: run.economics.qualityCost,
       assumptions: costAssumptions(run.scenario.costs),
     },
     network: r.network ?? null,
@@ -73,6 +79,7 @@ export function runSummary(run: ScenarioRun, softwareVersion: string, recording:
     latencyCdfs: r.latencyCdfs ?? null,
     layout: r.layout,
     recording,
+    steadyState: r.steadyState,
   };
 }
 
@@ -114,6 +121,7 @@ export function summaryMarkdown(s: RunSummary): string {
     '',
     `Seed ${markdownText(s.seed)}, ${fmt(s.durationH, 1)} h simulated (${fmt(s.warmupH, 1)} h warm-up), ${fmt(s.events, 0)} events. Scenario hash \`${markdownCode(String(s.scenario.hash).slice(0, 16))}\`.`,
     '',
+    ...steadyStateLines(s),
     '## Production',
     '',
     '| KPI | value |',
@@ -122,6 +130,17 @@ export function summaryMarkdown(s: RunSummary): string {
     ...(k['agv.delivered'] === undefined
       ? []
       : ['agv.delivered', 'agv.meanWaitForPickupMs', 'agv.safetyStopShare'].map((n) => kpiRow(k, n))),
+    ...(k['quality.defects'] === undefined
+      ? []
+      : [
+          'quality.defects',
+          'quality.caught',
+          'quality.escaped',
+          'quality.foundLate',
+          'quality.shippedDefective',
+        ]
+          .concat(k['quality.fallbackShare'] === undefined ? [] : ['quality.fallbackShare'])
+          .map((n) => kpiRow(k, n))),
     '',
     '## Network',
     '',
@@ -174,4 +193,21 @@ function accessPointRows(k: Record<string, number>): string[] {
         `| ${markdownText(id)} | ${fmt(k[`ap.${id}.airtime`] * 100, 1)} % | ${fmt(k[`ap.${id}.accessDelayMs`], 3)} | ${fmt(k[`ap.${id}.collisionProbability`] * 100, 2)} % |`,
     ),
   ];
+}
+
+/** The MSER-5 estimate against the warm-up used, and the steady-state warnings, as Markdown lines. */
+function steadyStateLines(s: RunSummary): string[] {
+  const st = s.steadyState;
+  if (st === undefined) return [];
+  const detectedH = st.detectedWarmupMs / 3_600_000;
+  const lines = [
+    `Warm-up check (MSER-5, White 1997): ${st.warmupFound ? `steady state from about ${fmt(detectedH, 2)} h` : 'no steady state found'}${
+      st.warmupFound && detectedH > s.warmupH + 1e-9
+        ? ` — later than the warm-up used (${fmt(s.warmupH, 2)} h): rerun with \`--warmup ${fmt(detectedH, 2)}\` or use \`compare\` (auto warm-up)`
+        : ''
+    }.`,
+    '',
+  ];
+  for (const w of st.warnings) lines.push(`> **Warning:** ${markdownText(w)}`, '');
+  return lines;
 }

@@ -1,4 +1,4 @@
-// Entry of a pool worker thread (loaded through tsx): runs one job.
+// Entry of a pool worker thread (through tsx from sources): runs one job.
 import { executeJob, type RunJob, type RunJobResult } from './backend';
 import { WARM_UP } from './warm-up';
 

@@ -2,6 +2,7 @@ import { connectivities } from '@factory-twin/sim-core';
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { isPlainObject } from './merge';
+import { registeredName } from './plugin-names';
 import type { SchemaProblem } from './zod-issues';
 
 /**
@@ -104,20 +105,11 @@ export const unconnectedSchema = z
   .strict()
   .meta({ description: 'Connectivity "unconnected": no network; the patrol or the andon finds breakdowns' });
 
-export const connectivitySchema = z
-  .string()
-  .superRefine((name, ctx) => {
-    if (!connectivities.has(name))
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected a registered connectivity (${connectivities.names().join(', ')})`,
-      });
-  })
-  .meta({
-    description:
-      'How the plant is connected: "5g" (default: this 5G network), "wifi", "wired" (Ethernet, AGVs wireless), ' +
-      '"unconnected" (the legacy status quo: patrol, paper, no AGVs) or "ideal" (no network constraint)',
-  });
+export const connectivitySchema = registeredName(
+  connectivities,
+  'How the plant is connected: "5g" (default: this 5G network), "wifi", "wired" (Ethernet, AGVs wireless), ' +
+    '"unconnected" (the legacy status quo: patrol, paper, no AGVs) or "ideal" (no network constraint)',
+);
 
 /** Cross-references of the connectivity choice, on unvalidated data. */
 export function connectivityReferenceProblems(data: Record<string, unknown>): SchemaProblem[] {

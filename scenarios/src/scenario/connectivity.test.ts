@@ -170,6 +170,7 @@ describe('cost by connectivity', () => {
     ethernetEurPerEndpoint: 7,
     gatewayEur: 50,
     agvEur: 10_000,
+    agvRunningEurPerYear: 500,
     gnbEur: 5000,
     moduleEurPerDevice: 3,
     patrolLabourEurPerHour: 40,
@@ -194,20 +195,20 @@ describe('cost by connectivity', () => {
         a,
         0,
       ).totalEur,
-    ).toBe(12 * 20);
+    ).toBe(12 * 20 + 2 * 500); // + the 2 AGVs' running cost
   });
 
   it('wired: an Ethernet drop per fixed device, gateways, and the AGVs’ Wi-Fi or 5G', () => {
     // 3 fixed devices (machine, gateway, camera), 2 AGV devices.
     const wifiAgvs = tiny((s) => (s.network.connectivity = 'wired'));
     expect(capex(wifiAgvs, a).totalEur).toBe(3 * 7 + 50 + 100 + 1000 + 2 * 10 + 20_000);
-    expect(opexPerYear(wifiAgvs, a, 0).totalEur).toBe(12 * 30 + 12 * 20);
+    expect(opexPerYear(wifiAgvs, a, 0).totalEur).toBe(12 * 30 + 12 * 20 + 2 * 500);
     const fiveGAgvs = tiny((s) => {
       s.network.connectivity = 'wired';
       s.network.wired = { mobile: '5g' };
     });
     expect(capex(fiveGAgvs, a).totalEur).toBe(3 * 7 + 50 + 5000 + 2 * 3 + 20_000);
-    expect(opexPerYear(fiveGAgvs, a, 0).totalEur).toBe(12 * 30 + 12 * 1);
+    expect(opexPerYear(fiveGAgvs, a, 0).totalEur).toBe(12 * 30 + 12 * 1 + 2 * 500);
   });
 
   it('unconnected: no network capex, but the patrol’s hours: machines × minutes per machine / interval', () => {

@@ -32,7 +32,11 @@ const kindSchemas = [
     .strict(),
 ] as const;
 
-/** A sim-core DistributionSpec, checked with sim-core's own validator. */
+/**
+ * A sim-core DistributionSpec, checked with sim-core's own validator. The cast: zod infers the union of the
+ * per-kind object types, which mirror DistributionSpec kind by kind (written from it above) but
+ * not as one nominal type through `.meta()`.
+ */
 export const distributionSpecSchema = z
   .discriminatedUnion('kind', kindSchemas)
   .superRefine((spec, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withRegisteredNames } from './plugin-names';
 import { scenarioFileSchema } from './schema';
 
 /** A variant file: `extends` a base scenario plus a deep-merge patch (any subset of the scenario's keys). */
@@ -15,10 +16,11 @@ const variantFileSchema = z
 
 /** The JSON Schema editors use to complete and check scenario files (`factory-twin schema`). */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const full = z.toJSONSchema(scenarioFileSchema, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  const full = z.toJSONSchema(scenarioFileSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: withRegisteredNames,
+  }) as Record<string, unknown>;
   const variant = z.toJSONSchema(variantFileSchema, { io: 'input', unrepresentable: 'any' }) as Record<
     string,
     unknown

@@ -1,9 +1,19 @@
+import type { Deadline } from './deadline';
+import { clip } from './errors';
+
+/** Deepest nesting of objects and arrays accepted in a scenario file (a real one nests about 8 deep). */
+export const MAX_NESTING = 100;
+
 /**
  * Finds the first syntax error in a JSON text (RFC 8259), with its offset, so a broken scenario file is
  * reported as `file:line:col` (Node's JSON.parse does not always say where). Returns null for valid JSON.
  */
-export function findJsonSyntaxError(text: string): { offset: number; message: string } | null {
+export function findJsonSyntaxError(
+  text: string,
+  deadline?: Deadline,
+): { offset: number; message: string } | null {
   let i = 0;
+  let values = 0;
   const fail = (message: string): never => {
     throw new JsonSyntaxFailure(i, message);
   };
@@ -13,7 +23,8 @@ export function findJsonSyntaxError(text: string): { offset: number; message: st
   };
   const describe = () => (i >= text.length ? 'end of file' : JSON.stringify(text[i]));
   const value = (depth: number): void => {
-    if (depth > 512) fail('nesting too deep');
+    if (depth > MAX_NESTING) fail(`nested deeper than ${MAX_NESTING} levels`);
+    if ((++values & 0x1fff) === 0) deadline?.check();
     ws();
     const c = text[i];
     if (c === '{') {
@@ -32,7 +43,7 @@ export function findJsonSyntaxError(text: string): { offset: number; message: st
         const key = text.slice(keyStart, i);
         if (keys.has(key)) {
           i = keyStart;
-          fail(`duplicate key ${key}`);
+          fail(`duplicate key ${clip(key)}`);
         }
         keys.add(key);
         ws();

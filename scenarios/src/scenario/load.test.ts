@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { ScenarioError, type ScenarioIssue } from './errors';
-import { listVariants, loadScenario } from './load';
+import { type LoadOptions, listVariants, loadScenario } from './load';
 import { tinyScenario } from './test-fixtures';
 
 function memory(files: Record<string, string>) {
@@ -11,9 +11,14 @@ function memory(files: Record<string, string>) {
   };
 }
 
-function issuesOf(file: string, files: Record<string, string>, variant?: string): ScenarioIssue[] {
+function issuesOf(
+  file: string,
+  files: Record<string, string>,
+  variant?: string,
+  options: LoadOptions = {},
+): ScenarioIssue[] {
   try {
-    loadScenario(file, { readText: memory(files), variant });
+    loadScenario(file, { readText: memory(files), variant, ...options });
   } catch (error) {
     expect(error).toBeInstanceOf(ScenarioError);
     return [...(error as ScenarioError).issues];
@@ -139,23 +144,26 @@ describe('loadScenario', () => {
         network: { deployment: 'private' },
       }),
     };
-    const issues = issuesOf('/s/v/four.json', files);
+    const allowPaths = ['/s/base'];
+    const issues = issuesOf('/s/v/four.json', files, undefined, { allowPaths });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: '/s/v/four.json', path: 'machines[1].cycleTimeS', line: 6 });
     files['/s/v/four.json'] = json({ extends: '../base/scenario.json', network: { deployment: 'private' } });
-    expect(loadScenario('/s/v/four.json', { readText: memory(files) }).scenario.network.deployment).toBe(
-      'private',
-    );
-    expect(listVariants('/s/v/four.json', { readText: memory(files) })).toContain('slice');
+    const options = { readText: memory(files), allowPaths };
+    expect(loadScenario('/s/v/four.json', options).scenario.network.deployment).toBe('private');
+    expect(listVariants('/s/v/four.json', options)).toContain('slice');
   });
 
   it('reports extends loops and missing base files', () => {
     const loop = { '/s/a.json': json({ extends: './b.json' }), '/s/b.json': json({ extends: './a.json' }) };
     expect(issuesOf('/s/a.json', loop)[0].message).toMatch(/loops back/);
+    // A missing base is a mistake of the file holding `extends`, reported at that key.
     const [missing] = issuesOf('/s/a.json', { '/s/a.json': json({ extends: './gone.json' }) });
     expect(missing).toMatchObject({
-      file: '/s/gone.json',
-      message: 'cannot read the scenario: file not found',
+      file: '/s/a.json',
+      path: 'extends',
+      line: 2,
+      message: 'cannot read the base scenario "./gone.json" (/s/gone.json): file not found',
     });
   });
 });

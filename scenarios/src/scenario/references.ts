@@ -1,6 +1,9 @@
 import { connectivityReferenceProblems } from './connectivity-schema';
+import { quote } from './errors';
 import { maintenanceReferenceProblems } from './maintenance-schema';
 import { isPlainObject } from './merge';
+import { firstOverlaps } from './overlaps';
+import { qualityReferenceProblems } from './quality-schema';
 import type { SchemaProblem } from './zod-issues';
 
 /**
@@ -55,7 +58,7 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
     for (const e of group) {
       const first = seen.get(e.id);
       if (first !== undefined)
-        say([...base, e.index, 'id'], `duplicate id "${e.id}" (already used at ${first})`);
+        say([...base, e.index, 'id'], `duplicate id ${quote(e.id)} (already used at ${first})`);
       else seen.set(e.id, `${name}[${e.index}]`);
     }
   }
@@ -69,12 +72,14 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
     for (const e of group) {
       const first = local.get(e.id);
       if (first !== undefined)
-        say([...base, e.index, 'id'], `duplicate id "${e.id}" (already used at ${name}[${first}])`);
+        say([...base, e.index, 'id'], `duplicate id ${quote(e.id)} (already used at ${name}[${first}])`);
       else local.set(e.id, e.index);
     }
   }
 
   const ids = (group: Entity[]) => new Set(group.map((e) => e.id));
+  const machineById = new Map<string, Entity>();
+  for (const m of machines) if (!machineById.has(m.id)) machineById.set(m.id, m);
   const machineIds = ids(machines);
   const bufferIds = ids(buffers);
   const sinkIds = ids(sinks);
@@ -84,7 +89,7 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
   const productIds = ids(products);
   const deviceIds = ids(devices);
   const mustExist = (value: unknown, set: Set<string>, what: string, path: PropertyKey[]) => {
-    if (typeof value === 'string' && !set.has(value)) say(path, `${what} "${value}" does not exist`);
+    if (typeof value === 'string' && !set.has(value)) say(path, `${what} ${quote(value)} does not exist`);
   };
 
   for (const m of machines) {
@@ -92,7 +97,7 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
     if (typeof m.raw.inputBufferId === 'string' && sinkIds.has(m.raw.inputBufferId)) {
       say(
         [...at, 'inputBufferId'],
-        `"${m.raw.inputBufferId}" is a sink: a machine takes its parts from a buffer`,
+        `${quote(String(m.raw.inputBufferId))} is a sink: a machine takes its parts from a buffer`,
       );
     } else mustExist(m.raw.inputBufferId, bufferIds, 'buffer', [...at, 'inputBufferId']);
     mustExist(m.raw.outputBufferId, stationIds, 'buffer or sink', [...at, 'outputBufferId']);
@@ -125,11 +130,11 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
       if (!isPlainObject(step)) return;
       arrayOf(step.machineIds).forEach((mid, k) => {
         mustExist(mid, machineIds, 'machine', [...at, 'routing', s, 'machineIds', k]);
-        const machine = machines.find((m) => m.id === mid);
+        const machine = typeof mid === 'string' ? machineById.get(mid) : undefined;
         if (machine !== undefined && step.cycleTimeS === undefined && machine.raw.cycleTimeS === undefined) {
           say(
             [...at, 'routing', s, 'cycleTimeS'],
-            `no cycle time: neither this step nor machine "${mid}" sets cycleTimeS`,
+            `no cycle time: neither this step nor machine ${quote(String(mid))} sets cycleTimeS`,
           );
         }
       });
@@ -175,11 +180,14 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
     mustExist(e.from, nodeIds, 'path node', ['paths', 'edges', i, 'from']);
     mustExist(e.to, nodeIds, 'path node', ['paths', 'edges', i, 'to']);
     if (typeof e.from !== 'string' || typeof e.to !== 'string') return;
-    if (e.from === e.to) say(['paths', 'edges', i], `edge from "${e.from}" to itself`);
+    if (e.from === e.to) say(['paths', 'edges', i], `edge from ${quote(String(e.from))} to itself`);
     const a = nodeById.get(e.from);
     const b = nodeById.get(e.to);
     if (a !== undefined && b !== undefined && e.from !== e.to && a.xM === b.xM && a.yM === b.yM) {
-      say(['paths', 'edges', i], `edge "${e.from}" → "${e.to}" has zero length (both nodes at one position)`);
+      say(
+        ['paths', 'edges', i],
+        `edge ${quote(String(e.from))} → ${quote(String(e.to))} has zero length (both nodes at one position)`,
+      );
     }
     for (const [from, to] of e.twoWay === false
       ? [[e.from, e.to]]
@@ -189,7 +197,10 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
         ]) {
       const key = `${from}\u0000${to}`;
       if (directed.has(key))
-        say(['paths', 'edges', i], `duplicate edge: travel from "${from}" to "${to}" is already defined`);
+        say(
+          ['paths', 'edges', i],
+          `duplicate edge: travel from ${quote(String(from))} to ${quote(String(to))} is already defined`,
+        );
       directed.add(key);
     }
   });
@@ -200,7 +211,10 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
     mustExist(v.raw.startNodeId, nodeIds, 'path node', ['agvs', 'vehicles', v.index, 'startNodeId']);
     const other = startNodes.get(v.raw.startNodeId);
     if (other !== undefined)
-      say(['agvs', 'vehicles', v.index, 'startNodeId'], `AGV "${other}" already starts at this node`);
+      say(
+        ['agvs', 'vehicles', v.index, 'startNodeId'],
+        `AGV ${quote(String(other))} already starts at this node`,
+      );
     else startNodes.set(v.raw.startNodeId, v.id);
   }
   const chargers = entities(agvs.chargers);
@@ -255,11 +269,11 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
       say([...at, 'attachedTo'], `a ${kind} device needs "attachedTo" (the ${target[1]} it sits on)`);
     else mustExist(d.raw.attachedTo, target[0], target[1], [...at, 'attachedTo']);
     if (kind === 'machine') {
-      const m = machines.find((x) => x.id === d.raw.attachedTo);
+      const m = typeof d.raw.attachedTo === 'string' ? machineById.get(d.raw.attachedTo) : undefined;
       if (m?.raw.legacy === true)
         say(
           [...at, 'attachedTo'],
-          `machine "${m.id}" is legacy: it reports through its gateway, not a device`,
+          `machine ${quote(m.id)} is legacy: it reports through its gateway, not a device`,
         );
     }
   }
@@ -282,7 +296,7 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
       else if (seen.value !== value)
         say(
           ['network', 'traffic', t.index, key],
-          `${key} applies to the whole class "${t.raw.trafficClass}", and network.traffic[${seen.index}] gives it ${String(seen.value)}`,
+          `${key} applies to the whole class ${quote(String(t.raw.trafficClass))}, and network.traffic[${seen.index}] gives it ${String(seen.value)}`,
         );
     }
 
@@ -305,7 +319,7 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
     for (const m of machines) {
       const r = rect(m);
       if (r !== undefined && !(inside(r.x0, r.y0) && inside(r.x1, r.y1))) {
-        say(['machines', m.index], `machine "${m.id}" (${fmtRect(r)}) lies outside ${floorText}`);
+        say(['machines', m.index], `machine ${quote(m.id)} (${fmtRect(r)}) lies outside ${floorText}`);
       }
     }
     const points: [Entity[], PropertyKey[], string][] = [
@@ -321,26 +335,15 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
         const x = num(e.raw.xM);
         const y = num(e.raw.yM);
         if (x !== undefined && y !== undefined && !inside(x, y)) {
-          say([...base, e.index], `${what} "${e.id}" at (${x}, ${y}) lies outside ${floorText}`);
+          say([...base, e.index], `${what} ${quote(e.id)} at (${x}, ${y}) lies outside ${floorText}`);
         }
       }
     }
   }
-  // Overlapping machines: sort by x0 and sweep, so 1000 machines stay cheap.
-  const rects = machines.flatMap((m) => {
-    const r = rect(m);
-    return r === undefined ? [] : [{ m, r }];
-  });
-  rects.sort((a, b) => a.r.x0 - b.r.x0);
-  for (let i = 0; i < rects.length; i++) {
-    for (let j = i + 1; j < rects.length && rects[j].r.x0 < rects[i].r.x1; j++) {
-      const a = rects[i];
-      const b = rects[j];
-      if (a.r.y0 < b.r.y1 && b.r.y0 < a.r.y1) {
-        const [first, second] = a.m.index < b.m.index ? [a, b] : [b, a];
-        say(['machines', second.m.index], `machine "${second.m.id}" overlaps machine "${first.m.id}"`);
-      }
-    }
+  // Overlapping machines: each machine is reported once, against the first earlier machine it overlaps.
+  for (const [later, earlier] of firstOverlaps(machines.map(rect))) {
+    const a = machines[later];
+    say(['machines', a.index], `machine ${quote(a.id)} overlaps machine ${quote(machines[earlier].id)}`);
   }
 
   const run = isPlainObject(data.run) ? data.run : {};
@@ -349,6 +352,7 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
   }
   problems.push(...maintenanceReferenceProblems(data));
   problems.push(...connectivityReferenceProblems(data));
+  problems.push(...qualityReferenceProblems(data));
   return problems;
 }
 

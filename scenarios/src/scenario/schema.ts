@@ -1,8 +1,18 @@
+import {
+  channelModels,
+  dispatchRules,
+  failureModels,
+  macSchedulers,
+  trafficSources,
+} from '@factory-twin/sim-core';
 import { z } from 'zod';
+import { KNOWN_RATES_PER_EUR } from '../cost/cost-defaults';
 import { connectivitySchema, unconnectedSchema, wifiSchema, wiredSchema } from './connectivity-schema';
 import { duration } from './distribution-schema';
 import { LIMITS } from './limits';
 import { maintenanceSchema } from './maintenance-schema';
+import { registeredName } from './plugin-names';
+import { qualitySchema } from './quality-schema';
 
 /**
  * The scenario file format, written once: the loader validates with it and `factory-twin schema`
@@ -62,6 +72,10 @@ const zoneSchema = z
 
 const failureSchema = z
   .object({
+    model: registeredName(
+      failureModels,
+      'How time to failure and repair time are drawn (default: "time" with mtbfH, "count" with meanCyclesBetweenFailures)',
+    ).optional(),
     mtbfH: z
       .number()
       .min(LIMITS.mtbfH.min)
@@ -72,11 +86,16 @@ const failureSchema = z
       description: 'Alternative to mtbfH: mean number of cycles between failures (geometric), at least 1',
     }),
     mttrMin: duration('Repair time, minutes (a number is the mean of an exponential)'),
+    parameters: z
+      .record(z.string(), z.number())
+      .optional()
+      .meta({ description: 'Further parameters of a failure model of your own' }),
   })
   .strict()
-  .refine((f) => (f.mtbfH === undefined) !== (f.meanCyclesBetweenFailures === undefined), {
-    message: 'give exactly one of "mtbfH" and "meanCyclesBetweenFailures"',
-  });
+  .refine(
+    (f) => f.model !== undefined || (f.mtbfH === undefined) !== (f.meanCyclesBetweenFailures === undefined),
+    { message: 'give exactly one of "mtbfH" and "meanCyclesBetweenFailures"' },
+  );
 
 const machineSchema = z
   .object({
@@ -115,6 +134,10 @@ const machineSchema = z
       }),
     failures: failureSchema.optional(),
     scrapProbability: z.number().min(0).max(1).optional(),
+    defectProbability: z.number().min(0).max(1).optional().meta({
+      description:
+        'Probability that a finished part carries a latent defect, found only by inspection or later (see quality)',
+    }),
     legacy: z
       .boolean()
       .optional()
@@ -285,10 +308,7 @@ const accel = z.number().min(LIMITS.accelMps2.min).max(LIMITS.accelMps2.max);
 
 const agvFleetSchema = z
   .object({
-    dispatch: z
-      .enum(['nearestIdle', 'fifo', 'priority'])
-      .optional()
-      .meta({ description: 'Default nearestIdle' }),
+    dispatch: registeredName(dispatchRules, 'AGV dispatch rule (default nearestIdle)').optional(),
     speedMps: speed,
     accelMps2: accel.optional().meta({ description: 'Default 0.5' }),
     decelMps2: accel.optional().meta({ description: 'Default 0.5' }),
@@ -409,6 +429,10 @@ const trafficSchema = z
       .meta({
         description: `Period of a periodic flow, ms (omit for event-driven messages); at least ${LIMITS.intervalMs.min}`,
       }),
+    source: registeredName(
+      trafficSources,
+      'When the packets of a flow with intervalMs are sent (default periodic: every intervalMs)',
+    ).optional(),
     sizeBytes: z.number().int().min(1).max(LIMITS.sizeBytes),
     deadlineMs: positiveNetworkMs.optional(),
     survivalTimeMs: positiveNetworkMs.optional(),
@@ -542,10 +566,11 @@ const networkSchema = z
     unconnected: unconnectedSchema.optional(),
     carrier: carrierSchema.meta({ description: 'The carrier of every gNB without a carrier of its own' }),
     clutter: clutterSchema,
-    scheduler: z
-      .enum(['roundRobin', 'proportionalFair', 'priority'])
-      .optional()
-      .meta({ description: 'Default proportionalFair' }),
+    scheduler: registeredName(macSchedulers, 'MAC scheduler (default proportionalFair)').optional(),
+    channelModel: registeredName(
+      channelModels,
+      'Path-loss model (default inF: TR 38.901 Indoor Factory with the clutter above)',
+    ).optional(),
     slices: z
       .array(
         z
@@ -603,8 +628,31 @@ const costSchema = z
     maintenanceShareOfCapexPerYear: z.number().min(0).max(1).optional(),
     defaultMarginEurPerPart: eur.optional(),
     operatingHoursPerYear: z.number().positive().max(8784).optional(),
+    scrapCostEurPerPart: nonNegative.optional(),
+    downtimeCostEurPerMachineHour: nonNegative.optional(),
+    agvRunningEurPerYear: nonNegative.optional(),
+    horizonYears: z.number().positive().max(50).optional(),
+    discountRatePerYear: z.number().min(0).max(1).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional()
+      .meta({ description: 'ISO 4217 code amounts are shown in (computed in EUR); e.g. CNY' }),
+    perEur: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Units of `currency` per EUR (default known for EUR, CNY, USD)' }),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.currency !== undefined && c.perEur === undefined && !(c.currency in KNOWN_RATES_PER_EUR))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['perEur'],
+        message: `no known exchange rate for ${c.currency}: give costs.perEur (units of ${c.currency} per EUR)`,
+      });
+  });
 
 const runSchema = z
   .object({
@@ -640,6 +688,7 @@ export const scenarioSchema = z
     agvs: agvFleetSchema.optional(),
     network: networkSchema,
     maintenance: maintenanceSchema.optional(),
+    quality: qualitySchema.optional(),
     costs: costSchema.optional(),
     run: runSchema,
   })

@@ -37,7 +37,7 @@ export function schemaProblems(issues: readonly Issue[], prefix: PropertyKey[] =
       } else {
         // The branch that got furthest: fewest problems, deepest first problem.
         deep.sort((a, b) => a.length - b.length || b[0].path.length - a[0].path.length);
-        out.push(...schemaProblems(deep[0], path));
+        for (const p of schemaProblems(deep[0], path)) out.push(p);
       }
       continue;
     }

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { ScenarioError } from '../scenario/errors';
+import { Confinement, realPaths } from '../scenario/confine';
+import { DEFAULT_PARSE_TIME_LIMIT_MS, Deadline } from '../scenario/deadline';
+import { quote, ScenarioError } from '../scenario/errors';
+import { ReadRefused, readBoundedText } from '../scenario/read-file';
 import { issueAt, parseSourceFile } from '../scenario/source-file';
 import { schemaProblems } from '../scenario/zod-issues';
 
@@ -44,21 +46,45 @@ export const sweepSpecSchema = z
 export type SweepSpec = z.infer<typeof sweepSpecSchema> & { file: string; baseFile: string };
 export type Dimension = z.infer<typeof dimensionSchema>;
 
-export function loadSweepSpec(file: string): SweepSpec {
+export interface SweepSpecOptions {
+  /** Folders (or files) the spec's `base` may name besides the spec's folder tree (see Confinement). */
+  allowPaths?: readonly string[];
+}
+
+/**
+ * Reads and checks a sweep spec. Its `base` is confined like a scenario's `extends`: inside the spec's
+ * folder tree (its project) or `allowPaths`, after resolving symbolic links.
+ */
+export function loadSweepSpec(file: string, options: SweepSpecOptions = {}): SweepSpec {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ScenarioError([{ file, path: '', message: 'cannot read the sweep spec: file not found' }]);
+    text = readBoundedText(file);
+  } catch (error) {
+    if (!(error instanceof ReadRefused)) throw error;
+    throw new ScenarioError([
+      { file, path: '', message: `cannot read the sweep spec: ${error.message}`, ...error.at },
+    ]);
   }
-  const source = parseSourceFile(file, text);
+  const source = parseSourceFile(file, text, new Deadline(DEFAULT_PARSE_TIME_LIMIT_MS));
   const parsed = sweepSpecSchema.safeParse(source.data, { reportInput: true });
   if (!parsed.success) {
     throw new ScenarioError(
       schemaProblems(parsed.error.issues as never).map((p) => issueAt(source, p.path, p.message)),
     );
   }
-  return { ...parsed.data, file, baseFile: resolve(dirname(file), parsed.data.base) };
+  const baseFile = resolve(dirname(file), parsed.data.base);
+  const confinement = Confinement.forTopFile(file, options.allowPaths);
+  const refuse = (message: string): never => {
+    throw new ScenarioError([issueAt(source, ['base'], message)]);
+  };
+  if (!confinement.allows(realPaths.realpath(baseFile))) {
+    refuse(
+      `${quote(parsed.data.base)} is outside the spec's folder tree (${confinement.tree}): a base scenario must be inside it, or in a folder the loader is given in allowPaths`,
+    );
+  }
+  if (!realPaths.exists(baseFile))
+    refuse(`the base scenario ${quote(parsed.data.base)} (${baseFile}) does not exist`);
+  return { ...parsed.data, file, baseFile };
 }
 
 /** One point of the grid: a label per dimension, the variant and patch that make it. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InProcessBackend, type RunJob, type RunJobResult } from '../run/backend';
 import { tinyScenarioDir } from '../run/test-helpers';
+import { ScenarioError } from '../scenario/errors';
 import { loadScenario } from '../scenario/load';
 import { runSweep } from './run-sweep';
 import { loadSweepSpec, sweepJsonSchemaText, sweepPoints } from './spec';
@@ -74,6 +75,28 @@ describe('runSweep', { timeout: 60_000 }, () => {
     const specFile = join(dir, 'bad.yaml');
     writeFileSync(specFile, 'base: ./tiny.json\ndimensions:\n  - name: x\n    values: 3\n');
     expect(() => loadSweepSpec(specFile)).toThrow(/dimensions\[0\]/);
+  });
+
+  it("confines the base to the spec's folder tree (no /etc/passwd), unless allowed", () => {
+    const { dir } = tinyScenarioDir();
+    const specFile = join(dir, 'outside.yaml');
+    for (const base of ['/etc/passwd', '../../../../../../../etc/passwd']) {
+      writeFileSync(
+        specFile,
+        `base: ${base}\ndimensions:\n  - name: x\n    path: run.seed\n    values: [1]\n`,
+      );
+      try {
+        loadSweepSpec(specFile);
+        throw new Error('expected a ScenarioError');
+      } catch (error) {
+        expect(error).toBeInstanceOf(ScenarioError);
+        const [issue, ...rest] = (error as ScenarioError).issues;
+        expect(rest).toEqual([]);
+        expect(issue).toMatchObject({ file: specFile, path: 'base', line: 1 });
+        expect(issue.message).toMatch(/is outside the spec's folder tree/);
+      }
+      expect(loadSweepSpec(specFile, { allowPaths: ['/etc/passwd'] }).baseFile).toBe('/etc/passwd');
+    }
   });
 });
 

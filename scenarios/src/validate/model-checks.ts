@@ -1,4 +1,4 @@
-import { validateFactoryConfig } from '@factory-twin/sim-core';
+import { failureModels, validateFactoryConfig, validateNetworkConfig } from '@factory-twin/sim-core';
 import { type ModelConfig, toModelConfig } from '../model/to-model-config';
 import { buildModels } from '../run/run-model';
 import type { Scenario } from '../scenario/schema';
@@ -11,7 +11,9 @@ type Path = PropertyKey[];
  * Stage 2 of validation: the checks of sim-core's models, run on a scenario the schema accepted. First the
  * checks that need the whole scenario and that sim-core reports one at a time (the AGV network must be
  * strongly connected, a part must not leave through a sink before its last step), each at the JSON path of
- * the entity at fault; then sim-core's own factory checks (all problems at once); then the models are built
+ * the entity at fault; then sim-core's own factory and network checks (all problems at once: `validateFactoryConfig`
+ * with the failure models' checks of their parameters, `validateNetworkConfig` with its own paths mapped onto the
+ * scenario); then the models are built
  * exactly as `run` builds them (src/run/run-model.ts `buildModels`), and anything a builder throws is mapped
  * back to the entity its message names.
  */
@@ -25,8 +27,14 @@ export function modelProblems(scenario: Scenario): SchemaProblem[] {
   } catch (error) {
     return [{ path: [], message: `the scenario cannot be converted to a model: ${messageOf(error)}` }];
   }
+  const failureModelProblems = failureModelProblemPaths(model, paths);
   for (const p of validateFactoryConfig(model.factory, model.agv !== undefined))
-    problems.push({ path: factoryProblemPath(p, scenario, paths), message: p });
+    problems.push({
+      path: failureModelProblems.get(p) ?? factoryProblemPath(p, scenario, paths),
+      message: p,
+    });
+  for (const p of validateNetworkConfig(model.network))
+    problems.push({ path: networkProblemPath(scenario, p.path), message: p.message });
   if (problems.length > 0) return problems;
   try {
     buildModels(model, scenario.run.seed);
@@ -38,6 +46,34 @@ export function modelProblems(scenario: Scenario): SchemaProblem[] {
     });
   }
   return problems;
+}
+
+/**
+ * The problems each machine's failure model finds in its parameters (a model of your own may word them as it
+ * likes), as `validateFactoryConfig` words them, with the path of the machine's `failures`.
+ */
+function failureModelProblemPaths(model: ModelConfig, paths: EntityPaths): Map<string, Path> {
+  const found = new Map<string, Path>();
+  for (const m of model.factory.machines) {
+    const f = m.failures;
+    const at = paths.of(m.id, 'machine');
+    if (f === undefined || at === undefined || !failureModels.has(f.kind)) continue;
+    for (const p of failureModels.get(f.kind).problems?.(f) ?? [])
+      found.set(`machine ${m.id}: ${p}`, [...at, 'failures']);
+  }
+  return found;
+}
+
+/** A path of sim-core's NetworkConfig as a scenario path (gNBs, devices and slices keep their order). */
+function networkProblemPath(scenario: Scenario, path: (string | number)[]): Path {
+  const [head, index] = path;
+  if (head === 'devices' && typeof index === 'number') return ['network', 'devices', index, 'attachedTo'];
+  if (head === 'wiredEndpoints') {
+    // A device that serves the control endpoint (wired: the app server).
+    const i = scenario.network.devices.findIndex((d) => (d.attachedTo ?? d.id) === 'control');
+    return i < 0 ? ['network', 'devices'] : ['network', 'devices', i];
+  }
+  return ['network', ...path];
 }
 
 /** Every path node must be reachable from every other (sim-core's PathNetwork requires it). */
@@ -139,6 +175,7 @@ export function factoryProblemPath(message: string, s: Scenario, paths: EntityPa
     if (rest.startsWith(': input buffer')) return [...at, 'inputBufferId'];
     if (rest.startsWith(': output')) return [...at, 'outputBufferId'];
     if (rest.startsWith(': scrapProbability')) return [...at, 'scrapProbability'];
+    if (rest.startsWith(': defectProbability')) return [...at, 'defectProbability'];
     if (rest.startsWith(': a legacy machine')) return [...at, 'gatewayId'];
     if (rest.startsWith(' repairTime')) return [...at, 'failures', 'mttrMin'];
     if (/^: .*failures/.test(rest)) return [...at, 'failures'];

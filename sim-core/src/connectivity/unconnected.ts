@@ -5,6 +5,7 @@ import { IdealNetwork } from '../control/seam';
 import type { FactoryConfig } from '../factory/config';
 import type { Connectivity } from './connectivity';
 import { FixedDelayNetwork } from './fixed-delay-network';
+import { StreamsNotCarried } from './streams-not-carried';
 
 export const unconnected: Connectivity = {
   description: 'no network: patrol or andon finds breakdowns, paper dispatch, no AGVs',
@@ -41,8 +42,9 @@ export const unconnected: Connectivity = {
   },
   build({ sim, connectivity }) {
     const delayMs = connectivity.unconnected?.dispatchDelayMs ?? 0;
-    return {
-      control: delayMs === 0 ? new IdealNetwork(sim) : new FixedDelayNetwork(sim, delayMs, 'paper dispatch'),
-    };
+    const paper =
+      delayMs === 0 ? new IdealNetwork(sim) : new FixedDelayNetwork(sim, delayMs, 'paper dispatch');
+    // Video does not reach a camera inspection: it falls back to its manual procedure (factory/inspection).
+    return { control: new StreamsNotCarried(sim, paper) };
   },
 };

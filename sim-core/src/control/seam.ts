@@ -37,6 +37,11 @@ export interface StreamSpec {
   deadlineMs?: number;
   /** No valid packet for this long is a failure the receiver must react to (TS 22.104 survival time). */
   survivalTimeMs?: number;
+  /**
+   * When packets are sent: a registered traffic source (network/traffic/registry.ts), default 'periodic'
+   * (every `intervalMs`; other sources keep `intervalMs` as the nominal interval).
+   */
+  source?: string;
 }
 
 export interface StreamListener {
@@ -44,6 +49,23 @@ export interface StreamListener {
   onSurvivalTimeExceeded?(timeMs: number): void;
   /** Valid packets flow again after a survival-time failure. */
   onRecovered?(timeMs: number): void;
+  /**
+   * Length of the delivery windows of `onDeliveryRatio`, ms: windows are [k·W, (k+1)·W) of simulated
+   * time (k = 0, 1, …, aligned to time 0, not to the stream's activation). Needed for `onDeliveryRatio`.
+   */
+  readonly deliveryWindowMs?: number;
+  /**
+   * The share of the packets SENT in window [windowEndMs − W, windowEndMs) that arrived on time
+   * (within `deadlineMs` of their send time; lost and late packets are not on time), in [0, 1].
+   * Contract every ControlNetwork honours when the listener gives `deliveryWindowMs`:
+   * - called once per window in which the stream sent at least one packet (none while paused), in
+   *   window order, at simulated time windowEndMs + deadlineMs, when every on-time packet of the window
+   *   has arrived; never per packet; none after the stream is closed;
+   * - a network that delivers every packet on time may skip the calls: a receiver that hears nothing
+   *   must assume share 1 (IdealNetwork never calls it).
+   * The video inspection (factory/inspection) falls back to manual inspection on low shares.
+   */
+  onDeliveryRatio?(onTimeShare: number, windowEndMs: number): void;
 }
 
 export interface StreamHandle {
@@ -75,6 +97,8 @@ export class IdealNetwork implements ControlNetwork {
 
   send<P>(message: Message<P>, onDelivered: (message: Message<P>) => void): void {
     // Delivered after the sender's action ends (same time), so a handler never runs inside its sender.
+    // Erases P: the queue holds messages of every payload type, and each is handed back to its own
+    // callback unchanged, so the pairing message ↔ onDelivered keeps the types consistent.
     this.deliveries.push({ message, onDelivered } as unknown as (typeof this.deliveries)[number]);
     if (!this.flushing) {
       this.flushing = true;

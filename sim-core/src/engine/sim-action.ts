@@ -23,6 +23,9 @@ export class SimAction<T> extends Subscription implements SchedulerAction<T> {
     super();
   }
 
+  // `as unknown as SimAction<never>` below: the queue stores actions of every state type T, and T appears in
+  // both argument and result positions, so SimAction<T> is not assignable to SimAction<never>; the queue
+  // never reads `state`, so erasing T is safe.
   /** (Re)schedules this action `delayMs` from now with `state`; replaces any pending time. */
   schedule(state?: T, delayMs = 0): Subscription {
     if (this.closed) return this;

@@ -1,4 +1,4 @@
-import type { ControlNetwork } from '../control/seam';
+import type { ControlNetwork, StreamListener, StreamSpec } from '../control/seam';
 import type { DistributionSpec } from '../engine/distributions';
 import type { RandomStreams } from '../engine/random';
 import type { Simulation } from '../engine/simulation';
@@ -8,6 +8,7 @@ import type { FactoryConfig, Position } from './config';
 import type { FactoryContext } from './context';
 import { ControlSystem } from './control-system';
 import { Gateway } from './gateway';
+import { QualityControl } from './inspection/quality-control';
 import { type FactoryKpis, KpiCollector } from './kpi';
 import { Machine } from './machine';
 import { Maintenance } from './maintenance/maintenance';
@@ -45,7 +46,17 @@ export class Factory {
     private readonly sources: readonly Source[],
     /** Failure detection and repair crews, when the config has `maintenance`. */
     readonly maintenance: Maintenance | null = null,
+    /** Inspection points and the late check, when the config has `quality` or machines make defects. */
+    readonly quality: QualityControl | null = null,
   ) {}
+
+  /**
+   * The listener the twin gives the network for a stream it opens (`TwinConfig.streams`): an inspection
+   * point's, for the video of its camera; undefined for the others.
+   */
+  streamListener(spec: StreamSpec): StreamListener | undefined {
+    return this.quality?.streamListener(spec);
+  }
 
   /** KPIs from the end of the warm-up to `endMs` (default: now). */
   kpis(endMs = this.sim.now()): FactoryKpis {
@@ -60,6 +71,11 @@ export class Factory {
   /** Totals since time 0: created = completed + scrapped + inProcess. */
   partCounts(): { created: number; completed: number; scrapped: number; inProcess: number } {
     return { ...this.kpi.totals, inProcess: this.kpi.partsInProcess };
+  }
+
+  /** ∫ parts in process dt from time 0 to `atMs` (part·ms; not reset at warm-up), for steady-state series. */
+  wipIntegral(atMs = this.sim.now()): number {
+    return this.kpi.wipIntegral(atMs);
   }
 
   /** Parts waiting in source backlogs because the source's station was full. */
@@ -198,6 +214,13 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
     ctx.control.maintenance = maintenance;
   }
   kpi.maintenance = maintenance;
+  const makesDefects = config.machines.some((m) => (m.defectProbability ?? 0) > 0);
+  const quality =
+    config.quality !== undefined || makesDefects
+      ? new QualityControl(sim, options.streams, probes.event, config.quality ?? {})
+      : null;
+  if (quality !== null) for (const m of machines) m.quality = quality;
+  kpi.quality = quality;
   kpi.machines = machines;
   kpi.stations = [...stations.values()];
 
@@ -257,5 +280,6 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
     [...stations.values()],
     sources,
     maintenance,
+    quality,
   );
 }

@@ -1,4 +1,6 @@
 import type { DistributionSpec } from '../engine/distributions';
+import type { FailureModelName } from './failures/registry';
+import type { QualityConfig } from './inspection/config';
 import type { MaintenanceConfig } from './maintenance/config';
 
 /**
@@ -27,6 +29,8 @@ export interface FactoryConfig {
   control?: ControlConfig;
   /** Failure detection and repair crews (maintenance/config.ts). Omitted: repairs start at the failure. */
   maintenance?: MaintenanceConfig;
+  /** Inspection of latent defects and their late detection (inspection/config.ts). Omitted: none. */
+  quality?: QualityConfig;
 }
 
 export interface Position {
@@ -71,6 +75,11 @@ export interface MachineConfig {
   failures?: FailureConfig;
   /** Probability that a finished cycle produced scrap (the part leaves the system). Default 0. */
   scrapProbability?: number;
+  /**
+   * Probability that a finished cycle that is not scrap leaves a LATENT defect on the part: unseen at the
+   * machine, found (or not) by inspection points and the late check of `FactoryConfig.quality`. Default 0.
+   */
+  defectProbability?: number;
   /** No digital module: status and orders go through the gateway `gatewayId`. */
   legacy?: boolean;
   gatewayId?: string;
@@ -88,20 +97,23 @@ export interface SetupConfig {
 }
 
 /**
- * Failures. `kind: 'time'`: the time to failure is exponential with mean `mtbfMs` of OPERATING
+ * Failures, drawn by the failure model `kind` names (failures/registry.ts; one file each in failures/).
+ * `kind: 'time'`: the time to failure is exponential with mean `mtbfMs` of OPERATING
  * (busy) time: the failure clock only runs while the machine processes a part, so an idle machine
  * never fails (and costs no events). The interrupted cycle resumes after repair.
  * `kind: 'count'`: the number of cycles between failures is geometric with mean
  * `meanCyclesBetweenFailures`; the failure strikes at the end of a cycle, after its part is out.
  * Repair time: `repairTime`, else exponential with mean `mttrMs`. Repairs run in calendar time (also
- * off shift).
+ * off shift). A model of your own reads these fields and `parameters`.
  */
 export interface FailureConfig {
-  kind: 'time' | 'count';
+  kind: FailureModelName;
   mtbfMs?: number;
   meanCyclesBetweenFailures?: number;
   mttrMs?: number;
   repairTime?: DistributionSpec;
+  /** Further numeric parameters of a failure model of your own (e.g. a Weibull shape). */
+  parameters?: Record<string, number>;
 }
 
 export interface BufferConfig {

@@ -19,6 +19,27 @@ export type {
   SinkConfig,
   SourceConfig,
 } from './config';
+export type {
+  FailureModel,
+  FailureModelContext,
+  FailureModelType,
+} from './failures/failure-model';
+export {
+  type BuiltinFailureModelName,
+  type FailureModelName,
+  failureModels,
+  registerFailureModel,
+} from './failures/registry';
+export type {
+  DispositionConfig,
+  FallbackConfig,
+  InspectionPointConfig,
+  LateCheckConfig,
+  QualityConfig,
+} from './inspection/config';
+export { type FallbackKind, type FallbackPolicy, inspectionFallbacks } from './inspection/fallback';
+export type { InspectionPointKpis } from './inspection/inspection-point';
+export type { QualityKpis } from './inspection/quality-control';
 export type { FactoryKpis, LeadTimeStats } from './kpi';
 export type { MachineKpis } from './machine';
 export {
@@ -43,6 +64,14 @@ export {
   type NotableKind,
   type PartEvent,
 } from './probes';
+export {
+  analyzeSteadyState,
+  type GrowingQueue,
+  type SteadyStateReport,
+  SteadyStateSeries,
+  stabilityWarning,
+  steadyStateWarnings,
+} from './steady-state';
 export {
   FixedDelayTransport,
   InstantTransport,

@@ -1,6 +1,7 @@
 import type { Simulation } from '../engine/simulation';
 import { percentiles, TimeWeighted } from '../kpi/stats';
 import type { Station, StationKpis } from './buffer';
+import type { QualityControl, QualityKpis } from './inspection/quality-control';
 import type { Machine, MachineKpis } from './machine';
 import type { Maintenance, MaintenanceKpis } from './maintenance/maintenance';
 import type { Order, Part } from './part';
@@ -49,6 +50,8 @@ export interface FactoryKpis {
   buffers: Record<string, StationKpis>;
   /** Present when the factory has maintenance crews. */
   maintenance?: MaintenanceKpis;
+  /** Present when the factory has a `quality` section or machines that make latent defects. */
+  quality?: QualityKpis;
 }
 
 const HOUR_MS = 3_600_000;
@@ -59,6 +62,8 @@ export class KpiCollector {
   private live = 0;
   private liveAtStart = 0;
   private readonly wip: TimeWeighted;
+  /** WIP since time 0 (not reset at warm-up), for steady-state series. */
+  private readonly wipSinceStart: TimeWeighted;
   private created = 0;
   private completed = 0;
   private scrapped = 0;
@@ -74,6 +79,7 @@ export class KpiCollector {
   machines: readonly Machine[] = [];
   stations: readonly Station[] = [];
   maintenance: Maintenance | null = null;
+  quality: QualityControl | null = null;
 
   constructor(
     private readonly sim: Simulation,
@@ -82,6 +88,7 @@ export class KpiCollector {
   ) {
     this.startMs = sim.now();
     this.wip = new TimeWeighted(this.startMs, 0);
+    this.wipSinceStart = new TimeWeighted(this.startMs, 0);
     for (const p of productIds) this.leadTimes.set(p, []);
   }
 
@@ -89,11 +96,17 @@ export class KpiCollector {
     return this.live;
   }
 
+  /** ∫ WIP dt from time 0 to `atMs` (part·ms), unaffected by the warm-up reset. */
+  wipIntegral(atMs: number): number {
+    return this.wipSinceStart.integral(atMs);
+  }
+
   partCreated(part: Part): void {
     const now = this.sim.now();
     this.created++;
     this.totals.created++;
     this.wip.set(now, ++this.live);
+    this.wipSinceStart.set(now, this.live);
     if (part.order !== null) this.openOrders.add(part.order);
     this.emitPart(part, 'created', now);
   }
@@ -104,6 +117,7 @@ export class KpiCollector {
     this.totals.completed++;
     this.completedBy.set(part.product.id, (this.completedBy.get(part.product.id) ?? 0) + 1);
     this.leadTimes.get(part.product.id)!.push(now - part.createdMs);
+    this.quality?.partCompleted(part);
     this.partLeft(part, 'completed', now);
   }
 
@@ -117,6 +131,7 @@ export class KpiCollector {
 
   private partLeft(part: Part, kind: 'completed' | 'scrapped', now: number): void {
     this.wip.set(now, --this.live);
+    this.wipSinceStart.set(now, this.live);
     this.emitPart(part, kind, now);
     const order = part.order;
     if (order !== null && --order.open === 0) {
@@ -155,6 +170,7 @@ export class KpiCollector {
     for (const m of this.machines) m.resetKpis(atMs);
     for (const s of this.stations) s.resetKpis(atMs);
     this.maintenance?.resetKpis(atMs);
+    this.quality?.resetKpis(atMs);
     if (this.probes.event.active)
       this.probes.event.emit({ timeMs: atMs, entityId: 'factory', kind: 'warmUpEnd' });
   }
@@ -210,6 +226,7 @@ export class KpiCollector {
       machines,
       buffers,
       ...(this.maintenance === null ? {} : { maintenance: this.maintenance.kpis(this.startMs, endMs) }),
+      ...(this.quality === null ? {} : { quality: this.quality.kpis(this.startMs, endMs) }),
     };
   }
 }

@@ -5,6 +5,8 @@ import { TimeWeighted } from '../kpi/stats';
 import type { InputListener, SlotWaiter, Station } from './buffer';
 import type { MachineConfig } from './config';
 import type { FactoryContext } from './context';
+import { failureModels } from './failures/registry';
+import type { CycleQuality } from './inspection/cycle-quality';
 import type { Maintenance } from './maintenance/maintenance';
 import type { MachineReport, StartOrder } from './messages';
 import type { Operation, Part } from './part';
@@ -34,7 +36,8 @@ export interface MachineKpis {
    * - performance    = Σ ideal cycle times / operating time    (losses: idle, starved, blocked, slow
    *                    cycles); the ideal cycle time of a cycle is the mean of its cycle-time
    *                    distribution, so a machine that is always busy scores ≈ 1
-   * - quality        = good parts / all finished cycles       (losses: scrap)
+   * - quality        = (good parts − latent defects made) / all finished cycles  (losses: scrap, and
+   *                    defects found later: a first-pass yield; `defectProbability`, inspection/)
    * NaN where a denominator is 0.
    */
   availability: number;
@@ -44,6 +47,8 @@ export interface MachineKpis {
   cycles: number;
   good: number;
   scrapped: number;
+  /** Latent defects this machine made (parts it passed on with a defect; MachineConfig.defectProbability). */
+  defects: number;
   setups: number;
   failures: number;
   /** Time-average number of parts in the machine (L; 0 or 1 at any instant). */
@@ -79,8 +84,8 @@ export class Machine implements SlotWaiter, InputListener {
   private readonly timeFailures: boolean;
   private readonly countFailures: boolean;
   private drawTimeToFailure: () => number = () => Number.POSITIVE_INFINITY;
+  private drawCyclesToFailure: () => number = () => Number.POSITIVE_INFINITY;
   private drawRepairTime: () => number = () => 0;
-  private cyclesStream: RandomStream | null = null;
   /** Operating (busy) time left until the next time-based failure. */
   private ttfMs = Number.POSITIVE_INFINITY;
   private cyclesToFailure = Number.POSITIVE_INFINITY;
@@ -89,6 +94,13 @@ export class Machine implements SlotWaiter, InputListener {
   private readonly setupSamplers = new Map<DistributionSpec, () => number>();
   private readonly scrapStream: RandomStream | null;
   private readonly scrapProbability: number;
+  private readonly defectStream: RandomStream | null;
+  private readonly defectProbability: number;
+  /** A hold after the cycle (manual inspection, rework) is under way; then the part is scrapped or not. */
+  private holding = false;
+  private scrapAfterHold = false;
+  /** The part in the machine got its latent defect here, this cycle. */
+  private defectThisCycle = false;
 
   // Reporting
   private seq = 0;
@@ -100,6 +112,8 @@ export class Machine implements SlotWaiter, InputListener {
   uplink: (report: MachineReport) => void = () => {};
   /** Who repairs failures (set by the builder); null: the repair starts at the failure. */
   maintenance: Pick<Maintenance, 'machineFailed'> | null = null;
+  /** Inspection and late detection of defects at the end of a cycle (set by the builder); null: none. */
+  quality: CycleQuality | null = null;
 
   // KPIs (reset at warm-up)
   private stateSinceMs: number;
@@ -107,6 +121,9 @@ export class Machine implements SlotWaiter, InputListener {
   private cycles = 0;
   private good = 0;
   private scrapped = 0;
+  private defects = 0;
+  /** Of `defects`, those whose part was scrapped here (already lost in `good`). */
+  private defectsScrappedHere = 0;
   private setups = 0;
   private failures = 0;
   private idealMs = 0;
@@ -126,21 +143,29 @@ export class Machine implements SlotWaiter, InputListener {
     this.failureAction = sim.action(() => this.onFailureAction(), { label: `machine ${id} failure/repair` });
     this.scrapProbability = config.scrapProbability ?? 0;
     this.scrapStream = this.scrapProbability > 0 ? streams.stream(id, 'scrap') : null;
+    this.defectProbability = config.defectProbability ?? 0;
+    this.defectStream = this.defectProbability > 0 ? streams.stream(id, 'defect') : null;
 
+    // The failure model (failures/registry.ts) draws times to failure and repair durations.
     const f = config.failures;
-    this.timeFailures = f?.kind === 'time';
-    this.countFailures = f?.kind === 'count';
-    if (f) {
-      const failureStream = streams.stream(id, 'failure');
-      this.drawRepairTime = sampler(
-        f.repairTime ?? { kind: 'exponential', mean: f.mttrMs! },
-        streams.stream(id, 'repair'),
-      );
+    const model =
+      f === undefined
+        ? undefined
+        : failureModels.get(f.kind).create({
+            machineId: id,
+            config: f,
+            failureStream: streams.stream(id, 'failure'),
+            repairStream: streams.stream(id, 'repair'),
+          });
+    this.timeFailures = model?.clock === 'operatingTime';
+    this.countFailures = model?.clock === 'cycles';
+    if (model) {
+      this.drawRepairTime = () => model.nextRepairMs();
       if (this.timeFailures) {
-        this.drawTimeToFailure = sampler({ kind: 'exponential', mean: f.mtbfMs! }, failureStream);
+        this.drawTimeToFailure = () => model.nextToFailure();
         this.ttfMs = this.drawTimeToFailure();
       } else {
-        this.cyclesStream = failureStream;
+        this.drawCyclesToFailure = () => model.nextToFailure();
         this.cyclesToFailure = this.drawCyclesToFailure();
       }
     }
@@ -269,15 +294,43 @@ export class Machine implements SlotWaiter, InputListener {
       this.flush();
       return;
     }
-    // End of a cycle.
+    // End of a cycle, or of the hold after it.
     if (this.timeFailures) this.consumeOperatingTime();
     const part = this.part!;
-    const op = part.product.operations[part.opIndex];
-    part.opIndex++;
-    this.cycles++;
-    this.idealMs += this.cycleSampler(op).meanMs;
-    if (this.scrapStream !== null && this.scrapStream.next() < this.scrapProbability) {
+    let scrap: boolean;
+    if (this.holding) {
+      this.holding = false;
+      scrap = this.scrapAfterHold;
+    } else {
+      const op = part.product.operations[part.opIndex];
+      part.opIndex++;
+      this.cycles++;
+      this.idealMs += this.cycleSampler(op).meanMs;
+      scrap = this.scrapStream !== null && this.scrapStream.next() < this.scrapProbability;
+      this.defectThisCycle = false;
+      if (!scrap) {
+        const defect = this.defectStream !== null && this.defectStream.next() < this.defectProbability;
+        if (defect) {
+          part.defective = true;
+          this.defects++;
+          this.defectThisCycle = true;
+        }
+        if (this.quality !== null) {
+          const outcome = this.quality.cycleEnded(this.id, part, defect);
+          if (outcome.holdMs > 0) {
+            // The part stays in the machine (busy; not ideal time: a performance loss), then goes on.
+            this.holding = true;
+            this.scrapAfterHold = outcome.scrap;
+            this.run(outcome.holdMs);
+            return;
+          }
+          scrap = outcome.scrap;
+        }
+      }
+    }
+    if (scrap) {
       this.scrapped++;
+      if (this.defectThisCycle) this.defectsScrappedHere++;
       this.leave(part);
       this.phase = 'none';
       this.scrappedPartId = part.id;
@@ -358,14 +411,6 @@ export class Machine implements SlotWaiter, InputListener {
     if (this.timeFailures) this.ttfMs = this.drawTimeToFailure();
     else this.cyclesToFailure = this.drawCyclesToFailure();
     this.runningChanged(false);
-  }
-
-  /** Geometric number of cycles >= 1 with mean `meanCyclesBetweenFailures` (memoryless per cycle). */
-  private drawCyclesToFailure(): number {
-    const m = this.config.failures!.meanCyclesBetweenFailures!;
-    if (m <= 1) return 1;
-    const u = this.cyclesStream!.next();
-    return Math.max(1, Math.ceil(Math.log1p(-u) / Math.log1p(-1 / m)));
   }
 
   private emitNotable(kind: 'failure' | 'repair'): void {
@@ -465,7 +510,8 @@ export class Machine implements SlotWaiter, InputListener {
     this.stateMs[STATE_INDEX[this.state]] += atMs - this.stateSinceMs;
     this.stateSinceMs = atMs;
     this.stateMs.fill(0);
-    this.cycles = this.good = this.scrapped = this.setups = this.failures = 0;
+    this.cycles = this.good = this.scrapped = this.defects = this.defectsScrappedHere = 0;
+    this.setups = this.failures = 0;
     this.idealMs = this.departures = this.sojournSumMs = 0;
     this.contents.reset(atMs);
   }
@@ -482,7 +528,8 @@ export class Machine implements SlotWaiter, InputListener {
     const operating = planned - timeInStateMs.down - timeInStateMs.setup;
     const availability = planned > 0 ? operating / planned : Number.NaN;
     const performance = operating > 0 ? this.idealMs / operating : Number.NaN;
-    const quality = this.cycles > 0 ? this.good / this.cycles : Number.NaN;
+    const defectiveOut = this.defects - this.defectsScrappedHere;
+    const quality = this.cycles > 0 ? (this.good - defectiveOut) / this.cycles : Number.NaN;
     return {
       timeInStateMs,
       utilization: timeInStateMs.busy / windowMs,
@@ -495,6 +542,7 @@ export class Machine implements SlotWaiter, InputListener {
       cycles: this.cycles,
       good: this.good,
       scrapped: this.scrapped,
+      defects: this.defects,
       setups: this.setups,
       failures: this.failures,
       meanContents: this.contents.mean(endMs),

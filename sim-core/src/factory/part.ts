@@ -39,6 +39,8 @@ export class Part {
   enteredMs: number;
   /** Control-system bookkeeping: waiting for a free slot at one of its next stations. */
   waitingForSlot = false;
+  /** Carries a latent defect (MachineConfig.defectProbability) not yet found and reworked. */
+  defective = false;
 
   constructor(
     readonly id: number,

@@ -53,7 +53,11 @@ export type NotableKind =
   | 'orderReleased'
   | 'orderCompleted'
   /** KPI accumulators were reset (end of warm-up). */
-  | 'warmUpEnd';
+  | 'warmUpEnd'
+  /** A video inspection point fell back to manual inspection (its camera's frames came too late). */
+  | 'inspectionFallback'
+  /** A video inspection point inspects by video again. */
+  | 'inspectionRestored';
 
 export interface NotableEvent {
   timeMs: number;

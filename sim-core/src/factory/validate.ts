@@ -1,5 +1,7 @@
 import { type DistributionSpec, validateDistribution } from '../engine/distributions';
 import type { FactoryConfig, OperationConfig } from './config';
+import { failureModels } from './failures/registry';
+import { validateQuality } from './inspection/validate';
 import { validateMaintenance } from './maintenance/validate';
 
 /** True if `x` is a single distribution (it has a `kind`), not a per-machine map. */
@@ -87,12 +89,10 @@ export function validateFactoryConfig(config: FactoryConfig, hasTransportService
     }
     const f = m.failures;
     if (f !== undefined) {
-      if (f.kind === 'time' && !(f.mtbfMs! > 0)) say(`${where}: time-based failures need mtbfMs > 0`);
-      if (f.kind === 'count' && !(f.meanCyclesBetweenFailures! >= 1)) {
-        say(`${where}: count-based failures need meanCyclesBetweenFailures >= 1`);
-      }
+      if (!failureModels.has(f.kind))
+        say(`${where}: unknown failure model "${f.kind}"; registered: ${failureModels.names().join(', ')}`);
+      else for (const p of failureModels.get(f.kind).problems?.(f) ?? []) say(`${where}: ${p}`);
       if (f.repairTime !== undefined) dist(`${where} repairTime`, f.repairTime);
-      else if (!(f.mttrMs! > 0)) say(`${where}: failures need repairTime or mttrMs > 0`);
     }
     const s = m.setupTimes;
     if (s?.default) dist(`${where} setup default`, s.default);
@@ -166,5 +166,6 @@ export function validateFactoryConfig(config: FactoryConfig, hasTransportService
   if (typeof t === 'object' && !(t.fixedDelayMs >= 0)) say('transport.fixedDelayMs must be >= 0');
   if (config.warmUpMs !== undefined && !(config.warmUpMs >= 0)) say('warmUpMs must be >= 0');
   problems.push(...validateMaintenance(config));
+  problems.push(...validateQuality(config));
   return problems;
 }

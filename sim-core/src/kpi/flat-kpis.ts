@@ -12,7 +12,8 @@ import type { NetworkKpis } from '../network/types';
  * `replicate`, a KpiSummary). Every name it emits has metadata in the KPI catalog (kpi-catalog.ts; a test checks).
  * Factory: `throughputPerHour`, `throughputPerHour.P1`, `leadTime.meanMs`, `wip.mean`, `orders.onTimeRate`,
  * `machine.M1.oee`, `machine.M1.time.blocked` (fraction of the window), `buffer.B1.meanLevel`; with
- * maintenance crews `maintenance.meanDowntimeMs` and its parts, `maintenance.crewUtilization`, `maintenance.crew.<state>`.
+ * maintenance crews `maintenance.meanDowntimeMs` and its parts, `maintenance.crewUtilization`, `maintenance.crew.<state>`;
+ * with quality control `quality.defects`, `.caught`, `.escaped`, `.lateReworked`, …, `inspection.<id>.fallbackShare`.
  * Network (when modelled): `net.<class>.reliability`, `.p99Ms`, …, `cell.<id>.ulUtilization`, `net.handovers`.
  * AGV fleet (when there is one): `agv.delivered`, `agv.share.<state>`, `agv.utilization`, …
  * Connectivity (Wi-Fi, wired: its ConnectivityKpis): `net.<class>.*` from its classes (replacing the 5G
@@ -77,6 +78,26 @@ function factoryKpis(k: FactoryKpis): Record<string, number> {
     out['maintenance.meanRepairMs'] = m.meanRepairMs;
     out['maintenance.crewUtilization'] = m.crewUtilization;
     for (const s of CREW_STATES) out[`maintenance.crew.${s}`] = m.crewTimeShares[s];
+  }
+  const q = k.quality;
+  if (q !== undefined) {
+    out['quality.defects'] = q.defects;
+    out['quality.caught'] = q.caught;
+    out['quality.escaped'] = q.escaped;
+    out['quality.foundLate'] = q.foundLate;
+    out['quality.lateReworked'] = q.lateReworked;
+    out['quality.lateScrapped'] = q.lateScrapped;
+    out['quality.shippedDefective'] = q.shippedDefective;
+    if (Object.keys(q.inspections).length > 0) out['quality.fallbackShare'] = q.fallbackShare;
+    for (const [id, p] of Object.entries(q.inspections)) {
+      out[`inspection.${id}.caught`] = p.caught;
+      out[`inspection.${id}.escaped`] = p.escaped;
+      out[`inspection.${id}.manual`] = p.manual;
+      out[`inspection.${id}.uninspected`] = p.uninspected;
+      out[`inspection.${id}.fallbackShare`] = p.fallbackShare;
+      out[`inspection.${id}.onTimeShare`] = p.meanOnTimeShare;
+      out[`inspection.${id}.manualTimeMs`] = p.manualTimeMs;
+    }
   }
   return out;
 }

@@ -13,9 +13,30 @@ import { KpiRegistry } from './kpi-registry';
 
 /** Every flat name of a factory run, a 5G network run with every traffic class, and an AGV fleet. */
 function everyFlatKpi(): Record<string, number> {
-  const factory = runFactory(singleMachine(exponential(MIN), { interarrival: exponential(2 * MIN) }), {
-    untilMs: 200 * MIN,
-  }).factory.kpis();
+  const plain = singleMachine(
+    exponential(MIN),
+    { interarrival: exponential(2 * MIN) },
+    { defectProbability: 0.1 },
+  );
+  // With quality control: an inspection point and the late check (quality.*, inspection.*).
+  const config = {
+    ...plain,
+    quality: {
+      inspections: [
+        {
+          id: 'VI1',
+          machineIds: ['M1'],
+          cameraId: 'CAM1',
+          detectProbability: 0.9,
+          windowMs: 1000,
+          minOnTimeShare: 0.9,
+          fallback: { kind: 'manual', manualTime: exponential(MIN), detectProbability: 0.8 },
+          caught: { kind: 'scrap' as const },
+        },
+      ],
+    },
+  };
+  const factory = runFactory(config, { untilMs: 200 * MIN }).factory.kpis();
   const sim = new Simulation();
   const plant = exampleFactory({ machines: 4, agvs: 2, cameras: 1, gnbs: 2 });
   const net = buildNetwork(sim, plant.config, { streams: new RandomStreams(1), locate: plant.locate });
@@ -49,6 +70,8 @@ describe('KPI catalog', () => {
     for (const c of TRAFFIC_CLASSES) expect(names).toContain(`net.${c}.reliability`);
     expect(names).toContain('cell.gNB2.dlMbps');
     expect(names).toContain('agv.share.waitingTraffic');
+    expect(names).toContain('quality.escaped');
+    expect(names).toContain('inspection.VI1.fallbackShare');
     expect(names.filter((n) => kpiMeta(n) === undefined)).toEqual([]);
   });
 

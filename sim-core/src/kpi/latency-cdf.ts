@@ -58,3 +58,29 @@ export class LatencyCdfCollector {
     return out;
   }
 }
+
+/**
+ * Pools the CDFs of several replications per class: at each edge, the delivered-weighted mean of the
+ * replications' CDFs (each a step function: 0 before its first edge, its last value after its last).
+ */
+export function poolLatencyCdfs(runs: readonly Record<string, LatencyCdf>[]): Record<string, LatencyCdf> {
+  const classes = [...new Set(runs.flatMap((r) => Object.keys(r)))].sort();
+  const out: Record<string, LatencyCdf> = {};
+  for (const cls of classes) {
+    const mine = runs.flatMap((r) => (r[cls] === undefined ? [] : [r[cls]]));
+    const edgesMs = [...new Set(mine.flatMap((c) => c.edgesMs))].sort((a, b) => a - b);
+    const delivered = mine.reduce((s, c) => s + c.delivered, 0);
+    const cumulative = edgesMs.map((e) => {
+      if (delivered === 0) return 0;
+      let sum = 0;
+      for (const c of mine) {
+        let k = -1;
+        while (k + 1 < c.edgesMs.length && c.edgesMs[k + 1] <= e) k++;
+        sum += c.delivered * (k < 0 ? 0 : c.cumulative[k]);
+      }
+      return sum / delivered;
+    });
+    out[cls] = { edgesMs, cumulative, delivered, lost: mine.reduce((s, c) => s + c.lost, 0) };
+  }
+  return out;
+}

@@ -4,6 +4,7 @@ import {
   confidenceInterval,
   confidenceIntervalFromStats,
   normalQuantile,
+  pairedTTest,
   percentiles,
   quantile,
   RunningStats,
@@ -260,5 +261,41 @@ describe('welchTTest', () => {
     expect(r.t).toBe(Number.POSITIVE_INFINITY);
     expect(r.pValue).toBe(0);
     expect(r.significant).toBe(true);
+  });
+});
+
+describe('pairedTTest', () => {
+  it('matches the closed form of Student t with 3 degrees of freedom', () => {
+    // d = 1, 2, 1, 2: mean 1.5, sd = √(1/3), t = 1.5 / (sd / 2) = 3√3.
+    const r = pairedTTest([5, 7, 9, 11], [4, 5, 8, 9]);
+    const t = 3 * Math.sqrt(3);
+    expect(r.diff).toBeCloseTo(1.5, 12);
+    expect(r.t).toBeCloseTo(t, 10);
+    expect(r.df).toBe(3);
+    // df = 3: F(t) = ½ + (1/π)[x/(1 + x²) + atan x], x = t/√3.
+    const x = t / Math.sqrt(3);
+    const upper = 0.5 - (x / (1 + x * x) + Math.atan(x)) / Math.PI;
+    expect(r.pValue).toBeCloseTo(2 * upper, 9);
+    expect(r.significant).toBe(true);
+    expect(r.ci.halfWidth).toBeCloseTo((3.182446305284263 * Math.sqrt(1 / 3)) / 2, 9);
+  });
+
+  it('identical samples: no difference, p = 1; a constant shift is exact', () => {
+    const a = [3, 8, 1, 9];
+    expect(pairedTTest(a, a)).toMatchObject({ diff: 0, pValue: 1, significant: false });
+    expect(pairedTTest(a, a).ci.halfWidth).toBe(0);
+    expect(
+      pairedTTest(
+        a.map((v) => v + 0.5),
+        a,
+      ),
+    ).toMatchObject({ pValue: 0, significant: true });
+  });
+
+  it('cancels common noise that hides the difference from Welch', () => {
+    const base = [10, 50, 20, 80, 30];
+    const better = base.map((v, i) => v + 1 + (i % 2) * 0.2);
+    expect(welchTTest(better, base).significant).toBe(false);
+    expect(pairedTTest(better, base).significant).toBe(true);
   });
 });

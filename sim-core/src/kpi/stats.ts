@@ -361,3 +361,37 @@ export function welchTTest(a: ArrayLike<number>, b: ArrayLike<number>, alpha = 0
   const pValue = Math.min(1, 2 * studentTUpperTail(Math.abs(t), df));
   return { diff, t, df, pValue, significant: pValue < alpha };
 }
+
+export interface PairedTTestResult extends WelchTTestResult {
+  /** Confidence interval of the mean paired difference a_i − b_i (at 1 − alpha). */
+  ci: ConfidenceInterval;
+}
+
+/**
+ * Paired t test of mean(a_i − b_i) = 0, for variants run with common random numbers (replication i of
+ * both on the same seed): the differences' own variance, not the two samples', sets the interval, so
+ * correlated noise cancels (Law & Kelton 2015, Simulation Modeling and Analysis, §10.2.1). Pairs where
+ * either value is NaN are left out. With zero variance of the differences the test is exact: pValue 1
+ * if every difference is 0, else 0. Needs >= 2 pairs, otherwise t, df and pValue are NaN.
+ */
+export function pairedTTest(a: ArrayLike<number>, b: ArrayLike<number>, alpha = 0.05): PairedTTestResult {
+  if (a.length !== b.length) throw new RangeError(`pairedTTest: ${a.length} vs ${b.length} observations`);
+  const diffs: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i] - b[i];
+    if (!Number.isNaN(d)) diffs.push(d);
+  }
+  const ci = confidenceInterval(diffs, 1 - alpha);
+  const diff = ci.mean;
+  const n = ci.n;
+  if (n < 2) return { diff, t: Number.NaN, df: Number.NaN, pValue: Number.NaN, significant: false, ci };
+  const df = n - 1;
+  if (ci.sd === 0 || !Number.isFinite(ci.sd)) {
+    const t = diff === 0 ? 0 : diff > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    const pValue = diff === 0 ? 1 : 0;
+    return { diff, t, df, pValue, significant: pValue < alpha, ci: { ...ci, halfWidth: 0 } };
+  }
+  const t = diff / (ci.sd / Math.sqrt(n));
+  const pValue = Math.min(1, 2 * studentTUpperTail(Math.abs(t), df));
+  return { diff, t, df, pValue, significant: pValue < alpha, ci };
+}

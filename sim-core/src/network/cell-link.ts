@@ -3,10 +3,10 @@
 // HARQ outcome.
 import type { Simulation } from '../engine/simulation';
 import { SlotAllocator } from './allocation';
-import type { SchedulerKind } from './config';
 import type { DeviceState, LinkQuality } from './device';
 import type { McsChoice } from './link-adaptation';
 import { SINR_REFRESH_MS } from './link-budget';
+import type { MacSchedulerFactory } from './mac/schedulers/scheduler';
 import type { MacDriver, MacOpportunities } from './mac-driver';
 import type { Flow, Packet } from './packet';
 import type { CellRadio } from './radio-environment';
@@ -33,7 +33,8 @@ export interface MacHost {
 }
 
 export interface MacSettings {
-  scheduler: SchedulerKind;
+  /** The scheduler discipline (registry entry of `NetworkConfig.scheduler`), built once per cell and direction. */
+  scheduler: MacSchedulerFactory;
   maxUesPerSlot: number;
   lcpOrder: readonly number[];
   /** PRB share per slice index (empty: no slicing). */
@@ -67,6 +68,8 @@ export class CellLink implements MacOpportunities {
   nextStartMs = Number.POSITIVE_INFINITY;
   private lastOpp = -1;
   private readonly allocator: SlotAllocator;
+  /** The scheduler shares whole devices when there are no slices. */
+  private readonly byDevice: boolean;
   private readonly candidates: Flow[] = [];
   /** Devices that may be scheduled in the current opportunity. */
   private readonly ready: DeviceState[] = [];
@@ -110,15 +113,21 @@ export class CellLink implements MacOpportunities {
     private readonly driver: MacDriver,
   ) {
     this.nPrb = cell.nPrb;
+    const scheduler = settings.scheduler({
+      dir,
+      deviceCount: settings.deviceCount,
+      maxUesPerSlot: settings.maxUesPerSlot,
+      shared: settings.marks,
+    });
     this.allocator = new SlotAllocator(
-      settings.scheduler,
+      scheduler,
       dir,
       settings.maxUesPerSlot,
       settings.lcpOrder,
-      Math.max(1, settings.deviceCount),
       settings.marks,
       cell.nPrb,
     );
+    this.byDevice = this.allocator.byDevice;
     driver.add(this);
     const oppsPerMs = cell.grid.count(dir) / cell.grid.periodMs;
     this.loadDecayPerOpp = Math.exp(-1 / (settings.loadTimeConstantMs * oppsPerMs));
@@ -348,7 +357,7 @@ export class CellLink implements MacOpportunities {
     allocator.begin(opp, startMs);
     const shares = this.settings.sliceShares;
     let used = this.settings.hasGbr ? allocator.allocateGbr(ready, nReady, budget, symbols, shares) : 0;
-    if (this.settings.scheduler !== 'priority' && shares.length === 0)
+    if (this.byDevice && shares.length === 0)
       used += allocator.allocateDevices(ready, nReady, budget - used, symbols);
     else {
       // Flow by flow: slice quotas first (unused quota is lent), then the rest to anyone.

@@ -1,5 +1,7 @@
 // Network configuration: plain, JSON-friendly types (a zod schema in scenarios/ mirrors them).
 import type { TrafficClass } from '../control/seam';
+import type { ChannelModelName } from './channel/registry';
+import type { SchedulerName } from './mac/schedulers/registry';
 import type { DeploymentMode } from './radio/deployment';
 import type { InfClutter } from './radio/los';
 import type { InfSubScenario } from './radio/pathloss';
@@ -77,7 +79,8 @@ export interface DeploymentConfig {
   overrides?: CoreDelayOverrides;
 }
 
-export type SchedulerKind = 'roundRobin' | 'proportionalFair' | 'priority';
+/** @deprecated the same as `SchedulerName` (mac/schedulers/registry.ts). */
+export type SchedulerKind = SchedulerName;
 
 export interface SliceConfig {
   id: string;
@@ -137,9 +140,12 @@ export interface NetworkConfig {
   clutter: InfClutter;
   /** 'auto' (default) derives it per link from heights and clutter (TR 38.901 Table 7.2-4). */
   subScenario?: 'auto' | InfSubScenario;
+  /** A registered channel model (channel/registry.ts); default 'inF' (TR 38.901 Indoor Factory). */
+  channelModel?: ChannelModelName;
   interferenceZones?: InterferenceZoneConfig[];
   deployment: DeploymentConfig;
-  scheduler: SchedulerKind;
+  /** A registered MAC scheduler (mac/schedulers/registry.ts): roundRobin, proportionalFair, priority, or your own. */
+  scheduler: SchedulerName;
   slices?: SliceConfig[];
   handover?: HandoverConfig;
   /** Traffic class → standardized 5QI (defaults in traffic-classes.ts). */

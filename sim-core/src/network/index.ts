@@ -1,5 +1,17 @@
 // Public API of the 5G network model (the radio building blocks stay in ./radio).
 
+// Plug-in points: MAC scheduler, channel model, traffic source (a registry each; register your own, then name it).
+export type {
+  ChannelModel,
+  ChannelModelContext,
+  ChannelModelFactory,
+} from './channel/channel-model';
+export {
+  type BuiltinChannelModelName,
+  type ChannelModelName,
+  channelModels,
+  registerChannelModel,
+} from './channel/registry';
 export type {
   ClassOptions,
   CoreDelayOverrides,
@@ -14,8 +26,29 @@ export type {
   SliceConfig,
   UplinkPowerControlConfig,
 } from './config';
+export type { DeviceState as MacDevice } from './device';
 export type { LatencySummary } from './latency-histogram';
+export {
+  type BuiltinSchedulerName,
+  macSchedulers,
+  registerMacScheduler,
+  type SchedulerName,
+} from './mac/schedulers/registry';
+export type {
+  MacScheduler,
+  MacSchedulerContext,
+  MacSchedulerFactory,
+  SlotGrants,
+} from './mac/schedulers/scheduler';
 export { buildNetwork, DEFAULT_HANDOVER, type NetworkDependencies } from './network-model';
+export type { Flow as MacFlow } from './packet';
+export {
+  type BuiltinTrafficSourceName,
+  registerTrafficSource,
+  type TrafficSourceName,
+  trafficSources,
+} from './traffic/registry';
+export type { TrafficSource, TrafficSourceContext, TrafficSourceFactory } from './traffic/traffic-source';
 export { TRAFFIC_CLASSES } from './traffic-classes';
 export type {
   CellKpis,
@@ -35,3 +68,4 @@ export type {
   SinrGrid,
   StreamKpis,
 } from './types';
+export { NetworkConfigError, type NetworkConfigProblem, validateNetworkConfig } from './validate';

@@ -1,19 +1,10 @@
-// Static radio environment: cells, their spatially consistent shadowing / LOS fields, interference zones,
+// Static radio environment: cells, the channel model (network.channelModel, channel/), interference zones,
 // and path loss from any floor point. Pure given the config and the run seed.
 import type { RandomStreams } from '../engine/random';
+import type { ChannelModel } from './channel/channel-model';
+import { channelModels, DEFAULT_CHANNEL_MODEL } from './channel/registry';
 import type { GnbConfig, InterferenceZoneConfig, NetworkConfig } from './config';
 import { dbmToMw, THERMAL_NOISE_DBM_PER_HZ } from './radio/link';
-import { type InfClutter, infLosProbability, infSubScenario, isLos } from './radio/los';
-import {
-  distance3dM,
-  type InfSubScenario,
-  infLosPathLossDb,
-  infNlosPathLossDb,
-  infPathLossDb,
-  infShadowSigmaDb,
-} from './radio/pathloss';
-import { normalCdf } from './radio/random';
-import { createShadowField, INF_SF_DECORRELATION_M, type ShadowField } from './radio/shadowing';
 import {
   nPrbFr1,
   numerology,
@@ -76,26 +67,15 @@ function prbCount(g: GnbConfig): number {
   return Math.floor((g.bandwidthMHz * 1000 * FALLBACK_SPECTRUM_USE) / (SUBCARRIERS_PER_PRB * g.scsKHz));
 }
 
-/** Seed for a spatial field from a named stream (independent of every other entity's draws). */
-function fieldSeed(streams: RandomStreams, entity: string, purpose: string): number {
-  return Math.floor(streams.fresh(entity, purpose).next() * 4294967296);
-}
-
 export class RadioEnvironment {
   readonly cells: CellRadio[];
   readonly zones: ZoneRadio[];
-  readonly clutter: InfClutter;
+  readonly channel: ChannelModel;
   /** Whether cells i and j share spectrum (i·n + j). */
   private readonly overlap: Uint8Array;
-  private readonly sfFields: (ShadowField | null)[];
-  private readonly losFields: ShadowField[];
-
-  private readonly forcedSubScenario: InfSubScenario | undefined;
 
   constructor(config: NetworkConfig, streams: RandomStreams) {
-    this.forcedSubScenario = config.subScenario === 'auto' ? undefined : config.subScenario;
     if (config.gnbs.length === 0) throw new RangeError('The network needs at least one gNB');
-    this.clutter = config.clutter;
     this.cells = config.gnbs.map((g, index) => {
       const mu = numerology(g.scsKHz);
       const nPrb = prbCount(g);
@@ -130,25 +110,11 @@ export class RadioEnvironment {
         const halfSpanGHz = (a.bandwidthMHz + b.bandwidthMHz) / 2000;
         this.overlap[i * n + j] = Math.abs(a.carrierGHz - b.carrierGHz) < halfSpanGHz ? 1 : 0;
       }
-    const shadowing = config.shadowing ?? true;
-    // One unit-σ shadowing field (TR 38.901 Table 7.5-6: 10 m decorrelation for InF) and one LOS-state field
-    // per gNB. LOS state correlation distance for InF: d_clutter / 2 (TR 38.901 Table 7.6.3.1-2, recalled).
-    this.sfFields = this.cells.map((c) =>
-      shadowing
-        ? createShadowField({
-            seed: fieldSeed(streams, c.id, 'network.shadowing'),
-            sigmaDb: 1,
-            decorrelationM: INF_SF_DECORRELATION_M,
-          })
-        : null,
-    );
-    this.losFields = this.cells.map((c) =>
-      createShadowField({
-        seed: fieldSeed(streams, c.id, 'network.los'),
-        sigmaDb: 1,
-        decorrelationM: Math.max(0.5, config.clutter.sizeM / 2),
-      }),
-    );
+    this.channel = channelModels.get(config.channelModel ?? DEFAULT_CHANNEL_MODEL)({
+      config,
+      cells: this.cells,
+      streams,
+    });
     this.zones = (config.interferenceZones ?? []).map((z, index) => {
       const heightM = z.heightM ?? DEFAULT_ZONE_HEIGHT_M;
       const hitsCell = this.cells.map(
@@ -173,26 +139,12 @@ export class RadioEnvironment {
     return this.overlap[i * this.cells.length + j] === 1;
   }
 
-  /**
-   * Path loss gNB → point, shadowing included (TR 38.901 InF): the LOS state is a spatially consistent
-   * draw (normal CDF of a unit field, §7.6.3.3), so a moving UE does not flicker between LOS and NLOS.
-   */
+  /** Path loss gNB → point (the channel model's, fading included where it has it). */
   pathLossDb(cell: number, xM: number, yM: number, utHeightM: number): number {
-    const c = this.cells[cell];
-    const d2 = Math.hypot(xM - c.xM, yM - c.yM);
-    const d3 = distance3dM(d2, c.heightM, utHeightM);
-    const sub = this.forcedSubScenario ?? infSubScenario(this.clutter, c.heightM, utHeightM);
-    const pLos = infLosProbability(sub, this.clutter, c.heightM, utHeightM, d2);
-    const los = isLos(pLos, normalCdf(this.losFields[cell].sampleDb(xM, yM)));
-    const pl = infPathLossDb(sub, los, d3, c.carrierGHz);
-    const sf = this.sfFields[cell];
-    return sf === null ? pl : pl + infShadowSigmaDb(sub, los) * sf.sampleDb(xM, yM);
+    return this.channel.pathLossDb(cell, xM, yM, utHeightM);
   }
 
-  /**
-   * Median loss between two low points (an interference source and a receiver), LOS and NLOS mixed in the
-   * linear domain by the LOS probability. No shadowing: a zone is a deterministic obstacle-free hazard.
-   */
+  /** Median loss between two low points (an interference source and a receiver): the channel model's. */
   meanPathLossDb(
     ax: number,
     ay: number,
@@ -202,14 +154,6 @@ export class RadioEnvironment {
     bHeightM: number,
     freqGHz: number,
   ): number {
-    const hi = Math.max(aHeightM, bHeightM);
-    const lo = Math.min(aHeightM, bHeightM);
-    const d2 = Math.hypot(ax - bx, ay - by);
-    const d3 = distance3dM(d2, hi, lo);
-    const sub = this.forcedSubScenario ?? infSubScenario(this.clutter, hi, lo);
-    const pLos = infLosProbability(sub, this.clutter, hi, lo, d2);
-    const gainLos = 10 ** (-infLosPathLossDb(d3, freqGHz) / 10);
-    const gainNlos = 10 ** (-infNlosPathLossDb(sub, d3, freqGHz) / 10);
-    return -10 * Math.log10(pLos * gainLos + (1 - pLos) * gainNlos);
+    return this.channel.meanPathLossDb(ax, ay, aHeightM, bx, by, bHeightM, freqGHz);
   }
 }

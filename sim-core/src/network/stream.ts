@@ -1,9 +1,11 @@
-// A periodic stream (motion control, telemetry, video frames) and its TS 22.104 survival-time watchdog.
+// A stream (motion control, telemetry, video frames; periodic unless its traffic source says otherwise) and its
+// TS 22.104 survival-time watchdog.
 import type { StreamHandle, StreamListener, StreamSpec } from '../control/seam';
 import type { SimAction } from '../engine/sim-action';
 import type { Simulation } from '../engine/simulation';
 import type { DeviceState } from './device';
 import type { Packet } from './packet';
+import type { TrafficSource } from './traffic/traffic-source';
 
 /**
  * Packets of a stream are generated in batches covering this much time (and at least
@@ -67,6 +69,8 @@ export class StreamState implements StreamHandle {
   private readonly pendingDeadlineMs: number[] = [];
   private watchdog: SimAction<undefined> | null = null;
   private watchAtMs = Number.NaN;
+  /** On-time share per delivery window, when the listener asks for it (StreamListener.onDeliveryRatio). */
+  private readonly windows: DeliveryWindows | null;
 
   constructor(
     private readonly host: StreamHost,
@@ -79,12 +83,19 @@ export class StreamState implements StreamHandle {
     readonly phaseMs: number,
     /** Shared by every stream opened under the same id. */
     readonly stats: StreamStats,
+    /** When packets are sent (traffic/). */
+    private readonly source: TrafficSource,
   ) {
     if (!(spec.intervalMs > 0)) throw new RangeError(`stream ${spec.id}: intervalMs must be > 0`);
     this.intervalMs = spec.intervalMs;
     this.deadlineMs = spec.deadlineMs ?? spec.intervalMs;
     this.survivalMs = spec.survivalTimeMs ?? Number.POSITIVE_INFINITY;
     this.generator = host.sim.action(() => this.generate(), { label: `stream ${spec.id}` });
+    const windowMs = listener?.deliveryWindowMs;
+    this.windows =
+      listener?.onDeliveryRatio !== undefined && windowMs !== undefined
+        ? new DeliveryWindows(host.sim, spec.id, windowMs, this.deadlineMs, listener)
+        : null;
   }
 
   setActive(active: boolean): void {
@@ -100,17 +111,19 @@ export class StreamState implements StreamHandle {
     this.active = false;
     this.closedFlag = true;
     this.generator.unsubscribe();
+    this.windows?.close();
     this.host.closed(this);
   }
 
   sendTimeMs(index: number): number {
-    return this.firstSendMs + index * this.intervalMs;
+    return this.firstSendMs + this.source.offsetMs(index);
   }
 
   private start(): void {
     const now = this.host.sim.now();
     this.epoch++;
     this.nextIndex = 0;
+    this.source.restart?.();
     this.firstSendMs = now + this.phaseMs;
     this.failed = false;
     this.pendingArrivalMs.length = 0;
@@ -129,8 +142,10 @@ export class StreamState implements StreamHandle {
         p.streamEpoch === this.epoch &&
         p.streamIndex === this.batchIndex[i] &&
         p.createdMs > now
-      )
+      ) {
         p.cancelled = true;
+        this.windows?.unsent(p.createdMs);
+      }
     }
     this.batchCount = 0;
     this.epoch++;
@@ -152,6 +167,7 @@ export class StreamState implements StreamHandle {
     do {
       const p = this.host.emit(this, i);
       this.stats.sent++;
+      this.windows?.sent(p.createdMs);
       this.batch[n] = p;
       this.batchIndex[n] = i;
       n++;
@@ -160,6 +176,11 @@ export class StreamState implements StreamHandle {
     this.batchCount = n;
     this.nextIndex = i;
     this.generator.schedule(undefined, this.sendTimeMs(i) - this.host.sim.now());
+  }
+
+  /** A packet sent at `sentMs` (of any activation) was decided on time (for the delivery windows). */
+  onTimePacket(sentMs: number): void {
+    this.windows?.onTime(sentMs);
   }
 
   /** A packet of this activation was decided valid; it arrives at `arrivalMs`. */
@@ -271,5 +292,81 @@ export class StreamState implements StreamHandle {
       break;
     }
     this.scheduleWatch();
+  }
+}
+
+/**
+ * Counts a stream's packets by the delivery window of their send time and reports each window's on-time
+ * share once, at window end + deadline (the StreamListener.onDeliveryRatio contract in control/seam.ts).
+ * Packets are decided at or before their arrival (the MAC runs ahead, never behind), so by then every
+ * on-time packet of the window is counted. One event per window; nothing per packet.
+ */
+export class DeliveryWindows {
+  /** Window index → [sent, on time]; a few entries (the windows sent into and not yet reported). */
+  private readonly counts = new Map<number, [number, number]>();
+  private readonly action: SimAction<undefined>;
+  /** Window whose report is scheduled (-1: none). */
+  private scheduled = -1;
+
+  constructor(
+    private readonly sim: Simulation,
+    id: string,
+    private readonly windowMs: number,
+    private readonly deadlineMs: number,
+    private readonly listener: StreamListener,
+  ) {
+    if (!(windowMs > 0)) throw new RangeError(`stream ${id}: deliveryWindowMs must be > 0`);
+    // After the MAC slots of the same instant (priority 100), so a packet due exactly then is counted.
+    this.action = sim.action(() => this.report(), { label: `stream ${id} delivery window`, priority: 200 });
+  }
+
+  sent(sentMs: number): void {
+    const k = Math.floor(sentMs / this.windowMs);
+    const c = this.counts.get(k);
+    if (c === undefined) this.counts.set(k, [1, 0]);
+    else c[0]++;
+    if (this.scheduled < 0 || k < this.scheduled) this.schedule(k);
+  }
+
+  unsent(sentMs: number): void {
+    const k = Math.floor(sentMs / this.windowMs);
+    const c = this.counts.get(k);
+    if (c !== undefined && --c[0] <= 0) {
+      this.counts.delete(k);
+      if (k === this.scheduled) this.scheduleNext();
+    }
+  }
+
+  onTime(sentMs: number): void {
+    const c = this.counts.get(Math.floor(sentMs / this.windowMs));
+    if (c !== undefined) c[1]++;
+  }
+
+  close(): void {
+    this.action.unsubscribe();
+    this.counts.clear();
+  }
+
+  private schedule(k: number): void {
+    this.scheduled = k;
+    const atMs = (k + 1) * this.windowMs + this.deadlineMs;
+    this.action.schedule(undefined, Math.max(0, atMs - this.sim.now()));
+  }
+
+  private scheduleNext(): void {
+    let next = Number.POSITIVE_INFINITY;
+    for (const k of this.counts.keys()) if (k < next) next = k;
+    if (next === Number.POSITIVE_INFINITY) {
+      this.scheduled = -1;
+      this.action.cancel();
+    } else this.schedule(next);
+  }
+
+  private report(): void {
+    const k = this.scheduled;
+    const c = this.counts.get(k);
+    this.counts.delete(k);
+    this.scheduleNext();
+    if (c !== undefined && c[0] > 0) this.listener.onDeliveryRatio!(c[1] / c[0], (k + 1) * this.windowMs);
   }
 }

@@ -104,7 +104,7 @@ export function buildTwin(sim: Simulation, config: TwinConfig, options: TwinOpti
     network: control,
     ...(fleet === undefined ? {} : { transport: fleet }),
   });
-  for (const spec of config.streams ?? []) control.openStream(spec);
+  for (const spec of config.streams ?? []) control.openStream(spec, factory.streamListener(spec));
 
   const eventCounts: Record<string, number> = {};
   const count = (e: { kind: string }) => {

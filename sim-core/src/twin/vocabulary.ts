@@ -16,6 +16,8 @@ const FACTORY: Record<NotableKind, true> = {
   orderCompleted: true,
   warmUpEnd: true,
   failureDetected: true,
+  inspectionFallback: true,
+  inspectionRestored: true,
 };
 
 const AGV: Record<AgvEventKind, true> = {

@@ -1,13 +1,15 @@
 /// <reference lib="dom" />
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { findOnPath, locateChromium, missingMessage } from '../setup/prereqs';
 import { type StaticServer, serveStatic } from './static-server';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** CHROMIUM_PATH, else Debian's `chromium` on PATH (npm test installs it: src/setup/install-prereqs.ts). */
+export const CHROMIUM = locateChromium(process.env);
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -23,14 +25,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const VIEWER_DIR = resolve(here, '../../../viewer');
 export const SCREENSHOT_DIR = resolve(here, '../../test-results/viewer');
 
-/** Fails loudly (CI installs chromium from Debian; never download a browser). */
-export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH). ` +
-        'The viewer browser tests need a real browser and do not skip without one.',
-    );
-  }
+/** Fails loudly, never skips (npm test installs Debian's chromium; never download a browser). */
+export function requireChromium(): string {
+  if (CHROMIUM) return CHROMIUM;
+  const message = process.env.CHROMIUM_PATH
+    ? `CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which is not an executable file.`
+    : missingMessage(['chromium'], {
+        isRoot: process.getuid?.() === 0,
+        hasAptGet: findOnPath('apt-get', process.env.PATH) !== undefined,
+      });
+  throw new Error(`${message}\nThe viewer browser tests need a real browser and do not skip without one.`);
 }
 
 /** Builds the viewer with its own vite into a fresh temp folder (the static, offline build). */
@@ -60,7 +64,7 @@ export async function startHarness(
   runs: Record<string, Uint8Array>,
   size = { width: 1400, height: 900 },
 ): Promise<Harness> {
-  requireChromium();
+  const executablePath = requireChromium();
   const dist = buildViewer();
   const runsDir = mkdtempSync(join(tmpdir(), 'viewer-runs-'));
   for (const [name, bytes] of Object.entries(runs)) writeFileSync(join(runsDir, name), bytes);
@@ -68,7 +72,7 @@ export async function startHarness(
   const server = await serveStatic({ '/': dist, '/runs/': runsDir });
   const profile = mkdtempSync(join(tmpdir(), 'viewer-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: size,

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { openRedis, waitUntilConnected } from '../../../scenarios/src/distributed/redis-connection';
 
 export interface TestRedis {
@@ -10,11 +11,14 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-/** CI's Redis (FT_REDIS_URL) when set, else a private redis-server on a free loopback port, stopped by its pid. */
+/**
+ * The run's Redis: FT_REDIS_URL when set, else the private redis-server the tests project's
+ * globalSetup (src/setup/global-setup.ts) started and stops. Fails, never skips, without one.
+ */
 export async function startTestRedis(): Promise<TestRedis> {
-  const shared = process.env.FT_REDIS_URL;
-  if (shared) return { url: shared, stop: async () => {} };
-  return startPrivateRedis();
+  const url = inject('redisUrl');
+  if (!url) throw new Error(inject('redisProblem') || 'no Redis for the distributed tests');
+  return { url, stop: async () => {} };
 }
 
 /** A redis-server of this test alone (tests that stop and restart it), on `port` or a free one. */
@@ -64,7 +68,7 @@ export async function startPrivateRedis(port?: number): Promise<TestRedis & { po
   };
 }
 
-/** A queue name no other test run shares (CI runs every suite against one Redis). */
+/** A queue name no other test shares (every suite of a run uses one Redis). */
 export function uniqueQueueName(label: string): string {
   return `test-${label}-${process.pid}-${Date.now().toString(36)}`;
 }

@@ -52,14 +52,23 @@ describe('verify refuses crafted or cut recordings with one clear message', { ti
     expect(r.err).toContain('metadata.softwareVersion: expected a string, got 7');
   });
 
-  it('a header asking for 1e6 h is refused at once (3), without re-simulating', async () => {
+  it('a header asking for 1e6 h is bad input (2): beyond the scenario bounds, never re-run', async () => {
     const meta = metadata();
     meta.scenario.run.lengthH = 1e6;
     const file = crafted('long.ftrec', meta);
     const r = await cli(['verify', file]);
+    expect(r.code).toBe(EXIT.badInput);
+    expect(r.err).toContain('run.lengthH');
+  });
+
+  it('a header asking for a longer run than the recording holds is refused at once (3), without re-simulating', async () => {
+    const meta = metadata();
+    meta.scenario.run.lengthH = 500; // as many characters as the 0.2 of the original: the header keeps its length
+    const file = crafted('longer.ftrec', meta);
+    const r = await cli(['verify', file]);
     expect(r.code).toBe(EXIT.mismatch);
     expect(r.err).toBe(
-      "verification failed: the header's scenario runs 1000000 h but the recording holds 0.2 h: it cannot reproduce (not re-run; was the header edited?)\n",
+      "verification failed: the header's scenario runs 500 h but the recording holds 0.2 h: it cannot reproduce (not re-run; was the header edited?)\n",
     );
   });
 

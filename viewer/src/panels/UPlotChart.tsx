@@ -69,6 +69,7 @@ export function UPlotChart({
       ],
       hooks: { draw: [cursorLine] },
     };
+    // uPlot's AlignedData is a tuple type ([xs, ...ys]); a spread array is the same shape but typed as an array.
     const data = [xMs, ...lines.map((l) => l.values)] as unknown as uPlot.AlignedData;
     const u = new uPlot(opts, data, el);
     const onClick = () => {

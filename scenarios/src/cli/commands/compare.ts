@@ -5,9 +5,13 @@ import {
   type Comparison,
   compareTargets,
   comparisonMarkdown,
+  type PrecisionOption,
+  rowsCsv,
 } from '../../compare/compare';
+import { compareReport } from '../../report/compare-report';
 import type { RunBackend } from '../../run/backend';
 import { writeFileAtomic } from '../../run/files';
+import type { WarmupSetting } from '../../run/run-scenario';
 import { toJson } from '../../run/summary';
 import { listVariants } from '../../scenario/load';
 import type { CostLimits } from '../../validate/cost-guard';
@@ -50,23 +54,33 @@ export function parseTargets(args: string[], scenario: string | undefined): Comp
   return targets;
 }
 
+export interface CompareCommandOptions {
+  replications?: number;
+  hours?: number;
+  warmup?: WarmupSetting;
+  precision?: PrecisionOption;
+  out?: string;
+  rows?: string;
+  report?: string;
+  baseline?: string;
+  /** The cost guard's limits; false turns it off. */
+  costGuard?: CostLimits | false;
+}
+
 export async function compareCommand(
   targets: CompareTarget[],
   backend: RunBackend,
-  o: {
-    replications?: number;
-    hours?: number;
-    out?: string;
-    baseline?: string;
-    costGuard?: CostLimits | false;
-  },
+  o: CompareCommandOptions,
 ): Promise<{ comparison: Comparison; markdown: string; files: string[] }> {
   const bar = progressBar('runs');
   try {
     const comparison = await compareTargets(targets, backend, {
       ...(o.replications === undefined ? {} : { replications: o.replications }),
       ...(o.hours === undefined ? {} : { lengthH: o.hours }),
+      ...(o.warmup === undefined ? {} : { warmupH: o.warmup }),
+      ...(o.precision === undefined ? {} : { precision: o.precision }),
       ...(o.baseline === undefined ? {} : { baseline: o.baseline }),
+      ...(o.report === undefined ? {} : { latencyCdfs: true }),
       ...(o.costGuard === undefined ? {} : { costGuard: o.costGuard }),
       onResult: (done, total) => bar.update(done, total),
     });
@@ -78,6 +92,14 @@ export async function compareCommand(
       writeFileAtomic(join(dir, 'compare.json'), toJson(comparison));
       writeFileAtomic(join(dir, 'compare.md'), `# Comparison\n\n${markdown}`);
       files.push(join(dir, 'compare.json'), join(dir, 'compare.md'));
+    }
+    if (o.rows !== undefined) {
+      writeFileAtomic(resolve(o.rows), rowsCsv(comparison));
+      files.push(resolve(o.rows));
+    }
+    if (o.report !== undefined) {
+      writeFileAtomic(resolve(o.report), compareReport(comparison));
+      files.push(resolve(o.report));
     }
     return { comparison, markdown, files };
   } finally {

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { deliveryClasses, fmt } from '../../run/summary';
+import { FROM_SOURCE } from '../../run/thread-loader';
 import { terminalLines } from '../../text/terminal';
-import { DEFAULT_SCENARIO, REPO_DIR } from '../paths';
+import { DEFAULT_SCENARIO, REPO_DIR, userPath } from '../paths';
 import { runCommand } from './run';
 
 /** `demo`: runs the default scenario (the crankshaft line) for a short shift and tells what happened. */
 export function demoCommand(o: { hours: number; out?: string }, print: (s: string) => void): void {
-  const out = o.out ?? join(REPO_DIR, 'runs/demo');
+  // In the repository, runs/ at its root; from an installed package, runs/ where the user is (not node_modules).
+  const out = o.out ?? (FROM_SOURCE ? join(REPO_DIR, 'runs/demo') : userPath('runs/demo'));
   print(
     `Simulating ${o.hours} h of the crankshaft line (40 CNC and inspection stations, AGVs, a 5G network)…\n`,
   );

@@ -11,6 +11,8 @@ export interface RunCommandOptions {
   seed?: number | string;
   out: string;
   hours?: number;
+  /** Fixed warm-up, hours. */
+  warmup?: number | 'auto';
   name?: string;
   quiet?: boolean;
   /** The cost guard's limits; false turns it off. */
@@ -40,6 +42,7 @@ export function runCommand(file: string, o: RunCommandOptions): RunCommandOutput
       ...(o.variant === undefined ? {} : { variant: o.variant }),
       ...(o.seed === undefined ? {} : { seed: o.seed }),
       ...(o.hours === undefined ? {} : { lengthH: o.hours }),
+      ...(typeof o.warmup === 'number' ? { warmupH: o.warmup } : {}),
       ...(o.costGuard === undefined ? {} : { costGuard: o.costGuard }),
       details: true,
       recordingSink: (bytes) => {

@@ -1,4 +1,5 @@
 /** JSON-friendly description of the AGV floor network and fleet (the scenario loader produces it). */
+import { type DispatchRuleName, dispatchRules } from './dispatch/registry';
 
 export interface AgvNodeConfig {
   id: string;
@@ -45,12 +46,13 @@ export interface AgvVehicleConfig {
 }
 
 /**
+ * A registered dispatch rule (dispatch/registry.ts), one file each in dispatch/:
  * - `nearestIdle`: a request goes to the idle AGV with the shortest travel time to the pickup; a freed AGV
  *   takes the pending request with the nearest pickup.
  * - `fifo`: requests are served in arrival order; a request goes to the AGV idle the longest.
  * - `priority`: highest `priority` first (then arrival order); a request goes to the nearest idle AGV.
  */
-export type AgvDispatchRule = 'nearestIdle' | 'fifo' | 'priority';
+export type AgvDispatchRule = DispatchRuleName;
 
 export interface AgvMotionControlConfig {
   intervalMs: number;
@@ -88,7 +90,6 @@ export const DEFAULT_MOTION_CONTROL: AgvMotionControlConfig = {
   survivalTimeMs: 10,
 };
 
-const DISPATCH_RULES: readonly AgvDispatchRule[] = ['nearestIdle', 'fifo', 'priority'];
 const STATION_KINDS: readonly AgvStationKind[] = ['buffer', 'warehouse', 'charger'];
 
 /** Throws an Error naming the first problem found (a safety net; the scenario loader validates for users). */
@@ -143,9 +144,9 @@ export function validateAgvConfig(config: AgvConfig): void {
     }
   }
   validateFleet(config, nodeIds);
-  if (!DISPATCH_RULES.includes(config.dispatch)) {
+  if (!dispatchRules.has(config.dispatch)) {
     throw new Error(
-      `AGV dispatch rule '${config.dispatch}' is unknown; use one of ${DISPATCH_RULES.join(', ')}`,
+      `AGV dispatch rule '${config.dispatch}' is unknown; registered: ${dispatchRules.names().join(', ')}`,
     );
   }
   const mc = config.motionControl;

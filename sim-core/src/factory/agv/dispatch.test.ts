@@ -4,6 +4,8 @@ import { Simulation } from '../../engine/simulation';
 import { buildFactory } from '../build-factory';
 import type { TransportRequest } from '../transport';
 import type { AgvConfig, AgvDispatchRule } from './config';
+import { fifo } from './dispatch/fifo';
+import { dispatchRules, registerDispatchRule } from './dispatch/registry';
 import { buildAgvFleet } from './fleet';
 import { FakeControlNetwork, lineNetwork, TEST_VEHICLE } from './testing';
 import type { AgvEvent } from './vehicle';
@@ -158,5 +160,47 @@ describe('dispatching rules', () => {
     };
     expect(completedProducts('priority')).toEqual(['LOW', 'HIGH', 'HIGH', 'HIGH', 'LOW', 'LOW']);
     expect(completedProducts('fifo')).toEqual(['LOW', 'LOW', 'LOW', 'HIGH', 'HIGH', 'HIGH']);
+  });
+});
+
+describe('dispatch rule registry', () => {
+  it('lists the built-ins', () => {
+    expect(dispatchRules.names()).toEqual(['nearestIdle', 'fifo', 'priority']);
+  });
+
+  it('an unknown rule is an error naming the registered ones', () => {
+    expect(() => setup('random', [0])).toThrow(
+      "AGV dispatch rule 'random' is unknown; registered: nearestIdle, fifo, priority",
+    );
+  });
+
+  it('a rule registered from code is used when the config names it', () => {
+    // Always the last parked AGV in fleet order; requests in arrival order (as fifo).
+    registerDispatchRule('test.lastParked', () => ({
+      chooseVehicle: (vehicles) => vehicles.findLast((v) => v.isParked) ?? null,
+      chooseTask: fifo.chooseTask,
+    }));
+    const near = setup('nearestIdle', [0, 6]);
+    near.fleet.request(near.request(1, 2, 1)); // N2: A is 20 m away, B 40 m
+    near.sim.run();
+    const last = setup('test.lastParked', [0, 6]);
+    last.fleet.request(last.request(1, 2, 1));
+    last.sim.run();
+    last.sim.at(100_000, () => last.fleet.request(last.request(2, 2, 1))); // both parked again: B
+    last.sim.run();
+    expect(near.assigned).toEqual(['AGVA request 1']);
+    expect(last.assigned).toEqual(['AGVB request 1', 'AGVB request 2']);
+  });
+
+  it('a rule that picks a busy AGV is stopped with a clear error', () => {
+    registerDispatchRule('test.alwaysFirst', (context) => ({
+      chooseVehicle: (vehicles) => vehicles.find((v) => v.id === context.vehicleIds[0]) ?? null,
+      chooseTask: fifo.chooseTask,
+    }));
+    const { fleet, request } = setup('test.alwaysFirst', [0, 3]);
+    fleet.request(request(1, 0, 1));
+    expect(() => fleet.request(request(2, 6, 5))).toThrow(
+      "AGV dispatch rule 'test.alwaysFirst' chose 'AGVA', which is not a parked AGV",
+    );
   });
 });

@@ -4,7 +4,8 @@ import type { RandomStreams } from '../../engine/random';
 import type { Simulation } from '../../engine/simulation';
 import type { TransportRequest, TransportService } from '../transport';
 import { type AgvConfig, DEFAULT_MOTION_CONTROL, validateAgvConfig } from './config';
-import { chooseTask, chooseVehicle } from './dispatch';
+import { dispatchRules } from './dispatch/registry';
+import type { DispatchRule } from './dispatch/rule';
 import type { AgvPosition, MotionSegment } from './motion';
 import { PathNetwork, type Station } from './path-network';
 import { NodeReservations } from './reservations';
@@ -89,6 +90,7 @@ export class AgvFleet implements TransportService {
     events: new Probe<AgvEvent>(),
   };
   private readonly traffic: TrafficControl;
+  private readonly dispatch: DispatchRule;
   private readonly pending: TransportTask[] = [];
   private readonly chargerLoad = new Map<Station, number>();
   /** Station node → AGVs with a transport order to it (on the way, or loading/unloading there). */
@@ -109,6 +111,7 @@ export class AgvFleet implements TransportService {
     private readonly options: AgvFleetOptions,
   ) {
     validateAgvConfig(config);
+    this.dispatch = dispatchRules.get(config.dispatch)({ vehicleIds: config.fleet.map((v) => v.id) });
     this.net = new PathNetwork(config.network);
     this.router = new Router(this.net, Math.max(...config.fleet.map((v) => v.maxSpeedMps)));
     this.reservations = new NodeReservations<Vehicle>(this.net.nodeCount);
@@ -155,9 +158,7 @@ export class AgvFleet implements TransportService {
       fromNode: this.stationNode(req, req.fromStationId),
       toNode: this.stationNode(req, req.toStationId),
     };
-    const vehicle = this.eligible(task)
-      ? chooseVehicle(this.config.dispatch, this.vehicles, task, this.router)
-      : null;
+    const vehicle = this.eligible(task) ? this.chooseVehicle(task) : null;
     if (vehicle === null) this.pending.push(task);
     else this.assign(vehicle, { kind: 'transport', task });
   }
@@ -170,6 +171,28 @@ export class AgvFleet implements TransportService {
   private eligible = (task: TransportTask): boolean =>
     (this.visits.get(task.fromNode) ?? 0) < 1 && (this.visits.get(task.toNode) ?? 0) < 2;
 
+  /** The dispatch rule's parked vehicle for `task` (checked: a rule of the user's may pick a busy one). */
+  private chooseVehicle(task: TransportTask): Vehicle | null {
+    const chosen = this.dispatch.chooseVehicle(this.vehicles, task, this.router);
+    if (chosen === null) return null;
+    const vehicle = this.vehicles[chosen.index];
+    if (vehicle !== chosen || !vehicle.isParked)
+      throw new Error(
+        `AGV dispatch rule '${this.config.dispatch}' chose '${chosen.id}', which is not a parked AGV`,
+      );
+    return vehicle;
+  }
+
+  /** The dispatch rule's pending request for a vehicle at `node` (checked: it must be eligible). */
+  private chooseTask(node: number, inArrivalOrder: boolean): number {
+    const i = this.dispatch.chooseTask(this.pending, node, this.router, this.eligible, inArrivalOrder);
+    if (i >= 0 && !(i < this.pending.length && this.eligible(this.pending[i])))
+      throw new Error(
+        `AGV dispatch rule '${this.config.dispatch}' chose request #${i}, which may not go now`,
+      );
+    return i;
+  }
+
   private visit(node: number, delta: 1 | -1): void {
     this.visits.set(node, (this.visits.get(node) ?? 0) + delta);
   }
@@ -180,9 +203,9 @@ export class AgvFleet implements TransportService {
    */
   private dispatchParked(): void {
     while (this.pending.length > 0) {
-      const i = chooseTask(this.config.dispatch, this.pending, -1, this.router, this.eligible, true);
+      const i = this.chooseTask(-1, true);
       if (i < 0) return;
-      const vehicle = chooseVehicle(this.config.dispatch, this.vehicles, this.pending[i], this.router);
+      const vehicle = this.chooseVehicle(this.pending[i]);
       if (vehicle === null) return;
       this.assign(vehicle, { kind: 'transport', task: this.pending.splice(i, 1)[0] });
     }
@@ -307,7 +330,7 @@ export class AgvFleet implements TransportService {
       this.assign(v, { kind: 'charge', charger: this.chooseCharger(v) });
       return;
     }
-    const i = chooseTask(this.config.dispatch, this.pending, v.node, this.router, this.eligible);
+    const i = this.chooseTask(v.node, false);
     if (i >= 0) {
       this.assign(v, { kind: 'transport', task: this.pending.splice(i, 1)[0] });
       return;

@@ -13,6 +13,20 @@ export {
   validateAgvConfig,
 } from './config';
 export {
+  type BuiltinDispatchRuleName,
+  type DispatchRuleName,
+  dispatchRules,
+  registerDispatchRule,
+} from './dispatch/registry';
+export type {
+  DispatchRouter,
+  DispatchRule,
+  DispatchRuleContext,
+  DispatchRuleFactory,
+  DispatchTask,
+  DispatchVehicle,
+} from './dispatch/rule';
+export {
   AgvFleet,
   type AgvFleetOptions,
   type AgvFleetSnapshot,

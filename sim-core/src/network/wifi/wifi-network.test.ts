@@ -133,6 +133,7 @@ describe('roaming', () => {
     });
     const failures: number[] = [];
     const recoveries: number[] = [];
+    const shares: { share: number; windowEndMs: number; atMs: number }[] = [];
     wifi.openStream(
       {
         id: 'mc',
@@ -143,11 +144,16 @@ describe('roaming', () => {
         sizeBytes: 64,
         survivalTimeMs,
       },
-      { onSurvivalTimeExceeded: (t) => failures.push(t), onRecovered: (t) => recoveries.push(t) },
+      {
+        onSurvivalTimeExceeded: (t) => failures.push(t),
+        onRecovered: (t) => recoveries.push(t),
+        deliveryWindowMs: 1000,
+        onDeliveryRatio: (share, windowEndMs) => shares.push({ share, windowEndMs, atMs: sim.now() }),
+      },
     );
     sim.run({ untilMs: 60_000 });
     const kpis = wifi.kpis(sim.now());
-    return { roams, lostAt, failures, recoveries, kpis };
+    return { roams, lostAt, failures, recoveries, kpis, shares };
   }
 
   it('one roam midway, no link for exactly the configured interruption, packets lost only then', () => {
@@ -176,6 +182,19 @@ describe('roaming', () => {
     expect(failures[0]).toBeLessThanOrEqual(r.timeMs + 10 + 20);
     expect(recoveries[0]).toBeGreaterThanOrEqual(r.timeMs + 40);
     expect(kpis.survivalFailures).toBe(1);
+  });
+
+  it('reports the on-time share per delivery window (the StreamListener contract): 1 except where the roam lost packets', () => {
+    const { lostAt, shares } = drive({ fastTransition: false }, 1000);
+    // Windows [k s, (k+1) s), each reported once, in order, at its end + the deadline (10 ms); the last
+    // one (59 s to 60 s) would be reported after the run.
+    expect(shares.map((s) => s.windowEndMs)).toEqual(Array.from({ length: 59 }, (_, k) => (k + 1) * 1000));
+    for (const s of shares) expect(s.atMs).toBe(s.windowEndMs + 10);
+    // 100 packets per full window (every 10 ms): the share missing in a window is its lost packets / 100.
+    const lostIn = (end: number) => lostAt.filter((t) => t >= end - 1000 && t < end).length;
+    expect(lostAt.length).toBe(30);
+    for (const s of shares.slice(1)) expect(s.share).toBeCloseTo(1 - lostIn(s.windowEndMs) / 100, 12);
+    expect(shares.filter((s) => s.share < 1).length).toBeGreaterThan(0);
   });
 
   it('without 802.11r a roam costs the default 300 ms; with it 40 ms', () => {

@@ -4,6 +4,7 @@ import type { StreamHandle, StreamListener, StreamSpec } from '../../control/sea
 import type { RandomStream } from '../../engine/random';
 import type { SimAction } from '../../engine/sim-action';
 import type { Simulation } from '../../engine/simulation';
+import { DeliveryWindows } from '../stream';
 import type { Station } from './access-point';
 import { SurvivalWatchdog } from './survival-watchdog';
 
@@ -53,6 +54,8 @@ export class WifiStream implements StreamHandle {
   private readonly sendMs: number[] = [];
   private readonly delayMs: number[] = [];
   private booked = 0;
+  /** On-time share per delivery window, when the listener asks for it (StreamListener.onDeliveryRatio). */
+  private readonly windows: DeliveryWindows | null;
 
   constructor(
     private readonly host: WifiStreamHost,
@@ -75,6 +78,11 @@ export class WifiStream implements StreamHandle {
       (failed, t) => host.survivalChanged(this, failed, t),
     );
     this.generator = host.sim.action(() => this.generate(), { label: `stream ${spec.id}` });
+    const windowMs = listener?.deliveryWindowMs;
+    this.windows =
+      listener?.onDeliveryRatio !== undefined && windowMs !== undefined
+        ? new DeliveryWindows(host.sim, spec.id, windowMs, this.deadlineMs, listener)
+        : null;
   }
 
   get mobile(): boolean {
@@ -93,6 +101,8 @@ export class WifiStream implements StreamHandle {
       this.generator.schedule(undefined, this.phaseMs);
     } else {
       this.bookUntil(now);
+      // Packets of the batch not sent yet are not sent at all.
+      for (let i = this.booked; i < this.sendMs.length; i++) this.windows?.unsent(this.sendMs[i]);
       this.sendMs.length = 0;
       this.delayMs.length = 0;
       this.booked = 0;
@@ -107,6 +117,7 @@ export class WifiStream implements StreamHandle {
     this.setActive(false);
     this.closed = true;
     this.generator.unsubscribe();
+    this.windows?.close();
   }
 
   /** Books the packets of the current batch sent by `timeMs`. */
@@ -138,6 +149,8 @@ export class WifiStream implements StreamHandle {
       this.sendMs.push(send);
       this.delayMs.push(delay);
       if (delay <= this.deadlineMs) this.watchdog.valid(send + delay, this.sendTimeMs(i + 1));
+      this.windows?.sent(send);
+      if (delay <= this.deadlineMs) this.windows?.onTime(send);
       i++;
     } while (this.sendTimeMs(i) < endMs - 1e-9);
     this.nextIndex = i;

@@ -1,0 +1,63 @@
+// Checks of a NetworkConfig that its types cannot express, as problems with paths (the scenario loader maps
+// them onto the scenario file; buildNetwork refuses a config with any).
+import { channelModels } from './channel/registry';
+import type { NetworkConfig } from './config';
+import { macSchedulers } from './mac/schedulers/registry';
+import { TRAFFIC_CLASSES } from './traffic-classes';
+
+export interface NetworkConfigProblem {
+  /** Path segments into the NetworkConfig, e.g. ['slices', 0, 'prbShare']. */
+  path: (string | number)[];
+  message: string;
+}
+
+/** Everything wrong with `config`, in config order; empty when the network can be built. Pure. */
+export function validateNetworkConfig(config: NetworkConfig): NetworkConfigProblem[] {
+  const problems: NetworkConfigProblem[] = [];
+  const say = (path: (string | number)[], message: string) => problems.push({ path, message });
+  if (config.gnbs.length === 0) say(['gnbs'], 'the network needs at least one gNB');
+  if (!macSchedulers.has(config.scheduler))
+    say(
+      ['scheduler'],
+      `unknown MAC scheduler "${config.scheduler}"; registered: ${macSchedulers.names().join(', ')}`,
+    );
+  if (config.channelModel !== undefined && !channelModels.has(config.channelModel))
+    say(
+      ['channelModel'],
+      `unknown channel model "${config.channelModel}"; registered: ${channelModels.names().join(', ')}`,
+    );
+  let shareSum = 0;
+  (config.slices ?? []).forEach((slice, s) => {
+    if (!(slice.prbShare >= 0 && slice.prbShare <= 1))
+      say(['slices', s, 'prbShare'], `slice ${slice.id}: prbShare must be in [0, 1], got ${slice.prbShare}`);
+    else shareSum += slice.prbShare;
+    slice.trafficClasses.forEach((tc, i) => {
+      if (!(TRAFFIC_CLASSES as readonly string[]).includes(tc))
+        say(['slices', s, 'trafficClasses', i], `unknown traffic class '${tc}'`);
+    });
+  });
+  if (shareSum > 1 + 1e-9) say(['slices'], `slice PRB shares add up to ${shareSum} > 1`);
+  const served = new Set<string>();
+  config.devices.forEach((d, i) => {
+    if (served.has(d.endpointId))
+      say(['devices', i, 'endpointId'], `Two devices serve endpoint '${d.endpointId}'`);
+    served.add(d.endpointId);
+  });
+  (config.wiredEndpoints ?? []).forEach((w, i) => {
+    if (served.has(w)) say(['wiredEndpoints', i], `Endpoint '${w}' is both wired and served by a device`);
+  });
+  return problems;
+}
+
+/** A NetworkConfig with problems: the message lists them all, each with its path. */
+export class NetworkConfigError extends RangeError {
+  override readonly name = 'NetworkConfigError';
+
+  constructor(readonly problems: NetworkConfigProblem[]) {
+    super(problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('\n'));
+  }
+}
+
+function formatPath(path: (string | number)[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
