@@ -1,6 +1,7 @@
 // Public API of sim-core: framework-free and I/O-free (no fs, no DOM, no React). Test helpers (example
 // configurations, fake networks, synthetic recordings) are not here: see '@factory-twin/sim-core/testing'.
 
+export * from './connectivity/index';
 export * from './control/index';
 export * from './engine/index';
 export * from './factory/agv/index';
@@ -43,6 +44,7 @@ export * from './layout';
 export * from './network/index';
 export * from './network/outage/index';
 export * as radio from './network/radio/index';
+export * from './network/wifi/index';
 export { Registry, RegistryError } from './plugins/registry';
 export * from './record/index';
 export * from './twin/index';

@@ -101,3 +101,21 @@ describe('business case', () => {
     expect(bars.map((b) => b.assumption)).not.toContain('AGV price');
   });
 });
+
+describe('tornado across connectivities', () => {
+  it('a Wi-Fi variant against the 5G baseline: the Wi-Fi prices move the NPV by ±20 % of their capex', () => {
+    const wifi = scenario((s) => {
+      (s.network as Record<string, unknown>).connectivity = 'wifi';
+    });
+    const inputs = [input(scenario(), base), input(wifi, base)];
+    const bars = sensitivity(inputs, 0, 1);
+    const a = inputs[1].assumptions;
+    // Only the variant buys APs: the incremental NPV moves by 0.4 × their capex (and the maintenance on it).
+    const apCapex = capex(wifi, a).lines.find((l) => l.item === 'Wi-Fi access points')!.totalEur;
+    const ap = bars.find((b) => b.assumption === 'Wi-Fi access point price')!;
+    const maintenanceFactor = 1 + a.maintenanceShareOfCapexPerYear * annuityFactor(0.1, 3);
+    expect(ap.npvLowEur - ap.npvHighEur).toBeCloseTo(0.4 * apCapex * maintenanceFactor, 6);
+    expect(bars.map((b) => b.assumption)).toContain('Wi-Fi client price');
+    expect(bars.map((b) => b.assumption)).toContain('gNB price');
+  });
+});

@@ -269,6 +269,11 @@ export const SENSITIVITY_LEVERS: Lever[] = [
   { label: 'gateway price', apply: scaleKey('gatewayEur') },
   { label: '5G module price', apply: scaleKey('moduleEurPerDevice') },
   { label: 'AGV price', apply: scaleKey('agvEur') },
+  { label: 'Wi-Fi access point price', apply: scaleKey('wifiApEur') },
+  { label: 'WLAN controller and survey price', apply: scaleKey('wifiControllerEur') },
+  { label: 'Wi-Fi client price', apply: scaleKey('wifiClientEurPerDevice') },
+  { label: 'Ethernet drop price', apply: scaleKey('ethernetEurPerEndpoint') },
+  { label: 'patrol labour cost', apply: scaleKey('patrolLabourEurPerHour') },
   {
     label: 'network plan prices',
     apply: (a, f) => ({

@@ -16,8 +16,23 @@ export interface CostAssumptions {
   moduleEurPerDevice: number;
   /** One AGV (vehicle, safety scanners, navigation), EUR. */
   agvEur: number;
-  /** Network service plan per month by deployment mode, EUR (site-wide). */
-  networkPlanEurPerMonth: Record<DeploymentMode, number>;
+  /**
+   * Network service plan per month, EUR (site-wide): by 5G deployment mode, and for the other connectivities
+   * (Wi-Fi controller licences and support, LAN support, none for the unconnected plant).
+   */
+  networkPlanEurPerMonth: Record<DeploymentMode | 'wifi' | 'wired' | 'unconnected', number>;
+  /** One industrial Wi-Fi access point, installed (PoE port, cabling, mounting), EUR. */
+  wifiApEur: number;
+  /** WLAN controller (or cloud management licences) with fast roaming, and the site survey, EUR, once. */
+  wifiControllerEur: number;
+  /** One industrial Wi-Fi client (module or client bridge) per device, EUR. */
+  wifiClientEurPerDevice: number;
+  /** One Ethernet drop to a fixed endpoint (cable run, switch port share, termination, installation), EUR. */
+  ethernetEurPerEndpoint: number;
+  /** Loaded hourly labour cost of the operator who patrols the machines, EUR. */
+  patrolLabourEurPerHour: number;
+  /** Operator time per machine and patrol round (walk to it, look), minutes. */
+  patrolMinutesPerMachine: number;
   /** Yearly maintenance as a share of the capex (hardware support, spares, software). */
   maintenanceShareOfCapexPerYear: number;
   /** Contribution margin of a part whose product sets none, EUR. */
@@ -65,7 +80,26 @@ export const COST_DEFAULTS: CostAssumptions = {
     hybrid: 3_000,
     // Assumption: standalone private network: spectrum lease and support, no operator service.
     private: 2_000,
+    // Assumption: WLAN controller / cloud-management licences and vendor support for an industrial WLAN.
+    wifi: 300,
+    // Assumption: support contract for the managed industrial switches of the plant LAN.
+    wired: 200,
+    // The status quo: no network to pay for.
+    unconnected: 0,
   },
+  // Assumption: industrial dual-band 802.11ac AP about 800 EUR, plus PoE port, cabling and mounting.
+  wifiApEur: 1_500,
+  // Assumption: controller or cloud licences with 802.11r/k/v, plus a site survey and commissioning.
+  wifiControllerEur: 8_000,
+  // Assumption: industrial Wi-Fi module or client bridge, 2024 street level.
+  wifiClientEurPerDevice: 300,
+  // Assumption: a shielded industrial cable run of about 50 m on trays to a machine, a managed-switch port share,
+  // termination and installation in a running hall.
+  ethernetEurPerEndpoint: 800,
+  // Assumption: loaded labour cost of a maintenance operator in a European plant.
+  patrolLabourEurPerHour: 35,
+  // Assumption: half a minute per machine and round (walk past, look at the stack light and the display).
+  patrolMinutesPerMachine: 0.5,
   // Assumption: 10 % of capex per year is a common rule of thumb for IT/OT hardware maintenance.
   maintenanceShareOfCapexPerYear: 0.1,
   // Assumption: a generic machined part.

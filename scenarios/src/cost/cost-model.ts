@@ -1,13 +1,10 @@
 import type { FactoryKpis } from '@factory-twin/sim-core';
 import type { CostOverrides, Scenario } from '../scenario/schema';
+import { connectivityPricing } from './connectivity/index';
 import { COST_DEFAULTS, type CostAssumptions, KNOWN_RATES_PER_EUR } from './cost-defaults';
+import { type CostLine, line } from './cost-line';
 
-export interface CostLine {
-  item: string;
-  quantity: number;
-  unitEur: number;
-  totalEur: number;
-}
+export type { CostLine } from './cost-line';
 
 export interface CostBreakdown {
   lines: CostLine[];
@@ -33,21 +30,20 @@ function breakdown(lines: CostLine[]): CostBreakdown {
   return { lines: kept, totalEur: kept.reduce((sum, l) => sum + l.totalEur, 0) };
 }
 
-const line = (item: string, quantity: number, unitEur: number): CostLine => ({
-  item,
-  quantity,
-  unitEur,
-  totalEur: quantity * unitEur,
-});
+/** The pricing of the scenario's connectivity (none registered: its network costs nothing here). */
+function pricingOf(scenario: Scenario) {
+  const kind = scenario.network.connectivity ?? '5g';
+  return connectivityPricing.has(kind) ? connectivityPricing.get(kind) : undefined;
+}
 
-/** One-off investment: gNBs, on-site core (hybrid/private), gateways, a 5G module per device, AGVs. */
+/**
+ * One-off investment: the network by connectivity (5G: gNBs, on-site core for hybrid and private, gateways,
+ * a module per device; Wi-Fi: APs, controller, gateways, clients; wired: Ethernet drops, gateways and the
+ * AGVs' wireless; unconnected and ideal: none), then the AGVs.
+ */
 export function capex(scenario: Scenario, a: CostAssumptions): CostBreakdown {
-  const mode = scenario.network.deployment;
   return breakdown([
-    line('gNBs', scenario.network.gnbs.length, a.gnbEur),
-    line('on-site core / UPF', mode === 'hybrid' || mode === 'private' ? 1 : 0, a.onSiteCoreEur),
-    line('gateways for legacy machines', scenario.gateways?.length ?? 0, a.gatewayEur),
-    line('5G modules', scenario.network.devices.length, a.moduleEurPerDevice),
+    ...(pricingOf(scenario)?.capex(scenario, a) ?? []),
     line('AGVs', agvCount(scenario), a.agvEur),
   ]);
 }
@@ -55,14 +51,25 @@ export function capex(scenario: Scenario, a: CostAssumptions): CostBreakdown {
 const agvCount = (scenario: Scenario) =>
   scenario.transport.kind === 'agv' ? (scenario.agvs?.vehicles.length ?? 0) : 0;
 
-/** Running cost per year: the network plan of the deployment mode, maintenance on the capex, AGV running costs. */
+/**
+ * Patrol labour per year: every round passes every machine, `patrolMinutesPerMachine` each, once per
+ * `patrolIntervalMin`, over the operating hours: hours = operating hours × machines × minutes per machine /
+ * interval (minutes). Whatever the connectivity: a connected plant that still patrols pays for it too.
+ */
+export function patrolHoursPerYear(scenario: Scenario, a: CostAssumptions): number {
+  const interval = scenario.maintenance?.detection?.patrolIntervalMin;
+  if (interval === undefined) return 0;
+  return (a.operatingHoursPerYear * scenario.machines.length * a.patrolMinutesPerMachine) / interval;
+}
+
+/**
+ * Running cost per year: the network plan of the connectivity, patrol labour, maintenance on the capex,
+ * AGV running costs.
+ */
 export function opexPerYear(scenario: Scenario, a: CostAssumptions, capexEur: number): CostBreakdown {
   return breakdown([
-    line(
-      `network plan (${scenario.network.deployment}), months`,
-      12,
-      a.networkPlanEurPerMonth[scenario.network.deployment],
-    ),
+    ...(pricingOf(scenario)?.opex(scenario, a) ?? []),
+    line('patrol labour, hours', patrolHoursPerYear(scenario, a), a.patrolLabourEurPerHour),
     line('maintenance, share of capex', a.maintenanceShareOfCapexPerYear, capexEur),
     line('AGV running cost (energy, wear)', agvCount(scenario), a.agvRunningEurPerYear),
   ]);

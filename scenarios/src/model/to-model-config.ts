@@ -1,6 +1,7 @@
 import {
   type AgvConfig,
   type AgvVehicleConfig,
+  type ConnectivityConfig,
   DEFAULT_HANDOVER,
   type DeviceConfig,
   type DistributionSpec,
@@ -29,6 +30,8 @@ export interface ModelConfig {
   network: NetworkConfig;
   /** Core / WAN outages (`network.outages` enabled). */
   outages?: OutageConfig;
+  /** How the plant is connected, when the scenario names it (`network.connectivity`); absent: the 5G network. */
+  connectivity?: ConnectivityConfig;
   /** Periodic flows the run opens on the network (telemetry, video); AGVs open their own motion control. */
   streams: StreamSpec[];
   layout: Layout;
@@ -62,6 +65,7 @@ export function toModelConfig(scenario: Scenario): ModelConfig {
     ...(scenario.transport.kind === 'agv' ? { agv: agvConfig(scenario) } : {}),
     network: networkConfig(scenario),
     ...withOutages(scenario),
+    ...(scenario.network.connectivity === undefined ? {} : { connectivity: connectivityConfig(scenario) }),
     streams: streamSpecs(scenario),
     layout: layout(scenario),
     run: {
@@ -330,6 +334,47 @@ function withOutages(scenario: Scenario): { outages?: OutageConfig } {
   return outages === undefined ? {} : { outages };
 }
 
+function connectivityConfig(s: Scenario): ConnectivityConfig {
+  const n = s.network;
+  const delayS = n.unconnected?.dispatchDelayS;
+  return {
+    kind: n.connectivity ?? '5g',
+    ...(n.wifi === undefined ? {} : { wifi: definedOnly(n.wifi) }),
+    ...(n.wired === undefined ? {} : { wired: definedOnly(n.wired) }),
+    ...(delayS === undefined ? {} : { unconnected: { dispatchDelayMs: delayS * S } }),
+  };
+}
+
+/**
+ * The radio sites and radios the layout shows: the gNBs and devices under 5G; the access points (at the
+ * gNB sites unless given) under Wi-Fi; under "wired" only the AGVs' radios (machines are on cables);
+ * nothing when there is no radio network ("unconnected", "ideal").
+ */
+function radioLayout(s: Scenario): Pick<Layout, 'gnbs' | 'devices'> {
+  const n = s.network;
+  const kind = n.connectivity ?? '5g';
+  const devices = n.devices.map((d) => ({ id: d.id, endpointId: d.attachedTo ?? d.id, kind: d.kind }));
+  const gnbs = n.gnbs.map((g) => ({ id: g.id, xM: g.xM, yM: g.yM, heightM: g.heightM }));
+  const aps =
+    n.wifi?.accessPoints?.map((a) => ({ id: a.id, xM: a.xM, yM: a.yM, heightM: a.heightM ?? 3 })) ?? gnbs;
+  switch (kind) {
+    case '5g':
+      return { gnbs, devices };
+    case 'wifi':
+      return { gnbs: aps, devices };
+    case 'wired':
+      return {
+        gnbs: (n.wired?.mobile ?? 'wifi') === '5g' ? gnbs : aps,
+        devices: devices.filter((d) => d.kind === 'agv'),
+      };
+    case 'unconnected':
+    case 'ideal':
+      return { gnbs: [], devices: [] };
+    default:
+      return { gnbs, devices }; // a connectivity of one's own: as given
+  }
+}
+
 /**
  * A copy without the keys whose value is undefined: sim-core spreads these blocks over its defaults, where an
  * explicit undefined (e.g. from a variant patch) would replace a default.
@@ -405,8 +450,7 @@ function layout(s: Scenario): Layout {
       s.transport.kind === 'agv'
         ? (s.agvs?.vehicles ?? []).map((v) => ({ id: v.id, startNodeId: v.startNodeId }))
         : [],
-    gnbs: s.network.gnbs.map((g) => ({ id: g.id, xM: g.xM, yM: g.yM, heightM: g.heightM })),
-    devices: s.network.devices.map((d) => ({ id: d.id, endpointId: d.attachedTo ?? d.id, kind: d.kind })),
+    ...radioLayout(s),
     cameras: (s.cameras ?? []).map((c) => ({ id: c.id, xM: c.xM, yM: c.yM })),
     interferenceZones: (s.network.interferenceZones ?? []).map((z) => ({
       id: z.id,

@@ -1,4 +1,4 @@
-import { gnbLayout, range, standardVariants } from './layout-helpers';
+import { baselineVariantFiles, gnbLayout, range, standardVariants, wifiGrid } from './layout-helpers';
 
 /**
  * Embroidery workshop after 芸祥绣品 (Yunxiang embroidery, Weihai): 60 computerized multi-head embroidery
@@ -219,6 +219,15 @@ export function embroidery() {
         ],
       },
     },
+    // The status quo: nothing monitored, the operators' rounds find every thread break (15 min, as above).
+    ...baselineVariantFiles({
+      plant: 'Embroidery workshop',
+      crews: maintenance([]).crews,
+      patrolIntervalMin: 15,
+      statusQuoNote: 'operators on rounds every 15 min find the thread breaks',
+      accessPoints: wifiGrid(W, D, 3, 2, 4),
+      monitored5g: false,
+    }),
   };
   return { scenario, variantFiles };
 }

@@ -2,10 +2,12 @@ import {
   addParking,
   addStationBays,
   aisleGrid,
+  baselineVariantFiles,
   gnbLayout,
   nodeId,
   range,
   standardVariants,
+  wifiGrid,
 } from './layout-helpers';
 
 /**
@@ -286,6 +288,17 @@ export function engineParts() {
       name: 'Crankshaft line: forklifts instead of AGVs (fixed 4-minute moves)',
       transport: { kind: 'fixedDelay', delayS: 240 },
     },
+    // Assumptions: four maintenance crews at the tool room by the south-east corner; in the status quo a
+    // setter walks the line every 30 minutes.
+    ...baselineVariantFiles({
+      plant: 'Crankshaft line',
+      crews: { count: 4, homeAt: { xM: 150, yM: 5 }, walkSpeedMps: 1.2 },
+      patrolIntervalMin: 30,
+      statusQuoTransport: { kind: 'fixedDelay', delayS: 240 },
+      statusQuoNote: 'setters on rounds every 30 min, forklifts instead of AGVs',
+      accessPoints: wifiGrid(W, D, 4, 2, 6),
+      monitored5g: true,
+    }),
   };
   return { scenario, variantFiles };
 }

@@ -1,4 +1,12 @@
-import { aisleGrid, gnbLayout, nodeId, range, standardVariants } from './layout-helpers';
+import {
+  aisleGrid,
+  baselineVariantFiles,
+  gnbLayout,
+  nodeId,
+  range,
+  standardVariants,
+  wifiGrid,
+} from './layout-helpers';
 
 /**
  * Ground-support-equipment plant after 广泰空港 (Guangtai Airport Equipment, Weihai): frame welding, painting,
@@ -241,6 +249,17 @@ export function gse() {
         gnbs: { $replace: gnbLayout(4, W, D, 10, 24) },
       },
     },
+    // Assumptions: three crews at the maintenance shop in the north-west corner; in the status quo a
+    // foreman's round every 30 minutes; tow tractors move the frames in 5 minutes.
+    ...baselineVariantFiles({
+      plant: 'GSE plant',
+      crews: { count: 3, homeAt: { xM: 10, yM: 100 }, walkSpeedMps: 1.2 },
+      patrolIntervalMin: 30,
+      statusQuoTransport: { kind: 'fixedDelay', delayS: 300 },
+      statusQuoNote: 'rounds every 30 min, tow tractors instead of driverless vehicles',
+      accessPoints: wifiGrid(W, D, 5, 3, 8),
+      monitored5g: true,
+    }),
   };
   return { scenario, variantFiles };
 }

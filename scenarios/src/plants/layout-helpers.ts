@@ -141,3 +141,69 @@ export function addParking(
     return id;
   });
 }
+
+/**
+ * An industrial WLAN: `cols` × `rows` access points evenly over the floor, on the four 20 MHz UNII-1
+ * channels in a 2 × 2 pattern (36 40 / 44 48), so APs sharing a channel are two spacings apart
+ * (assumption: a common 5 GHz channel plan; they may still hear each other and share the air).
+ */
+export function wifiGrid(widthM: number, depthM: number, cols: number, rows: number, heightM: number) {
+  const channels = [36, 40, 44, 48];
+  const out: { id: string; xM: number; yM: number; heightM: number; channel: number }[] = [];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++)
+      out.push({
+        id: `AP${out.length + 1}`,
+        xM: round(((c + 0.5) * widthM) / cols),
+        yM: round(((r + 0.5) * depthM) / rows),
+        heightM,
+        channel: channels[(c % 2) + 2 * (r % 2)],
+      });
+  return out;
+}
+
+/**
+ * The status-quo baselines of a plant as variant files: `status-quo.json` (no network: machines report
+ * nothing, the patrol finds breakdowns, paper dispatch, no AGVs), `wifi.json` (industrial Wi-Fi, machines
+ * report breakdowns over it) and, where the plant has none, `maintenance-monitored.json` (the 5G base with
+ * the same crews). The same crews throughout; the connected plants need no patrol (their machines report),
+ * which is much of what connecting them saves.
+ */
+export function baselineVariantFiles(o: {
+  plant: string;
+  /** The crews (the same in every variant). */
+  crews: Record<string, unknown>;
+  /** The status quo's patrol, minutes. */
+  patrolIntervalMin: number;
+  /** Without AGVs (status quo): how parts move instead. */
+  statusQuoTransport?: Record<string, unknown>;
+  statusQuoNote: string;
+  accessPoints: ReturnType<typeof wifiGrid>;
+  monitored5g: boolean;
+}): Record<string, Record<string, unknown>> {
+  const head = { $schema: '../../../scenario.schema.json', extends: '../scenario.json' };
+  return {
+    'status-quo.json': {
+      ...head,
+      name: `${o.plant}: the status quo, no network (${o.statusQuoNote})`,
+      ...(o.statusQuoTransport === undefined ? {} : { transport: o.statusQuoTransport }),
+      network: { connectivity: 'unconnected' },
+      maintenance: { crews: o.crews, detection: { patrolIntervalMin: o.patrolIntervalMin } },
+    },
+    'wifi.json': {
+      ...head,
+      name: `${o.plant}: industrial Wi-Fi (${o.accessPoints.length} access points, 802.11r), breakdowns reported over it`,
+      network: { connectivity: 'wifi', wifi: { accessPoints: o.accessPoints, fastTransition: true } },
+      maintenance: { crews: o.crews },
+    },
+    ...(o.monitored5g
+      ? {
+          'maintenance-monitored.json': {
+            ...head,
+            name: `${o.plant}: the 5G base with repair crews, breakdowns reported by status over 5G`,
+            maintenance: { crews: o.crews },
+          },
+        }
+      : {}),
+  };
+}

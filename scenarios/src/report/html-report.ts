@@ -1,6 +1,6 @@
 import { AGV_STATES } from '@factory-twin/sim-core';
 import { costAssumptions, payback } from '../cost/cost-model';
-import { fmt, kpiHeading, kpiText, type RunSummary } from '../run/summary';
+import { deliveryClasses, fmt, kpiHeading, kpiText, type RunSummary } from '../run/summary';
 import { coverageMap } from './coverage-map';
 import { barChart, esc, lineChart, stackedBars } from './svg';
 
@@ -43,14 +43,18 @@ export function htmlReport(summaries: RunSummary[]): string {
   ]);
   const classes = [
     ...new Set(
-      summaries.flatMap((s) => s.network.classes.filter((c) => c.finished > 0).map((c) => c.trafficClass)),
+      summaries.flatMap((s) =>
+        deliveryClasses(s)
+          .filter((c) => c.finished > 0)
+          .map((c) => c.trafficClass),
+      ),
     ),
   ];
   for (const c of classes) {
     rows.push([
       `${c}: on time / p99`,
       (s) => {
-        const k = s.network.classes.find((x) => x.trafficClass === c);
+        const k = deliveryClasses(s).find((x) => x.trafficClass === c);
         return k === undefined || k.finished === 0
           ? '–'
           : `${fmt(k.reliability * 100, 3)} % ${k.meetsTarget ? '✓' : '✗'} / ${fmt(k.latency.p99Ms, 1)} ms`;

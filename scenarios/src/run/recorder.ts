@@ -7,6 +7,7 @@ import {
   type Factory,
   MACHINE_STATES,
   type NetworkModel,
+  type PlantNetwork,
   RecordingWriter,
   type Simulation,
 } from '@factory-twin/sim-core';
@@ -21,7 +22,10 @@ export interface RecorderOptions {
   sim: Simulation;
   model: ModelConfig;
   factory: Factory;
-  network: NetworkModel;
+  /** The 5G model, when (part of) the plant runs on one: its cell loads. */
+  network: NetworkModel | undefined;
+  /** The plant network's link samples and notable events (absent: it has none, e.g. unconnected). */
+  probes: PlantNetwork['probes'];
   fleet: AgvFleet | undefined;
   metadata: { softwareVersion: string; scenario: unknown; seed: number | string; [extra: string]: unknown };
   sink: (bytes: Uint8Array) => void;
@@ -93,7 +97,7 @@ export class Recorder {
   }
 
   private subscribe(): void {
-    const { factory, network, fleet } = this.o;
+    const { factory, network, probes, fleet } = this.o;
     const w = this.writer;
     const kind = (k: string) => (EVENT_KINDS as readonly string[]).indexOf(k);
     const machineCode = new Map(MACHINE_STATES.map((s, i) => [s, i]));
@@ -115,43 +119,49 @@ export class Recorder {
         const k = kind(e.kind);
         if (k >= 0) w.event(this.now(), this.entity.get(e.entityId) ?? this.plant, k);
       }),
-      network.probes.notable.stream$.subscribe((e) => {
-        const k = kind(e.kind);
-        const ent =
-          this.entity.get(e.subjectId) ?? this.entity.get(e.subjectId.split(':').pop() ?? '') ?? this.plant;
-        if (k >= 0) w.event(this.now(), ent, k);
-        if (e.kind === 'interferenceOn' || e.kind === 'interferenceOff') {
-          const z = idOf('interference', e.subjectId);
-          if (z !== undefined) w.state(this.now(), z, e.kind === 'interferenceOn' ? 1 : 0);
-        }
-      }),
-      network.probes.cellLoad.stream$.subscribe((e) => {
-        const ul = this.series.get(`prb_util_ul/${e.cellId}`);
-        const dl = this.series.get(`prb_util_dl/${e.cellId}`);
-        const t = this.now();
-        if (ul !== undefined) w.sample(t, ul, e.ulPrbUtilization);
-        if (dl !== undefined) w.sample(t, dl, e.dlPrbUtilization);
-      }),
-      network.probes.linkSamples.stream$.subscribe((e) => {
-        if (e.deviceId === null) return;
-        const ent = idOf('device', e.deviceId);
-        if (ent === undefined) return;
-        const t = this.now();
-        let acc = this.link.get(ent);
-        if (acc === undefined) {
-          acc = { sumLatency: 0, delivered: 0, total: 0, untilMs: t + LINK_WINDOW_MS };
-          this.link.set(ent, acc);
-        } else if (t >= acc.untilMs) {
-          this.flushLink(ent, acc, t);
-          acc.untilMs = t + LINK_WINDOW_MS;
-        }
-        acc.total++;
-        if (!e.lost) {
-          acc.delivered++;
-          acc.sumLatency += e.latencyMs;
-        }
-      }),
     );
+    if (probes !== undefined)
+      this.subs.push(
+        probes.notable.stream$.subscribe((e) => {
+          const k = kind(e.kind);
+          const ent =
+            this.entity.get(e.subjectId) ?? this.entity.get(e.subjectId.split(':').pop() ?? '') ?? this.plant;
+          if (k >= 0) w.event(this.now(), ent, k);
+          if (e.kind === 'interferenceOn' || e.kind === 'interferenceOff') {
+            const z = idOf('interference', e.subjectId);
+            if (z !== undefined) w.state(this.now(), z, e.kind === 'interferenceOn' ? 1 : 0);
+          }
+        }),
+        probes.linkSamples.stream$.subscribe((e) => {
+          if (e.deviceId === null) return;
+          const ent = idOf('device', e.deviceId);
+          if (ent === undefined) return;
+          const t = this.now();
+          let acc = this.link.get(ent);
+          if (acc === undefined) {
+            acc = { sumLatency: 0, delivered: 0, total: 0, untilMs: t + LINK_WINDOW_MS };
+            this.link.set(ent, acc);
+          } else if (t >= acc.untilMs) {
+            this.flushLink(ent, acc, t);
+            acc.untilMs = t + LINK_WINDOW_MS;
+          }
+          acc.total++;
+          if (!e.lost) {
+            acc.delivered++;
+            acc.sumLatency += e.latencyMs;
+          }
+        }),
+      );
+    if (network !== undefined)
+      this.subs.push(
+        network.probes.cellLoad.stream$.subscribe((e) => {
+          const ul = this.series.get(`prb_util_ul/${e.cellId}`);
+          const dl = this.series.get(`prb_util_dl/${e.cellId}`);
+          const t = this.now();
+          if (ul !== undefined) w.sample(t, ul, e.ulPrbUtilization);
+          if (dl !== undefined) w.sample(t, dl, e.dlPrbUtilization);
+        }),
+      );
     if (fleet !== undefined) {
       const nodeIndex = new Map(this.o.model.layout.paths.nodes.map((n, i) => [n.id, i]));
       this.subs.push(

@@ -107,7 +107,7 @@ describe('runModel', { timeout: 60_000 }, () => {
     s.network.devices[0].antennaGainDbi = 2;
     const model = toModelConfig(loadScenario('/t.json', { readText: () => JSON.stringify(s) }).scenario);
     const r = runModel(model, { seed: 5 });
-    const classes = r.network.classes.filter((c) => c.finished > 0);
+    const classes = r.network!.classes.filter((c) => c.finished > 0);
     expect(classes.map((c) => c.trafficClass)).toContain('telemetry');
     for (const c of classes) {
       const pre = `net.${c.trafficClass}`;
@@ -121,8 +121,8 @@ describe('runModel', { timeout: 60_000 }, () => {
     // The core delay override (2 ms mean, 1 ms floor) replaces the public profile (15 ms mean, 5 ms floor).
     expect(r.kpis['net.telemetry.p50Ms']).toBeGreaterThan(1);
     expect(r.kpis['net.telemetry.p50Ms']).toBeLessThan(8);
-    expect(r.network.cells.map((c) => c.cellId)).toEqual(['G1', 'G2']);
-    for (const cell of r.network.cells) {
+    expect(r.network!.cells.map((c) => c.cellId)).toEqual(['G1', 'G2']);
+    for (const cell of r.network!.cells) {
       expect(r.kpis[`cell.${cell.cellId}.dlMbps`]).toBe(cell.dl.throughputMbps);
     }
     expect(r.kpis['cell.G1.dlMbps'] + r.kpis['cell.G2.dlMbps']).toBeGreaterThan(0);

@@ -34,13 +34,14 @@ export interface RunModelOptions {
 }
 
 /** The models of a run while it is paused (for end-to-end checks of recordings against the simulator). */
-export type LiveTwin = Pick<Twin<NetworkModel>, 'sim' | 'factory' | 'network' | 'fleet'>;
+export type LiveTwin = Pick<Twin, 'sim' | 'factory' | 'network' | 'fleet'>;
 
 /**
- * A scenario run's result: the twin's, always with the 5G network's KPIs and the layout, plus the warm-up
- * (MSER-5) and stability check from a batched series of the whole run.
+ * A scenario run's result: the twin's, with the layout, plus the warm-up (MSER-5) and stability check from a
+ * batched series of the whole run. `network` holds the 5G model's KPIs when (part of) the plant runs on it;
+ * other connectivities report in `connectivity`.
  */
-export type ModelRunResult = RunResult<NetworkKpis> & {
+export type ModelRunResult = RunResult<NetworkKpis | undefined> & {
   layout: ModelConfig['layout'];
   steadyState: SteadyStateReport & { warnings: string[] };
 };
@@ -58,11 +59,7 @@ const PROGRESS_EVERY = 5;
  * Throws what sim-core's builders throw for an unusable config: validation builds the models this way
  * before any run (src/validate/model-checks.ts).
  */
-export function buildModels(
-  model: ModelConfig,
-  seed: Seed,
-  options: { latencyCdfs?: boolean } = {},
-): Twin<NetworkModel> {
+export function buildModels(model: ModelConfig, seed: Seed, options: { latencyCdfs?: boolean } = {}): Twin {
   return buildTwin(
     new Simulation(),
     {
@@ -71,6 +68,7 @@ export function buildModels(
       ...(model.agv === undefined ? {} : { agv: model.agv }),
       network: model.network,
       ...(model.outages === undefined ? {} : { outages: model.outages }),
+      ...(model.connectivity === undefined ? {} : { connectivity: model.connectivity }),
       streams: model.streams,
       positions: fixedPositions(model.layout),
       seed,
@@ -87,8 +85,9 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Mod
   const twin = buildModels(model, seed, { latencyCdfs: options.latencyCdfs === true });
   const { sim, factory, network, fleet } = twin;
 
+  // Coverage maps are the 5G model's (SINR per point); other networks have none.
   const cellSize = options.coverageCellSizeM;
-  if (cellSize !== undefined)
+  if (cellSize !== undefined && network !== undefined)
     model = { ...model, layout: { ...model.layout, coverage: coverage(network, model, cellSize) } };
 
   const recorder =
@@ -99,6 +98,7 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Mod
           model,
           factory,
           network,
+          probes: twin.plantNetwork.probes,
           fleet,
           metadata: { ...options.recording.metadata, seed },
           sink: options.recording.sink,

@@ -1,4 +1,4 @@
-import { KPIS, type Layout } from '@factory-twin/sim-core';
+import { type ClassDeliveryKpis, KPIS, type Layout } from '@factory-twin/sim-core';
 import type { CostAssumptions } from '../cost/cost-defaults';
 import { costAssumptions } from '../cost/cost-model';
 import { markdownCode, markdownText } from '../text/markdown';
@@ -34,7 +34,10 @@ export interface RunSummary {
     /** The cost assumptions in force (defaults with the scenario's overrides). */
     assumptions: CostAssumptions;
   };
-  network: ScenarioRun['result']['network'];
+  /** The 5G model's KPIs, when (part of) the plant runs on it. */
+  network: NonNullable<ScenarioRun['result']['network']> | null;
+  /** The connectivity the scenario named, and its delivery KPIs (Wi-Fi, wired); absent: the 5G network. */
+  connectivity?: NonNullable<ScenarioRun['result']['connectivity']>;
   agv: ScenarioRun['result']['agv'] | null;
   latencyCdfs: ScenarioRun['result']['latencyCdfs'] | null;
   layout: Layout;
@@ -70,13 +73,19 @@ export function runSummary(run: ScenarioRun, softwareVersion: string, recording:
       qualityCost: run.economics.qualityCost,
       assumptions: costAssumptions(run.scenario.costs),
     },
-    network: r.network,
+    network: r.network ?? null,
+    ...(r.connectivity === undefined ? {} : { connectivity: r.connectivity }),
     agv: r.agv ?? null,
     latencyCdfs: r.latencyCdfs ?? null,
     layout: r.layout,
     recording,
     steadyState: r.steadyState,
   };
+}
+
+/** Delivery per traffic class: the connectivity's (Wi-Fi, wired…) or else the 5G model's; none without a network. */
+export function deliveryClasses(s: Pick<RunSummary, 'network' | 'connectivity'>): ClassDeliveryKpis[] {
+  return s.connectivity?.kpis?.classes ?? s.network?.classes ?? [];
 }
 
 /** JSON with NaN and Infinity written as null (JSON has neither). */
@@ -135,21 +144,27 @@ export function summaryMarkdown(s: RunSummary): string {
     '',
     '## Network',
     '',
+    ...(s.connectivity === undefined ? [] : [`Connectivity: ${markdownText(s.connectivity.kind)}.`, '']),
     '| traffic class | packets | on time | target | mean (ms) | p99 (ms) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...s.network.classes
+    ...deliveryClasses(s)
       .filter((c) => c.finished > 0)
       .map(
         (c) =>
           `| ${markdownText(c.trafficClass)} | ${fmt(c.finished, 0)} | ${fmt(c.reliability * 100, 3)} % | ${fmt(c.targetReliability * 100, 3)} % ${c.meetsTarget ? '✓' : '✗'} | ${fmt(c.latency.meanMs)} | ${fmt(c.latency.p99Ms)} |`,
       ),
     '',
-    '| cell | UL PRB use | DL PRB use | UL Mbit/s | DL Mbit/s |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...s.network.cells.map(
-      (c) =>
-        `| ${markdownText(c.cellId)} | ${fmt(c.ul.prbUtilization * 100, 1)} % | ${fmt(c.dl.prbUtilization * 100, 1)} % | ${fmt(c.ul.throughputMbps, 1)} | ${fmt(c.dl.throughputMbps, 1)} |`,
-    ),
+    ...(s.network === null
+      ? []
+      : [
+          '| cell | UL PRB use | DL PRB use | UL Mbit/s | DL Mbit/s |',
+          '| --- | ---: | ---: | ---: | ---: |',
+          ...s.network.cells.map(
+            (c) =>
+              `| ${markdownText(c.cellId)} | ${fmt(c.ul.prbUtilization * 100, 1)} % | ${fmt(c.dl.prbUtilization * 100, 1)} % | ${fmt(c.ul.throughputMbps, 1)} | ${fmt(c.dl.throughputMbps, 1)} |`,
+          ),
+        ]),
+    ...accessPointRows(s.kpis),
     '',
     '## Notable events',
     '',
@@ -163,6 +178,21 @@ export function summaryMarkdown(s: RunSummary): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** The Wi-Fi access points' figures from the flat KPIs (ap.<id>.*), as a Markdown table. */
+function accessPointRows(k: Record<string, number>): string[] {
+  const ids = [...new Set(Object.keys(k).flatMap((n) => /^ap\.(.+)\.airtime$/.exec(n)?.slice(1) ?? []))];
+  if (ids.length === 0) return [];
+  return [
+    '',
+    '| access point | airtime | mean access delay (ms) | collision probability |',
+    '| --- | ---: | ---: | ---: |',
+    ...ids.map(
+      (id) =>
+        `| ${markdownText(id)} | ${fmt(k[`ap.${id}.airtime`] * 100, 1)} % | ${fmt(k[`ap.${id}.accessDelayMs`], 3)} | ${fmt(k[`ap.${id}.collisionProbability`] * 100, 2)} % |`,
+    ),
+  ];
 }
 
 /** The MSER-5 estimate against the warm-up used, and the steady-state warnings, as Markdown lines. */

@@ -1,3 +1,4 @@
+import { connectivityReferenceProblems } from './connectivity-schema';
 import { quote } from './errors';
 import { maintenanceReferenceProblems } from './maintenance-schema';
 import { isPlainObject } from './merge';
@@ -350,6 +351,7 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
     say(['run', 'warmupH'], `warm-up (${run.warmupH} h) must be shorter than the run (${run.lengthH} h)`);
   }
   problems.push(...maintenanceReferenceProblems(data));
+  problems.push(...connectivityReferenceProblems(data));
   problems.push(...qualityReferenceProblems(data));
   return problems;
 }

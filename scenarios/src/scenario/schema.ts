@@ -7,6 +7,7 @@ import {
 } from '@factory-twin/sim-core';
 import { z } from 'zod';
 import { KNOWN_RATES_PER_EUR } from '../cost/cost-defaults';
+import { connectivitySchema, unconnectedSchema, wifiSchema, wiredSchema } from './connectivity-schema';
 import { duration } from './distribution-schema';
 import { LIMITS } from './limits';
 import { maintenanceSchema } from './maintenance-schema';
@@ -560,6 +561,10 @@ const networkSchema = z
     deployment: z.enum(deploymentModes).meta({
       description: 'public network, operator slice, hybrid (shared RAN, local UPF) or standalone private',
     }),
+    connectivity: connectivitySchema.optional(),
+    wifi: wifiSchema.optional(),
+    wired: wiredSchema.optional(),
+    unconnected: unconnectedSchema.optional(),
     carrier: carrierSchema.meta({ description: 'The carrier of every gNB without a carrier of its own' }),
     clutter: clutterSchema,
     scheduler: registeredName(macSchedulers, 'MAC scheduler (default proportionalFair)').optional(),
@@ -607,10 +612,25 @@ const costSchema = z
     moduleEurPerDevice: eur.optional(),
     agvEur: eur.optional(),
     networkPlanEurPerMonth: z
-      .object({ public: eur, slice: eur, hybrid: eur, private: eur })
+      .object({ public: eur, slice: eur, hybrid: eur, private: eur, wifi: eur, wired: eur, unconnected: eur })
       .partial()
       .strict()
-      .optional(),
+      .optional()
+      .meta({
+        description: 'Network plan per month, EUR: by 5G deployment mode, and for wifi, wired, unconnected',
+      }),
+    wifiApEur: eur.optional().meta({ description: 'One Wi-Fi access point, installed' }),
+    wifiControllerEur: eur
+      .optional()
+      .meta({ description: 'WLAN controller / licences and site survey, once' }),
+    wifiClientEurPerDevice: eur.optional().meta({ description: 'One Wi-Fi client per device' }),
+    ethernetEurPerEndpoint: eur.optional().meta({ description: 'One Ethernet drop to a fixed device' }),
+    patrolLabourEurPerHour: eur
+      .optional()
+      .meta({ description: 'Loaded labour cost of the patrolling operator' }),
+    patrolMinutesPerMachine: z.number().min(0).max(1440).optional().meta({
+      description: 'Operator minutes per machine and patrol round',
+    }),
     maintenanceShareOfCapexPerYear: z.number().min(0).max(1).optional(),
     defaultMarginEurPerPart: eur.optional(),
     operatingHoursPerYear: z.number().positive().max(8784).optional(),

@@ -1,8 +1,11 @@
+import type { ConnectivityKpis } from '../connectivity/connectivity';
+import type { ClassDeliveryKpis } from '../connectivity/delivery-stats';
 import { type AgvFleetStats, fleetTimeShares } from '../factory/agv/fleet';
 import type { FactoryKpis } from '../factory/kpi';
 import { CREW_STATES } from '../factory/maintenance/crew-pool';
 import { MACHINE_STATES } from '../factory/probes';
 import type { OutageStats } from '../network/outage/outage-process';
+import { TRAFFIC_CLASSES } from '../network/traffic-classes';
 import type { NetworkKpis } from '../network/types';
 
 /**
@@ -15,15 +18,19 @@ import type { NetworkKpis } from '../network/types';
  * Network (when modelled): `net.<class>.reliability`, `.p99Ms`, …, `cell.<id>.ulUtilization`, `net.handovers`.
  * Core / WAN outages (when modelled): `net.outage.count`, `net.outage.downShare`.
  * AGV fleet (when there is one): `agv.delivered`, `agv.share.<state>`, `agv.utilization`, …
+ * Connectivity (Wi-Fi, wired: its ConnectivityKpis): `net.<class>.*` from its classes (replacing the 5G
+ * model's, which then carries only part of the traffic), `net.survivalFailures`, and its own (`ap.<id>.airtime`, `net.roams`).
  */
 export function flattenKpis(
   f: FactoryKpis,
   n?: NetworkKpis,
   agv?: AgvFleetStats,
+  c?: ConnectivityKpis,
   outage?: OutageStats,
 ): Record<string, number> {
   const out = factoryKpis(f);
   if (n !== undefined) networkKpis(n, out);
+  if (c !== undefined) connectivityKpis(c, out);
   if (agv !== undefined) agvKpis(agv, out);
   if (outage !== undefined) {
     out['net.outage.count'] = outage.count;
@@ -102,18 +109,28 @@ function factoryKpis(k: FactoryKpis): Record<string, number> {
   return out;
 }
 
+function classKpis(c: ClassDeliveryKpis, lost: number, out: Record<string, number>): void {
+  const pre = `net.${c.trafficClass}`;
+  out[`${pre}.reliability`] = c.reliability;
+  out[`${pre}.meanMs`] = c.latency.meanMs;
+  out[`${pre}.p50Ms`] = c.latency.p50Ms;
+  out[`${pre}.p95Ms`] = c.latency.p95Ms;
+  out[`${pre}.p99Ms`] = c.latency.p99Ms;
+  out[`${pre}.p999Ms`] = c.latency.p999Ms;
+  out[`${pre}.lost`] = lost;
+}
+
+function connectivityKpis(k: ConnectivityKpis, out: Record<string, number>): void {
+  const classes = new Set<string>(TRAFFIC_CLASSES);
+  for (const name of Object.keys(out))
+    if (name.startsWith('net.') && classes.has(name.split('.')[1])) delete out[name];
+  for (const c of k.classes) if (c.finished > 0) classKpis(c, c.lost, out);
+  for (const [name, v] of Object.entries(k.flat)) out[name] = v;
+  out['net.survivalFailures'] = k.survivalFailures;
+}
+
 function networkKpis(n: NetworkKpis, out: Record<string, number>): void {
-  for (const c of n.classes) {
-    if (c.finished === 0) continue;
-    const pre = `net.${c.trafficClass}`;
-    out[`${pre}.reliability`] = c.reliability;
-    out[`${pre}.meanMs`] = c.latency.meanMs;
-    out[`${pre}.p50Ms`] = c.latency.p50Ms;
-    out[`${pre}.p95Ms`] = c.latency.p95Ms;
-    out[`${pre}.p99Ms`] = c.latency.p99Ms;
-    out[`${pre}.p999Ms`] = c.latency.p999Ms;
-    out[`${pre}.lost`] = c.lost + c.discarded;
-  }
+  for (const c of n.classes) if (c.finished > 0) classKpis(c, c.lost + c.discarded, out);
   for (const cell of n.cells) {
     out[`cell.${cell.cellId}.ulUtilization`] = cell.ul.prbUtilization;
     out[`cell.${cell.cellId}.dlUtilization`] = cell.dl.prbUtilization;

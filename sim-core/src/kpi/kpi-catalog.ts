@@ -148,6 +148,11 @@ const BUILT_IN: KpiMeta[] = [
   kpi('net.survivalFailures', 'count', 'lower', 'count', 'network survival-time failures'),
   kpi('net.outage.count', 'count', 'lower', 'count', 'core / WAN outages', INT),
   kpi('net.outage.downShare', 'share', 'lower', 'ratio', 'time in a core / WAN outage', { digits: 4 }),
+  // Wi-Fi (connectivity 'wifi', or the moving part of 'wired').
+  kpi('net.roams', 'count', 'neutral', 'count', 'Wi-Fi roams'),
+  kpi('ap.*.airtime', 'share', 'neutral', 'timeShare', '{id} airtime'),
+  kpi('ap.*.accessDelayMs', 'ms', 'lower', 'mean', '{id} mean access delay', { digits: 2 }),
+  kpi('ap.*.collisionProbability', 'share', 'lower', 'ratio', '{id} collision probability'),
   // AGV fleet (AgvFleetStats).
   kpi('agv.delivered', 'count', 'higher', 'count', 'AGV deliveries'),
   kpi('agv.meanWaitForPickupMs', 'ms', 'lower', 'mean', 'AGV mean wait for pickup', SEC),

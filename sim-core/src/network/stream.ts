@@ -301,7 +301,7 @@ export class StreamState implements StreamHandle {
  * Packets are decided at or before their arrival (the MAC runs ahead, never behind), so by then every
  * on-time packet of the window is counted. One event per window; nothing per packet.
  */
-class DeliveryWindows {
+export class DeliveryWindows {
   /** Window index → [sent, on time]; a few entries (the windows sent into and not yet reported). */
   private readonly counts = new Map<number, [number, number]>();
   private readonly action: SimAction<undefined>;

@@ -26,5 +26,7 @@ describe('Registry', () => {
   it('refuses names that could not be written in a scenario file', () => {
     expect(() => new Registry<number>('x').register('', 1)).toThrow(RegistryError);
     expect(() => new Registry<number>('x').register('a b', 1)).toThrow(RegistryError);
+    expect(() => new Registry<number>('x').register('-a', 1)).toThrow(RegistryError);
+    expect(new Registry<number>('x').register('5g', 1).get('5g')).toBe(1); // a leading digit is fine
   });
 });

@@ -13,9 +13,9 @@ export class Registry<T> {
 
   /** Adds an implementation; a name already taken is an error unless `replace` is set. */
   register(name: string, implementation: T, options: { replace?: boolean } = {}): this {
-    if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(name)) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(name)) {
       throw new RegistryError(
-        `${this.axis} name "${name}" must start with a letter and hold only letters, digits, '_', '.', '-'`,
+        `${this.axis} name "${name}" must start with a letter or digit and hold only letters, digits, '_', '.', '-'`,
       );
     }
     if (this.entries.has(name) && !options.replace) {

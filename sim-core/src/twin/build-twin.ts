@@ -1,4 +1,6 @@
-import { type ControlNetwork, IdealNetwork, type StreamSpec } from '../control/seam';
+import type { ConnectivityConfig, ConnectivityKpis, PlantNetwork } from '../connectivity/connectivity';
+import { connectivities } from '../connectivity/registry';
+import type { ControlNetwork, StreamSpec } from '../control/seam';
 import { RandomStreams, type Seed } from '../engine/random';
 import type { Simulation } from '../engine/simulation';
 import type { AgvConfig } from '../factory/agv/config';
@@ -8,7 +10,6 @@ import type { FactoryConfig, Position } from '../factory/config';
 import { flattenKpis } from '../kpi/flat-kpis';
 import { LatencyCdfCollector } from '../kpi/latency-cdf';
 import type { NetworkConfig } from '../network/config';
-import { buildNetwork } from '../network/network-model';
 import { applyDeploymentOutages, type OutageConfig } from '../network/outage/index';
 import type { NetworkKpis, NetworkModel } from '../network/types';
 import type { RunResult } from './run-result';
@@ -21,8 +22,13 @@ export interface TwinConfig {
   factory: FactoryConfig;
   /** Present when parts move by AGV. */
   agv?: AgvConfig;
-  /** The 5G model; omitted, the ideal network (every message delivered at once, nothing lost). */
+  /**
+   * The plant's radio description: the 5G model's config (sites, devices, clutter, classes). With no
+   * `connectivity`, the plant runs on this 5G network, or on the ideal one when it is omitted.
+   */
   network?: NetworkConfig;
+  /** How the plant is connected: a name from `connectivities` and its parameters (see connectivity/). */
+  connectivity?: ConnectivityConfig;
   /** Periodic flows opened once the models are built (telemetry, video); AGVs open their own. */
   streams?: readonly StreamSpec[];
   /** Core / WAN outages (network/outage/); omitted, none. */
@@ -45,10 +51,13 @@ export interface Twin<Net extends NetworkModel | undefined = NetworkModel | unde
   readonly config: TwinConfig;
   readonly factory: Factory;
   readonly fleet: AgvFleet | undefined;
-  /** The 5G model; undefined on the ideal network. */
+  /** The 5G model; undefined when no part of the plant runs on one. */
   readonly network: Net;
-  /** What the models send through: the 5G model, or the ideal network. */
+  /** What the models send through: the connectivity's network (the 5G model, Wi-Fi, Ethernet, the ideal one…). */
   readonly control: ControlNetwork;
+  /** The connectivity's name ('5g', 'wifi', …) and what it built. */
+  readonly connectivity: string;
+  readonly plantNetwork: PlantNetwork;
   /** KPIs, event counts (and latency CDFs) at `durationMs`; stops counting. Call once the run is over. */
   result(): RunResult<Net extends NetworkModel ? NetworkKpis : NetworkKpis | undefined>;
 }
@@ -60,32 +69,44 @@ export interface Twin<Net extends NetworkModel | undefined = NetworkModel | unde
  */
 export function buildTwin(
   sim: Simulation,
-  config: TwinConfig & { network: NetworkConfig },
+  config: TwinConfig & { network: NetworkConfig; connectivity?: { kind: '5g' } },
   options?: TwinOptions,
 ): Twin<NetworkModel>;
 export function buildTwin(sim: Simulation, config: TwinConfig, options?: TwinOptions): Twin;
 export function buildTwin(sim: Simulation, config: TwinConfig, options: TwinOptions = {}): Twin {
   const streams = new RandomStreams(config.seed);
   const { positions, durationMs } = config;
+  const kind = config.connectivity?.kind ?? (config.network === undefined ? 'ideal' : '5g');
+  const connectivity = connectivities.get(kind);
+  const input = {
+    factory: config.factory,
+    ...(config.agv === undefined ? {} : { agv: config.agv }),
+    ...(config.network === undefined ? {} : { network: config.network }),
+    connectivity: config.connectivity ?? { kind },
+  };
+  const problems = connectivity.problems?.(input) ?? [];
+  if (problems.length > 0) throw new RangeError(problems.join('; '));
+  const factoryConfig = connectivity.factory?.(config.factory, input.connectivity) ?? config.factory;
   // The network asks where an endpoint is only while the simulation runs; the fleet needs the network
   // when it is built. So the network comes first and finds AGVs through the fleet, which is bound (once,
   // below) before anything runs.
-  const network =
-    config.network === undefined
-      ? undefined
-      : buildNetwork(sim, config.network, {
-          streams,
-          locate: (id, timeMs) => positions.get(id) ?? fleet?.locate(id, timeMs),
-        });
-  const direct: ControlNetwork = network ?? new IdealNetwork(sim);
+  const plant = connectivity.build({
+    ...input,
+    factory: factoryConfig,
+    sim,
+    streams,
+    mobileEndpoints: new Set((config.agv?.fleet ?? []).map((v) => v.id)),
+    locate: (id, timeMs) => positions.get(id) ?? fleet?.locate(id, timeMs),
+  });
+  const network = plant.fiveG;
   const outages =
     config.outages === undefined
       ? undefined
-      : applyDeploymentOutages(sim, direct, config.outages, streams, durationMs);
-  const control: ControlNetwork = outages ?? direct;
+      : applyDeploymentOutages(sim, plant.control, config.outages, streams, durationMs);
+  const control: ControlNetwork = outages ?? plant.control;
   const fleet =
     config.agv === undefined ? undefined : buildAgvFleet(sim, config.agv, { network: control, streams });
-  const factory = buildFactory(sim, config.factory, {
+  const factory = buildFactory(sim, factoryConfig, {
     streams,
     network: control,
     ...(fleet === undefined ? {} : { transport: fleet }),
@@ -98,13 +119,13 @@ export function buildTwin(sim: Simulation, config: TwinConfig, options: TwinOpti
   };
   const subs = [
     factory.probes.event.stream$.subscribe(count),
-    ...(network === undefined ? [] : [network.probes.notable.stream$.subscribe(count)]),
+    ...(plant.probes === undefined ? [] : [plant.probes.notable.stream$.subscribe(count)]),
     ...(fleet === undefined ? [] : [fleet.probes.events.stream$.subscribe(count)]),
   ];
-  const cdf = options.latencyCdfs && network !== undefined ? new LatencyCdfCollector() : undefined;
-  if (cdf !== undefined && network !== undefined)
+  const cdf = options.latencyCdfs && plant.probes !== undefined ? new LatencyCdfCollector() : undefined;
+  if (cdf !== undefined && plant.probes !== undefined)
     subs.push(
-      network.probes.linkSamples.stream$.subscribe((s) => cdf.add(s.trafficClass, s.latencyMs, s.lost)),
+      plant.probes.linkSamples.stream$.subscribe((s) => cdf.add(s.trafficClass, s.latencyMs, s.lost)),
     );
 
   // The factory resets its own KPIs at the end of its warm-up; the network and the fleet reset here.
@@ -113,7 +134,7 @@ export function buildTwin(sim: Simulation, config: TwinConfig, options: TwinOpti
     sim.at(
       warmUpMs,
       () => {
-        network?.resetStats(warmUpMs);
+        plant.resetStats?.(warmUpMs);
         fleet?.resetStats(warmUpMs);
         cdf?.reset();
         outages?.process.resetStats(warmUpMs);
@@ -122,8 +143,8 @@ export function buildTwin(sim: Simulation, config: TwinConfig, options: TwinOpti
     );
   }
   // A marker at the end: the 5G MAC driver, which runs ahead while nothing else is due, stops there, so
-  // end-of-run statistics cover exactly the run. (The ideal network runs nothing ahead and needs none.)
-  if (network !== undefined) sim.at(durationMs, () => {}, { label: 'end of run', priority: 2047 });
+  // end-of-run statistics cover exactly the run. (The others run nothing ahead and need none.)
+  if (plant.runsAhead) sim.at(durationMs, () => {}, { label: 'end of run', priority: 2047 });
 
   return {
     sim,
@@ -132,10 +153,13 @@ export function buildTwin(sim: Simulation, config: TwinConfig, options: TwinOpti
     fleet,
     network,
     control,
+    connectivity: kind,
+    plantNetwork: plant,
     result() {
       for (const sub of subs) sub.unsubscribe();
       const factoryKpis = factory.kpis(durationMs);
       const networkKpis = network?.kpis(durationMs);
+      const connectivityKpis: ConnectivityKpis | undefined = plant.kpis?.(durationMs);
       const agv = fleet?.stats(durationMs);
       const outage =
         outages === undefined ? undefined : { ...outages.process.stats(durationMs), ...outages.effects };
@@ -145,10 +169,13 @@ export function buildTwin(sim: Simulation, config: TwinConfig, options: TwinOpti
         durationMs,
         warmUpMs,
         events: sim.eventCount,
-        kpis: flattenKpis(factoryKpis, networkKpis, agv, outage),
+        kpis: flattenKpis(factoryKpis, networkKpis, agv, connectivityKpis, outage),
         factory: factoryKpis,
         network: networkKpis,
         ...(outage === undefined ? {} : { outage }),
+        ...(config.connectivity === undefined
+          ? {}
+          : { connectivity: { kind, kpis: connectivityKpis ?? null } }),
         ...(agv === undefined ? {} : { agv }),
         ...(cdf === undefined ? {} : { latencyCdfs: cdf.cdfs() }),
         eventCounts: Object.fromEntries(Object.entries(eventCounts).sort(([a], [b]) => a.localeCompare(b))),

@@ -1,3 +1,4 @@
+import type { ConnectivityKpis } from '../connectivity/connectivity';
 import type { Seed } from '../engine/random';
 import type { AgvFleetStats } from '../factory/agv/fleet';
 import type { FactoryKpis } from '../factory/kpi';
@@ -9,7 +10,7 @@ import type { NetworkKpis } from '../network/types';
 
 /**
  * What one run of the twin produced: the one result type of the scenario pipeline, sweeps and benchmarks.
- * `N` is the network's KPIs: NetworkKpis with the 5G model, undefined on the ideal network.
+ * `N` is the 5G model's KPIs: NetworkKpis when (part of) the plant runs on it, else undefined.
  */
 export interface RunResult<N extends NetworkKpis | undefined = NetworkKpis | undefined> {
   name: string;
@@ -22,6 +23,8 @@ export interface RunResult<N extends NetworkKpis | undefined = NetworkKpis | und
   kpis: Record<string, number>;
   factory: FactoryKpis;
   network: N;
+  /** Present when the twin named its connectivity: which, and its delivery KPIs (null when it keeps none). */
+  connectivity?: { kind: string; kpis: ConnectivityKpis | null };
   agv?: AgvFleetStats;
   /** Core / WAN outages and what they cut, when modelled (counts over the whole run, shares after the warm-up). */
   outage?: OutageStats & OutageEffects;

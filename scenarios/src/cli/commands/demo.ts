@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { fmt } from '../../run/summary';
+import { deliveryClasses, fmt } from '../../run/summary';
 import { FROM_SOURCE } from '../../run/thread-loader';
 import { terminalLines } from '../../text/terminal';
 import { DEFAULT_SCENARIO, REPO_DIR, userPath } from '../paths';
@@ -36,8 +36,10 @@ export function demoCommand(o: { hours: number; out?: string }, print: (s: strin
     ...(k['parts.completed'] === 0 && (s.eventCounts.deadlockUnresolved ?? 0) > 0
       ? ['  (No part finished: the AGVs are stuck in a traffic deadlock; see deadlockUnresolved.)']
       : []),
-    `Network (${s.network.deploymentMode}, ${s.network.cells.length} cell(s)):`,
-    ...s.network.classes
+    s.network === null
+      ? `Network (${s.connectivity?.kind ?? 'none'}):`
+      : `Network (${s.network.deploymentMode}, ${s.network.cells.length} cell(s)):`,
+    ...deliveryClasses(s)
       .filter((c) => c.finished > 0)
       .map(
         (c) =>
