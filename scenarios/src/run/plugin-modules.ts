@@ -2,6 +2,7 @@
 // in sim-core's registries before a scenario names them: `--plugin <module>` on the command line. Worker
 // threads import the same modules (they inherit the list through the environment).
 import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 /** The environment variable that hands the plug-in modules (absolute paths, JSON array) to worker threads. */
@@ -24,7 +25,7 @@ export async function importPluginModules(paths: readonly string[]): Promise<voi
     if (!existsSync(path) || !statSync(path).isFile())
       throw new PluginModuleError(`--plugin ${path}: no such file`);
     try {
-      await import(pathToFileURL(path).href);
+      await load(path);
     } catch (error) {
       throw new PluginModuleError(
         `--plugin ${path}: the module failed to load: ${error instanceof Error ? error.message : String(error)}`,
@@ -33,6 +34,19 @@ export async function importPluginModules(paths: readonly string[]): Promise<voi
     imported.add(path);
   }
   if (imported.size > 0) process.env[PLUGIN_MODULES_ENV] = JSON.stringify([...imported]);
+}
+
+/**
+ * `import()`; where the loader cannot take the file's type (a .ts module on a worker thread that runs its
+ * TypeScript through tsx's require hook, see thread-loader.ts), `require` through that hook.
+ */
+async function load(path: string): Promise<void> {
+  try {
+    await import(pathToFileURL(path).href);
+  } catch (error) {
+    if ((error as { code?: unknown })?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    createRequire(import.meta.url)(path);
+  }
 }
 
 /** The plug-in modules the parent thread imported (none when the variable is unset or malformed). */
