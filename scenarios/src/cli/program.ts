@@ -2,6 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { RunBackend } from '../run/backend';
 import { writeFileAtomic } from '../run/files';
+import { importPluginModules, PluginModuleError } from '../run/plugin-modules';
 import type { WarmupSetting } from '../run/run-scenario';
 import { scenarioJsonSchemaText } from '../scenario/json-schema';
 import { sweepJsonSchemaText } from '../sweep/spec';
@@ -60,6 +61,29 @@ function addCostGuardOptions(command: Command): Command {
     .option('--no-cost-guard', 'do not refuse scenarios estimated too costly to run (time, memory)');
 }
 
+/**
+ * `--plugin <module>` (repeatable): modules imported before the scenario is loaded, so that it can name the
+ * implementations they register (README "Extending the twin"). Paths are relative to the caller's folder.
+ */
+function addPluginOption(command: Command): Command {
+  return command.option(
+    '--plugin <module>',
+    'import this module first (it registers a scheduler, dispatch rule, … the scenario names); repeatable',
+    (v: string, previous: string[] = []) => [...previous, v],
+  );
+}
+
+/** Imports the `--plugin` modules of the command about to run. */
+async function importPlugins(command: Command): Promise<void> {
+  const modules = (command.opts() as { plugin?: string[] }).plugin ?? [];
+  try {
+    await importPluginModules(modules.map(userPath));
+  } catch (error) {
+    if (error instanceof PluginModuleError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 interface CostGuardChoice {
   costGuard?: boolean;
   maxEvents?: number;
@@ -104,7 +128,8 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP)
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, command) => importPlugins(command));
 
   const run = program
     .command('run')
@@ -121,7 +146,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     )
     .option('--name <name>', 'base name of the output files (default: the variant, or "run")')
     .addHelpText('after', EXIT_CODES_HELP);
-  addCostGuardOptions(run).action(
+  addCostGuardOptions(addPluginOption(run)).action(
     (
       file: string,
       o: {
@@ -178,7 +203,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP);
-  addBackendOptions(addCostGuardOptions(compare), { shard: false }).action(
+  addBackendOptions(addCostGuardOptions(addPluginOption(compare)), { shard: false }).action(
     async (
       args: string[],
       o: {
@@ -237,7 +262,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP);
-  addBackendOptions(addCostGuardOptions(sweep)).action(
+  addBackendOptions(addCostGuardOptions(addPluginOption(sweep))).action(
     async (spec: string, o: { out: string; rows?: string } & BackendChoice & CostGuardChoice) => {
       const backend = await backendFor(o);
       try {
@@ -267,30 +292,32 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .argument('<scenarios...>', 'scenario files (JSON or YAML); each is reported, the exit code is the worst')
     .option('--variant <name>', 'check only this variant')
     .addHelpText('after', EXIT_CODES_HELP);
-  addCostGuardOptions(validate).action((files: string[], o: { variant?: string } & CostGuardChoice) => {
-    const many = files.length > 1;
-    const codes: number[] = [];
-    for (const file of files) {
-      try {
-        const r = validateCommand(userPath(file), o.variant, { costGuard: costLimits(o) });
-        io.out(
-          `${many ? `${terminalText(file)}: ` : ''}ok: "${terminalText(r.name)}" (${r.machines} machines); checked ${r.checked.map(terminalText).join(', ')}\n`,
-        );
-        if (r.cost !== undefined)
+  addCostGuardOptions(addPluginOption(validate)).action(
+    (files: string[], o: { variant?: string } & CostGuardChoice) => {
+      const many = files.length > 1;
+      const codes: number[] = [];
+      for (const file of files) {
+        try {
+          const r = validateCommand(userPath(file), o.variant, { costGuard: costLimits(o) });
           io.out(
-            `${many ? '  ' : ''}cost: about ${r.cost.eventsPerRun.toExponential(1)} events per run at most (limit ${(o.maxEvents ?? DEFAULT_COST_LIMITS.maxEventsPerRun).toExponential(1)}${o.costGuard === false ? ', guard off' : ''})\n`,
+            `${many ? `${terminalText(file)}: ` : ''}ok: "${terminalText(r.name)}" (${r.machines} machines); checked ${r.checked.map(terminalText).join(', ')}\n`,
           );
-        codes.push(EXIT.ok);
-      } catch (error) {
-        if (!many) throw error;
-        codes.push(reportError(error, io.err));
+          if (r.cost !== undefined)
+            io.out(
+              `${many ? '  ' : ''}cost: about ${r.cost.eventsPerRun.toExponential(1)} events per run at most (limit ${(o.maxEvents ?? DEFAULT_COST_LIMITS.maxEventsPerRun).toExponential(1)}${o.costGuard === false ? ', guard off' : ''})\n`,
+            );
+          codes.push(EXIT.ok);
+        } catch (error) {
+          if (!many) throw error;
+          codes.push(reportError(error, io.err));
+        }
       }
-    }
-    if (!many) return;
-    const failed = codes.filter((c) => c !== EXIT.ok).length;
-    io.out(`${files.length} files: ${files.length - failed} ok, ${failed} with problems\n`);
-    if (failed > 0) throw new AlreadyReported(worstExitCode(codes));
-  });
+      if (!many) return;
+      const failed = codes.filter((c) => c !== EXIT.ok).length;
+      io.out(`${files.length} files: ${files.length - failed} ok, ${failed} with problems\n`);
+      if (failed > 0) throw new AlreadyReported(worstExitCode(codes));
+    },
+  );
 
   program
     .command('verify')
