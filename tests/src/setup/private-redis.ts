@@ -13,6 +13,7 @@ import { findOnPath } from './prereqs';
 
 export interface PrivateRedis {
   url: string;
+  port: number;
   pid: number;
   dir: string;
   stop(): Promise<void>;
@@ -21,13 +22,14 @@ export interface PrivateRedis {
 const READY_TIMEOUT_MS = 10_000;
 const PORT_ATTEMPTS = 3;
 
-export async function startPrivateRedis(redisServer: string): Promise<PrivateRedis> {
+/** Starts one on `port`, or on a free port (retried if another process takes it first). */
+export async function startPrivateRedis(redisServer: string, port?: number): Promise<PrivateRedis> {
   let lastError: Error | undefined;
-  for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < (port === undefined ? PORT_ATTEMPTS : 1); attempt++) {
     const dir = mkdtempSync(join(tmpdir(), 'ft-redis-'));
-    const port = await freePort();
+    const tryPort = port ?? (await freePort());
     try {
-      return await launch(redisServer, dir, port);
+      return await launch(redisServer, dir, tryPort);
     } catch (e) {
       rmSync(dir, { recursive: true, force: true });
       lastError = e as Error;
@@ -88,7 +90,7 @@ async function launch(redisServer: string, dir: string, port: number): Promise<P
       `redis-server did not start on 127.0.0.1:${port}: ${(e as Error).message}\n${log.trim()}`,
     );
   }
-  return { url: `redis://127.0.0.1:${port}`, pid: child.pid!, dir, stop };
+  return { url: `redis://127.0.0.1:${port}`, port, pid: child.pid!, dir, stop };
 }
 
 /** Resolves once the server answers PING; rejects if the process exits or it takes too long. */
@@ -121,7 +123,8 @@ export function ping(port: number): Promise<boolean> {
   });
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
