@@ -1,5 +1,6 @@
 import { connectivities } from '@factory-twin/sim-core';
 import { z } from 'zod';
+import { outsideFloorProblem } from './floor-check';
 import { LIMITS } from './limits';
 import { isPlainObject } from './merge';
 import { registeredName } from './plugin-names';
@@ -138,7 +139,6 @@ export function connectivityReferenceProblems(data: Record<string, unknown>): Sc
   }
   // Access points: unique ids, on the floor.
   const wifi = isPlainObject(network.wifi) ? network.wifi : {};
-  const floor = isPlainObject(data.floor) ? data.floor : {};
   const seen = new Set<string>();
   (Array.isArray(wifi.accessPoints) ? wifi.accessPoints : []).forEach((ap, i) => {
     if (!isPlainObject(ap)) return;
@@ -148,19 +148,13 @@ export function connectivityReferenceProblems(data: Record<string, unknown>): Sc
         problems.push({ path: [...path, 'id'], message: `duplicate access point id "${ap.id}"` });
       seen.add(ap.id);
     }
-    const { widthM, depthM } = floor;
-    const { xM, yM } = ap;
-    if (
-      typeof widthM === 'number' &&
-      typeof depthM === 'number' &&
-      typeof xM === 'number' &&
-      typeof yM === 'number' &&
-      !(xM >= 0 && yM >= 0 && xM <= widthM && yM <= depthM)
-    )
-      problems.push({
-        path,
-        message: `access point "${String(ap.id)}" at (${xM}, ${yM}) lies outside the ${widthM} × ${depthM} m floor`,
-      });
+    const outside = outsideFloorProblem(
+      data,
+      ap,
+      path,
+      (x, y) => `access point "${String(ap.id)}" at (${x}, ${y})`,
+    );
+    if (outside !== undefined) problems.push(outside);
   });
   return problems;
 }

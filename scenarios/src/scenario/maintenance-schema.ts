@@ -1,6 +1,7 @@
 import { AFTER_REPAIR, repairDispatchRules } from '@factory-twin/sim-core';
 import { z } from 'zod';
 import { duration } from './distribution-schema';
+import { outsideFloorProblem } from './floor-check';
 import { isPlainObject } from './merge';
 import type { SchemaProblem } from './zod-issues';
 
@@ -130,20 +131,13 @@ export function maintenanceReferenceProblems(data: Record<string, unknown>): Sch
           path: ['maintenance', 'priorities', mid],
           message: `machine "${mid}" does not exist`,
         });
-  const floor = isPlainObject(data.floor) ? data.floor : {};
   const home = isPlainObject(m.crews) && isPlainObject(m.crews.homeAt) ? m.crews.homeAt : {};
-  const { widthM, depthM } = floor;
-  const { xM, yM } = home;
-  if (
-    typeof widthM === 'number' &&
-    typeof depthM === 'number' &&
-    typeof xM === 'number' &&
-    typeof yM === 'number' &&
-    !(xM >= 0 && yM >= 0 && xM <= widthM && yM <= depthM)
-  )
-    problems.push({
-      path: ['maintenance', 'crews', 'homeAt'],
-      message: `the crews' home (${xM}, ${yM}) lies outside the ${widthM} × ${depthM} m floor`,
-    });
+  const outside = outsideFloorProblem(
+    data,
+    home,
+    ['maintenance', 'crews', 'homeAt'],
+    (x, y) => `the crews' home (${x}, ${y})`,
+  );
+  if (outside !== undefined) problems.push(outside);
   return problems;
 }
