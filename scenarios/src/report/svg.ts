@@ -183,22 +183,10 @@ export function intervalChart(
   const H = m.t + rows.length * rowH + m.b;
   const finite = rows.flatMap((r) => [r.mean, r.lower, r.upper]).filter((v) => Number.isFinite(v));
   if (finite.length === 0) return '<p><em>no data</em></p>';
-  let lo = Math.min(0, ...finite);
-  let hi = Math.max(0, ...finite);
-  if (hi === lo) hi = lo + 1;
-  const pad = (hi - lo) * 0.05;
-  lo -= pad;
-  hi += pad;
+  const [lo, hi] = paddedRange(Math.min(0, ...finite), Math.max(0, ...finite));
   const px = (v: number) => m.l + ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * (W - m.l - m.r);
   const f = o.format ?? fmtTick;
-  const parts: string[] = [];
-  for (let i = 0; i <= 4; i++) {
-    const v = lo + ((hi - lo) * i) / 4;
-    parts.push(`<line x1="${px(v)}" y1="${m.t}" x2="${px(v)}" y2="${H - m.b}" stroke="#eee"/>`);
-    parts.push(
-      `<text x="${px(v)}" y="${H - m.b + 14}" font-size="11" text-anchor="middle">${esc(f(v))}</text>`,
-    );
-  }
+  const parts: string[] = valueGrid(lo, hi, px, f, m.t, H - m.b);
   parts.push(
     `<line x1="${px(0)}" y1="${m.t}" x2="${px(0)}" y2="${H - m.b}" stroke="#333" stroke-dasharray="4 3"/>`,
   );
@@ -220,6 +208,33 @@ export function intervalChart(
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${parts.join('')}</svg>`;
 }
 
+/** [lo, hi] widened by 5 % each side (one unit wide when lo = hi), for a horizontal value axis. */
+function paddedRange(min: number, max: number): [number, number] {
+  const hi = max === min ? min + 1 : max;
+  const pad = (hi - min) * 0.05;
+  return [min - pad, hi + pad];
+}
+
+/** Five vertical grid lines across [lo, hi] with their tick labels under the plot (y from top to bottom). */
+function valueGrid(
+  lo: number,
+  hi: number,
+  px: (v: number) => number,
+  format: (v: number) => string,
+  top: number,
+  bottom: number,
+): string[] {
+  const parts: string[] = [];
+  for (let i = 0; i <= 4; i++) {
+    const v = lo + ((hi - lo) * i) / 4;
+    parts.push(`<line x1="${px(v)}" y1="${top}" x2="${px(v)}" y2="${bottom}" stroke="#eee"/>`);
+    parts.push(
+      `<text x="${px(v)}" y="${bottom + 14}" font-size="11" text-anchor="middle">${esc(format(v))}</text>`,
+    );
+  }
+  return parts;
+}
+
 /**
  * Tornado chart: per assumption, a bar from the result with it at −swing to the result at +swing, around
  * the base result (vertical line); widest first.
@@ -236,22 +251,10 @@ export function tornadoChart(
   const H = m.t + bars.length * rowH + m.b;
   const all = [base, ...bars.flatMap((b) => [b.low, b.high])].filter((v) => Number.isFinite(v));
   if (bars.length === 0 || all.length === 0) return '<p><em>no assumption moves the result</em></p>';
-  let lo = Math.min(...all);
-  let hi = Math.max(...all);
-  if (hi === lo) hi = lo + 1;
-  const pad = (hi - lo) * 0.05;
-  lo -= pad;
-  hi += pad;
+  const [lo, hi] = paddedRange(Math.min(...all), Math.max(...all));
   const px = (v: number) => m.l + ((v - lo) / (hi - lo)) * (W - m.l - m.r);
   const f = o.format ?? fmtTick;
-  const parts: string[] = [];
-  for (let i = 0; i <= 4; i++) {
-    const v = lo + ((hi - lo) * i) / 4;
-    parts.push(`<line x1="${px(v)}" y1="${m.t}" x2="${px(v)}" y2="${H - m.b}" stroke="#eee"/>`);
-    parts.push(
-      `<text x="${px(v)}" y="${H - m.b + 14}" font-size="11" text-anchor="middle">${esc(f(v))}</text>`,
-    );
-  }
+  const parts: string[] = valueGrid(lo, hi, px, f, m.t, H - m.b);
   parts.push(
     `<rect x="${m.l}" y="4" width="12" height="12" fill="${PALETTE[0]}"/><text x="${m.l + 16}" y="14" font-size="11">${esc(o.lowLabel)}</text><rect x="${m.l + 140}" y="4" width="12" height="12" fill="${PALETTE[3]}"/><text x="${m.l + 156}" y="14" font-size="11">${esc(o.highLabel)}</text>`,
   );
