@@ -1,10 +1,11 @@
 // A stream (motion control, telemetry, video frames; periodic unless its traffic source says otherwise) and its
-// TS 22.104 survival-time watchdog.
+// TS 22.104 survival-time watchdog (survival-watchdog.ts).
 import type { StreamHandle, StreamListener, StreamSpec } from '../control/seam';
 import type { SimAction } from '../engine/sim-action';
 import type { Simulation } from '../engine/simulation';
 import type { DeviceState } from './device';
 import type { Packet } from './packet';
+import { SurvivalWatchdog } from './survival-watchdog';
 import type { TrafficSource } from './traffic/traffic-source';
 
 /**
@@ -61,14 +62,7 @@ export class StreamState implements StreamHandle {
   private readonly batchIndex: number[] = [];
   private batchCount = 0;
 
-  // Survival watchdog (times in ms). `deadline`: failure time given the valid packets arrived so far.
-  failed = false;
-  private deadline = Number.POSITIVE_INFINITY;
-  /** Valid packets decided but not yet arrived: arrival time and the deadline they extend to. */
-  private readonly pendingArrivalMs: number[] = [];
-  private readonly pendingDeadlineMs: number[] = [];
-  private watchdog: SimAction<undefined> | null = null;
-  private watchAtMs = Number.NaN;
+  private readonly watchdog: SurvivalWatchdog;
   /** On-time share per delivery window, when the listener asks for it (StreamListener.onDeliveryRatio). */
   private readonly windows: DeliveryWindows | null;
 
@@ -90,12 +84,28 @@ export class StreamState implements StreamHandle {
     this.intervalMs = spec.intervalMs;
     this.deadlineMs = spec.deadlineMs ?? spec.intervalMs;
     this.survivalMs = spec.survivalTimeMs ?? Number.POSITIVE_INFINITY;
+    this.watchdog = new SurvivalWatchdog(
+      host.sim,
+      `stream ${spec.id} survival`,
+      this.survivalMs,
+      this.deadlineMs,
+      listener,
+      (failed, timeMs) => {
+        if (failed) stats.survivalFailures++;
+        host.survivalChanged(this, failed, timeMs);
+      },
+    );
     this.generator = host.sim.action(() => this.generate(), { label: `stream ${spec.id}` });
     const windowMs = listener?.deliveryWindowMs;
     this.windows =
       listener?.onDeliveryRatio !== undefined && windowMs !== undefined
         ? new DeliveryWindows(host.sim, spec.id, windowMs, this.deadlineMs, listener)
         : null;
+  }
+
+  /** The receiver is in a survival-time failure. */
+  get failed(): boolean {
+    return this.watchdog.failed;
   }
 
   setActive(active: boolean): void {
@@ -125,12 +135,8 @@ export class StreamState implements StreamHandle {
     this.nextIndex = 0;
     this.source.restart?.();
     this.firstSendMs = now + this.phaseMs;
-    this.failed = false;
-    this.pendingArrivalMs.length = 0;
-    this.pendingDeadlineMs.length = 0;
-    this.deadline = this.firstSendMs + this.deadlineMs + this.survivalMs;
     this.generator.schedule(undefined, this.phaseMs);
-    this.scheduleWatch();
+    this.watchdog.start(this.firstSendMs);
   }
 
   private stop(): void {
@@ -154,8 +160,7 @@ export class StreamState implements StreamHandle {
     this.generator = this.host.sim.action(() => this.generate(), {
       label: `stream ${this.spec.id}`,
     });
-    this.cancelWatch();
-    this.failed = false;
+    this.watchdog.stop();
   }
 
   private generate(): void {
@@ -185,113 +190,9 @@ export class StreamState implements StreamHandle {
 
   /** A packet of this activation was decided valid; it arrives at `arrivalMs`. */
   validPacket(index: number, arrivalMs: number): void {
+    // Not even sendTimeMs without a survival time: a traffic source may draw its offsets lazily.
     if (this.survivalMs === Number.POSITIVE_INFINITY || !this.active) return;
-    const extendsTo = this.sendTimeMs(index + 1) + this.deadlineMs + this.survivalMs;
-    if (!this.failed && arrivalMs <= this.deadline) {
-      // It arrives before the current deadline, and deadlines only move later, so no failure can come
-      // first: fold it in now (and any waiting packet this makes safe the same way).
-      if (extendsTo > this.deadline) this.deadline = extendsTo;
-      this.commitArrived();
-      this.scheduleWatch();
-      return;
-    }
-    let i = this.pendingArrivalMs.length;
-    this.pendingArrivalMs.push(arrivalMs);
-    this.pendingDeadlineMs.push(extendsTo);
-    while (i > 0 && this.pendingArrivalMs[i - 1] > arrivalMs) {
-      this.pendingArrivalMs[i] = this.pendingArrivalMs[i - 1];
-      this.pendingDeadlineMs[i] = this.pendingDeadlineMs[i - 1];
-      i--;
-    }
-    this.pendingArrivalMs[i] = arrivalMs;
-    this.pendingDeadlineMs[i] = extendsTo;
-    this.scheduleWatch();
-  }
-
-  /** Folds waiting valid packets that now arrive before the deadline into it (same argument as above). */
-  private commitArrived(): void {
-    const arrivals = this.pendingArrivalMs;
-    if (arrivals.length === 0) return;
-    const deadlines = this.pendingDeadlineMs;
-    let n = 0;
-    while (n < arrivals.length && arrivals[n] <= this.deadline) {
-      if (deadlines[n] > this.deadline) this.deadline = deadlines[n];
-      n++;
-    }
-    if (n > 0) {
-      const rest = arrivals.length - n;
-      for (let i = 0; i < rest; i++) {
-        arrivals[i] = arrivals[i + n];
-        deadlines[i] = deadlines[i + n];
-      }
-      arrivals.length = rest;
-      deadlines.length = rest;
-    }
-  }
-
-  /** Next instant the watchdog must look: a failure if nothing valid arrives first, or a recovery. */
-  private nextWatchMs(): number {
-    if (this.survivalMs === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
-    if (this.failed)
-      return this.pendingArrivalMs.length > 0 ? this.pendingArrivalMs[0] : Number.POSITIVE_INFINITY;
-    let failAt = this.deadline;
-    for (let i = 0; i < this.pendingArrivalMs.length; i++) {
-      if (this.pendingArrivalMs[i] > failAt) break;
-      if (this.pendingDeadlineMs[i] > failAt) failAt = this.pendingDeadlineMs[i];
-    }
-    return failAt;
-  }
-
-  private scheduleWatch(): void {
-    const at = this.nextWatchMs();
-    if (at === this.watchAtMs) return;
-    if (at === Number.POSITIVE_INFINITY) {
-      this.cancelWatch();
-      return;
-    }
-    if (this.watchdog === null)
-      this.watchdog = this.host.sim.action(() => this.watch(), { label: `stream ${this.spec.id} survival` });
-    this.watchAtMs = at;
-    this.watchdog.schedule(undefined, Math.max(0, at - this.host.sim.now()));
-  }
-
-  private cancelWatch(): void {
-    this.watchdog?.unsubscribe();
-    this.watchdog = null;
-    this.watchAtMs = Number.NaN;
-  }
-
-  private watch(): void {
-    this.watchAtMs = Number.NaN;
-    const now = this.host.sim.now() + 1e-9;
-    const epoch = this.epoch;
-    for (;;) {
-      const nextArrival =
-        this.pendingArrivalMs.length > 0 ? this.pendingArrivalMs[0] : Number.POSITIVE_INFINITY;
-      if (!this.failed && this.deadline < nextArrival && this.deadline <= now) {
-        this.failed = true;
-        this.stats.survivalFailures++;
-        this.host.survivalChanged(this, true, this.host.sim.now());
-        this.listener?.onSurvivalTimeExceeded?.(this.host.sim.now());
-        if (this.epoch !== epoch) return; // the listener paused the stream
-        continue;
-      }
-      if (nextArrival <= now) {
-        const extendsTo = this.pendingDeadlineMs[0];
-        this.pendingArrivalMs.shift();
-        this.pendingDeadlineMs.shift();
-        if (extendsTo > this.deadline) this.deadline = extendsTo;
-        if (this.failed) {
-          this.failed = false;
-          this.host.survivalChanged(this, false, this.host.sim.now());
-          this.listener?.onRecovered?.(this.host.sim.now());
-          if (this.epoch !== epoch) return;
-        }
-        continue;
-      }
-      break;
-    }
-    this.scheduleWatch();
+    this.watchdog.valid(arrivalMs, this.sendTimeMs(index + 1));
   }
 }
 

@@ -6,6 +6,7 @@ import type { RandomStream } from '../../engine/random';
 import type { SimAction } from '../../engine/sim-action';
 import type { Simulation } from '../../engine/simulation';
 import type { DeviceState } from '../device';
+import { StreamStats } from '../stream';
 import type { Dir } from '../tdd-grid';
 import type { LoadEntry } from './cell-load';
 import type { DelayDistribution, LegModel } from './delay-distribution';
@@ -16,23 +17,7 @@ import { type ChainParams, CONTINUE, FAIL, RECOVER, SurvivalChain } from './surv
 const CHAIN_HORIZON_MS = 10_000;
 
 /** Counts of one stream id (fractional: expected values of the regimes), shared by its activations. */
-export class FlowStreamStats {
-  sent = 0;
-  delivered = 0;
-  onTime = 0;
-  late = 0;
-  lost = 0;
-  survivalFailures = 0;
-
-  reset(): void {
-    this.sent = 0;
-    this.delivered = 0;
-    this.onTime = 0;
-    this.late = 0;
-    this.lost = 0;
-    this.survivalFailures = 0;
-  }
-}
+export class FlowStreamStats extends StreamStats {}
 
 /** A leg of the stream: its load entry on the serving cell of `device` in `dir`. */
 export interface StreamLeg extends LoadEntry {

@@ -5,8 +5,8 @@ import type { RandomStream } from '../../engine/random';
 import type { SimAction } from '../../engine/sim-action';
 import type { Simulation } from '../../engine/simulation';
 import { DeliveryWindows } from '../stream';
+import { SurvivalWatchdog } from '../survival-watchdog';
 import type { Station } from './access-point';
-import { SurvivalWatchdog } from './survival-watchdog';
 
 /** Batches of a stream between fixed endpoints cover this much time. */
 export const WIFI_STREAM_BATCH_MS = 1000;

@@ -1,14 +1,13 @@
-// The TS 22.104 survival-time watchdog of one periodic stream, fed with the fate of each packet ahead of
-// time: it costs events only around failures (a valid packet arriving before the current failure time is
-// folded in at once), the same semantics as the 5G model's streams (network/README.md, "Streams and
+// The TS 22.104 survival-time watchdog of one stream, fed with the fate of each packet ahead of time: it costs
+// events only around failures (a valid packet arriving before the current failure time is folded in at once).
+// Shared by the packet-mode 5G streams (stream.ts) and the Wi-Fi streams (network/README.md, "Streams and
 // survival time").
-import type { StreamListener } from '../../control/seam';
-import type { SimAction } from '../../engine/sim-action';
-import type { Simulation } from '../../engine/simulation';
+import type { StreamListener } from '../control/seam';
+import type { SimAction } from '../engine/sim-action';
+import type { Simulation } from '../engine/simulation';
 
 /**
- * Packet k of an activation is sent at first + k·interval; the receiver fails at send(k+1) + deadline +
- * survival, k the last valid packet, unless a valid one arrives first; it recovers at the arrival of the
+ * Packet k of an activation is sent at send(k); the receiver fails at send(k+1) + deadline + survival, k the last valid packet, unless a valid one arrives first; it recovers at the arrival of the
  * first valid packet after a failure.
  */
 export class SurvivalWatchdog {
@@ -55,7 +54,8 @@ export class SurvivalWatchdog {
     if (!this.active || this.survivalMs === Number.POSITIVE_INFINITY) return;
     const extendsTo = nextSendMs + this.deadlineMs + this.survivalMs;
     if (!this.failed && arrivalMs <= this.deadline) {
-      // Deadlines only move later: no failure can come before this arrival. Fold it (and what it makes safe) in.
+      // It arrives before the current deadline, and deadlines only move later, so no failure can come
+      // first: fold it in now (and any waiting packet this makes safe the same way).
       if (extendsTo > this.deadline) this.deadline = extendsTo;
       this.commitArrived();
     } else {
@@ -73,19 +73,29 @@ export class SurvivalWatchdog {
     this.schedule();
   }
 
+  /** Folds waiting valid packets that now arrive before the deadline into it (same argument as above). */
   private commitArrived(): void {
     const arrivals = this.pendingArrivalMs;
+    if (arrivals.length === 0) return;
+    const deadlines = this.pendingDeadlineMs;
     let n = 0;
     while (n < arrivals.length && arrivals[n] <= this.deadline) {
-      if (this.pendingDeadlineMs[n] > this.deadline) this.deadline = this.pendingDeadlineMs[n];
+      if (deadlines[n] > this.deadline) this.deadline = deadlines[n];
       n++;
     }
     if (n > 0) {
-      arrivals.splice(0, n);
-      this.pendingDeadlineMs.splice(0, n);
+      // In place (no splice garbage: this runs per valid packet in packet mode).
+      const rest = arrivals.length - n;
+      for (let i = 0; i < rest; i++) {
+        arrivals[i] = arrivals[i + n];
+        deadlines[i] = deadlines[i + n];
+      }
+      arrivals.length = rest;
+      deadlines.length = rest;
     }
   }
 
+  /** Next instant the watchdog must look: a failure if nothing valid arrives first, or a recovery. */
   private nextWatchMs(): number {
     if (!this.active || this.survivalMs === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
     if (this.failed)
