@@ -23,24 +23,82 @@ export interface MobilitySettings {
   locateIntervalMs: number;
 }
 
-export class Handover {
-  /** Handovers since the last reset: in total, into and out of each cell. */
+/**
+ * A3 event (TS 38.331 §5.5.4.4): neighbour `best` better than serving by the offset for time-to-trigger.
+ * Tracks the time-to-trigger candidate on `dev`; true when the handover to `best` is due now.
+ */
+export function a3HandoverDue(dev: DeviceState, best: number, tMs: number, config: HandoverConfig): boolean {
+  if (best !== dev.serving && dev.rsrpDbm[best] > dev.rsrpDbm[dev.serving] + config.offsetDb) {
+    if (dev.tttCandidate !== best) {
+      dev.tttCandidate = best;
+      dev.tttStartMs = tMs;
+    } else if (tMs - dev.tttStartMs >= config.timeToTriggerMs) return true;
+  } else dev.tttCandidate = -1;
+  return false;
+}
+
+/** Handovers since the last reset (in total, into and out of each cell), and their probe events. */
+export class HandoverTally {
   count = 0;
   readonly intoCell: number[];
   readonly outOfCell: number[];
 
   constructor(
-    private readonly sim: Simulation,
     private readonly env: RadioEnvironment,
+    private readonly probes: Pick<NetworkProbes, 'handovers' | 'notable'>,
+  ) {
+    this.intoCell = env.cells.map(() => 0);
+    this.outOfCell = env.cells.map(() => 0);
+  }
+
+  /** Counts `dev`'s handover from cell `from` to `target` at `tMs` and emits it on the probes. */
+  record(dev: DeviceState, from: number, target: number, tMs: number, interruptionMs: number): void {
+    this.count++;
+    dev.stats.handovers++;
+    this.outOfCell[from]++;
+    this.intoCell[target]++;
+    const fromCellId = this.env.cells[from].id;
+    const toCellId = this.env.cells[target].id;
+    if (this.probes.handovers.active)
+      this.probes.handovers.emit({
+        timeMs: tMs,
+        deviceId: dev.id,
+        endpointId: dev.endpointId,
+        fromCellId,
+        toCellId,
+        interruptionMs,
+      });
+    if (this.probes.notable.active)
+      this.probes.notable.emit({
+        timeMs: tMs,
+        kind: 'handover',
+        subjectId: dev.id,
+        detail: `${fromCellId} → ${toCellId}`,
+      });
+  }
+
+  reset(): void {
+    this.count = 0;
+    this.intoCell.fill(0);
+    this.outOfCell.fill(0);
+  }
+}
+
+export class Handover {
+  /** Handovers since the last reset. */
+  readonly tally: HandoverTally;
+
+  constructor(
+    private readonly sim: Simulation,
+    env: RadioEnvironment,
     private readonly budget: LinkBudget,
     private readonly link: (cell: number, dir: Dir) => CellLink,
     private readonly locate: (endpointId: string, timeMs: number) => { xM: number; yM: number } | undefined,
     private readonly config: HandoverConfig,
     private readonly mobility: MobilitySettings,
-    private readonly probes: Pick<NetworkProbes, 'handovers' | 'notable'>,
+    probes: Pick<NetworkProbes, 'handovers' | 'notable'>,
   ) {
-    this.intoCell = env.cells.map(() => 0);
-    this.outOfCell = env.cells.map(() => 0);
+    this.tally = new HandoverTally(env, probes);
   }
 
   /** The device's first serving cell, when it first sends or receives. */
@@ -63,14 +121,8 @@ export class Handover {
       dev.serving = this.budget.bestCell(dev);
       return;
     }
-    // A3 event (TS 38.331 §5.5.4.4): neighbour better than serving by the offset for time-to-trigger.
     const best = this.budget.bestCell(dev);
-    if (best !== dev.serving && dev.rsrpDbm[best] > dev.rsrpDbm[dev.serving] + this.config.offsetDb) {
-      if (dev.tttCandidate !== best) {
-        dev.tttCandidate = best;
-        dev.tttStartMs = tMs;
-      } else if (tMs - dev.tttStartMs >= this.config.timeToTriggerMs) this.execute(dev, best, tMs);
-    } else dev.tttCandidate = -1;
+    if (a3HandoverDue(dev, best, tMs, this.config)) this.execute(dev, best, tMs);
   }
 
   /** Moves the device to `target`: no data for the interruption; its queues follow it. */
@@ -85,33 +137,10 @@ export class Handover {
       this.link(target, dir).addBacklogged(dev);
       this.link(target, dir).wake(dev.blockedUntilMs);
     }
-    this.count++;
-    dev.stats.handovers++;
-    this.outOfCell[from]++;
-    this.intoCell[target]++;
-    const fromCellId = this.env.cells[from].id;
-    const toCellId = this.env.cells[target].id;
-    if (this.probes.handovers.active)
-      this.probes.handovers.emit({
-        timeMs: tMs,
-        deviceId: dev.id,
-        endpointId: dev.endpointId,
-        fromCellId,
-        toCellId,
-        interruptionMs: this.config.interruptionMs,
-      });
-    if (this.probes.notable.active)
-      this.probes.notable.emit({
-        timeMs: tMs,
-        kind: 'handover',
-        subjectId: dev.id,
-        detail: `${fromCellId} → ${toCellId}`,
-      });
+    this.tally.record(dev, from, target, tMs, this.config.interruptionMs);
   }
 
   resetStats(): void {
-    this.count = 0;
-    this.intoCell.fill(0);
-    this.outOfCell.fill(0);
+    this.tally.reset();
   }
 }

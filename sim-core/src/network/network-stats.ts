@@ -178,8 +178,8 @@ export class NetworkStats {
       cellId: c.id,
       ul: direction(links[c.index][UL], UL),
       dl: direction(links[c.index][DL], DL),
-      handoversIn: handover.intoCell[c.index],
-      handoversOut: handover.outOfCell[c.index],
+      handoversIn: handover.tally.intoCell[c.index],
+      handoversOut: handover.tally.outOfCell[c.index],
     }));
     const deviceKpis: DeviceKpis[] = devices.map((d) => {
       const s = d.stats;
@@ -240,7 +240,7 @@ export class NetworkStats {
       cells,
       devices: deviceKpis,
       streams,
-      handovers: handover.count,
+      handovers: handover.tally.count,
       survivalFailures,
     };
   }

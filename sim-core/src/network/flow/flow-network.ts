@@ -12,6 +12,7 @@ import type { Simulation } from '../../engine/simulation';
 import type { HandoverConfig, NetworkConfig } from '../config';
 import { coverageGrid, zoneActiveAt } from '../coverage';
 import { DeviceState, NormalSource } from '../device';
+import { a3HandoverDue, HandoverTally } from '../handover';
 import { LinkAdapter } from '../link-adaptation';
 import { LinkBudget, type LoadView, type PowerControl } from '../link-budget';
 import { CQI_TARGET_BLER, DEFAULT_MAX_HARQ_RETRANSMISSIONS } from '../radio/cqi';
@@ -192,9 +193,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   private readonly coChannel: number[][];
   private readonly interferenceCoupled: boolean;
   private statsStartMs: number;
-  private handoverCount = 0;
-  private readonly handoversIn: number[];
-  private readonly handoversOut: number[];
+  private readonly handoverTally: HandoverTally;
   private readonly scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSymbols: 0 };
   private settling = false;
   private readonly settleAction: SimAction<undefined>;
@@ -272,8 +271,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     );
     this.cellStats = this.env.cells.map(() => [new DirStats(), new DirStats()]);
     this.classStats = this.profiles.map(() => new ClassStats());
-    this.handoversIn = new Array(n).fill(0);
-    this.handoversOut = new Array(n).fill(0);
+    this.handoverTally = new HandoverTally(this.env, this.probes);
     this.dlLoadUsed = new Float64Array(n);
     this.ulInterferenceUsed = new Float64Array(n * n);
     this.ulInterferenceNow = new Float64Array(n * n);
@@ -340,17 +338,12 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       dev.serving = this.budget.bestCell(dev);
       return true;
     }
-    // A3 event (TS 38.331 §5.5.4.4), as the packet model.
+    // A3 event, as the packet model.
     const best = this.budget.bestCell(dev);
-    if (best !== dev.serving && dev.rsrpDbm[best] > dev.rsrpDbm[dev.serving] + this.handover.offsetDb) {
-      if (dev.tttCandidate !== best) {
-        dev.tttCandidate = best;
-        dev.tttStartMs = tMs;
-      } else if (tMs - dev.tttStartMs >= this.handover.timeToTriggerMs) {
-        this.executeHandover(dev, best, tMs);
-        changed = true;
-      }
-    } else dev.tttCandidate = -1;
+    if (a3HandoverDue(dev, best, tMs, this.handover)) {
+      this.executeHandover(dev, best, tMs);
+      changed = true;
+    }
     return changed;
   }
 
@@ -412,28 +405,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       if (forced !== null && s.dist !== null) this.accrueForced(s, s.dist, forced[0], forced[1], endMs);
       this.flag(s);
     }
-    this.handoverCount++;
-    dev.stats.handovers++;
-    this.handoversOut[from]++;
-    this.handoversIn[target]++;
-    const fromCellId = this.env.cells[from].id;
-    const toCellId = this.env.cells[target].id;
-    if (this.probes.handovers.active)
-      this.probes.handovers.emit({
-        timeMs: tMs,
-        deviceId: dev.id,
-        endpointId: dev.endpointId,
-        fromCellId,
-        toCellId,
-        interruptionMs: this.handover.interruptionMs,
-      });
-    if (this.probes.notable.active)
-      this.probes.notable.emit({
-        timeMs: tMs,
-        kind: 'handover',
-        subjectId: dev.id,
-        detail: `${fromCellId} → ${toCellId}`,
-      });
+    this.handoverTally.record(dev, from, target, tMs, this.handover.interruptionMs);
   }
 
   private legLink(dev: DeviceState, dir: Dir): LegLink {
@@ -1132,9 +1104,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     for (const pair of this.cellStats) for (const st of pair) st.reset();
     for (const d of this.devices) d.stats.reset();
     for (const r of this.streamRecords.values()) r.stats.reset();
-    this.handoverCount = 0;
-    this.handoversIn.fill(0);
-    this.handoversOut.fill(0);
+    this.handoverTally.reset();
   }
 
   kpis(endMs: number): NetworkKpis {
@@ -1181,8 +1151,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       cellId: c.id,
       ul: direction(c.index, UL),
       dl: direction(c.index, DL),
-      handoversIn: this.handoversIn[c.index],
-      handoversOut: this.handoversOut[c.index],
+      handoversIn: this.handoverTally.intoCell[c.index],
+      handoversOut: this.handoverTally.outOfCell[c.index],
     }));
     const devices: DeviceKpis[] = this.devices.map((d) => {
       const s = d.stats;
@@ -1243,7 +1213,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       cells,
       devices,
       streams,
-      handovers: this.handoverCount,
+      handovers: this.handoverTally.count,
       survivalFailures,
     };
   }
