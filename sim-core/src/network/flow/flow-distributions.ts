@@ -1,0 +1,131 @@
+// The models of the flows, cached by their inputs: a leg's model (its link on the serving cell and the
+// load it shares opportunities with), a stream's delay distribution (its legs, size and deadline) and the
+// survival chain fitted to it. The same inputs give the same object, so a flow whose inputs did not change
+// keeps its distribution, and cells of one configuration share them.
+import type { DeviceState } from '../device';
+import type { Dir } from '../tdd-grid';
+import { UL } from '../tdd-grid';
+import { DelayDistribution, type LegModel, type PathModel } from './delay-distribution';
+import type { FlowRadio } from './flow-radio';
+import type { FlowStream, StreamLeg } from './flow-stream';
+import { busyPeriodMs } from './queue-model';
+import type { LegLink } from './radio-leg';
+import { type ChainParams, fitChain } from './survival-chain';
+
+function quantizeBler(bler: number): number {
+  if (!(bler > 1e-7)) return 0;
+  return Math.min(1, 10 ** (Math.round(Math.log10(bler) * 10) / 10)); // 26 % steps (HARQ share of a few %)
+}
+
+export class FlowDistributions {
+  private readonly legCache = new Map<string, LegModel>();
+  private readonly distCache = new Map<string, DelayDistribution>();
+  private readonly chainCache = new Map<DelayDistribution, ChainParams>();
+
+  constructor(private readonly radio: FlowRadio) {}
+
+  /** `dev`'s link in `dir` on its serving cell, as one packet's leg sees it. */
+  legLink(dev: DeviceState, dir: Dir): LegLink {
+    const r = this.radio;
+    const q = r.budget.quality(dev, dir, 0);
+    const cell = r.env.cells[dev.serving];
+    return {
+      grid: cell.grid,
+      dir,
+      bitsPerPrbSymbol: q.bitsPerPrbSymbol,
+      bler: quantizeBler(q.bler),
+      capPrb: this.capPrb(dev, dir, q.fullPowerPrbs),
+      nPrb: cell.nPrb,
+      maxAttempts: r.maxAttempts,
+      harqProcessingMs: r.harqProcessingMs[dev.serving],
+    };
+  }
+
+  /** Most PRBs per opportunity: the carrier, and in UL what the UE fills at its target power. */
+  private capPrb(dev: DeviceState, dir: Dir, fullPowerPrbs: number): number {
+    const nPrb = this.radio.env.cells[dev.serving].nPrb;
+    return dir === UL ? Math.max(1, Math.min(nPrb, Math.floor(fullPowerPrbs))) : nPrb;
+  }
+
+  /** The leg's model for its current link and load: the same object while none of its inputs changed. */
+  private legModel(leg: StreamLeg, bits: number, discardTimerMs: number): LegModel {
+    const dev = leg.device;
+    const q = this.radio.budget.quality(dev, leg.dir, 0);
+    const m = leg.memo;
+    if (
+      m !== null &&
+      m.cell === dev.serving &&
+      m.model.link.bitsPerPrbSymbol === q.bitsPerPrbSymbol &&
+      m.model.link.bler === quantizeBler(q.bler) &&
+      m.model.link.capPrb === this.capPrb(dev, leg.dir, q.fullPowerPrbs) &&
+      m.model.servedShare === leg.servedShare &&
+      m.model.aheadRatePerMs === leg.aheadRatePerMs &&
+      m.model.aheadPrbSymbols === leg.aheadPrbSymbols &&
+      m.model.aheadPeriodMs === leg.aheadPeriodMs
+    )
+      return m.model;
+    const link = this.legLink(dev, leg.dir);
+    const cell = this.radio.env.cells[dev.serving];
+    // Cells of one configuration share flow distributions (their grids and carriers are the same).
+    const key = `${cell.grid.pattern}|${cell.grid.slotMs}|${cell.grid.special.dl}|${cell.grid.special.ul}|${cell.nPrb}|${link.harqProcessingMs}|${leg.dir}|${bits}|${link.bitsPerPrbSymbol}|${link.bler}|${link.capPrb}|${leg.servedShare}|${discardTimerMs}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
+    let model = this.legCache.get(key);
+    if (model === undefined) {
+      model = {
+        id: this.legCache.size,
+        link,
+        servedShare: leg.servedShare,
+        discardTimerMs,
+        aheadRatePerMs: leg.aheadRatePerMs,
+        aheadPrbSymbols: leg.aheadPrbSymbols,
+        aheadPeriodMs: leg.aheadPeriodMs,
+        sharing: this.radio.loads[leg.device.serving][leg.dir].discipline,
+      };
+      this.legCache.set(key, model);
+    }
+    leg.memo = { cell: leg.device.serving, model };
+    return model;
+  }
+
+  /** The stream's distribution for its legs' current links and loads (its current one if nothing changed). */
+  distributionOf(s: FlowStream): DelayDistribution {
+    const profile = this.radio.profiles[s.classIndex];
+    const bits = Math.max(8, s.spec.sizeBytes * 8);
+    let same = s.dist !== null;
+    const legs = s.legModels;
+    for (let i = 0; i < s.legs.length; i++) {
+      const m = this.legModel(s.legs[i], bits, profile.discardTimerMs);
+      if (legs[i] !== m) same = false;
+      legs[i] = m;
+    }
+    if (same) return s.dist!;
+    let key = `${bits}|${s.deadlineMs}`;
+    for (const m of legs) key += `|${m.id}`;
+    let dist = this.distCache.get(key);
+    if (dist === undefined) {
+      const path: PathModel = { legs: legs.slice(), core: this.radio.core, bits, deadlineMs: s.deadlineMs };
+      dist = new DelayDistribution(path);
+      this.distCache.set(key, dist);
+    }
+    return dist;
+  }
+
+  /** The survival chain's parameters for `s` under `dist`. */
+  chainOf(s: FlowStream, dist: DelayDistribution): ChainParams {
+    let params = this.chainCache.get(dist);
+    if (params === undefined) {
+      // Queueing lateness lasts about a busy period of the busiest leg's cell (M/G/1), in packets.
+      let busyMs = 0;
+      for (const leg of s.legs) {
+        const load = this.radio.loads[leg.device.serving][leg.dir];
+        const meanS = leg.prbSymbols / load.capacity;
+        const b = busyPeriodMs(Math.max(meanS, 1e-6), Math.min(load.rho, 0.999));
+        if (leg.servedShare < 1) busyMs = Number.POSITIVE_INFINITY;
+        else if (b > busyMs) busyMs = b;
+      }
+      const badPackets = Number.isFinite(busyMs) ? busyMs / s.intervalMs : 1e9;
+      params = fitChain(dist.invalidProb, dist.noQueueInvalidProb, badPackets);
+      this.chainCache.set(dist, params);
+    }
+    return params;
+  }
+}

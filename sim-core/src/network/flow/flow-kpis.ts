@@ -1,0 +1,165 @@
+// The flow model's outputs in the packet model's shapes: KPIs (classes with latency percentiles from the
+// weighted histogram, cells, devices, streams) and the cell-load samples (the flows' current PRB use).
+
+import type { Probe } from '../../engine/probe';
+import type { HandoverTally } from '../handover';
+import { type Dir, DL, UL } from '../tdd-grid';
+import type { CellKpis, CellLoadSample, ClassKpis, DeviceKpis, NetworkKpis, StreamKpis } from '../types';
+import type { CellLoad } from './cell-load';
+import type { FlowRadio } from './flow-radio';
+import type { FlowStats } from './flow-stats';
+import type { StreamLeg } from './flow-stream';
+import type { StreamRecord } from './flow-streams';
+import { WeightedLatencyHistogram } from './weighted-histogram';
+
+const EPS_MS = 1e-9;
+
+export function flowKpis(
+  radio: FlowRadio,
+  stats: FlowStats,
+  tally: HandoverTally,
+  records: ReadonlyMap<string, StreamRecord>,
+  fromMs: number,
+  endMs: number,
+): NetworkKpis {
+  const { env, profiles, devices, config } = radio;
+  const durationMs = Math.max(EPS_MS, endMs - fromMs);
+  const classes: ClassKpis[] = profiles.map((p) => {
+    const s = stats.classStats[p.index];
+    const hist = new WeightedLatencyHistogram();
+    hist.merge(s.latency);
+    for (const [dist, n] of s.weights)
+      for (let i = 0; i < dist.buckets.length; i++)
+        hist.addBucket(dist.buckets[i], dist.delaysMs[i], n * dist.probs[i]);
+    const reliability = s.finished > 0 ? s.onTime / s.finished : Number.NaN;
+    return {
+      trafficClass: p.trafficClass,
+      fiveQi: p.qos.fiveQi,
+      priorityLevel: p.qos.priorityLevel,
+      deadlineMs: p.deadlineMs,
+      finished: Math.round(s.finished),
+      delivered: Math.round(s.delivered),
+      onTime: Math.round(s.onTime),
+      late: Math.round(s.late),
+      lost: Math.round(s.lost),
+      discarded: Math.round(s.discarded),
+      reliability,
+      targetReliability: p.targetReliability,
+      meetsTarget: s.finished === 0 || reliability >= p.targetReliability,
+      latency: hist.summary(),
+    };
+  });
+  const direction = (cell: number, dir: Dir) => {
+    const st = stats.cellStats[cell][dir];
+    const c = env.cells[cell];
+    return {
+      throughputMbps: st.bits / (durationMs * 1000),
+      // Regimes count whole packets: a saturated carrier can come out a packet's PRBs above 100 %.
+      prbUtilization: Math.min(1, st.prbSymbols / (c.nPrb * c.grid.symbolsPerMs(dir) * durationMs)),
+      transportBlocks: Math.round(st.blocks),
+      harqRetransmissions: Math.round(st.retransmissions),
+    };
+  };
+  const cells: CellKpis[] = env.cells.map((c) => ({
+    cellId: c.id,
+    ul: direction(c.index, UL),
+    dl: direction(c.index, DL),
+    handoversIn: tally.intoCell[c.index],
+    handoversOut: tally.outOfCell[c.index],
+  }));
+  const deviceKpis: DeviceKpis[] = devices.map((d) => {
+    const s = d.stats;
+    const ul = d.quality[UL];
+    const dl = d.quality[DL];
+    return {
+      deviceId: d.id,
+      endpointId: d.endpointId,
+      servingCellId: d.serving >= 0 ? env.cells[d.serving].id : null,
+      xM: d.xM,
+      yM: d.yM,
+      rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving] : Number.NaN,
+      dlSinrDb: dl.sinrDb,
+      ulSinrDb: ul.sinrDb,
+      dlCqi: dl.cqi,
+      ulCqi: ul.cqi,
+      dlLayers: dl.layers,
+      ulTxPerPrbDbm: ul.txPerPrbDbm,
+      ulFullPowerPrbs: ul.fullPowerPrbs,
+      ulMbps: s.bits[UL] / (durationMs * 1000),
+      dlMbps: s.bits[DL] / (durationMs * 1000),
+      ulPrbSymbols: s.prbSymbols[UL],
+      dlPrbSymbols: s.prbSymbols[DL],
+      ulPackets: Math.round(s.packets[UL]),
+      dlPackets: Math.round(s.packets[DL]),
+      delivered: Math.round(s.delivered),
+      late: Math.round(s.late),
+      lost: Math.round(s.lost),
+      meanLatencyMs: s.delivered > 0 ? s.latencySumMs / s.delivered : Number.NaN,
+      handovers: s.handovers,
+    };
+  });
+  const streams: StreamKpis[] = [];
+  let survivalFailures = 0;
+  for (const [id, r] of records) {
+    survivalFailures += r.stats.survivalFailures;
+    streams.push({
+      streamId: id,
+      trafficClass: r.spec.trafficClass,
+      from: r.spec.from,
+      to: r.spec.to,
+      active: r.current?.active ?? false,
+      sent: Math.round(r.stats.sent),
+      delivered: Math.round(r.stats.delivered),
+      onTime: Math.round(r.stats.onTime),
+      late: Math.round(r.stats.late),
+      lost: Math.round(r.stats.lost),
+      survivalFailures: r.stats.survivalFailures,
+      inFailure: r.current?.failed ?? false,
+    });
+  }
+  return {
+    fromMs,
+    toMs: endMs,
+    deploymentMode: config.deployment.mode,
+    scheduler: config.scheduler,
+    classes,
+    cells,
+    devices: deviceKpis,
+    streams,
+    handovers: tally.count,
+    survivalFailures,
+  };
+}
+
+/** One sample per cell with traffic: the current PRB use and the flows' throughput over the last period. */
+export function emitFlowLoadSamples(
+  radio: FlowRadio,
+  probe: Probe<CellLoadSample>,
+  nowMs: number,
+  periodMs: number,
+): void {
+  for (const c of radio.env.cells) {
+    const [ul, dl] = radio.loads[c.index];
+    if (ul.rho === 0 && dl.rho === 0) continue;
+    probe.emit({
+      timeMs: nowMs - periodMs,
+      durationMs: periodMs,
+      cellId: c.id,
+      dlPrbUtilization: dl.utilization,
+      ulPrbUtilization: ul.utilization,
+      dlMbps: streamMbps(dl),
+      ulMbps: streamMbps(ul),
+      dlBackloggedUes: dl.rho >= 1 ? dl.entries.length : 0,
+      ulBackloggedUes: ul.rho >= 1 ? ul.entries.length : 0,
+    });
+  }
+}
+
+function streamMbps(load: CellLoad): number {
+  let bitsPerMs = 0;
+  for (const e of load.entries) {
+    const leg = e as StreamLeg;
+    bitsPerMs += leg.ratePerMs * leg.servedShare * Math.max(8, leg.stream.spec.sizeBytes * 8);
+  }
+  return bitsPerMs / 1000;
+}

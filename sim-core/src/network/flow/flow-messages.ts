@@ -1,0 +1,193 @@
+// Messages in flow fidelity: each draws its delay from its flows' current load and link on the actual TDD
+// grid (alignment from its real send time, the Poisson arrivals ahead of it, HARQ, the core), counts
+// into the statistics at once and is delivered (or lost) by one event at its arrival time.
+import type { Message } from '../../control/seam';
+import type { RandomStream, RandomStreams } from '../../engine/random';
+import type { SimAction } from '../../engine/sim-action';
+import { type DeviceState, NormalSource } from '../device';
+import { type Dir, DL, UL } from '../tdd-grid';
+import { TimedHeap } from '../timed-heap';
+import { classIndex } from '../traffic-classes';
+import type { NetworkProbes } from '../types';
+import type { FlowDistributions } from './flow-distributions';
+import type { FlowRadio } from './flow-radio';
+import type { FlowStats } from './flow-stats';
+import type { FlowStreams } from './flow-streams';
+import { type FirstTransmission, firstTransmission, retransmissionEndMs } from './radio-leg';
+
+const EPS_MS = 1e-9;
+
+interface PendingMessage {
+  message: Message<unknown>;
+  lost: boolean;
+  onDelivered: (m: Message<unknown>) => void;
+  onLost: ((m: Message<unknown>) => void) | null;
+}
+
+interface LegOutcome {
+  endMs: number;
+  lost: boolean;
+  discarded: boolean;
+}
+
+export class FlowMessages {
+  private readonly flowRng: RandomStream[];
+  private readonly wiredNormal: NormalSource;
+  private readonly heap = new TimedHeap<PendingMessage>();
+  private readonly action: SimAction<undefined>;
+  private deliveryAtMs = Number.POSITIVE_INFINITY;
+  private readonly scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSymbols: 0 };
+
+  constructor(
+    private readonly radio: FlowRadio,
+    private readonly streams: FlowStreams,
+    private readonly distributions: FlowDistributions,
+    private readonly stats: FlowStats,
+    private readonly probes: NetworkProbes,
+    random: RandomStreams,
+  ) {
+    this.flowRng = radio.devices.map((d) => random.stream(d.id, 'network.flow'));
+    this.wiredNormal = new NormalSource(random.stream('network', 'network.core'));
+    this.action = radio.sim.action(() => this.deliver(), { label: 'network delivery' });
+  }
+
+  send<P>(
+    message: Message<P>,
+    onDelivered: (message: Message<P>) => void,
+    onLost?: (message: Message<P>) => void,
+  ): void {
+    const streams = this.streams;
+    streams.settle();
+    const now = this.radio.sim.now();
+    const ci = classIndex(message.trafficClass);
+    const profile = this.radio.profiles[ci];
+    const bits = Math.max(8, message.sizeBytes * 8);
+    const src = this.radio.deviceByEndpoint.get(message.from) ?? null;
+    const dst = this.radio.deviceByEndpoint.get(message.to) ?? null;
+    let t = now;
+    let lost = false;
+    let discarded = false;
+    if (src !== null) {
+      streams.refreshDevice(src, now);
+      const r = this.messageLeg(src, UL, ci, bits, t);
+      t = r.endMs;
+      lost = r.lost;
+      discarded = r.discarded;
+    }
+    if (!lost) {
+      t += this.coreDelay((src ?? dst)?.coreNormal ?? this.wiredNormal);
+      if (dst !== null) {
+        streams.refreshDevice(dst, now);
+        const r = this.messageLeg(dst, DL, ci, bits, t);
+        t = r.endMs;
+        lost = r.lost;
+        discarded = r.discarded;
+      }
+    }
+    streams.settle();
+    // Statistics now, callbacks at the arrival (or loss) time, as the packet model.
+    const latency = t - now;
+    const late = !lost && latency > profile.deadlineMs + EPS_MS;
+    const dev = src ?? dst;
+    this.stats.message(ci, dev, latency, lost, discarded, late);
+    if (this.probes.linkSamples.active)
+      this.probes.linkSamples.emit({
+        timeMs: t,
+        sentMs: now,
+        endpointId: dev?.endpointId ?? message.from,
+        deviceId: dev?.id ?? null,
+        from: message.from,
+        to: message.to,
+        trafficClass: message.trafficClass,
+        latencyMs: lost ? Number.NaN : latency,
+        lost,
+        late,
+        streamId: null,
+      });
+    this.heap.push(t, {
+      message: message as Message<unknown>,
+      lost,
+      onDelivered: onDelivered as (m: Message<unknown>) => void,
+      onLost: (onLost as ((m: Message<unknown>) => void) | undefined) ?? null,
+    });
+    this.scheduleDelivery();
+  }
+
+  /** One leg of a message: queue (drawn from the tier's wait), the TDD grid from the actual time, HARQ. */
+  private messageLeg(dev: DeviceState, dir: Dir, ci: number, bits: number, tMs: number): LegOutcome {
+    const rng = this.flowRng[dev.index];
+    const profile = this.radio.profiles[ci];
+    const load = this.radio.loads[dev.serving][dir];
+    const tier = this.radio.tierOf[ci];
+    const served = load.tierServed[tier];
+    if (served < 1 && rng.next() >= served)
+      return { endMs: tMs + profile.discardTimerMs, lost: true, discarded: true };
+    const link = this.distributions.legLink(dev, dir);
+    // An overloaded flow's served packets waited in its queue up to the discard timer; otherwise the message
+    // shares its opportunity with the others that arrived in the same gap before it (Poisson), as the flows.
+    let start = served < 1 ? tMs + profile.discardTimerMs : tMs;
+    if (dev.blockedUntilMs > start) start = dev.blockedUntilMs;
+    let ahead = 0;
+    const rate = load.tierAheadRate[tier];
+    if (served >= 1 && rate > 0) {
+      const grid = link.grid;
+      const next = grid.nextOpportunity(dir, start);
+      const mean = rate * (start - grid.startMs(dir, next - 1));
+      // Poisson by inversion.
+      const u = rng.next();
+      let k = 0;
+      let p = Math.exp(-mean);
+      let cum = p;
+      while (u > cum && k < 200) {
+        k++;
+        p *= mean / k;
+        cum += p;
+      }
+      const perOther = load.tierAheadWork[tier] / rate;
+      const own = firstTransmission(link, bits, start, this.scratch).prbSymbols;
+      ahead = k * (load.discipline === 'fifo' ? perOther : Math.min(perOther, own));
+    }
+    const ft = firstTransmission(link, bits, start, this.scratch, ahead);
+    // Attempts of the slowest block: P(done within a) = (1 − β^a)^blocks.
+    const u = rng.next();
+    let attempts = 0;
+    for (let a = 1; a <= link.maxAttempts; a++)
+      if (u < (1 - link.bler ** a) ** ft.blocks) {
+        attempts = a;
+        break;
+      }
+    const lost = attempts === 0;
+    const used = lost ? link.maxAttempts : attempts;
+    let end = ft.endMs;
+    for (let a = 2; a <= used; a++) end = retransmissionEndMs(link, end, ft.lastSymbols);
+    const prbSymbols = ft.prbSymbols * (1 + (used - 1) / Math.max(1, ft.blocks));
+    load.addMessage(tier, prbSymbols, tMs);
+    this.stats.messageLeg(dev, dir, prbSymbols, ft.blocks, used - 1, bits, lost);
+    return { endMs: end, lost, discarded: false };
+  }
+
+  private coreDelay(source: NormalSource): number {
+    const c = this.radio.core;
+    if (c.jitterMs === 0) return Math.max(c.minMs, c.meanMs);
+    return Math.max(c.minMs, c.meanMs + c.jitterMs * source.nextNormal());
+  }
+
+  private scheduleDelivery(): void {
+    const t = this.heap.peekTime();
+    if (t >= this.deliveryAtMs) return;
+    this.deliveryAtMs = t;
+    this.action.schedule(undefined, Math.max(0, t - this.radio.sim.now()));
+  }
+
+  private deliver(): void {
+    this.deliveryAtMs = Number.POSITIVE_INFINITY;
+    const limit = this.radio.sim.now() + EPS_MS;
+    const heap = this.heap;
+    while (heap.size > 0 && heap.peekTime() <= limit) {
+      const m = heap.pop()!;
+      if (m.lost) m.onLost?.(m.message);
+      else m.onDelivered(m.message);
+    }
+    if (heap.size > 0) this.scheduleDelivery();
+  }
+}
