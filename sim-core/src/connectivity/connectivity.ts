@@ -53,6 +53,12 @@ export interface ConnectivityContext extends ConnectivityInput {
   readonly mobileEndpoints: ReadonlySet<string>;
   /** Where an endpoint is at a simulated time (asked only while the simulation runs). */
   locate(endpointId: string, timeMs: number): Position | undefined;
+  /**
+   * The earliest time the endpoint can have moved `distanceM` on from where it is at `timeMs` (a lower
+   * bound from its planned motion; Infinity for one that never moves; undefined when unknown): lets a
+   * network wait for a move instead of polling positions.
+   */
+  movedByMs?(endpointId: string, timeMs: number, distanceM: number): number | undefined;
 }
 
 /** A probe as an observer sees it. */

@@ -29,7 +29,7 @@ export const wired: Connectivity = {
     return out;
   },
   build(context) {
-    const { sim, network, mobileEndpoints, connectivity, streams, locate } = context;
+    const { sim, network, mobileEndpoints, connectivity, streams, locate, movedByMs } = context;
     const stats = new DeliveryStats(network?.classOptions);
     const ethernet = new FixedDelayNetwork(
       sim,
@@ -42,7 +42,11 @@ export const wired: Connectivity = {
     let radioKpis: ((endMs: number) => ConnectivityKpis) | undefined;
     if (network !== undefined && mobileEndpoints.size > 0) {
       if ((connectivity.wired?.mobile ?? 'wifi') === '5g') {
-        const model = buildNetwork(sim, { ...network, devices: moving }, { streams, locate });
+        const model = buildNetwork(
+          sim,
+          { ...network, devices: moving },
+          { streams, locate, ...(movedByMs ? { movedByMs } : {}) },
+        );
         radio = { control: model, fiveG: model, probes: model.probes, runsAhead: true };
       } else {
         const w = wifiPlantNetwork(context, moving);

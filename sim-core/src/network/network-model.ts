@@ -43,6 +43,8 @@ export interface NetworkDependencies {
   streams: RandomStreams;
   /** Where an endpoint is at a time (machines never move; AGVs do). */
   locate: (endpointId: string, timeMs: number) => { xM: number; yM: number } | undefined;
+  /** When a moving endpoint can first be `distanceM` on (ConnectivityContext.movedByMs); flow fidelity only. */
+  movedByMs?: (endpointId: string, timeMs: number, distanceM: number) => number | undefined;
 }
 
 const DEFAULT_POWER_CONTROL: PowerControl = { p0Dbm: -85, alpha: 0.8 }; // assumption: typical P0-nominal / α (TS 38.213 §7.1.1 ranges)

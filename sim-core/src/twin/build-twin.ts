@@ -97,6 +97,8 @@ export function buildTwin(sim: Simulation, config: TwinConfig, options: TwinOpti
     streams,
     mobileEndpoints: new Set((config.agv?.fleet ?? []).map((v) => v.id)),
     locate: (id, timeMs) => positions.get(id) ?? fleet?.locate(id, timeMs),
+    movedByMs: (id, timeMs, distanceM) =>
+      positions.has(id) ? Number.POSITIVE_INFINITY : fleet?.movedByMs(id, timeMs, distanceM),
   });
   const network = plant.fiveG;
   const outages =

@@ -221,6 +221,12 @@ export class AgvFleet implements TransportService {
     return this.byId.get(vehicleId)?.position(timeMs);
   }
 
+  /** Vehicle.movedByMs of `vehicleId` (undefined for any other id): when a network needs to look again. */
+  movedByMs(vehicleId: string, timeMs: number, distanceM: number): number | undefined {
+    this.byId ??= new Map(this.vehicles.map((v) => [v.id, v]));
+    return this.byId.get(vehicleId)?.movedByMs(timeMs, distanceM);
+  }
+
   private byId: Map<string, Vehicle> | undefined;
 
   /** Forgets statistics before `atMs` (warm-up exclusion); call it at simulated time `atMs`. */

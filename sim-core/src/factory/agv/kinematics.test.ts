@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { brakeFrom, distanceAtS, planProfile, profileDurationS, speedAtS } from './kinematics';
+import {
+  brakeFrom,
+  distanceAtS,
+  fastestTimeS,
+  planProfile,
+  profileDurationS,
+  speedAtS,
+  timeAtDistanceS,
+} from './kinematics';
 import { type MotionSegment, positionAt } from './motion';
 
 describe('planProfile', () => {
@@ -61,6 +69,63 @@ describe('planProfile', () => {
         },
       ),
       { seed: 42, numRuns: 300 },
+    );
+  });
+});
+
+describe('timeAtDistanceS', () => {
+  it('trapezoid 0 → 2 m/s at 1 m/s², brake at 0.5 m/s² over 20 m: closed forms per phase', () => {
+    const p = planProfile(0, 0, 2, 1, 0.5, 20);
+    expect(timeAtDistanceS(p, 0.5)).toBeCloseTo(1, 12); // x = t²/2
+    expect(timeAtDistanceS(p, 2)).toBeCloseTo(2, 12); // end of the ramp
+    expect(timeAtDistanceS(p, 10)).toBeCloseTo(2 + 8 / 2, 12); // cruise at 2 m/s
+    expect(timeAtDistanceS(p, 19)).toBeCloseTo(13 - 2, 12); // last metre braking from rest backwards: t = sqrt(2·1/0.5)
+    expect(timeAtDistanceS(p, 20)).toBeCloseTo(13, 12);
+    expect(timeAtDistanceS(p, 25)).toBeCloseTo(13, 12);
+  });
+
+  it('inverts distanceAtS on every profile (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0.1, max: 3, noNaN: true }),
+        fc.double({ min: 0.1, max: 2, noNaN: true }),
+        fc.double({ min: 0.1, max: 2, noNaN: true }),
+        fc.double({ min: 0.5, max: 60, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (v0, vEnd, vMax, a, d, length, share) => {
+          const p = planProfile(Math.min(v0, vMax), vEnd, vMax, a, d, length);
+          const x = share * p.lengthM;
+          expect(distanceAtS(p, timeAtDistanceS(p, x))).toBeCloseTo(x, 6);
+        },
+      ),
+    );
+  });
+});
+
+describe('fastestTimeS', () => {
+  it('from rest: sqrt(2x/a) on the ramp, then cruising at vMax', () => {
+    expect(fastestTimeS(0, 1, 0.5, 1.5)).toBeCloseTo(2, 12); // sqrt(2 · 1 / 0.5)
+    // ramp to 1.5 m/s takes 3 s over 2.25 m; the other 0.75 m at 1.5 m/s: 0.5 s
+    expect(fastestTimeS(0, 3, 0.5, 1.5)).toBeCloseTo(3.5, 12);
+    expect(fastestTimeS(1.5, 3, 0.5, 1.5)).toBeCloseTo(2, 12);
+  });
+
+  it('no profile covers the distance sooner (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0.1, max: 3, noNaN: true }),
+        fc.double({ min: 0.1, max: 2, noNaN: true }),
+        fc.double({ min: 0.5, max: 60, noNaN: true }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        (v0, vMax, a, length, share) => {
+          const p = planProfile(Math.min(v0, vMax), 0, vMax, a, a, length);
+          const x = share * p.lengthM;
+          expect(fastestTimeS(p.v0Mps, x, a, vMax)).toBeLessThanOrEqual(timeAtDistanceS(p, x) + 1e-9);
+        },
+      ),
     );
   });
 });

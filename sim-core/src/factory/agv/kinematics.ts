@@ -79,6 +79,31 @@ export function distanceAtS(p: SpeedProfile, tS: number): number {
   return Math.min(p.lengthM, da + cruiseLengthM(p) + p.vCruiseMps * tau - 0.5 * p.decelMps2 * tau * tau);
 }
 
+/** Time into the profile at which it has covered `xM` (clamped to [0, lengthM]): distanceAtS inverted. */
+export function timeAtDistanceS(p: SpeedProfile, xM: number): number {
+  if (xM <= 0) return 0;
+  if (xM >= p.lengthM) return profileDurationS(p);
+  const ta = accelTimeS(p);
+  const da = accelLengthM(p);
+  // x = v0·t + a·t²/2 while accelerating.
+  if (xM < da) return (Math.sqrt(p.v0Mps * p.v0Mps + 2 * p.accelMps2 * xM) - p.v0Mps) / p.accelMps2;
+  const dc = cruiseLengthM(p);
+  if (xM < da + dc) return ta + (xM - da) / p.vCruiseMps;
+  // x − da − dc = vc·τ − d·τ²/2 while braking.
+  const y = xM - da - dc;
+  const root = Math.sqrt(Math.max(0, p.vCruiseMps * p.vCruiseMps - 2 * p.decelMps2 * y));
+  return Math.min(profileDurationS(p), ta + cruiseTimeS(p) + (p.vCruiseMps - root) / p.decelMps2);
+}
+
+/** The least time to cover `distanceM` from speed `v0Mps`, accelerating at `accelMps2` up to `vMaxMps`. */
+export function fastestTimeS(v0Mps: number, distanceM: number, accelMps2: number, vMaxMps: number): number {
+  if (distanceM <= 0) return 0;
+  const v0 = Math.min(v0Mps, vMaxMps);
+  const rampM = (vMaxMps * vMaxMps - v0 * v0) / (2 * accelMps2);
+  if (distanceM <= rampM) return (Math.sqrt(v0 * v0 + 2 * accelMps2 * distanceM) - v0) / accelMps2;
+  return (vMaxMps - v0) / accelMps2 + (distanceM - rampM) / vMaxMps;
+}
+
 /** Speed `tS` seconds into the profile (vEnd after its end). */
 export function speedAtS(p: SpeedProfile, tS: number): number {
   if (tS <= 0) return p.v0Mps;

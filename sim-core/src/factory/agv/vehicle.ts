@@ -7,10 +7,12 @@ import type { AgvMotionControlConfig, AgvVehicleConfig } from './config';
 import {
   brakeFrom,
   distanceAtS,
+  fastestTimeS,
   planProfile,
   profileDurationS,
   type SpeedProfile,
   speedAtS,
+  timeAtDistanceS,
 } from './kinematics';
 import { type AgvPosition, type MotionSegment, positionAt } from './motion';
 import type { PathNetwork, Station } from './path-network';
@@ -272,6 +274,25 @@ export class Vehicle {
     if (this.onEdge && this.segment !== null) return positionAt(this.segment, timeMs);
     const net = this.host.net;
     return { xM: net.xM[this.node], yM: net.yM[this.node], speedMps: 0, offsetM: 0, headingRad: 0 };
+  }
+
+  /**
+   * The earliest time the vehicle can have driven `distanceM` on from where it is at `timeMs` (now, or
+   * within the segment under way): along the segment's plan, then (or when standing) at full acceleration
+   * up to its top speed. A lower bound: a safety stop only makes it later, a new segment starts from where
+   * this one ended.
+   */
+  movedByMs(timeMs: number, distanceM: number): number {
+    const { maxSpeedMps, accelMps2 } = this.spec;
+    const s = this.segment;
+    if (this.onEdge && s !== null && timeMs < s.endMs) {
+      const target = distanceAtS(s.profile, (Math.max(timeMs, s.startMs) - s.startMs) / 1000) + distanceM;
+      if (target <= s.profile.lengthM) return s.startMs + timeAtDistanceS(s.profile, target) * 1000;
+      const rest = target - s.profile.lengthM;
+      return s.endMs + fastestTimeS(s.profile.vEndMps, rest, accelMps2, maxSpeedMps) * 1000;
+    }
+    const v0 = this.onEdge && s !== null ? s.profile.vEndMps : 0;
+    return timeMs + fastestTimeS(v0, distanceM, accelMps2, maxSpeedMps) * 1000;
   }
 
   /** Battery at `timeMs`, counting the segment or charge in progress. */

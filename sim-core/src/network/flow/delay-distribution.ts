@@ -2,7 +2,7 @@
 // as a discrete distribution on the latency histogram's buckets, plus the shares lost (HARQ) and discarded
 // (a flow the scheduler cannot serve in full). Built once per distinct set of inputs and shared.
 import { normalCdf } from '../radio/random';
-import { inverseNormalCdf } from './inverse-normal';
+import { type Atoms, compress, convolve, convolveCompress } from './atoms';
 import {
   attemptProbabilities,
   expectedAttempts,
@@ -12,7 +12,6 @@ import {
   retransmissionEndMs,
 } from './radio-leg';
 import { poisson, slotBacklog } from './slot-backlog';
-import { latencyBucket } from './weighted-histogram';
 
 /** One-way core delay max(min, mean + jitter · z), z standard normal (../radio/deployment.ts). */
 export interface CoreModel {
@@ -49,17 +48,7 @@ export interface PathModel {
 
 /** Sub-points per gap between opportunities for the uniform send phase (assumption: 4 is within 1 % of the mean). */
 const PHASE_POINTS = 4;
-/**
- * Equal-probability atoms of the normal core delay, at their midpoint quantiles: 48 put the atom that
- * holds the 99th percentile at Φ⁻¹(47.5 / 48) = 2.31 σ (the true 2.33 σ) and the median's at −0.03 σ.
- */
-const CORE_ATOMS = 48;
 const EPS_MS = 1e-9;
-
-interface Atoms {
-  d: number[];
-  p: number[];
-}
 
 export interface LegLoad {
   /** Expected PRB-symbols per packet (all transmissions). */
@@ -88,8 +77,7 @@ export class DelayDistribution {
   /** Per leg: what one packet costs the cell. */
   readonly legLoads: readonly LegLoad[];
   /** The radio legs' delay (core excluded), conditional on delivery. */
-  private readonly radio: Atoms;
-  private histogram: { buckets: Int32Array; delaysMs: Float64Array; probs: Float64Array } | null = null;
+  readonly radio: Atoms;
 
   constructor(readonly path: PathModel) {
     const full = build(path, true);
@@ -110,35 +98,6 @@ export class DelayDistribution {
     for (let i = 0; i < full.atoms.d.length; i++) mean += full.atoms.p[i] * full.atoms.d[i];
     this.meanMs = full.survive > 0 ? mean + coreMeanMs(path.core) : Number.NaN;
     this.legLoads = full.legLoads;
-  }
-
-  /** Delivered packets on the latency histogram's buckets (built when first read: statistics only). */
-  get buckets(): Int32Array {
-    return this.bucketed().buckets;
-  }
-  /** Mean latency within each bucket. */
-  get delaysMs(): Float64Array {
-    return this.bucketed().delaysMs;
-  }
-  /** Unconditional probability of each bucket (they add up to the delivered share). */
-  get probs(): Float64Array {
-    return this.bucketed().probs;
-  }
-
-  private bucketed(): { buckets: Int32Array; delaysMs: Float64Array; probs: Float64Array } {
-    if (this.histogram !== null) return this.histogram;
-    const atoms = compress(convolve(coreAtoms(this.path.core), this.radio));
-    const n = atoms.d.length;
-    const buckets = new Int32Array(n);
-    const delaysMs = new Float64Array(n);
-    const probs = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      buckets[i] = latencyBucket(atoms.d[i]);
-      delaysMs[i] = atoms.d[i];
-      probs[i] = atoms.p[i] * this.deliveredProb;
-    }
-    this.histogram = { buckets, delaysMs, probs };
-    return this.histogram;
   }
 }
 
@@ -186,20 +145,9 @@ function build(
     if (!queueing) legAtoms = radio.atoms;
     else if (served < 1) legAtoms = convolve({ d: [leg.discardTimerMs], p: [1] }, radio.atoms);
     else legAtoms = radioAtoms(leg, path.bits, true).atoms;
-    atoms = compress(convolve(atoms, compress(legAtoms)));
+    atoms = convolveCompress(atoms, compress(legAtoms));
   }
   return { atoms, survive, lost, discarded, legLoads };
-}
-
-function coreAtoms(core: CoreModel): Atoms {
-  if (core.jitterMs === 0) return { d: [Math.max(core.minMs, core.meanMs)], p: [1] };
-  const d: number[] = [];
-  const p: number[] = [];
-  for (let k = 0; k < CORE_ATOMS; k++) {
-    d.push(Math.max(core.minMs, core.meanMs + core.jitterMs * inverseNormalCdf((k + 0.5) / CORE_ATOMS)));
-    p.push(1 / CORE_ATOMS);
-  }
-  return { d, p };
 }
 
 const scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSymbols: 0 };
@@ -294,46 +242,4 @@ function radioAtoms(
   for (const x of p) total += x;
   if (total > 0) for (let k = 0; k < p.length; k++) p[k] /= total;
   return { atoms: { d, p }, lost, load: { prbSymbols, blocks, retransmissions } };
-}
-
-function convolve(a: Atoms, b: Atoms): Atoms {
-  if (b.d.length === 1 && b.d[0] === 0) return a;
-  const d: number[] = [];
-  const p: number[] = [];
-  for (let i = 0; i < a.d.length; i++)
-    for (let j = 0; j < b.d.length; j++) {
-      d.push(a.d[i] + b.d[j]);
-      p.push(a.p[i] * b.p[j]);
-    }
-  return { d, p };
-}
-
-/** Merges atoms that fall into the same latency bucket (keeping their mean), so convolutions stay small. */
-function compress(a: Atoms): Atoms {
-  const n = a.d.length;
-  const buckets = new Int32Array(n);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    buckets[i] = latencyBucket(a.d[i]);
-    order[i] = i;
-  }
-  order.sort((x, y) => buckets[x] - buckets[y] || x - y);
-  const d: number[] = [];
-  const p: number[] = [];
-  let last = -1;
-  for (let k = 0; k < n; k++) {
-    const i = order[k];
-    const w = a.p[i];
-    if (!(w > 0)) continue;
-    if (buckets[i] !== last) {
-      last = buckets[i];
-      d.push(a.d[i] * w);
-      p.push(w);
-    } else {
-      d[d.length - 1] += a.d[i] * w;
-      p[p.length - 1] += w;
-    }
-  }
-  for (let k = 0; k < d.length; k++) d[k] /= p[k];
-  return { d, p };
 }

@@ -11,6 +11,7 @@ import type { FlowStream, StreamLeg } from './flow-stream';
 import { busyPeriodMs } from './queue-model';
 import type { LegLink } from './radio-leg';
 import { type ChainParams, fitChain } from './survival-chain';
+import { TupleInterner } from './tuple-interner';
 
 function quantizeBler(bler: number): number {
   if (!(bler > 1e-7)) return 0;
@@ -18,11 +19,29 @@ function quantizeBler(bler: number): number {
 }
 
 export class FlowDistributions {
-  private readonly legCache = new Map<string, LegModel>();
-  private readonly distCache = new Map<string, DelayDistribution>();
+  /** Leg models by id, and the ids by inputs: (cell configuration, dir, bits, link, load). */
+  private readonly legModels: LegModel[] = [];
+  private readonly legIds = new TupleInterner(11);
+  /** Distributions by id, and the ids by inputs: (bits, deadline, up to two leg models). */
+  private readonly dists: DelayDistribution[] = [];
+  private readonly distIds = new TupleInterner(4);
   private readonly chainCache = new Map<DelayDistribution, ChainParams>();
+  /** Per cell: an id of its configuration (cells of one configuration share flow distributions). */
+  private readonly cellConfig: number[];
 
-  constructor(private readonly radio: FlowRadio) {}
+  constructor(private readonly radio: FlowRadio) {
+    const configs = new Map<string, number>();
+    this.cellConfig = radio.env.cells.map((cell) => {
+      const g = cell.grid;
+      const key = `${g.pattern}|${g.slotMs}|${g.special.dl}|${g.special.ul}|${cell.nPrb}|${radio.harqProcessingMs[cell.index]}`;
+      let id = configs.get(key);
+      if (id === undefined) {
+        id = configs.size;
+        configs.set(key, id);
+      }
+      return id;
+    });
+  }
 
   /** `dev`'s link in `dir` on its serving cell, as one packet's leg sees it. */
   legLink(dev: DeviceState, dir: Dir): LegLink {
@@ -51,38 +70,50 @@ export class FlowDistributions {
   private legModel(leg: StreamLeg, bits: number, discardTimerMs: number): LegModel {
     const dev = leg.device;
     const q = this.radio.budget.quality(dev, leg.dir, 0);
-    const m = leg.memo;
+    const bler = quantizeBler(q.bler);
+    const capPrb = this.capPrb(dev, leg.dir, q.fullPowerPrbs);
+    const m = leg.memoModel;
     if (
       m !== null &&
-      m.cell === dev.serving &&
-      m.model.link.bitsPerPrbSymbol === q.bitsPerPrbSymbol &&
-      m.model.link.bler === quantizeBler(q.bler) &&
-      m.model.link.capPrb === this.capPrb(dev, leg.dir, q.fullPowerPrbs) &&
-      m.model.servedShare === leg.servedShare &&
-      m.model.aheadRatePerMs === leg.aheadRatePerMs &&
-      m.model.aheadPrbSymbols === leg.aheadPrbSymbols &&
-      m.model.aheadPeriodMs === leg.aheadPeriodMs
+      leg.memoCell === dev.serving &&
+      m.link.bitsPerPrbSymbol === q.bitsPerPrbSymbol &&
+      m.link.bler === bler &&
+      m.link.capPrb === capPrb &&
+      m.servedShare === leg.servedShare &&
+      m.aheadRatePerMs === leg.aheadRatePerMs &&
+      m.aheadPrbSymbols === leg.aheadPrbSymbols &&
+      m.aheadPeriodMs === leg.aheadPeriodMs
     )
-      return m.model;
-    const link = this.legLink(dev, leg.dir);
-    const cell = this.radio.env.cells[dev.serving];
-    // Cells of one configuration share flow distributions (their grids and carriers are the same).
-    const key = `${cell.grid.pattern}|${cell.grid.slotMs}|${cell.grid.special.dl}|${cell.grid.special.ul}|${cell.nPrb}|${link.harqProcessingMs}|${leg.dir}|${bits}|${link.bitsPerPrbSymbol}|${link.bler}|${link.capPrb}|${leg.servedShare}|${discardTimerMs}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
-    let model = this.legCache.get(key);
+      return m;
+    const key = this.legIds.key;
+    key[0] = this.cellConfig[dev.serving];
+    key[1] = leg.dir;
+    key[2] = bits;
+    key[3] = q.bitsPerPrbSymbol;
+    key[4] = bler;
+    key[5] = capPrb;
+    key[6] = leg.servedShare;
+    key[7] = discardTimerMs;
+    key[8] = leg.aheadRatePerMs;
+    key[9] = leg.aheadPrbSymbols;
+    key[10] = leg.aheadPeriodMs;
+    const id = this.legIds.intern();
+    let model = this.legModels[id];
     if (model === undefined) {
       model = {
-        id: this.legCache.size,
-        link,
+        id,
+        link: this.legLink(dev, leg.dir),
         servedShare: leg.servedShare,
         discardTimerMs,
         aheadRatePerMs: leg.aheadRatePerMs,
         aheadPrbSymbols: leg.aheadPrbSymbols,
         aheadPeriodMs: leg.aheadPeriodMs,
-        sharing: this.radio.loads[leg.device.serving][leg.dir].discipline,
+        sharing: this.radio.loads[dev.serving][leg.dir].discipline,
       };
-      this.legCache.set(key, model);
+      this.legModels[id] = model;
     }
-    leg.memo = { cell: leg.device.serving, model };
+    leg.memoCell = dev.serving;
+    leg.memoModel = model;
     return model;
   }
 
@@ -98,13 +129,17 @@ export class FlowDistributions {
       legs[i] = m;
     }
     if (same) return s.dist!;
-    let key = `${bits}|${s.deadlineMs}`;
-    for (const m of legs) key += `|${m.id}`;
-    let dist = this.distCache.get(key);
+    const key = this.distIds.key;
+    key[0] = bits;
+    key[1] = s.deadlineMs;
+    key[2] = legs.length > 0 ? legs[0].id : -1;
+    key[3] = legs.length > 1 ? legs[1].id : -1;
+    const id = this.distIds.intern();
+    let dist = this.dists[id];
     if (dist === undefined) {
       const path: PathModel = { legs: legs.slice(), core: this.radio.core, bits, deadlineMs: s.deadlineMs };
       dist = new DelayDistribution(path);
-      this.distCache.set(key, dist);
+      this.dists[id] = dist;
     }
     return dist;
   }

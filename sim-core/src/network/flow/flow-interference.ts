@@ -52,13 +52,18 @@ export class FlowInterference implements LoadView {
     out.fill(0);
     for (let c = 0; c < n; c++) {
       const victims = this.coChannel[c];
-      if (victims.length === 0) continue;
+      const nv = victims.length;
+      if (nv === 0) continue;
       const load = this.loads[c][UL];
-      for (const e of load.entries) {
-        const leg = e as StreamLeg;
+      const entries = load.entries;
+      for (let k = 0; k < entries.length; k++) {
+        const leg = entries[k] as StreamLeg;
         const share = (leg.ratePerMs * leg.prbSymbols * leg.servedShare) / load.capacity;
         const rx = leg.device.ulRxAtMw;
-        for (const a of victims) out[c * n + a] += share * rx[a];
+        for (let v = 0; v < nv; v++) {
+          const a = victims[v];
+          out[c * n + a] += share * rx[a];
+        }
       }
     }
     return out;

@@ -5,7 +5,9 @@ import type { Probe } from '../../engine/probe';
 import type { HandoverTally } from '../handover';
 import { type Dir, DL, UL } from '../tdd-grid';
 import type { CellKpis, CellLoadSample, ClassKpis, DeviceKpis, NetworkKpis, StreamKpis } from '../types';
+import { type Atoms, convolveCompress, coreAtoms, mixture } from './atoms';
 import type { CellLoad } from './cell-load';
+import type { CoreModel, DelayDistribution } from './delay-distribution';
 import type { FlowRadio } from './flow-radio';
 import type { FlowStats } from './flow-stats';
 import type { StreamLeg } from './flow-stream';
@@ -28,9 +30,7 @@ export function flowKpis(
     const s = stats.classStats[p.index];
     const hist = new WeightedLatencyHistogram();
     hist.merge(s.latency);
-    for (const [dist, n] of s.weights)
-      for (let i = 0; i < dist.buckets.length; i++)
-        hist.addBucket(dist.buckets[i], dist.delaysMs[i], n * dist.probs[i]);
+    addStreamPackets(hist, s.weights, radio.core);
     const reliability = s.finished > 0 ? s.onTime / s.finished : Number.NaN;
     return {
       trafficClass: p.trafficClass,
@@ -129,6 +129,24 @@ export function flowKpis(
     handovers: tally.count,
     survivalFailures,
   };
+}
+
+/**
+ * Stream packets of a class: the mixture of its distributions' radio delays, each weighted by its
+ * delivered packets, then the core delay added once (it is independent of the radio part and the same
+ * for every flow): one convolution per class instead of one per distribution.
+ */
+function addStreamPackets(
+  hist: WeightedLatencyHistogram,
+  weights: ReadonlyMap<DelayDistribution, number>,
+  core: CoreModel,
+): void {
+  const parts: [Atoms, number][] = [];
+  for (const [dist, n] of weights)
+    if (n * dist.deliveredProb > 0) parts.push([dist.radio, n * dist.deliveredProb]);
+  if (parts.length === 0) return;
+  const atoms = convolveCompress(coreAtoms(core), mixture(parts));
+  for (let i = 0; i < atoms.d.length; i++) hist.add(atoms.d[i], atoms.p[i]);
 }
 
 /** One sample per cell with traffic: the current PRB use and the flows' throughput over the last period. */

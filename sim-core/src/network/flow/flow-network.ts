@@ -31,7 +31,7 @@ import { FlowDistributions } from './flow-distributions';
 import { INTERFERENCE_REFRESH_MS } from './flow-interference';
 import { emitFlowLoadSamples, flowKpis } from './flow-kpis';
 import { FlowMessages } from './flow-messages';
-import type { Locate } from './flow-mobility';
+import type { Locate, MovedBy } from './flow-mobility';
 import { buildFlowRadio, type FlowRadio } from './flow-radio';
 import { FlowStats } from './flow-stats';
 import { FlowStreams } from './flow-streams';
@@ -51,6 +51,8 @@ export interface FlowDefaults {
 export interface FlowDependencies {
   streams: RandomStreams;
   locate: Locate;
+  /** When a moving endpoint can first be a distance on (without it, mobile devices are polled). */
+  movedByMs?: MovedBy;
 }
 
 export function buildFlowNetwork(
@@ -90,6 +92,7 @@ export class FlowNetwork implements NetworkModel {
     this.streams = new FlowStreams(radio, distributions, this.stats, this.handoverTally, this.probes, {
       streams: deps.streams,
       locate: deps.locate,
+      ...(deps.movedByMs === undefined ? {} : { movedBy: deps.movedByMs }),
       mobility: {
         recomputeDistanceM: config.mobility?.recomputeDistanceM ?? defaults.recomputeDistanceM,
         locateIntervalMs: config.mobility?.locateIntervalMs ?? defaults.locateIntervalMs,

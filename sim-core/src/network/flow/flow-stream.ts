@@ -27,7 +27,8 @@ export interface StreamLeg extends LoadEntry {
   /** Cell the entry is booked on (-1: not booked). */
   cell: number;
   /** The leg's model at the last refresh and the cell it was for (reused while its inputs stay the same). */
-  memo: { cell: number; model: LegModel } | null;
+  memoModel: LegModel | null;
+  memoCell: number;
 }
 
 export interface FlowStreamHost {

@@ -15,7 +15,7 @@ import { classIndex } from '../traffic-classes';
 import type { NetworkProbes } from '../types';
 import type { DelayDistribution } from './delay-distribution';
 import type { FlowDistributions } from './flow-distributions';
-import { FlowMobility, type Locate, type MobilityHost } from './flow-mobility';
+import { FlowMobility, type Locate, type MobilityHost, type MovedBy } from './flow-mobility';
 import type { FlowRadio } from './flow-radio';
 import type { FlowStats } from './flow-stats';
 import { FlowStream, type FlowStreamHost, FlowStreamStats, type StreamLeg } from './flow-stream';
@@ -33,6 +33,7 @@ export interface StreamRecord {
 export interface FlowStreamsOptions {
   streams: RandomStreams;
   locate: Locate;
+  movedBy?: MovedBy;
   mobility: MobilitySettings;
   handover: HandoverConfig;
   streamPhase: NetworkConfig['streamPhase'];
@@ -63,7 +64,9 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
     this.mobility = new FlowMobility(
       radio.sim,
       radio.budget,
+      radio.devices.length,
       options.locate,
+      options.movedBy,
       options.mobility,
       options.handover,
       this,
@@ -116,7 +119,8 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
       aheadRatePerMs: 0,
       aheadPrbSymbols: 0,
       aheadPeriodMs: Number.POSITIVE_INFINITY,
-      memo: null,
+      memoModel: null,
+      memoCell: -1,
     });
     if (src !== null) stream.legs.push(leg(src, UL));
     if (dst !== null) stream.legs.push(leg(dst, DL));
@@ -134,7 +138,6 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
       // Devices are located at the settle pass, not here: streams open while the models are being built.
       for (const leg of stream.legs) this.mobility.track(leg.device);
       this.flag(stream);
-      this.mobility.schedule();
       // Streams opened or resumed together (a plant starting up) are settled once, at the same instant.
       this.scheduleSettle();
       return;

@@ -7,6 +7,8 @@ const MIN_MS = 1e-3; // as ../latency-histogram.ts
 const GROWTH = 1.005; // as ../latency-histogram.ts
 const LOG_GROWTH = Math.log(GROWTH);
 const BUCKETS = Math.ceil(Math.log(1e7 / MIN_MS) / LOG_GROWTH) + 1;
+/** Number of buckets (latencyBucket is in 0 .. LATENCY_BUCKETS − 1). */
+export const LATENCY_BUCKETS = BUCKETS;
 
 /** Bucket of a latency (shared with the delay distributions, which are kept per bucket). */
 export function latencyBucket(latencyMs: number): number {

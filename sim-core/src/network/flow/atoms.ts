@@ -1,0 +1,129 @@
+// Discrete delay distributions as atoms (delay, probability): convolution (independent delays add),
+// compression onto the latency histogram's buckets (atoms of one bucket merge at their mean, so repeated
+// convolutions stay small), mixtures, and the core delay's atoms.
+import type { CoreModel } from './delay-distribution';
+import { inverseNormalCdf } from './inverse-normal';
+import { LATENCY_BUCKETS, latencyBucket } from './weighted-histogram';
+
+export interface Atoms {
+  d: number[];
+  p: number[];
+}
+
+/**
+ * Equal-probability atoms of the normal core delay, at their midpoint quantiles: 48 put the atom that
+ * holds the 99th percentile at Φ⁻¹(47.5 / 48) = 2.31 σ (the true 2.33 σ) and the median's at −0.03 σ.
+ */
+const CORE_ATOMS = 48;
+
+/** The core's atoms by model (a network has one core model: built once). */
+const coreAtomsMemo = new WeakMap<CoreModel, Atoms>();
+
+export function coreAtoms(core: CoreModel): Atoms {
+  let atoms = coreAtomsMemo.get(core);
+  if (atoms === undefined) {
+    atoms = buildCoreAtoms(core);
+    coreAtomsMemo.set(core, atoms);
+  }
+  return atoms;
+}
+
+function buildCoreAtoms(core: CoreModel): Atoms {
+  if (core.jitterMs === 0) return { d: [Math.max(core.minMs, core.meanMs)], p: [1] };
+  const d: number[] = [];
+  const p: number[] = [];
+  for (let k = 0; k < CORE_ATOMS; k++) {
+    d.push(Math.max(core.minMs, core.meanMs + core.jitterMs * inverseNormalCdf((k + 0.5) / CORE_ATOMS)));
+    p.push(1 / CORE_ATOMS);
+  }
+  return { d, p };
+}
+
+export function convolve(a: Atoms, b: Atoms): Atoms {
+  if (b.d.length === 1 && b.d[0] === 0) return a;
+  const d: number[] = [];
+  const p: number[] = [];
+  for (let i = 0; i < a.d.length; i++)
+    for (let j = 0; j < b.d.length; j++) {
+      d.push(a.d[i] + b.d[j]);
+      p.push(a.p[i] * b.p[j]);
+    }
+  return { d, p };
+}
+
+// Per latency bucket: the weighted delay sum and the weight of the atoms in it (kept zero between calls).
+const bucketSum = new Float64Array(LATENCY_BUCKETS);
+const bucketWeight = new Float64Array(LATENCY_BUCKETS);
+
+/** compress(convolve(a, b)) without the intermediate atoms (the same sums in the same order). */
+export function convolveCompress(a: Atoms, b: Atoms): Atoms {
+  if (b.d.length === 1 && b.d[0] === 0) return compress(a);
+  let lo = LATENCY_BUCKETS;
+  let hi = -1;
+  for (let i = 0; i < a.d.length; i++) {
+    const ad = a.d[i];
+    const ap = a.p[i];
+    for (let j = 0; j < b.d.length; j++) {
+      const w = ap * b.p[j];
+      if (!(w > 0)) continue;
+      const x = ad + b.d[j];
+      const k = latencyBucket(x);
+      bucketSum[k] += x * w;
+      bucketWeight[k] += w;
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+  }
+  return drainBuckets(lo, hi);
+}
+
+/** Merges atoms that fall into the same latency bucket (keeping their mean), so convolutions stay small. */
+export function compress(a: Atoms): Atoms {
+  let lo = LATENCY_BUCKETS;
+  let hi = -1;
+  for (let i = 0; i < a.d.length; i++) {
+    const w = a.p[i];
+    if (!(w > 0)) continue;
+    const x = a.d[i];
+    const k = latencyBucket(x);
+    bucketSum[k] += x * w;
+    bucketWeight[k] += w;
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  return drainBuckets(lo, hi);
+}
+
+/** The mixture of `parts` (each atom's probability times its part's weight), merged per latency bucket. */
+export function mixture(parts: Iterable<readonly [Atoms, number]>): Atoms {
+  let lo = LATENCY_BUCKETS;
+  let hi = -1;
+  for (const [a, weight] of parts)
+    for (let i = 0; i < a.d.length; i++) {
+      const w = a.p[i] * weight;
+      if (!(w > 0)) continue;
+      const x = a.d[i];
+      const k = latencyBucket(x);
+      bucketSum[k] += x * w;
+      bucketWeight[k] += w;
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+  return drainBuckets(lo, hi);
+}
+
+/** The atoms of buckets lo..hi in bucket order (mean delay and weight of each), leaving the buckets zero. */
+function drainBuckets(lo: number, hi: number): Atoms {
+  const d: number[] = [];
+  const p: number[] = [];
+  for (let k = lo; k <= hi; k++) {
+    const w = bucketWeight[k];
+    if (w > 0) {
+      d.push(bucketSum[k] / w);
+      p.push(w);
+    }
+    bucketSum[k] = 0;
+    bucketWeight[k] = 0;
+  }
+  return { d, p };
+}
