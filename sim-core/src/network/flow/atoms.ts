@@ -51,79 +51,63 @@ export function convolve(a: Atoms, b: Atoms): Atoms {
   return { d, p };
 }
 
-// Per latency bucket: the weighted delay sum and the weight of the atoms in it (kept zero between calls).
+// The open accumulation: per latency bucket the weighted delay sum and the weight of the atoms added, and
+// the range of buckets touched (kept zero outside an accumulation; one accumulation at a time).
 const bucketSum = new Float64Array(LATENCY_BUCKETS);
 const bucketWeight = new Float64Array(LATENCY_BUCKETS);
+let lo = LATENCY_BUCKETS;
+let hi = -1;
 
-/** compress(convolve(a, b)) without the intermediate atoms (the same sums in the same order). */
-export function convolveCompress(a: Atoms, b: Atoms): Atoms {
-  if (b.d.length === 1 && b.d[0] === 0) return compress(a);
-  let lo = LATENCY_BUCKETS;
-  let hi = -1;
-  for (let i = 0; i < a.d.length; i++) {
-    const ad = a.d[i];
-    const ap = a.p[i];
-    for (let j = 0; j < b.d.length; j++) {
-      const w = ap * b.p[j];
-      if (!(w > 0)) continue;
-      const x = ad + b.d[j];
-      const k = latencyBucket(x);
-      bucketSum[k] += x * w;
-      bucketWeight[k] += w;
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
-    }
-  }
-  return drainBuckets(lo, hi);
+/** Adds an atom of delay `x` and weight `w` to the open accumulation (see `drain`). */
+export function accumulate(x: number, w: number): void {
+  if (!(w > 0)) return;
+  const k = latencyBucket(x);
+  bucketSum[k] += x * w;
+  bucketWeight[k] += w;
+  if (k < lo) lo = k;
+  if (k > hi) hi = k;
 }
 
-/** Merges atoms that fall into the same latency bucket (keeping their mean), so convolutions stay small. */
-export function compress(a: Atoms): Atoms {
-  let lo = LATENCY_BUCKETS;
-  let hi = -1;
-  for (let i = 0; i < a.d.length; i++) {
-    const w = a.p[i];
-    if (!(w > 0)) continue;
-    const x = a.d[i];
-    const k = latencyBucket(x);
-    bucketSum[k] += x * w;
-    bucketWeight[k] += w;
-    if (k < lo) lo = k;
-    if (k > hi) hi = k;
-  }
-  return drainBuckets(lo, hi);
-}
-
-/** The mixture of `parts` (each atom's probability times its part's weight), merged per latency bucket. */
-export function mixture(parts: Iterable<readonly [Atoms, number]>): Atoms {
-  let lo = LATENCY_BUCKETS;
-  let hi = -1;
-  for (const [a, weight] of parts)
-    for (let i = 0; i < a.d.length; i++) {
-      const w = a.p[i] * weight;
-      if (!(w > 0)) continue;
-      const x = a.d[i];
-      const k = latencyBucket(x);
-      bucketSum[k] += x * w;
-      bucketWeight[k] += w;
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
-    }
-  return drainBuckets(lo, hi);
-}
-
-/** The atoms of buckets lo..hi in bucket order (mean delay and weight of each), leaving the buckets zero. */
-function drainBuckets(lo: number, hi: number): Atoms {
+/**
+ * The accumulated atoms merged per latency bucket, in bucket order (each at the mean delay of its atoms,
+ * with their weight times `scale`); the accumulation starts again empty.
+ */
+export function drain(scale = 1): Atoms {
   const d: number[] = [];
   const p: number[] = [];
   for (let k = lo; k <= hi; k++) {
     const w = bucketWeight[k];
     if (w > 0) {
       d.push(bucketSum[k] / w);
-      p.push(w);
+      p.push(w * scale);
     }
     bucketSum[k] = 0;
     bucketWeight[k] = 0;
   }
+  lo = LATENCY_BUCKETS;
+  hi = -1;
   return { d, p };
+}
+
+/** compress(convolve(a, b)) without the intermediate atoms. */
+export function convolveCompress(a: Atoms, b: Atoms): Atoms {
+  if (b.d.length === 1 && b.d[0] === 0) return compress(a);
+  for (let i = 0; i < a.d.length; i++) {
+    const ad = a.d[i];
+    const ap = a.p[i];
+    for (let j = 0; j < b.d.length; j++) accumulate(ad + b.d[j], ap * b.p[j]);
+  }
+  return drain();
+}
+
+/** Merges atoms that fall into the same latency bucket (keeping their mean), so convolutions stay small. */
+export function compress(a: Atoms): Atoms {
+  for (let i = 0; i < a.d.length; i++) accumulate(a.d[i], a.p[i]);
+  return drain();
+}
+
+/** The mixture of `parts` (each atom's probability times its part's weight), merged per latency bucket. */
+export function mixture(parts: Iterable<readonly [Atoms, number]>): Atoms {
+  for (const [a, weight] of parts) for (let i = 0; i < a.d.length; i++) accumulate(a.d[i], a.p[i] * weight);
+  return drain();
 }

@@ -229,11 +229,17 @@ export class CellLoad {
 export function quantizeLog(x: number): number {
   return Math.exp(Math.round(Math.log(x) * 10) / 10); // 10 % steps
 }
+/** Ratios within one quantisation step (|log(x / current)| < 0.1), without a logarithm per entry. */
+const STEP_BELOW = Math.exp(-0.1);
+const STEP_ABOVE = Math.exp(0.1);
+
 /** `x` quantised, unless the value in use is within one quantisation step of it. */
 function sticky(current: number, x: number): number {
-  return current > 0 && Number.isFinite(current) && Math.abs(Math.log(x / current)) < 0.1
-    ? current
-    : quantizeLog(x);
+  if (current > 0 && Number.isFinite(current)) {
+    const ratio = x / current;
+    if (ratio > STEP_BELOW && ratio < STEP_ABOVE) return current;
+  }
+  return quantizeLog(x);
 }
 
 export function quantizeShare(s: number): number {

@@ -2,7 +2,7 @@
 // as a discrete distribution on the latency histogram's buckets, plus the shares lost (HARQ) and discarded
 // (a flow the scheduler cannot serve in full). Built once per distinct set of inputs and shared.
 import { normalCdf } from '../radio/random';
-import { type Atoms, compress, convolve, convolveCompress } from './atoms';
+import { type Atoms, accumulate, compress, convolve, convolveCompress, drain } from './atoms';
 import {
   attemptProbabilities,
   expectedAttempts,
@@ -80,8 +80,10 @@ export class DelayDistribution {
   readonly radio: Atoms;
 
   constructor(readonly path: PathModel) {
-    const full = build(path, true);
-    const bare = build(path, false);
+    // Each leg alone (no other traffic): its load, loss and delay, shared by both builds.
+    const alone = path.legs.map((leg) => radioAtoms(leg, path.bits, false));
+    const full = build(path, alone, true);
+    const bare = build(path, alone, false);
     const deadline = path.deadlineMs + EPS_MS;
     this.radio = full.atoms;
     this.deliveredProb = full.survive;
@@ -126,6 +128,7 @@ function coreMeanMs(core: CoreModel): number {
 /** The legs' delay conditional on delivery, and the shares lost and discarded on the way. */
 function build(
   path: PathModel,
+  alone: readonly RadioLeg[],
   queueing: boolean,
 ): { atoms: Atoms; survive: number; lost: number; discarded: number; legLoads: LegLoad[] } {
   let atoms: Atoms = { d: [0], p: [1] };
@@ -133,11 +136,12 @@ function build(
   let lost = 0;
   let discarded = 0;
   const legLoads: LegLoad[] = [];
-  for (const leg of path.legs) {
+  for (let i = 0; i < path.legs.length; i++) {
+    const leg = path.legs[i];
     const served = queueing ? Math.min(1, Math.max(0, leg.servedShare)) : 1;
     discarded += survive * (1 - served);
     survive *= served;
-    const radio = radioAtoms(leg, path.bits, false);
+    const radio = alone[i];
     legLoads.push({ ...radio.load, share: survive });
     lost += survive * radio.lost;
     survive *= 1 - radio.lost;
@@ -177,17 +181,20 @@ function backlogOf(leg: LegModel): Float64Array[] {
  * carries over between opportunities while the tier is stable (periodic streams at fixed phases queue far
  * less than an M/D/1 queue of the same load would; measured against the packet model, see README).
  */
-function radioAtoms(
-  leg: LegModel,
-  bits: number,
-  others: boolean,
-): { atoms: Atoms; lost: number; load: Omit<LegLoad, 'share'> } {
+interface RadioLeg {
+  atoms: Atoms;
+  lost: number;
+  load: Omit<LegLoad, 'share'>;
+}
+
+function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
   const link = leg.link;
   const { grid, dir } = link;
   const count = grid.count(dir);
   const attempts = new Float64Array(link.maxAttempts);
-  const d: number[] = [];
-  const p: number[] = [];
+  // Atoms go straight onto the latency buckets (merged at their mean): no array of every combination.
+  let total = 0;
+  const backlogs = others && leg.aheadRatePerMs > 0 ? backlogOf(leg) : null;
   let lost = 0;
   let prbSymbols = 0;
   let blocks = 0;
@@ -208,7 +215,7 @@ function radioAtoms(
       ahead.length = 1;
       ahead[0] = 1;
       if (others && leg.aheadRatePerMs > 0) {
-        const backlog = backlogOf(leg)[(i - 1) % count];
+        const backlog = backlogs![(i - 1) % count];
         const window = leg.sharing === 'fifo' ? t - prevStart : gap;
         poisson(leg.aheadRatePerMs * window, gapScratch);
         let top = backlog.length - 1;
@@ -229,8 +236,8 @@ function radioAtoms(
           if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
           const pa = attempts[a - 1];
           if (pa > 0) {
-            d.push(end - t);
-            p.push(w * pk * pa);
+            accumulate(end - t, w * pk * pa);
+            total += w * pk * pa;
           }
         }
       }
@@ -238,8 +245,6 @@ function radioAtoms(
   }
   const retransmissions = blocks * (expectedAttempts(link.bler, link.maxAttempts) - 1);
   // Conditional on delivery: renormalise to 1 overall.
-  let total = 0;
-  for (const x of p) total += x;
-  if (total > 0) for (let k = 0; k < p.length; k++) p[k] /= total;
-  return { atoms: { d, p }, lost, load: { prbSymbols, blocks, retransmissions } };
+  const atoms = drain(total > 0 ? 1 / total : 1);
+  return { atoms, lost, load: { prbSymbols, blocks, retransmissions } };
 }

@@ -13,9 +13,15 @@ import type { LegLink } from './radio-leg';
 import { type ChainParams, fitChain } from './survival-chain';
 import { TupleInterner } from './tuple-interner';
 
+let lastBler = Number.NaN;
+let lastQuantized = 0;
+
 function quantizeBler(bler: number): number {
-  if (!(bler > 1e-7)) return 0;
-  return Math.min(1, 10 ** (Math.round(Math.log10(bler) * 10) / 10)); // 26 % steps (HARQ share of a few %)
+  if (bler === lastBler) return lastQuantized;
+  lastBler = bler;
+  // 26 % steps (HARQ share of a few %)
+  lastQuantized = bler > 1e-7 ? Math.min(1, 10 ** (Math.round(Math.log10(bler) * 10) / 10)) : 0;
+  return lastQuantized;
 }
 
 export class FlowDistributions {
