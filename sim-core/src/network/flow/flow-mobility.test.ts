@@ -51,17 +51,16 @@ describe('flow fidelity: mobility', () => {
   it('with its motion known, a moving device is looked at once per metre driven, not every tick', () => {
     const { locateTimes, snapshot, xEnd, handovers } = drive(true);
     const metres = (SPEED_MPS * RUN_MS) / 1000; // 90 m, recompute distance 1 m
-    // One look per metre, plus the first look and the time-to-trigger look of each handover (shadowing
-    // makes a few ping-pong in the middle).
-    expect(locateTimes.length).toBeGreaterThanOrEqual(metres);
-    expect(locateTimes.length).toBeLessThanOrEqual(metres + 1 + handovers.length);
-    // Evenly: 1 m at 1.5 m/s between two looks, but for those time-to-trigger looks.
+    // A look on the first tick after it can have driven 1 m (1 m at 1.5 m/s: 667 ms, the 4th tick, 1.2 m
+    // on), plus the first two looks (the stream starting, the first tick) and the time-to-trigger look of
+    // each handover (shadowing makes a few ping-pong in the middle); polling would look 300 times.
+    expect(locateTimes.length).toBeGreaterThanOrEqual(metres / 1.2);
+    expect(locateTimes.length).toBeLessThanOrEqual(metres / 1.2 + 2 + handovers.length);
     const gaps = locateTimes.slice(1).map((t, i) => t - locateTimes[i]);
-    expect(gaps.filter((g) => Math.abs(g - 1000 / SPEED_MPS) < 1e-6).length).toBeGreaterThanOrEqual(
-      metres - 2 * handovers.length - 1,
-    );
-    // The last geometry is within the recompute distance (plus half the 0.5 m grid) of the true position.
-    expect(Math.abs(snapshot.devices[0].xM - xEnd)).toBeLessThanOrEqual(1 + 0.25 + 1e-9);
+    // Shorter gaps only around the start and a time-to-trigger look (and the look after it, for the rest of the metre).
+    expect(gaps.filter((g) => g < 1000 / SPEED_MPS).length).toBeLessThanOrEqual(2 + 2 * handovers.length);
+    // The last geometry is within 1.2 m (plus half the 0.5 m grid) of the true position.
+    expect(Math.abs(snapshot.devices[0].xM - xEnd)).toBeLessThanOrEqual(1.2 + 0.25 + 1e-9);
   });
 
   it('without motion information it is polled every tick', () => {
@@ -69,12 +68,14 @@ describe('flow fidelity: mobility', () => {
     expect(locateTimes.length).toBeGreaterThanOrEqual(RUN_MS / FLOW_MOBILITY_TICK_MS - 1);
   });
 
-  it('hands over the A3 time-to-trigger after the look that first saw the neighbour better', () => {
+  it('hands over on the first tick once the A3 time-to-trigger has passed since the look that saw the neighbour better', () => {
     const { locateTimes, handovers } = drive(true);
-    // From x = 10 to 100 it crosses the middle of the two cells: one handover, A → B.
+    // From x = 10 to 100 it crosses the middle of the two cells: at least one handover, A → B.
     expect(handovers.length).toBeGreaterThanOrEqual(1);
-    const t = handovers[0];
-    const looked = locateTimes.filter((l) => Math.abs(l + DEFAULT_HANDOVER.timeToTriggerMs - t) < 1e-3);
-    expect(looked.length).toBe(1);
+    for (const t of handovers) {
+      const ttt = DEFAULT_HANDOVER.timeToTriggerMs;
+      const looked = locateTimes.filter((l) => l + ttt <= t + 1e-9 && t < l + ttt + FLOW_MOBILITY_TICK_MS);
+      expect(looked.length).toBeGreaterThanOrEqual(1);
+    }
   });
 });

@@ -1,9 +1,9 @@
-// Where the devices are in flow fidelity. A mobile device with an active stream is looked at once per
-// move: when it can first be the recompute distance from where its geometry was computed (asked of its
-// motion, `movedByMs`), or when an A3 time-to-trigger runs out; without motion information, every
-// FLOW_MOBILITY_TICK_MS. A move past the recompute distance gives it the geometry of its new grid point
-// (geometry-grid.ts); the A3 event (shared with the packet model) decides handovers; the host refreshes
-// the flows.
+// Where the devices are in flow fidelity. Mobile devices with an active stream are looked at on a tick of
+// FLOW_MOBILITY_TICK_MS, each only once it can have moved the recompute distance from where its geometry
+// was computed (asked of its motion, `movedByMs`) or its A3 time-to-trigger has run out; without motion
+// information, every tick; no tick while no device is due. A move past the recompute distance gives it the
+// geometry of its new grid point (geometry-grid.ts); the A3 event (shared with the packet model) decides
+// handovers; the host refreshes the flows, once per tick.
 import type { SimAction } from '../../engine/sim-action';
 import type { Simulation } from '../../engine/simulation';
 import type { HandoverConfig } from '../config';
@@ -12,14 +12,12 @@ import { a3HandoverDue, type MobilitySettings } from '../handover';
 import type { LinkBudget } from '../link-budget';
 import { GeometryGrid } from './geometry-grid';
 
-/** Without motion information, mobile devices with an active stream are located this often (assumption: 30 cm at 1.5 m/s). */
+/** Mobile devices are looked at on this tick (assumption: 30 cm at 1.5 m/s; the A3 time-to-trigger is met within one tick). */
 export const FLOW_MOBILITY_TICK_MS = 200;
 /** A move within this of the recompute distance counts as reaching it (the motion's own rounding). */
 const DISTANCE_TOLERANCE_M = 1e-6;
 /** Shortest distance waited for (a device turning a corner near the recompute circle looks again this far on). */
 const MIN_STEP_M = 0.05;
-/** Shortest wait between two looks at a device. */
-const MIN_WAIT_MS = 1;
 
 export type Locate = (endpointId: string, timeMs: number) => { xM: number; yM: number } | undefined;
 /** ConnectivityContext.movedByMs: the earliest time the endpoint can be `distanceM` on from where it is at `timeMs`. */
@@ -36,9 +34,13 @@ export interface MobilityHost {
 
 export class FlowMobility {
   private readonly geometry: GeometryGrid;
-  /** Per device: its next look while tracked (created when first tracked). */
-  private readonly looks: (SimAction<undefined> | undefined)[] = [];
-  private readonly tracked: Uint8Array;
+  private readonly action: SimAction<undefined>;
+  /** When the tick is scheduled (Infinity: not). */
+  private tickAtMs = Number.POSITIVE_INFINITY;
+  /** Tracked devices (mobile, with an active stream), in the order they became tracked. */
+  private readonly tracked = new Set<DeviceState>();
+  /** Per device: the first tick at or after this looks at it. */
+  private readonly dueMs: Float64Array;
   /** Per device: where it was when its geometry was last computed, and where it was last located. */
   private readonly refXM: Float64Array;
   private readonly refYM: Float64Array;
@@ -56,7 +58,8 @@ export class FlowMobility {
     private readonly host: MobilityHost,
   ) {
     this.geometry = new GeometryGrid(budget);
-    this.tracked = new Uint8Array(devices);
+    this.action = sim.action(() => this.tick(), { label: 'network mobility (flow)' });
+    this.dueMs = new Float64Array(devices);
     this.refXM = new Float64Array(devices).fill(Number.NaN);
     this.refYM = new Float64Array(devices).fill(Number.NaN);
     this.lastXM = new Float64Array(devices);
@@ -103,50 +106,55 @@ export class FlowMobility {
     return changed;
   }
 
-  /** `dev` has an active stream: looked at from now on, once per move (fixed devices are located once). */
+  /** `dev` has an active stream: looked at from the next tick on (fixed devices are located once). */
   track(dev: DeviceState): void {
-    if (dev.fixed || this.tracked[dev.index] === 1) return;
-    this.tracked[dev.index] = 1;
-    let look = this.looks[dev.index];
-    if (look === undefined) {
-      look = this.sim.action(() => this.look(dev), { label: `network mobility (flow) ${dev.id}` });
-      this.looks[dev.index] = look;
-    }
-    // At once: it may have moved while nothing asked where it was.
-    look.schedule(undefined, 0);
+    if (dev.fixed || this.tracked.has(dev)) return;
+    this.tracked.add(dev);
+    // At the next tick: it may have moved while nothing asked where it was.
+    this.dueMs[dev.index] = this.sim.now();
+    this.scheduleTick(this.sim.now());
   }
 
   /** `dev` has no active stream any more. */
   untrack(dev: DeviceState): void {
-    if (this.tracked[dev.index] === 0) return;
-    this.tracked[dev.index] = 0;
-    this.looks[dev.index]?.cancel();
+    this.tracked.delete(dev);
   }
 
-  private look(dev: DeviceState): void {
+  private tick(): void {
+    this.tickAtMs = Number.POSITIVE_INFINITY;
     const now = this.sim.now();
-    // Located now already (the settle pass of a stream that just started): A3 ran then.
-    if (this.refreshLink(dev, now, dev.lastLocateMs !== now)) this.host.linkChanged(dev);
-    this.host.settle();
-    if (this.tracked[dev.index] === 1) this.scheduleLook(dev);
-  }
-
-  /** The next look at `dev`: when it can first reach the recompute distance, or its time-to-trigger ends. */
-  private scheduleLook(dev: DeviceState): void {
-    const now = this.sim.now();
-    const i = dev.index;
-    let at = now + FLOW_MOBILITY_TICK_MS;
-    if (this.movedBy !== undefined) {
-      const dx = this.lastXM[i] - this.refXM[i];
-      const dy = this.lastYM[i] - this.refYM[i];
-      const left = Math.max(MIN_STEP_M, this.settings.recomputeDistanceM - Math.sqrt(dx * dx + dy * dy));
-      // From where it was last located (at most locateIntervalMs ago): still a lower bound.
-      const moved = this.movedBy(dev.endpointId, dev.lastLocateMs, left);
-      if (moved !== undefined) at = moved;
+    let next = Number.POSITIVE_INFINITY;
+    for (const dev of this.tracked) {
+      const i = dev.index;
+      if (this.dueMs[i] <= now) {
+        if (this.refreshLink(dev, now, true)) this.host.linkChanged(dev);
+        this.dueMs[i] = this.nextLookMs(dev, now);
+      }
+      if (this.dueMs[i] < next) next = this.dueMs[i];
     }
-    // Just past the time-to-trigger, so that rounding of the event time cannot leave it a hair short.
-    if (dev.tttCandidate >= 0) at = Math.min(at, dev.tttStartMs + this.handover.timeToTriggerMs + 1e-6);
-    if (at === Number.POSITIVE_INFINITY) return;
-    this.looks[i]!.schedule(undefined, Math.max(MIN_WAIT_MS, at - now));
+    this.host.settle();
+    this.scheduleTick(next);
+  }
+
+  /** The tick at or after `atMs` (on the tick grid from now), unless an earlier one is scheduled. */
+  private scheduleTick(atMs: number): void {
+    if (this.tracked.size === 0 || atMs === Number.POSITIVE_INFINITY) return;
+    const now = this.sim.now();
+    const delay = Math.max(1, Math.ceil((atMs - now) / FLOW_MOBILITY_TICK_MS - 1e-9)) * FLOW_MOBILITY_TICK_MS;
+    if (now + delay >= this.tickAtMs) return;
+    this.tickAtMs = now + delay;
+    this.action.schedule(undefined, delay);
+  }
+
+  /** When `dev` needs its next look: it can first reach the recompute distance, or its time-to-trigger ends. */
+  private nextLookMs(dev: DeviceState, now: number): number {
+    if (this.movedBy === undefined) return now;
+    const i = dev.index;
+    const dx = this.lastXM[i] - this.refXM[i];
+    const dy = this.lastYM[i] - this.refYM[i];
+    const left = Math.max(MIN_STEP_M, this.settings.recomputeDistanceM - Math.sqrt(dx * dx + dy * dy));
+    let at = this.movedBy(dev.endpointId, dev.lastLocateMs, left) ?? now;
+    if (dev.tttCandidate >= 0) at = Math.min(at, dev.tttStartMs + this.handover.timeToTriggerMs);
+    return at;
   }
 }
