@@ -20,11 +20,12 @@ export interface ScenarioRunResult {
   error?: string;
 }
 
-/** Runs `file` for `hours` with a recording; a failed run is reported, not thrown. */
+/** Runs `file` for `hours` with a recording (in `fidelity`, else the scenario's); a failed run is reported, not thrown. */
 export async function runScenarioBench(
   plant: string,
   file: string,
   hours: number,
+  fidelity?: 'packet' | 'flow',
 ): Promise<ScenarioRunResult> {
   const chunks: Uint8Array[] = [];
   let bytes = 0;
@@ -32,6 +33,7 @@ export async function runScenarioBench(
   try {
     const run = runScenarioFile(file, {
       lengthH: hours,
+      ...(fidelity === undefined ? {} : { patch: { network: { fidelity } } }),
       recordingSink: (b) => {
         chunks.push(b.slice());
         bytes += b.byteLength;

@@ -27,6 +27,7 @@ const USAGE = `whole-run: an 8-hour shift of a 100-machine, 30-AGV factory (idea
   --full              the 8-hour shift and one-hour scenarios (default: quick, ${HOURS.quick.twin} h and ${HOURS.quick.scenario} h)
   --only <parts>      comma-separated: ${PARTS.join(', ')}
   --hours <h>         simulated hours of every run (marks the report partial)
+  --fidelity <f>      the plant scenarios' network fidelity, packet or flow (default: each scenario's; marks the report partial)
   --no-write          print only; write nothing under bench/results/`;
 
 function twinCase(
@@ -55,18 +56,22 @@ async function run(args: string[]): Promise<number> {
       full: { type: 'boolean', default: false },
       only: { type: 'string' },
       hours: { type: 'string' },
+      fidelity: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
     },
   });
   const mode = values.full ? 'full' : 'quick';
   const only = values.only?.split(',').map((s) => s.trim()) ?? [...PARTS];
   for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`unknown part "${p}"`);
+  const fidelity = values.fidelity;
+  if (fidelity !== undefined && fidelity !== 'packet' && fidelity !== 'flow')
+    throw new Error(`--fidelity must be packet or flow, got "${fidelity}"`);
   const hoursOverride = values.hours === undefined ? undefined : Number(values.hours);
   if (hoursOverride !== undefined && !(hoursOverride > 0)) throw new Error('--hours must be > 0');
   const twinHours = hoursOverride ?? HOURS[mode].twin;
   const scenarioHours = hoursOverride ?? HOURS[mode].scenario;
   const wants = (p: Part) => only.includes(p);
-  const partial = only.length < PARTS.length || hoursOverride !== undefined;
+  const partial = only.length < PARTS.length || hoursOverride !== undefined || fidelity !== undefined;
 
   const date = new Date().toISOString();
   const machine = machineInfo();
@@ -116,11 +121,12 @@ async function run(args: string[]): Promise<number> {
     const results: ScenarioRunResult[] = [];
     for (const plant of readdirSync(PLANTS_DIR).sort()) {
       const file = `${PLANTS_DIR}${plant}/scenario.json`;
-      const r = await runScenarioBench(plant, file, scenarioHours);
+      const name = fidelity === undefined ? plant : `${plant} (${fidelity})`;
+      const r = await runScenarioBench(name, file, scenarioHours, fidelity);
       console.log(
         r.error === undefined
-          ? `scenario ${plant}: ${r.events.toLocaleString('en-US')} events in ${(r.wallMs / 1000).toFixed(2)} s, recording ${(r.recordingBytes / 1e6).toFixed(2)} MB, ${r.bytesPerRecordedEvent.toFixed(2)} bytes/recorded event`
-          : `scenario ${plant}: FAILED after ${(r.wallMs / 1000).toFixed(1)} s: ${r.error}`,
+          ? `scenario ${name}: ${r.events.toLocaleString('en-US')} events in ${(r.wallMs / 1000).toFixed(2)} s, recording ${(r.recordingBytes / 1e6).toFixed(2)} MB, ${r.bytesPerRecordedEvent.toFixed(2)} bytes/recorded event`
+          : `scenario ${name}: FAILED after ${(r.wallMs / 1000).toFixed(1)} s: ${r.error}`,
       );
       results.push(r);
     }
