@@ -11,6 +11,7 @@ export {
   comparisonMarkdown,
   type ReplicationRow,
   rowsCsv,
+  rowsTable,
 } from './compare/compare';
 export {
   annuityFactor,
@@ -67,6 +68,10 @@ export { mergePatch } from './scenario/merge';
 export { type DeploymentMode, type Scenario, scenarioFileSchema, scenarioSchema } from './scenario/schema';
 export { runSweep, type SweepOutcome, type SweepRecord } from './sweep/run-sweep';
 export { loadSweepSpec, type SweepSpec, sweepPoints } from './sweep/spec';
+export { tableCsv } from './table/csv';
+export { encodeTable, type TableFormat, tableFormatName, tableFormats } from './table/formats';
+export { tableParquet } from './table/parquet';
+export type { Cell, Column, ColumnType, Table } from './table/table';
 export {
   type CostEstimate,
   type CostLimits,

@@ -198,7 +198,10 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--max-replications <n>', 'cap of --precision', positiveInt, 50)
     .option('--baseline <label>', 'target to measure differences and payback against (default: the first)')
     .option('--out <dir>', 'also write compare.json and compare.md there')
-    .option('--rows <file>', 'write one CSV row per replication (KPIs, warm-up, value, stability)')
+    .option(
+      '--rows <file>',
+      'write one row per replication (KPIs, warm-up, value, stability): Parquet if FILE ends in .parquet, else CSV',
+    )
     .option('--report <file>', 'write the decision report (one self-contained HTML file)')
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
@@ -258,7 +261,10 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .description('run a parameter grid (resumable); results as CSV and JSON')
     .argument('<spec>', 'sweep spec file (JSON or YAML): base scenario, dimensions, replications')
     .option('--out <dir>', 'output folder (results.jsonl, results.csv, summary.json)', 'runs/sweep')
-    .option('--rows <file>', 'also write the per-replication rows (results.csv) to this file')
+    .option(
+      '--rows <file>',
+      'also write the per-run rows (results.csv) to this file: Parquet if it ends in .parquet, else CSV',
+    )
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP);
