@@ -312,6 +312,8 @@ function networkConfig(s: Scenario): NetworkConfig {
     scheduler: n.scheduler ?? 'proportionalFair',
     ...(n.fidelity === undefined ? {} : { fidelity: n.fidelity }),
     ...(n.channelModel === undefined ? {} : { channelModel: n.channelModel }),
+    ...(n.linkModel === undefined ? {} : { linkModel: n.linkModel }),
+    ...(n.fading === undefined ? {} : { fading: n.fading }),
     ...(n.slices === undefined ? {} : { slices: n.slices }),
     ...(n.handover === undefined
       ? {}

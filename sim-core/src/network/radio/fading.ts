@@ -54,8 +54,8 @@ export function infDelaySpreadNs(volumeOverSurfaceM: number, los: boolean): numb
 export class FadingProcess {
   private readonly cosAlpha: Float64Array;
   private readonly phase: Float64Array;
-  private readonly losAmp: number;
-  private readonly diffuseAmp: number;
+  private losAmp = 0;
+  private diffuseAmp = 0;
   private readonly losCos: number;
   private readonly losPhase: number;
   private readonly scratch = { re: 0, im: 0 };
@@ -70,8 +70,13 @@ export class FadingProcess {
     }
     this.losCos = Math.cos(2 * Math.PI * rng.next());
     this.losPhase = 2 * Math.PI * rng.next();
+    this.setKFactor(kFactorLinear);
+  }
+
+  /** Changes the Rician K-factor (0: Rayleigh), keeping the paths: a link turning NLOS keeps its diffuse part. */
+  setKFactor(kFactorLinear: number): void {
     this.losAmp = Math.sqrt(kFactorLinear / (kFactorLinear + 1));
-    this.diffuseAmp = Math.sqrt(1 / ((kFactorLinear + 1) * paths));
+    this.diffuseAmp = Math.sqrt(1 / ((kFactorLinear + 1) * this.phase.length));
   }
 
   /** Power gain |h|² (mean 1) at `cycles` = f_d·t Doppler cycles. */
