@@ -565,16 +565,10 @@ const fadingSchema = z
     delaySpreadNs: z.number().gt(0).max(10000).optional().meta({
       description: 'RMS delay spread, ns (default 66: TR 38.901 Table 7.5-6 InF median, hall V/S = 5 m)',
     }),
-    maxSubbands: z
-      .number()
-      .int()
-      .min(1)
-      .max(64)
-      .optional()
-      .meta({
-        description:
-          'Most independent sub-bands (one coherence bandwidth each) an allocation sees (default 16)',
-      }),
+    maxSubbands: z.number().int().min(1).max(64).optional().meta({
+      description:
+        'Most independent sub-bands (one coherence bandwidth each) an allocation sees (default 16)',
+    }),
     kFactorDb: z
       .object({
         mu: z
