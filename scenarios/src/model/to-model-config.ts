@@ -322,6 +322,13 @@ function networkConfig(s: Scenario): NetworkConfig {
             offsetDb: n.handover.a3OffsetDb ?? DEFAULT_HANDOVER.offsetDb,
             timeToTriggerMs: n.handover.timeToTriggerMs ?? DEFAULT_HANDOVER.timeToTriggerMs,
             interruptionMs: n.handover.interruptionMs ?? DEFAULT_HANDOVER.interruptionMs,
+            ...(n.handover.hysteresisDb === undefined ? {} : { hysteresisDb: n.handover.hysteresisDb }),
+            ...(n.handover.filterCoefficient === undefined
+              ? {}
+              : { filterCoefficient: n.handover.filterCoefficient }),
+            ...(n.handover.pingPongWindowMs === undefined
+              ? {}
+              : { pingPongWindowMs: n.handover.pingPongWindowMs }),
           },
         }),
     ...(n.uplinkPowerControl === undefined ? {} : { uplinkPowerControl: definedOnly(n.uplinkPowerControl) }),

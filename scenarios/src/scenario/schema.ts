@@ -496,9 +496,21 @@ const handoverSchema = z
     interruptionMs: networkMs.optional().meta({
       description: 'No data for this long after a handover, ms (default 30; 0 models make-before-break)',
     }),
+    hysteresisDb: z.number().min(0).max(15).optional().meta({
+      description: 'A3 hysteresis (TS 38.331 §5.5.4.4: Mn − Hys > Mp + Off), dB (default 0; a planner: 3)',
+    }),
+    filterCoefficient: z.literal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 15, 17, 19]).optional().meta({
+      description:
+        'L3 filter coefficient k of TS 38.331 (fc0…fc19), a = 1/2^(k/4) per 200 ms; default none (raw RSRP; a planner: 11). Packet fidelity only',
+    }),
+    pingPongWindowMs: networkMs.optional().meta({
+      description: 'A handover back to the previous cell within this long is a ping-pong, ms (default 5000)',
+    }),
   })
   .strict()
-  .meta({ description: 'Handover on the A3 event (defaults: 3 dB, 160 ms, 30 ms)' });
+  .meta({
+    description: 'Handover on the A3 event (defaults: 3 dB, 160 ms, 30 ms, no hysteresis, no L3 filter)',
+  });
 
 const coreDelaySchema = z
   .object({

@@ -96,6 +96,15 @@ export interface HandoverConfig {
   timeToTriggerMs: number;
   /** No data for this long after a handover. */
   interruptionMs: number;
+  /** A3 hysteresis (TS 38.331 §5.5.4.4: Mn − Hys > Mp + Off to enter), dB; default 0. */
+  hysteresisDb?: number;
+  /**
+   * L3 filter coefficient k (TS 38.331 §5.5.3.2, filterCoefficient fc0…fc19): F_n = (1 − a)·F_{n−1} + a·M_n,
+   * a = 1/2^(k/4), on RSRP in dB. Default: none (A3 on the raw RSRP). Packet fidelity only.
+   */
+  filterCoefficient?: number;
+  /** A handover back to the previous cell within this long is a ping-pong (default 5000 ms). */
+  pingPongWindowMs?: number;
 }
 
 export interface ClassOptions {
