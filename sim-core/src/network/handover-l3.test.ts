@@ -54,7 +54,10 @@ describe('L3 filtering (TS 38.331 §5.5.3.2)', () => {
 
   it('hysteresis: the neighbour must beat serving by offset + hysteresis', () => {
     const hys = { offsetDb: 3, timeToTriggerMs: 0, interruptionMs: 0, hysteresisDb: 2 };
-    const twice = (d: DeviceState) => (a3Target(d, 1, 0, hys), a3Target(d, 1, 0, hys));
+    const twice = (d: DeviceState) => {
+      a3Target(d, 1, 0, hys); // starts the time-to-trigger
+      return a3Target(d, 1, 0, hys);
+    };
     expect(twice(fakeDevice([-80, -75.5]))).toBe(-1); // 4.5 dB < 5 dB
     expect(twice(fakeDevice([-80, -74.5]))).toBe(1); // 5.5 dB > 5 dB
   });
