@@ -312,6 +312,8 @@ function networkConfig(s: Scenario): NetworkConfig {
     scheduler: n.scheduler ?? 'proportionalFair',
     ...(n.fidelity === undefined ? {} : { fidelity: n.fidelity }),
     ...(n.channelModel === undefined ? {} : { channelModel: n.channelModel }),
+    ...(n.linkModel === undefined ? {} : { linkModel: n.linkModel }),
+    ...(n.fading === undefined ? {} : { fading: n.fading }),
     ...(n.slices === undefined ? {} : { slices: n.slices }),
     ...(n.handover === undefined
       ? {}
@@ -320,6 +322,13 @@ function networkConfig(s: Scenario): NetworkConfig {
             offsetDb: n.handover.a3OffsetDb ?? DEFAULT_HANDOVER.offsetDb,
             timeToTriggerMs: n.handover.timeToTriggerMs ?? DEFAULT_HANDOVER.timeToTriggerMs,
             interruptionMs: n.handover.interruptionMs ?? DEFAULT_HANDOVER.interruptionMs,
+            ...(n.handover.hysteresisDb === undefined ? {} : { hysteresisDb: n.handover.hysteresisDb }),
+            ...(n.handover.filterCoefficient === undefined
+              ? {}
+              : { filterCoefficient: n.handover.filterCoefficient }),
+            ...(n.handover.pingPongWindowMs === undefined
+              ? {}
+              : { pingPongWindowMs: n.handover.pingPongWindowMs }),
           },
         }),
     ...(n.uplinkPowerControl === undefined ? {} : { uplinkPowerControl: definedOnly(n.uplinkPowerControl) }),

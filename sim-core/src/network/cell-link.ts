@@ -6,6 +6,7 @@ import { SlotAllocator } from './allocation';
 import type { DeviceState, LinkQuality } from './device';
 import type { McsChoice } from './link-adaptation';
 import { SINR_REFRESH_MS } from './link-budget';
+import type { LinkModel } from './link-model/link-model';
 import type { MacSchedulerFactory } from './mac/schedulers/scheduler';
 import type { MacDriver, MacOpportunities } from './mac-driver';
 import type { Flow, Packet } from './packet';
@@ -50,6 +51,8 @@ export interface MacSettings {
   sinrRefreshesWithLoad: boolean;
   /** Scheduler marks shared by every allocator of the network (device scratch is shared by them all). */
   marks: { value: number; pfRefMs: number };
+  /** The link model's fading and BLER with Chase combining; null: the built-in independent attempts. */
+  linkModel: LinkModel | null;
 }
 
 const RING = 1024; // HARQ reservations ahead (opportunities)
@@ -471,17 +474,46 @@ export class CellLink implements MacOpportunities {
     const q = dev.quality[dir];
     let bitsPerPrbSymbol = q.bitsPerPrbSymbol;
     let bler = q.bler;
+    let choice: McsChoice = q;
     if (dir === UL && prbs > q.fullPowerPrbs) {
       bitsPerPrbSymbol = this.host.ulBitsPerPrbSymbol(dev, prbs, this.scratch);
       bler = this.scratch.bler;
+      choice = this.scratch;
     }
     let capacity = prbs * bitsPerPrbSymbol * symbols;
 
-    // HARQ: independent attempts (radio/cqi.ts model); retransmissions reuse the PRB count.
     const maxAttempts = this.settings.maxHarqAttempts;
     let attempts = 1;
     let lost = false;
-    if (bler > 1e-12) {
+    let doneMs = endMs;
+    const model = this.settings.linkModel;
+    if (model !== null) {
+      // Link model: each attempt gets its own (faded) SINR, Chase combining adds them (radio/harq-combining.ts:
+      // one uniform per block, attempt k fails while u < BLER(Γ_k)). Retransmissions reuse the PRB count.
+      const grid = this.grid;
+      const cell = this.cell.index;
+      const ulLossDb = choice === q ? 0 : Math.max(0, 10 * Math.log10(prbs) - q.headroomDb);
+      const layerSinrDb = q.sinrDb - ulLossDb - 10 * Math.log10(choice.layers);
+      const cqi = choice.cqi;
+      const u = dev.harqRng.next();
+      let sum =
+        10 ** (model.attemptSinrDb(dev, cell, grid.startMs(dir, this.lastOpp), layerSinrDb, prbs, cqi) / 10);
+      while (u < model.bler(cqi, 10 * Math.log10(sum))) {
+        if (attempts === maxAttempts) {
+          lost = true;
+          break;
+        }
+        attempts++;
+        const opp = this.reserve(
+          grid.harqRetransmission(dir, doneMs, this.settings.harqProcessingMs, symbols),
+          prbs,
+          symbols,
+        );
+        doneMs = grid.endMs(dir, opp);
+        sum += 10 ** (model.attemptSinrDb(dev, cell, grid.startMs(dir, opp), layerSinrDb, prbs, cqi) / 10);
+      }
+    } else if (bler > 1e-12) {
+      // HARQ: independent attempts (radio/cqi.ts model); retransmissions reuse the PRB count.
       const u = dev.harqRng.next();
       let failAll = bler;
       while (u < failAll) {
@@ -493,11 +525,11 @@ export class CellLink implements MacOpportunities {
         failAll *= bler;
       }
     }
-    let doneMs = endMs;
-    for (let a = 2; a <= attempts; a++) {
-      const first = this.grid.harqRetransmission(dir, doneMs, this.settings.harqProcessingMs, symbols);
-      doneMs = this.grid.endMs(dir, this.reserve(first, prbs, symbols));
-    }
+    if (model === null)
+      for (let a = 2; a <= attempts; a++) {
+        const first = this.grid.harqRetransmission(dir, doneMs, this.settings.harqProcessingMs, symbols);
+        doneMs = this.grid.endMs(dir, this.reserve(first, prbs, symbols));
+      }
 
     let sent = 0;
     const flows = dev.flows[dir];

@@ -123,6 +123,12 @@ export class DeviceState {
   blockedUntilMs = 0;
   tttCandidate = -1;
   tttStartMs = 0;
+  /** L3-filtered RSRP per gNB (handover with a filterCoefficient), dBm, and the time of its last sample. */
+  readonly l3RsrpDbm: Float64Array;
+  l3AtMs = Number.NaN;
+  /** The cell of the last handover's source and its time (ping-pong detection). */
+  lastHandoverFrom = -1;
+  lastHandoverMs = Number.NEGATIVE_INFINITY;
   lastLocateMs = Number.NEGATIVE_INFINITY;
 
   // scheduler scratch
@@ -165,6 +171,7 @@ export class DeviceState {
     const n = cells.length;
     this.plDb = new Float64Array(n);
     this.rsrpDbm = new Float64Array(n);
+    this.l3RsrpDbm = new Float64Array(n);
     this.dlRxMw = new Float64Array(n);
     this.ulRxAtMw = new Float64Array(n);
     this.zoneLossDb = new Float64Array(zoneCount * n);

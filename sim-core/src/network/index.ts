@@ -17,6 +17,7 @@ export type {
   CoreDelayOverrides,
   DeploymentConfig,
   DeviceConfig,
+  FadingConfig,
   GnbConfig,
   HandoverConfig,
   InterferenceZoneConfig,
@@ -29,6 +30,14 @@ export type {
 } from './config';
 export type { DeviceState as MacDevice } from './device';
 export type { LatencySummary } from './latency-histogram';
+export type { LinkModel, LinkModelContext, LinkModelFactory } from './link-model/link-model';
+export {
+  type BuiltinLinkModelName,
+  DEFAULT_LINK_MODEL,
+  type LinkModelName,
+  linkModels,
+  registerLinkModel,
+} from './link-model/registry';
 export {
   type BuiltinSchedulerName,
   macSchedulers,

@@ -14,6 +14,7 @@ import { buildFlowNetwork } from './flow/flow-network';
 import { DEFAULT_HANDOVER, Handover } from './handover';
 import { LinkAdapter, type McsChoice } from './link-adaptation';
 import { LinkBudget, type LoadView, type PowerControl } from './link-budget';
+import { DEFAULT_LINK_MODEL, linkModels } from './link-model/registry';
 import { LoadSampler } from './load-sampler';
 import { macSchedulers } from './mac/schedulers/registry';
 import { MacDriver } from './mac-driver';
@@ -105,7 +106,9 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     this.env = new RadioEnvironment(config, deps.streams);
     this.profiles = resolveClassProfiles(config);
     const la = config.linkAdaptation ?? {};
-    const adapter = new LinkAdapter(la.cqiTable ?? 2, la.blerTarget ?? CQI_TARGET_BLER);
+    const cqiTable = la.cqiTable ?? 2;
+    const linkModel = linkModels.get(config.linkModel ?? DEFAULT_LINK_MODEL);
+    const adapter = new LinkAdapter(cqiTable, la.blerTarget ?? CQI_TARGET_BLER, linkModel.curves?.(cqiTable));
     this.power = { ...DEFAULT_POWER_CONTROL, ...config.uplinkPowerControl };
     this.zones = new ZoneSchedule(sim, this.env.zones, this.probes.notable);
     const interCell = config.interCellInterference ?? 'load';
@@ -141,6 +144,13 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     const marks = { value: 0, pfRefMs: sim.now() };
     const driver = new MacDriver(sim);
     const scheduler = macSchedulers.get(config.scheduler);
+    const linkAbstraction = linkModel.create({
+      config,
+      cells: this.env.cells,
+      channel: this.env.channel,
+      streams: deps.streams,
+      cqiTable,
+    });
     this.links = this.env.cells.map((c) => {
       const settings: MacSettings = {
         scheduler,
@@ -155,6 +165,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         sinrRefreshesWithLoad: interCell === 'load',
         hasGbr,
         marks,
+        linkModel: linkAbstraction,
       };
       return [
         new CellLink(this, c, UL, settings, n, this.zones.state, driver),

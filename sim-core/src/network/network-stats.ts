@@ -241,6 +241,7 @@ export class NetworkStats {
       devices: deviceKpis,
       streams,
       handovers: handover.tally.count,
+      pingPongs: handover.tally.pingPongs,
       survivalFailures,
     };
   }

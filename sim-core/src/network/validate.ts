@@ -2,6 +2,7 @@
 // them onto the scenario file; buildNetwork refuses a config with any).
 import { channelModels } from './channel/registry';
 import type { NetworkConfig } from './config';
+import { DEFAULT_LINK_MODEL, linkModels } from './link-model/registry';
 import { macSchedulers } from './mac/schedulers/registry';
 import { TRAFFIC_CLASSES } from './traffic-classes';
 
@@ -25,6 +26,21 @@ export function validateNetworkConfig(config: NetworkConfig): NetworkConfigProbl
     say(
       ['channelModel'],
       `unknown channel model "${config.channelModel}"; registered: ${channelModels.names().join(', ')}`,
+    );
+  if (config.linkModel !== undefined && !linkModels.has(config.linkModel))
+    say(
+      ['linkModel'],
+      `unknown link model "${config.linkModel}"; registered: ${linkModels.names().join(', ')}`,
+    );
+  else if ((config.linkModel ?? DEFAULT_LINK_MODEL) !== DEFAULT_LINK_MODEL && config.fidelity === 'flow')
+    say(
+      ['linkModel'],
+      `link model "${config.linkModel}" needs fidelity 'packet' (the flow model has no fading yet)`,
+    );
+  if ((config.handover?.filterCoefficient ?? 0) > 0 && config.fidelity === 'flow')
+    say(
+      ['handover', 'filterCoefficient'],
+      "L3 filtering needs fidelity 'packet' (the flow model hands over on raw RSRP)",
     );
   let shareSum = 0;
   (config.slices ?? []).forEach((slice, s) => {

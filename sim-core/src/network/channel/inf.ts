@@ -68,6 +68,15 @@ export class InfChannel implements ChannelModel {
     return sf === null ? pl : pl + infShadowSigmaDb(sub, los) * sf.sampleDb(xM, yM);
   }
 
+  /** The LOS state `pathLossDb` uses at this point. */
+  isLos(cell: number, xM: number, yM: number, utHeightM: number): boolean {
+    const c = this.cells[cell];
+    const d2 = Math.hypot(xM - c.xM, yM - c.yM);
+    const sub = this.forcedSubScenario ?? infSubScenario(this.clutter, c.heightM, utHeightM);
+    const pLos = infLosProbability(sub, this.clutter, c.heightM, utHeightM, d2);
+    return isLos(pLos, normalCdf(this.losFields[cell].sampleDb(xM, yM)));
+  }
+
   /** LOS and NLOS mixed in the linear domain by the LOS probability; no shadowing. */
   meanPathLossDb(
     ax: number,
