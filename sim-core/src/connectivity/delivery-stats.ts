@@ -53,21 +53,21 @@ export class DeliveryStats {
 
   /** The deadline of a class (a message later than this counts late). */
   deadlineMs(trafficClass: TrafficClass): number {
-    return this.profiles[TRAFFIC_CLASSES.indexOf(trafficClass)].deadlineMs;
+    return this.profiles[TRAFFIC_CLASSES.indexOf(trafficClass)]!.deadlineMs;
   }
 
   delivered(trafficClass: TrafficClass, latencyMs: number): boolean {
     const i = TRAFFIC_CLASSES.indexOf(trafficClass);
-    const a = this.acc[i];
+    const a = this.acc[i]!;
     a.delivered++;
     a.latency.add(latencyMs);
-    const onTime = latencyMs <= this.profiles[i].deadlineMs;
+    const onTime = latencyMs <= this.profiles[i]!.deadlineMs;
     if (onTime) a.onTime++;
     return !onTime;
   }
 
   lost(trafficClass: TrafficClass): void {
-    this.acc[TRAFFIC_CLASSES.indexOf(trafficClass)].lost++;
+    this.acc[TRAFFIC_CLASSES.indexOf(trafficClass)]!.lost++;
   }
 
   reset(): void {
@@ -76,8 +76,8 @@ export class DeliveryStats {
 
   kpis(): ClassDeliveryKpis[] {
     return TRAFFIC_CLASSES.map((trafficClass, i) => {
-      const a = this.acc[i];
-      const p = this.profiles[i];
+      const a = this.acc[i]!;
+      const p = this.profiles[i]!;
       const finished = a.delivered + a.lost;
       const reliability = finished === 0 ? Number.NaN : a.onTime / finished;
       return {
