@@ -97,7 +97,7 @@ const DEFAULT_THRESHOLDS_2 = cqiSinrThresholdsDb(2);
 export function sinrToCqiWithThresholds(sinrDb: number, thresholdsDb: ArrayLike<number>): number {
   let cqi = 0;
   for (let i = 1; i < thresholdsDb.length; i++) {
-    if (sinrDb >= thresholdsDb[i]) cqi = i;
+    if (sinrDb >= thresholdsDb[i]!) cqi = i;
     else break;
   }
   return cqi;
