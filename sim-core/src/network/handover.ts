@@ -28,7 +28,7 @@ export interface MobilitySettings {
  * Tracks the time-to-trigger candidate on `dev`; true when the handover to `best` is due now.
  */
 export function a3HandoverDue(dev: DeviceState, best: number, tMs: number, config: HandoverConfig): boolean {
-  if (best !== dev.serving && dev.rsrpDbm[best] > dev.rsrpDbm[dev.serving] + config.offsetDb) {
+  if (best !== dev.serving && dev.rsrpDbm[best]! > dev.rsrpDbm[dev.serving]! + config.offsetDb) {
     if (dev.tttCandidate !== best) {
       dev.tttCandidate = best;
       dev.tttStartMs = tMs;
@@ -55,10 +55,10 @@ export class HandoverTally {
   record(dev: DeviceState, from: number, target: number, tMs: number, interruptionMs: number): void {
     this.count++;
     dev.stats.handovers++;
-    this.outOfCell[from]++;
-    this.intoCell[target]++;
-    const fromCellId = this.env.cells[from].id;
-    const toCellId = this.env.cells[target].id;
+    this.outOfCell[from]!++;
+    this.intoCell[target]!++;
+    const fromCellId = this.env.cells[from]!.id;
+    const toCellId = this.env.cells[target]!.id;
     if (this.probes.handovers.active)
       this.probes.handovers.emit({
         timeMs: tMs,

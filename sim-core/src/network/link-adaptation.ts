@@ -55,7 +55,7 @@ export class LinkAdapter {
 
   /** Lowest SINR at which the lowest MCS meets the BLER target. */
   get minSinrDb(): number {
-    return this.thresholdsDb[1] + this.backoffDb;
+    return this.thresholdsDb[1]! + this.backoffDb;
   }
 
   /**
@@ -68,7 +68,7 @@ export class LinkAdapter {
     out.cqi = cqi;
     out.spectralEfficiency = cqiSpectralEfficiency(cqi, this.table);
     out.layers = 1;
-    out.bler = blerAtMargin(sinrDb - this.thresholdsDb[cqi]);
+    out.bler = blerAtMargin(sinrDb - this.thresholdsDb[cqi]!);
     return out;
   }
 
