@@ -136,10 +136,10 @@ export class DeviceState {
   /** Most PRBs worth granting this slot (UL power limit, carrier size). */
   capPrb = 0;
   pfMetric = 0;
-  lastServedOpp = [-1, -1];
+  lastServedOpp: PerDir = [-1, -1];
   /** Proportional-fair average throughput per direction, scaled to `pfScaleRefMs` (see SlotAllocator). */
-  pfScaledBitsPerMs = [0, 0];
-  pfScaleRefMs = [0, 0];
+  pfScaledBitsPerMs: PerDir = [0, 0];
+  pfScaleRefMs: PerDir = [0, 0];
 
   readonly stats = new DeviceStats();
 
