@@ -1,6 +1,7 @@
 // Per traffic class delivery statistics of any ControlNetwork (Wi-Fi, Ethernet, the wired plant's mix):
 // the same figures as the 5G model's ClassKpis, against the same TS 22.104 targets (network/traffic-classes.ts).
 import type { TrafficClass } from '../control/seam';
+import { must } from '../engine/must';
 import type { ClassOptions, NetworkConfig } from '../network/config';
 import { LatencyHistogram, type LatencySummary } from '../network/latency-histogram';
 import { type ClassProfile, resolveClassProfiles, TRAFFIC_CLASSES } from '../network/traffic-classes';
@@ -53,7 +54,7 @@ export class DeliveryStats {
 
   /** The deadline of a class (a message later than this counts late). */
   deadlineMs(trafficClass: TrafficClass): number {
-    return this.profiles[TRAFFIC_CLASSES.indexOf(trafficClass)]!.deadlineMs;
+    return must(this.profiles[TRAFFIC_CLASSES.indexOf(trafficClass)], 'the traffic class profile').deadlineMs;
   }
 
   delivered(trafficClass: TrafficClass, latencyMs: number): boolean {
