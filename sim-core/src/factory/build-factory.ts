@@ -39,6 +39,7 @@ export class Factory {
     private readonly sim: Simulation,
     readonly config: FactoryConfig,
     readonly probes: FactoryProbes,
+    /** @internal The dispatcher the twin wires the fleet and the network to. */
     readonly control: ControlSystem,
     private readonly kpi: KpiCollector,
     private readonly machineList: readonly Machine[],
@@ -46,7 +47,10 @@ export class Factory {
     private readonly sources: readonly Source[],
     /** Failure detection and repair crews, when the config has `maintenance`. */
     readonly maintenance: Maintenance | null = null,
-    /** Inspection points and the late check, when the config has `quality` or machines make defects. */
+    /**
+     * Inspection points and the late check, when the config has `quality` or machines make defects.
+     * @internal
+     */
     readonly quality: QualityControl | null = null,
   ) {}
 

@@ -80,9 +80,13 @@ const ORDER_SIZE_BYTES = 1024;
  * Probes: `states` (every state change), `segments` (every motion segment), `events` (notable events).
  */
 export class AgvFleet implements TransportService {
+  /** @internal The path network, router, reservations and vehicles are shared with traffic control. */
   readonly net: PathNetwork;
+  /** @internal */
   readonly router: Router;
+  /** @internal */
   readonly reservations: NodeReservations<Vehicle>;
+  /** @internal */
   readonly vehicles: readonly Vehicle[];
   readonly probes: AgvProbes = {
     states: new Probe<AgvStateChange>(),
