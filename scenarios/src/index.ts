@@ -2,7 +2,10 @@
 // around it (Node only: it reads files and starts worker threads).
 
 export { DEFAULT_SCENARIO } from './cli/paths';
+// Types that members of the exports above refer to, exported so that the API reference documents them.
+export type { CliIo } from './cli/program';
 export { runCli } from './cli/program';
+export type { KpiDifference, PrecisionOption, TargetResult } from './compare/compare';
 export {
   type CompareOptions,
   type CompareTarget,
@@ -13,6 +16,7 @@ export {
   rowsCsv,
   rowsTable,
 } from './compare/compare';
+export type { CaseInput, CaseOptions, Interval, PaybackVerdict, VariantCase } from './cost/business-case';
 export {
   annuityFactor,
   type BusinessCase,
@@ -22,6 +26,8 @@ export {
   type VersusBaseline,
 } from './cost/business-case';
 export { COST_DEFAULTS, type CostAssumptions } from './cost/cost-defaults';
+export type { CostLine } from './cost/cost-line';
+export type { CostBreakdown, VariantEconomics } from './cost/cost-model';
 export {
   capex,
   costAssumptions,
@@ -64,9 +70,12 @@ export {
   loadScenario,
   scenarioHash,
 } from './scenario/load';
+export type { MergeProblem } from './scenario/merge';
 export { mergePatch } from './scenario/merge';
 export { type DeploymentMode, type Scenario, scenarioFileSchema, scenarioSchema } from './scenario/schema';
+export type { SchemaProblem } from './scenario/zod-issues';
 export { runSweep, type SweepOutcome, type SweepRecord } from './sweep/run-sweep';
+export type { SweepPoint, SweepSpecOptions } from './sweep/spec';
 export { loadSweepSpec, type SweepSpec, sweepPoints } from './sweep/spec';
 export { tableCsv } from './table/csv';
 export { encodeTable, type TableFormat, tableFormatName, tableFormats } from './table/formats';

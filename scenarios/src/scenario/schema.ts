@@ -43,6 +43,7 @@ const eur = nonNegative.max(LIMITS.eur);
 const frequencyGHz = z.number().min(LIMITS.carrierGHz.min).max(LIMITS.carrierGHz.max);
 
 export const deploymentModes = ['public', 'slice', 'hybrid', 'private'] as const;
+/** @useDeclaredType */
 export type DeploymentMode = (typeof deploymentModes)[number];
 export const deviceKinds = ['machine', 'gateway', 'camera', 'agv', 'other'] as const;
 export const trafficClasses = [

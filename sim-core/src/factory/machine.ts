@@ -250,7 +250,7 @@ export class Machine implements SlotWaiter, InputListener {
 
   private startBusy(): void {
     const part = this.part!;
-    const op = part.product.operations[part.opIndex];
+    const op = part.product.operations[part.opIndex]!;
     this.phase = 'busy';
     this.run(this.cycleSampler(op).draw());
   }
@@ -302,7 +302,7 @@ export class Machine implements SlotWaiter, InputListener {
       this.holding = false;
       scrap = this.scrapAfterHold;
     } else {
-      const op = part.product.operations[part.opIndex];
+      const op = part.product.operations[part.opIndex]!;
       part.opIndex++;
       this.cycles++;
       this.idealMs += this.cycleSampler(op).meanMs;
@@ -461,7 +461,7 @@ export class Machine implements SlotWaiter, InputListener {
     const s = this.computeState();
     if (s === this.state) return;
     const now = this.ctx.sim.now();
-    this.stateMs[STATE_INDEX[this.state]] += now - this.stateSinceMs;
+    this.stateMs[STATE_INDEX[this.state]]! += now - this.stateSinceMs;
     this.stateSinceMs = now;
     if (!(isReady(this.state) && isReady(s))) this.dirty = true;
     this.state = s;
@@ -507,7 +507,7 @@ export class Machine implements SlotWaiter, InputListener {
   }
 
   resetKpis(atMs: number): void {
-    this.stateMs[STATE_INDEX[this.state]] += atMs - this.stateSinceMs;
+    this.stateMs[STATE_INDEX[this.state]]! += atMs - this.stateSinceMs;
     this.stateSinceMs = atMs;
     this.stateMs.fill(0);
     this.cycles = this.good = this.scrapped = this.defects = this.defectsScrappedHere = 0;
@@ -518,7 +518,7 @@ export class Machine implements SlotWaiter, InputListener {
 
   kpis(startMs: number, endMs: number): MachineKpis {
     const ms = Float64Array.from(this.stateMs);
-    ms[STATE_INDEX[this.state]] += endMs - this.stateSinceMs;
+    ms[STATE_INDEX[this.state]]! += endMs - this.stateSinceMs;
     const timeInStateMs = Object.fromEntries(MACHINE_STATES.map((s, i) => [s, ms[i]])) as Record<
       MachineState,
       number

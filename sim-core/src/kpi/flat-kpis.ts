@@ -124,7 +124,7 @@ function classKpis(c: ClassDeliveryKpis, lost: number, out: Record<string, numbe
 function connectivityKpis(k: ConnectivityKpis, out: Record<string, number>): void {
   const classes = new Set<string>(TRAFFIC_CLASSES);
   for (const name of Object.keys(out))
-    if (name.startsWith('net.') && classes.has(name.split('.')[1])) delete out[name];
+    if (name.startsWith('net.') && classes.has(name.split('.')[1]!)) delete out[name];
   for (const c of k.classes) if (c.finished > 0) classKpis(c, c.lost, out);
   for (const [name, v] of Object.entries(k.flat)) out[name] = v;
   out['net.survivalFailures'] = k.survivalFailures;

@@ -208,12 +208,12 @@ export class CellLink implements MacOpportunities {
   interferenceAt(atCell: number, tMs: number): number {
     if (this.loadOpp < 0) return 0;
     const idle = this.grid.nextOpportunity(this.dir, tMs) - this.loadOpp - 1;
-    return this.ulInterference[atCell] * this.loadDecayPerOpp ** Math.max(0, idle);
+    return this.ulInterference[atCell]! * this.loadDecayPerOpp ** Math.max(0, idle);
   }
 
   private reserved(opp: number): number {
     const k = opp % RING;
-    return this.reservedOpp[k] === opp ? this.reservedPrb[k] : 0;
+    return this.reservedOpp[k] === opp ? this.reservedPrb[k]! : 0;
   }
 
   /**
@@ -243,9 +243,9 @@ export class CellLink implements MacOpportunities {
       this.reservedPrb[k] = 0;
       this.pendingPrbSymbols[k] = 0;
     }
-    this.reservedPrb[k] += prbs;
+    this.reservedPrb[k]! += prbs;
     if (this.pendingPrbSymbols[k] === 0) this.pendingSlots++;
-    this.pendingPrbSymbols[k] += prbSymbols;
+    this.pendingPrbSymbols[k]! += prbSymbols;
   }
 
   /** Counts what was booked in opportunities up to `opp` (they have started). */
@@ -256,7 +256,7 @@ export class CellLink implements MacOpportunities {
     for (let o = this.settledOpp + 1; o <= last && this.pendingSlots > 0; o++) {
       const k = o % RING;
       if (this.reservedOpp[k] !== o || this.pendingPrbSymbols[k] === 0) continue;
-      this.countPrbSymbols(o, this.pendingPrbSymbols[k]);
+      this.countPrbSymbols(o, this.pendingPrbSymbols[k]!);
       this.pendingPrbSymbols[k] = 0;
       this.pendingSlots--;
     }
@@ -316,7 +316,7 @@ export class CellLink implements MacOpportunities {
         host.link(dev.serving, dir).enqueue(p);
         continue;
       }
-      const f = dev.flows[dir][p.classIndex];
+      const f = dev.flows[dir][p.classIndex]!;
       f.push(p);
       const bound = this.discardBound(p, f);
       if (bound < dev.discardCheckMs[dir]) dev.discardCheckMs[dir] = bound;
@@ -331,7 +331,7 @@ export class CellLink implements MacOpportunities {
     const bucket = this.settings.sinrRefreshesWithLoad ? Math.floor(startMs / SINR_REFRESH_MS) : -1;
     let blockedUntil = Number.POSITIVE_INFINITY;
     for (let i = this.backlogged.length - 1; i >= 0; i--) {
-      const dev = this.backlogged[i];
+      const dev = this.backlogged[i]!;
       if (dev.blockedUntilMs > startMs) {
         blockedUntil = Math.min(blockedUntil, dev.blockedUntilMs);
         continue;
@@ -367,12 +367,12 @@ export class CellLink implements MacOpportunities {
       const candidates = this.candidates;
       let count = 0;
       for (let i = 0; i < nReady; i++) {
-        const dev = ready[i];
+        const dev = ready[i]!;
         dev.capPrb = dir === UL ? Math.min(this.nPrb, dev.quality[dir].maxUsefulPrbs) : this.nPrb;
         const bitsPerPrb = dev.quality[dir].bitsPerPrbSymbol * symbols;
         const flows = dev.flows[dir];
         for (let j = 0; j < flows.length; j++) {
-          const f = flows[j];
+          const f = flows[j]!;
           f.grantPrb = 0;
           if (f.head === null) {
             f.needPrb = 0;
@@ -388,7 +388,7 @@ export class CellLink implements MacOpportunities {
           candidates,
           count,
           s,
-          Math.min(allocator.sliceQuotaLeft(s, shares[s], budget), budget - used),
+          Math.min(allocator.sliceQuotaLeft(s, shares[s]!, budget), budget - used),
         );
       used += allocator.allocate(candidates, count, -1, budget - used);
     }
@@ -398,7 +398,7 @@ export class CellLink implements MacOpportunities {
     const endMs = grid.endMs(dir, opp);
     if (dir === UL) for (let c = 0; c < this.ulContribution.length; c++) this.ulContribution[c] = 0;
     this.emptied = 0;
-    for (let i = 0; i < allocator.grantedCount; i++) this.transmit(allocator.granted[i], symbols, endMs);
+    for (let i = 0; i < allocator.grantedCount; i++) this.transmit(allocator.granted[i]!, symbols, endMs);
 
     // 5. Load bookkeeping and the next wake-up.
     const usedPrbs = used + (this.nPrb - budget);
@@ -418,7 +418,7 @@ export class CellLink implements MacOpportunities {
     let next = Number.POSITIVE_INFINITY;
     const flows = dev.flows[this.dir];
     for (let i = 0; i < flows.length; i++) {
-      const f = flows[i];
+      const f = flows[i]!;
       if (f.head === null) continue;
       if (tMs - f.head.eligibleAtMs > f.profile.discardTimerMs) this.discardExpired(f, tMs);
       const h = f.head;
@@ -457,7 +457,7 @@ export class CellLink implements MacOpportunities {
   /** Whether the device has nothing queued in this direction (then its bit count is reset to exactly 0). */
   private isEmpty(dev: DeviceState): boolean {
     const flows = dev.flows[this.dir];
-    for (let i = 0; i < flows.length; i++) if (flows[i].head !== null) return false;
+    for (let i = 0; i < flows.length; i++) if (flows[i]!.head !== null) return false;
     dev.backlogBits[this.dir] = 0;
     return true;
   }
@@ -535,7 +535,7 @@ export class CellLink implements MacOpportunities {
     const flows = dev.flows[dir];
     const lcpOrder = this.settings.lcpOrder;
     for (let i = 0; i < lcpOrder.length; i++) {
-      const f = flows[lcpOrder[i]];
+      const f = flows[lcpOrder[i]!]!;
       while (capacity > DONE_BITS && f.head !== null) {
         const p = f.head;
         const take = Math.min(p.remainingBits, capacity);
@@ -572,7 +572,8 @@ export class CellLink implements MacOpportunities {
     if (dir === UL) {
       // Retransmissions interfere too: their energy is added here, a few slots early for the ~100 ms average.
       const scale = attempts * (prbs / this.nPrb) * Math.min(1, q.fullPowerPrbs / prbs);
-      for (let c = 0; c < this.ulContribution.length; c++) this.ulContribution[c] += scale * dev.ulRxAtMw[c];
+      for (let c = 0; c < this.ulContribution.length; c++)
+        this.ulContribution[c]! += scale * dev.ulRxAtMw[c]!;
     }
   }
 
@@ -582,7 +583,7 @@ export class CellLink implements MacOpportunities {
     this.loadValue = this.loadValue * decay + w * share;
     if (this.dir === UL)
       for (let c = 0; c < this.ulInterference.length; c++)
-        this.ulInterference[c] = this.ulInterference[c] * decay + w * this.ulContribution[c];
+        this.ulInterference[c] = this.ulInterference[c]! * decay + w * this.ulContribution[c]!;
     this.loadOpp = opp;
   }
 

@@ -69,7 +69,7 @@ function a3Due(
   config: HandoverConfig,
 ): boolean {
   const hys = config.hysteresisDb ?? 0;
-  if (best !== dev.serving && m[best] - hys > m[dev.serving] + config.offsetDb) {
+  if (best !== dev.serving && m[best]! - hys > m[dev.serving]! + config.offsetDb) {
     if (dev.tttCandidate !== best) {
       dev.tttCandidate = best;
       dev.tttStartMs = tMs;
@@ -90,11 +90,11 @@ export function a3Target(dev: DeviceState, bestRaw: number, tMs: number, config:
   if (Number.isNaN(dev.l3AtMs)) f.set(m);
   else if (tMs > dev.l3AtMs) {
     const a = 1 - (1 - 2 ** (-k / 4)) ** ((tMs - dev.l3AtMs) / L3_SAMPLE_PERIOD_MS);
-    for (let i = 0; i < f.length; i++) f[i] += a * (m[i] - f[i]);
+    for (let i = 0; i < f.length; i++) f[i]! += a * (m[i]! - f[i]!);
   }
   dev.l3AtMs = tMs;
   let best = 0;
-  for (let i = 1; i < f.length; i++) if (f[i] > f[best]) best = i;
+  for (let i = 1; i < f.length; i++) if (f[i]! > f[best]!) best = i;
   return a3Due(dev, f, best, tMs, config) ? best : -1;
 }
 
@@ -122,10 +122,10 @@ export class HandoverTally {
     dev.lastHandoverFrom = from;
     dev.lastHandoverMs = tMs;
     dev.stats.handovers++;
-    this.outOfCell[from]++;
-    this.intoCell[target]++;
-    const fromCellId = this.env.cells[from].id;
-    const toCellId = this.env.cells[target].id;
+    this.outOfCell[from]!++;
+    this.intoCell[target]!++;
+    const fromCellId = this.env.cells[from]!.id;
+    const toCellId = this.env.cells[target]!.id;
     if (this.probes.handovers.active)
       this.probes.handovers.emit({
         timeMs: tMs,

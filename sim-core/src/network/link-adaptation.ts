@@ -70,7 +70,7 @@ export class LinkAdapter {
 
   /** Lowest SINR at which the lowest MCS meets the BLER target. */
   get minSinrDb(): number {
-    return this.targetDb ? this.targetDb[1] : this.thresholdsDb[1] + this.backoffDb;
+    return this.targetDb ? this.targetDb[1]! : this.thresholdsDb[1]! + this.backoffDb;
   }
 
   /**
@@ -84,7 +84,7 @@ export class LinkAdapter {
     out.cqi = cqi;
     out.spectralEfficiency = cqiSpectralEfficiency(cqi, this.table);
     out.layers = 1;
-    out.bler = blerAtMargin(sinrDb - this.thresholdsDb[cqi]);
+    out.bler = blerAtMargin(sinrDb - this.thresholdsDb[cqi]!);
     return out;
   }
 

@@ -176,7 +176,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       sim,
       this.env,
       this.budget,
-      (cell, dir) => this.links[cell][dir],
+      (cell, dir) => this.links[cell]![dir],
       deps.locate,
       config.handover ?? DEFAULT_HANDOVER,
       {
@@ -215,7 +215,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     p.classIndex = classIndex(message.trafficClass);
     p.sizeBits = Math.max(8, message.sizeBytes * 8);
     p.createdMs = now;
-    p.deadlineMs = this.profiles[p.classIndex].deadlineMs;
+    p.deadlineMs = this.profiles[p.classIndex]!.deadlineMs;
     p.from = message.from;
     p.to = message.to;
     p.src = this.deviceByEndpoint.get(message.from) ?? null;
@@ -264,7 +264,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       p.legDoneMs = 0;
       p.eligibleAtMs = atMs;
       this.handover.attach(p.src);
-      this.links[p.src.serving][UL].enqueue(p);
+      this.links[p.src.serving]![UL].enqueue(p);
     } else if (p.dst !== null) {
       this.startDl(p, atMs + this.coreDelay(p.dst.coreNormal));
     } else {
@@ -279,7 +279,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     p.legDoneMs = 0;
     p.eligibleAtMs = atMs;
     this.handover.attach(dst);
-    this.links[dst.serving][DL].enqueue(p);
+    this.links[dst.serving]![DL].enqueue(p);
   }
 
   legDone(p: Packet): void {
@@ -320,7 +320,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         deviceId: dev?.id ?? null,
         from: p.from,
         to: p.to,
-        trafficClass: this.profiles[p.classIndex].trafficClass,
+        trafficClass: this.profiles[p.classIndex]!.trafficClass,
         latencyMs: lost ? Number.NaN : latency,
         lost,
         late,
@@ -373,7 +373,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   // MacHost and LoadView: links, link quality, load
 
   link(cell: number, dir: Dir): CellLink {
-    return this.links[cell][dir];
+    return this.links[cell]![dir];
   }
 
   refreshLink(dev: DeviceState, tMs: number): void {
@@ -393,11 +393,11 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   }
 
   dlLoad(cell: number, tMs: number): number {
-    return this.links[cell][DL].loadAt(tMs);
+    return this.links[cell]![DL].loadAt(tMs);
   }
 
   ulInterferenceMw(fromCell: number, atCell: number, tMs: number): number {
-    return this.links[fromCell][UL].interferenceAt(atCell, tMs);
+    return this.links[fromCell]![UL].interferenceAt(atCell, tMs);
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -96,8 +96,8 @@ export class CellLoad {
   /** A message of `prbSymbols` in `tier` at `tMs`: into the exponentially weighted estimate. */
   addMessage(tier: number, prbSymbols: number, tMs: number): void {
     this.decayMessages(tMs);
-    this.messageWork[tier] += prbSymbols / MESSAGE_TIME_CONSTANT_MS;
-    this.messagePackets[tier] += 1 / MESSAGE_TIME_CONSTANT_MS;
+    this.messageWork[tier]! += prbSymbols / MESSAGE_TIME_CONSTANT_MS;
+    this.messagePackets[tier]! += 1 / MESSAGE_TIME_CONSTANT_MS;
     const r = this.messageRate();
     if (Math.abs(r - this.messageRateUsed) > MESSAGE_RATE_STEP * Math.max(r, this.messageRateUsed))
       this.dirty = true;
@@ -107,15 +107,15 @@ export class CellLoad {
     if (tMs <= this.messageAtMs) return;
     const f = Math.exp(-(tMs - this.messageAtMs) / MESSAGE_TIME_CONSTANT_MS);
     for (let k = 0; k < this.tiers; k++) {
-      this.messageWork[k] *= f;
-      this.messagePackets[k] *= f;
+      this.messageWork[k]! *= f;
+      this.messagePackets[k]! *= f;
     }
     this.messageAtMs = tMs;
   }
 
   private messageRate(): number {
     let r = 0;
-    for (let k = 0; k < this.tiers; k++) r += this.messagePackets[k];
+    for (let k = 0; k < this.tiers; k++) r += this.messagePackets[k]!;
     return r;
   }
 
@@ -136,52 +136,52 @@ export class CellLoad {
     const work = this.tierAheadWork;
     const sq = this.tierAheadRateSq;
     for (let k = 0; k < tiers; k++) {
-      rate[k] = this.messagePackets[k];
-      work[k] = this.messageWork[k];
+      rate[k] = this.messagePackets[k]!;
+      work[k] = this.messageWork[k]!;
       sq[k] = 0;
     }
     for (let i = 0; i < n; i++) {
-      const e = this.entries[i];
-      rate[e.tier] += e.ratePerMs;
-      work[e.tier] += e.ratePerMs * e.prbSymbols;
-      sq[e.tier] += e.ratePerMs * e.ratePerMs;
+      const e = this.entries[i]!;
+      rate[e.tier]! += e.ratePerMs;
+      work[e.tier]! += e.ratePerMs * e.prbSymbols;
+      sq[e.tier]! += e.ratePerMs * e.ratePerMs;
     }
     for (let k = 1; k < tiers; k++) {
-      rate[k] += rate[k - 1];
-      work[k] += work[k - 1];
-      sq[k] += sq[k - 1];
+      rate[k]! += rate[k - 1]!;
+      work[k]! += work[k - 1]!;
+      sq[k]! += sq[k - 1]!;
     }
-    this.rho = work[tiers - 1] / this.capacity;
+    this.rho = work[tiers - 1]! / this.capacity;
     // The tiers the carrier serves in full; in the one where it runs out, max-min fair shares; none after.
     let k = 0;
-    while (k < tiers && work[k] < this.capacity) {
+    while (k < tiers && work[k]! < this.capacity) {
       this.tierServed[k] = 1;
       k++;
     }
     if (k < tiers) {
-      const left = Math.max(0, this.capacity - (k > 0 ? work[k - 1] : 0));
+      const left = Math.max(0, this.capacity - (k > 0 ? work[k - 1]! : 0));
       if (this.demand.length < n) {
         this.demand = new Float64Array(2 * n);
         this.alloc = new Float64Array(2 * n);
       }
       let count = 0;
       for (let i = 0; i < n; i++) {
-        const e = this.entries[i];
+        const e = this.entries[i]!;
         if (e.tier === k) this.demand[count++] = e.ratePerMs * e.prbSymbols;
       }
-      const tierWork = work[k] - (k > 0 ? work[k - 1] : 0);
+      const tierWork = work[k]! - (k > 0 ? work[k - 1]! : 0);
       if (this.discipline === 'ps') {
         // Shared PRBs: sporadic messages are far below the fair level, so they are served in full (and
         // the streams share what they leave); a stream below the level too, the ones above are cut to it.
         this.tierServed[k] = 1;
-        waterFill(this.demand, count, Math.max(0, left - this.messageWork[k]), this.alloc);
+        waterFill(this.demand, count, Math.max(0, left - this.messageWork[k]!), this.alloc);
       } else {
         // First come, first served: the tier's backlog holds every packet of it up to the discard timer.
         this.tierServed[k] = tierWork > 0 ? Math.min(1, left / tierWork) : 1;
         waterFill(
           this.demand,
           count,
-          left * (1 - this.messageWork[k] / Math.max(tierWork, 1e-12)),
+          left * (1 - this.messageWork[k]! / Math.max(tierWork, 1e-12)),
           this.alloc,
         );
       }
@@ -189,21 +189,21 @@ export class CellLoad {
     }
     let c = 0;
     for (let i = 0; i < n; i++) {
-      const e = this.entries[i];
+      const e = this.entries[i]!;
       let served = 1;
       if (e.tier > k) served = 0;
       else if (e.tier === k) {
-        const d = this.demand[c];
-        served = d > 0 ? this.alloc[c] / d : 1;
+        const d = this.demand[c]!;
+        served = d > 0 ? this.alloc[c]! / d : 1;
         c++;
       }
       const t = e.tier;
       this.set(
         e,
         served,
-        rate[t] - e.ratePerMs,
-        work[t] - e.ratePerMs * e.prbSymbols,
-        sq[t] - e.ratePerMs * e.ratePerMs,
+        rate[t]! - e.ratePerMs,
+        work[t]! - e.ratePerMs * e.prbSymbols,
+        sq[t]! - e.ratePerMs * e.ratePerMs,
       );
     }
   }

@@ -107,7 +107,7 @@ export class DelayDistribution {
       bare.survive * lateShare(bare.atoms, path.core, deadline) + bare.lost + bare.discarded,
     );
     let mean = 0;
-    for (let i = 0; i < full.atoms.d.length; i++) mean += full.atoms.p[i] * full.atoms.d[i];
+    for (let i = 0; i < full.atoms.d.length; i++) mean += full.atoms.p[i]! * full.atoms.d[i]!;
     this.meanMs = full.survive > 0 ? mean + coreMeanMs(path.core) : Number.NaN;
     this.legLoads = full.legLoads;
   }
@@ -133,9 +133,9 @@ export class DelayDistribution {
     const delaysMs = new Float64Array(n);
     const probs = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      buckets[i] = latencyBucket(atoms.d[i]);
-      delaysMs[i] = atoms.d[i];
-      probs[i] = atoms.p[i] * this.deliveredProb;
+      buckets[i] = latencyBucket(atoms.d[i]!);
+      delaysMs[i] = atoms.d[i]!;
+      probs[i] = atoms.p[i]! * this.deliveredProb;
     }
     this.histogram = { buckets, delaysMs, probs };
     return this.histogram;
@@ -145,7 +145,7 @@ export class DelayDistribution {
 /** Share of delivered packets later than `deadlineMs`: Σ P(radio = r) · P(core > deadline − r). */
 function lateShare(radio: Atoms, core: CoreModel, deadlineMs: number): number {
   let late = 0;
-  for (let i = 0; i < radio.d.length; i++) late += radio.p[i] * coreExceeds(core, deadlineMs - radio.d[i]);
+  for (let i = 0; i < radio.d.length; i++) late += radio.p[i]! * coreExceeds(core, deadlineMs - radio.d[i]!);
   return late;
 }
 
@@ -260,26 +260,26 @@ function radioAtoms(
       ahead.length = 1;
       ahead[0] = 1;
       if (others && leg.aheadRatePerMs > 0) {
-        const backlog = backlogOf(leg)[(i - 1) % count];
+        const backlog = backlogOf(leg)[(i - 1) % count]!;
         const window = leg.sharing === 'fifo' ? t - prevStart : gap;
         poisson(leg.aheadRatePerMs * window, gapScratch);
         let top = backlog.length - 1;
-        while (top > 0 && backlog[top] < 1e-7) top--;
+        while (top > 0 && backlog[top]! < 1e-7) top--;
         ahead.length = top + gapScratch.length;
         ahead.fill(0);
         for (let x = 0; x <= top; x++)
-          for (let k = 0; k < gapScratch.length; k++) ahead[x + k] += backlog[x] * gapScratch[k];
+          for (let k = 0; k < gapScratch.length; k++) ahead[x + k]! += backlog[x]! * gapScratch[k]!;
       }
       const perOther =
         leg.sharing === 'fifo' ? leg.aheadPrbSymbols : Math.min(leg.aheadPrbSymbols, own.prbSymbols);
       for (let k = 0; k < ahead.length; k++) {
-        const pk = ahead[k];
+        const pk = ahead[k]!;
         if (pk < 1e-7) continue;
         const ft = firstTransmission(link, bits, t, scratch, k * perOther);
         let end = ft.endMs;
         for (let a = 1; a <= link.maxAttempts; a++) {
           if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
-          const pa = attempts[a - 1];
+          const pa = attempts[a - 1]!;
           if (pa > 0) {
             d.push(end - t);
             p.push(w * pk * pa);
@@ -292,7 +292,7 @@ function radioAtoms(
   // Conditional on delivery: renormalise to 1 overall.
   let total = 0;
   for (const x of p) total += x;
-  if (total > 0) for (let k = 0; k < p.length; k++) p[k] /= total;
+  if (total > 0) for (let k = 0; k < p.length; k++) p[k]! /= total;
   return { atoms: { d, p }, lost, load: { prbSymbols, blocks, retransmissions } };
 }
 
@@ -302,8 +302,8 @@ function convolve(a: Atoms, b: Atoms): Atoms {
   const p: number[] = [];
   for (let i = 0; i < a.d.length; i++)
     for (let j = 0; j < b.d.length; j++) {
-      d.push(a.d[i] + b.d[j]);
-      p.push(a.p[i] * b.p[j]);
+      d.push(a.d[i]! + b.d[j]!);
+      p.push(a.p[i]! * b.p[j]!);
     }
   return { d, p };
 }
@@ -314,26 +314,26 @@ function compress(a: Atoms): Atoms {
   const buckets = new Int32Array(n);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    buckets[i] = latencyBucket(a.d[i]);
+    buckets[i] = latencyBucket(a.d[i]!);
     order[i] = i;
   }
-  order.sort((x, y) => buckets[x] - buckets[y] || x - y);
+  order.sort((x, y) => buckets[x]! - buckets[y]! || x - y);
   const d: number[] = [];
   const p: number[] = [];
   let last = -1;
   for (let k = 0; k < n; k++) {
-    const i = order[k];
-    const w = a.p[i];
+    const i = order[k]!;
+    const w = a.p[i]!;
     if (!(w > 0)) continue;
     if (buckets[i] !== last) {
-      last = buckets[i];
-      d.push(a.d[i] * w);
+      last = buckets[i]!;
+      d.push(a.d[i]! * w);
       p.push(w);
     } else {
-      d[d.length - 1] += a.d[i] * w;
-      p[p.length - 1] += w;
+      d[d.length - 1]! += a.d[i]! * w;
+      p[p.length - 1]! += w;
     }
   }
-  for (let k = 0; k < d.length; k++) d[k] /= p[k];
+  for (let k = 0; k < d.length; k++) d[k]! /= p[k]!;
   return { d, p };
 }

@@ -389,11 +389,11 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
 
   private executeHandover(dev: DeviceState, target: number, tMs: number): void {
     const from = dev.serving;
-    for (const s of this.streamsOfDevice[dev.index]) s.closeRegime(tMs);
+    for (const s of this.streamsOfDevice[dev.index]!) s.closeRegime(tMs);
     dev.serving = target;
     dev.tttCandidate = -1;
     dev.blockedUntilMs = tMs + this.handover.interruptionMs;
-    for (const s of this.streamsOfDevice[dev.index]) {
+    for (const s of this.streamsOfDevice[dev.index]!) {
       if (!s.active) continue;
       for (const leg of s.legs) if (leg.device === dev) this.book(leg);
       // Packets reaching the cell during the interruption leave at its end: late ones are invalid.
@@ -410,7 +410,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
 
   private legLink(dev: DeviceState, dir: Dir): LegLink {
     const q = this.budget.quality(dev, dir, 0);
-    const cell = this.env.cells[dev.serving];
+    const cell = this.env.cells[dev.serving]!;
     return {
       grid: cell.grid,
       dir,
@@ -419,23 +419,23 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       capPrb: this.capPrb(dev, dir, q.fullPowerPrbs),
       nPrb: cell.nPrb,
       maxAttempts: this.maxAttempts,
-      harqProcessingMs: this.harqProcessingMs[dev.serving],
+      harqProcessingMs: this.harqProcessingMs[dev.serving]!,
     };
   }
 
   /** Most PRBs per opportunity: the carrier, and in UL what the UE fills at its target power. */
   private capPrb(dev: DeviceState, dir: Dir, fullPowerPrbs: number): number {
-    const nPrb = this.env.cells[dev.serving].nPrb;
+    const nPrb = this.env.cells[dev.serving]!.nPrb;
     return dir === UL ? Math.max(1, Math.min(nPrb, Math.floor(fullPowerPrbs))) : nPrb;
   }
 
   // LoadView: the loads the SINRs are evaluated with (refreshed when they move, see refreshInterference).
   dlLoad(cell: number): number {
-    return this.dlLoadUsed[cell];
+    return this.dlLoadUsed[cell]!;
   }
 
   ulInterferenceMw(fromCell: number, atCell: number): number {
-    return this.ulInterferenceUsed[fromCell * this.env.cells.length + atCell];
+    return this.ulInterferenceUsed[fromCell * this.env.cells.length + atCell]!;
   }
 
   /** UL interference per PRB that each cell's UEs cause at each gNB now (from × n + at), mW. */
@@ -443,14 +443,14 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     const n = this.env.cells.length;
     out.fill(0);
     for (let c = 0; c < n; c++) {
-      const victims = this.coChannel[c];
+      const victims = this.coChannel[c]!;
       if (victims.length === 0) continue;
-      const load = this.loads[c][UL];
+      const load = this.loads[c]![UL];
       for (const e of load.entries) {
         const leg = e as StreamLeg;
         const share = (leg.ratePerMs * leg.prbSymbols * leg.servedShare) / load.capacity;
         const rx = leg.device.ulRxAtMw;
-        for (const a of victims) out[c * n + a] += share * rx[a];
+        for (const a of victims) out[c * n + a]! += share * rx[a]!;
       }
     }
     return out;
@@ -467,23 +467,23 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       let dlMoved = false;
       for (let c = 0; c < n; c++) {
         if (a === c || !this.env.sameSpectrum(a, c)) continue;
-        usedMw += this.ulInterferenceUsed[c * n + a];
-        nowMw += current[c * n + a];
-        if (Math.abs(this.loads[c][DL].utilization - this.dlLoadUsed[c]) > LOAD_CHANGE_STEP) dlMoved = true;
+        usedMw += this.ulInterferenceUsed[c * n + a]!;
+        nowMw += current[c * n + a]!;
+        if (Math.abs(this.loads[c]![DL].utilization - this.dlLoadUsed[c]!) > LOAD_CHANGE_STEP) dlMoved = true;
       }
-      const noise = this.env.cells[a].noisePerPrbMw;
+      const noise = this.env.cells[a]!.noisePerPrbMw;
       if (dlMoved || Math.abs(10 * Math.log10((noise + nowMw) / (noise + usedMw))) > INTERFERENCE_STEP_DB)
         victims.add(a);
     }
     if (victims.size === 0) return;
 
-    for (let c = 0; c < n; c++) this.dlLoadUsed[c] = this.loads[c][DL].utilization;
+    for (let c = 0; c < n; c++) this.dlLoadUsed[c] = this.loads[c]![DL].utilization;
     this.ulInterferenceUsed.set(current);
     for (const dev of this.devices) {
       if (!victims.has(dev.serving)) continue;
       dev.quality[UL].bucket = -2;
       dev.quality[DL].bucket = -2;
-      for (const s of this.streamsOfDevice[dev.index]) if (s.active) this.flag(s);
+      for (const s of this.streamsOfDevice[dev.index]!) if (s.active) this.flag(s);
     }
     this.settle();
   }
@@ -509,7 +509,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     )
       return m.model;
     const link = this.legLink(dev, leg.dir);
-    const cell = this.env.cells[dev.serving];
+    const cell = this.env.cells[dev.serving]!;
     // Cells of one configuration share flow distributions (their grids and carriers are the same).
     const key = `${cell.grid.pattern}|${cell.grid.slotMs}|${cell.grid.special.dl}|${cell.grid.special.ul}|${cell.nPrb}|${link.harqProcessingMs}|${leg.dir}|${bits}|${link.bitsPerPrbSymbol}|${link.bler}|${link.capPrb}|${leg.servedShare}|${discardTimerMs}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
     let model = this.legCache.get(key);
@@ -522,7 +522,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
         aheadRatePerMs: leg.aheadRatePerMs,
         aheadPrbSymbols: leg.aheadPrbSymbols,
         aheadPeriodMs: leg.aheadPeriodMs,
-        sharing: this.loads[leg.device.serving][leg.dir].discipline,
+        sharing: this.loads[leg.device.serving]![leg.dir].discipline,
       };
       this.legCache.set(key, model);
     }
@@ -531,12 +531,12 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   }
 
   private distributionOf(s: FlowStream): DelayDistribution {
-    const profile = this.profiles[s.classIndex];
+    const profile = this.profiles[s.classIndex]!;
     const bits = Math.max(8, s.spec.sizeBytes * 8);
     let same = s.dist !== null;
     const legs = s.legModels;
     for (let i = 0; i < s.legs.length; i++) {
-      const m = this.legModel(s.legs[i], bits, profile.discardTimerMs);
+      const m = this.legModel(s.legs[i]!, bits, profile.discardTimerMs);
       if (legs[i] !== m) same = false;
       legs[i] = m;
     }
@@ -558,7 +558,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       // Queueing lateness lasts about a busy period of the busiest leg's cell (M/G/1), in packets.
       let busyMs = 0;
       for (const leg of s.legs) {
-        const load = this.loads[leg.device.serving][leg.dir];
+        const load = this.loads[leg.device.serving]![leg.dir];
         const meanS = leg.prbSymbols / load.capacity;
         const b = busyPeriodMs(Math.max(meanS, 1e-6), Math.min(load.rho, 0.999));
         if (leg.servedShare < 1) busyMs = Number.POSITIVE_INFINITY;
@@ -581,14 +581,14 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   private book(leg: StreamLeg): void {
     const cell = leg.device.serving;
     if (leg.cell === cell) return;
-    if (leg.cell >= 0) this.loads[leg.cell][leg.dir].remove(leg);
+    if (leg.cell >= 0) this.loads[leg.cell]![leg.dir].remove(leg);
     leg.cell = cell;
-    this.loads[cell][leg.dir].add(leg);
+    this.loads[cell]![leg.dir].add(leg);
   }
 
   private unbook(leg: StreamLeg): void {
     if (leg.cell < 0) return;
-    this.loads[leg.cell][leg.dir].remove(leg);
+    this.loads[leg.cell]![leg.dir].remove(leg);
     leg.cell = -1;
   }
 
@@ -621,11 +621,11 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
           const dist = this.distributionOf(s);
           if (dist !== s.dist) {
             for (let i = 0; i < s.legs.length; i++) {
-              const leg = s.legs[i];
-              const prb = dist.legLoads[i].prbSymbols;
+              const leg = s.legs[i]!;
+              const prb = dist.legLoads[i]!.prbSymbols;
               if (prb !== leg.prbSymbols) {
                 leg.prbSymbols = prb;
-                if (leg.cell >= 0) this.loads[leg.cell][leg.dir].dirty = true;
+                if (leg.cell >= 0) this.loads[leg.cell]![leg.dir].dirty = true;
               }
             }
             s.setDistribution(dist, this.chainOf(s, dist));
@@ -682,7 +682,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       cell: -1,
       ratePerMs: 1 / spec.intervalMs,
       prbSymbols: 0,
-      tier: this.tierOf[ci],
+      tier: this.tierOf[ci]!,
       slot: -1,
       servedShare: 1,
       aheadRatePerMs: 0,
@@ -693,8 +693,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     if (src !== null) stream.legs.push(leg(src, UL));
     if (dst !== null) stream.legs.push(leg(dst, DL));
     for (const d of [src, dst])
-      if (d !== null && !this.streamsOfDevice[d.index].includes(stream))
-        this.streamsOfDevice[d.index].push(stream);
+      if (d !== null && !this.streamsOfDevice[d.index]!.includes(stream))
+        this.streamsOfDevice[d.index]!.push(stream);
     record.current = stream;
     stream.setActive(true);
     return stream;
@@ -712,7 +712,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     } else {
       for (const leg of stream.legs) {
         this.unbook(leg);
-        if (!leg.device.fixed && !this.streamsOfDevice[leg.device.index].some((s) => s.active))
+        if (!leg.device.fixed && !this.streamsOfDevice[leg.device.index]!.some((s) => s.active))
           this.mobileActive.delete(leg.device);
       }
     }
@@ -724,7 +724,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     if (record?.current === stream) record.current = null;
     for (const d of [stream.src, stream.dst])
       if (d !== null) {
-        const list = this.streamsOfDevice[d.index];
+        const list = this.streamsOfDevice[d.index]!;
         const i = list.indexOf(stream);
         if (i >= 0) list.splice(i, 1);
       }
@@ -741,7 +741,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     ss.late += late;
     ss.onTime += delivered - late;
     ss.lost += lost + discarded;
-    const cs = this.classStats[s.classIndex];
+    const cs = this.classStats[s.classIndex]!;
     cs.finished += n;
     cs.delivered += delivered;
     cs.late += late;
@@ -758,15 +758,15 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     }
     const bits = Math.max(8, s.spec.sizeBytes * 8);
     for (let i = 0; i < s.legs.length; i++) {
-      const leg = s.legs[i];
-      const load = dist.legLoads[i];
+      const leg = s.legs[i]!;
+      const load = dist.legLoads[i]!;
       const sent = n * load.share;
       const ds = leg.device.stats;
       ds.packets[leg.dir] += sent;
       ds.prbSymbols[leg.dir] += sent * load.prbSymbols;
       ds.bits[leg.dir] += delivered * bits;
       if (leg.cell >= 0) {
-        const st = this.cellStats[leg.cell][leg.dir];
+        const st = this.cellStats[leg.cell]![leg.dir];
         st.bits += delivered * bits;
         st.prbSymbols += sent * load.prbSymbols;
         st.blocks += sent * load.blocks;
@@ -788,7 +788,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   ): void {
     const k = until - from;
     const ss = s.stats;
-    const cs = this.classStats[s.classIndex];
+    const cs = this.classStats[s.classIndex]!;
     const dev = s.src ?? s.dst;
     const onTime = dist.deliveredProb - dist.lateProb;
     for (const st of [ss, cs]) {
@@ -832,7 +832,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     this.mobilityScheduled = false;
     const now = this.sim.now();
     for (const dev of this.mobileActive)
-      if (this.refreshLink(dev, now)) for (const s of this.streamsOfDevice[dev.index]) this.flag(s);
+      if (this.refreshLink(dev, now)) for (const s of this.streamsOfDevice[dev.index]!) this.flag(s);
     this.settle();
     this.scheduleMobility();
   }
@@ -848,7 +848,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     this.settle();
     const now = this.sim.now();
     const ci = classIndex(message.trafficClass);
-    const profile = this.profiles[ci];
+    const profile = this.profiles[ci]!;
     const bits = Math.max(8, message.sizeBytes * 8);
     const src = this.deviceByEndpoint.get(message.from) ?? null;
     const dst = this.deviceByEndpoint.get(message.to) ?? null;
@@ -856,7 +856,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     let lost = false;
     let discarded = false;
     if (src !== null) {
-      if (this.refreshLink(src, now)) for (const s of this.streamsOfDevice[src.index]) this.flag(s);
+      if (this.refreshLink(src, now)) for (const s of this.streamsOfDevice[src.index]!) this.flag(s);
       const r = this.messageLeg(src, UL, ci, bits, t);
       t = r.endMs;
       lost = r.lost;
@@ -865,7 +865,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     if (!lost) {
       t += this.coreDelay((src ?? dst)?.coreNormal ?? this.wiredNormal);
       if (dst !== null) {
-        if (this.refreshLink(dst, now)) for (const s of this.streamsOfDevice[dst.index]) this.flag(s);
+        if (this.refreshLink(dst, now)) for (const s of this.streamsOfDevice[dst.index]!) this.flag(s);
         const r = this.messageLeg(dst, DL, ci, bits, t);
         t = r.endMs;
         lost = r.lost;
@@ -874,7 +874,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     }
     this.settle();
     // Statistics now, callbacks at the arrival (or loss) time, as the packet model.
-    const cs = this.classStats[ci];
+    const cs = this.classStats[ci]!;
     const latency = t - now;
     const late = !lost && latency > profile.deadlineMs + EPS_MS;
     cs.finished++;
@@ -927,11 +927,11 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     bits: number,
     tMs: number,
   ): { endMs: number; lost: boolean; discarded: boolean } {
-    const rng = this.flowRng[dev.index];
-    const profile = this.profiles[ci];
-    const load = this.loads[dev.serving][dir];
-    const tier = this.tierOf[ci];
-    const served = load.tierServed[tier];
+    const rng = this.flowRng[dev.index]!;
+    const profile = this.profiles[ci]!;
+    const load = this.loads[dev.serving]![dir];
+    const tier = this.tierOf[ci]!;
+    const served = load.tierServed[tier]!;
     if (served < 1 && rng.next() >= served)
       return { endMs: tMs + profile.discardTimerMs, lost: true, discarded: true };
     const link = this.legLink(dev, dir);
@@ -940,7 +940,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     let start = served < 1 ? tMs + profile.discardTimerMs : tMs;
     if (dev.blockedUntilMs > start) start = dev.blockedUntilMs;
     let ahead = 0;
-    const rate = load.tierAheadRate[tier];
+    const rate = load.tierAheadRate[tier]!;
     if (served >= 1 && rate > 0) {
       const grid = link.grid;
       const next = grid.nextOpportunity(dir, start);
@@ -955,7 +955,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
         p *= mean / k;
         cum += p;
       }
-      const perOther = load.tierAheadWork[tier] / rate;
+      const perOther = load.tierAheadWork[tier]! / rate;
       const own = firstTransmission(link, bits, start, this.scratch).prbSymbols;
       ahead = k * (load.discipline === 'fifo' ? perOther : Math.min(perOther, own));
     }
@@ -974,7 +974,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     for (let a = 2; a <= used; a++) end = retransmissionEndMs(link, end, ft.lastSymbols);
     const prbSymbols = ft.prbSymbols * (1 + (used - 1) / Math.max(1, ft.blocks));
     load.addMessage(tier, prbSymbols, tMs);
-    const st = this.cellStats[dev.serving][dir];
+    const st = this.cellStats[dev.serving]![dir];
     st.prbSymbols += prbSymbols;
     st.blocks += ft.blocks;
     st.retransmissions += used - 1;
@@ -1033,7 +1033,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   private scheduleZone(zone: number, action: SimAction<undefined>): void {
     const now = this.sim.now();
     let next = Number.POSITIVE_INFINITY;
-    for (const p of this.env.zones[zone].config.schedule ?? []) {
+    for (const p of this.env.zones[zone]!.config.schedule ?? []) {
       if (p.startMs > now && p.startMs < next) next = p.startMs;
       if (p.endMs > now && p.endMs < next) next = p.endMs;
     }
@@ -1041,7 +1041,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   }
 
   private zoneBoundary(zone: number, action: SimAction<undefined>): void {
-    const z = this.env.zones[zone];
+    const z = this.env.zones[zone]!;
     const now = this.sim.now();
     const active = zoneActiveAt(z.config.schedule, now) ? 1 : 0;
     if (active !== this.zoneActive[zone]) {
@@ -1068,7 +1068,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     this.settle();
     const now = this.sim.now();
     for (const c of this.env.cells) {
-      const [ul, dl] = this.loads[c.index];
+      const [ul, dl] = this.loads[c.index]!;
       if (ul.rho === 0 && dl.rho === 0) continue;
       const mbps = (load: CellLoad) => {
         let bitsPerMs = 0;
@@ -1112,12 +1112,12 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     this.closeAllRegimes(Math.min(endMs, this.sim.now()));
     const durationMs = Math.max(EPS_MS, endMs - this.statsStartMs);
     const classes: ClassKpis[] = this.profiles.map((p) => {
-      const s = this.classStats[p.index];
+      const s = this.classStats[p.index]!;
       const hist = new WeightedLatencyHistogram();
       hist.merge(s.latency);
       for (const [dist, n] of s.weights)
         for (let i = 0; i < dist.buckets.length; i++)
-          hist.addBucket(dist.buckets[i], dist.delaysMs[i], n * dist.probs[i]);
+          hist.addBucket(dist.buckets[i]!, dist.delaysMs[i]!, n * dist.probs[i]!);
       const reliability = s.finished > 0 ? s.onTime / s.finished : Number.NaN;
       return {
         trafficClass: p.trafficClass,
@@ -1137,8 +1137,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       };
     });
     const direction = (cell: number, dir: Dir) => {
-      const st = this.cellStats[cell][dir];
-      const c = this.env.cells[cell];
+      const st = this.cellStats[cell]![dir];
+      const c = this.env.cells[cell]!;
       return {
         throughputMbps: st.bits / (durationMs * 1000),
         // Regimes count whole packets: a saturated carrier can come out a packet's PRBs above 100 %.
@@ -1151,8 +1151,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       cellId: c.id,
       ul: direction(c.index, UL),
       dl: direction(c.index, DL),
-      handoversIn: this.handoverTally.intoCell[c.index],
-      handoversOut: this.handoverTally.outOfCell[c.index],
+      handoversIn: this.handoverTally.intoCell[c.index]!,
+      handoversOut: this.handoverTally.outOfCell[c.index]!,
     }));
     const devices: DeviceKpis[] = this.devices.map((d) => {
       const s = d.stats;
@@ -1161,10 +1161,10 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       return {
         deviceId: d.id,
         endpointId: d.endpointId,
-        servingCellId: d.serving >= 0 ? this.env.cells[d.serving].id : null,
+        servingCellId: d.serving >= 0 ? this.env.cells[d.serving]!.id : null,
         xM: d.xM,
         yM: d.yM,
-        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving] : Number.NaN,
+        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
         dlSinrDb: dl.sinrDb,
         ulSinrDb: ul.sinrDb,
         dlCqi: dl.cqi,
@@ -1226,10 +1226,10 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       devices: this.devices.map((d) => ({
         deviceId: d.id,
         endpointId: d.endpointId,
-        servingCellId: d.serving >= 0 ? this.env.cells[d.serving].id : null,
+        servingCellId: d.serving >= 0 ? this.env.cells[d.serving]!.id : null,
         xM: d.xM,
         yM: d.yM,
-        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving] : Number.NaN,
+        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
         dlSinrDb: d.quality[DL].sinrDb,
         ulSinrDb: d.quality[UL].sinrDb,
         ulBacklogBytes: 0,
@@ -1238,8 +1238,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       })),
       cells: this.env.cells.map((c) => ({
         cellId: c.id,
-        dlLoad: this.loads[c.index][DL].utilization,
-        ulLoad: this.loads[c.index][UL].utilization,
+        dlLoad: this.loads[c.index]![DL].utilization,
+        ulLoad: this.loads[c.index]![UL].utilization,
         dlBackloggedUes: 0,
         ulBackloggedUes: 0,
       })),

@@ -55,9 +55,9 @@ class LinkFading {
     }
     if (this.blocks[b] !== block) {
       this.blocks[b] = block;
-      this.gains[b] = this.processes[b].powerGain(block * COHERENCE_BLOCK_CYCLES);
+      this.gains[b] = this.processes[b]!.powerGain(block * COHERENCE_BLOCK_CYCLES);
     }
-    return this.gains[b];
+    return this.gains[b]!;
   }
 
   setKFactor(k: number): void {
@@ -101,7 +101,7 @@ export class FadingLinkModel implements LinkModel {
     const bcHz = coherenceBandwidthHz(dsNs);
     this.prbsPerSubband = context.cells.map((c) => Math.max(1, Math.round(bcHz / c.prbBandwidthHz)));
     this.subbands = context.cells.map((c, i) =>
-      Math.max(1, Math.min(maxSubbands, Math.ceil(c.nPrb / this.prbsPerSubband[i]))),
+      Math.max(1, Math.min(maxSubbands, Math.ceil(c.nPrb / this.prbsPerSubband[i]!))),
     );
     this.sinrs = new Float64Array(Math.max(...this.subbands));
     this.curves = cqiTable(context.cqiTable).map((row) => (row === null ? null : blerCurveForCqi(row)));
@@ -126,20 +126,20 @@ export class FadingLinkModel implements LinkModel {
       link.setKFactor(los ? link.losKLinear : 0);
     }
     const cycles =
-      (this.distanceM(dev, tMs) * this.context.cells[cell].carrierGHz * 1e9) / SPEED_OF_LIGHT_MPS;
+      (this.distanceM(dev, tMs) * this.context.cells[cell]!.carrierGHz * 1e9) / SPEED_OF_LIGHT_MPS;
     const block = Math.floor(cycles / COHERENCE_BLOCK_CYCLES);
-    const n = Math.min(this.subbands[cell], Math.max(1, Math.ceil(prbs / this.prbsPerSubband[cell])));
+    const n = Math.min(this.subbands[cell]!, Math.max(1, Math.ceil(prbs / this.prbsPerSubband[cell]!)));
     const mean = 10 ** (meanSinrDb / 10);
     for (let b = 0; b < n; b++) this.sinrs[b] = mean * link.gain(b, block);
     const beta = this.curves[cqi]!.eesmBeta;
-    return 10 * Math.log10(n === 1 ? this.sinrs[0] : eesmLinear(this.sinrs, n, beta));
+    return 10 * Math.log10(n === 1 ? this.sinrs[0]! : eesmLinear(this.sinrs, n, beta));
   }
 
   private link(dev: DeviceState, cell: number): LinkFading {
     const key = dev.index * this.context.cells.length + cell;
     let link = this.links.get(key);
     if (link === undefined) {
-      const rng = this.context.streams.fresh(dev.id, `network.fading.${this.context.cells[cell].id}`);
+      const rng = this.context.streams.fresh(dev.id, `network.fading.${this.context.cells[cell]!.id}`);
       // K-factor per link, log-normal (TR 38.901 Table 7.5-6 μ_K, σ_K); Box–Muller from the link's own stream.
       const z = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
       link = new LinkFading(rng, 10 ** ((this.kMuDb + this.kSigmaDb * z) / 10));

@@ -80,7 +80,7 @@ export function blerCurve(qm: number, codeRateX1024: number): BlerCurve {
   const same = LENA_MCS_TABLE_2.filter((p) => p.qm === qm);
   if (same.length === 0) throw new RangeError(`no BLER curve for modulation order ${qm}`);
   const se = spectralEfficiency(qm, codeRateX1024);
-  let nearest = same[0];
+  let nearest = same[0]!;
   for (const p of same)
     if (Math.abs(p.codeRateX1024 - codeRateX1024) < Math.abs(nearest.codeRateX1024 - codeRateX1024))
       nearest = p;
@@ -100,7 +100,9 @@ export function blerCurve(qm: number, codeRateX1024: number): BlerCurve {
     const s1 = spectralEfficiency(above.qm, above.codeRateX1024);
     gapDb = gap(below) + ((gap(above) - gap(below)) * (se - s0)) / (s1 - s0);
   } else gapDb = gap((below ?? above)!);
-  let slopeFrom = fitted[0];
+  const first = fitted[0];
+  if (first === undefined) throw new RangeError(`no fitted BLER curve for modulation order ${qm}`);
+  let slopeFrom = first;
   for (const p of fitted)
     if (Math.abs(p.codeRateX1024 - codeRateX1024) < Math.abs(slopeFrom.codeRateX1024 - codeRateX1024))
       slopeFrom = p;

@@ -123,7 +123,7 @@ const DEFAULT_THRESHOLDS = [
 export function sinrToCqiWithThresholds(sinrDb: number, thresholdsDb: ArrayLike<number>): number {
   let cqi = 0;
   for (let i = 1; i < thresholdsDb.length; i++) {
-    if (sinrDb >= thresholdsDb[i]) cqi = i;
+    if (sinrDb >= thresholdsDb[i]!) cqi = i;
     else break;
   }
   return cqi;
@@ -131,7 +131,7 @@ export function sinrToCqiWithThresholds(sinrDb: number, thresholdsDb: ArrayLike<
 
 /** CQI for a SINR under the default Shannon-gap thresholds (10 % BLER target). No allocation. */
 export function sinrToCqi(sinrDb: number, table: CqiTableId = 1): number {
-  return sinrToCqiWithThresholds(sinrDb, DEFAULT_THRESHOLDS[table]);
+  return sinrToCqiWithThresholds(sinrDb, DEFAULT_THRESHOLDS[table]!);
 }
 
 /** Spectral efficiency (bit/s/Hz) of a CQI, 0 for CQI 0. */

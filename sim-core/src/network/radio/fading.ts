@@ -91,7 +91,7 @@ export class FadingProcess {
     let re = 0;
     let im = 0;
     for (let n = 0; n < this.phase.length; n++) {
-      const a = w * this.cosAlpha[n] + this.phase[n];
+      const a = w * this.cosAlpha[n]! + this.phase[n]!;
       re += Math.cos(a);
       im += Math.sin(a);
     }
@@ -115,8 +115,8 @@ export class FadingProcess {
  */
 export function eesmLinear(sinrs: ArrayLike<number>, n: number, beta: number): number {
   let min = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < n; i++) if (sinrs[i] < min) min = sinrs[i];
+  for (let i = 0; i < n; i++) if (sinrs[i]! < min) min = sinrs[i]!;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += Math.exp(-(sinrs[i] - min) / beta);
+  for (let i = 0; i < n; i++) sum += Math.exp(-(sinrs[i]! - min) / beta);
   return min - beta * Math.log(sum / n);
 }
