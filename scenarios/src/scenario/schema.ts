@@ -14,6 +14,7 @@ import { maintenanceSchema } from './maintenance-schema';
 import { outageSchema } from './outage-schema';
 import { registeredName } from './plugin-names';
 import { qualitySchema } from './quality-schema';
+import { publicLoadSchema, rrmPolicySchema } from './ran-share-schema';
 
 /**
  * The scenario file format, written once: the loader validates with it and `factory-twin schema`
@@ -597,6 +598,8 @@ const networkSchema = z
     uplinkPowerControl: uplinkPowerControlSchema.optional(),
     linkAdaptation: linkAdaptationSchema.optional(),
     outages: outageSchema.optional(),
+    publicLoad: publicLoadSchema.optional(),
+    rrmPolicy: rrmPolicySchema.optional(),
   })
   .strict();
 

@@ -19,4 +19,5 @@ export {
   policyProblems,
   publicPrbUse,
   type RrmPolicyRatio,
+  resolvePolicy,
 } from './rrm-policy';

@@ -23,6 +23,17 @@ export const DEFAULT_SLICE_POLICY: RrmPolicyRatio = Object.freeze({
   maxPct: 100,
 });
 
+/**
+ * A policy from the ratios given, the rest from DEFAULT_SLICE_POLICY without breaking the order
+ * dedicated <= min <= max: max defaults to 100, min to min(50, max), dedicated to min(10, min).
+ */
+export function resolvePolicy(p: Partial<RrmPolicyRatio>): RrmPolicyRatio {
+  const maxPct = p.maxPct ?? DEFAULT_SLICE_POLICY.maxPct;
+  const minPct = p.minPct ?? Math.min(DEFAULT_SLICE_POLICY.minPct, maxPct);
+  const dedicatedPct = p.dedicatedPct ?? Math.min(DEFAULT_SLICE_POLICY.dedicatedPct, minPct);
+  return { dedicatedPct, minPct, maxPct };
+}
+
 /** Best effort (`public`): nothing reserved, nothing prioritised, no cap. */
 const BEST_EFFORT: RrmPolicyRatio = Object.freeze({ dedicatedPct: 0, minPct: 0, maxPct: 100 });
 
