@@ -165,8 +165,10 @@ export function wifiGrid(widthM: number, depthM: number, cols: number, rows: num
 /** The four 5G deployment modes as variant files, and what each implies (network README, ran-share/, outage/). */
 const DEPLOYMENT_FILES = {
   public: 'public 5G: operator cells shared with public users (best effort, default 5QI), WAN SLA 99.9 %',
-  slice: 'operator slice: shared cells with an RRM policy (10 % dedicated, 50 % prioritised), WAN SLA 99.95 %',
-  hybrid: 'hybrid: shared operator RAN kept free of public load, local UPF (WAN outages cut no local traffic)',
+  slice:
+    'operator slice: shared cells with an RRM policy (10 % dedicated, 50 % prioritised), WAN SLA 99.95 %',
+  hybrid:
+    'hybrid: shared operator RAN kept free of public load, local UPF (WAN outages cut no local traffic)',
   private: 'private 5G: own spectrum and on-site core (core availability 99.99 %)',
 } as const;
 
@@ -208,7 +210,12 @@ export function baselineVariantFiles(o: {
     ...Object.fromEntries(
       Object.entries(DEPLOYMENT_FILES).map(([mode, what]) => [
         `${mode}.json`,
-        { ...head, name: `${o.plant}: ${what}`, network: { deployment: mode }, maintenance: { crews: o.crews } },
+        {
+          ...head,
+          name: `${o.plant}: ${what}`,
+          network: { deployment: mode },
+          maintenance: { crews: o.crews },
+        },
       ]),
     ),
     ...(o.monitored5g

@@ -71,7 +71,8 @@ export class CellShare {
   }
 
   /**
-   * Share of the cell's PRBs in use at `tMs` (the load factor other cells' interference is weighted by)
+   * Share of the cell's PRBs in use at `tMs`: the load factor its interference is weighted by in other cells
+   * (load coupling: Siomina & Yuan, IEEE Trans. Wireless Commun. 11(6), 2012),
    * when the factory uses `factoryShare` of them: the factory's and the public users' (rrm-policy.ts).
    */
   totalLoad(tMs: number, factoryShare: number): number {
