@@ -179,6 +179,8 @@ const DEPLOYMENT_FILES = {
  * the same crews); and the 5G deployment modes `public.json`, `slice.json`, `hybrid.json`, `private.json`
  * (the base network in that mode, with its implied public load and outages). The same crews throughout;
  * the connected plants need no patrol (their machines report), which is much of what connecting them saves.
+ * The files keep the plant's `name` (a `description` says what differs), so `compare` takes any of them
+ * together as variants of one plant.
  */
 export function baselineVariantFiles(o: {
   plant: string;
@@ -196,14 +198,14 @@ export function baselineVariantFiles(o: {
   return {
     'status-quo.json': {
       ...head,
-      name: `${o.plant}: the status quo, no network (${o.statusQuoNote})`,
+      description: `${o.plant}: the status quo, no network (${o.statusQuoNote})`,
       ...(o.statusQuoTransport === undefined ? {} : { transport: o.statusQuoTransport }),
       network: { connectivity: 'unconnected' },
       maintenance: { crews: o.crews, detection: { patrolIntervalMin: o.patrolIntervalMin } },
     },
     'wifi.json': {
       ...head,
-      name: `${o.plant}: industrial Wi-Fi (${o.accessPoints.length} access points, 802.11r), breakdowns reported over it`,
+      description: `${o.plant}: industrial Wi-Fi (${o.accessPoints.length} access points, 802.11r), breakdowns reported over it`,
       network: { connectivity: 'wifi', wifi: { accessPoints: o.accessPoints, fastTransition: true } },
       maintenance: { crews: o.crews },
     },
@@ -212,7 +214,7 @@ export function baselineVariantFiles(o: {
         `${mode}.json`,
         {
           ...head,
-          name: `${o.plant}: ${what}`,
+          description: `${o.plant}: ${what}`,
           network: { deployment: mode },
           maintenance: { crews: o.crews },
         },
@@ -222,7 +224,7 @@ export function baselineVariantFiles(o: {
       ? {
           'maintenance-monitored.json': {
             ...head,
-            name: `${o.plant}: the 5G base with repair crews, breakdowns reported by status over 5G`,
+            description: `${o.plant}: the 5G base with repair crews, breakdowns reported by status over 5G`,
             maintenance: { crews: o.crews },
           },
         }
