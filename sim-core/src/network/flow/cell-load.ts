@@ -135,11 +135,14 @@ export class CellLoad {
     return r;
   }
 
-  /** Share of the PRBs in use (0..1), the public users' included, for other cells' interference and the load probe. */
+  /** Share of the PRBs the factory uses (0..1), for the load probe and snapshots. */
   get utilization(): number {
-    return this.share === null
-      ? Math.min(1, this.rho)
-      : Math.min(1, this.rho * this.factoryShare() + this.publicShare);
+    return this.share === null ? Math.min(1, this.rho) : Math.min(1, this.rho) * this.factoryShare();
+  }
+
+  /** Share of the PRBs in use, the public users' included: the load factor of this cell's interference. */
+  get loadFactor(): number {
+    return this.share === null ? Math.min(1, this.rho) : Math.min(1, this.utilization + this.publicShare);
   }
 
   /** Factory's capacity over the carrier's. */

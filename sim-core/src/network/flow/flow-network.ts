@@ -479,7 +479,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
         if (a === c || !this.env.sameSpectrum(a, c)) continue;
         usedMw += this.ulInterferenceUsed[c * n + a];
         nowMw += current[c * n + a];
-        if (Math.abs(this.loads[c][DL].utilization - this.dlLoadUsed[c]) > LOAD_CHANGE_STEP) dlMoved = true;
+        if (Math.abs(this.loads[c][DL].loadFactor - this.dlLoadUsed[c]) > LOAD_CHANGE_STEP) dlMoved = true;
       }
       const noise = this.env.cells[a].noisePerPrbMw;
       if (dlMoved || Math.abs(10 * Math.log10((noise + nowMw) / (noise + usedMw))) > INTERFERENCE_STEP_DB)
@@ -487,7 +487,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     }
     if (victims.size === 0) return;
 
-    for (let c = 0; c < n; c++) this.dlLoadUsed[c] = this.loads[c][DL].utilization;
+    for (let c = 0; c < n; c++) this.dlLoadUsed[c] = this.loads[c][DL].loadFactor;
     this.ulInterferenceUsed.set(current);
     for (const dev of this.devices) {
       if (!victims.has(dev.serving)) continue;
