@@ -15,6 +15,7 @@ import { maintenanceSchema } from './maintenance-schema';
 import { outageSchema } from './outage-schema';
 import { registeredName } from './plugin-names';
 import { qualitySchema } from './quality-schema';
+import { publicLoadSchema, rrmPolicySchema } from './ran-share-schema';
 
 /**
  * The scenario file format, written once: the loader validates with it and `factory-twin schema`
@@ -652,6 +653,8 @@ const networkSchema = z
     uplinkPowerControl: uplinkPowerControlSchema.optional(),
     linkAdaptation: linkAdaptationSchema.optional(),
     outages: outageSchema.optional(),
+    publicLoad: publicLoadSchema.optional(),
+    rrmPolicy: rrmPolicySchema.optional(),
   })
   .strict();
 

@@ -11,6 +11,7 @@ import type { MacSchedulerFactory } from './mac/schedulers/scheduler';
 import type { MacDriver, MacOpportunities } from './mac-driver';
 import type { Flow, Packet } from './packet';
 import type { CellRadio } from './radio-environment';
+import type { CellShare, RanShare } from './ran-share/ran-share';
 import type { Dir } from './tdd-grid';
 import { UL } from './tdd-grid';
 import { TimedHeap } from './timed-heap';
@@ -53,6 +54,8 @@ export interface MacSettings {
   marks: { value: number; pfRefMs: number };
   /** The link model's fading and BLER with Chase combining; null: the built-in independent attempts. */
   linkModel: LinkModel | null;
+  /** Cells shared with public users (ran-share/): the factory's PRBs per opportunity are capped. */
+  ranShare: RanShare | null;
 }
 
 const RING = 1024; // HARQ reservations ahead (opportunities)
@@ -87,6 +90,8 @@ export class CellLink implements MacOpportunities {
   private settledOpp = -1;
   private readonly scratch: McsChoice = { cqi: 0, spectralEfficiency: 0, layers: 1, bler: 1 };
   private readonly loadDecayPerOpp: number;
+  /** The public users' claim on this cell and direction (null: the factory's own cell). */
+  private readonly share: CellShare | null;
 
   // Load estimate for other cells' interference: EWMA over opportunities of the PRB share used.
   private loadValue = 0;
@@ -131,6 +136,7 @@ export class CellLink implements MacOpportunities {
       cell.nPrb,
     );
     this.byDevice = this.allocator.byDevice;
+    this.share = settings.ranShare?.cell(cell.index, dir) ?? null;
     driver.add(this);
     const oppsPerMs = cell.grid.count(dir) / cell.grid.periodMs;
     this.loadDecayPerOpp = Math.exp(-1 / (settings.loadTimeConstantMs * oppsPerMs));
@@ -202,6 +208,15 @@ export class CellLink implements MacOpportunities {
     if (this.loadOpp < 0) return 0;
     const idle = this.grid.nextOpportunity(this.dir, tMs) - this.loadOpp - 1;
     return this.loadValue * this.loadDecayPerOpp ** Math.max(0, idle);
+  }
+
+  /**
+   * UL: mean power per used PRB that this cell's UEs recently put into gNB `atCell`, mW (the interference
+   * over the load; 0 before the first UL grant). Public users of the cell are assumed to be spread like
+   * the factory's (ran-share/).
+   */
+  ulRxPerUsedPrbAt(atCell: number): number {
+    return this.loadValue > 0 ? this.ulInterference[atCell]! / this.loadValue : 0;
   }
 
   /** UL: recent interference per PRB that this cell's UEs cause at gNB `atCell`, mW. */
@@ -354,8 +369,13 @@ export class CellLink implements MacOpportunities {
       ready[nReady++] = dev;
     }
 
-    // 3. PRB allocation of what the HARQ retransmissions booked here leave.
-    const budget = this.nPrb - this.reserved(opp);
+    // 3. PRB allocation of what the HARQ retransmissions booked here leave (on a shared cell, of what the
+    //    public users and the RRM policy leave the factory: ran-share/).
+    const reserved = this.reserved(opp);
+    const budget =
+      this.share === null
+        ? this.nPrb - reserved
+        : Math.max(0, Math.min(this.nPrb, this.share.factoryCapPrb(startMs, nReady)) - reserved);
     const allocator = this.allocator;
     allocator.begin(opp, startMs);
     const shares = this.settings.sliceShares;
@@ -401,7 +421,7 @@ export class CellLink implements MacOpportunities {
     for (let i = 0; i < allocator.grantedCount; i++) this.transmit(allocator.granted[i]!, symbols, endMs);
 
     // 5. Load bookkeeping and the next wake-up.
-    const usedPrbs = used + (this.nPrb - budget);
+    const usedPrbs = used + reserved;
     this.updateLoad(opp, usedPrbs / this.nPrb);
     host.touchLoadWindow(this.cell.index, window);
 

@@ -7,6 +7,7 @@ import type { DeploymentMode } from './radio/deployment';
 import type { InfClutter } from './radio/los';
 import type { InfSubScenario } from './radio/pathloss';
 import type { ScsKHz, SpecialSlot } from './radio/throughput';
+import type { RanShareConfig } from './ran-share/ran-share';
 
 export interface GnbConfig {
   id: string;
@@ -178,6 +179,11 @@ export interface NetworkConfig {
   /** Parameters of the 'fading' link model. */
   fading?: FadingConfig;
   deployment: DeploymentConfig;
+  /**
+   * The cells are an operator's, shared with public users (`public`, `slice`): their background load and
+   * the factory's RAN share (ran-share/). Absent: the factory has the cells to itself (hybrid, private).
+   */
+  ranShare?: RanShareConfig;
   /** A registered MAC scheduler (mac/schedulers/registry.ts): roundRobin, proportionalFair, priority, or your own. */
   scheduler: SchedulerName;
   slices?: SliceConfig[];

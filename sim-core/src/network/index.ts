@@ -52,6 +52,8 @@ export type {
 } from './mac/schedulers/scheduler';
 export { buildNetwork, DEFAULT_HANDOVER, type NetworkDependencies } from './network-model';
 export type { Flow as MacFlow } from './packet';
+// Shared RAN of the public / slice deployments: public load profile, RRM policy ratios, the factory's PRB cap.
+export * from './ran-share/index';
 export {
   type BuiltinTrafficSourceName,
   registerTrafficSource,

@@ -23,6 +23,7 @@ import { type Packet, PacketPool } from './packet';
 import { CQI_TARGET_BLER, DEFAULT_MAX_HARQ_RETRANSMISSIONS } from './radio/cqi';
 import { CORE_DELAY_PROFILES, type CoreDelayProfile, coreDelayMs } from './radio/deployment';
 import { RadioEnvironment } from './radio-environment';
+import { effectiveQosConfig, RanShare } from './ran-share/ran-share';
 import { type StreamHost, StreamState } from './stream';
 import { type Dir, DL, UL } from './tdd-grid';
 import { DEFAULT_TRAFFIC_SOURCE, trafficSources } from './traffic/registry';
@@ -62,15 +63,17 @@ export function buildNetwork(
 ): NetworkModel {
   const problems = validateNetworkConfig(config);
   if (problems.length > 0) throw new NetworkConfigError(problems);
-  if (config.fidelity === 'flow')
-    return buildFlowNetwork(sim, config, deps, {
+  // On a shared RAN without a slice the factory's flows get the operator's default QoS (ran-share/).
+  const effective = effectiveQosConfig(config);
+  if (effective.fidelity === 'flow')
+    return buildFlowNetwork(sim, effective, deps, {
       handover: DEFAULT_HANDOVER,
       powerControl: DEFAULT_POWER_CONTROL,
       recomputeDistanceM: DEFAULT_RECOMPUTE_DISTANCE_M,
       locateIntervalMs: DEFAULT_LOCATE_INTERVAL_MS,
       loadSampleMs: DEFAULT_LOAD_SAMPLE_MS,
     });
-  return new FiveGNetwork(sim, config, deps);
+  return new FiveGNetwork(sim, effective, deps);
 }
 
 class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
@@ -95,6 +98,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   private readonly handover: Handover;
   private readonly loadSampler: LoadSampler;
   private readonly stats: NetworkStats;
+  /** The public users on the operator's cells (null: the factory's own cells). */
+  private readonly ranShare: RanShare | null;
   /** Messages whose callbacks run at their arrival (or loss) time. */
   private readonly deliveries: Deliveries;
 
@@ -151,6 +156,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       streams: deps.streams,
       cqiTable,
     });
+    this.ranShare = config.ranShare === undefined ? null : new RanShare(config.ranShare, this.env.cells);
     this.links = this.env.cells.map((c) => {
       const settings: MacSettings = {
         scheduler,
@@ -166,6 +172,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         hasGbr,
         marks,
         linkModel: linkAbstraction,
+        ranShare: this.ranShare,
       };
       return [
         new CellLink(this, c, UL, settings, n, this.zones.state, driver),
@@ -393,11 +400,18 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   }
 
   dlLoad(cell: number, tMs: number): number {
-    return this.links[cell]![DL].loadAt(tMs);
+    const factory = this.links[cell]![DL].loadAt(tMs);
+    // A shared cell's public users transmit too: the load factor counts them (ran-share/).
+    return this.ranShare === null ? factory : this.ranShare.cell(cell, DL).totalLoad(tMs, factory);
   }
 
   ulInterferenceMw(fromCell: number, atCell: number, tMs: number): number {
-    return this.links[fromCell]![UL].interferenceAt(atCell, tMs);
+    const link = this.links[fromCell]![UL];
+    const factory = link.interferenceAt(atCell, tMs);
+    if (this.ranShare === null) return factory;
+    // Public UEs of the cell, spread like its factory UEs, on the PRBs they use (ran-share/).
+    const pub = this.ranShare.cell(fromCell, UL).publicShare(tMs, link.loadAt(tMs));
+    return factory + pub * link.ulRxPerUsedPrbAt(atCell);
   }
 
   // ---------------------------------------------------------------------------------------------------------

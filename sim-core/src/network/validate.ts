@@ -4,6 +4,8 @@ import { channelModels } from './channel/registry';
 import type { NetworkConfig } from './config';
 import { DEFAULT_LINK_MODEL, linkModels } from './link-model/registry';
 import { macSchedulers } from './mac/schedulers/registry';
+import { profileProblems } from './ran-share/public-load';
+import { policyProblems } from './ran-share/rrm-policy';
 import { TRAFFIC_CLASSES } from './traffic-classes';
 
 export interface NetworkConfigProblem {
@@ -62,6 +64,24 @@ export function validateNetworkConfig(config: NetworkConfig): NetworkConfigProbl
   (config.wiredEndpoints ?? []).forEach((w, i) => {
     if (served.has(w)) say(['wiredEndpoints', i], `Endpoint '${w}' is both wired and served by a device`);
   });
+  const share = config.ranShare;
+  if (share !== undefined) {
+    const load = share.publicLoad;
+    for (const [path, message] of profileProblems(load.hourly))
+      say(['ranShare', 'publicLoad', 'hourly', ...path], message);
+    const ids = new Set(config.gnbs.map((g) => g.id));
+    for (const [id, profile] of Object.entries(load.cells ?? {})) {
+      if (!ids.has(id)) say(['ranShare', 'publicLoad', 'cells', id], `no gNB '${id}'`);
+      for (const [path, message] of profileProblems(profile))
+        say(['ranShare', 'publicLoad', 'cells', id, ...path], message);
+    }
+    const h = load.startHour;
+    if (h !== undefined && !(Number.isInteger(h) && h >= 0 && h < 24))
+      say(['ranShare', 'publicLoad', 'startHour'], `expected a clock hour 0..23, got ${h}`);
+    if (share.policy !== undefined)
+      for (const [field, message] of policyProblems(share.policy))
+        say(['ranShare', 'policy', field], message);
+  }
   return problems;
 }
 

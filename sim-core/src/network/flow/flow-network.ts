@@ -18,6 +18,7 @@ import { LinkBudget, type LoadView, type PowerControl } from '../link-budget';
 import { CQI_TARGET_BLER, DEFAULT_MAX_HARQ_RETRANSMISSIONS } from '../radio/cqi';
 import { CORE_DELAY_PROFILES } from '../radio/deployment';
 import { RadioEnvironment } from '../radio-environment';
+import { RanShare } from '../ran-share/ran-share';
 import { type Dir, DL, UL } from '../tdd-grid';
 import { TimedHeap } from '../timed-heap';
 import { type ClassProfile, classIndex, resolveClassProfiles } from '../traffic-classes';
@@ -255,6 +256,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     this.flowRng = this.devices.map((d) => deps.streams.stream(d.id, 'network.flow'));
     this.streamsOfDevice = this.devices.map(() => []);
     const n = this.env.cells.length;
+    const ranShare = config.ranShare === undefined ? null : new RanShare(config.ranShare, this.env.cells);
     this.loads = this.env.cells.map(
       (cell) =>
         [UL, DL].map(
@@ -266,9 +268,15 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
               cell.nPrb,
               cell.grid.symbolsPerMs(dir as Dir),
               tiers,
+              ranShare?.cell(cell.index, dir as Dir) ?? null,
             ),
         ) as [CellLoad, CellLoad],
     );
+    // Shared cells: their loads and PRB caps are recomputed when the public load changes (hour boundaries).
+    ranShare?.watch(sim, () => {
+      for (const pair of this.loads) for (const load of pair) load.dirty = true;
+      this.settle();
+    });
     this.cellStats = this.env.cells.map(() => [new DirStats(), new DirStats()]);
     this.classStats = this.profiles.map(() => new ClassStats());
     this.handoverTally = new HandoverTally(this.env, this.probes);
@@ -426,7 +434,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
   /** Most PRBs per opportunity: the carrier, and in UL what the UE fills at its target power. */
   private capPrb(dev: DeviceState, dir: Dir, fullPowerPrbs: number): number {
     const nPrb = this.env.cells[dev.serving]!.nPrb;
-    return dir === UL ? Math.max(1, Math.min(nPrb, Math.floor(fullPowerPrbs))) : nPrb;
+    const cap = Math.min(nPrb, this.loads[dev.serving]![dir].capPrb); // a shared cell's factory share
+    return dir === UL ? Math.max(1, Math.min(cap, Math.floor(fullPowerPrbs))) : cap;
   }
 
   // LoadView: the loads the SINRs are evaluated with (refreshed when they move, see refreshInterference).
@@ -448,7 +457,8 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       const load = this.loads[c]![UL];
       for (const e of load.entries) {
         const leg = e as StreamLeg;
-        const share = (leg.ratePerMs * leg.prbSymbols * leg.servedShare) / load.capacity;
+        const share =
+          ((leg.ratePerMs * leg.prbSymbols * leg.servedShare) / load.capacity) * load.interferenceScale;
         const rx = leg.device.ulRxAtMw;
         for (const a of victims) out[c * n + a]! += share * rx[a]!;
       }
@@ -469,7 +479,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
         if (a === c || !this.env.sameSpectrum(a, c)) continue;
         usedMw += this.ulInterferenceUsed[c * n + a]!;
         nowMw += current[c * n + a]!;
-        if (Math.abs(this.loads[c]![DL].utilization - this.dlLoadUsed[c]!) > LOAD_CHANGE_STEP) dlMoved = true;
+        if (Math.abs(this.loads[c]![DL].loadFactor - this.dlLoadUsed[c]!) > LOAD_CHANGE_STEP) dlMoved = true;
       }
       const noise = this.env.cells[a]!.noisePerPrbMw;
       if (dlMoved || Math.abs(10 * Math.log10((noise + nowMw) / (noise + usedMw))) > INTERFERENCE_STEP_DB)
@@ -477,7 +487,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     }
     if (victims.size === 0) return;
 
-    for (let c = 0; c < n; c++) this.dlLoadUsed[c] = this.loads[c]![DL].utilization;
+    for (let c = 0; c < n; c++) this.dlLoadUsed[c] = this.loads[c]![DL].loadFactor;
     this.ulInterferenceUsed.set(current);
     for (const dev of this.devices) {
       if (!victims.has(dev.serving)) continue;
