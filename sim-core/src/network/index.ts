@@ -52,6 +52,9 @@ export type {
 } from './mac/schedulers/scheduler';
 export { buildNetwork, DEFAULT_HANDOVER, type NetworkDependencies } from './network-model';
 export type { Flow as MacFlow } from './packet';
+// The static radio environment (cells, channel model, zones, path loss from any point): for planners'
+// screening (scenarios/src/optimise) that evaluate layouts without running the network.
+export { type CellRadio, RadioEnvironment, type ZoneRadio } from './radio-environment';
 export {
   type BuiltinTrafficSourceName,
   registerTrafficSource,
@@ -59,7 +62,7 @@ export {
   trafficSources,
 } from './traffic/registry';
 export type { TrafficSource, TrafficSourceContext, TrafficSourceFactory } from './traffic/traffic-source';
-export { TRAFFIC_CLASSES } from './traffic-classes';
+export { type ClassProfile, resolveClassProfiles, TRAFFIC_CLASSES } from './traffic-classes';
 export type {
   CellKpis,
   CellLoadSample,
