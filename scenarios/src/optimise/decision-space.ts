@@ -108,19 +108,25 @@ export class DecisionSpace {
   }
 
   /**
-   * Mutation: each gene changes with probability 1/length (a gNB appears, disappears or changes carrier;
-   * the deployment mode changes), and with probability 1/2 one gNB moves to the nearest free mounting point
-   * in a random direction (small moves are what a planner tries by hand).
+   * Mutation: each placed gNB changes carrier option, and the deployment mode changes, with probability
+   * 1/length each; then one structural change (add / delete / move mutation of variable-size layouts): a gNB
+   * is removed (¼), added at a random free mounting point (¼), or moved to the nearest free mounting point
+   * in a random direction (½: small moves are what a planner tries by hand).
    */
   mutate(g0: Genome, rng: RandomStream): number[] {
     const g = [...g0];
     const m = this.mounts.length;
     const p = 1 / this.length;
     for (let i = 0; i < m; i++)
-      if (rng.next() < p)
-        g[i] = g[i] > 0 && rng.next() < 0.5 ? 0 : 1 + Math.floor(rng.next() * this.carriers.length);
+      if (g[i] > 0 && rng.next() < p) g[i] = 1 + Math.floor(rng.next() * this.carriers.length);
     if (rng.next() < p) g[m] = Math.floor(rng.next() * this.deployments.length);
-    if (rng.next() < 0.5) this.move(g, rng);
+    const u = rng.next();
+    const active = g.slice(0, m).flatMap((v, i) => (v > 0 ? [i] : []));
+    const free = g.slice(0, m).flatMap((v, i) => (v === 0 ? [i] : []));
+    if (u < 0.25 && active.length > this.minGnbs) g[active[Math.floor(rng.next() * active.length)]] = 0;
+    else if (u < 0.5 && active.length < this.maxGnbs && free.length > 0)
+      g[free[Math.floor(rng.next() * free.length)]] = 1 + Math.floor(rng.next() * this.carriers.length);
+    else this.move(g, rng);
     return this.repair(g, rng);
   }
 

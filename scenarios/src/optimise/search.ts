@@ -25,6 +25,8 @@ export interface SearchOutcome {
   members: FrontMember[];
   /** Distinct candidates screened. */
   evaluations: number;
+  /** Every candidate screened (genome key and score), in the order first seen. */
+  archive: { key: string; score: Scored }[];
   /** Members of the whole front before thinning to `front.max`. */
   frontSize: number;
   feasibleSeen: number;
@@ -97,6 +99,7 @@ export function searchLayouts(
     screening,
     members,
     evaluations: archive.length,
+    archive: archive.map((e) => ({ key: e.key, score: e.score })),
     frontSize: front.length,
     feasibleSeen: scores.filter((s) => s.violation === 0).length,
   };
