@@ -330,7 +330,7 @@ const agvFleetSchema = z
   })
   .strict();
 
-const carrierSchema = z
+export const carrierSchema = z
   .object({
     frequencyGHz: frequencyGHz.meta({
       description: `Carrier centre frequency, GHz, e.g. 3.5 (n78) or 4.9 (n79); ${LIMITS.carrierGHz.min}–${LIMITS.carrierGHz.max}`,

@@ -54,6 +54,9 @@ export { buildNetwork, DEFAULT_HANDOVER, type NetworkDependencies } from './netw
 export type { Flow as MacFlow } from './packet';
 // Shared RAN of the public / slice deployments: public load profile, RRM policy ratios, the factory's PRB cap.
 export * from './ran-share/index';
+// The static radio environment (cells, channel model, zones, path loss from any point): for planners'
+// screening (scenarios/src/optimise) that evaluate layouts without running the network.
+export { type CellRadio, RadioEnvironment, type ZoneRadio } from './radio-environment';
 export {
   type BuiltinTrafficSourceName,
   registerTrafficSource,
@@ -61,7 +64,7 @@ export {
   trafficSources,
 } from './traffic/registry';
 export type { TrafficSource, TrafficSourceContext, TrafficSourceFactory } from './traffic/traffic-source';
-export { TRAFFIC_CLASSES } from './traffic-classes';
+export { type ClassProfile, resolveClassProfiles, TRAFFIC_CLASSES } from './traffic-classes';
 export type {
   CellKpis,
   CellLoadSample,
