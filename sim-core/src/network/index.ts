@@ -50,7 +50,7 @@ export {
   trafficSources,
 } from './traffic/registry';
 export type { TrafficSource, TrafficSourceContext, TrafficSourceFactory } from './traffic/traffic-source';
-export { TRAFFIC_CLASSES } from './traffic-classes';
+export { type ClassProfile, resolveClassProfiles, TRAFFIC_CLASSES } from './traffic-classes';
 export type {
   CellKpis,
   CellLoadSample,
