@@ -49,7 +49,7 @@ export interface ViewerEvent {
   detail: string;
 }
 
-export type NotableKind = 'safetyStop' | 'failure' | 'handover' | 'other';
+export type NotableKind = 'safetyStop' | 'failure' | 'linkLoss' | 'handover' | 'other';
 
 export interface NotableEvent extends ViewerEvent {
   kind: NotableKind;
@@ -57,8 +57,8 @@ export interface NotableEvent extends ViewerEvent {
 
 export interface SeriesView {
   key: string;
-  /** Chart group: throughput, wip, latency, prb, agvStates or other. */
-  group: 'throughput' | 'wip' | 'latency' | 'prb' | 'agvStates' | 'other';
+  /** Chart group: throughput, wip, on-time share per traffic class, latency, prb, agvStates or other. */
+  group: 'throughput' | 'wip' | 'onTime' | 'latency' | 'prb' | 'agvStates' | 'other';
   label: string;
   unit: string;
   tMs: Float64Array;
