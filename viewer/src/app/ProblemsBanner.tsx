@@ -21,7 +21,9 @@ export function ProblemsBanner({ run }: { run: RunModel }) {
     return () => clearInterval(id);
   }, [run]);
   if (count === 0 && run.gaps.length === 0) return null;
-  const plain = run.gaps.map((g) =>
+  // Where the recording ends first (the one a reader most needs), then the gaps in time order.
+  const ordered = [...run.gaps].sort((x, y) => (x.cause === 'cut' ? -1 : 0) - (y.cause === 'cut' ? -1 : 0));
+  const plain = ordered.map((g) =>
     g.cause === 'cut'
       ? t('problems.cut', { end: formatClock(g.fromMs), planned: formatClock(g.toMs) })
       : t('problems.gap', { from: formatClock(g.fromMs), to: formatClock(g.toMs) }),

@@ -33,7 +33,7 @@ export function useCameraFocus(): void {
         to: THREE.Vector3[];
       }[] = [];
       recordings.getState().runs.forEach((run, slot) => {
-        const state = canvases[slot];
+        const state = canvases[slot]?.get(); // the current state (the registry keeps the one at mount)
         const orbit = state?.controls as unknown as Orbit | null;
         if (!run || !state || !orbit?.target || !entityPosition(run, s.focus.path!, at)) return;
         const target = new THREE.Vector3(at.x, 0, -at.y);
