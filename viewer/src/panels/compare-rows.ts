@@ -38,6 +38,14 @@ export const COUNTED_EVENTS = ['failure', 'safetyStop', 'survivalTimeExceeded', 
 
 const fmt = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 
+/** "+1.5 pp", "−0.3", or "0" when the difference rounds to nothing (never "-0.0"). */
+function diffText(d: number, digits: number, unit: string): string {
+  if (!Number.isFinite(d)) return '—';
+  const text = Math.abs(d).toFixed(digits);
+  if (Number(text) === 0) return '0';
+  return `${d > 0 ? '+' : '−'}${text}${unit}`;
+}
+
 function verdictOf(better: KpiDirection, d: number): CompareRow['verdict'] {
   if (!Number.isFinite(d)) return 'neutral';
   if (Math.abs(d) < 1e-12) return 'same';
@@ -64,7 +72,7 @@ function row(
     b,
     textA: fmt(da, digits),
     textB: fmt(db, digits),
-    textDiff: Number.isFinite(d) ? `${d > 0 ? '+' : ''}${fmt(d, digits)}${unit}` : '—',
+    textDiff: diffText(d, digits, unit),
     verdict: verdictOf(meta.better, d),
   };
 }
@@ -109,7 +117,7 @@ export function compareGroups(a: RunModel, b: RunModel): CompareGroup[] {
       b: vb,
       textA: String(va),
       textB: String(vb),
-      textDiff: `${d > 0 ? '+' : ''}${d}`,
+      textDiff: diffText(d, 0, ''),
       verdict: k === 'handover' ? (d === 0 ? 'same' : 'neutral') : verdictOf('lower', d),
     };
   });

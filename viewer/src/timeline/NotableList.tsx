@@ -7,7 +7,6 @@ import { useClockTicker } from '../panels/use-ticker';
 import { clock } from '../store/clock';
 import { recordings } from '../store/recording';
 import { select } from '../store/selection';
-import { requestFocus } from '../store/ui';
 import { formatClock, lowerBound } from './navigation';
 
 /** How far before a notable event a jump lands, so its lead-up is visible. */
@@ -73,7 +72,6 @@ export function NotableList() {
                   c.pause();
                   c.seek(n.tMs - LEAD_MS);
                   select(n.path);
-                  requestFocus(n.path);
                 }}
               >
                 <span className="time">{formatClock(n.tMs)}</span> {notableLabel(t, n)}
