@@ -59,8 +59,15 @@ export function DemoOverlay({ run }: { run: RunModel }) {
     c.play();
     state.current = { index: 0, since: performance.now(), intro: 0, lastT: from, showing: -1 };
     const text = (s: TourStop) => {
+      const one = s.vars.count === 1;
       const key =
-        s.kind === 'failure' && s.vars.duration === undefined ? 'demo.caption.failureOpen' : CAPTION[s.kind];
+        s.kind === 'failure' && s.vars.duration === undefined
+          ? 'demo.caption.failureOpen'
+          : s.kind === 'safetyStops' && one
+            ? 'demo.caption.safetyStop'
+            : s.kind === 'coverageHole' && one
+              ? 'demo.caption.coverageHoleOne'
+              : CAPTION[s.kind];
       return t(key, s.vars);
     };
     const show = (s: TourStop) => {

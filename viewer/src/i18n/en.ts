@@ -158,8 +158,6 @@ export const en = {
   'compare.windowAll': 'Whole run, {from} – {to} (no warm-up recorded)',
   'compare.sameAsCli': '(the window and definitions of the run summary)',
   'compare.now': 'Now (A · B):',
-  'compare.show': 'show',
-  'compare.hide': 'hide',
   'problems.more': '+{count} more',
   'problems.cut': 'The recording ends at {end} of {planned}: the rest of the run is missing',
   'problems.gap': 'No data from {from} to {to}: a damaged part of the file was skipped',
@@ -169,7 +167,6 @@ export const en = {
   'events.detail': 'Detail',
   'entity.share': 'Share',
   'entity.since': 'Since',
-  'timeline.marks': 'Marks',
   'timeline.warmUp': 'warm-up',
   'timeline.gap': 'no data',
   'open.sample': 'Sample run',
@@ -187,8 +184,8 @@ export const en = {
     'The bottleneck: {machine} is busy {share} of the time; the machines before it wait for it.',
   'demo.caption.target': '{class}: {share} on time against a target of {target}.',
   'demo.caption.handovers': '{count} handovers between radio cells so far: AGVs change cells as they drive.',
+  'demo.caption.coverageHoleOne': '{time} · {device} loses its radio link for too long: a coverage hole.',
   'demo.caption.quiet': '{time} · Normal production: machines coloured by state, AGVs carrying parts.',
-  'demo.legendHint': 'Colours',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -131,6 +131,7 @@ export function planTour(run: RunModel, o: TourOptions): TourStop[] {
           time: o.clock(first.tMs),
           count: c.length,
           agv: idOf(first.path),
+          device: idOf(first.path),
           duration: o.duration(Math.max(60_000, span)),
         },
       });
