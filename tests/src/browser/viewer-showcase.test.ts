@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { runScenarioFile, runSummary, SOFTWARE_VERSION } from '@factory-twin/scenarios';
 import { AGV_STATES, MACHINE_STATES, openRecording } from '@factory-twin/sim-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kpiTolerance } from '../e2e/kpi-tolerance';
 import { fixtureBytes, SMALL } from './fixtures/fixtures';
 import { type Harness, SCREENSHOT_DIR, shareUnlike, startHarness } from './harness';
 import { openViewer, settle } from './viewer-page';
@@ -127,10 +128,11 @@ describe('viewer showcase (issue 17)', () => {
       })),
     );
     const checked = { kpis: 0, events: 0 };
-    const same = (shown: string, cli: number | undefined) => {
+    // Equal up to the recording's 1 µs time resolution (kpiTolerance).
+    const same = (key: string, shown: string, cli: number | undefined) => {
       const v = Number(shown);
       if (cli === undefined || Number.isNaN(cli)) return Number.isNaN(v);
-      return Math.abs(v - cli) <= 1e-9 * Math.max(1, Math.abs(cli));
+      return Math.abs(v - cli) <= kpiTolerance(key, cli);
     };
     for (const r of rows) {
       if (r.key.startsWith('series.')) continue; // sampled series, labelled ≈
@@ -142,11 +144,11 @@ describe('viewer showcase (issue 17)', () => {
         continue;
       }
       expect(
-        same(r.a, summaries.public.kpis[r.key]),
+        same(r.key, r.a, summaries.public.kpis[r.key]),
         `${r.key} A: ${r.a} vs ${summaries.public.kpis[r.key]}`,
       ).toBe(true);
       expect(
-        same(r.b, summaries.hybrid.kpis[r.key]),
+        same(r.key, r.b, summaries.hybrid.kpis[r.key]),
         `${r.key} B: ${r.b} vs ${summaries.hybrid.kpis[r.key]}`,
       ).toBe(true);
       checked.kpis++;
