@@ -201,6 +201,12 @@ describe('viewer showcase (issue 17)', () => {
     const bar = await page.getByTestId('time-in-state').locator('.bar').first().boundingBox();
     expect(bar!.width).toBeGreaterThan(2);
     await shot('zh');
+    // The compare table in Chinese: machine and AGV states inside the KPI names translated too.
+    await openViewer(page, url, '?run=runs/public.ftrec&run2=runs/hybrid.ftrec&lang=zh', 2);
+    const table = page.getByTestId('compare-table');
+    await table.locator('tr[data-kpi]').first().waitFor();
+    await table.locator('.group-machineStates button').click();
+    expect(await table.innerText()).not.toMatch(english);
     expect(h.errors).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/index';
 import { useT } from '../i18n/use-t';
 import { formatClock } from '../timeline/navigation';
 import { type CompareGroup, compareGroups } from './compare-rows';
-import { eventLabel } from './labels';
+import { eventLabel, kpiLabel } from './labels';
 import { NowDiff } from './NowDiff';
 
 const GROUP_TITLE: Record<CompareGroup['key'], MessageKey> = {
@@ -77,7 +77,7 @@ export function CompareTable({ a, b }: { a: RunModel; b: RunModel }) {
               </tr>
               {(open.has(g.key) ? g.rows : []).map((r) => (
                 <tr key={r.key} data-kpi={r.key} data-a={r.a} data-b={r.b}>
-                  <td>{g.key === 'events' ? eventLabel(t, r.label) : r.label}</td>
+                  <td>{g.key === 'events' ? eventLabel(t, r.label) : kpiLabel(t, r.key, r.label)}</td>
                   <td className="num">{r.textA}</td>
                   <td className="num">{r.textB}</td>
                   <td className={`num ${r.verdict}`}>
