@@ -24,6 +24,12 @@ export {
 export { type LatencyCdf, LatencyCdfCollector, poolLatencyCdfs } from './kpi/latency-cdf';
 export { MSER_MIN_BATCHES, type MserResult, mser } from './kpi/mser';
 export { erlangC, jacksonTandem, mm1, mmc, type QueueMetrics } from './kpi/queueing';
+export {
+  type RecordingKpis,
+  type RecordingWindow,
+  recordingKpis,
+  recordingWindow,
+} from './kpi/recording-kpis';
 export { type KpiSummary, type ReplicatedKpi, replicate } from './kpi/replicate';
 export {
   type PrecisionStatus,

@@ -7,6 +7,7 @@ import type { MachineConfig } from './config';
 import type { FactoryContext } from './context';
 import { failureModels } from './failures/registry';
 import type { CycleQuality } from './inspection/cycle-quality';
+import { machineTimeKpis } from './machine-time-kpis';
 import type { Maintenance } from './maintenance/maintenance';
 import type { MachineReport, StartOrder } from './messages';
 import type { Operation, Part } from './part';
@@ -524,15 +525,13 @@ export class Machine implements SlotWaiter, InputListener {
       number
     >;
     const windowMs = endMs - startMs;
-    const planned = windowMs - timeInStateMs['off-shift'];
-    const operating = planned - timeInStateMs.down - timeInStateMs.setup;
-    const availability = planned > 0 ? operating / planned : Number.NaN;
+    const { utilization, availability, operatingMs: operating } = machineTimeKpis(timeInStateMs, windowMs);
     const performance = operating > 0 ? this.idealMs / operating : Number.NaN;
     const defectiveOut = this.defects - this.defectsScrappedHere;
     const quality = this.cycles > 0 ? (this.good - defectiveOut) / this.cycles : Number.NaN;
     return {
       timeInStateMs,
-      utilization: timeInStateMs.busy / windowMs,
+      utilization,
       blockedFraction: timeInStateMs.blocked / windowMs,
       starvedFraction: timeInStateMs.starved / windowMs,
       availability,

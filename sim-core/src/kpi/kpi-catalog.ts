@@ -182,6 +182,7 @@ for (const meta of [
   kpi('prb_util_ul/*', 'share', 'neutral', 'timeShare', '{id} UL PRB use'),
   kpi('prb_util_dl/*', 'share', 'neutral', 'timeShare', '{id} DL PRB use'),
   kpi('agv_count/*', 'count', 'neutral', 'mean', 'AGVs {id}'),
+  kpi('ontime/*', 'share', 'higher', 'ratio', '{id} on time'),
 ])
   RECORDED_SERIES.register(meta);
 

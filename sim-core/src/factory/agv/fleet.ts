@@ -426,7 +426,11 @@ export class AgvFleet implements TransportService {
 }
 
 /** The fleet's time by state as shares of its vehicle time over the statistics window (they add up to one). */
-export function fleetTimeShares(stats: AgvFleetStats): Record<AgvState, number> {
+export function fleetTimeShares(stats: {
+  fromMs: number;
+  toMs: number;
+  vehicles: readonly { timeInStateMs: Record<AgvState, number> }[];
+}): Record<AgvState, number> {
   const fleetMs = Math.max(1, stats.toMs - stats.fromMs) * Math.max(1, stats.vehicles.length);
   const shares = {} as Record<AgvState, number>;
   for (const state of AGV_STATES) {
