@@ -32,7 +32,7 @@ export function recordingWindow(rec: Recording): RecordingWindow {
   const times = kind >= 0 ? rec.eventTimes(kind) : new Float64Array(0);
   const [startMs, endMs] = rec.timeRangeMs;
   return times.length > 0
-    ? { fromMs: times[0], toMs: endMs, afterWarmUp: true }
+    ? { fromMs: times[0]!, toMs: endMs, afterWarmUp: true }
     : { fromMs: startMs, toMs: endMs, afterWarmUp: false };
 }
 
@@ -92,10 +92,10 @@ function windowRate(rec: Recording, series: number, fromMs: number, toMs: number
   let sum = 0;
   let prev = rec.timeRangeMs[0];
   for (let i = 0; i < timesMs.length; i++) {
-    const t = timesMs[i];
+    const t = timesMs[i]!;
     const a = Math.max(prev, fromMs);
     const b = Math.min(t, toMs);
-    if (b > a) sum += values[i] * (b - a);
+    if (b > a) sum += values[i]! * (b - a);
     prev = t;
   }
   return sum / (toMs - fromMs);
@@ -108,9 +108,10 @@ function stateTimes(rec: Recording, fromMs: number, toMs: number): Map<number, n
   const since = new Float64Array(n);
   const out: Map<number, number>[] = Array.from({ length: n }, () => new Map());
   const add = (row: number, until: number) => {
-    if (code[row] < 0) return;
-    const d = Math.min(until, toMs) - Math.max(since[row], fromMs);
-    if (d > 0) out[row].set(code[row], (out[row].get(code[row]) ?? 0) + d);
+    const c = code[row]!; // row < n: the arrays are sized by the entity count
+    if (c < 0) return;
+    const d = Math.min(until, toMs) - Math.max(since[row]!, fromMs);
+    if (d > 0) out[row]!.set(c, (out[row]!.get(c) ?? 0) + d);
   };
   for (const r of rec.records(Number.NEGATIVE_INFINITY, toMs)) {
     if (r.type !== 'state') continue;
