@@ -2,7 +2,10 @@
 // around it (Node only: it reads files and starts worker threads).
 
 export { DEFAULT_SCENARIO } from './cli/paths';
+// Types that members of the exports above refer to, exported so that the API reference documents them.
+export type { CliIo } from './cli/program';
 export { runCli } from './cli/program';
+export type { KpiDifference, PrecisionOption, TargetResult } from './compare/compare';
 export {
   type CompareOptions,
   type CompareTarget,
@@ -11,7 +14,9 @@ export {
   comparisonMarkdown,
   type ReplicationRow,
   rowsCsv,
+  rowsTable,
 } from './compare/compare';
+export type { CaseInput, CaseOptions, Interval, PaybackVerdict, VariantCase } from './cost/business-case';
 export {
   annuityFactor,
   type BusinessCase,
@@ -21,6 +26,8 @@ export {
   type VersusBaseline,
 } from './cost/business-case';
 export { COST_DEFAULTS, type CostAssumptions } from './cost/cost-defaults';
+export type { CostLine } from './cost/cost-line';
+export type { CostBreakdown, VariantEconomics } from './cost/cost-model';
 export {
   capex,
   costAssumptions,
@@ -34,6 +41,11 @@ export {
   valueEurPerHour,
 } from './cost/cost-model';
 export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
+export { DecisionSpace } from './optimise/decision-space';
+export { type OptimiseOptions, type OptimiseResult, optimise } from './optimise/optimise';
+export { Screening, type ScreeningResult } from './optimise/screening';
+export { type FrontMember, type SearchOutcome, searchLayouts } from './optimise/search';
+export { loadOptimiseSpec, type OptimiseSpec } from './optimise/spec';
 export { compareReport } from './report/compare-report';
 export { htmlReport } from './report/html-report';
 export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';
@@ -63,10 +75,17 @@ export {
   loadScenario,
   scenarioHash,
 } from './scenario/load';
+export type { MergeProblem } from './scenario/merge';
 export { mergePatch } from './scenario/merge';
 export { type DeploymentMode, type Scenario, scenarioFileSchema, scenarioSchema } from './scenario/schema';
+export type { SchemaProblem } from './scenario/zod-issues';
 export { runSweep, type SweepOutcome, type SweepRecord } from './sweep/run-sweep';
+export type { SweepPoint, SweepSpecOptions } from './sweep/spec';
 export { loadSweepSpec, type SweepSpec, sweepPoints } from './sweep/spec';
+export { tableCsv } from './table/csv';
+export { encodeTable, type TableFormat, tableFormatName, tableFormats } from './table/formats';
+export { tableParquet } from './table/parquet';
+export type { Cell, Column, ColumnType, Table } from './table/table';
 export {
   type CostEstimate,
   type CostLimits,

@@ -46,7 +46,7 @@ export const EXIT_CODES: readonly { code: number; meaning: string; commands: str
     code: EXIT.unavailable,
     meaning:
       'cannot reach Redis or start worker threads; nothing is lost: run the same command again once it is fixed',
-    commands: 'compare, sweep, merge --run-missing, worker',
+    commands: 'compare, sweep, optimise, merge --run-missing, worker',
   },
   {
     code: EXIT.interrupted,

@@ -1,5 +1,5 @@
 import { basename, dirname, join } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { RunBackend } from '../run/backend';
 import { writeFileAtomic } from '../run/files';
 import { importPluginModules, PluginModuleError } from '../run/plugin-modules';
@@ -12,6 +12,7 @@ import { costLimits } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
 import { compareCommand, parseTargets } from './commands/compare';
 import { demoCommand } from './commands/demo';
+import { optimiseCommand, optimiseSummary } from './commands/optimise';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { sweepCommand, sweepCountsLine } from './commands/sweep';
@@ -24,6 +25,11 @@ import { userPath } from './paths';
 const positiveInt = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected an integer >= 1');
+  return n;
+};
+const nonNegativeInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected an integer >= 0');
   return n;
 };
 const positiveNumber = (v: string) => {
@@ -198,7 +204,10 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--max-replications <n>', 'cap of --precision', positiveInt, 50)
     .option('--baseline <label>', 'target to measure differences and payback against (default: the first)')
     .option('--out <dir>', 'also write compare.json and compare.md there')
-    .option('--rows <file>', 'write one CSV row per replication (KPIs, warm-up, value, stability)')
+    .option(
+      '--rows <file>',
+      'write one row per replication (KPIs, warm-up, value, stability): Parquet if FILE ends in .parquet, else CSV',
+    )
     .option('--report <file>', 'write the decision report (one self-contained HTML file)')
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
@@ -258,7 +267,10 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .description('run a parameter grid (resumable); results as CSV and JSON')
     .argument('<spec>', 'sweep spec file (JSON or YAML): base scenario, dimensions, replications')
     .option('--out <dir>', 'output folder (results.jsonl, results.csv, summary.json)', 'runs/sweep')
-    .option('--rows <file>', 'also write the per-replication rows (results.csv) to this file')
+    .option(
+      '--rows <file>',
+      'also write the per-run rows (results.csv) to this file: Parquet if it ends in .parquet, else CSV',
+    )
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP);
@@ -280,6 +292,82 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         }
       } finally {
         await backend.close();
+      }
+    },
+  );
+
+  const optimiseCmd = program
+    .command('optimise')
+    .description(
+      'place gNBs and choose carriers / TDD and deployment: NSGA-II screening, then the front confirmed by simulation',
+    )
+    .argument('<spec>', 'optimise spec file (JSON or YAML): base scenario, mounting points, options, targets')
+    .option(
+      '--out <dir>',
+      "output folder (default: runs/optimise/<spec name>); inside the base scenario's tree",
+    )
+    .option('--seed <seed>', "search seed (default: the spec's)", seedArg)
+    .option('--generations <n>', "NSGA-II generations (default: the spec's)", nonNegativeInt)
+    .option('--population <n>', "NSGA-II population size (default: the spec's)", positiveInt)
+    .option(
+      '--confirm <n>',
+      "front members to simulate (0: screening only; default: the spec's)",
+      nonNegativeInt,
+    )
+    .option('--replications <n>', "replications of the confirmation (default: the spec's)", positiveInt)
+    .option('--hours <h>', 'simulated hours per confirmation run', positiveNumber)
+    .addOption(
+      new Option(
+        '--fidelity <kind>',
+        "network fidelity of the confirmation (default: the spec's, else packet)",
+      ).choices(['packet', 'flow']),
+    )
+    .option('--threads <n>', 'worker threads of the confirmation (default: all cores)', positiveInt)
+    .option('--in-process', 'run the confirmation in this thread (no worker pool)')
+    .addHelpText('after', EXIT_CODES_HELP);
+  addBackendOptions(addCostGuardOptions(addPluginOption(optimiseCmd)), { shard: false }).action(
+    async (
+      spec: string,
+      o: {
+        out?: string;
+        seed?: number | string;
+        generations?: number;
+        population?: number;
+        confirm?: number;
+        replications?: number;
+        hours?: number;
+        fidelity?: 'packet' | 'flow';
+      } & BackendChoice &
+        CostGuardChoice,
+    ) => {
+      const path = userPath(spec);
+      let backend: RunBackend | undefined;
+      try {
+        const r = await optimiseCommand(
+          path,
+          async () => {
+            backend = await backendFor(o);
+            return backend;
+          },
+          {
+            out: userPath(o.out ?? join('runs', 'optimise', basename(path).replace(/\.(json|ya?ml)$/i, ''))),
+            ...(o.seed === undefined ? {} : { seed: o.seed }),
+            ...(o.generations === undefined ? {} : { generations: o.generations }),
+            ...(o.population === undefined ? {} : { populationSize: o.population }),
+            confirm: {
+              ...(o.confirm === undefined ? {} : { members: o.confirm }),
+              ...(o.replications === undefined ? {} : { replications: o.replications }),
+              ...(o.hours === undefined ? {} : { hours: o.hours }),
+              ...(o.fidelity === undefined ? {} : { fidelity: o.fidelity }),
+            },
+            costGuard: costLimits(o),
+          },
+        );
+        io.out(optimiseSummary(r));
+        const failures = r.confirmation?.targets.reduce((n, t) => n + t.failures, 0) ?? 0;
+        if (failures > 0) throw new Error(`${failures} confirmation run(s) failed (see confirm/compare.md)`);
+      } finally {
+        await backend?.close();
       }
     },
   );

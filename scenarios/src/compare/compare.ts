@@ -28,8 +28,9 @@ import { loadRunnableScenario } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
 import { recommendation } from './recommendation';
 
-export { comparisonMarkdown, rowsCsv } from './compare-markdown';
+export { comparisonMarkdown } from './compare-markdown';
 export { HEADLINE_KPIS } from './headline-kpis';
+export { rowsCsv, rowsTable } from './rows-table';
 
 /** One side of a comparison: a scenario file and optionally a variant of it. */
 export interface CompareTarget {

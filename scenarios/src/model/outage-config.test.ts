@@ -18,9 +18,10 @@ function withOutages(outages: object, deployment = 'public') {
 }
 
 describe('scenario network.outages', () => {
-  it('is off unless enabled (runs stay as they were)', () => {
-    expect(toModelConfig(load(tinyScenario())).outages).toBeUndefined();
-    expect(toModelConfig(load(withOutages({ availabilityPct: 99 }))).outages).toBeUndefined();
+  it('is on by default for a public 5G plant (the mode implies its SLA), off with enabled: false', () => {
+    expect(toModelConfig(load(tinyScenario())).outages?.mode).toBe('public');
+    expect(toModelConfig(load(withOutages({ availabilityPct: 99 }))).outages?.times?.mttrMs).toBe(30 * MIN);
+    expect(toModelConfig(load(withOutages({ enabled: false, availabilityPct: 99 }))).outages).toBeUndefined();
   });
 
   it("takes the mode's SLA by default: MTBF = MTTR·A/(1−A)", () => {

@@ -128,6 +128,9 @@ describe('video inspection over the 5G model', { timeout: 120_000 }, () => {
     // reports and AGV commands still get through (production goes on).
     const run = (jammed: boolean) => {
       const data = withQuality();
+      // Only the jammer: no public users on the cell, no WAN outage (their own tests: ran-share-config, outage-config).
+      data.network.publicLoad = { enabled: false };
+      data.network.outages = { enabled: false };
       data.network.interferenceZones = jammed
         ? [{ id: 'JAM', xM: 20, yM: 11, radiusM: 3, powerDbm: -10, activeH: [{ startH: 1, endH: 1.5 }] }]
         : [];

@@ -20,6 +20,7 @@ import type { Scenario } from '../scenario/schema';
 import { maintenanceConfig } from './maintenance-config';
 import { outageConfig } from './outage-config';
 import { qualityConfig } from './quality-config';
+import { ranShareConfig } from './ran-share-config';
 
 /** Everything one run is built from, in sim-core's units (ms, m, dBm). */
 export interface ModelConfig {
@@ -245,6 +246,7 @@ function agvConfig(s: Scenario): AgvConfig {
 
 function networkConfig(s: Scenario): NetworkConfig {
   const n = s.network;
+  const ranShare = ranShareConfig(s);
   const c = n.carrier;
   const cameraById = new Map((s.cameras ?? []).map((cam) => [cam.id, cam]));
   // Class options from every flow of the class (the loader rejects flows of one class that disagree on a
@@ -309,9 +311,12 @@ function networkConfig(s: Scenario): NetworkConfig {
       mode: n.deployment,
       ...(n.coreDelay === undefined ? {} : { overrides: definedOnly(n.coreDelay) }),
     },
+    ...(ranShare === undefined ? {} : { ranShare }),
     scheduler: n.scheduler ?? 'proportionalFair',
     ...(n.fidelity === undefined ? {} : { fidelity: n.fidelity }),
     ...(n.channelModel === undefined ? {} : { channelModel: n.channelModel }),
+    ...(n.linkModel === undefined ? {} : { linkModel: n.linkModel }),
+    ...(n.fading === undefined ? {} : { fading: n.fading }),
     ...(n.slices === undefined ? {} : { slices: n.slices }),
     ...(n.handover === undefined
       ? {}
@@ -320,6 +325,13 @@ function networkConfig(s: Scenario): NetworkConfig {
             offsetDb: n.handover.a3OffsetDb ?? DEFAULT_HANDOVER.offsetDb,
             timeToTriggerMs: n.handover.timeToTriggerMs ?? DEFAULT_HANDOVER.timeToTriggerMs,
             interruptionMs: n.handover.interruptionMs ?? DEFAULT_HANDOVER.interruptionMs,
+            ...(n.handover.hysteresisDb === undefined ? {} : { hysteresisDb: n.handover.hysteresisDb }),
+            ...(n.handover.filterCoefficient === undefined
+              ? {}
+              : { filterCoefficient: n.handover.filterCoefficient }),
+            ...(n.handover.pingPongWindowMs === undefined
+              ? {}
+              : { pingPongWindowMs: n.handover.pingPongWindowMs }),
           },
         }),
     ...(n.uplinkPowerControl === undefined ? {} : { uplinkPowerControl: definedOnly(n.uplinkPowerControl) }),

@@ -162,12 +162,25 @@ export function wifiGrid(widthM: number, depthM: number, cols: number, rows: num
   return out;
 }
 
+/** The four 5G deployment modes as variant files, and what each implies (network README, ran-share/, outage/). */
+const DEPLOYMENT_FILES = {
+  public: 'public 5G: operator cells shared with public users (best effort, default 5QI), WAN SLA 99.9 %',
+  slice:
+    'operator slice: shared cells with an RRM policy (10 % dedicated, 50 % prioritised), WAN SLA 99.95 %',
+  hybrid:
+    'hybrid: shared operator RAN kept free of public load, local UPF (WAN outages cut no local traffic)',
+  private: 'private 5G: own spectrum and on-site core (core availability 99.99 %)',
+} as const;
+
 /**
  * The status-quo baselines of a plant as variant files: `status-quo.json` (no network: machines report
  * nothing, the patrol finds breakdowns, paper dispatch, no AGVs), `wifi.json` (industrial Wi-Fi, machines
  * report breakdowns over it) and, where the plant has none, `maintenance-monitored.json` (the 5G base with
- * the same crews). The same crews throughout; the connected plants need no patrol (their machines report),
- * which is much of what connecting them saves.
+ * the same crews); and the 5G deployment modes `public.json`, `slice.json`, `hybrid.json`, `private.json`
+ * (the base network in that mode, with its implied public load and outages). The same crews throughout;
+ * the connected plants need no patrol (their machines report), which is much of what connecting them saves.
+ * The files keep the plant's `name` (a `description` says what differs), so `compare` takes any of them
+ * together as variants of one plant.
  */
 export function baselineVariantFiles(o: {
   plant: string;
@@ -185,22 +198,33 @@ export function baselineVariantFiles(o: {
   return {
     'status-quo.json': {
       ...head,
-      name: `${o.plant}: the status quo, no network (${o.statusQuoNote})`,
+      description: `${o.plant}: the status quo, no network (${o.statusQuoNote})`,
       ...(o.statusQuoTransport === undefined ? {} : { transport: o.statusQuoTransport }),
       network: { connectivity: 'unconnected' },
       maintenance: { crews: o.crews, detection: { patrolIntervalMin: o.patrolIntervalMin } },
     },
     'wifi.json': {
       ...head,
-      name: `${o.plant}: industrial Wi-Fi (${o.accessPoints.length} access points, 802.11r), breakdowns reported over it`,
+      description: `${o.plant}: industrial Wi-Fi (${o.accessPoints.length} access points, 802.11r), breakdowns reported over it`,
       network: { connectivity: 'wifi', wifi: { accessPoints: o.accessPoints, fastTransition: true } },
       maintenance: { crews: o.crews },
     },
+    ...Object.fromEntries(
+      Object.entries(DEPLOYMENT_FILES).map(([mode, what]) => [
+        `${mode}.json`,
+        {
+          ...head,
+          description: `${o.plant}: ${what}`,
+          network: { deployment: mode },
+          maintenance: { crews: o.crews },
+        },
+      ]),
+    ),
     ...(o.monitored5g
       ? {
           'maintenance-monitored.json': {
             ...head,
-            name: `${o.plant}: the 5G base with repair crews, breakdowns reported by status over 5G`,
+            description: `${o.plant}: the 5G base with repair crews, breakdowns reported by status over 5G`,
             maintenance: { crews: o.crews },
           },
         }

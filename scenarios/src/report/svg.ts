@@ -286,3 +286,66 @@ export function fmtTick(v: number): string {
   if (a >= 1) return String(Number(v.toPrecision(3)));
   return String(Number(v.toPrecision(2)));
 }
+
+/** One point of a scatter chart: its position, a label beside it, and its series (colour). */
+export interface ScatterPoint {
+  x: number;
+  y: number;
+  label: string;
+  series: number;
+}
+
+/**
+ * A scatter chart with labelled points (e.g. a Pareto front: cost against coverage); `legend` names the
+ * series by index. Axes span the data with 5 % of room.
+ */
+export function scatterChart(
+  points: ScatterPoint[],
+  o: { width?: number; height?: number; xLabel: string; yLabel: string; legend: string[] },
+): string {
+  const W = o.width ?? 560;
+  const H = o.height ?? 320;
+  const m = { l: 64, r: 140, t: 12, b: 40 };
+  const ok = points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+  if (ok.length === 0) return '<p><em>no data</em></p>';
+  const span = (vs: number[]): [number, number] => {
+    let lo = Math.min(...vs);
+    let hi = Math.max(...vs);
+    if (hi === lo) [lo, hi] = [lo - Math.max(1, Math.abs(lo) * 0.1), hi + Math.max(1, Math.abs(hi) * 0.1)];
+    const pad = (hi - lo) * 0.05;
+    return [lo - pad, hi + pad];
+  };
+  const [x0, x1] = span(ok.map((p) => p.x));
+  const [y0, y1] = span(ok.map((p) => p.y));
+  const px = (x: number) => m.l + ((x - x0) / (x1 - x0)) * (W - m.l - m.r);
+  const py = (y: number) => H - m.b - ((y - y0) / (y1 - y0)) * (H - m.t - m.b);
+  const parts: string[] = [
+    `<line x1="${m.l}" y1="${H - m.b}" x2="${W - m.r}" y2="${H - m.b}" stroke="#333"/>`,
+    `<line x1="${m.l}" y1="${m.t}" x2="${m.l}" y2="${H - m.b}" stroke="#333"/>`,
+  ];
+  for (let i = 0; i <= 4; i++) {
+    const x = x0 + ((x1 - x0) * i) / 4;
+    const y = y0 + ((y1 - y0) * i) / 4;
+    parts.push(
+      `<text x="${px(x).toFixed(1)}" y="${H - m.b + 14}" font-size="11" text-anchor="middle">${esc(fmtTick(x))}</text>`,
+      `<text x="${m.l - 4}" y="${(py(y) + 4).toFixed(1)}" font-size="11" text-anchor="end">${esc(fmtTick(y))}</text>`,
+    );
+  }
+  parts.push(
+    `<text x="${(m.l + W - m.r) / 2}" y="${H - 6}" font-size="12" text-anchor="middle">${esc(o.xLabel)}</text>`,
+    `<text x="14" y="${(m.t + H - m.b) / 2}" font-size="12" text-anchor="middle" transform="rotate(-90 14 ${(m.t + H - m.b) / 2})">${esc(o.yLabel)}</text>`,
+  );
+  for (const p of ok) {
+    const colour = PALETTE[p.series % PALETTE.length];
+    parts.push(
+      `<circle cx="${px(p.x).toFixed(1)}" cy="${py(p.y).toFixed(1)}" r="4" fill="${colour}"/><text x="${(px(p.x) + 6).toFixed(1)}" y="${(py(p.y) - 5).toFixed(1)}" font-size="10">${esc(p.label)}</text>`,
+    );
+  }
+  o.legend.forEach((name, i) => {
+    const y = m.t + 14 + i * 16;
+    parts.push(
+      `<circle cx="${W - m.r + 14}" cy="${y - 4}" r="4" fill="${PALETTE[i % PALETTE.length]}"/><text x="${W - m.r + 22}" y="${y}" font-size="11">${esc(name)}</text>`,
+    );
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${parts.join('')}</svg>`;
+}

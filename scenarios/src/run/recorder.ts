@@ -9,7 +9,9 @@ import {
   type NetworkModel,
   type PlantNetwork,
   RecordingWriter,
+  resolveClassProfiles,
   type Simulation,
+  TRAFFIC_CLASSES,
 } from '@factory-twin/sim-core';
 import type { Subscription } from 'rxjs';
 import type { ModelConfig } from '../model/to-model-config';
@@ -43,6 +45,9 @@ export class Recorder {
   private readonly plant = 0;
   private lastMs = 0;
   private completedSinceSample = 0;
+  /** Per traffic class (TRAFFIC_CLASSES order): packets finished and on time since the last sample. */
+  private readonly finished = new Float64Array(TRAFFIC_CLASSES.length);
+  private readonly onTime = new Float64Array(TRAFFIC_CLASSES.length);
   private readonly link = new Map<
     number,
     { sumLatency: number; delivered: number; total: number; untilMs: number }
@@ -68,11 +73,20 @@ export class Recorder {
       'wip_parts',
       ...layout.gnbs.flatMap((g) => [`prb_util_ul/${g.id}`, `prb_util_dl/${g.id}`]),
       ...(fleet === undefined ? [] : AGV_STATES.map((s) => `agv_count/${s}`)),
+      ...(o.probes === undefined ? [] : TRAFFIC_CLASSES.map((c) => `ontime/${c}`)),
     ];
+    // What the viewer needs to state the KPI window and draw target lines: the run's length, its warm-up
+    // and each traffic class's on-time target (TS 22.104 availability, or the scenario's classOptions).
+    const targets = resolveClassProfiles(model.network);
+    const run = {
+      durationMs: model.run.durationMs,
+      warmUpMs: model.run.warmUpMs,
+      onTimeTargets: Object.fromEntries(targets.map((p) => [p.trafficClass, p.targetReliability])),
+    };
     this.series = new Map(series.map((s, i) => [s, i]));
     this.writer = new RecordingWriter({
       header: {
-        metadata: { ...o.metadata, scenarioName: model.name },
+        metadata: { ...o.metadata, scenarioName: model.name, run },
         layout,
         entities,
         series,
@@ -133,6 +147,11 @@ export class Recorder {
           }
         }),
         probes.linkSamples.stream$.subscribe((e) => {
+          const c = TRAFFIC_CLASSES.indexOf(e.trafficClass);
+          if (c >= 0) {
+            this.finished[c]++;
+            if (!e.lost && !e.late) this.onTime[c]++;
+          }
           if (e.deviceId === null) return;
           const ent = idOf('device', e.deviceId);
           if (ent === undefined) return;
@@ -245,6 +264,14 @@ export class Recorder {
     );
     this.completedSinceSample = 0;
     w.sample(t, this.series.get('wip_parts')!, this.o.factory.partsInProcess());
+    // Share of each class's packets finished since the last sample that arrived on time (none: no sample).
+    TRAFFIC_CLASSES.forEach((c, i) => {
+      const series = this.series.get(`ontime/${c}`);
+      if (series !== undefined && this.finished[i] > 0)
+        w.sample(t, series, this.onTime[i] / this.finished[i]);
+    });
+    this.finished.fill(0);
+    this.onTime.fill(0);
     if (this.o.fleet !== undefined) {
       const counts = new Map<string, number>();
       for (const v of this.o.fleet.vehicles) counts.set(v.state, (counts.get(v.state) ?? 0) + 1);

@@ -46,6 +46,7 @@ export const distributionSpecSchema = z
     id: 'Distribution',
     description:
       'A probability distribution: { "kind": "constant" | "uniform" | "exponential" | "normal" | "lognormal" | "triangular" | "weibull" | "bernoulli" | "empirical" | "empiricalCdf", ...parameters }',
+    // Cast: zod's inferred union matches DistributionSpec kind by kind, not as one type (see above).
   }) as unknown as z.ZodType<DistributionSpec>;
 
 /** The smallest value a distribution can produce (for "durations are never negative"). */

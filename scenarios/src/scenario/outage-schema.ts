@@ -12,9 +12,10 @@ export const outageSchema = z
       .optional()
       .meta({
         description:
-          'Model core / WAN outages (default false, so runs without this field stay as they were). ' +
-          'public and slice lose everything to or from the control system during a WAN outage, hybrid ' +
-          '(local breakout) nothing on the user plane, private everything during an on-site core outage',
+          'Model core / WAN outages (default: on for a 5G plant in public, slice and private; hybrid only when ' +
+          'another outage field is given; false switches them off). public and slice lose everything to or ' +
+          'from the control system during a WAN outage, hybrid (local breakout) nothing on the user plane, ' +
+          'private everything during an on-site core outage',
       }),
     availabilityPct: z.number().gt(0).lt(100).optional().meta({
       description:

@@ -4,6 +4,7 @@ import { maintenanceReferenceProblems } from './maintenance-schema';
 import { isPlainObject } from './merge';
 import { firstOverlaps } from './overlaps';
 import { qualityReferenceProblems } from './quality-schema';
+import { ranShareReferenceProblems } from './ran-share-schema';
 import type { SchemaProblem } from './zod-issues';
 
 /**
@@ -353,6 +354,7 @@ export function referenceProblems(data: unknown): SchemaProblem[] {
   problems.push(...maintenanceReferenceProblems(data));
   problems.push(...connectivityReferenceProblems(data));
   problems.push(...qualityReferenceProblems(data));
+  problems.push(...ranShareReferenceProblems(data));
   return problems;
 }
 

@@ -2,6 +2,7 @@ import {
   channelModels,
   dispatchRules,
   failureModels,
+  linkModels,
   macSchedulers,
   trafficSources,
 } from '@factory-twin/sim-core';
@@ -14,6 +15,7 @@ import { maintenanceSchema } from './maintenance-schema';
 import { outageSchema } from './outage-schema';
 import { registeredName } from './plugin-names';
 import { qualitySchema } from './quality-schema';
+import { publicLoadSchema, rrmPolicySchema } from './ran-share-schema';
 
 /**
  * The scenario file format, written once: the loader validates with it and `factory-twin schema`
@@ -42,6 +44,7 @@ const eur = nonNegative.max(LIMITS.eur);
 const frequencyGHz = z.number().min(LIMITS.carrierGHz.min).max(LIMITS.carrierGHz.max);
 
 export const deploymentModes = ['public', 'slice', 'hybrid', 'private'] as const;
+/** @useDeclaredType */
 export type DeploymentMode = (typeof deploymentModes)[number];
 export const deviceKinds = ['machine', 'gateway', 'camera', 'agv', 'other'] as const;
 export const trafficClasses = [
@@ -327,7 +330,7 @@ const agvFleetSchema = z
   })
   .strict();
 
-const carrierSchema = z
+export const carrierSchema = z
   .object({
     frequencyGHz: frequencyGHz.meta({
       description: `Carrier centre frequency, GHz, e.g. 3.5 (n78) or 4.9 (n79); ${LIMITS.carrierGHz.min}–${LIMITS.carrierGHz.max}`,
@@ -495,9 +498,21 @@ const handoverSchema = z
     interruptionMs: networkMs.optional().meta({
       description: 'No data for this long after a handover, ms (default 30; 0 models make-before-break)',
     }),
+    hysteresisDb: z.number().min(0).max(15).optional().meta({
+      description: 'A3 hysteresis (TS 38.331 §5.5.4.4: Mn − Hys > Mp + Off), dB (default 0; a planner: 3)',
+    }),
+    filterCoefficient: z.literal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 15, 17, 19]).optional().meta({
+      description:
+        'L3 filter coefficient k of TS 38.331 (fc0…fc19), a = 1/2^(k/4) per 200 ms; default none (raw RSRP; a planner: 11). Packet fidelity only',
+    }),
+    pingPongWindowMs: networkMs.optional().meta({
+      description: 'A handover back to the previous cell within this long is a ping-pong, ms (default 5000)',
+    }),
   })
   .strict()
-  .meta({ description: 'Handover on the A3 event (defaults: 3 dB, 160 ms, 30 ms)' });
+  .meta({
+    description: 'Handover on the A3 event (defaults: 3 dB, 160 ms, 30 ms, no hysteresis, no L3 filter)',
+  });
 
 const coreDelaySchema = z
   .object({
@@ -532,10 +547,10 @@ const uplinkPowerControlSchema = z
 
 const linkAdaptationSchema = z
   .object({
-    cqiTable: z
-      .literal([1, 2])
-      .optional()
-      .meta({ description: 'CQI table of TS 38.214: 1 (up to 64QAM) or 2 (up to 256QAM, default)' }),
+    cqiTable: z.literal([1, 2, 3]).optional().meta({
+      description:
+        'CQI table of TS 38.214: 1 (up to 64QAM), 2 (up to 256QAM, default) or 3 (low spectral efficiency, for a 1e-5 BLER target)',
+    }),
     blerTarget: z
       .number()
       .gt(0)
@@ -556,6 +571,42 @@ const linkAdaptationSchema = z
   .strict()
   .meta({ description: 'Link adaptation and HARQ' });
 
+const fadingSchema = z
+  .object({
+    environmentSpeedMps: z.number().min(0).max(50).optional().meta({
+      description: 'Doppler floor from moving surroundings for fixed or slow devices, m/s (default 0.5)',
+    }),
+    delaySpreadNs: z.number().gt(0).max(10000).optional().meta({
+      description: 'RMS delay spread, ns (default 66: TR 38.901 Table 7.5-6 InF median, hall V/S = 5 m)',
+    }),
+    maxSubbands: z.number().int().min(1).max(64).optional().meta({
+      description:
+        'Most independent sub-bands (one coherence bandwidth each) an allocation sees (default 16)',
+    }),
+    kFactorDb: z
+      .object({
+        mu: z
+          .number()
+          .min(-30)
+          .max(40)
+          .optional()
+          .meta({ description: 'Median Rician K of LOS links, dB (default 7)' }),
+        sigma: z
+          .number()
+          .min(0)
+          .max(20)
+          .optional()
+          .meta({ description: 'Spread of K over links, dB (default 8)' }),
+      })
+      .strict()
+      .optional()
+      .meta({
+        description: 'Rician K-factor of LOS links (default TR 38.901 Table 7.5-6 InF: μ 7 dB, σ 8 dB)',
+      }),
+  })
+  .strict()
+  .meta({ description: "Small-scale fading of the 'fading' link model" });
+
 const networkSchema = z
   .object({
     deployment: z.enum(deploymentModes).meta({
@@ -572,6 +623,11 @@ const networkSchema = z
       channelModels,
       'Path-loss model (default inF: TR 38.901 Indoor Factory with the clutter above)',
     ).optional(),
+    linkModel: registeredName(
+      linkModels,
+      'Link-to-system model (default static: no small-scale fading; fading: Rician/Rayleigh with Doppler, EESM, 5G-LENA BLER, Chase combining; packet fidelity only)',
+    ).optional(),
+    fading: fadingSchema.optional(),
     fidelity: z.enum(['packet', 'flow']).optional().meta({
       description:
         'packet (default): every packet through the MAC; flow: per-flow delay distributions, no event per packet of a periodic stream (much faster; see the network README for where it agrees with packet)',
@@ -597,6 +653,8 @@ const networkSchema = z
     uplinkPowerControl: uplinkPowerControlSchema.optional(),
     linkAdaptation: linkAdaptationSchema.optional(),
     outages: outageSchema.optional(),
+    publicLoad: publicLoadSchema.optional(),
+    rrmPolicy: rrmPolicySchema.optional(),
   })
   .strict();
 

@@ -6,6 +6,8 @@ import { writeFileAtomic } from '../run/files';
 import { withLength } from '../run/run-scenario';
 import { toJson } from '../run/summary';
 import { loadScenario, scenarioHash } from '../scenario/load';
+import { tableCsv } from '../table/csv';
+import { seedColumn, type Table, tableOf } from '../table/table';
 import type { CostLimits } from '../validate/cost-guard';
 import { loadRunnableScenario } from '../validate/runnable';
 import { type SweepPoint, type SweepSpec, sweepPoints } from './spec';
@@ -27,6 +29,8 @@ export interface SweepOutcome {
   ran: number;
   failed: { key: string; error: string }[];
   files: { results: string; csv: string; json: string };
+  /** The rows of results.csv, typed (for `--rows` as CSV or Parquet). */
+  table: Table;
 }
 
 /** Runs key: a point is identified by what it simulates, not by where it sits in the grid. */
@@ -131,34 +135,35 @@ export async function runSweep(
     csv: join(outDir, 'results.csv'),
     json: join(outDir, 'summary.json'),
   };
-  writeFileAtomic(files.csv, sweepCsv(spec, records));
+  const table = sweepTable(spec, records);
+  writeFileAtomic(files.csv, tableCsv(table));
   writeFileAtomic(files.json, toJson(sweepSummary(spec, points, records)));
-  return { total: planned.length, skipped: planned.length - todo.length, ran: todo.length, failed, files };
+  return {
+    total: planned.length,
+    skipped: planned.length - todo.length,
+    ran: todo.length,
+    failed,
+    files,
+    table,
+  };
 }
 
-export function sweepCsv(spec: Pick<SweepSpec, 'dimensions' | 'kpis'>, records: SweepRecord[]): string {
-  const dims = spec.dimensions.map((d) => d.name);
+/** The sweep's rows (results.csv, `--rows`): one per run, the dimension labels, variant, replication, seed,
+ * scenario hash, then the spec's KPIs (default: every KPI, sorted). */
+export function sweepTable(spec: Pick<SweepSpec, 'dimensions' | 'kpis'>, records: SweepRecord[]): Table {
   const kpis = spec.kpis ?? [...new Set(records.flatMap((r) => Object.keys(r.kpis)))].sort();
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [[...dims, 'variant', 'replication', 'seed', 'scenarioHash', ...kpis].map(cell).join(',')];
-  for (const r of records) {
-    lines.push(
-      [
-        ...dims.map((d) => r.labels[d]),
-        r.variant ?? '',
-        r.replication,
-        r.seed,
-        r.scenarioHash,
-        ...kpis.map((k) => r.kpis[k]),
-      ]
-        .map(cell)
-        .join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  return tableOf<SweepRecord>(records, [
+    ...spec.dimensions.map((d) => ({
+      name: d.name,
+      type: 'string' as const,
+      get: (r: SweepRecord) => r.labels[d.name],
+    })),
+    { name: 'variant', type: 'string', get: (r) => r.variant },
+    { name: 'replication', type: 'int32', get: (r) => r.replication },
+    seedColumn(records, (r) => r.seed),
+    { name: 'scenarioHash', type: 'string', get: (r) => r.scenarioHash },
+    ...kpis.map((k) => ({ name: k, type: 'double' as const, get: (r: SweepRecord) => r.kpis[k] })),
+  ]);
 }
 
 export function sweepSummary(

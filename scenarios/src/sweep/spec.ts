@@ -43,6 +43,7 @@ export const sweepSpecSchema = z
   })
   .strict();
 
+/** @useDeclaredType */
 export type SweepSpec = z.infer<typeof sweepSpecSchema> & { file: string; baseFile: string };
 export type Dimension = z.infer<typeof dimensionSchema>;
 

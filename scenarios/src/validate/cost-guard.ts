@@ -3,6 +3,7 @@ import type { DurationInput } from '../scenario/distribution-schema';
 import type { Scenario } from '../scenario/schema';
 import type { SchemaProblem } from '../scenario/zod-issues';
 
+/** @inline */
 type Path = PropertyKey[];
 
 /**

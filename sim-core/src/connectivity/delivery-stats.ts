@@ -1,6 +1,7 @@
 // Per traffic class delivery statistics of any ControlNetwork (Wi-Fi, Ethernet, the wired plant's mix):
 // the same figures as the 5G model's ClassKpis, against the same TS 22.104 targets (network/traffic-classes.ts).
 import type { TrafficClass } from '../control/seam';
+import { must } from '../engine/must';
 import type { ClassOptions, NetworkConfig } from '../network/config';
 import { LatencyHistogram, type LatencySummary } from '../network/latency-histogram';
 import { type ClassProfile, resolveClassProfiles, TRAFFIC_CLASSES } from '../network/traffic-classes';
@@ -53,21 +54,21 @@ export class DeliveryStats {
 
   /** The deadline of a class (a message later than this counts late). */
   deadlineMs(trafficClass: TrafficClass): number {
-    return this.profiles[TRAFFIC_CLASSES.indexOf(trafficClass)].deadlineMs;
+    return must(this.profiles[TRAFFIC_CLASSES.indexOf(trafficClass)], 'the traffic class profile').deadlineMs;
   }
 
   delivered(trafficClass: TrafficClass, latencyMs: number): boolean {
     const i = TRAFFIC_CLASSES.indexOf(trafficClass);
-    const a = this.acc[i];
+    const a = this.acc[i]!;
     a.delivered++;
     a.latency.add(latencyMs);
-    const onTime = latencyMs <= this.profiles[i].deadlineMs;
+    const onTime = latencyMs <= this.profiles[i]!.deadlineMs;
     if (onTime) a.onTime++;
     return !onTime;
   }
 
   lost(trafficClass: TrafficClass): void {
-    this.acc[TRAFFIC_CLASSES.indexOf(trafficClass)].lost++;
+    this.acc[TRAFFIC_CLASSES.indexOf(trafficClass)]!.lost++;
   }
 
   reset(): void {
@@ -76,8 +77,8 @@ export class DeliveryStats {
 
   kpis(): ClassDeliveryKpis[] {
     return TRAFFIC_CLASSES.map((trafficClass, i) => {
-      const a = this.acc[i];
-      const p = this.profiles[i];
+      const a = this.acc[i]!;
+      const p = this.profiles[i]!;
       const finished = a.delivered + a.lost;
       const reliability = finished === 0 ? Number.NaN : a.onTime / finished;
       return {

@@ -22,7 +22,7 @@ export const unconnected: Connectivity = {
     const d = input.factory.maintenance?.detection;
     if (failing.length > 0 && d?.patrolIntervalMs === undefined && d?.andon === undefined)
       out.push(
-        `connectivity "unconnected": machine ${failing[0].id} fails and nothing reports it, so maintenance needs a patrol or an andon`,
+        `connectivity "unconnected": machine ${failing[0]!.id} fails and nothing reports it, so maintenance needs a patrol or an andon`,
       );
     const delay = input.connectivity.unconnected?.dispatchDelayMs;
     if (delay !== undefined && !(delay >= 0 && Number.isFinite(delay)))

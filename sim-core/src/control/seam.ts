@@ -113,7 +113,7 @@ export class IdealNetwork implements ControlNetwork {
   private flush(): void {
     // Messages sent by handlers during the flush are delivered in this same flush, in order.
     for (let i = 0; i < this.deliveries.length; i++) {
-      const { message, onDelivered } = this.deliveries[i];
+      const { message, onDelivered } = this.deliveries[i]!;
       onDelivered(message);
     }
     this.deliveries.length = 0;

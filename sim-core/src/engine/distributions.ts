@@ -43,8 +43,8 @@ const LANCZOS_P = [
 const LN_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
 function lanczosSum(x: number): number {
-  let a = LANCZOS_P[0];
-  for (let i = 1; i < LANCZOS_P.length; i++) a += LANCZOS_P[i] / (x + i);
+  let a = LANCZOS_P[0]!;
+  for (let i = 1; i < LANCZOS_P.length; i++) a += LANCZOS_P[i]! / (x + i);
   return a;
 }
 
@@ -302,7 +302,7 @@ function cumulativeWeights(values: readonly number[], weights?: readonly number[
   const cum = new Float64Array(values.length);
   let total = 0;
   for (let i = 0; i < values.length; i++) {
-    total += weights ? weights[i] : 1;
+    total += weights ? weights[i]! : 1; // validated: as many weights as values
     cum[i] = total;
   }
   return cum;
@@ -409,7 +409,7 @@ export function sampler(spec: DistributionSpec, stream: RandomStream): () => num
     case 'empirical': {
       const values = Float64Array.from(spec.values);
       const cum = cumulativeWeights(spec.values, spec.weights);
-      const total = cum[cum.length - 1];
+      const total = cum[cum.length - 1]!;
       let last = cum.length - 1; // last index with a positive weight (fallback if u * total rounds to total)
       while (last > 0 && cum[last - 1] === total) last--;
       return () => {
@@ -418,10 +418,10 @@ export function sampler(spec: DistributionSpec, stream: RandomStream): () => num
         let hi = last;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
-          if (cum[mid] > x) hi = mid;
+          if (cum[mid]! > x) hi = mid;
           else lo = mid + 1;
         }
-        return values[lo];
+        return values[lo]!;
       };
     }
     case 'empiricalCdf': {
@@ -435,11 +435,11 @@ export function sampler(spec: DistributionSpec, stream: RandomStream): () => num
         let hi = n - 1;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
-          if (ps[mid] > u) hi = mid;
+          if (ps[mid]! > u) hi = mid;
           else lo = mid + 1;
         }
         const i = lo - 1;
-        return xs[i] + ((u - ps[i]) / (ps[lo] - ps[i])) * (xs[lo] - xs[i]);
+        return xs[i]! + ((u - ps[i]!) / (ps[lo]! - ps[i]!)) * (xs[lo]! - xs[i]!);
       };
     }
   }
@@ -470,15 +470,15 @@ export function mean(spec: DistributionSpec): number {
       const cum = cumulativeWeights(spec.values, spec.weights);
       let sum = 0;
       for (let i = 0; i < spec.values.length; i++)
-        sum += spec.values[i] * (cum[i] - (i > 0 ? cum[i - 1] : 0));
-      return sum / cum[cum.length - 1];
+        sum += spec.values[i]! * (cum[i]! - (i > 0 ? cum[i - 1]! : 0));
+      return sum / cum[cum.length - 1]!;
     }
     case 'empiricalCdf': {
       // Mixture of uniforms on each segment, weighted by its probability.
       const pts = spec.points;
       let sum = 0;
       for (let i = 1; i < pts.length; i++)
-        sum += (pts[i][1] - pts[i - 1][1]) * ((pts[i - 1][0] + pts[i][0]) / 2);
+        sum += (pts[i]![1] - pts[i - 1]![1]) * ((pts[i - 1]![0] + pts[i]![0]) / 2);
       return sum;
     }
   }
@@ -514,9 +514,9 @@ export function variance(spec: DistributionSpec): number {
       const cum = cumulativeWeights(spec.values, spec.weights);
       let sum = 0;
       for (let i = 0; i < spec.values.length; i++) {
-        sum += (spec.values[i] - m) ** 2 * (cum[i] - (i > 0 ? cum[i - 1] : 0));
+        sum += (spec.values[i]! - m) ** 2 * (cum[i]! - (i > 0 ? cum[i - 1]! : 0));
       }
-      return sum / cum[cum.length - 1];
+      return sum / cum[cum.length - 1]!;
     }
     case 'empiricalCdf': {
       // Second central moment of each uniform segment [a, b] about m: ((a−m)² + (a−m)(b−m) + (b−m)²) / 3.
@@ -524,9 +524,9 @@ export function variance(spec: DistributionSpec): number {
       const pts = spec.points;
       let sum = 0;
       for (let i = 1; i < pts.length; i++) {
-        const a = pts[i - 1][0] - m;
-        const b = pts[i][0] - m;
-        sum += ((pts[i][1] - pts[i - 1][1]) * (a * a + a * b + b * b)) / 3;
+        const a = pts[i - 1]![0] - m;
+        const b = pts[i]![0] - m;
+        sum += ((pts[i]![1] - pts[i - 1]![1]) * (a * a + a * b + b * b)) / 3;
       }
       return sum;
     }

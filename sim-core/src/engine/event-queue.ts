@@ -58,6 +58,9 @@ const SEQ_BITS = 2 ** 40; // sequence numbers below 2^40 (a trillion events) kee
 export const MIN_PRIORITY = -2048;
 export const MAX_PRIORITY = 2047;
 
+// The typed-array reads below carry `!`: every index is in bounds by construction (ids below the capacity,
+// heap slots below heapCount, run slots in [runHead, runEnd), buckets clamped to their rung's count, rungs
+// below MAX_RUNGS), and this is the engine's hottest code, so it has no checks.
 const NOT_QUEUED = -1;
 const NONE = -1;
 
@@ -157,7 +160,7 @@ export class EventQueue {
   allocate(): number {
     let id = this.freeHead;
     if (id !== NONE) {
-      this.freeHead = this.links[id * I_STRIDE + NEXT];
+      this.freeHead = this.links[id * I_STRIDE + NEXT]!;
     } else {
       id = this.nextFreshId++;
       if (id * F_STRIDE >= this.records.length) this.growIds();
@@ -187,7 +190,7 @@ export class EventQueue {
 
   /** Removes `id` if queued; returns whether it was. */
   remove(id: number): boolean {
-    const where = this.links[id * I_STRIDE + WHERE];
+    const where = this.links[id * I_STRIDE + WHERE]!;
     if (where === NOT_QUEUED) return false;
     this.count--;
     if (where >= 0) this.heapRemove(where);
@@ -200,13 +203,13 @@ export class EventQueue {
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
     if (this.count === 0) return Number.POSITIVE_INFINITY;
-    return this.runFirst() ? this.runTime[this.runHead] : this.heapTime[0];
+    return this.runFirst() ? this.runTime[this.runHead]! : this.heapTime[0]!;
   }
 
   /** Id of the earliest event, or -1 when empty. */
   peekId(): number {
     if (this.count === 0) return -1;
-    return this.runFirst() ? this.runId[this.runHead] : this.heapId[0];
+    return this.runFirst() ? this.runId[this.runHead]! : this.heapId[0]!;
   }
 
   /** Removes the earliest event and returns its id (-1 when empty); its time is `peekTime()` before. */
@@ -216,14 +219,14 @@ export class EventQueue {
     let id: number;
     if (this.runFirst()) {
       const runId = this.runId;
-      id = runId[this.runHead];
+      id = runId[this.runHead]!;
       let head = this.runHead + 1;
       while (head < this.runEnd && runId[head] === NONE) head++;
       this.runHead = head;
     } else {
-      id = this.heapId[0];
+      id = this.heapId[0]!;
       const last = --this.heapCount;
-      if (last > 0) this.siftDown(0, this.heapTime[last], this.heapId[last]);
+      if (last > 0) this.siftDown(0, this.heapTime[last]!, this.heapId[last]!);
     }
     this.links[id * I_STRIDE + WHERE] = NOT_QUEUED;
     if (this.heapCount === 0 && this.runHead === this.runEnd && this.depth === 0)
@@ -239,13 +242,13 @@ export class EventQueue {
       if (this.runHead === this.runEnd) return false;
     }
     if (this.heapCount === 0) return true;
-    const rt = this.runTime[this.runHead];
-    const ht = this.heapTime[0];
-    return rt < ht || (rt === ht && this.keyOf(this.runId[this.runHead]) < this.keyOf(this.heapId[0]));
+    const rt = this.runTime[this.runHead]!;
+    const ht = this.heapTime[0]!;
+    return rt < ht || (rt === ht && this.keyOf(this.runId[this.runHead]!) < this.keyOf(this.heapId[0]!));
   }
 
   private keyOf(id: number): number {
-    return this.records[id * F_STRIDE + 1];
+    return this.records[id * F_STRIDE + 1]!;
   }
 
   private runRemove(at: number): void {
@@ -295,9 +298,9 @@ export class EventQueue {
     }
     for (let r = 0; r < this.depth; r++) {
       // Clamped: the last bucket also takes what rounding (or the parent's bucket end) puts past it.
-      const last = this.rungBuckets[r] - 1;
-      const bucket = Math.min(Math.floor((time - this.rungStart[r]) * this.rungScale[r]), last);
-      if (bucket >= this.rungCursor[r]) {
+      const last = this.rungBuckets[r]! - 1;
+      const bucket = Math.min(Math.floor((time - this.rungStart[r]!) * this.rungScale[r]!), last);
+      if (bucket >= this.rungCursor[r]!) {
         this.link(id, r, bucket);
         return;
       }
@@ -307,7 +310,7 @@ export class EventQueue {
 
   /** An event due before the current bucket: at the run's end if it keeps the run sorted, else the heap. */
   private pushFront(id: number, time: number): void {
-    const key = this.records[id * F_STRIDE + 1];
+    const key = this.records[id * F_STRIDE + 1]!;
     let end = this.runEnd;
     if (end === this.runHead) {
       end = 0;
@@ -336,8 +339,8 @@ export class EventQueue {
       head = this.infiniteHead;
       this.infiniteHead = id;
     } else {
-      const heads = this.rungHeads[rung];
-      head = heads[bucket];
+      const heads = this.rungHeads[rung]!;
+      head = heads[bucket]!;
       heads[bucket] = id;
     }
     links[at + NEXT] = head;
@@ -350,16 +353,16 @@ export class EventQueue {
     const links = this.links;
     const location = -2 - where;
     const rung = location >>> BUCKET_BITS;
-    const prev = links[id * I_STRIDE + PREV];
-    const next = links[id * I_STRIDE + NEXT];
+    const prev = links[id * I_STRIDE + PREV]!;
+    const next = links[id * I_STRIDE + NEXT]!;
     if (prev !== NONE) links[prev * I_STRIDE + NEXT] = next;
     else if (location === TOP << BUCKET_BITS) this.topHead = next;
     else if (rung === TOP) this.infiniteHead = next;
-    else this.rungHeads[rung][location & BUCKET_MASK] = next;
+    else this.rungHeads[rung]![location & BUCKET_MASK] = next;
     if (next !== NONE) links[next * I_STRIDE + PREV] = prev;
     if (location === TOP << BUCKET_BITS) {
       this.topCount--;
-      this.topSum -= this.records[id * F_STRIDE];
+      this.topSum -= this.records[id * F_STRIDE]!;
     } else if (rung === TOP) {
       this.infiniteCount--;
     }
@@ -376,16 +379,16 @@ export class EventQueue {
         continue;
       }
       const r = this.depth - 1;
-      const heads = this.rungHeads[r];
-      const buckets = this.rungBuckets[r];
-      let c = this.rungCursor[r];
+      const heads = this.rungHeads[r]!;
+      const buckets = this.rungBuckets[r]!;
+      let c = this.rungCursor[r]!;
       while (c < buckets && heads[c] === NONE) c++;
       if (c === buckets) {
         this.depth = r;
         continue;
       }
       this.rungCursor[r] = c + 1;
-      const head = heads[c];
+      const head = heads[c]!;
       heads[c] = NONE;
       const n = this.listToHeap(head);
       if (n <= SPAWN_ABOVE) {
@@ -409,7 +412,7 @@ export class EventQueue {
     let max = Number.NEGATIVE_INFINITY;
     for (let id = head; id !== NONE; ) {
       const at = id * I_STRIDE;
-      const t = records[id * F_STRIDE];
+      const t = records[id * F_STRIDE]!;
       if (n === heapTime.length) {
         this.growHeap();
         heapTime = this.heapTime;
@@ -420,7 +423,7 @@ export class EventQueue {
       if (t < min) min = t;
       if (t > max) max = t;
       n++;
-      id = links[at + NEXT];
+      id = links[at + NEXT]!;
       links[at + WHERE] = n - 1;
     }
     this.heapCount = n;
@@ -437,14 +440,15 @@ export class EventQueue {
     const runId = this.runId;
     const records = this.records;
     for (let i = 0; i < n; i++) {
-      const t = heapTime[i];
-      const id = heapId[i];
+      const t = heapTime[i]!;
+      const id = heapId[i]!;
       let j = i;
       while (j > 0) {
-        const pt = runTime[j - 1];
-        if (pt < t || (pt === t && records[runId[j - 1] * F_STRIDE + 1] < records[id * F_STRIDE + 1])) break;
+        const pt = runTime[j - 1]!;
+        if (pt < t || (pt === t && records[runId[j - 1]! * F_STRIDE + 1]! < records[id * F_STRIDE + 1]!))
+          break;
         runTime[j] = pt;
-        runId[j] = runId[j - 1];
+        runId[j] = runId[j - 1]!;
         j--;
       }
       runTime[j] = t;
@@ -484,13 +488,13 @@ export class EventQueue {
     let bLeft = n - split;
     for (let out = 0; out < n; out++) {
       if (bLeft === 0 || (aLeft > 0 && this.copiedBefore(a, b))) {
-        runTime[out] = heapTime[a];
-        runId[out] = heapId[a];
+        runTime[out] = heapTime[a]!;
+        runId[out] = heapId[a]!;
         a += aStep;
         aLeft--;
       } else {
-        runTime[out] = heapTime[b];
-        runId[out] = heapId[b];
+        runTime[out] = heapTime[b]!;
+        runId[out] = heapId[b]!;
         b += bStep;
         bLeft--;
       }
@@ -513,9 +517,9 @@ export class EventQueue {
 
   /** Whether copied event i goes before copied event j. */
   private copiedBefore(i: number, j: number): boolean {
-    const ti = this.heapTime[i];
-    const tj = this.heapTime[j];
-    return ti < tj || (ti === tj && this.keyOf(this.heapId[i]) < this.keyOf(this.heapId[j]));
+    const ti = this.heapTime[i]!;
+    const tj = this.heapTime[j]!;
+    return ti < tj || (ti === tj && this.keyOf(this.heapId[i]!) < this.keyOf(this.heapId[j]!));
   }
 
   /** The run now holds n sorted events: index them and empty the heap arrays they came through. */
@@ -523,13 +527,13 @@ export class EventQueue {
     const links = this.links;
     const runId = this.runId;
     const code = -2 - (RUN << BUCKET_BITS);
-    for (let i = 0; i < n; i++) links[runId[i] * I_STRIDE + WHERE] = code - i;
+    for (let i = 0; i < n; i++) links[runId[i]! * I_STRIDE + WHERE] = code - i;
     this.heapCount = 0;
     this.releaseStaging();
     this.runHead = 0;
     this.runEnd = n;
-    this.runLastTime = this.runTime[n - 1];
-    this.runLastKey = this.records[runId[n - 1] * F_STRIDE + 1];
+    this.runLastTime = this.runTime[n - 1]!;
+    this.runLastKey = this.records[runId[n - 1]! * F_STRIDE + 1]!;
   }
 
   /** The run is full at its end: slide it back over the popped head (dropping removed entries) if that
@@ -547,9 +551,9 @@ export class EventQueue {
     }
     let to = 0;
     for (let i = this.runHead; i < this.runEnd; i++) {
-      const id = runId[i];
+      const id = runId[i]!;
       if (id === NONE) continue;
-      runTime[to] = runTime[i];
+      runTime[to] = runTime[i]!;
       runId[to] = id;
       links[id * I_STRIDE + WHERE] = code - to;
       to++;
@@ -572,7 +576,7 @@ export class EventQueue {
 
   private heapify(): void {
     for (let at = (this.heapCount - 2) >> 2; at >= 0; at--)
-      this.siftDown(at, this.heapTime[at], this.heapId[at]);
+      this.siftDown(at, this.heapTime[at]!, this.heapId[at]!);
   }
 
   /** Spreads the n events just copied into the heap arrays over a new, finer rung; false if it cannot. */
@@ -586,8 +590,8 @@ export class EventQueue {
     const heapId = this.heapId;
     const last = buckets - 1;
     for (let i = 0; i < n; i++) {
-      const bucket = Math.min(Math.floor((heapTime[i] - min) * scale), last);
-      this.link(heapId[i], rung, bucket);
+      const bucket = Math.min(Math.floor((heapTime[i]! - min) * scale), last);
+      this.link(heapId[i]!, rung, bucket);
     }
     this.heapCount = 0;
     this.releaseStaging();
@@ -606,8 +610,8 @@ export class EventQueue {
   }
 
   private openRung(rung: number, start: number, scale: number, buckets: number): void {
-    if (this.rungHeads[rung].length < buckets) this.rungHeads[rung] = new Int32Array(buckets);
-    this.rungHeads[rung].fill(NONE, 0, buckets);
+    if (this.rungHeads[rung]!.length < buckets) this.rungHeads[rung] = new Int32Array(buckets);
+    this.rungHeads[rung]!.fill(NONE, 0, buckets);
     this.rungStart[rung] = start;
     this.rungScale[rung] = scale;
     this.rungCursor[rung] = 0;
@@ -662,18 +666,18 @@ export class EventQueue {
     const links = this.links;
     const records = this.records;
     const last = buckets - 1;
-    const heads = this.rungHeads[0];
+    const heads = this.rungHeads[0]!;
     this.resetTop();
     let id = head;
     while (id !== NONE) {
       const at = id * I_STRIDE;
-      const next = links[at + NEXT];
-      const t = records[id * F_STRIDE];
+      const next = links[at + NEXT]!;
+      const t = records[id * F_STRIDE]!;
       if (t > end) {
         this.place(id, t); // to Top, as t > topAbove
       } else {
         const bucket = Math.min(Math.floor((t - min) * scale), last);
-        const h = heads[bucket];
+        const h = heads[bucket]!;
         links[at + NEXT] = h;
         links[at + PREV] = NONE;
         if (h !== NONE) links[h * I_STRIDE + PREV] = id;
@@ -706,16 +710,16 @@ export class EventQueue {
         this.topAbove = Number.NEGATIVE_INFINITY;
       return;
     }
-    const time = this.heapTime[last];
-    const id = this.heapId[last];
-    if (at > 0 && this.before(time, id, this.heapTime[(at - 1) >> 2], this.heapId[(at - 1) >> 2]))
+    const time = this.heapTime[last]!;
+    const id = this.heapId[last]!;
+    if (at > 0 && this.before(time, id, this.heapTime[(at - 1) >> 2]!, this.heapId[(at - 1) >> 2]!))
       this.siftUp(at, time, id);
     else this.siftDown(at, time, id);
   }
 
   /** Whether (time a, id a) goes before (time b, id b): by time, then by key. */
   private before(ta: number, a: number, tb: number, b: number): boolean {
-    return ta < tb || (ta === tb && this.records[a * F_STRIDE + 1] < this.records[b * F_STRIDE + 1]);
+    return ta < tb || (ta === tb && this.records[a * F_STRIDE + 1]! < this.records[b * F_STRIDE + 1]!);
   }
 
   /** Moves the hole at `at` up until (time, id) fits, then stores the entry there. */
@@ -726,11 +730,11 @@ export class EventQueue {
     const records = this.records;
     while (at > 0) {
       const parent = (at - 1) >> 2;
-      const parentTime = heapTime[parent];
-      const parentId = heapId[parent];
+      const parentTime = heapTime[parent]!;
+      const parentId = heapId[parent]!;
       if (
         time > parentTime ||
-        (time === parentTime && records[id * F_STRIDE + 1] > records[parentId * F_STRIDE + 1])
+        (time === parentTime && records[id * F_STRIDE + 1]! > records[parentId * F_STRIDE + 1]!)
       )
         break;
       heapTime[at] = parentTime;
@@ -754,22 +758,22 @@ export class EventQueue {
       const first = 4 * at + 1;
       if (first >= n) break;
       let best = first;
-      let bestTime = heapTime[first];
+      let bestTime = heapTime[first]!;
       const end = Math.min(first + 4, n);
       for (let c = first + 1; c < end; c++) {
-        const t = heapTime[c];
+        const t = heapTime[c]!;
         if (
           t < bestTime ||
-          (t === bestTime && records[heapId[c] * F_STRIDE + 1] < records[heapId[best] * F_STRIDE + 1])
+          (t === bestTime && records[heapId[c]! * F_STRIDE + 1]! < records[heapId[best]! * F_STRIDE + 1]!)
         ) {
           best = c;
           bestTime = t;
         }
       }
-      const bestId = heapId[best];
+      const bestId = heapId[best]!;
       if (
         time < bestTime ||
-        (time === bestTime && records[id * F_STRIDE + 1] < records[bestId * F_STRIDE + 1])
+        (time === bestTime && records[id * F_STRIDE + 1]! < records[bestId * F_STRIDE + 1]!)
       )
         break;
       heapTime[at] = bestTime;
@@ -799,7 +803,7 @@ export class EventQueue {
     this.records = records;
     this.links = new Int32Array(records.buffer);
     const heads = new Int32Array(rung0Buckets(capacity));
-    heads.set(this.rungHeads[0].subarray(0, Math.min(this.rungHeads[0].length, heads.length)));
+    heads.set(this.rungHeads[0]!.subarray(0, Math.min(this.rungHeads[0]!.length, heads.length)));
     this.rungHeads[0] = heads;
   }
 }

@@ -39,6 +39,7 @@ export class Factory {
     private readonly sim: Simulation,
     readonly config: FactoryConfig,
     readonly probes: FactoryProbes,
+    /** @internal The dispatcher the twin wires the fleet and the network to. */
     readonly control: ControlSystem,
     private readonly kpi: KpiCollector,
     private readonly machineList: readonly Machine[],
@@ -46,7 +47,10 @@ export class Factory {
     private readonly sources: readonly Source[],
     /** Failure detection and repair crews, when the config has `maintenance`. */
     readonly maintenance: Maintenance | null = null,
-    /** Inspection points and the late check, when the config has `quality` or machines make defects. */
+    /**
+     * Inspection points and the late check, when the config has `quality` or machines make defects.
+     * @internal
+     */
     readonly quality: QualityControl | null = null,
   ) {}
 
@@ -183,7 +187,7 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
   const calendar = config.calendar !== undefined ? new Calendar(config.calendar) : null;
   const gateways = new Map((config.gateways ?? []).map((g) => [g.id, new Gateway(ctx, g)]));
   const machines = config.machines.map((m, i) => {
-    const machine = new Machine(ctx, m, machineStations[i].input, machineStations[i].output);
+    const machine = new Machine(ctx, m, machineStations[i]!.input, machineStations[i]!.output);
     if (calendar !== null) machine.initOffShift(!calendar.isOnShift(sim.now()));
     const gateway = m.legacy ? gateways.get(m.gatewayId!)! : null;
     if (gateway !== null) gateway.attach(machine);
@@ -225,18 +229,18 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
   kpi.stations = [...stations.values()];
 
   // Products
-  const defaultSink = stations.get(config.sinks[0].id)!;
+  const defaultSink = stations.get(config.sinks[0]!.id)!;
   const products = new Map<string, Product>();
   for (const p of config.products) {
     const operations: Operation[] = p.routing.map((op, index) => {
       const eligible = op.machines.map((id) => machineById.get(id)!);
-      const cycle = op.cycleTime;
+      const cycle = op.cycleTime; // validated: a cycle time for every eligible machine
       return {
         index,
         name: op.operation,
         machineIds: new Set(op.machines),
         stations: [...new Set(eligible.map((m) => m.input))],
-        cycleTime: isDistribution(cycle) ? () => cycle : (id: string): DistributionSpec => cycle[id],
+        cycleTime: isDistribution(cycle) ? () => cycle : (id: string): DistributionSpec => cycle[id]!,
       };
     });
     products.set(p.id, {
@@ -254,7 +258,7 @@ export function buildFactory(sim: Simulation, config: FactoryConfig, options: Bu
     kpi.partCreated(part);
     return part;
   };
-  const sources = config.sources.map((s, i) => new Source(ctx, s, sourceStations[i], products, createPart));
+  const sources = config.sources.map((s, i) => new Source(ctx, s, sourceStations[i]!, products, createPart));
 
   // Calendar
   if (calendar !== null) {

@@ -26,7 +26,7 @@ export class Calendar {
     const status = boundaries.map((b) => this.isOnShift(b));
     boundaries.forEach((b, i) => {
       if (status[i] !== status[(i + boundaries.length - 1) % boundaries.length]) {
-        this.flips.push({ phaseMs: b, onShift: status[i] });
+        this.flips.push({ phaseMs: b, onShift: status[i]! });
       }
     });
   }
@@ -43,7 +43,7 @@ export class Calendar {
     const base = Math.floor(timeMs / cycleMs) * cycleMs;
     const phase = timeMs - base;
     for (const f of this.flips) if (f.phaseMs > phase) return base + f.phaseMs;
-    return base + cycleMs + this.flips[0].phaseMs;
+    return base + cycleMs + this.flips[0]!.phaseMs;
   }
 
   /** Calls `onChange` at every flip from now on. */

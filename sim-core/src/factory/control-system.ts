@@ -134,7 +134,7 @@ export class ControlSystem {
       this.move(part, station, part.product.sink);
       return;
     }
-    const op = part.product.operations[part.opIndex];
+    const op = part.product.operations[part.opIndex]!;
     if (op.stations.includes(station)) {
       this.queues.get(station)!.push(part);
       this.dispatch(station);
@@ -200,9 +200,9 @@ export class ControlSystem {
       if (view.pending !== null || (view.state !== 'idle' && view.state !== 'starved')) continue;
       const id = view.machine.id;
       let i = 0;
-      while (i < queue.length && !queue[i].product.operations[queue[i].opIndex].machineIds.has(id)) i++;
+      while (i < queue.length && !queue[i]!.product.operations[queue[i]!.opIndex]!.machineIds.has(id)) i++;
       if (i === queue.length) continue;
-      const part = queue[i];
+      const part = queue[i]!;
       queue.splice(i, 1);
       view.pending = part;
       this.sendOrder(view, part);

@@ -37,7 +37,7 @@ export class DelayLine<T> {
   private flush(): void {
     const now = this.sim.now();
     // Items pushed by `deliver` with delay 0 are due now and leave in this same flush.
-    while (this.head < this.items.length && this.dueMs[this.head] <= now) {
+    while (this.head < this.items.length && this.dueMs[this.head]! <= now) {
       const item = this.items[this.head] as T;
       this.items[this.head++] = undefined;
       this.deliver(item);
@@ -52,7 +52,7 @@ export class DelayLine<T> {
         this.dueMs.splice(0, this.head);
         this.head = 0;
       }
-      this.action.schedule(undefined, this.dueMs[this.head] - now);
+      this.action.schedule(undefined, this.dueMs[this.head]! - now);
     }
   }
 }

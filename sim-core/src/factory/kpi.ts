@@ -235,6 +235,6 @@ function leadTimeStats(values: readonly number[]): LeadTimeStats {
   if (values.length === 0) return { n: 0, meanMs: Number.NaN, p50Ms: Number.NaN, p95Ms: Number.NaN };
   let sum = 0;
   for (const v of values) sum += v;
-  const [p50Ms, p95Ms] = percentiles(values, [0.5, 0.95]);
+  const [p50Ms, p95Ms] = percentiles(values, [0.5, 0.95]) as [number, number]; // one per p asked for
   return { n: values.length, meanMs: sum / values.length, p50Ms, p95Ms };
 }

@@ -7,6 +7,7 @@ import type { MachineConfig } from './config';
 import type { FactoryContext } from './context';
 import { failureModels } from './failures/registry';
 import type { CycleQuality } from './inspection/cycle-quality';
+import { machineTimeKpis } from './machine-time-kpis';
 import type { Maintenance } from './maintenance/maintenance';
 import type { MachineReport, StartOrder } from './messages';
 import type { Operation, Part } from './part';
@@ -250,7 +251,7 @@ export class Machine implements SlotWaiter, InputListener {
 
   private startBusy(): void {
     const part = this.part!;
-    const op = part.product.operations[part.opIndex];
+    const op = part.product.operations[part.opIndex]!;
     this.phase = 'busy';
     this.run(this.cycleSampler(op).draw());
   }
@@ -302,7 +303,7 @@ export class Machine implements SlotWaiter, InputListener {
       this.holding = false;
       scrap = this.scrapAfterHold;
     } else {
-      const op = part.product.operations[part.opIndex];
+      const op = part.product.operations[part.opIndex]!;
       part.opIndex++;
       this.cycles++;
       this.idealMs += this.cycleSampler(op).meanMs;
@@ -461,7 +462,7 @@ export class Machine implements SlotWaiter, InputListener {
     const s = this.computeState();
     if (s === this.state) return;
     const now = this.ctx.sim.now();
-    this.stateMs[STATE_INDEX[this.state]] += now - this.stateSinceMs;
+    this.stateMs[STATE_INDEX[this.state]]! += now - this.stateSinceMs;
     this.stateSinceMs = now;
     if (!(isReady(this.state) && isReady(s))) this.dirty = true;
     this.state = s;
@@ -507,7 +508,7 @@ export class Machine implements SlotWaiter, InputListener {
   }
 
   resetKpis(atMs: number): void {
-    this.stateMs[STATE_INDEX[this.state]] += atMs - this.stateSinceMs;
+    this.stateMs[STATE_INDEX[this.state]]! += atMs - this.stateSinceMs;
     this.stateSinceMs = atMs;
     this.stateMs.fill(0);
     this.cycles = this.good = this.scrapped = this.defects = this.defectsScrappedHere = 0;
@@ -518,21 +519,19 @@ export class Machine implements SlotWaiter, InputListener {
 
   kpis(startMs: number, endMs: number): MachineKpis {
     const ms = Float64Array.from(this.stateMs);
-    ms[STATE_INDEX[this.state]] += endMs - this.stateSinceMs;
+    ms[STATE_INDEX[this.state]]! += endMs - this.stateSinceMs;
     const timeInStateMs = Object.fromEntries(MACHINE_STATES.map((s, i) => [s, ms[i]])) as Record<
       MachineState,
       number
     >;
     const windowMs = endMs - startMs;
-    const planned = windowMs - timeInStateMs['off-shift'];
-    const operating = planned - timeInStateMs.down - timeInStateMs.setup;
-    const availability = planned > 0 ? operating / planned : Number.NaN;
+    const { utilization, availability, operatingMs: operating } = machineTimeKpis(timeInStateMs, windowMs);
     const performance = operating > 0 ? this.idealMs / operating : Number.NaN;
     const defectiveOut = this.defects - this.defectsScrappedHere;
     const quality = this.cycles > 0 ? (this.good - defectiveOut) / this.cycles : Number.NaN;
     return {
       timeInStateMs,
-      utilization: timeInStateMs.busy / windowMs,
+      utilization,
       blockedFraction: timeInStateMs.blocked / windowMs,
       starvedFraction: timeInStateMs.starved / windowMs,
       availability,

@@ -45,7 +45,7 @@ export class Source implements SlotWaiter {
     this.schedule = [...(config.schedule ?? [])].sort((a, b) => a.atMs - b.atMs);
     if (this.schedule.length > 0) {
       this.scheduleAction = sim.action(() => this.onScheduled(), { label: `source ${id} schedule` });
-      this.scheduleAction.schedule(undefined, this.schedule[0].atMs - sim.now());
+      this.scheduleAction.schedule(undefined, this.schedule[0]!.atMs - sim.now());
     }
   }
 
@@ -65,18 +65,18 @@ export class Source implements SlotWaiter {
 
   private onArrival(): void {
     const now = this.ctx.sim.now();
-    this.release(this.mix[this.drawProduct()], 1);
+    this.release(this.mix[this.drawProduct()]!, 1);
     this.scheduleNextArrival(now);
   }
 
   private onScheduled(): void {
     const now = this.ctx.sim.now();
-    while (this.nextScheduled < this.schedule.length && this.schedule[this.nextScheduled].atMs <= now) {
-      const entry = this.schedule[this.nextScheduled++];
+    while (this.nextScheduled < this.schedule.length && this.schedule[this.nextScheduled]!.atMs <= now) {
+      const entry = this.schedule[this.nextScheduled++]!;
       this.release(this.products.get(entry.productId)!, entry.count);
     }
     if (this.nextScheduled < this.schedule.length) {
-      this.scheduleAction!.schedule(undefined, this.schedule[this.nextScheduled].atMs - now);
+      this.scheduleAction!.schedule(undefined, this.schedule[this.nextScheduled]!.atMs - now);
     }
   }
 

@@ -15,7 +15,8 @@ import type { NetworkKpis } from '../network/types';
  * `machine.M1.oee`, `machine.M1.time.blocked` (fraction of the window), `buffer.B1.meanLevel`; with
  * maintenance crews `maintenance.meanDowntimeMs` and its parts, `maintenance.crewUtilization`, `maintenance.crew.<state>`;
  * with quality control `quality.defects`, `.caught`, `.escaped`, `.lateReworked`, …, `inspection.<id>.fallbackShare`.
- * Network (when modelled): `net.<class>.reliability`, `.p99Ms`, …, `cell.<id>.ulUtilization`, `net.handovers`.
+ * Network (when modelled): `net.<class>.reliability`, `.p99Ms`, …, `cell.<id>.ulUtilization`, `net.handovers`,
+ * `net.pingPongRate` (share of handovers back to the previous cell within the ping-pong window; packet fidelity).
  * Core / WAN outages (when modelled): `net.outage.count`, `net.outage.downShare`.
  * AGV fleet (when there is one): `agv.delivered`, `agv.share.<state>`, `agv.utilization`, …
  * Connectivity (Wi-Fi, wired: its ConnectivityKpis): `net.<class>.*` from its classes (replacing the 5G
@@ -123,7 +124,7 @@ function classKpis(c: ClassDeliveryKpis, lost: number, out: Record<string, numbe
 function connectivityKpis(k: ConnectivityKpis, out: Record<string, number>): void {
   const classes = new Set<string>(TRAFFIC_CLASSES);
   for (const name of Object.keys(out))
-    if (name.startsWith('net.') && classes.has(name.split('.')[1])) delete out[name];
+    if (name.startsWith('net.') && classes.has(name.split('.')[1]!)) delete out[name];
   for (const c of k.classes) if (c.finished > 0) classKpis(c, c.lost, out);
   for (const [name, v] of Object.entries(k.flat)) out[name] = v;
   out['net.survivalFailures'] = k.survivalFailures;
@@ -138,6 +139,7 @@ function networkKpis(n: NetworkKpis, out: Record<string, number>): void {
     out[`cell.${cell.cellId}.dlMbps`] = cell.dl.throughputMbps;
   }
   out['net.handovers'] = n.handovers;
+  if (n.pingPongs !== undefined) out['net.pingPongRate'] = n.handovers > 0 ? n.pingPongs / n.handovers : 0;
   out['net.survivalFailures'] = n.survivalFailures;
 }
 

@@ -145,6 +145,9 @@ const BUILT_IN: KpiMeta[] = [
   kpi('cell.*.ulMbps', 'Mbit/s', 'neutral', 'rate', '{id} UL throughput', { digits: 1 }),
   kpi('cell.*.dlMbps', 'Mbit/s', 'neutral', 'rate', '{id} DL throughput', { digits: 1 }),
   kpi('net.handovers', 'count', 'neutral', 'count', 'handovers'),
+  kpi('net.pingPongRate', 'share', 'lower', 'ratio', 'handovers back to the previous cell within 5 s', {
+    digits: 3,
+  }),
   kpi('net.survivalFailures', 'count', 'lower', 'count', 'network survival-time failures'),
   kpi('net.outage.count', 'count', 'lower', 'count', 'core / WAN outages', INT),
   kpi('net.outage.downShare', 'share', 'lower', 'ratio', 'time in a core / WAN outage', { digits: 4 }),
@@ -179,6 +182,7 @@ for (const meta of [
   kpi('prb_util_ul/*', 'share', 'neutral', 'timeShare', '{id} UL PRB use'),
   kpi('prb_util_dl/*', 'share', 'neutral', 'timeShare', '{id} DL PRB use'),
   kpi('agv_count/*', 'count', 'neutral', 'mean', 'AGVs {id}'),
+  kpi('ontime/*', 'share', 'higher', 'ratio', '{id} on time'),
 ])
   RECORDED_SERIES.register(meta);
 

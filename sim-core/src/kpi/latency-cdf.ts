@@ -28,7 +28,7 @@ export class LatencyCdfCollector {
     }
     const b =
       latencyMs <= MIN_MS ? 0 : Math.min(BUCKETS - 1, Math.ceil(Math.log10(latencyMs / MIN_MS) * PER_DECADE));
-    c.buckets[b]++;
+    c.buckets[b]!++;
   }
 
   reset(): void {
@@ -48,7 +48,7 @@ export class LatencyCdfCollector {
       const cumulative: number[] = [];
       let run = 0;
       for (let b = 0; b <= last; b++) {
-        run += c.buckets[b];
+        run += c.buckets[b]!;
         if (b < first) continue;
         edgesMs.push(Number((MIN_MS * 10 ** (b / PER_DECADE)).toPrecision(4)));
         cumulative.push(total === 0 ? 0 : run / total);
@@ -75,8 +75,8 @@ export function poolLatencyCdfs(runs: readonly Record<string, LatencyCdf>[]): Re
       let sum = 0;
       for (const c of mine) {
         let k = -1;
-        while (k + 1 < c.edgesMs.length && c.edgesMs[k + 1] <= e) k++;
-        sum += c.delivered * (k < 0 ? 0 : c.cumulative[k]);
+        while (k + 1 < c.edgesMs.length && c.edgesMs[k + 1]! <= e) k++;
+        sum += c.delivered * (k < 0 ? 0 : c.cumulative[k]!);
       }
       return sum / delivered;
     });

@@ -31,7 +31,7 @@ export function mser(series: ArrayLike<number>, batchSize = 5): MserResult {
   const z = new Float64Array(m);
   for (let j = 0; j < m; j++) {
     let s = 0;
-    for (let i = 0; i < batchSize; i++) s += series[j * batchSize + i];
+    for (let i = 0; i < batchSize; i++) s += series[j * batchSize + i]!;
     z[j] = s / batchSize;
   }
   const limit = Math.floor(m / 2);
@@ -40,18 +40,18 @@ export function mser(series: ArrayLike<number>, batchSize = 5): MserResult {
   let mean = 0;
   let m2 = 0;
   for (let j = m - 1, k = 1; j >= 0; j--, k++) {
-    const delta = z[j] - mean;
+    const delta = z[j]! - mean;
     mean += delta / k;
-    m2 += delta * (z[j] - mean);
+    m2 += delta * (z[j]! - mean);
     if (j <= limit) stat[j] = m2 / (k * k);
   }
   let best = 0;
-  for (let d = 1; d <= limit; d++) if (stat[d] < stat[best]) best = d;
+  for (let d = 1; d <= limit; d++) if (stat[d]! < stat[best]!) best = d;
   return {
     truncate: best * batchSize,
     truncateBatches: best,
     batches: m,
-    statistic: stat[best],
+    statistic: stat[best]!,
     atLimit: best === limit,
   };
 }

@@ -144,9 +144,9 @@ export function quantile(sortedValues: ArrayLike<number>, p: number): number {
   if (n === 0) return Number.NaN;
   const h = (n - 1) * p;
   const i = Math.floor(h);
-  if (i >= n - 1) return sortedValues[n - 1];
-  const lo = sortedValues[i];
-  return lo + (h - i) * (sortedValues[i + 1] - lo);
+  if (i >= n - 1) return sortedValues[n - 1]!;
+  const lo = sortedValues[i]!;
+  return lo + (h - i) * (sortedValues[i + 1]! - lo);
 }
 
 /** Type-7 quantiles of unsorted `values` for each p in `ps` (sorts a Float64Array copy once; NaNs sort last). */
@@ -318,7 +318,7 @@ export function confidenceIntervalFromStats(stats: RunningStats, level = 0.95): 
  */
 export function confidenceInterval(values: ArrayLike<number>, level = 0.95): ConfidenceInterval {
   const stats = new RunningStats();
-  for (let i = 0; i < values.length; i++) stats.add(values[i]);
+  for (let i = 0; i < values.length; i++) stats.add(values[i]!);
   return confidenceIntervalFromStats(stats, level);
 }
 
@@ -342,8 +342,8 @@ export interface WelchTTestResult {
 export function welchTTest(a: ArrayLike<number>, b: ArrayLike<number>, alpha = 0.05): WelchTTestResult {
   const sa = new RunningStats();
   const sb = new RunningStats();
-  for (let i = 0; i < a.length; i++) sa.add(a[i]);
-  for (let i = 0; i < b.length; i++) sb.add(b[i]);
+  for (let i = 0; i < a.length; i++) sa.add(a[i]!);
+  for (let i = 0; i < b.length; i++) sb.add(b[i]!);
   const diff = sa.mean - sb.mean;
   if (sa.count < 2 || sb.count < 2) {
     return { diff, t: Number.NaN, df: Number.NaN, pValue: Number.NaN, significant: false };
@@ -378,7 +378,7 @@ export function pairedTTest(a: ArrayLike<number>, b: ArrayLike<number>, alpha = 
   if (a.length !== b.length) throw new RangeError(`pairedTTest: ${a.length} vs ${b.length} observations`);
   const diffs: number[] = [];
   for (let i = 0; i < a.length; i++) {
-    const d = a[i] - b[i];
+    const d = a[i]! - b[i]!;
     if (!Number.isNaN(d)) diffs.push(d);
   }
   const ci = confidenceInterval(diffs, 1 - alpha);

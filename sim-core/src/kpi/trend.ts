@@ -37,7 +37,7 @@ export function upwardTrend(series: ArrayLike<number>, options: TrendOptions = {
   const minRelativeRise = options.minRelativeRise ?? 0.2;
   const minRise = options.minRise ?? 0;
   let total = 0;
-  for (let i = 0; i < series.length; i++) total += series[i];
+  for (let i = 0; i < series.length; i++) total += series[i]!;
   const mean = series.length > 0 ? total / series.length : Number.NaN;
   if (k < 4) return { slope: Number.NaN, rise: Number.NaN, mean, t: Number.NaN, growing: false };
   // Batch j covers observations [⌊j·n/k⌋, ⌊(j+1)·n/k⌋); x is its centre, in observations.
@@ -48,7 +48,7 @@ export function upwardTrend(series: ArrayLike<number>, options: TrendOptions = {
     const from = Math.floor((j * n) / k);
     const to = Math.floor(((j + 1) * n) / k);
     let s = 0;
-    for (let i = from; i < to; i++) s += series[i];
+    for (let i = from; i < to; i++) s += series[i]!;
     xs.push((from + to - 1) / 2);
     ys.push(s / (to - from));
   }
@@ -57,12 +57,12 @@ export function upwardTrend(series: ArrayLike<number>, options: TrendOptions = {
   let sxx = 0;
   let sxy = 0;
   for (let j = 0; j < k; j++) {
-    sxx += (xs[j] - mx) ** 2;
-    sxy += (xs[j] - mx) * (ys[j] - my);
+    sxx += (xs[j]! - mx) ** 2;
+    sxy += (xs[j]! - mx) * (ys[j]! - my);
   }
   const slope = sxy / sxx;
   let sse = 0;
-  for (let j = 0; j < k; j++) sse += (ys[j] - my - slope * (xs[j] - mx)) ** 2;
+  for (let j = 0; j < k; j++) sse += (ys[j]! - my - slope * (xs[j]! - mx)) ** 2;
   const se = Math.sqrt(sse / (k - 2) / sxx);
   const t = se > 0 ? slope / se : slope > 0 ? Number.POSITIVE_INFINITY : slope < 0 ? -Infinity : 0;
   const rise = slope * (n - 1);

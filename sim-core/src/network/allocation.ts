@@ -87,13 +87,13 @@ export class SlotAllocator implements SlotGrants {
     const subset = this.subset;
     subset.length = 0;
     for (let i = 0; i < n; i++) {
-      const d = devices[i];
+      const d = devices[i]!;
       const q = d.quality[this.dir];
       const bitsPerPrb = q.bitsPerPrbSymbol * symbols;
       if (bitsPerPrb <= 0) continue;
       const flows = d.flows[this.dir];
       for (let j = 0; j < flows.length; j++) {
-        const f = flows[j];
+        const f = flows[j]!;
         const rate = f.profile.gbrBitsPerMs;
         if (rate === 0 || f.head === null) continue;
         // The bucket holds at least one PRB's worth, or a very low rate would never buy one.
@@ -121,12 +121,12 @@ export class SlotAllocator implements SlotGrants {
     const bySlice = this.gbrPrbsBySlice;
     // Flows outside every slice get what the slices' quotas leave.
     let unsliced = budget;
-    for (let s = 0; s < sliceShares.length; s++) unsliced -= sliceQuota(sliceShares[s], budget);
+    for (let s = 0; s < sliceShares.length; s++) unsliced -= sliceQuota(sliceShares[s]!, budget);
     for (let i = 0; i < subset.length && used < budget; i++) {
-      const f = subset[i];
+      const f = subset[i]!;
       const s = f.sliceIndex;
       // Within a slice's own quota: the other slices' shares stay theirs (what they leave is lent later).
-      const cap = Math.min(budget - used, s < 0 ? unsliced : this.sliceQuotaLeft(s, sliceShares[s], budget));
+      const cap = Math.min(budget - used, s < 0 ? unsliced : this.sliceQuotaLeft(s, sliceShares[s]!, budget));
       if (cap <= 0) continue;
       const g = this.grantFlow(f, Math.min(f.needPrb, cap));
       f.gbrPrb = g;
@@ -156,7 +156,7 @@ export class SlotAllocator implements SlotGrants {
     let need = 0;
     const flows = d.flows[this.dir];
     for (let i = 0; i < flows.length; i++) {
-      const f = flows[i];
+      const f = flows[i]!;
       f.grantPrb = 0;
       if (f.head === null) {
         f.needPrb = 0;
@@ -176,14 +176,14 @@ export class SlotAllocator implements SlotGrants {
     if (budget <= 0) return 0;
     if (count === 1) {
       // One flow wanting PRBs: every discipline gives it what it needs (up to its room).
-      const f = candidates[0];
+      const f = candidates[0]!;
       if (f.needPrb <= 0 || (slice !== ALL_SLICES && f.sliceIndex !== slice)) return 0;
       return this.grantFlow(f, Math.min(f.needPrb, budget));
     }
     const subset = this.subset;
     subset.length = 0;
     for (let i = 0; i < count; i++) {
-      const f = candidates[i];
+      const f = candidates[i]!;
       if (f.needPrb > 0 && (slice === ALL_SLICES || f.sliceIndex === slice)) subset.push(f);
     }
     if (subset.length === 0) return 0;
@@ -195,7 +195,7 @@ export class SlotAllocator implements SlotGrants {
     const devices = this.devices;
     devices.length = 0;
     for (let fi = 0; fi < flows.length; fi++) {
-      const f = flows[fi];
+      const f = flows[fi]!;
       const d = f.device;
       if (d.needMark !== stamp) {
         d.needMark = stamp;
@@ -214,7 +214,7 @@ export class SlotAllocator implements SlotGrants {
     let fresh = 0;
     const room = this.maxUesPerSlot - this.grantedCount;
     for (let i = 0; i < devices.length; i++) {
-      const d = devices[i];
+      const d = devices[i]!;
       if (d.grantMark === this.mark) devices[k++] = d;
       else if (fresh < room) {
         fresh++;
@@ -225,7 +225,7 @@ export class SlotAllocator implements SlotGrants {
     // Devices that want nothing more (served in the GBR pass, or at their PRB cap) take no share.
     let open = 0;
     for (let i = 0; i < k; i++) {
-      const d = devices[i];
+      const d = devices[i]!;
       d.needPrb = Math.min(d.needPrb, this.room(d));
       if (d.needPrb > 0) open++;
     }
@@ -235,7 +235,7 @@ export class SlotAllocator implements SlotGrants {
       if (share === 0) {
         // Fewer PRBs than devices: one each, in round-robin order.
         for (let di = 0; di < devices.length; di++) {
-          const d = devices[di];
+          const d = devices[di]!;
           if (remaining === 0) break;
           if (d.needPrb > 0) remaining -= this.grantDevice(d, slice, 1);
         }
@@ -243,7 +243,7 @@ export class SlotAllocator implements SlotGrants {
       }
       let satisfied = false;
       for (let di = 0; di < devices.length; di++) {
-        const d = devices[di];
+        const d = devices[di]!;
         if (d.needPrb > 0 && d.needPrb <= share) {
           remaining -= this.grantDevice(d, slice, d.needPrb);
           d.needPrb = 0;
@@ -253,7 +253,7 @@ export class SlotAllocator implements SlotGrants {
       }
       if (satisfied) continue;
       for (let di = 0; di < devices.length; di++) {
-        const d = devices[di];
+        const d = devices[di]!;
         if (d.needPrb > 0) {
           const g = this.grantDevice(d, slice, share);
           d.needPrb -= g;
@@ -262,7 +262,7 @@ export class SlotAllocator implements SlotGrants {
       }
       // Leftover below one share per device: one more PRB each, in round-robin order.
       for (let di = 0; di < devices.length; di++) {
-        const d = devices[di];
+        const d = devices[di]!;
         if (remaining === 0) break;
         if (d.needPrb > 0) {
           const g = this.grantDevice(d, slice, 1);
@@ -296,7 +296,7 @@ export class SlotAllocator implements SlotGrants {
     const lcpOrder = this.lcpOrder;
     for (let i = 0; i < lcpOrder.length; i++) {
       if (given >= prbs) break;
-      const f = flows[lcpOrder[i]];
+      const f = flows[lcpOrder[i]!]!;
       if (f.needPrb <= 0 || (slice !== ALL_SLICES && f.sliceIndex !== slice)) continue;
       given += this.grantFlow(f, Math.min(f.needPrb, prbs - given));
     }

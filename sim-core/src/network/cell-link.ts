@@ -6,10 +6,12 @@ import { SlotAllocator } from './allocation';
 import type { DeviceState, LinkQuality } from './device';
 import type { McsChoice } from './link-adaptation';
 import { SINR_REFRESH_MS } from './link-budget';
+import type { LinkModel } from './link-model/link-model';
 import type { MacSchedulerFactory } from './mac/schedulers/scheduler';
 import type { MacDriver, MacOpportunities } from './mac-driver';
 import type { Flow, Packet } from './packet';
 import type { CellRadio } from './radio-environment';
+import type { CellShare, RanShare } from './ran-share/ran-share';
 import type { Dir } from './tdd-grid';
 import { UL } from './tdd-grid';
 import { TimedHeap } from './timed-heap';
@@ -50,6 +52,10 @@ export interface MacSettings {
   sinrRefreshesWithLoad: boolean;
   /** Scheduler marks shared by every allocator of the network (device scratch is shared by them all). */
   marks: { value: number; pfRefMs: number };
+  /** The link model's fading and BLER with Chase combining; null: the built-in independent attempts. */
+  linkModel: LinkModel | null;
+  /** Cells shared with public users (ran-share/): the factory's PRBs per opportunity are capped. */
+  ranShare: RanShare | null;
 }
 
 const RING = 1024; // HARQ reservations ahead (opportunities)
@@ -84,6 +90,8 @@ export class CellLink implements MacOpportunities {
   private settledOpp = -1;
   private readonly scratch: McsChoice = { cqi: 0, spectralEfficiency: 0, layers: 1, bler: 1 };
   private readonly loadDecayPerOpp: number;
+  /** The public users' claim on this cell and direction (null: the factory's own cell). */
+  private readonly share: CellShare | null;
 
   // Load estimate for other cells' interference: EWMA over opportunities of the PRB share used.
   private loadValue = 0;
@@ -128,6 +136,7 @@ export class CellLink implements MacOpportunities {
       cell.nPrb,
     );
     this.byDevice = this.allocator.byDevice;
+    this.share = settings.ranShare?.cell(cell.index, dir) ?? null;
     driver.add(this);
     const oppsPerMs = cell.grid.count(dir) / cell.grid.periodMs;
     this.loadDecayPerOpp = Math.exp(-1 / (settings.loadTimeConstantMs * oppsPerMs));
@@ -201,16 +210,25 @@ export class CellLink implements MacOpportunities {
     return this.loadValue * this.loadDecayPerOpp ** Math.max(0, idle);
   }
 
+  /**
+   * UL: mean power per used PRB that this cell's UEs recently put into gNB `atCell`, mW (the interference
+   * over the load; 0 before the first UL grant). Public users of the cell are assumed to be spread like
+   * the factory's (ran-share/).
+   */
+  ulRxPerUsedPrbAt(atCell: number): number {
+    return this.loadValue > 0 ? this.ulInterference[atCell]! / this.loadValue : 0;
+  }
+
   /** UL: recent interference per PRB that this cell's UEs cause at gNB `atCell`, mW. */
   interferenceAt(atCell: number, tMs: number): number {
     if (this.loadOpp < 0) return 0;
     const idle = this.grid.nextOpportunity(this.dir, tMs) - this.loadOpp - 1;
-    return this.ulInterference[atCell] * this.loadDecayPerOpp ** Math.max(0, idle);
+    return this.ulInterference[atCell]! * this.loadDecayPerOpp ** Math.max(0, idle);
   }
 
   private reserved(opp: number): number {
     const k = opp % RING;
-    return this.reservedOpp[k] === opp ? this.reservedPrb[k] : 0;
+    return this.reservedOpp[k] === opp ? this.reservedPrb[k]! : 0;
   }
 
   /**
@@ -240,9 +258,9 @@ export class CellLink implements MacOpportunities {
       this.reservedPrb[k] = 0;
       this.pendingPrbSymbols[k] = 0;
     }
-    this.reservedPrb[k] += prbs;
+    this.reservedPrb[k]! += prbs;
     if (this.pendingPrbSymbols[k] === 0) this.pendingSlots++;
-    this.pendingPrbSymbols[k] += prbSymbols;
+    this.pendingPrbSymbols[k]! += prbSymbols;
   }
 
   /** Counts what was booked in opportunities up to `opp` (they have started). */
@@ -253,7 +271,7 @@ export class CellLink implements MacOpportunities {
     for (let o = this.settledOpp + 1; o <= last && this.pendingSlots > 0; o++) {
       const k = o % RING;
       if (this.reservedOpp[k] !== o || this.pendingPrbSymbols[k] === 0) continue;
-      this.countPrbSymbols(o, this.pendingPrbSymbols[k]);
+      this.countPrbSymbols(o, this.pendingPrbSymbols[k]!);
       this.pendingPrbSymbols[k] = 0;
       this.pendingSlots--;
     }
@@ -313,7 +331,7 @@ export class CellLink implements MacOpportunities {
         host.link(dev.serving, dir).enqueue(p);
         continue;
       }
-      const f = dev.flows[dir][p.classIndex];
+      const f = dev.flows[dir][p.classIndex]!;
       f.push(p);
       const bound = this.discardBound(p, f);
       if (bound < dev.discardCheckMs[dir]) dev.discardCheckMs[dir] = bound;
@@ -328,7 +346,7 @@ export class CellLink implements MacOpportunities {
     const bucket = this.settings.sinrRefreshesWithLoad ? Math.floor(startMs / SINR_REFRESH_MS) : -1;
     let blockedUntil = Number.POSITIVE_INFINITY;
     for (let i = this.backlogged.length - 1; i >= 0; i--) {
-      const dev = this.backlogged[i];
+      const dev = this.backlogged[i]!;
       if (dev.blockedUntilMs > startMs) {
         blockedUntil = Math.min(blockedUntil, dev.blockedUntilMs);
         continue;
@@ -351,8 +369,13 @@ export class CellLink implements MacOpportunities {
       ready[nReady++] = dev;
     }
 
-    // 3. PRB allocation of what the HARQ retransmissions booked here leave.
-    const budget = this.nPrb - this.reserved(opp);
+    // 3. PRB allocation of what the HARQ retransmissions booked here leave (on a shared cell, of what the
+    //    public users and the RRM policy leave the factory: ran-share/).
+    const reserved = this.reserved(opp);
+    const budget =
+      this.share === null
+        ? this.nPrb - reserved
+        : Math.max(0, Math.min(this.nPrb, this.share.factoryCapPrb(startMs, nReady)) - reserved);
     const allocator = this.allocator;
     allocator.begin(opp, startMs);
     const shares = this.settings.sliceShares;
@@ -364,12 +387,12 @@ export class CellLink implements MacOpportunities {
       const candidates = this.candidates;
       let count = 0;
       for (let i = 0; i < nReady; i++) {
-        const dev = ready[i];
+        const dev = ready[i]!;
         dev.capPrb = dir === UL ? Math.min(this.nPrb, dev.quality[dir].maxUsefulPrbs) : this.nPrb;
         const bitsPerPrb = dev.quality[dir].bitsPerPrbSymbol * symbols;
         const flows = dev.flows[dir];
         for (let j = 0; j < flows.length; j++) {
-          const f = flows[j];
+          const f = flows[j]!;
           f.grantPrb = 0;
           if (f.head === null) {
             f.needPrb = 0;
@@ -385,7 +408,7 @@ export class CellLink implements MacOpportunities {
           candidates,
           count,
           s,
-          Math.min(allocator.sliceQuotaLeft(s, shares[s], budget), budget - used),
+          Math.min(allocator.sliceQuotaLeft(s, shares[s]!, budget), budget - used),
         );
       used += allocator.allocate(candidates, count, -1, budget - used);
     }
@@ -395,10 +418,10 @@ export class CellLink implements MacOpportunities {
     const endMs = grid.endMs(dir, opp);
     if (dir === UL) for (let c = 0; c < this.ulContribution.length; c++) this.ulContribution[c] = 0;
     this.emptied = 0;
-    for (let i = 0; i < allocator.grantedCount; i++) this.transmit(allocator.granted[i], symbols, endMs);
+    for (let i = 0; i < allocator.grantedCount; i++) this.transmit(allocator.granted[i]!, symbols, endMs);
 
     // 5. Load bookkeeping and the next wake-up.
-    const usedPrbs = used + (this.nPrb - budget);
+    const usedPrbs = used + reserved;
     this.updateLoad(opp, usedPrbs / this.nPrb);
     host.touchLoadWindow(this.cell.index, window);
 
@@ -415,7 +438,7 @@ export class CellLink implements MacOpportunities {
     let next = Number.POSITIVE_INFINITY;
     const flows = dev.flows[this.dir];
     for (let i = 0; i < flows.length; i++) {
-      const f = flows[i];
+      const f = flows[i]!;
       if (f.head === null) continue;
       if (tMs - f.head.eligibleAtMs > f.profile.discardTimerMs) this.discardExpired(f, tMs);
       const h = f.head;
@@ -454,7 +477,7 @@ export class CellLink implements MacOpportunities {
   /** Whether the device has nothing queued in this direction (then its bit count is reset to exactly 0). */
   private isEmpty(dev: DeviceState): boolean {
     const flows = dev.flows[this.dir];
-    for (let i = 0; i < flows.length; i++) if (flows[i].head !== null) return false;
+    for (let i = 0; i < flows.length; i++) if (flows[i]!.head !== null) return false;
     dev.backlogBits[this.dir] = 0;
     return true;
   }
@@ -471,17 +494,46 @@ export class CellLink implements MacOpportunities {
     const q = dev.quality[dir];
     let bitsPerPrbSymbol = q.bitsPerPrbSymbol;
     let bler = q.bler;
+    let choice: McsChoice = q;
     if (dir === UL && prbs > q.fullPowerPrbs) {
       bitsPerPrbSymbol = this.host.ulBitsPerPrbSymbol(dev, prbs, this.scratch);
       bler = this.scratch.bler;
+      choice = this.scratch;
     }
     let capacity = prbs * bitsPerPrbSymbol * symbols;
 
-    // HARQ: independent attempts (radio/cqi.ts model); retransmissions reuse the PRB count.
     const maxAttempts = this.settings.maxHarqAttempts;
     let attempts = 1;
     let lost = false;
-    if (bler > 1e-12) {
+    let doneMs = endMs;
+    const model = this.settings.linkModel;
+    if (model !== null) {
+      // Link model: each attempt gets its own (faded) SINR, Chase combining adds them (radio/harq-combining.ts:
+      // one uniform per block, attempt k fails while u < BLER(Γ_k)). Retransmissions reuse the PRB count.
+      const grid = this.grid;
+      const cell = this.cell.index;
+      const ulLossDb = choice === q ? 0 : Math.max(0, 10 * Math.log10(prbs) - q.headroomDb);
+      const layerSinrDb = q.sinrDb - ulLossDb - 10 * Math.log10(choice.layers);
+      const cqi = choice.cqi;
+      const u = dev.harqRng.next();
+      let sum =
+        10 ** (model.attemptSinrDb(dev, cell, grid.startMs(dir, this.lastOpp), layerSinrDb, prbs, cqi) / 10);
+      while (u < model.bler(cqi, 10 * Math.log10(sum))) {
+        if (attempts === maxAttempts) {
+          lost = true;
+          break;
+        }
+        attempts++;
+        const opp = this.reserve(
+          grid.harqRetransmission(dir, doneMs, this.settings.harqProcessingMs, symbols),
+          prbs,
+          symbols,
+        );
+        doneMs = grid.endMs(dir, opp);
+        sum += 10 ** (model.attemptSinrDb(dev, cell, grid.startMs(dir, opp), layerSinrDb, prbs, cqi) / 10);
+      }
+    } else if (bler > 1e-12) {
+      // HARQ: independent attempts (radio/cqi.ts model); retransmissions reuse the PRB count.
       const u = dev.harqRng.next();
       let failAll = bler;
       while (u < failAll) {
@@ -493,17 +545,17 @@ export class CellLink implements MacOpportunities {
         failAll *= bler;
       }
     }
-    let doneMs = endMs;
-    for (let a = 2; a <= attempts; a++) {
-      const first = this.grid.harqRetransmission(dir, doneMs, this.settings.harqProcessingMs, symbols);
-      doneMs = this.grid.endMs(dir, this.reserve(first, prbs, symbols));
-    }
+    if (model === null)
+      for (let a = 2; a <= attempts; a++) {
+        const first = this.grid.harqRetransmission(dir, doneMs, this.settings.harqProcessingMs, symbols);
+        doneMs = this.grid.endMs(dir, this.reserve(first, prbs, symbols));
+      }
 
     let sent = 0;
     const flows = dev.flows[dir];
     const lcpOrder = this.settings.lcpOrder;
     for (let i = 0; i < lcpOrder.length; i++) {
-      const f = flows[lcpOrder[i]];
+      const f = flows[lcpOrder[i]!]!;
       while (capacity > DONE_BITS && f.head !== null) {
         const p = f.head;
         const take = Math.min(p.remainingBits, capacity);
@@ -540,7 +592,8 @@ export class CellLink implements MacOpportunities {
     if (dir === UL) {
       // Retransmissions interfere too: their energy is added here, a few slots early for the ~100 ms average.
       const scale = attempts * (prbs / this.nPrb) * Math.min(1, q.fullPowerPrbs / prbs);
-      for (let c = 0; c < this.ulContribution.length; c++) this.ulContribution[c] += scale * dev.ulRxAtMw[c];
+      for (let c = 0; c < this.ulContribution.length; c++)
+        this.ulContribution[c]! += scale * dev.ulRxAtMw[c]!;
     }
   }
 
@@ -550,7 +603,7 @@ export class CellLink implements MacOpportunities {
     this.loadValue = this.loadValue * decay + w * share;
     if (this.dir === UL)
       for (let c = 0; c < this.ulInterference.length; c++)
-        this.ulInterference[c] = this.ulInterference[c] * decay + w * this.ulContribution[c];
+        this.ulInterference[c] = this.ulInterference[c]! * decay + w * this.ulContribution[c]!;
     this.loadOpp = opp;
   }
 

@@ -1,11 +1,13 @@
 // Network configuration: plain, JSON-friendly types (a zod schema in scenarios/ mirrors them).
 import type { TrafficClass } from '../control/seam';
 import type { ChannelModelName } from './channel/registry';
+import type { LinkModelName } from './link-model/registry';
 import type { SchedulerName } from './mac/schedulers/registry';
 import type { DeploymentMode } from './radio/deployment';
 import type { InfClutter } from './radio/los';
 import type { InfSubScenario } from './radio/pathloss';
 import type { ScsKHz, SpecialSlot } from './radio/throughput';
+import type { RanShareConfig } from './ran-share/ran-share';
 
 export interface GnbConfig {
   id: string;
@@ -95,6 +97,15 @@ export interface HandoverConfig {
   timeToTriggerMs: number;
   /** No data for this long after a handover. */
   interruptionMs: number;
+  /** A3 hysteresis (TS 38.331 §5.5.4.4: Mn − Hys > Mp + Off to enter), dB; default 0. */
+  hysteresisDb?: number;
+  /**
+   * L3 filter coefficient k (TS 38.331 §5.5.3.2, filterCoefficient fc0…fc19): F_n = (1 − a)·F_{n−1} + a·M_n,
+   * a = 1/2^(k/4), on RSRP in dB. Default: none (A3 on the raw RSRP). Packet fidelity only.
+   */
+  filterCoefficient?: number;
+  /** A handover back to the previous cell within this long is a ping-pong (default 5000 ms). */
+  pingPongWindowMs?: number;
 }
 
 export interface ClassOptions {
@@ -117,14 +128,26 @@ export interface ClassOptions {
 }
 
 export interface LinkAdaptationConfig {
-  /** CQI table of TS 38.214 (default 2: up to 256QAM). */
-  cqiTable?: 1 | 2;
+  /** CQI table of TS 38.214 (default 2: up to 256QAM; 3: low spectral efficiency for a 1e-5 BLER target). */
+  cqiTable?: 1 | 2 | 3;
   /** BLER target of link adaptation (default 0.1, the CQI definition). */
   blerTarget?: number;
   /** HARQ retransmissions after the first transmission (default 3). */
   maxHarqRetransmissions?: number;
   /** UE/gNB processing time before HARQ feedback and before a retransmission (default: one slot). */
   harqProcessingMs?: number;
+}
+
+/** Small-scale fading of the `fading` link model (link-model/fading-link-model.ts); defaults there. */
+export interface FadingConfig {
+  /** Doppler floor from the surroundings for fixed or slow devices, m/s (default 0.5, assumption). */
+  environmentSpeedMps?: number;
+  /** RMS delay spread, ns (default: TR 38.901 Table 7.5-6 InF median for a hall with V/S = 5 m, 66 ns). */
+  delaySpreadNs?: number;
+  /** Most independent sub-bands an allocation sees (default 16). */
+  maxSubbands?: number;
+  /** Rician K-factor of LOS links, log-normal per link (default TR 38.901 Table 7.5-6 InF: μ 7 dB, σ 8 dB). */
+  kFactorDb?: { mu?: number; sigma?: number };
 }
 
 export interface UplinkPowerControlConfig {
@@ -148,7 +171,19 @@ export interface NetworkConfig {
   /** A registered channel model (channel/registry.ts); default 'inF' (TR 38.901 Indoor Factory). */
   channelModel?: ChannelModelName;
   interferenceZones?: InterferenceZoneConfig[];
+  /**
+   * A registered link model (link-model/registry.ts): 'static' (default: no small-scale fading, the built-in
+   * BLER abstraction) or 'fading' (Rician/Rayleigh with Doppler, EESM, 5G-LENA BLER, Chase combining).
+   */
+  linkModel?: LinkModelName;
+  /** Parameters of the 'fading' link model. */
+  fading?: FadingConfig;
   deployment: DeploymentConfig;
+  /**
+   * The cells are an operator's, shared with public users (`public`, `slice`): their background load and
+   * the factory's RAN share (ran-share/). Absent: the factory has the cells to itself (hybrid, private).
+   */
+  ranShare?: RanShareConfig;
   /** A registered MAC scheduler (mac/schedulers/registry.ts): roundRobin, proportionalFair, priority, or your own. */
   scheduler: SchedulerName;
   slices?: SliceConfig[];

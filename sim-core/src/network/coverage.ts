@@ -45,19 +45,19 @@ export function coverageGrid(
       let best = 0;
       for (const cell of cells) {
         pl[cell.index] = env.pathLossDb(cell.index, x, y, hUe);
-        rxDbm[cell.index] = cell.txPerPrbDbm + cell.antennaGainDbi + gUe - pl[cell.index];
-        if (rxDbm[cell.index] > rxDbm[best]) best = cell.index;
+        rxDbm[cell.index] = cell.txPerPrbDbm + cell.antennaGainDbi + gUe - pl[cell.index]!;
+        if (rxDbm[cell.index]! > rxDbm[best]!) best = cell.index;
       }
-      const s = cells[best];
+      const s = cells[best]!;
       let interferenceMw = 0;
       let signalDbm: number;
       let noiseMw: number;
       if (options.direction === 'DL') {
-        signalDbm = rxDbm[best];
+        signalDbm = rxDbm[best]!;
         noiseMw = dbmToMw(THERMAL_NOISE_DBM_PER_HZ + 10 * Math.log10(s.prbBandwidthHz) + nfUe);
         for (const cell of cells)
           if (cell.index !== best && env.sameSpectrum(best, cell.index))
-            interferenceMw += load * dbmToMw(rxDbm[cell.index]);
+            interferenceMw += load * dbmToMw(rxDbm[cell.index]!);
         for (const z of env.zones)
           if (zonesOn[z.index] && z.hitsCell[best])
             interferenceMw += dbmToMw(
@@ -69,10 +69,10 @@ export function coverageGrid(
       } else {
         // TS 38.213 §7.1.1 open-loop power control over `ulPrbs` PRBs, capped by the power class.
         const prbs = options.ulPrbs ?? s.nPrb;
-        const txPerPrb = Math.min(power.p0Dbm + power.alpha * pl[best], pcmax - 10 * Math.log10(prbs));
-        signalDbm = txPerPrb + gUe + s.antennaGainDbi - pl[best];
+        const txPerPrb = Math.min(power.p0Dbm + power.alpha * pl[best]!, pcmax - 10 * Math.log10(prbs));
+        signalDbm = txPerPrb + gUe + s.antennaGainDbi - pl[best]!;
         noiseMw = s.noisePerPrbMw;
-        for (const z of env.zones) if (zonesOn[z.index]) interferenceMw += z.atGnbPerPrbMw[best];
+        for (const z of env.zones) if (zonesOn[z.index]) interferenceMw += z.atGnbPerPrbMw[best]!;
       }
       const i = r * cols + c;
       sinr[i] = signalDbm - 10 * Math.log10(noiseMw + interferenceMw);

@@ -55,10 +55,13 @@ export class NormalSource {
   }
 }
 
+/** A value per direction, indexed by Dir (UL = 0, DL = 1). */
+export type PerDir = [number, number];
+
 export class DeviceStats {
-  packets = [0, 0];
-  bits = [0, 0];
-  prbSymbols = [0, 0];
+  packets: PerDir = [0, 0];
+  bits: PerDir = [0, 0];
+  prbSymbols: PerDir = [0, 0];
   lost = 0;
   late = 0;
   delivered = 0;
@@ -114,15 +117,21 @@ export class DeviceState {
 
   /** Queues by direction and class index. */
   readonly flows: readonly [Flow[], Flow[]];
-  readonly backlogBits = [0, 0];
+  readonly backlogBits: PerDir = [0, 0];
   /** Position in the serving cell's backlog list per direction, -1 when absent. */
-  readonly activeSlot = [-1, -1];
+  readonly activeSlot: PerDir = [-1, -1];
   /** Per direction: no queued packet can pass its PDCP discard timer before this (a lower bound). */
-  readonly discardCheckMs = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  readonly discardCheckMs: PerDir = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
   /** No scheduling before this (handover interruption). */
   blockedUntilMs = 0;
   tttCandidate = -1;
   tttStartMs = 0;
+  /** L3-filtered RSRP per gNB (handover with a filterCoefficient), dBm, and the time of its last sample. */
+  readonly l3RsrpDbm: Float64Array;
+  l3AtMs = Number.NaN;
+  /** The cell of the last handover's source and its time (ping-pong detection). */
+  lastHandoverFrom = -1;
+  lastHandoverMs = Number.NEGATIVE_INFINITY;
   lastLocateMs = Number.NEGATIVE_INFINITY;
 
   // scheduler scratch
@@ -133,10 +142,10 @@ export class DeviceState {
   /** Most PRBs worth granting this slot (UL power limit, carrier size). */
   capPrb = 0;
   pfMetric = 0;
-  lastServedOpp = [-1, -1];
+  lastServedOpp: PerDir = [-1, -1];
   /** Proportional-fair average throughput per direction, scaled to `pfScaleRefMs` (see SlotAllocator). */
-  pfScaledBitsPerMs = [0, 0];
-  pfScaleRefMs = [0, 0];
+  pfScaledBitsPerMs: PerDir = [0, 0];
+  pfScaleRefMs: PerDir = [0, 0];
 
   readonly stats = new DeviceStats();
 
@@ -165,10 +174,11 @@ export class DeviceState {
     const n = cells.length;
     this.plDb = new Float64Array(n);
     this.rsrpDbm = new Float64Array(n);
+    this.l3RsrpDbm = new Float64Array(n);
     this.dlRxMw = new Float64Array(n);
     this.ulRxAtMw = new Float64Array(n);
     this.zoneLossDb = new Float64Array(zoneCount * n);
-    const make = (dir: Dir) => profiles.map((p) => new Flow(this, dir, p, sliceOfClass[p.index]));
+    const make = (dir: Dir) => profiles.map((p) => new Flow(this, dir, p, sliceOfClass[p.index]!));
     this.flows = [make(UL), make(DL)];
   }
 

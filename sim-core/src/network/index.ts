@@ -17,6 +17,7 @@ export type {
   CoreDelayOverrides,
   DeploymentConfig,
   DeviceConfig,
+  FadingConfig,
   GnbConfig,
   HandoverConfig,
   InterferenceZoneConfig,
@@ -29,6 +30,14 @@ export type {
 } from './config';
 export type { DeviceState as MacDevice } from './device';
 export type { LatencySummary } from './latency-histogram';
+export type { LinkModel, LinkModelContext, LinkModelFactory } from './link-model/link-model';
+export {
+  type BuiltinLinkModelName,
+  DEFAULT_LINK_MODEL,
+  type LinkModelName,
+  linkModels,
+  registerLinkModel,
+} from './link-model/registry';
 export {
   type BuiltinSchedulerName,
   macSchedulers,
@@ -43,6 +52,11 @@ export type {
 } from './mac/schedulers/scheduler';
 export { buildNetwork, DEFAULT_HANDOVER, type NetworkDependencies } from './network-model';
 export type { Flow as MacFlow } from './packet';
+// The static radio environment (cells, channel model, zones, path loss from any point): for planners'
+// screening (scenarios/src/optimise) that evaluate layouts without running the network.
+export { type CellRadio, RadioEnvironment, type ZoneRadio } from './radio-environment';
+// Shared RAN of the public / slice deployments: public load profile, RRM policy ratios, the factory's PRB cap.
+export * from './ran-share/index';
 export {
   type BuiltinTrafficSourceName,
   registerTrafficSource,
@@ -50,7 +64,7 @@ export {
   trafficSources,
 } from './traffic/registry';
 export type { TrafficSource, TrafficSourceContext, TrafficSourceFactory } from './traffic/traffic-source';
-export { TRAFFIC_CLASSES } from './traffic-classes';
+export { type ClassProfile, resolveClassProfiles, TRAFFIC_CLASSES } from './traffic-classes';
 export type {
   CellKpis,
   CellLoadSample,

@@ -26,7 +26,7 @@ export class LatencyHistogram {
   add(latencyMs: number): void {
     const b =
       latencyMs <= MIN_MS ? 0 : Math.min(BUCKETS - 1, Math.ceil(Math.log(latencyMs / MIN_MS) / LOG_GROWTH));
-    this.counts[b]++;
+    this.counts[b]!++;
     this.n++;
     this.sum += latencyMs;
     if (latencyMs < this.lo) this.lo = latencyMs;
@@ -43,7 +43,7 @@ export class LatencyHistogram {
     const rank = Math.max(1, Math.ceil(p * this.n));
     let seen = 0;
     for (let b = 0; b < BUCKETS; b++) {
-      seen += this.counts[b];
+      seen += this.counts[b]!;
       if (seen >= rank) {
         const centre = b === 0 ? MIN_MS : MIN_MS * GROWTH ** (b - 0.5);
         return Math.min(this.hi, Math.max(this.lo, centre));

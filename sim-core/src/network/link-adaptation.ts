@@ -1,4 +1,6 @@
 // Link adaptation: SINR → CQI (MCS) → spectral efficiency, rank, and the BLER of the chosen MCS.
+
+import { type BlerCurve, curveBler, curveSinrForBler } from './radio/bler-curves';
 import {
   CQI_TARGET_BLER,
   type CqiTableId,
@@ -42,20 +44,33 @@ export class LinkAdapter {
   readonly thresholdsDb: Float64Array;
   /** SINR backoff so the MCS meets the BLER target. */
   readonly backoffDb: number;
+  /** With BLER curves: the SINR at which each CQI meets the target (index 0: -Infinity). */
+  private readonly targetDb: Float64Array | null;
 
+  /**
+   * `curves` (one per CQI of the table, from a link model): the MCS is the highest CQI whose curve meets the
+   * BLER target at the SINR, and its BLER is read off its curve. Without: Shannon-gap thresholds and the
+   * logistic of `blerAtMargin`.
+   */
   constructor(
     readonly table: CqiTableId,
     blerTarget: number,
+    private readonly curves?: readonly (BlerCurve | null)[],
   ) {
     if (!(blerTarget > 0 && blerTarget < 1))
       throw new RangeError(`blerTarget must be in (0, 1), got ${blerTarget}`);
     this.thresholdsDb = cqiSinrThresholdsDb(table);
     this.backoffDb = Math.max(0, marginForBler(blerTarget));
+    this.targetDb = curves
+      ? Float64Array.from(curves, (c) =>
+          c === null ? Number.NEGATIVE_INFINITY : curveSinrForBler(c, blerTarget),
+        )
+      : null;
   }
 
   /** Lowest SINR at which the lowest MCS meets the BLER target. */
   get minSinrDb(): number {
-    return this.thresholdsDb[1] + this.backoffDb;
+    return this.targetDb ? this.targetDb[1]! : this.thresholdsDb[1]! + this.backoffDb;
   }
 
   /**
@@ -63,12 +78,23 @@ export class LinkAdapter {
    * waterfall (a link in a deep fade mostly fails and HARQ gives up).
    */
   choose(sinrDb: number, out: McsChoice): McsChoice {
+    if (this.targetDb !== null) return this.chooseOnCurves(sinrDb, this.targetDb, out);
     let cqi = sinrToCqiWithThresholds(sinrDb - this.backoffDb, this.thresholdsDb);
     if (cqi === 0) cqi = 1;
     out.cqi = cqi;
     out.spectralEfficiency = cqiSpectralEfficiency(cqi, this.table);
     out.layers = 1;
-    out.bler = blerAtMargin(sinrDb - this.thresholdsDb[cqi]);
+    out.bler = blerAtMargin(sinrDb - this.thresholdsDb[cqi]!);
+    return out;
+  }
+
+  private chooseOnCurves(sinrDb: number, targetDb: Float64Array, out: McsChoice): McsChoice {
+    let cqi = sinrToCqiWithThresholds(sinrDb, targetDb);
+    if (cqi === 0) cqi = 1;
+    out.cqi = cqi;
+    out.spectralEfficiency = cqiSpectralEfficiency(cqi, this.table);
+    out.layers = 1;
+    out.bler = curveBler(this.curves![cqi]!, sinrDb);
     return out;
   }
 

@@ -56,7 +56,7 @@ export class LinkBudget {
     dev.xM = xM;
     dev.yM = yM;
     for (let ci = 0; ci < env.cells.length; ci++) {
-      const c = env.cells[ci];
+      const c = env.cells[ci]!;
       const pl = env.pathLossDb(c.index, xM, yM, dev.heightM);
       dev.plDb[c.index] = pl;
       const rx = c.txPerPrbDbm + c.antennaGainDbi + dev.gainDbi - pl;
@@ -70,10 +70,10 @@ export class LinkBudget {
         const freqGHz = z.config.carrierGHz ?? c.carrierGHz;
         // An earlier cell at the same frequency has the value already (plants have one or two carriers).
         let k = 0;
-        while (k < c.index && (z.config.carrierGHz ?? env.cells[k].carrierGHz) !== freqGHz) k++;
+        while (k < c.index && (z.config.carrierGHz ?? env.cells[k]!.carrierGHz) !== freqGHz) k++;
         dev.zoneLossDb[base + c.index] =
           k < c.index
-            ? dev.zoneLossDb[base + k]
+            ? dev.zoneLossDb[base + k]!
             : env.meanPathLossDb(z.config.xM, z.config.yM, z.heightM, xM, yM, dev.heightM, freqGHz);
       }
     }
@@ -84,7 +84,7 @@ export class LinkBudget {
   /** Index of the strongest gNB (best server by RSRP). */
   bestCell(dev: DeviceState): number {
     let best = 0;
-    for (let i = 1; i < dev.rsrpDbm.length; i++) if (dev.rsrpDbm[i] > dev.rsrpDbm[best]) best = i;
+    for (let i = 1; i < dev.rsrpDbm.length; i++) if (dev.rsrpDbm[i]! > dev.rsrpDbm[best]!) best = i;
     return best;
   }
 
@@ -112,24 +112,24 @@ export class LinkBudget {
   private evaluateDl(dev: DeviceState, q: LinkQuality, tMs: number): void {
     const env = this.env;
     const s = dev.serving;
-    const cell = env.cells[s];
+    const cell = env.cells[s]!;
     let interferenceMw = 0;
     if (this.interCell !== 'none')
       for (let ci = 0; ci < env.cells.length; ci++) {
-        const c = env.cells[ci];
+        const c = env.cells[ci]!;
         if (c.index === s || !env.sameSpectrum(s, c.index)) continue;
         const w = this.interCell === 'fullLoad' ? 1 : this.loads.dlLoad(c.index, tMs);
-        interferenceMw += w * dev.dlRxMw[c.index];
+        interferenceMw += w * dev.dlRxMw[c.index]!;
       }
     for (const z of env.zones)
       if (this.zones.active[z.index] && z.hitsCell[s])
         interferenceMw += dbmToMw(
           z.config.powerDbm -
             10 * Math.log10(cell.nPrb) -
-            dev.zoneLossDb[z.index * env.cells.length + s] +
+            dev.zoneLossDb[z.index * env.cells.length + s]! +
             dev.gainDbi,
         );
-    const sinr = 10 * Math.log10(dev.dlRxMw[s] / (dev.noisePerPrbMw[s] + interferenceMw));
+    const sinr = 10 * Math.log10(dev.dlRxMw[s]! / (dev.noisePerPrbMw[s]! + interferenceMw));
     const choice = this.adapter.chooseWithRank(sinr, Math.min(cell.maxDlLayers, dev.dlLayers), this.scratch);
     this.store(q, sinr, choice, cell.overhead[DL]);
   }
@@ -141,8 +141,8 @@ export class LinkBudget {
   private evaluateUl(dev: DeviceState, q: LinkQuality, tMs: number): void {
     const env = this.env;
     const s = dev.serving;
-    const cell = env.cells[s];
-    const target = this.power.p0Dbm + this.power.alpha * dev.plDb[s];
+    const cell = env.cells[s]!;
+    const target = this.power.p0Dbm + this.power.alpha * dev.plDb[s]!;
     const txPerPrb = Math.min(target, dev.pcmaxDbm);
     const headroom = Math.max(0, dev.pcmaxDbm - target);
     // What each gNB receives depends on geometry and power control only: kept until either changes.
@@ -150,20 +150,20 @@ export class LinkBudget {
       dev.ulRxEpoch = dev.geomEpoch;
       dev.ulRxServing = s;
       for (let ci = 0; ci < env.cells.length; ci++) {
-        const c = env.cells[ci];
-        dev.ulRxAtMw[c.index] = dbmToMw(txPerPrb + dev.gainDbi + c.antennaGainDbi - dev.plDb[c.index]);
+        const c = env.cells[ci]!;
+        dev.ulRxAtMw[c.index] = dbmToMw(txPerPrb + dev.gainDbi + c.antennaGainDbi - dev.plDb[c.index]!);
       }
     }
     let interferenceMw = 0;
     if (this.interCell !== 'none')
       for (let ci = 0; ci < env.cells.length; ci++) {
-        const c = env.cells[ci];
+        const c = env.cells[ci]!;
         if (c.index === s || !env.sameSpectrum(s, c.index)) continue;
         interferenceMw += this.loads.ulInterferenceMw(c.index, s, tMs);
       }
     for (let zi = 0; zi < env.zones.length; zi++)
-      if (this.zones.active[zi]) interferenceMw += env.zones[zi].atGnbPerPrbMw[s];
-    const sinr = 10 * Math.log10(dev.ulRxAtMw[s] / (cell.noisePerPrbMw + interferenceMw));
+      if (this.zones.active[zi]) interferenceMw += env.zones[zi]!.atGnbPerPrbMw[s]!;
+    const sinr = 10 * Math.log10(dev.ulRxAtMw[s]! / (cell.noisePerPrbMw + interferenceMw));
     const choice = this.adapter.chooseWithRank(sinr, dev.ulLayers, this.scratch);
     this.store(q, sinr, choice, cell.overhead[UL]);
     q.txPerPrbDbm = txPerPrb;
@@ -190,7 +190,7 @@ export class LinkBudget {
     const q = dev.quality[UL];
     const lossDb = Math.max(0, 10 * Math.log10(prbs) - q.headroomDb);
     this.adapter.chooseWithRank(q.sinrDb - lossDb, dev.ulLayers, out);
-    const cell = this.env.cells[dev.serving];
+    const cell = this.env.cells[dev.serving]!;
     return out.spectralEfficiency * SUBCARRIERS_PER_PRB * (1 - cell.overhead[UL]) * out.layers;
   }
 }

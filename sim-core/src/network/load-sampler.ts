@@ -30,12 +30,12 @@ export class LoadSampler {
   touch(cell: number, window: number): void {
     if (!this.probe.active || this.scheduled[cell] === window) return;
     this.scheduled[cell] = window;
-    this.actions[cell].schedule(window, Math.max(0, (window + 1) * this.sampleMs - this.sim.now()));
+    this.actions[cell]!.schedule(window, Math.max(0, (window + 1) * this.sampleMs - this.sim.now()));
   }
 
   private emit(cell: number, window: number): void {
-    const [ul, dl] = this.links[cell];
-    const c = this.cells[cell];
+    const [ul, dl] = this.links[cell]!;
+    const c = this.cells[cell]!;
     const ms = this.sampleMs;
     ul.settleBefore((window + 1) * ms);
     dl.settleBefore((window + 1) * ms);

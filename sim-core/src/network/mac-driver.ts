@@ -71,11 +71,13 @@ export class MacDriver {
     let best: MacOpportunities | null = null;
     let bestMs = Number.POSITIVE_INFINITY;
     const links = this.links;
-    for (let i = 0; i < links.length; i++)
-      if (links[i].nextStartMs < bestMs) {
-        bestMs = links[i].nextStartMs;
-        best = links[i];
+    for (let i = 0; i < links.length; i++) {
+      const link = links[i]!;
+      if (link.nextStartMs < bestMs) {
+        bestMs = link.nextStartMs;
+        best = link;
       }
+    }
     return best;
   }
 }

@@ -14,6 +14,7 @@ import { buildFlowNetwork } from './flow/flow-network';
 import { DEFAULT_HANDOVER, Handover } from './handover';
 import { LinkAdapter, type McsChoice } from './link-adaptation';
 import { LinkBudget, type LoadView, type PowerControl } from './link-budget';
+import { DEFAULT_LINK_MODEL, linkModels } from './link-model/registry';
 import { LoadSampler } from './load-sampler';
 import { macSchedulers } from './mac/schedulers/registry';
 import { MacDriver } from './mac-driver';
@@ -22,6 +23,7 @@ import { type Packet, PacketPool } from './packet';
 import { CQI_TARGET_BLER, DEFAULT_MAX_HARQ_RETRANSMISSIONS } from './radio/cqi';
 import { CORE_DELAY_PROFILES, type CoreDelayProfile, coreDelayMs } from './radio/deployment';
 import { RadioEnvironment } from './radio-environment';
+import { effectiveQosConfig, RanShare } from './ran-share/ran-share';
 import { type StreamHost, StreamState } from './stream';
 import { type Dir, DL, UL } from './tdd-grid';
 import { DEFAULT_TRAFFIC_SOURCE, trafficSources } from './traffic/registry';
@@ -63,15 +65,17 @@ export function buildNetwork(
 ): NetworkModel {
   const problems = validateNetworkConfig(config);
   if (problems.length > 0) throw new NetworkConfigError(problems);
-  if (config.fidelity === 'flow')
-    return buildFlowNetwork(sim, config, deps, {
+  // On a shared RAN without a slice the factory's flows get the operator's default QoS (ran-share/).
+  const effective = effectiveQosConfig(config);
+  if (effective.fidelity === 'flow')
+    return buildFlowNetwork(sim, effective, deps, {
       handover: DEFAULT_HANDOVER,
       powerControl: DEFAULT_POWER_CONTROL,
       recomputeDistanceM: DEFAULT_RECOMPUTE_DISTANCE_M,
       locateIntervalMs: DEFAULT_LOCATE_INTERVAL_MS,
       loadSampleMs: DEFAULT_LOAD_SAMPLE_MS,
     });
-  return new FiveGNetwork(sim, config, deps);
+  return new FiveGNetwork(sim, effective, deps);
 }
 
 class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
@@ -96,6 +100,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   private readonly handover: Handover;
   private readonly loadSampler: LoadSampler;
   private readonly stats: NetworkStats;
+  /** The public users on the operator's cells (null: the factory's own cells). */
+  private readonly ranShare: RanShare | null;
   /** Messages whose callbacks run at their arrival (or loss) time. */
   private readonly deliveries: Deliveries;
 
@@ -107,7 +113,9 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     this.env = new RadioEnvironment(config, deps.streams);
     this.profiles = resolveClassProfiles(config);
     const la = config.linkAdaptation ?? {};
-    const adapter = new LinkAdapter(la.cqiTable ?? 2, la.blerTarget ?? CQI_TARGET_BLER);
+    const cqiTable = la.cqiTable ?? 2;
+    const linkModel = linkModels.get(config.linkModel ?? DEFAULT_LINK_MODEL);
+    const adapter = new LinkAdapter(cqiTable, la.blerTarget ?? CQI_TARGET_BLER, linkModel.curves?.(cqiTable));
     this.power = { ...DEFAULT_POWER_CONTROL, ...config.uplinkPowerControl };
     this.zones = new ZoneSchedule(sim, this.env.zones, this.probes.notable);
     const interCell = config.interCellInterference ?? 'load';
@@ -143,6 +151,14 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     const marks = { value: 0, pfRefMs: sim.now() };
     const driver = new MacDriver(sim);
     const scheduler = macSchedulers.get(config.scheduler);
+    const linkAbstraction = linkModel.create({
+      config,
+      cells: this.env.cells,
+      channel: this.env.channel,
+      streams: deps.streams,
+      cqiTable,
+    });
+    this.ranShare = config.ranShare === undefined ? null : new RanShare(config.ranShare, this.env.cells);
     this.links = this.env.cells.map((c) => {
       const settings: MacSettings = {
         scheduler,
@@ -157,6 +173,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         sinrRefreshesWithLoad: interCell === 'load',
         hasGbr,
         marks,
+        linkModel: linkAbstraction,
+        ranShare: this.ranShare,
       };
       return [
         new CellLink(this, c, UL, settings, n, this.zones.state, driver),
@@ -167,7 +185,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       sim,
       this.env,
       this.budget,
-      (cell, dir) => this.links[cell][dir],
+      (cell, dir) => this.links[cell]![dir],
       deps.locate,
       config.handover ?? DEFAULT_HANDOVER,
       {
@@ -206,7 +224,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     p.classIndex = classIndex(message.trafficClass);
     p.sizeBits = Math.max(8, message.sizeBytes * 8);
     p.createdMs = now;
-    p.deadlineMs = this.profiles[p.classIndex].deadlineMs;
+    p.deadlineMs = this.profiles[p.classIndex]!.deadlineMs;
     p.from = message.from;
     p.to = message.to;
     p.src = this.deviceByEndpoint.get(message.from) ?? null;
@@ -255,7 +273,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       p.legDoneMs = 0;
       p.eligibleAtMs = atMs;
       this.handover.attach(p.src);
-      this.links[p.src.serving][UL].enqueue(p);
+      this.links[p.src.serving]![UL].enqueue(p);
     } else if (p.dst !== null) {
       this.startDl(p, atMs + this.coreDelay(p.dst.coreNormal));
     } else {
@@ -270,7 +288,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     p.legDoneMs = 0;
     p.eligibleAtMs = atMs;
     this.handover.attach(dst);
-    this.links[dst.serving][DL].enqueue(p);
+    this.links[dst.serving]![DL].enqueue(p);
   }
 
   legDone(p: Packet): void {
@@ -311,7 +329,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         deviceId: dev?.id ?? null,
         from: p.from,
         to: p.to,
-        trafficClass: this.profiles[p.classIndex].trafficClass,
+        trafficClass: this.profiles[p.classIndex]!.trafficClass,
         latencyMs: lost ? Number.NaN : latency,
         lost,
         late,
@@ -364,7 +382,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   // MacHost and LoadView: links, link quality, load
 
   link(cell: number, dir: Dir): CellLink {
-    return this.links[cell][dir];
+    return this.links[cell]![dir];
   }
 
   refreshLink(dev: DeviceState, tMs: number): void {
@@ -384,11 +402,18 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   }
 
   dlLoad(cell: number, tMs: number): number {
-    return this.links[cell][DL].loadAt(tMs);
+    const factory = this.links[cell]![DL].loadAt(tMs);
+    // A shared cell's public users transmit too: the load factor counts them (ran-share/).
+    return this.ranShare === null ? factory : this.ranShare.cell(cell, DL).totalLoad(tMs, factory);
   }
 
   ulInterferenceMw(fromCell: number, atCell: number, tMs: number): number {
-    return this.links[fromCell][UL].interferenceAt(atCell, tMs);
+    const link = this.links[fromCell]![UL];
+    const factory = link.interferenceAt(atCell, tMs);
+    if (this.ranShare === null) return factory;
+    // Public UEs of the cell, spread like its factory UEs, on the PRBs they use (ran-share/).
+    const pub = this.ranShare.cell(fromCell, UL).publicShare(tMs, link.loadAt(tMs));
+    return factory + pub * link.ulRxPerUsedPrbAt(atCell);
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ export class NetworkStats {
    * the stream's survival-time watchdog. Returns the device the packet is counted for (null: wired).
    */
   finished(p: Packet, timeMs: number, latencyMs: number, lost: boolean, discarded: boolean, late: boolean) {
-    const cs = this.classStats[p.classIndex];
+    const cs = this.classStats[p.classIndex]!;
     cs.finished++;
     if (lost) {
       if (discarded) cs.discarded++;
@@ -149,7 +149,7 @@ export class NetworkStats {
       dl.settleBefore(endMs);
     }
     const classes: ClassKpis[] = profiles.map((p) => {
-      const s = this.classStats[p.index];
+      const s = this.classStats[p.index]!;
       const reliability = s.finished > 0 ? s.onTime / s.finished : Number.NaN;
       return {
         trafficClass: p.trafficClass,
@@ -176,10 +176,10 @@ export class NetworkStats {
     });
     const cells: CellKpis[] = env.cells.map((c) => ({
       cellId: c.id,
-      ul: direction(links[c.index][UL], UL),
-      dl: direction(links[c.index][DL], DL),
-      handoversIn: handover.tally.intoCell[c.index],
-      handoversOut: handover.tally.outOfCell[c.index],
+      ul: direction(links[c.index]![UL], UL),
+      dl: direction(links[c.index]![DL], DL),
+      handoversIn: handover.tally.intoCell[c.index]!,
+      handoversOut: handover.tally.outOfCell[c.index]!,
     }));
     const deviceKpis: DeviceKpis[] = devices.map((d) => {
       const s = d.stats;
@@ -188,10 +188,10 @@ export class NetworkStats {
       return {
         deviceId: d.id,
         endpointId: d.endpointId,
-        servingCellId: d.serving >= 0 ? env.cells[d.serving].id : null,
+        servingCellId: d.serving >= 0 ? env.cells[d.serving]!.id : null,
         xM: d.xM,
         yM: d.yM,
-        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving] : Number.NaN,
+        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
         dlSinrDb: dl.sinrDb,
         ulSinrDb: ul.sinrDb,
         dlCqi: dl.cqi,
@@ -241,6 +241,7 @@ export class NetworkStats {
       devices: deviceKpis,
       streams,
       handovers: handover.tally.count,
+      pingPongs: handover.tally.pingPongs,
       survivalFailures,
     };
   }
@@ -253,10 +254,10 @@ export class NetworkStats {
       devices: devices.map((d) => ({
         deviceId: d.id,
         endpointId: d.endpointId,
-        servingCellId: d.serving >= 0 ? env.cells[d.serving].id : null,
+        servingCellId: d.serving >= 0 ? env.cells[d.serving]!.id : null,
         xM: d.xM,
         yM: d.yM,
-        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving] : Number.NaN,
+        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
         dlSinrDb: d.quality[DL].sinrDb,
         ulSinrDb: d.quality[UL].sinrDb,
         ulBacklogBytes: d.backlogBits[UL] / 8,
@@ -265,10 +266,10 @@ export class NetworkStats {
       })),
       cells: env.cells.map((c) => ({
         cellId: c.id,
-        dlLoad: links[c.index][DL].loadAt(now),
-        ulLoad: links[c.index][UL].loadAt(now),
-        dlBackloggedUes: links[c.index][DL].backlogCount,
-        ulBackloggedUes: links[c.index][UL].backlogCount,
+        dlLoad: links[c.index]![DL].loadAt(now),
+        ulLoad: links[c.index]![UL].loadAt(now),
+        dlBackloggedUes: links[c.index]![DL].backlogCount,
+        ulBackloggedUes: links[c.index]![UL].backlogCount,
       })),
       zones: env.zones.map((z) => ({ zoneId: z.id, active: zones.isActive(z.index) })),
     };

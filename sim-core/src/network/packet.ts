@@ -31,6 +31,7 @@ export class Packet {
   message: Message<unknown> | null = null;
   onDelivered: ((message: Message<unknown>) => void) | null = null;
   onLost: ((message: Message<unknown>) => void) | null = null;
+  /** @internal */
   stream: StreamState | null = null;
   streamEpoch = 0;
   /** Sequence number within the stream's current activation. */

@@ -105,8 +105,8 @@ export class RadioEnvironment {
     this.overlap = new Uint8Array(n * n);
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) {
-        const a = this.cells[i].config;
-        const b = this.cells[j].config;
+        const a = this.cells[i]!.config;
+        const b = this.cells[j]!.config;
         const halfSpanGHz = (a.bandwidthMHz + b.bandwidthMHz) / 2000;
         this.overlap[i * n + j] = Math.abs(a.carrierGHz - b.carrierGHz) < halfSpanGHz ? 1 : 0;
       }

@@ -142,7 +142,7 @@ export class StreamState implements StreamHandle {
   private stop(): void {
     const now = this.host.sim.now();
     for (let i = 0; i < this.batchCount; i++) {
-      const p = this.batch[i];
+      const p = this.batch[i]!;
       if (
         p.stream === this &&
         p.streamEpoch === this.epoch &&

@@ -62,9 +62,9 @@ export class SurvivalWatchdog {
       let i = this.pendingArrivalMs.length;
       this.pendingArrivalMs.push(arrivalMs);
       this.pendingDeadlineMs.push(extendsTo);
-      while (i > 0 && this.pendingArrivalMs[i - 1] > arrivalMs) {
-        this.pendingArrivalMs[i] = this.pendingArrivalMs[i - 1];
-        this.pendingDeadlineMs[i] = this.pendingDeadlineMs[i - 1];
+      while (i > 0 && this.pendingArrivalMs[i - 1]! > arrivalMs) {
+        this.pendingArrivalMs[i] = this.pendingArrivalMs[i - 1]!;
+        this.pendingDeadlineMs[i] = this.pendingDeadlineMs[i - 1]!;
         i--;
       }
       this.pendingArrivalMs[i] = arrivalMs;
@@ -79,16 +79,16 @@ export class SurvivalWatchdog {
     if (arrivals.length === 0) return;
     const deadlines = this.pendingDeadlineMs;
     let n = 0;
-    while (n < arrivals.length && arrivals[n] <= this.deadline) {
-      if (deadlines[n] > this.deadline) this.deadline = deadlines[n];
+    while (n < arrivals.length && arrivals[n]! <= this.deadline) {
+      if (deadlines[n]! > this.deadline) this.deadline = deadlines[n]!;
       n++;
     }
     if (n > 0) {
       // In place (no splice garbage: this runs per valid packet in packet mode).
       const rest = arrivals.length - n;
       for (let i = 0; i < rest; i++) {
-        arrivals[i] = arrivals[i + n];
-        deadlines[i] = deadlines[i + n];
+        arrivals[i] = arrivals[i + n]!;
+        deadlines[i] = deadlines[i + n]!;
       }
       arrivals.length = rest;
       deadlines.length = rest;
@@ -99,11 +99,11 @@ export class SurvivalWatchdog {
   private nextWatchMs(): number {
     if (!this.active || this.survivalMs === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
     if (this.failed)
-      return this.pendingArrivalMs.length > 0 ? this.pendingArrivalMs[0] : Number.POSITIVE_INFINITY;
+      return this.pendingArrivalMs.length > 0 ? this.pendingArrivalMs[0]! : Number.POSITIVE_INFINITY;
     let failAt = this.deadline;
     for (let i = 0; i < this.pendingArrivalMs.length; i++) {
-      if (this.pendingArrivalMs[i] > failAt) break;
-      if (this.pendingDeadlineMs[i] > failAt) failAt = this.pendingDeadlineMs[i];
+      if (this.pendingArrivalMs[i]! > failAt) break;
+      if (this.pendingDeadlineMs[i]! > failAt) failAt = this.pendingDeadlineMs[i]!;
     }
     return failAt;
   }
@@ -128,7 +128,7 @@ export class SurvivalWatchdog {
     const epoch = this.epoch;
     for (;;) {
       const nextArrival =
-        this.pendingArrivalMs.length > 0 ? this.pendingArrivalMs[0] : Number.POSITIVE_INFINITY;
+        this.pendingArrivalMs.length > 0 ? this.pendingArrivalMs[0]! : Number.POSITIVE_INFINITY;
       if (!this.failed && this.deadline < nextArrival && this.deadline <= now) {
         this.failed = true;
         this.failures++;
@@ -138,7 +138,7 @@ export class SurvivalWatchdog {
         continue;
       }
       if (nextArrival <= now) {
-        const extendsTo = this.pendingDeadlineMs[0];
+        const extendsTo = this.pendingDeadlineMs[0]!;
         this.pendingArrivalMs.shift();
         this.pendingDeadlineMs.shift();
         if (extendsTo > this.deadline) this.deadline = extendsTo;

@@ -93,25 +93,25 @@ export class TddGrid {
       k--;
       offset += this.periodMs;
     }
-    for (let i = 0; i < o.count; i++) if (o.startMs[i] >= offset - EPS_MS) return k * o.count + i;
+    for (let i = 0; i < o.count; i++) if (o.startMs[i]! >= offset - EPS_MS) return k * o.count + i;
     return (k + 1) * o.count;
   }
 
   startMs(dir: Dir, index: number): number {
     const o = this.opps[dir];
     const k = Math.floor(index / o.count);
-    return k * this.periodMs + o.startMs[index - k * o.count];
+    return k * this.periodMs + o.startMs[index - k * o.count]!;
   }
 
   endMs(dir: Dir, index: number): number {
     const o = this.opps[dir];
     const k = Math.floor(index / o.count);
-    return k * this.periodMs + o.endMs[index - k * o.count];
+    return k * this.periodMs + o.endMs[index - k * o.count]!;
   }
 
   symbols(dir: Dir, index: number): number {
     const o = this.opps[dir];
-    return o.symbols[index - Math.floor(index / o.count) * o.count];
+    return o.symbols[index - Math.floor(index / o.count) * o.count]!;
   }
 
   /** Opportunities of `dir` per period. */

@@ -15,7 +15,7 @@ export class TimedHeap<T> {
 
   /** Time of the earliest item, Infinity when empty. */
   peekTime(): number {
-    return this.n > 0 ? this.times[0] : Number.POSITIVE_INFINITY;
+    return this.n > 0 ? this.times[0]! : Number.POSITIVE_INFINITY;
   }
 
   /** The earliest item without removing it (undefined when empty). */
@@ -29,10 +29,10 @@ export class TimedHeap<T> {
     let i = this.n++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pt = this.times[parent];
-      if (pt < timeMs || (pt === timeMs && this.seqs[parent] < seq)) break;
+      const pt = this.times[parent]!;
+      if (pt < timeMs || (pt === timeMs && this.seqs[parent]! < seq)) break;
       this.times[i] = pt;
-      this.seqs[i] = this.seqs[parent];
+      this.seqs[i] = this.seqs[parent]!;
       this.items[i] = this.items[parent];
       i = parent;
     }
@@ -46,8 +46,8 @@ export class TimedHeap<T> {
     if (this.n === 0) return undefined;
     const top = this.items[0];
     const last = --this.n;
-    const t = this.times[last];
-    const s = this.seqs[last];
+    const t = this.times[last]!;
+    const s = this.seqs[last]!;
     const item = this.items[last];
     this.items[last] = undefined;
     if (last > 0) {
@@ -58,14 +58,14 @@ export class TimedHeap<T> {
         const right = child + 1;
         if (
           right < last &&
-          (this.times[right] < this.times[child] ||
-            (this.times[right] === this.times[child] && this.seqs[right] < this.seqs[child]))
+          (this.times[right]! < this.times[child]! ||
+            (this.times[right] === this.times[child] && this.seqs[right]! < this.seqs[child]!))
         )
           child = right;
-        const ct = this.times[child];
-        if (ct > t || (ct === t && this.seqs[child] > s)) break;
+        const ct = this.times[child]!;
+        if (ct > t || (ct === t && this.seqs[child]! > s)) break;
         this.times[i] = ct;
-        this.seqs[i] = this.seqs[child];
+        this.seqs[i] = this.seqs[child]!;
         this.items[i] = this.items[child];
         i = child;
       }

@@ -90,5 +90,5 @@ function availabilityPct(options: ClassOptions, trafficClass: string, target: Se
 export function priorityOrder(profiles: readonly ClassProfile[]): number[] {
   return profiles
     .map((p) => p.index)
-    .sort((a, b) => profiles[a].qos.priorityLevel - profiles[b].qos.priorityLevel || a - b);
+    .sort((a, b) => profiles[a]!.qos.priorityLevel - profiles[b]!.qos.priorityLevel || a - b);
 }

@@ -162,6 +162,8 @@ export interface NetworkKpis {
   devices: DeviceKpis[];
   streams: StreamKpis[];
   handovers: number;
+  /** Handovers back to the previous cell within the ping-pong window (packet fidelity; absent in flow). */
+  pingPongs?: number;
   survivalFailures: number;
 }
 

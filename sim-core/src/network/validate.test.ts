@@ -34,6 +34,34 @@ describe('validateNetworkConfig', () => {
     ]);
   });
 
+  it('checks a shared RAN: profile length, shares, cells, start hour, RRM policy ratios', () => {
+    const hour = { ulPrbShare: 0.3, dlPrbShare: 0.5, ues: 4 };
+    const day = Array.from({ length: 24 }, () => hour);
+    const config = exampleNetwork({
+      ranShare: {
+        publicLoad: {
+          hourly: [...day.slice(1), { ...hour, dlPrbShare: 1.5 }],
+          startHour: 24,
+          cells: { gNB9: day.slice(2) },
+        },
+        policy: { dedicatedPct: 30, minPct: 20, maxPct: 100 },
+      },
+    });
+    expect(validateNetworkConfig(config)).toEqual([
+      {
+        path: ['ranShare', 'publicLoad', 'hourly', 23, 'dlPrbShare'],
+        message: 'expected a share in [0, 1], got 1.5',
+      },
+      { path: ['ranShare', 'publicLoad', 'cells', 'gNB9'], message: "no gNB 'gNB9'" },
+      {
+        path: ['ranShare', 'publicLoad', 'cells', 'gNB9'],
+        message: 'expected 24 hourly entries (00:00 to 23:00), got 22',
+      },
+      { path: ['ranShare', 'publicLoad', 'startHour'], message: 'expected a clock hour 0..23, got 24' },
+      { path: ['ranShare', 'policy', 'dedicatedPct'], message: 'must not exceed minPct (20), got 30' },
+    ]);
+  });
+
   it('buildNetwork refuses a config with problems, listing them all', () => {
     const config = exampleNetwork({ scheduler: 'edf', gnbs: [] });
     const build = () =>

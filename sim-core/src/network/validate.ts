@@ -2,7 +2,10 @@
 // them onto the scenario file; buildNetwork refuses a config with any).
 import { channelModels } from './channel/registry';
 import type { NetworkConfig } from './config';
+import { DEFAULT_LINK_MODEL, linkModels } from './link-model/registry';
 import { macSchedulers } from './mac/schedulers/registry';
+import { profileProblems } from './ran-share/public-load';
+import { policyProblems } from './ran-share/rrm-policy';
 import { TRAFFIC_CLASSES } from './traffic-classes';
 
 export interface NetworkConfigProblem {
@@ -26,6 +29,21 @@ export function validateNetworkConfig(config: NetworkConfig): NetworkConfigProbl
       ['channelModel'],
       `unknown channel model "${config.channelModel}"; registered: ${channelModels.names().join(', ')}`,
     );
+  if (config.linkModel !== undefined && !linkModels.has(config.linkModel))
+    say(
+      ['linkModel'],
+      `unknown link model "${config.linkModel}"; registered: ${linkModels.names().join(', ')}`,
+    );
+  else if ((config.linkModel ?? DEFAULT_LINK_MODEL) !== DEFAULT_LINK_MODEL && config.fidelity === 'flow')
+    say(
+      ['linkModel'],
+      `link model "${config.linkModel}" needs fidelity 'packet' (the flow model has no fading yet)`,
+    );
+  if ((config.handover?.filterCoefficient ?? 0) > 0 && config.fidelity === 'flow')
+    say(
+      ['handover', 'filterCoefficient'],
+      "L3 filtering needs fidelity 'packet' (the flow model hands over on raw RSRP)",
+    );
   let shareSum = 0;
   (config.slices ?? []).forEach((slice, s) => {
     if (!(slice.prbShare >= 0 && slice.prbShare <= 1))
@@ -46,6 +64,24 @@ export function validateNetworkConfig(config: NetworkConfig): NetworkConfigProbl
   (config.wiredEndpoints ?? []).forEach((w, i) => {
     if (served.has(w)) say(['wiredEndpoints', i], `Endpoint '${w}' is both wired and served by a device`);
   });
+  const share = config.ranShare;
+  if (share !== undefined) {
+    const load = share.publicLoad;
+    for (const [path, message] of profileProblems(load.hourly))
+      say(['ranShare', 'publicLoad', 'hourly', ...path], message);
+    const ids = new Set(config.gnbs.map((g) => g.id));
+    for (const [id, profile] of Object.entries(load.cells ?? {})) {
+      if (!ids.has(id)) say(['ranShare', 'publicLoad', 'cells', id], `no gNB '${id}'`);
+      for (const [path, message] of profileProblems(profile))
+        say(['ranShare', 'publicLoad', 'cells', id, ...path], message);
+    }
+    const h = load.startHour;
+    if (h !== undefined && !(Number.isInteger(h) && h >= 0 && h < 24))
+      say(['ranShare', 'publicLoad', 'startHour'], `expected a clock hour 0..23, got ${h}`);
+    if (share.policy !== undefined)
+      for (const [field, message] of policyProblems(share.policy))
+        say(['ranShare', 'policy', field], message);
+  }
   return problems;
 }
 

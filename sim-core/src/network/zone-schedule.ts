@@ -39,7 +39,7 @@ export class ZoneSchedule {
   private scheduleNext(zone: number, action: SimAction<undefined>): void {
     const now = this.sim.now();
     let next = Number.POSITIVE_INFINITY;
-    for (const p of this.zones[zone].config.schedule ?? []) {
+    for (const p of this.zones[zone]!.config.schedule ?? []) {
       if (p.startMs > now && p.startMs < next) next = p.startMs;
       if (p.endMs > now && p.endMs < next) next = p.endMs;
     }
@@ -47,7 +47,7 @@ export class ZoneSchedule {
   }
 
   private boundary(zone: number, action: SimAction<undefined>): void {
-    const z = this.zones[zone];
+    const z = this.zones[zone]!;
     const now = this.sim.now();
     const active = zoneActiveAt(z.config.schedule, now) ? 1 : 0;
     if (active !== this.state.active[zone]) {

@@ -34,7 +34,7 @@ export class ByteReader {
 
   u8(): number {
     this.need(1);
-    return this.bytes[this.pos++];
+    return this.bytes[this.pos++]!;
   }
 
   u32(): number {
@@ -57,7 +57,7 @@ export class ByteReader {
     for (let i = 0; i < 8; i++) {
       if (this.pos >= this.end)
         throw new DecodeError(`varint runs past the end (${this.end}) at offset ${this.pos}`);
-      const b = this.bytes[this.pos++];
+      const b = this.bytes[this.pos++]!;
       result += (b & 0x7f) * scale;
       if (b < 0x80) {
         if (result > Number.MAX_SAFE_INTEGER) throw new DecodeError(`varint too large at offset ${this.pos}`);

@@ -142,7 +142,7 @@ export function decodeChunk(bytes: Uint8Array, location: ChunkLocation, limits: 
           break;
         case REC_LEVEL: {
           entity = checkEntity(r.varint(), limits);
-          const previous = tracker.level[entity];
+          const previous = tracker.level[entity]!;
           a = (Number.isNaN(previous) ? 0 : previous) + (small % 2 === 0 ? small / 2 : -(small + 1) / 2);
           tracker.level[entity] = a;
           break;
@@ -169,7 +169,7 @@ export function decodeChunk(bytes: Uint8Array, location: ChunkLocation, limits: 
           break;
         case REC_MOTION: {
           entity = checkEntity(r.varint(), limits);
-          a = upper & MOTION_FROM_PREVIOUS ? tracker.motionTo[entity] : r.varint();
+          a = upper & MOTION_FROM_PREVIOUS ? tracker.motionTo[entity]! : r.varint();
           if (a < 0) throw new DecodeError('motion continues from a previous segment that does not exist');
           b = r.varint();
           const startUs = upper & MOTION_STARTS_NOW ? timeUs : timeUs + r.zigzag();
@@ -178,7 +178,7 @@ export function decodeChunk(bytes: Uint8Array, location: ChunkLocation, limits: 
           const k0 = entity * PROFILE_FIELDS;
           for (let k = 0; k < PROFILE_FIELDS; k++) {
             if (mask & (1 << k)) tracker.motionProfile[k0 + k] = r.f32();
-            motionProfiles.push(tracker.motionProfile[k0 + k]);
+            motionProfiles.push(tracker.motionProfile[k0 + k]!);
           }
           const startOffsetM = mask & MOTION_MASK_START_OFFSET ? r.f32() : 0;
           if (mask & ~(MOTION_MASK_START_OFFSET | ((1 << PROFILE_FIELDS) - 1))) {
@@ -226,29 +226,29 @@ function checkEntity(entity: number, limits: HeaderLimits): number {
 
 /** Applies record i of the chunk to the state (EVENT and SAMPLE change nothing). */
 export function applyRecord(chunk: DecodedChunk, i: number, state: ReplayState): void {
-  const e = chunk.entity[i];
+  const e = chunk.entity[i]!; // i < chunk.count; e < entityCount (checkEntity), as are the slots below
   switch (chunk.type[i]) {
     case REC_STATE:
-      state.stateCode[e] = chunk.a[i];
+      state.stateCode[e] = chunk.a[i]!;
       break;
     case REC_LEVEL:
-      state.level[e] = chunk.a[i];
+      state.level[e] = chunk.a[i]!;
       break;
     case REC_LINK:
-      state.linkLatencyMs[e] = chunk.a[i];
-      state.linkReliability[e] = chunk.b[i];
+      state.linkLatencyMs[e] = chunk.a[i]!;
+      state.linkReliability[e] = chunk.b[i]!;
       break;
     case REC_MOTION: {
-      const slot = chunk.motionSlot[i];
-      state.motionFrom[e] = chunk.a[i];
-      state.motionTo[e] = chunk.b[i];
-      state.motionStartMs[e] = usToMs(chunk.motionStartUs[slot]);
-      state.motionEndMs[e] = usToMs(chunk.motionEndUs[slot]);
+      const slot = chunk.motionSlot[i]!;
+      state.motionFrom[e] = chunk.a[i]!;
+      state.motionTo[e] = chunk.b[i]!;
+      state.motionStartMs[e] = usToMs(chunk.motionStartUs[slot]!);
+      state.motionEndMs[e] = usToMs(chunk.motionEndUs[slot]!);
       state.motionProfile.set(
         chunk.motionProfile.subarray(slot * PROFILE_FIELDS, (slot + 1) * PROFILE_FIELDS),
         e * PROFILE_FIELDS,
       );
-      state.motionStartOffsetM[e] = chunk.motionStartOffsetM[slot];
+      state.motionStartOffsetM[e] = chunk.motionStartOffsetM[slot]!;
       break;
     }
   }
@@ -256,10 +256,10 @@ export function applyRecord(chunk: DecodedChunk, i: number, state: ReplayState):
 
 /** Record i of the chunk as an object. */
 export function recordAt(chunk: DecodedChunk, i: number): DecodedRecord {
-  const timeMs = usToMs(chunk.timeUs[i]);
-  const entity = chunk.entity[i];
-  const a = chunk.a[i];
-  const b = chunk.b[i];
+  const timeMs = usToMs(chunk.timeUs[i]!);
+  const entity = chunk.entity[i]!;
+  const a = chunk.a[i]!;
+  const b = chunk.b[i]!;
   switch (chunk.type[i]) {
     case REC_STATE:
       return { type: 'state', timeMs, entity, code: a };
@@ -272,7 +272,7 @@ export function recordAt(chunk: DecodedChunk, i: number): DecodedRecord {
     case REC_LINK:
       return { type: 'link', timeMs, entity, latencyMs: a, reliability: b };
     default: {
-      const slot = chunk.motionSlot[i];
+      const slot = chunk.motionSlot[i]!;
       const p = chunk.motionProfile.subarray(slot * PROFILE_FIELDS);
       return {
         type: 'motion',
@@ -280,10 +280,17 @@ export function recordAt(chunk: DecodedChunk, i: number): DecodedRecord {
         entity,
         fromNode: a,
         toNode: b,
-        startMs: usToMs(chunk.motionStartUs[slot]),
-        endMs: usToMs(chunk.motionEndUs[slot]),
-        profile: { v0Mps: p[0], vMaxMps: p[1], v1Mps: p[2], accelMps2: p[3], decelMps2: p[4], lengthM: p[5] },
-        startOffsetM: chunk.motionStartOffsetM[slot],
+        startMs: usToMs(chunk.motionStartUs[slot]!),
+        endMs: usToMs(chunk.motionEndUs[slot]!),
+        profile: {
+          v0Mps: p[0]!,
+          vMaxMps: p[1]!,
+          v1Mps: p[2]!,
+          accelMps2: p[3]!,
+          decelMps2: p[4]!,
+          lengthM: p[5]!,
+        },
+        startOffsetM: chunk.motionStartOffsetM[slot]!,
       };
     }
   }
@@ -295,7 +302,7 @@ export function firstAfter(chunk: DecodedChunk, timeUs: number, from = 0): numbe
   let hi = chunk.count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (chunk.timeUs[mid] <= timeUs) lo = mid + 1;
+    if (chunk.timeUs[mid]! <= timeUs) lo = mid + 1;
     else hi = mid;
   }
   return lo;

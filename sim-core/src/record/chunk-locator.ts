@@ -85,7 +85,7 @@ function scan(
       );
       return { chunks, finished: false };
     }
-    const type = bytes[pos];
+    const type = bytes[pos]!;
     const payloadLength = new ByteReader(bytes, pos + 1).u32();
     const blockEnd = pos + BLOCK_HEADER_BYTES + payloadLength;
     const name = type === BLOCK_CHUNK ? `chunk #${sequence}` : 'the index';

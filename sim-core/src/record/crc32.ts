@@ -12,7 +12,7 @@ const TABLE = (() => {
 /** Continues a running CRC over bytes[start, end). Start with `crc32Update(0, ...)`. */
 export function crc32Update(crc: number, bytes: Uint8Array, start = 0, end = bytes.length): number {
   let c = ~crc;
-  for (let i = start; i < end; i++) c = TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  for (let i = start; i < end; i++) c = TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
 

@@ -70,7 +70,7 @@ export function encodeHeader(header: RecordingHeader): Uint8Array {
   putStrings(header.eventKinds);
   const kinds = Object.keys(header.stateNames).sort();
   putStrings(kinds);
-  for (const kind of kinds) putStrings(header.stateNames[kind]);
+  for (const kind of kinds) putStrings(header.stateNames[kind]!);
 
   const out = new ByteBuffer(HEADER_PREFIX_BYTES + body.length);
   out.putBytes(FILE_MAGIC);

@@ -102,7 +102,7 @@ export class RecordingWriter {
   /** The entity's state (machine state, AGV state, cell on/off...) becomes `code`. */
   state(timeMs: number, entity: number, code: number): void {
     this.checkEntity(entity, 'state');
-    checkIndex(code, this.stateLimit[entity], 'state: code', this.header.entities[entity].kind);
+    checkIndex(code, this.stateLimit[entity]!, 'state: code', this.header.entities[entity]!.kind);
     const dt = this.begin(timeMs, 'state');
     this.head(REC_STATE, inline(code), dt);
     this.escape(code);
@@ -114,7 +114,7 @@ export class RecordingWriter {
   level(timeMs: number, entity: number, value: number): void {
     this.checkEntity(entity, 'level');
     checkInt(value, 'level: value');
-    const previous = this.latest.level[entity];
+    const previous = this.latest.level[entity]!;
     const delta = zigzag(value - (Number.isNaN(previous) ? 0 : previous));
     const dt = this.begin(timeMs, 'level');
     this.head(REC_LEVEL, inline(delta), dt);
@@ -175,7 +175,7 @@ export class RecordingWriter {
     if (!startsNow) b.putZigzag(startUs - this.previousUs);
     b.putVarint(endUs - startUs);
     b.putU8(mask);
-    for (let k = 0; k < PROFILE_FIELDS; k++) if (mask & (1 << k)) b.putF32(p[k]);
+    for (let k = 0; k < PROFILE_FIELDS; k++) if (mask & (1 << k)) b.putF32(p[k]!);
     if (mask & MOTION_MASK_START_OFFSET) b.putF32(offsetM);
     s.motionFrom[entity] = fromNode;
     s.motionTo[entity] = toNode;
@@ -255,7 +255,14 @@ export class RecordingWriter {
     let previousEnd = 0;
     let previousStartUs = 0;
     for (let i = 0; i < this.index.length; i += 5) {
-      const [offset, byteLength, startUs, endUs, count] = this.index.slice(i, i + 5);
+      // closeChunk pushes five numbers per chunk, so i + 5 <= index.length.
+      const [offset, byteLength, startUs, endUs, count] = this.index.slice(i, i + 5) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       payload.ensure(48);
       payload.putVarint(i === 0 ? offset : offset - previousEnd);
       payload.putVarint(byteLength);

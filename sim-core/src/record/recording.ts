@@ -87,7 +87,7 @@ export class Recording {
     this.recordCount = this.locations.reduce((sum, c) => sum + c.recordCount, 0);
     const startMs = this.header.startTimeMs;
     const lastUs =
-      this.locations.length > 0 ? this.locations[this.locations.length - 1].endUs : msToUs(startMs);
+      this.locations.length > 0 ? this.locations[this.locations.length - 1]!.endUs : msToUs(startMs);
     this.timeRangeMs = [startMs, usToMs(Math.max(located.endUs ?? lastUs, lastUs))];
   }
 
@@ -99,7 +99,8 @@ export class Recording {
 
   /** The name of an entity's state code (from the header's state names of its kind). */
   stateName(entity: number, code: number): string | undefined {
-    return this.header.stateNames[this.entities[entity]?.kind]?.[code];
+    const kind = this.entities[entity]?.kind;
+    return kind === undefined ? undefined : this.header.stateNames[kind]?.[code];
   }
 
   /**
@@ -135,7 +136,7 @@ export class Recording {
     const fromUs = msToUs(fromMs);
     const toUs = msToUs(toMs);
     for (let c = Math.max(0, this.chunkIndexAt(fromUs)); c < this.locations.length; c++) {
-      const location = this.locations[c];
+      const location = this.locations[c]!;
       if (location.startUs > toUs) return;
       if (location.endUs < fromUs) continue;
       const chunk = this.decoded(c);
@@ -156,9 +157,9 @@ export class Recording {
       );
     }
     const t = this.buildTimeline();
-    const times = t.seriesTimesMs[seriesIndex];
+    const times = t.seriesTimesMs[seriesIndex]!;
     const [lo, hi] = range(times, fromMs, toMs);
-    return { timesMs: times.subarray(lo, hi), values: t.seriesValues[seriesIndex].subarray(lo, hi) };
+    return { timesMs: times.subarray(lo, hi), values: t.seriesValues[seriesIndex]!.subarray(lo, hi) };
   }
 
   /** Times of EVENT records (all, or of one kind), ascending: for the timeline histogram and event jumps. */
@@ -175,7 +176,7 @@ export class Recording {
     let hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (starts[mid] <= timeUs) lo = mid + 1;
+      if (starts[mid]! <= timeUs) lo = mid + 1;
       else hi = mid;
     }
     return lo - 1;
@@ -200,11 +201,11 @@ export class Recording {
     const next = this.locations[c + 1];
     if (next === undefined) return false;
     if (c < 0) return next.sequence === 0;
-    return next.sequence === this.locations[c].sequence + 1 && !this.decoded(c).problem;
+    return next.sequence === this.locations[c]!.sequence + 1 && !this.decoded(c).problem;
   }
 
   private decodeUncached(c: number): DecodedChunk {
-    const chunk = decodeChunk(this.bytes, this.locations[c], this.limits);
+    const chunk = decodeChunk(this.bytes, this.locations[c]!, this.limits);
     if (chunk.problem !== undefined && !this.reported.has(c)) {
       this.reported.add(c);
       this.problems.push(chunk.problem);
@@ -223,11 +224,11 @@ export class Recording {
       for (let i = 0; i < chunk.count; i++) {
         const type = chunk.type[i];
         if (type === REC_SAMPLE) {
-          seriesTimes[chunk.entity[i]].push(usToMs(chunk.timeUs[i]));
-          seriesValues[chunk.entity[i]].push(chunk.a[i]);
+          seriesTimes[chunk.entity[i]!]!.push(usToMs(chunk.timeUs[i]!));
+          seriesValues[chunk.entity[i]!]!.push(chunk.a[i]!);
         } else if (type === REC_EVENT) {
-          eventTimes.push(usToMs(chunk.timeUs[i]));
-          eventKinds.push(chunk.a[i]);
+          eventTimes.push(usToMs(chunk.timeUs[i]!));
+          eventKinds.push(chunk.a[i]!);
         }
       }
     }
@@ -250,7 +251,7 @@ function range(timesMs: Float64Array, fromMs: number, toMs: number): [number, nu
     let hi = timesMs.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (pred(timesMs[mid])) lo = mid + 1;
+      if (pred(timesMs[mid]!)) lo = mid + 1;
       else hi = mid;
     }
     return lo;

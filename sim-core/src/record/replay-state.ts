@@ -78,7 +78,7 @@ export class ReplayState {
   }
 
   hasMotion(entity: number): boolean {
-    return this.motionFrom[entity] >= 0;
+    return this.motionFrom[entity]! >= 0;
   }
 
   /** The entity's latest motion segment as an object (allocates: for inspection, not the frame loop). */
@@ -87,19 +87,19 @@ export class ReplayState {
     const p = this.motionProfile;
     const k = entity * PROFILE_FIELDS;
     return {
-      fromNode: this.motionFrom[entity],
-      toNode: this.motionTo[entity],
-      startMs: this.motionStartMs[entity],
-      endMs: this.motionEndMs[entity],
+      fromNode: this.motionFrom[entity]!,
+      toNode: this.motionTo[entity]!,
+      startMs: this.motionStartMs[entity]!,
+      endMs: this.motionEndMs[entity]!,
       profile: {
-        v0Mps: p[k],
-        vMaxMps: p[k + 1],
-        v1Mps: p[k + 2],
-        accelMps2: p[k + 3],
-        decelMps2: p[k + 4],
-        lengthM: p[k + 5],
+        v0Mps: p[k]!,
+        vMaxMps: p[k + 1]!,
+        v1Mps: p[k + 2]!,
+        accelMps2: p[k + 3]!,
+        decelMps2: p[k + 4]!,
+        lengthM: p[k + 5]!,
       },
-      startOffsetM: this.motionStartOffsetM[entity],
+      startOffsetM: this.motionStartOffsetM[entity]!,
     };
   }
 }

@@ -24,30 +24,30 @@ export function encodeSnapshot(state: ReplayState, chunkStartUs: number, out: By
     }
   };
   section(
-    (e) => state.stateCode[e] >= 0,
-    (e) => out.putVarint(state.stateCode[e]),
+    (e) => state.stateCode[e]! >= 0,
+    (e) => out.putVarint(state.stateCode[e]!),
   );
   section(
     (e) => !Number.isNaN(state.level[e]),
-    (e) => out.putZigzag(state.level[e]),
+    (e) => out.putZigzag(state.level[e]!),
   );
   section(
-    (e) => state.motionFrom[e] >= 0,
+    (e) => state.motionFrom[e]! >= 0,
     (e) => {
-      const startUs = msToUs(state.motionStartMs[e]);
-      out.putVarint(state.motionFrom[e]);
-      out.putVarint(state.motionTo[e]);
+      const startUs = msToUs(state.motionStartMs[e]!);
+      out.putVarint(state.motionFrom[e]!);
+      out.putVarint(state.motionTo[e]!);
       out.putZigzag(startUs - chunkStartUs);
-      out.putVarint(msToUs(state.motionEndMs[e]) - startUs);
-      for (let k = 0; k < PROFILE_FIELDS; k++) out.putF32(state.motionProfile[e * PROFILE_FIELDS + k]);
-      out.putF32(state.motionStartOffsetM[e]);
+      out.putVarint(msToUs(state.motionEndMs[e]!) - startUs);
+      for (let k = 0; k < PROFILE_FIELDS; k++) out.putF32(state.motionProfile[e * PROFILE_FIELDS + k]!);
+      out.putF32(state.motionStartOffsetM[e]!);
     },
   );
   section(
     (e) => !Number.isNaN(state.linkReliability[e]),
     (e) => {
-      out.putF32(state.linkLatencyMs[e]);
-      out.putF32(state.linkReliability[e]);
+      out.putF32(state.linkLatencyMs[e]!);
+      out.putF32(state.linkReliability[e]!);
     },
   );
 }

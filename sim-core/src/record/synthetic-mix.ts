@@ -27,7 +27,14 @@ export function syntheticMix(options: SyntheticMixOptions): {
   const rnd = new RandomStreams(options.seed).stream('recording', 'synthetic-mix');
   const meanGapMs = options.meanGapMs ?? 28.8;
   const scaled = (n: number) => Math.max(1, Math.round(n * (options.plantScale ?? 1)));
-  const [MACHINES, BUFFERS, AGVS, CELLS, DEVICES, SERIES] = [40, 60, 20, 12, 100, 30].map(scaled);
+  const [MACHINES, BUFFERS, AGVS, CELLS, DEVICES, SERIES] = [
+    scaled(40),
+    scaled(60),
+    scaled(20),
+    scaled(12),
+    scaled(100),
+    scaled(30),
+  ];
   const entities: EntityInfo[] = [
     ...range(MACHINES).map((i) => ({ path: `/factory/machine/M${i}`, kind: 'machine' })),
     ...range(BUFFERS).map((i) => ({ path: `/factory/buffer/B${i}`, kind: 'buffer' })),
@@ -58,7 +65,7 @@ export function syntheticMix(options: SyntheticMixOptions): {
       records.push({ type: 'state', timeMs, entity: e, code: pick(e >= firstCell ? 2 : STATE_NAMES.length) });
     } else if (u < 0.6) {
       const b = pick(BUFFERS);
-      levels[b] = Math.max(0, Math.min(20, levels[b] + (rnd.next() < 0.5 ? 1 : -1)));
+      levels[b] = Math.max(0, Math.min(20, levels[b]! + (rnd.next() < 0.5 ? 1 : -1)));
       records.push({ type: 'level', timeMs, entity: firstBuffer + b, value: levels[b] });
     } else if (u < 0.8) {
       const kind = rnd.next() < 0.6 ? 0 : 1 + pick(EVENT_KINDS.length - 1);
@@ -72,7 +79,7 @@ export function syntheticMix(options: SyntheticMixOptions): {
       });
     } else if (u < 0.9) {
       const a = pick(AGVS);
-      const fromNode = agvNode[a];
+      const fromNode = agvNode[a]!;
       const toNode = (fromNode + 1 + pick(3)) % NODES;
       agvNode[a] = toNode;
       const lengthM = 2 + rnd.next() * 28;

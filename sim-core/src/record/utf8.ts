@@ -40,7 +40,7 @@ export function utf8Decode(bytes: Uint8Array, start = 0, end = bytes.length): st
     }
   };
   for (let i = start; i < end; i++) {
-    const b = bytes[i];
+    const b = bytes[i]!;
     if (needed === 0) {
       if (b < 0x80) emit(b);
       else if (b >= 0xc2 && b <= 0xdf) [needed, cp] = [1, b & 0x1f];

@@ -136,7 +136,7 @@ describe('viewer in a real browser', () => {
     expect((await clockOf(page)).tMs).toBe(next);
     await page.getByTestId('prev-event').click();
     expect((await clockOf(page)).tMs).toBeLessThan(next!);
-    expect(await page.getByTestId('time-readout').textContent()).toMatch(/^\d\d:\d\d\.\d{3} \/ 10:00\.000$/);
+    expect(await page.getByTestId('time-readout').textContent()).toMatch(/^\d:\d\d:\d\d \/ 0:10:00$/); // clock times, no milliseconds
     await shot('scrubbed');
   });
 
@@ -271,15 +271,28 @@ describe('viewer in a real browser', () => {
     const { page } = h;
     // Still in compare mode (the test above): run A and run B are open.
     const expected = await page.evaluate(() => {
-      const [a, b] = window.__viewer.recordings.getState().runs;
-      const shared = a!.series.filter((s) => b!.series.some((o) => o.key === s.key));
-      const drawn = a!.series.filter((s) => s.tMs.length > 0);
-      const drawnB = drawn.filter((s) => b!.series.some((o) => o.key === s.key));
-      return { rows: shared.length + 3, lines: drawn.length + drawnB.length };
+      type Run = {
+        series: { key: string; group: string; tMs: ArrayLike<number> }[];
+        kpis(): { kpis: Record<string, number> };
+      };
+      const [a, b] = window.__viewer.recordings.getState().runs as unknown as Run[];
+      const kb = b.kpis().kpis;
+      const kpiRows = Object.keys(a.kpis().kpis).filter((k) => k in kb).length;
+      // Sampled series (≈ rows): all shared ones but the throughput (recomputed exactly) and latencies.
+      const seriesRows = a.series.filter(
+        (s) =>
+          s.key !== 'throughput_parts_per_h' &&
+          s.group !== 'latency' &&
+          b.series.some((o) => o.key === s.key),
+      ).length;
+      const drawn = a.series.filter((s) => s.tMs.length > 0);
+      const drawnB = drawn.filter((s) => b.series.some((o) => o.key === s.key && o.tMs.length > 0));
+      return { rows: kpiRows + seriesRows + 4, lines: drawn.length + drawnB.length };
     });
     const table = page.getByTestId('compare-table');
     expect(expected.rows).toBeGreaterThan(16 + 3);
-    await expect.poll(() => table.locator('tbody tr').count()).toBe(expected.rows);
+    await table.locator('.group-machineStates button').click(); // folded until asked for
+    await expect.poll(() => table.locator('tbody tr[data-kpi]').count()).toBe(expected.rows);
     // The last row (a count) can be scrolled into view inside the table's own scroll area.
     const last = table.locator('tbody tr').last();
     await last.scrollIntoViewIfNeeded();
@@ -359,7 +372,7 @@ describe('viewer in a real browser', () => {
 
   it('opens a recording chosen with the file picker', async () => {
     const { page } = h;
-    await page.goto(`${url}/?lang=en`);
+    await page.goto(`${url}/?lang=en&sample=off`);
     await page.getByTestId('open-screen').waitFor();
     await page.getByTestId('file-input').setInputFiles({
       name: 'picked.ftr',
@@ -485,7 +498,7 @@ describe('viewer in a real browser', () => {
     const c = await clockOf(page);
     expect(c.tMs).toBe(c.endMs);
     const scrubber = page.getByTestId('scrubber');
-    await expect.poll(() => scrubber.getAttribute('aria-valuetext')).toBe('10:00');
+    await expect.poll(() => scrubber.getAttribute('aria-valuetext')).toBe('0:10:00');
     expect(await scrubber.getAttribute('aria-label')).toBeTruthy();
     await shot('scrubber-focused');
   });

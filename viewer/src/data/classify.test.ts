@@ -27,6 +27,8 @@ describe('classify', () => {
     expect(notableKind('partCompleted')).toBeUndefined();
     expect(notableKind('toString')).toBeUndefined();
     const notable = EVENT_KINDS.filter((k) => notableKind(k) !== undefined);
-    expect(notable).toEqual(['failure', 'safetyStop', 'handover']);
+    expect(notableKind('survivalTimeExceeded')).toBe('linkLoss');
+    expect(notableKind('recovered')).toBeUndefined();
+    expect(notable).toEqual(['failure', 'safetyStop', 'handover', 'survivalTimeExceeded']);
   });
 });

@@ -4,6 +4,7 @@ import type { NotableKind, SeriesView } from './run-model';
 /** Which KPI chart a recorded series belongs on, from its name. */
 export function seriesGroup(name: string): SeriesView['group'] {
   const n = name.toLowerCase();
+  if (n.startsWith('ontime/')) return 'onTime';
   if (/agv/.test(n)) return 'agvStates';
   if (/prb/.test(n)) return 'prb';
   if (/latenc|delay|p50|p9\d/.test(n)) return 'latency';
@@ -33,6 +34,8 @@ const NOTABLE = new Map<string, NotableKind>([
   ['failure', 'failure'],
   ['safetyStop', 'safetyStop'],
   ['handover', 'handover'],
+  // A device's stream past its survival time: a coverage hole or an overloaded cell.
+  ['survivalTimeExceeded', 'linkLoss'],
 ] satisfies [EventKind, NotableKind][]);
 
 /** Notable event kinds, from the recording's event kind names. */

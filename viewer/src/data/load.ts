@@ -1,5 +1,13 @@
-import { failLoading, setRun, startLoading } from '../store/recording';
+import { clock } from '../store/clock';
+import { failLoading, recordings, setRun, startLoading } from '../store/recording';
+import { setUi } from '../store/ui';
 import { buildRunModel } from './recording-model';
+import type { RunModel } from './run-model';
+
+/** The bundled sample's address, relative to the page (the build writes it: scripts/sample-plugin.ts). */
+export const SAMPLE_URL = 'sample/sample.ftrec';
+/** Playback speed a run opens at: AGVs visibly drive, a shift's hour passes in about 7 minutes. */
+export const OPEN_SPEED = 8;
 
 type Slot = 0 | 1;
 
@@ -14,9 +22,21 @@ export async function openBytes(slot: Slot, name: string, bytes: Uint8Array): Pr
     const run = buildRunModel(name, bytes);
     performance.mark(`open-end-${slot}`);
     setRun(slot, run);
+    if (slot === 0) startAfterWarmUp(run);
   } catch (e) {
     failLoading(slot, name, e instanceof Error ? e.message : String(e));
   }
+}
+
+/**
+ * A run opens where its KPIs are measured: at the end of its warm-up (machines already working, AGVs on
+ * the move), at OPEN_SPEED. Recordings without a warm-up open at their start.
+ */
+export function startAfterWarmUp(run: RunModel): void {
+  const c = clock.getState();
+  const w = run.info.warmUpEndMs;
+  if (w !== undefined && w > run.startMs && w < run.endMs) c.seek(w);
+  c.setSpeed(OPEN_SPEED);
 }
 
 export async function openUrl(slot: Slot, url: string): Promise<void> {
@@ -31,6 +51,27 @@ export async function openUrl(slot: Slot, url: string): Promise<void> {
   }
 }
 
+/**
+ * The bundled sample, when the page names no run: it opens playing. A build without it (FT_VIEWER_SAMPLE=off)
+ * shows the open screen, without an error.
+ */
+export async function openSample(): Promise<void> {
+  startLoading(0, SAMPLE_URL);
+  try {
+    const res = await fetch(SAMPLE_URL);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (recordings.getState().runs[0] !== null) return; // the user opened a run meanwhile
+    await openBytes(0, 'sample.ftrec', bytes);
+    if (recordings.getState().runs[0] === null) return;
+    setUi({ sample: true });
+    clock.getState().play();
+  } catch {
+    failLoading(0, SAMPLE_URL, '');
+    recordings.setState((s) => ({ error: [null, s.error[1]] }));
+  }
+}
+
 export async function openFile(slot: Slot, file: File): Promise<void> {
   startLoading(slot, file.name);
   try {
@@ -40,11 +81,12 @@ export async function openFile(slot: Slot, file: File): Promise<void> {
   }
 }
 
-/** `?run=URL` (and `?run2=URL` for compare mode) from the page address. */
+/** `?run=URL` (and `?run2=URL` for compare mode) from the page address; without `run`, the sample (`?sample=off`: none). */
 export function openFromAddress(search: string): void {
   const q = new URLSearchParams(search);
   const a = q.get('run');
   const b = q.get('run2');
   if (a) void openUrl(0, a);
+  else if (q.get('sample') !== 'off') void openSample();
   if (b) void openUrl(1, b);
 }

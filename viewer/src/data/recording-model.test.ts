@@ -178,8 +178,16 @@ describe('buildRunModel', () => {
     const run = buildRunModel('damaged.ftr', damaged);
     expect(run.problems.length).toBeGreaterThan(0);
     expect(run.stats.records).toBeLessThan(whole.stats.records);
-    run.sync(1500);
-    expect(MACHINE_STATES[run.frame.machineState[0]]).toBe('busy');
+    // The skipped chunk is a gap: inside it the states are unknown, not the last known ones shown as current.
+    expect(run.gaps.map((g) => g.cause)).toEqual(['damaged']);
+    const [gap] = run.gaps;
+    run.sync((gap.fromMs + gap.toMs) / 2);
+    expect(run.frame.gap).toEqual(gap);
+    expect(run.frame.machineState[0]).toBe(MACHINE_STATES.length);
+    run.sync(gap.fromMs);
+    expect(run.frame.gap).toBeNull();
+    expect(gap).toEqual({ fromMs: 1000, toMs: 5000, cause: 'damaged' });
+    expect(MACHINE_STATES[run.frame.machineState[0]]).toBe('busy'); // its last record before the gap, at 1000
   });
 
   it('throws a readable error when even the header is unreadable', () => {

@@ -4,13 +4,22 @@ import { agvStateSeries } from './agv-state-series';
 import { notableKind } from './classify';
 import { nearestGnb, resolveDeviceAnchors } from './device-anchors';
 import { buildEntityIndex } from './entity-index';
+import { dataGaps, gapAt } from './gaps';
 import { HistoryIndex } from './history-index';
 import { normalizeLayout } from './layout';
 import { LinkLatencyCollector } from './link-latency';
 import { chunkPrefetcher } from './prefetch';
+import { runInfo } from './run-info';
 import type { Frame, NotableEvent, RunModel, StateSpan, ViewerEvent } from './run-model';
 import { seriesViews } from './series';
-import { openRecording, type Recording, type ReplayState } from './sim-core';
+import {
+  openRecording,
+  type Recording,
+  type RecordingKpis,
+  type ReplayState,
+  recordingKpis,
+  recordingWindow,
+} from './sim-core';
 
 const MAX_NOTABLE = 50_000;
 
@@ -55,13 +64,30 @@ export function buildRunModel(name: string, bytes: Uint8Array): RunModel {
     );
   }
   const notable = notableEvents(rec, history, MAX_NOTABLE);
+  const window = recordingWindow(rec);
+  const info = runInfo(rec, window.afterWarmUp ? window.fromMs : undefined);
+  const plannedEndMs = info.durationMs === undefined ? undefined : rec.timeRangeMs[0] + info.durationMs;
+  // A finished recording ends where the run ended; only a cut-off one has a missing tail.
+  const gaps = dataGaps(rec.chunks, rec.finished ? undefined : plannedEndMs);
+  let kpis: RecordingKpis | undefined;
 
   const sync = (tMs: number): boolean => {
     if (tMs === frame.tMs) return false;
-    const s = cursor.seek(tMs);
-    prefetch(tMs);
     const f = frame;
     f.tMs = tMs;
+    f.gap = gapAt(gaps, tMs);
+    if (f.gap !== null) {
+      // No data here: unknown, never the last known state shown as current.
+      f.machineState.fill(MACHINE_UNKNOWN);
+      f.agvState.fill(AGV_UNKNOWN);
+      f.deviceLatencyMs.fill(Number.NaN);
+      f.deviceReliability.fill(Number.NaN);
+      f.deviceGnb.fill(-1);
+      f.version++;
+      return true;
+    }
+    const s = cursor.seek(tMs);
+    prefetch(tMs);
     for (let i = 0; i < machineRow.length; i++) {
       const c = machineRow[i] >= 0 ? s.stateCode[machineRow[i]] : -1;
       f.machineState[i] = c >= 0 && c < machineCodes.length ? machineCodes[c] : MACHINE_UNKNOWN;
@@ -92,6 +118,9 @@ export function buildRunModel(name: string, bytes: Uint8Array): RunModel {
   const entityRow = (path: string) => rec.entityIndex(path);
   const model: RunModel = {
     name,
+    info,
+    gaps,
+    kpis: () => (kpis ??= recordingKpis(rec, window)),
     layout,
     startMs: rec.timeRangeMs[0],
     endMs: rec.timeRangeMs[1],
@@ -148,6 +177,7 @@ function emptyFrame(layout: RunModel['layout']): Frame {
   const nD = layout.devices.length;
   return {
     tMs: Number.NaN,
+    gap: null,
     version: 0,
     machineState: new Uint8Array(nM).fill(MACHINE_UNKNOWN),
     bufferLevel: new Float32Array(layout.buffers.length),

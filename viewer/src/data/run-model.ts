@@ -1,4 +1,4 @@
-import type { Layout } from '@factory-twin/sim-core';
+import type { Layout, RecordingKpis } from '@factory-twin/sim-core';
 
 /**
  * Mutable per-time view of one run, filled by `RunModel.sync(tMs)` and read by the scene in the
@@ -6,6 +6,8 @@ import type { Layout } from '@factory-twin/sim-core';
  */
 export interface Frame {
   tMs: number;
+  /** The data gap the time falls in, or null: states are then unknown rather than the last known. */
+  gap: DataGap | null;
   /** Bumped whenever any buffer below changed. */
   version: number;
   machineState: Uint8Array;
@@ -47,7 +49,7 @@ export interface ViewerEvent {
   detail: string;
 }
 
-export type NotableKind = 'safetyStop' | 'failure' | 'handover' | 'other';
+export type NotableKind = 'safetyStop' | 'failure' | 'linkLoss' | 'handover' | 'other';
 
 export interface NotableEvent extends ViewerEvent {
   kind: NotableKind;
@@ -55,8 +57,8 @@ export interface NotableEvent extends ViewerEvent {
 
 export interface SeriesView {
   key: string;
-  /** Chart group: throughput, wip, latency, prb, agvStates or other. */
-  group: 'throughput' | 'wip' | 'latency' | 'prb' | 'agvStates' | 'other';
+  /** Chart group: throughput, wip, on-time share per traffic class, latency, prb, agvStates or other. */
+  group: 'throughput' | 'wip' | 'onTime' | 'latency' | 'prb' | 'agvStates' | 'other';
   label: string;
   unit: string;
   tMs: Float64Array;
@@ -69,8 +71,32 @@ export interface StateSpan {
   state: string;
 }
 
+/** A stretch of time the recording has no readable data for (a damaged part skipped, or the cut-off tail). */
+export interface DataGap {
+  fromMs: number;
+  toMs: number;
+  /** 'damaged': chunks between readable ones were skipped; 'cut': the recording ends before the run did. */
+  cause: 'damaged' | 'cut';
+}
+
+/** The run as the recorder described it (metadata.run), when the recording says. */
+export interface RunInfo {
+  /** The simulated length of the run (ms). */
+  durationMs?: number;
+  /** End of the warm-up: KPIs are measured after it (the `warmUpEnd` event, else metadata). */
+  warmUpEndMs?: number;
+  /** Required on-time share per traffic class (0…1). */
+  onTimeTargets: Record<string, number>;
+}
+
 export interface RunModel {
   name: string;
+  /** The run's length, warm-up and targets (from the recording's metadata and events). */
+  info: RunInfo;
+  /** Where the recording has no data (shown as gaps, never as the last known state). */
+  gaps: DataGap[];
+  /** The KPIs the recording allows, by the run summary's definitions, after the warm-up (on first use). */
+  kpis(): RecordingKpis;
   layout: Layout;
   startMs: number;
   endMs: number;

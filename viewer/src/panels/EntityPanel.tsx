@@ -5,7 +5,8 @@ import { useT } from '../i18n/use-t';
 import { clock } from '../store/clock';
 import { recordings } from '../store/recording';
 import { select, selection } from '../store/selection';
-import { formatTime } from '../timeline/navigation';
+import { formatClock } from '../timeline/navigation';
+import { stateLabel } from './labels';
 import { stateAt, timeInState } from './time-in-state';
 import { useClockTicker } from './use-ticker';
 
@@ -34,6 +35,8 @@ export function EntityPanel() {
     );
   }
   const ref = run.entity(path);
+  const kind = ref?.kind ?? 'other';
+  const label = (state: string) => stateLabel(t, kind, state);
   const now = path === selected ? stateAt(spans, tMs) : undefined;
   const shares = timeInState(spans, tMs);
   const total = [...shares.values()].reduce((a, b) => a + b, 0);
@@ -50,39 +53,64 @@ export function EntityPanel() {
       <EntityFacts run={run} path={path} />
       {now && (
         <p>
-          {t('entity.state')}: <strong data-testid="entity-state">{now.state}</strong>
+          {t('entity.state')}: <strong data-testid="entity-state">{label(now.state)}</strong>
         </p>
       )}
       {selected && path === selected && (
         <>
           <h4>{t('entity.timeIn')}</h4>
           {total > 0 ? (
-            <ul className="shares">
-              {[...shares].map(([s, ms]) => (
-                <li key={s}>
-                  <span className="bar" style={{ width: `${(100 * ms) / total}%` }} />
-                  {s} {((100 * ms) / total).toFixed(1)}%
-                </li>
-              ))}
-            </ul>
+            <table className="shares" data-testid="time-in-state">
+              <thead>
+                <tr>
+                  <th>{t('entity.state')}</th>
+                  <th>{t('entity.share')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...shares]
+                  .sort((x, y) => y[1] - x[1])
+                  .map(([s, ms]) => (
+                    <tr key={s}>
+                      <td>{label(s)}</td>
+                      <td className="share">
+                        <span className="track">
+                          <span className="bar" style={{ width: `${(100 * ms) / total}%` }} />
+                        </span>
+                        <span className="num">{((100 * ms) / total).toFixed(1)} %</span>
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
           ) : (
             <p className="muted">{t('entity.noHistory')}</p>
           )}
           <h4>{t('entity.history')}</h4>
-          <ol className="history">
-            {spans
-              .filter((s) => s.fromMs <= tMs)
-              .slice(-SHOWN)
-              .reverse()
-              .map((s) => (
-                <li key={s.fromMs}>
-                  <button type="button" className="link" onClick={() => clock.getState().seek(s.fromMs)}>
-                    {formatTime(s.fromMs)}
-                  </button>{' '}
-                  {s.state}
-                </li>
-              ))}
-          </ol>
+          <table className="history" data-testid="state-history">
+            <thead>
+              <tr>
+                <th>{t('entity.since')}</th>
+                <th>{t('entity.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {spans
+                .filter((s) => s.fromMs <= tMs)
+                .slice(-SHOWN)
+                .reverse()
+                .map((s) => (
+                  <tr key={s.fromMs}>
+                    <td>
+                      <button type="button" className="link" onClick={() => clock.getState().seek(s.fromMs)}>
+                        {formatClock(s.fromMs)}
+                      </button>
+                    </td>
+                    <td>{label(s.state)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
         </>
       )}
       {ref?.kind === 'other' && <p className="muted">{ref.path}</p>}

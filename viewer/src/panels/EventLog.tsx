@@ -5,7 +5,8 @@ import { clock } from '../store/clock';
 import { recordings } from '../store/recording';
 import { select, selection } from '../store/selection';
 import { setUi, ui } from '../store/ui';
-import { formatTime } from '../timeline/navigation';
+import { formatClock } from '../timeline/navigation';
+import { eventLabel, stateLabel } from './labels';
 import { useClockTicker } from './use-ticker';
 
 const WINDOW_MS = 10 * 60_000;
@@ -24,6 +25,13 @@ export function EventLog() {
     [run, open, tMs, filter],
   );
   if (!run) return null;
+  // A state change's detail is the new state; an event's is its argument, left out when it is 0 (none).
+  const detailText = (r: (typeof rows)[number]) =>
+    r.type === 'state'
+      ? stateLabel(t, run.entity(r.path)?.kind ?? 'other', r.detail)
+      : r.detail === '0'
+        ? ''
+        : r.detail;
   const setFilter = (patch: Partial<typeof filter>) => setUi({ eventFilter: { ...filter, ...patch } });
   return (
     <section className={`panel event-log ${open ? '' : 'collapsed'}`} data-testid="event-log">
@@ -51,7 +59,7 @@ export function EventLog() {
           <option value="state">{t('events.stateChanges')}</option>
           {run.eventTypes.map((k) => (
             <option key={k} value={k}>
-              {k}
+              {eventLabel(t, k)}
             </option>
           ))}
         </select>
@@ -70,7 +78,7 @@ export function EventLog() {
                   <th>{t('events.time')}</th>
                   <th>{t('events.entity')}</th>
                   <th>{t('events.type')}</th>
-                  <th />
+                  <th>{t('events.detail')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -79,7 +87,7 @@ export function EventLog() {
                   <tr key={`${i}:${r.tMs}:${r.path}:${r.type}`}>
                     <td>
                       <button type="button" className="link" onClick={() => clock.getState().seek(r.tMs)}>
-                        {formatTime(r.tMs)}
+                        {formatClock(r.tMs)}
                       </button>
                     </td>
                     <td>
@@ -87,8 +95,8 @@ export function EventLog() {
                         {r.path}
                       </button>
                     </td>
-                    <td>{r.type}</td>
-                    <td>{r.detail}</td>
+                    <td>{r.type === 'state' ? t('events.stateChange') : eventLabel(t, r.type)}</td>
+                    <td>{detailText(r)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { RunModel } from '../data/run-model';
 import { clock } from './clock';
 import { selection } from './selection';
+import { ui } from './ui';
 
 export interface RecordingState {
   /** Run A (main) and, in compare mode, run B. */
@@ -42,6 +43,7 @@ export function setRun(slot: Slot, run: RunModel | null) {
   setSlot('loading', slot, null);
   setSlot('runs', slot, run);
   if (slot === 0) selection.setState({ hovered: null, selected: null });
+  if (slot === 0) ui.setState({ sample: false });
   const open = recordings.getState().runs.filter((r): r is RunModel => r !== null);
   if (open.length === 0) return;
   const start = Math.min(...open.map((r) => r.startMs));

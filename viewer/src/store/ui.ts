@@ -14,6 +14,13 @@ export interface UiState {
   showKpis: boolean;
   showEvents: boolean;
   demo: boolean;
+  /** Run A is the bundled sample (opened because the address named no run). */
+  sample: boolean;
+  /**
+   * A request to bring an entity into view (its path), e.g. the demo tour's failure. The camera-focus
+   * interface between the app and the scene: the scene (or app/camera-focus.ts) moves the camera to it.
+   */
+  focus: { path: string | null; seq: number };
   eventFilter: { entity: string; type: string };
 }
 
@@ -26,14 +33,21 @@ const initialLang = (): Lang => {
 export const ui = createStore<UiState>()(() => ({
   lang: initialLang(),
   coverage: 'off',
-  links: 'latency',
+  // Latency links draw a web over the scene: off until asked for.
+  links: 'off',
   camera: { preset: 'iso', seq: 0 },
   showKpis: true,
   showEvents: true,
   demo: false,
+  sample: false,
+  focus: { path: null, seq: 0 },
   eventFilter: { entity: '', type: '' },
 }));
 
 export const setUi = (patch: Partial<UiState>) => ui.setState(patch);
 export const requestCamera = (preset: CameraPreset) =>
   ui.setState((s) => ({ camera: { preset, seq: s.camera.seq + 1 } }));
+
+/** Asks the views to bring an entity into view (see UiState.focus). */
+export const requestFocus = (path: string | null) =>
+  ui.setState((s) => ({ focus: { path, seq: s.focus.seq + 1 } }));

@@ -7,7 +7,7 @@ import { useClockTicker } from '../panels/use-ticker';
 import { clock } from '../store/clock';
 import { recordings } from '../store/recording';
 import { select } from '../store/selection';
-import { formatTime, lowerBound } from './navigation';
+import { formatClock, lowerBound } from './navigation';
 
 /** How far before a notable event a jump lands, so its lead-up is visible. */
 export const LEAD_MS = 2_000;
@@ -19,6 +19,7 @@ const LABEL: Record<NotableKind, MessageKey> = {
   safetyStop: 'notable.safetyStop',
   failure: 'notable.failure',
   handover: 'notable.handover',
+  linkLoss: 'notable.linkLoss',
   other: 'notable.other',
 };
 
@@ -34,7 +35,7 @@ export function NotableList() {
   const times = useMemo(() => Float64Array.from(list, (n) => n.tMs), [list]);
   const tMs = useClockTicker(2);
   const counted = useMemo(() => {
-    const c: Record<NotableKind, number> = { safetyStop: 0, failure: 0, handover: 0, other: 0 };
+    const c: Record<NotableKind, number> = { safetyStop: 0, failure: 0, linkLoss: 0, handover: 0, other: 0 };
     for (const n of run?.notable ?? []) c[n.kind]++;
     return c;
   }, [run]);
@@ -47,7 +48,7 @@ export function NotableList() {
         {t('notable.title')}{' '}
         <select value={kind} onChange={(e) => setKind(e.target.value as NotableKind | '')}>
           <option value="">{t('events.all')}</option>
-          {(['safetyStop', 'failure', 'handover'] as const).map((k) => (
+          {(['failure', 'safetyStop', 'linkLoss', 'handover'] as const).map((k) => (
             <option key={k} value={k}>
               {t(LABEL[k], { entity: `${counted[k]}` })}
             </option>
@@ -73,7 +74,7 @@ export function NotableList() {
                   select(n.path);
                 }}
               >
-                <span className="time">{formatTime(n.tMs)}</span> {notableLabel(t, n)}
+                <span className="time">{formatClock(n.tMs)}</span> {notableLabel(t, n)}
               </button>
             </li>
           ))}

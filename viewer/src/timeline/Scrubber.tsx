@@ -4,11 +4,12 @@ import type { RunModel } from '../data/run-model';
 import { useT } from '../i18n/use-t';
 import { clock } from '../store/clock';
 import { recordings } from '../store/recording';
-import { formatTime, histogram } from './navigation';
+import { MARKS } from './marks';
+import { formatClock, histogram } from './navigation';
 
 const HEIGHT_PX = 44;
 const COLORS = ['rgba(96,165,250,0.85)', 'rgba(251,146,60,0.7)'];
-const NOTABLE_COLOR = '#f43f5e';
+const TICK_PX = 7;
 
 /** The scrubber: an event-density histogram per run, notable-event ticks, and a draggable playhead. */
 export function Scrubber() {
@@ -48,7 +49,7 @@ export function Scrubber() {
       if (el && wholeMs !== shownMs) {
         shownMs = wholeMs;
         el.setAttribute('aria-valuenow', String(Math.round(s.tMs)));
-        el.setAttribute('aria-valuetext', formatTime(s.tMs).replace(/\.\d+$/, ''));
+        el.setAttribute('aria-valuetext', formatClock(s.tMs));
       }
     };
     move();
@@ -93,7 +94,37 @@ function drawHistogram(el: HTMLCanvasElement, runs: (RunModel | null)[], startMs
   const ctx = el.getContext('2d');
   if (!ctx) return;
   const { width, height } = el;
+  const dpr = window.devicePixelRatio || 1;
   ctx.clearRect(0, 0, width, height);
+  const span = Math.max(1, endMs - startMs);
+  const xOf = (t: number) => ((t - startMs) / span) * width;
+  const a = runs[0];
+  // The warm-up (KPIs are measured after it) shaded; stretches without data hatched.
+  if (a?.info.warmUpEndMs !== undefined) {
+    ctx.fillStyle = 'rgba(148, 163, 184, 0.14)';
+    ctx.fillRect(xOf(a.startMs), 0, xOf(a.info.warmUpEndMs) - xOf(a.startMs), height);
+  }
+  for (const run of runs) {
+    for (const g of run?.gaps ?? []) {
+      const x0 = Math.max(0, xOf(g.fromMs));
+      const x1 = Math.min(width, xOf(g.toMs));
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(x0, 0, x1 - x0, height);
+      ctx.clip();
+      ctx.fillStyle = 'rgba(127, 29, 29, 0.35)';
+      ctx.fillRect(x0, 0, x1 - x0, height);
+      ctx.strokeStyle = 'rgba(252, 165, 165, 0.55)';
+      ctx.lineWidth = dpr;
+      for (let x = x0 - height; x < x1; x += 6 * dpr) {
+        ctx.beginPath();
+        ctx.moveTo(x, height);
+        ctx.lineTo(x + height, 0);
+        ctx.stroke();
+      }
+      ctx.restore();
+    }
+  }
   const bins = Math.max(1, Math.floor(width / 3));
   const binW = width / bins;
   runs.forEach((run, k) => {
@@ -105,14 +136,15 @@ function drawHistogram(el: HTMLCanvasElement, runs: (RunModel | null)[], startMs
     for (let b = 0; b < bins; b++) {
       if (h[b] === 0) continue;
       // sqrt keeps quiet stretches visible next to bursts
-      const bh = Math.max(1, Math.sqrt(h[b] / max) * (height - 6));
+      const bh = Math.max(1, Math.sqrt(h[b] / max) * (height - TICK_PX * dpr - 2));
       ctx.fillRect(b * binW, height - bh, Math.max(1, binW - 1), bh);
     }
-    ctx.fillStyle = NOTABLE_COLOR;
-    const span = Math.max(1, endMs - startMs);
-    for (const n of run.notable) {
-      const x = ((n.tMs - startMs) / span) * width;
-      ctx.fillRect(x, 0, Math.max(1, window.devicePixelRatio || 1), 5 * (window.devicePixelRatio || 1));
-    }
   });
+  // Notable events as ticks along the top, coloured by kind (failures drawn last, on top).
+  for (const m of MARKS) {
+    ctx.fillStyle = m.color;
+    for (const run of runs)
+      for (const n of run?.notable ?? [])
+        if (n.kind === m.kind) ctx.fillRect(xOf(n.tMs), 0, Math.max(1.5 * dpr, 2), TICK_PX * dpr);
+  }
 }

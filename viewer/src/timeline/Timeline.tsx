@@ -3,8 +3,9 @@ import { useStore } from 'zustand';
 import { useT } from '../i18n/use-t';
 import { clock, SPEEDS } from '../store/clock';
 import { stepToEvent } from './actions';
-import { formatTime } from './navigation';
+import { formatClock } from './navigation';
 import { Scrubber } from './Scrubber';
+import { ScrubberMarks } from './ScrubberMarks';
 
 /** Transport controls and the scrubber. The time readout is written to the DOM, not React state. */
 export function Timeline() {
@@ -18,7 +19,7 @@ export function Timeline() {
     let last = '';
     const show = () => {
       const s = clock.getState();
-      const text = `${formatTime(s.tMs)} / ${formatTime(s.endMs)}`;
+      const text = `${formatClock(s.tMs)} / ${formatClock(s.endMs)}`;
       if (text !== last && readout.current) readout.current.textContent = last = text;
     };
     show();
@@ -72,6 +73,7 @@ export function Timeline() {
         <span className="keys muted">{t('timeline.keys')}</span>
       </div>
       <Scrubber />
+      <ScrubberMarks />
     </div>
   );
 }

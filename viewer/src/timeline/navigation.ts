@@ -131,3 +131,36 @@ export function formatTime(ms: number): string {
   const body = `${h > 0 ? `${h}:${pad(m)}` : pad(m)}:${pad(s)}.${pad(milli, 3)}`;
   return neg ? `-${body}` : body;
 }
+
+/** A clock time without milliseconds: "1:59:45", "0:30:00" (hours always shown: times read like a clock). */
+export function formatClock(ms: number): string {
+  const neg = ms < 0;
+  let t = Math.round(Math.abs(ms) / 1000);
+  const s = t % 60;
+  t = Math.floor(t / 60);
+  const m = t % 60;
+  const h = Math.floor(t / 60);
+  const pad = (v: number) => String(v).padStart(2, '0');
+  return `${neg ? '-' : ''}${h}:${pad(m)}:${pad(s)}`;
+}
+
+/** Tick steps of a time axis: round clock values (seconds to hours). */
+const TICK_STEPS_MS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+].map((s) => s * 1000);
+
+/** Round clock ticks (multiples of 1, 2, 5, 10, 15, 30 s or min, 1, 2, 3, 6, 12 h) in [fromMs, toMs], about `count` of them. */
+export function clockTicks(fromMs: number, toMs: number, count: number): number[] {
+  const span = toMs - fromMs;
+  if (!(span > 0) || count < 1) return [];
+  const step = TICK_STEPS_MS.find((s) => span / s <= count) ?? TICK_STEPS_MS[TICK_STEPS_MS.length - 1];
+  const out: number[] = [];
+  for (let t = Math.ceil(fromMs / step) * step; t <= toMs; t += step) out.push(t);
+  return out;
+}
+
+/** A tick label: "1:30" (h:mm) on minute ticks, "1:30:15" when the ticks are finer. */
+export function tickLabel(ms: number, stepMs: number): string {
+  const full = formatClock(ms);
+  return stepMs >= 60_000 ? full.slice(0, -3) : full;
+}

@@ -6,7 +6,7 @@ import {
   compareTargets,
   comparisonMarkdown,
   type PrecisionOption,
-  rowsCsv,
+  rowsTable,
 } from '../../compare/compare';
 import { compareReport } from '../../report/compare-report';
 import type { RunBackend } from '../../run/backend';
@@ -14,8 +14,10 @@ import { writeFileAtomic } from '../../run/files';
 import type { WarmupSetting } from '../../run/run-scenario';
 import { toJson } from '../../run/summary';
 import { listVariants } from '../../scenario/load';
+import { encodeTable } from '../../table/formats';
 import type { CostLimits } from '../../validate/cost-guard';
 import { UsageError } from '../exit';
+import { checkOutputFile, writeOutputFile } from '../output-file';
 import { userPath } from '../paths';
 import { progressBar } from '../progress';
 
@@ -60,6 +62,7 @@ export interface CompareCommandOptions {
   warmup?: WarmupSetting;
   precision?: PrecisionOption;
   out?: string;
+  /** Per-replication rows: Parquet when the file ends in .parquet, else CSV. */
   rows?: string;
   report?: string;
   baseline?: string;
@@ -72,6 +75,7 @@ export async function compareCommand(
   backend: RunBackend,
   o: CompareCommandOptions,
 ): Promise<{ comparison: Comparison; markdown: string; files: string[] }> {
+  if (o.rows !== undefined) checkOutputFile(resolve(o.rows), '--rows');
   const bar = progressBar('runs');
   try {
     const comparison = await compareTargets(targets, backend, {
@@ -94,7 +98,7 @@ export async function compareCommand(
       files.push(join(dir, 'compare.json'), join(dir, 'compare.md'));
     }
     if (o.rows !== undefined) {
-      writeFileAtomic(resolve(o.rows), rowsCsv(comparison));
+      writeOutputFile(resolve(o.rows), encodeTable(o.rows, rowsTable(comparison)), '--rows');
       files.push(resolve(o.rows));
     }
     if (o.report !== undefined) {

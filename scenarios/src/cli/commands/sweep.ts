@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ShardBackend } from '../../distributed/shard';
 import type { RunBackend } from '../../run/backend';
-import { writeFileAtomic } from '../../run/files';
 import { runSweep, type SweepOutcome } from '../../sweep/run-sweep';
 import { loadSweepSpec } from '../../sweep/spec';
+import { encodeTable } from '../../table/formats';
 import type { CostLimits } from '../../validate/cost-guard';
 import { progressFor } from '../distributed-commands';
+import { checkOutputFile, writeOutputFile } from '../output-file';
 import { progressBar } from '../progress';
 
-/** `sweep`; `rows`: also copy the per-replication rows (results.csv) to this file. */
+/** `sweep`; `rows`: also write the per-run rows (results.csv) to this file, as Parquet if it ends in .parquet. */
 export async function sweepCommand(
   specFile: string,
   out: string,
@@ -18,6 +18,7 @@ export async function sweepCommand(
   rows?: string,
 ): Promise<SweepOutcome> {
   const spec = loadSweepSpec(specFile);
+  if (rows !== undefined) checkOutputFile(resolve(rows), '--rows');
   const bar = progressBar('runs');
   try {
     const outcome = await runSweep(
@@ -27,7 +28,7 @@ export async function sweepCommand(
       progressFor(backend, (done, total) => bar.update(done, total)),
       costGuard === undefined ? {} : { costGuard },
     );
-    if (rows !== undefined) writeFileAtomic(resolve(rows), readFileSync(outcome.files.csv, 'utf8'));
+    if (rows !== undefined) writeOutputFile(resolve(rows), encodeTable(rows, outcome.table), '--rows');
     return outcome;
   } finally {
     bar.stop();

@@ -80,9 +80,13 @@ const ORDER_SIZE_BYTES = 1024;
  * Probes: `states` (every state change), `segments` (every motion segment), `events` (notable events).
  */
 export class AgvFleet implements TransportService {
+  /** @internal The path network, router, reservations and vehicles are shared with traffic control. */
   readonly net: PathNetwork;
+  /** @internal */
   readonly router: Router;
+  /** @internal */
   readonly reservations: NodeReservations<Vehicle>;
+  /** @internal */
   readonly vehicles: readonly Vehicle[];
   readonly probes: AgvProbes = {
     states: new Probe<AgvStateChange>(),
@@ -186,7 +190,7 @@ export class AgvFleet implements TransportService {
   /** The dispatch rule's pending request for a vehicle at `node` (checked: it must be eligible). */
   private chooseTask(node: number, inArrivalOrder: boolean): number {
     const i = this.dispatch.chooseTask(this.pending, node, this.router, this.eligible, inArrivalOrder);
-    if (i >= 0 && !(i < this.pending.length && this.eligible(this.pending[i])))
+    if (i >= 0 && !(i < this.pending.length && this.eligible(this.pending[i]!)))
       throw new Error(
         `AGV dispatch rule '${this.config.dispatch}' chose request #${i}, which may not go now`,
       );
@@ -205,9 +209,9 @@ export class AgvFleet implements TransportService {
     while (this.pending.length > 0) {
       const i = this.chooseTask(-1, true);
       if (i < 0) return;
-      const vehicle = this.chooseVehicle(this.pending[i]);
+      const vehicle = this.chooseVehicle(this.pending[i]!);
       if (vehicle === null) return;
-      this.assign(vehicle, { kind: 'transport', task: this.pending.splice(i, 1)[0] });
+      this.assign(vehicle, { kind: 'transport', task: this.pending.splice(i, 1)[0]! });
     }
   }
 
@@ -279,7 +283,7 @@ export class AgvFleet implements TransportService {
           agvId: v.id,
           state: v.state,
           phase: v.phase,
-          nodeId: this.net.nodeIds[v.node],
+          nodeId: this.net.nodeIds[v.node]!,
           ...v.position(timeMs),
           segment: v.onEdge ? v.segment : null,
           batteryWh: v.batteryAt(timeMs),
@@ -338,7 +342,7 @@ export class AgvFleet implements TransportService {
     }
     const i = this.chooseTask(v.node, false);
     if (i >= 0) {
-      this.assign(v, { kind: 'transport', task: this.pending.splice(i, 1)[0] });
+      this.assign(v, { kind: 'transport', task: this.pending.splice(i, 1)[0]! });
       return;
     }
     const spot = this.parkingFor(v);
@@ -415,7 +419,7 @@ export class AgvFleet implements TransportService {
   }
 
   private send(v: Vehicle, message: Message<AgvOrder>): void {
-    this.options.network.send(message, this.deliverOrder[v.index], this.resendOrder[v.index]);
+    this.options.network.send(message, this.deliverOrder[v.index]!, this.resendOrder[v.index]);
   }
 
   private stationNode(req: TransportRequest, stationId: string): number {
@@ -428,7 +432,11 @@ export class AgvFleet implements TransportService {
 }
 
 /** The fleet's time by state as shares of its vehicle time over the statistics window (they add up to one). */
-export function fleetTimeShares(stats: AgvFleetStats): Record<AgvState, number> {
+export function fleetTimeShares(stats: {
+  fromMs: number;
+  toMs: number;
+  vehicles: readonly { timeInStateMs: Record<AgvState, number> }[];
+}): Record<AgvState, number> {
   const fleetMs = Math.max(1, stats.toMs - stats.fromMs) * Math.max(1, stats.vehicles.length);
   const shares = {} as Record<AgvState, number>;
   for (const state of AGV_STATES) {

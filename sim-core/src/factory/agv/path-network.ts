@@ -10,6 +10,8 @@ export interface Station {
  * The floor path network in index form: nodes 0..n-1, directed edges (a two-way edge is two directed
  * edges) in compressed adjacency arrays, so routing and traffic control touch typed arrays only.
  * Edges are straight lines and are assumed to meet only at nodes (a planar layout).
+ * Node and edge indices are valid by construction (< nodeCount, < edge count), so the reads of these
+ * arrays here, in routing, traffic control and the vehicles carry `!`.
  */
 export class PathNetwork {
   readonly nodeIds: readonly string[];
@@ -64,7 +66,7 @@ export class PathNetwork {
     this.edgeTo = Int32Array.from(to);
     this.edgeSpeedLimitMps = Float64Array.from(limit);
     this.edgeLengthM = Float64Array.from(from, (a, e) =>
-      Math.hypot(this.xM[to[e]] - this.xM[a], this.yM[to[e]] - this.yM[a]),
+      Math.hypot(this.xM[to[e]!]! - this.xM[a]!, this.yM[to[e]!]! - this.yM[a]!),
     );
     [this.outStart, this.outEdge] = adjacency(n, this.edgeFrom);
     [this.inStart, this.inEdge] = adjacency(n, this.edgeTo);
@@ -96,8 +98,8 @@ export class PathNetwork {
   /** The directed edge u → v, or -1. */
   edgeBetween(u: number, v: number): number {
     const out = this.outEdge;
-    for (let k = this.outStart[u], end = this.outStart[u + 1]; k < end; k++) {
-      if (this.edgeTo[out[k]] === v) return out[k];
+    for (let k = this.outStart[u]!, end = this.outStart[u + 1]!; k < end; k++) {
+      if (this.edgeTo[out[k]!] === v) return out[k]!;
     }
     return -1;
   }
@@ -107,10 +109,10 @@ export class PathNetwork {
     const ends: number[] = [];
     for (let v = 0; v < this.nodeCount; v++) {
       const neighbours = new Set<number>();
-      for (let k = this.outStart[v]; k < this.outStart[v + 1]; k++)
-        neighbours.add(this.edgeTo[this.outEdge[k]]);
-      for (let k = this.inStart[v]; k < this.inStart[v + 1]; k++)
-        neighbours.add(this.edgeFrom[this.inEdge[k]]);
+      for (let k = this.outStart[v]!; k < this.outStart[v + 1]!; k++)
+        neighbours.add(this.edgeTo[this.outEdge[k]!]!);
+      for (let k = this.inStart[v]!; k < this.inStart[v + 1]!; k++)
+        neighbours.add(this.edgeFrom[this.inEdge[k]!]!);
       if (neighbours.size === 1) ends.push(v);
     }
     return ends;
@@ -134,8 +136,8 @@ export class PathNetwork {
     seen[0] = 1;
     while (stack.length > 0) {
       const u = stack.pop()!;
-      for (let k = start[u]; k < start[u + 1]; k++) {
-        const v = head[edges[k]];
+      for (let k = start[u]!; k < start[u + 1]!; k++) {
+        const v = head[edges[k]!]!;
         if (!seen[v]) {
           seen[v] = 1;
           stack.push(v);
@@ -148,12 +150,12 @@ export class PathNetwork {
 
 function adjacency(n: number, endpoint: Int32Array): [Int32Array, Int32Array] {
   const start = new Int32Array(n + 1);
-  for (const u of endpoint) start[u + 1]++;
-  for (let u = 0; u < n; u++) start[u + 1] += start[u];
+  for (const u of endpoint) start[u + 1]!++;
+  for (let u = 0; u < n; u++) start[u + 1]! += start[u]!;
   const fill = start.slice(0, n);
   const edges = new Int32Array(endpoint.length);
   endpoint.forEach((u, e) => {
-    edges[fill[u]++] = e;
+    edges[fill[u]!++] = e;
   });
   return [start, edges];
 }

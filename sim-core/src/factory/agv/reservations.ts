@@ -12,7 +12,7 @@ export class NodeReservations<V> {
   }
 
   holder(node: number): V | null {
-    return this.holders[node];
+    return this.holders[node]!;
   }
 
   /** Takes a free node; throws if someone else holds it (a traffic-control bug, never a model outcome). */

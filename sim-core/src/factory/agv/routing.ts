@@ -23,7 +23,7 @@ export class Router {
     nominalSpeedMps: number,
   ) {
     this.edgeCostS = net.edgeLengthM.map(
-      (lengthM, e) => lengthM / Math.min(net.edgeSpeedLimitMps[e], nominalSpeedMps),
+      (lengthM, e) => lengthM / Math.min(net.edgeSpeedLimitMps[e]!, nominalSpeedMps),
     );
     this.trees = new Array(net.nodeCount);
     this.scratchCost = new Float64Array(net.nodeCount);
@@ -32,19 +32,19 @@ export class Router {
 
   /** Nominal travel time (s) from `from` to `target` on the shortest path. */
   costS(from: number, target: number): number {
-    return this.tree(target).costS[from];
+    return this.tree(target).costS[from]!;
   }
 
   /** The node after `from` on the shortest path to `target` (-1 when from === target). */
   nextNode(from: number, target: number): number {
-    return this.tree(target).nextNode[from];
+    return this.tree(target).nextNode[from]!;
   }
 
   /** The shortest path as node indices, from `from` to `target` inclusive. */
   route(from: number, target: number): number[] {
     const next = this.tree(target).nextNode;
     const path = [from];
-    for (let u = from; u !== target; ) path.push((u = next[u]));
+    for (let u = from; u !== target; ) path.push((u = next[u]!));
     return path;
   }
 
@@ -52,7 +52,7 @@ export class Router {
   pathCostS(path: readonly number[], fromIndex = 0): number {
     let cost = 0;
     for (let i = fromIndex; i + 1 < path.length; i++)
-      cost += this.edgeCostS[this.net.edgeBetween(path[i], path[i + 1])];
+      cost += this.edgeCostS[this.net.edgeBetween(path[i]!, path[i + 1]!)]!;
     return cost;
   }
 
@@ -67,14 +67,14 @@ export class Router {
     while (heap.size > 0) {
       const c = heap.topCost();
       const u = heap.pop();
-      if (c > cost[u]) continue;
+      if (c > cost[u]!) continue;
       if (u === target) break;
-      for (let k = net.outStart[u]; k < net.outStart[u + 1]; k++) {
-        const e = net.outEdge[k];
-        const v = net.edgeTo[e];
+      for (let k = net.outStart[u]!; k < net.outStart[u + 1]!; k++) {
+        const e = net.outEdge[k]!;
+        const v = net.edgeTo[e]!;
         if (blocked[v]) continue;
-        const cv = c + this.edgeCostS[e];
-        if (cv < cost[v]) {
+        const cv = c + this.edgeCostS[e]!;
+        if (cv < cost[v]!) {
           cost[v] = cv;
           via[v] = u;
           heap.push(cv, v);
@@ -83,7 +83,7 @@ export class Router {
     }
     if (cost[target] === Number.POSITIVE_INFINITY) return null;
     const path: number[] = [];
-    for (let u = target; u !== -1; u = via[u]) path.push(u);
+    for (let u = target; u !== -1; u = via[u]!) path.push(u);
     return path.reverse();
   }
 
@@ -98,9 +98,9 @@ export class Router {
     const queue = [from];
     let fallback = -1;
     for (let head = 0; head < queue.length; head++) {
-      const u = queue[head];
-      for (let k = net.outStart[u]; k < net.outStart[u + 1]; k++) {
-        const v = net.edgeTo[net.outEdge[k]];
+      const u = queue[head]!;
+      for (let k = net.outStart[u]!; k < net.outStart[u + 1]!; k++) {
+        const v = net.edgeTo[net.outEdge[k]!]!;
         if (via[v] !== -2 || !isFree(v)) continue;
         via[v] = u;
         queue.push(v);
@@ -128,12 +128,12 @@ export class Router {
     while (heap.size > 0) {
       const c = heap.topCost();
       const v = heap.pop();
-      if (c > costS[v]) continue;
-      for (let k = net.inStart[v]; k < net.inStart[v + 1]; k++) {
-        const e = net.inEdge[k];
-        const u = net.edgeFrom[e];
-        const cu = c + this.edgeCostS[e];
-        if (cu < costS[u]) {
+      if (c > costS[v]!) continue;
+      for (let k = net.inStart[v]!; k < net.inStart[v + 1]!; k++) {
+        const e = net.inEdge[k]!;
+        const u = net.edgeFrom[e]!;
+        const cu = c + this.edgeCostS[e]!;
+        if (cu < costS[u]!) {
           costS[u] = cu;
           nextNode[u] = v;
           heap.push(cu, u);
@@ -146,7 +146,7 @@ export class Router {
 
 function walkBack(via: Int32Array, end: number): number[] {
   const path: number[] = [];
-  for (let u = end; u !== -1; u = via[u]) path.push(u);
+  for (let u = end; u !== -1; u = via[u]!) path.push(u);
   return path.reverse();
 }
 
@@ -165,7 +165,7 @@ class MinHeap {
   }
 
   topCost(): number {
-    return this.costs[0];
+    return this.costs[0]!;
   }
 
   push(cost: number, node: number): void {
@@ -175,9 +175,9 @@ class MinHeap {
     nodes.push(node);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!less(cost, node, costs[parent], nodes[parent])) break;
-      costs[i] = costs[parent];
-      nodes[i] = nodes[parent];
+      if (!less(cost, node, costs[parent]!, nodes[parent]!)) break;
+      costs[i] = costs[parent]!;
+      nodes[i] = nodes[parent]!;
       i = parent;
     }
     costs[i] = cost;
@@ -186,7 +186,7 @@ class MinHeap {
 
   pop(): number {
     const { costs, nodes } = this;
-    const top = nodes[0];
+    const top = nodes[0]!;
     const lastCost = costs.pop()!;
     const lastNode = nodes.pop()!;
     const n = nodes.length;
@@ -195,10 +195,10 @@ class MinHeap {
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
-      if (child + 1 < n && less(costs[child + 1], nodes[child + 1], costs[child], nodes[child])) child++;
-      if (!less(costs[child], nodes[child], lastCost, lastNode)) break;
-      costs[i] = costs[child];
-      nodes[i] = nodes[child];
+      if (child + 1 < n && less(costs[child + 1]!, nodes[child + 1]!, costs[child]!, nodes[child]!)) child++;
+      if (!less(costs[child]!, nodes[child]!, lastCost, lastNode)) break;
+      costs[i] = costs[child]!;
+      nodes[i] = nodes[child]!;
       i = child;
     }
     costs[i] = lastCost;

@@ -25,14 +25,14 @@ export class StateClock {
   }
 
   get state(): AgvState {
-    return AGV_STATES[this.stateIndex];
+    return AGV_STATES[this.stateIndex]!;
   }
 
   /** Switches state at `atMs`; returns false when the state is unchanged. */
   enter(state: AgvState, atMs: number): boolean {
     const index = STATE_INDEX.get(state)!;
     if (index === this.stateIndex) return false;
-    this.totalsMs[this.stateIndex] += atMs - this.sinceMs;
+    this.totalsMs[this.stateIndex]! += atMs - this.sinceMs;
     this.stateIndex = index;
     this.sinceMs = atMs;
     return true;
@@ -48,7 +48,7 @@ export class StateClock {
   totals(atMs: number): Record<AgvState, number> {
     const out = {} as Record<AgvState, number>;
     AGV_STATES.forEach((s, i) => {
-      out[s] = this.totalsMs[i] + (i === this.stateIndex ? Math.max(0, atMs - this.sinceMs) : 0);
+      out[s] = this.totalsMs[i]! + (i === this.stateIndex ? Math.max(0, atMs - this.sinceMs) : 0);
     });
     return out;
   }

@@ -66,7 +66,7 @@ export const TEST_VEHICLE: Readonly<Omit<AgvVehicleConfig, 'id' | 'startNodeId'>
 /** Nodes `prefix0..prefixN` on the x axis at the given x positions, joined in order. */
 export function lineNetwork(xs: number[], twoWay = true): { nodes: AgvNodeConfig[]; edges: AgvEdgeConfig[] } {
   const nodes = xs.map((xM, i) => ({ id: `N${i}`, xM, yM: 0 }));
-  const edges = nodes.slice(1).map((n, i) => ({ from: nodes[i].id, to: n.id, twoWay }));
+  const edges = nodes.slice(1).map((n, i) => ({ from: nodes[i]!.id, to: n.id, twoWay }));
   return { nodes, edges };
 }
 
@@ -142,7 +142,7 @@ export function gridRun(
   const order = network.nodes.map((n) => n.id);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(layout.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
+    [order[i], order[j]] = [order[j]!, order[i]!];
   }
   const stationNodes = order.slice(0, options.stations);
   const chargerNodes = order.slice(options.stations, options.stations + 2);
@@ -182,8 +182,8 @@ export function scheduleGridWorkload(
   let t = 0;
   for (let id = 0; id < options.requests; id++) {
     t += -Math.log(1 - arrivals.next()) * options.meanInterarrivalMs;
-    const from = outputs[Math.floor(picks.next() * outputs.length)];
-    const to = inputs[Math.floor(picks.next() * inputs.length)];
+    const from = outputs[Math.floor(picks.next() * outputs.length)]!;
+    const to = inputs[Math.floor(picks.next() * inputs.length)]!;
     const priority = Math.floor(picks.next() * 4);
     sim.at(t, () => {
       const row = [sim.now(), Number.NaN, Number.NaN];

@@ -93,11 +93,11 @@ export class TrafficControl {
       this.breakCycle(chain);
       return;
     }
-    const end = chain[chain.length - 1];
+    const end = chain[chain.length - 1]!;
     if (end.isParked) {
       // Push it away from the line waiting for it, not back through that line (the waiters would come
       // straight back and push it back in turn: a livelock, e.g. a vehicle parked on another's goal).
-      const away = this.evade(end, chain[chain.length - 2]) || this.push(end, chain) || this.push(end);
+      const away = this.evade(end, chain[chain.length - 2]!) || this.push(end, chain) || this.push(end);
       if (!away) w.scheduleRetry(this.retryMs);
       return;
     }
@@ -128,8 +128,8 @@ export class TrafficControl {
         return;
       }
     }
-    this.report(members[0], 'deadlockUnresolved', names);
-    members[0].scheduleRetry(this.retryMs);
+    this.report(members[0]!, 'deadlockUnresolved', names);
+    members[0]!.scheduleRetry(this.retryMs);
   }
 
   /**
@@ -146,9 +146,9 @@ export class TrafficControl {
     const frontier = [v.node];
     let free = -1;
     for (let head = 0; head < frontier.length && free < 0; head++) {
-      const u = frontier[head];
-      for (let k = net.outStart[u]; k < net.outStart[u + 1]; k++) {
-        const w = net.edgeTo[net.outEdge[k]];
+      const u = frontier[head]!;
+      for (let k = net.outStart[u]!; k < net.outStart[u + 1]!; k++) {
+        const w = net.edgeTo[net.outEdge[k]!]!;
         if (via.has(w)) continue;
         const x = reservations.holder(w);
         if (x === null) {
@@ -166,9 +166,9 @@ export class TrafficControl {
     for (let n = free; n !== -1; n = via.get(n)!) chain.push(n);
     chain.reverse(); // v.node, ..., free
     for (let i = chain.length - 2; i >= 0; i--) {
-      const x = reservations.holder(chain[i])!;
+      const x = reservations.holder(chain[i]!)!;
       if (x !== v) this.report(x, 'evade', () => `pushed along to make way for ${v.id}`);
-      x.pushedAlong([chain[i], chain[i + 1]]);
+      x.pushedAlong([chain[i]!, chain[i + 1]!]);
     }
     return true;
   }
@@ -182,9 +182,9 @@ export class TrafficControl {
     const path = blocked[target] ? null : router.detour(w.node, target, blocked);
     this.markStanding(w, 0);
     // Only a detour it can start on at once (so rerouting never ends in another wait right away).
-    if (path === null || reservations.holder(path[1]) !== null) return false;
+    if (path === null || reservations.holder(path[1]!) !== null) return false;
     if (router.pathCostS(path) - router.costS(w.node, target) > toleranceS) return false;
-    this.report(w, 'reroute', () => `via ${this.host.net.nodeIds[path[1]]}`);
+    this.report(w, 'reroute', () => `via ${this.host.net.nodeIds[path[1]!]}`);
     w.reroute(path);
     return true;
   }
@@ -228,8 +228,8 @@ export class TrafficControl {
     let bestCost = Number.POSITIVE_INFINITY;
     // From where it steps to, its way on avoids the others' places and goals (no coming straight back).
     w.avoid = cycle.filter((m) => m !== w).flatMap((m) => [m.node, m.legTarget]);
-    for (let k = net.outStart[w.node]; k < net.outStart[w.node + 1]; k++) {
-      const z = net.edgeTo[net.outEdge[k]];
+    for (let k = net.outStart[w.node]!; k < net.outStart[w.node + 1]!; k++) {
+      const z = net.edgeTo[net.outEdge[k]!]!;
       if (reservations.holder(z) !== null || w.avoid.includes(z)) continue;
       const cost = router.costS(z, w.legTarget);
       if (cost < bestCost || (cost === bestCost && z < best)) {
@@ -247,14 +247,14 @@ export class TrafficControl {
     const { router, reservations } = this.host;
     const avoid = this.mark;
     const route = waiter.route;
-    for (let i = waiter.pos; i < route.length; i++) avoid[route[i]] = 1;
+    for (let i = waiter.pos; i < route.length; i++) avoid[route[i]!] = 1;
     const path = router.escape(vehicle.node, (n) => reservations.holder(n) === null, avoid);
-    for (let i = waiter.pos; i < route.length; i++) avoid[route[i]] = 0;
+    for (let i = waiter.pos; i < route.length; i++) avoid[route[i]!] = 0;
     if (path === null) return false;
     this.report(
       vehicle,
       'evade',
-      () => `to ${this.host.net.nodeIds[path[path.length - 1]]} for ${waiter.id}`,
+      () => `to ${this.host.net.nodeIds[path[path.length - 1]!]} for ${waiter.id}`,
     );
     this.host.sendEvade(vehicle, path);
     return true;

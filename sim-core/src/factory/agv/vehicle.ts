@@ -197,7 +197,7 @@ export class Vehicle {
 
   /** The node after route[pos] while travelling, else -1. */
   get nextNode(): number {
-    return this.travelling && this.pos + 1 < this.route.length ? this.route[this.pos + 1] : -1;
+    return this.travelling && this.pos + 1 < this.route.length ? this.route[this.pos + 1]! : -1;
   }
 
   get batteryFraction(): number {
@@ -218,7 +218,7 @@ export class Vehicle {
         break;
       case 'evade':
         this.phase = 'evading';
-        this.startTravel(order.route[order.route.length - 1], order.route);
+        this.startTravel(order.route[order.route.length - 1]!, order.route);
         break;
       case 'park':
         this.phase = 'parking';
@@ -257,7 +257,7 @@ export class Vehicle {
       const order: AgvOrder = { kind: 'evade', route: hop };
       this.order = order;
       this.phase = 'evading';
-      this.startTravel(hop[1], hop);
+      this.startTravel(hop[1]!, hop);
     } else {
       this.reroute(hop);
     }
@@ -273,7 +273,7 @@ export class Vehicle {
   position(timeMs: number): AgvPosition {
     if (this.onEdge && this.segment !== null) return positionAt(this.segment, timeMs);
     const net = this.host.net;
-    return { xM: net.xM[this.node], yM: net.yM[this.node], speedMps: 0, offsetM: 0, headingRad: 0 };
+    return { xM: net.xM[this.node]!, yM: net.yM[this.node]!, speedMps: 0, offsetM: 0, headingRad: 0 };
   }
 
   /**
@@ -331,7 +331,7 @@ export class Vehicle {
       return;
     }
     const reservations = this.host.reservations;
-    const next = this.route[this.pos + 1];
+    const next = this.route[this.pos + 1]!;
     const holder = reservations.holder(next);
     if (holder !== this) {
       if (holder !== null) {
@@ -362,13 +362,13 @@ export class Vehicle {
   private startSegment(v0Mps: number, offsetM: number): void {
     const { net, reservations } = this.host;
     const { spec, route, pos } = this;
-    const u = route[pos];
-    const v = route[pos + 1];
+    const u = route[pos]!;
+    const v = route[pos + 1]!;
     const e = net.edgeBetween(u, v);
-    const vMaxMps = Math.min(spec.maxSpeedMps, net.edgeSpeedLimitMps[e]);
+    const vMaxMps = Math.min(spec.maxSpeedMps, net.edgeSpeedLimitMps[e]!);
     let vEndTargetMps = 0;
     if (pos + 2 < route.length) {
-      const w = route[pos + 2];
+      const w = route[pos + 2]!;
       // A reversal (w === u) needs a stop anyway.
       if (!this.lookahead && w !== u && reservations.holder(w) === null) {
         reservations.hold(w, this);
@@ -376,8 +376,8 @@ export class Vehicle {
       }
       if (this.lookahead) {
         const next = net.edgeBetween(v, w);
-        const stoppableMps = Math.sqrt(2 * spec.decelMps2 * net.edgeLengthM[next]);
-        vEndTargetMps = Math.min(vMaxMps, net.edgeSpeedLimitMps[next], stoppableMps);
+        const stoppableMps = Math.sqrt(2 * spec.decelMps2 * net.edgeLengthM[next]!);
+        vEndTargetMps = Math.min(vMaxMps, net.edgeSpeedLimitMps[next]!, stoppableMps);
       }
     }
     const profile = planProfile(
@@ -386,7 +386,7 @@ export class Vehicle {
       vMaxMps,
       spec.accelMps2,
       spec.decelMps2,
-      net.edgeLengthM[e] - offsetM,
+      net.edgeLengthM[e]! - offsetM,
     );
     const durationMs = profileDurationS(profile) * 1000;
     this.emitSegment('move', u, v, e, offsetM, profile, durationMs);
@@ -409,13 +409,13 @@ export class Vehicle {
     this.segment = {
       agvId: this.id,
       kind,
-      fromNodeId: net.nodeIds[u],
-      toNodeId: net.nodeIds[v],
-      fromXM: net.xM[u],
-      fromYM: net.yM[u],
-      toXM: net.xM[v],
-      toYM: net.yM[v],
-      edgeLengthM: net.edgeLengthM[e],
+      fromNodeId: net.nodeIds[u]!,
+      toNodeId: net.nodeIds[v]!,
+      fromXM: net.xM[u]!,
+      fromYM: net.yM[u]!,
+      toXM: net.xM[v]!,
+      toYM: net.yM[v]!,
+      edgeLengthM: net.edgeLengthM[e]!,
       startOffsetM: offsetM,
       startMs: now,
       endMs: now + durationMs,
@@ -429,9 +429,9 @@ export class Vehicle {
     const segment = this.segment!;
     this.onEdge = false;
     this.account(segment.profile.lengthM);
-    const behind = this.route[this.pos];
+    const behind = this.route[this.pos]!;
     this.pos++;
-    this.node = this.route[this.pos];
+    this.node = this.route[this.pos]!;
     this.release(behind);
     // A look-ahead node, if held, is now the next node.
     this.lookahead = false;
@@ -510,11 +510,11 @@ export class Vehicle {
   /** The stop did not fit before the node: keep braking on the next edge (held as look-ahead). */
   private brakeOnNextEdge(v0Mps: number): void {
     const { net } = this.host;
-    const u = this.route[this.pos];
-    const v = this.route[this.pos + 1];
+    const u = this.route[this.pos]!;
+    const v = this.route[this.pos + 1]!;
     const e = net.edgeBetween(u, v);
     const d = this.spec.decelMps2;
-    const lengthM = Math.min(net.edgeLengthM[e], (v0Mps * v0Mps) / (2 * d));
+    const lengthM = Math.min(net.edgeLengthM[e]!, (v0Mps * v0Mps) / (2 * d));
     const profile: SpeedProfile = {
       v0Mps,
       vCruiseMps: v0Mps,

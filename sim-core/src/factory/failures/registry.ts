@@ -9,6 +9,7 @@ const BUILTIN = {
   count: countBased,
 } satisfies Record<string, FailureModelType>;
 
+/** The names of the built-in failure models. @useDeclaredType */
 export type BuiltinFailureModelName = keyof typeof BUILTIN;
 /** A registered failure model: a built-in, or a name registered with `registerFailureModel`. */
 export type FailureModelName = BuiltinFailureModelName | (string & {});

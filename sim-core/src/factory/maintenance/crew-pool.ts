@@ -108,7 +108,7 @@ export class CrewPool {
     }
     while (this.queue.length > 0) {
       const i = this.o.rule.pick(this.queue);
-      const job = this.queue[i];
+      const job = this.queue[i]!;
       const crew = this.nearestAvailable(job.position, now);
       if (crew === null) return;
       this.queue.splice(i, 1);
@@ -193,8 +193,8 @@ export class CrewPool {
     if (crew.state === state) return;
     const a = INDEX[crew.state];
     const b = INDEX[state];
-    this.inState[a].set(now, --this.counts[a]);
-    this.inState[b].set(now, ++this.counts[b]);
+    this.inState[a]!.set(now, --this.counts[a]!);
+    this.inState[b]!.set(now, ++this.counts[b]!);
     crew.state = state;
   }
 
@@ -204,7 +204,7 @@ export class CrewPool {
 
   /** Crew-time in each state from the last reset to `endMs` (crew·ms). */
   crewTimeMs(endMs: number): Record<CrewState, number> {
-    return Object.fromEntries(CREW_STATES.map((s, i) => [s, this.inState[i].integral(endMs)])) as Record<
+    return Object.fromEntries(CREW_STATES.map((s, i) => [s, this.inState[i]!.integral(endMs)])) as Record<
       CrewState,
       number
     >;

@@ -4,7 +4,7 @@ import type { RepairDispatchRule } from './dispatch-rule';
 export const priorityRepairs: RepairDispatchRule = {
   pick(queue) {
     let best = 0;
-    for (let i = 1; i < queue.length; i++) if (queue[i].priority > queue[best].priority) best = i;
+    for (let i = 1; i < queue.length; i++) if (queue[i]!.priority > queue[best]!.priority) best = i;
     return best;
   },
 };

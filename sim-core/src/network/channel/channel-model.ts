@@ -11,6 +11,11 @@ export interface ChannelModel {
    * per position and recomputed after a move.
    */
   pathLossDb(cell: number, xM: number, yM: number, utHeightM: number): number;
+  /**
+   * Optional: whether gNB `cell` → (xM, yM) is line of sight, the state `pathLossDb` used there. Small-scale
+   * fading (link-model/) takes Rician fading for LOS, Rayleigh for NLOS; without it every link is NLOS.
+   */
+  isLos?(cell: number, xM: number, yM: number, utHeightM: number): boolean;
   /** Median loss between two low points (interference zone → receiver), dB: no fading, deterministic. */
   meanPathLossDb(
     ax: number,

@@ -57,15 +57,24 @@ export class InfChannel implements ChannelModel {
    * §7.6.3.3), so a moving UE does not flicker between LOS and NLOS.
    */
   pathLossDb(cell: number, xM: number, yM: number, utHeightM: number): number {
-    const c = this.cells[cell];
+    const c = this.cells[cell]!;
     const d2 = Math.hypot(xM - c.xM, yM - c.yM);
     const d3 = distance3dM(d2, c.heightM, utHeightM);
     const sub = this.forcedSubScenario ?? infSubScenario(this.clutter, c.heightM, utHeightM);
     const pLos = infLosProbability(sub, this.clutter, c.heightM, utHeightM, d2);
-    const los = isLos(pLos, normalCdf(this.losFields[cell].sampleDb(xM, yM)));
+    const los = isLos(pLos, normalCdf(this.losFields[cell]!.sampleDb(xM, yM)));
     const pl = infPathLossDb(sub, los, d3, c.carrierGHz);
-    const sf = this.sfFields[cell];
+    const sf = this.sfFields[cell]!;
     return sf === null ? pl : pl + infShadowSigmaDb(sub, los) * sf.sampleDb(xM, yM);
+  }
+
+  /** The LOS state `pathLossDb` uses at this point. */
+  isLos(cell: number, xM: number, yM: number, utHeightM: number): boolean {
+    const c = this.cells[cell]!;
+    const d2 = Math.hypot(xM - c.xM, yM - c.yM);
+    const sub = this.forcedSubScenario ?? infSubScenario(this.clutter, c.heightM, utHeightM);
+    const pLos = infLosProbability(sub, this.clutter, c.heightM, utHeightM, d2);
+    return isLos(pLos, normalCdf(this.losFields[cell]!.sampleDb(xM, yM)));
   }
 
   /** LOS and NLOS mixed in the linear domain by the LOS probability; no shadowing. */

@@ -7,6 +7,7 @@ const BUILTIN = {
   inF: (context) => new InfChannel(context),
 } satisfies Record<string, ChannelModelFactory>;
 
+/** The names of the built-in channel models. @useDeclaredType */
 export type BuiltinChannelModelName = keyof typeof BUILTIN;
 /** A registered channel model: a built-in, or a name registered with `registerChannelModel`. */
 export type ChannelModelName = BuiltinChannelModelName | (string & {});

@@ -45,8 +45,8 @@ export function convolve(a: Atoms, b: Atoms): Atoms {
   const p: number[] = [];
   for (let i = 0; i < a.d.length; i++)
     for (let j = 0; j < b.d.length; j++) {
-      d.push(a.d[i] + b.d[j]);
-      p.push(a.p[i] * b.p[j]);
+      d.push(a.d[i]! + b.d[j]!);
+      p.push(a.p[i]! * b.p[j]!);
     }
   return { d, p };
 }
@@ -62,8 +62,8 @@ let hi = -1;
 export function accumulate(x: number, w: number): void {
   if (!(w > 0)) return;
   const k = latencyBucket(x);
-  bucketSum[k] += x * w;
-  bucketWeight[k] += w;
+  bucketSum[k]! += x * w;
+  bucketWeight[k]! += w;
   if (k < lo) lo = k;
   if (k > hi) hi = k;
 }
@@ -76,9 +76,9 @@ export function drain(scale = 1): Atoms {
   const d: number[] = [];
   const p: number[] = [];
   for (let k = lo; k <= hi; k++) {
-    const w = bucketWeight[k];
+    const w = bucketWeight[k]!;
     if (w > 0) {
-      d.push(bucketSum[k] / w);
+      d.push(bucketSum[k]! / w);
       p.push(w * scale);
     }
     bucketSum[k] = 0;
@@ -93,21 +93,21 @@ export function drain(scale = 1): Atoms {
 export function convolveCompress(a: Atoms, b: Atoms): Atoms {
   if (b.d.length === 1 && b.d[0] === 0) return compress(a);
   for (let i = 0; i < a.d.length; i++) {
-    const ad = a.d[i];
-    const ap = a.p[i];
-    for (let j = 0; j < b.d.length; j++) accumulate(ad + b.d[j], ap * b.p[j]);
+    const ad = a.d[i]!;
+    const ap = a.p[i]!;
+    for (let j = 0; j < b.d.length; j++) accumulate(ad + b.d[j]!, ap * b.p[j]!);
   }
   return drain();
 }
 
 /** Merges atoms that fall into the same latency bucket (keeping their mean), so convolutions stay small. */
 export function compress(a: Atoms): Atoms {
-  for (let i = 0; i < a.d.length; i++) accumulate(a.d[i], a.p[i]);
+  for (let i = 0; i < a.d.length; i++) accumulate(a.d[i]!, a.p[i]!);
   return drain();
 }
 
 /** The mixture of `parts` (each atom's probability times its part's weight), merged per latency bucket. */
 export function mixture(parts: Iterable<readonly [Atoms, number]>): Atoms {
-  for (const [a, weight] of parts) for (let i = 0; i < a.d.length; i++) accumulate(a.d[i], a.p[i] * weight);
+  for (const [a, weight] of parts) for (let i = 0; i < a.d.length; i++) accumulate(a.d[i]!, a.p[i]! * weight);
   return drain();
 }

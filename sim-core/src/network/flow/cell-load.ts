@@ -2,6 +2,7 @@
 // an exponentially weighted estimate of message traffic. From them, per traffic tier: which other packets a
 // packet shares its opportunity with (their rate and size), and, when the carrier cannot keep up, the share
 // of its packets the scheduler serves (max-min fair within the tier where the PRBs run out, nothing below).
+import type { CellShare } from '../ran-share/ran-share';
 import type { Dir } from '../tdd-grid';
 import { waterFill } from './queue-model';
 
@@ -31,8 +32,19 @@ const MESSAGE_RATE_STEP = 0.1;
 
 export class CellLoad {
   readonly entries: LoadEntry[] = [];
-  /** PRB-symbols per ms of this direction. */
+  /** PRB-symbols per ms of this direction (the whole carrier). */
   readonly capacity: number;
+  /** PRB-symbols per ms the factory can use: the carrier, or on a shared cell its RAN share (ran-share/). */
+  private factoryCapacity: number;
+  /** Most PRBs per opportunity the factory's packets get (the carrier's unless the cell is shared). */
+  capPrb: number;
+  /**
+   * UL interference of the cell's UEs over the factory's alone: 1, or on a shared cell 1 + public share /
+   * factory share (public UEs assumed spread like the factory's).
+   */
+  interferenceScale = 1;
+  /** Share of the PRBs the public users use (0 unless the cell is shared). */
+  private publicShare = 0;
   /** Entries whose inputs changed at the last update (read by the network to refresh their flows). */
   readonly changed: LoadEntry[] = [];
   dirty = false;
@@ -65,8 +77,12 @@ export class CellLoad {
     nPrb: number,
     symbolsPerMs: number,
     readonly tiers: number,
+    /** The public users' claim on this cell and direction (null: the factory's own cell). */
+    private readonly share: CellShare | null = null,
   ) {
     this.capacity = nPrb * symbolsPerMs;
+    this.factoryCapacity = this.capacity;
+    this.capPrb = nPrb;
     this.tierServed = new Float64Array(tiers).fill(1);
     this.tierAheadRate = new Float64Array(tiers);
     this.tierAheadWork = new Float64Array(tiers);
@@ -96,8 +112,8 @@ export class CellLoad {
   /** A message of `prbSymbols` in `tier` at `tMs`: into the exponentially weighted estimate. */
   addMessage(tier: number, prbSymbols: number, tMs: number): void {
     this.decayMessages(tMs);
-    this.messageWork[tier] += prbSymbols / MESSAGE_TIME_CONSTANT_MS;
-    this.messagePackets[tier] += 1 / MESSAGE_TIME_CONSTANT_MS;
+    this.messageWork[tier]! += prbSymbols / MESSAGE_TIME_CONSTANT_MS;
+    this.messagePackets[tier]! += 1 / MESSAGE_TIME_CONSTANT_MS;
     const r = this.messageRate();
     if (Math.abs(r - this.messageRateUsed) > MESSAGE_RATE_STEP * Math.max(r, this.messageRateUsed))
       this.dirty = true;
@@ -107,21 +123,46 @@ export class CellLoad {
     if (tMs <= this.messageAtMs) return;
     const f = Math.exp(-(tMs - this.messageAtMs) / MESSAGE_TIME_CONSTANT_MS);
     for (let k = 0; k < this.tiers; k++) {
-      this.messageWork[k] *= f;
-      this.messagePackets[k] *= f;
+      this.messageWork[k]! *= f;
+      this.messagePackets[k]! *= f;
     }
     this.messageAtMs = tMs;
   }
 
   private messageRate(): number {
     let r = 0;
-    for (let k = 0; k < this.tiers; k++) r += this.messagePackets[k];
+    for (let k = 0; k < this.tiers; k++) r += this.messagePackets[k]!;
     return r;
   }
 
-  /** Share of the PRBs in use (0..1), for other cells' interference and the load probe. */
+  /** Share of the PRBs the factory uses (0..1), for the load probe and snapshots. */
   get utilization(): number {
-    return Math.min(1, this.rho);
+    return this.share === null ? Math.min(1, this.rho) : Math.min(1, this.rho) * this.factoryShare();
+  }
+
+  /** Share of the PRBs in use, the public users' included: the load factor of this cell's interference. */
+  get loadFactor(): number {
+    return this.share === null ? Math.min(1, this.rho) : Math.min(1, this.utilization + this.publicShare);
+  }
+
+  /** Factory's capacity over the carrier's. */
+  private factoryShare(): number {
+    return this.factoryCapacity / this.capacity;
+  }
+
+  /** On a shared cell: the factory's PRB cap at `tMs` for its current flows, the public users' share. */
+  private updateShare(tMs: number, work: number): boolean {
+    const share = this.share!;
+    const nPrb = share.nPrb;
+    // The factory's UEs with data: its active stream legs (assumption: one per UE, at least one).
+    const cap = Math.max(1, Math.min(nPrb, share.factoryCapPrb(tMs, Math.max(1, this.entries.length))));
+    const moved = cap !== this.capPrb;
+    this.capPrb = cap;
+    this.factoryCapacity = (this.capacity * cap) / nPrb;
+    const used = Math.min(work, this.factoryCapacity) / this.capacity;
+    this.publicShare = share.publicShare(tMs, used);
+    this.interferenceScale = used > 0 ? 1 + this.publicShare / used : 1;
+    return moved;
   }
 
   /** Recomputes loads and shares at `tMs`; entries whose inputs moved are listed in `changed`. */
@@ -136,52 +177,54 @@ export class CellLoad {
     const work = this.tierAheadWork;
     const sq = this.tierAheadRateSq;
     for (let k = 0; k < tiers; k++) {
-      rate[k] = this.messagePackets[k];
-      work[k] = this.messageWork[k];
+      rate[k] = this.messagePackets[k]!;
+      work[k] = this.messageWork[k]!;
       sq[k] = 0;
     }
     for (let i = 0; i < n; i++) {
-      const e = this.entries[i];
-      rate[e.tier] += e.ratePerMs;
-      work[e.tier] += e.ratePerMs * e.prbSymbols;
-      sq[e.tier] += e.ratePerMs * e.ratePerMs;
+      const e = this.entries[i]!;
+      rate[e.tier]! += e.ratePerMs;
+      work[e.tier]! += e.ratePerMs * e.prbSymbols;
+      sq[e.tier]! += e.ratePerMs * e.ratePerMs;
     }
     for (let k = 1; k < tiers; k++) {
-      rate[k] += rate[k - 1];
-      work[k] += work[k - 1];
-      sq[k] += sq[k - 1];
+      rate[k]! += rate[k - 1]!;
+      work[k]! += work[k - 1]!;
+      sq[k]! += sq[k - 1]!;
     }
-    this.rho = work[tiers - 1] / this.capacity;
+    const capMoved = this.share !== null && this.updateShare(tMs, work[tiers - 1]!);
+    const capacity = this.factoryCapacity;
+    this.rho = work[tiers - 1]! / capacity;
     // The tiers the carrier serves in full; in the one where it runs out, max-min fair shares; none after.
     let k = 0;
-    while (k < tiers && work[k] < this.capacity) {
+    while (k < tiers && work[k]! < capacity) {
       this.tierServed[k] = 1;
       k++;
     }
     if (k < tiers) {
-      const left = Math.max(0, this.capacity - (k > 0 ? work[k - 1] : 0));
+      const left = Math.max(0, capacity - (k > 0 ? work[k - 1]! : 0));
       if (this.demand.length < n) {
         this.demand = new Float64Array(2 * n);
         this.alloc = new Float64Array(2 * n);
       }
       let count = 0;
       for (let i = 0; i < n; i++) {
-        const e = this.entries[i];
+        const e = this.entries[i]!;
         if (e.tier === k) this.demand[count++] = e.ratePerMs * e.prbSymbols;
       }
-      const tierWork = work[k] - (k > 0 ? work[k - 1] : 0);
+      const tierWork = work[k]! - (k > 0 ? work[k - 1]! : 0);
       if (this.discipline === 'ps') {
         // Shared PRBs: sporadic messages are far below the fair level, so they are served in full (and
         // the streams share what they leave); a stream below the level too, the ones above are cut to it.
         this.tierServed[k] = 1;
-        waterFill(this.demand, count, Math.max(0, left - this.messageWork[k]), this.alloc);
+        waterFill(this.demand, count, Math.max(0, left - this.messageWork[k]!), this.alloc);
       } else {
         // First come, first served: the tier's backlog holds every packet of it up to the discard timer.
         this.tierServed[k] = tierWork > 0 ? Math.min(1, left / tierWork) : 1;
         waterFill(
           this.demand,
           count,
-          left * (1 - this.messageWork[k] / Math.max(tierWork, 1e-12)),
+          left * (1 - this.messageWork[k]! / Math.max(tierWork, 1e-12)),
           this.alloc,
         );
       }
@@ -189,22 +232,27 @@ export class CellLoad {
     }
     let c = 0;
     for (let i = 0; i < n; i++) {
-      const e = this.entries[i];
+      const e = this.entries[i]!;
       let served = 1;
       if (e.tier > k) served = 0;
       else if (e.tier === k) {
-        const d = this.demand[c];
-        served = d > 0 ? this.alloc[c] / d : 1;
+        const d = this.demand[c]!;
+        served = d > 0 ? this.alloc[c]! / d : 1;
         c++;
       }
       const t = e.tier;
       this.set(
         e,
         served,
-        rate[t] - e.ratePerMs,
-        work[t] - e.ratePerMs * e.prbSymbols,
-        sq[t] - e.ratePerMs * e.ratePerMs,
+        rate[t]! - e.ratePerMs,
+        work[t]! - e.ratePerMs * e.prbSymbols,
+        sq[t]! - e.ratePerMs * e.ratePerMs,
       );
+    }
+    // A new PRB cap changes every leg's transmission (PRBs per opportunity).
+    if (capMoved) {
+      this.changed.length = 0;
+      for (let i = 0; i < n; i++) this.changed.push(this.entries[i]!);
     }
   }
 

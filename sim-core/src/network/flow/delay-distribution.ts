@@ -97,7 +97,7 @@ export class DelayDistribution {
       bare.survive * lateShare(bare.atoms, path.core, deadline) + bare.lost + bare.discarded,
     );
     let mean = 0;
-    for (let i = 0; i < full.atoms.d.length; i++) mean += full.atoms.p[i] * full.atoms.d[i];
+    for (let i = 0; i < full.atoms.d.length; i++) mean += full.atoms.p[i]! * full.atoms.d[i]!;
     this.meanMs = full.survive > 0 ? mean + coreMeanMs(path.core) : Number.NaN;
     this.legLoads = full.legLoads;
   }
@@ -106,7 +106,7 @@ export class DelayDistribution {
 /** Share of delivered packets later than `deadlineMs`: Σ P(radio = r) · P(core > deadline − r). */
 function lateShare(radio: Atoms, core: CoreModel, deadlineMs: number): number {
   let late = 0;
-  for (let i = 0; i < radio.d.length; i++) late += radio.p[i] * coreExceeds(core, deadlineMs - radio.d[i]);
+  for (let i = 0; i < radio.d.length; i++) late += radio.p[i]! * coreExceeds(core, deadlineMs - radio.d[i]!);
   return late;
 }
 
@@ -137,11 +137,11 @@ function build(
   let discarded = 0;
   const legLoads: LegLoad[] = [];
   for (let i = 0; i < path.legs.length; i++) {
-    const leg = path.legs[i];
+    const leg = path.legs[i]!;
     const served = queueing ? Math.min(1, Math.max(0, leg.servedShare)) : 1;
     discarded += survive * (1 - served);
     survive *= served;
-    const radio = alone[i];
+    const radio = alone[i]!;
     legLoads.push({ ...radio.load, share: survive });
     lost += survive * radio.lost;
     survive *= 1 - radio.lost;
@@ -215,26 +215,26 @@ function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
       ahead.length = 1;
       ahead[0] = 1;
       if (others && leg.aheadRatePerMs > 0) {
-        const backlog = backlogs![(i - 1) % count];
+        const backlog = backlogs![(i - 1) % count]!;
         const window = leg.sharing === 'fifo' ? t - prevStart : gap;
         poisson(leg.aheadRatePerMs * window, gapScratch);
         let top = backlog.length - 1;
-        while (top > 0 && backlog[top] < 1e-7) top--;
+        while (top > 0 && backlog[top]! < 1e-7) top--;
         ahead.length = top + gapScratch.length;
         ahead.fill(0);
         for (let x = 0; x <= top; x++)
-          for (let k = 0; k < gapScratch.length; k++) ahead[x + k] += backlog[x] * gapScratch[k];
+          for (let k = 0; k < gapScratch.length; k++) ahead[x + k]! += backlog[x]! * gapScratch[k]!;
       }
       const perOther =
         leg.sharing === 'fifo' ? leg.aheadPrbSymbols : Math.min(leg.aheadPrbSymbols, own.prbSymbols);
       for (let k = 0; k < ahead.length; k++) {
-        const pk = ahead[k];
+        const pk = ahead[k]!;
         if (pk < 1e-7) continue;
         const ft = firstTransmission(link, bits, t, scratch, k * perOther);
         let end = ft.endMs;
         for (let a = 1; a <= link.maxAttempts; a++) {
           if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
-          const pa = attempts[a - 1];
+          const pa = attempts[a - 1]!;
           if (pa > 0) {
             accumulate(end - t, w * pk * pa);
             total += w * pk * pa;

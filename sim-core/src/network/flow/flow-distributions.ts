@@ -53,7 +53,7 @@ export class FlowDistributions {
   legLink(dev: DeviceState, dir: Dir): LegLink {
     const r = this.radio;
     const q = r.budget.quality(dev, dir, 0);
-    const cell = r.env.cells[dev.serving];
+    const cell = r.env.cells[dev.serving]!;
     return {
       grid: cell.grid,
       dir,
@@ -62,14 +62,15 @@ export class FlowDistributions {
       capPrb: this.capPrb(dev, dir, q.fullPowerPrbs),
       nPrb: cell.nPrb,
       maxAttempts: r.maxAttempts,
-      harqProcessingMs: r.harqProcessingMs[dev.serving],
+      harqProcessingMs: r.harqProcessingMs[dev.serving]!,
     };
   }
 
   /** Most PRBs per opportunity: the carrier, and in UL what the UE fills at its target power. */
   private capPrb(dev: DeviceState, dir: Dir, fullPowerPrbs: number): number {
-    const nPrb = this.radio.env.cells[dev.serving].nPrb;
-    return dir === UL ? Math.max(1, Math.min(nPrb, Math.floor(fullPowerPrbs))) : nPrb;
+    const nPrb = this.radio.env.cells[dev.serving]!.nPrb;
+    const cap = Math.min(nPrb, this.radio.loads[dev.serving]![dir].capPrb); // a shared cell's factory share
+    return dir === UL ? Math.max(1, Math.min(cap, Math.floor(fullPowerPrbs))) : cap;
   }
 
   /** The leg's model for its current link and load: the same object while none of its inputs changed. */
@@ -92,7 +93,7 @@ export class FlowDistributions {
     )
       return m;
     const key = this.legIds.key;
-    key[0] = this.cellConfig[dev.serving];
+    key[0] = this.cellConfig[dev.serving]!;
     key[1] = leg.dir;
     key[2] = bits;
     key[3] = q.bitsPerPrbSymbol;
@@ -114,7 +115,7 @@ export class FlowDistributions {
         aheadRatePerMs: leg.aheadRatePerMs,
         aheadPrbSymbols: leg.aheadPrbSymbols,
         aheadPeriodMs: leg.aheadPeriodMs,
-        sharing: this.radio.loads[dev.serving][leg.dir].discipline,
+        sharing: this.radio.loads[dev.serving]![leg.dir].discipline,
       };
       this.legModels[id] = model;
     }
@@ -125,12 +126,12 @@ export class FlowDistributions {
 
   /** The stream's distribution for its legs' current links and loads (its current one if nothing changed). */
   distributionOf(s: FlowStream): DelayDistribution {
-    const profile = this.radio.profiles[s.classIndex];
+    const profile = this.radio.profiles[s.classIndex]!;
     const bits = Math.max(8, s.spec.sizeBytes * 8);
     let same = s.dist !== null;
     const legs = s.legModels;
     for (let i = 0; i < s.legs.length; i++) {
-      const m = this.legModel(s.legs[i], bits, profile.discardTimerMs);
+      const m = this.legModel(s.legs[i]!, bits, profile.discardTimerMs);
       if (legs[i] !== m) same = false;
       legs[i] = m;
     }
@@ -138,8 +139,8 @@ export class FlowDistributions {
     const key = this.distIds.key;
     key[0] = bits;
     key[1] = s.deadlineMs;
-    key[2] = legs.length > 0 ? legs[0].id : -1;
-    key[3] = legs.length > 1 ? legs[1].id : -1;
+    key[2] = legs.length > 0 ? legs[0]!.id : -1;
+    key[3] = legs.length > 1 ? legs[1]!.id : -1;
     const id = this.distIds.intern();
     let dist = this.dists[id];
     if (dist === undefined) {
@@ -157,7 +158,7 @@ export class FlowDistributions {
       // Queueing lateness lasts about a busy period of the busiest leg's cell (M/G/1), in packets.
       let busyMs = 0;
       for (const leg of s.legs) {
-        const load = this.radio.loads[leg.device.serving][leg.dir];
+        const load = this.radio.loads[leg.device.serving]![leg.dir];
         const meanS = leg.prbSymbols / load.capacity;
         const b = busyPeriodMs(Math.max(meanS, 1e-6), Math.min(load.rho, 0.999));
         if (leg.servedShare < 1) busyMs = Number.POSITIVE_INFINITY;

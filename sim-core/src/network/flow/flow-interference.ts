@@ -14,7 +14,7 @@ const LOAD_CHANGE_STEP = 0.05;
 const INTERFERENCE_STEP_DB = 0.25;
 
 export class FlowInterference implements LoadView {
-  /** Loads the SINRs were last evaluated with: DL utilisation per cell, UL interference per (from, at). */
+  /** Loads the SINRs were last evaluated with: DL load factor per cell, UL interference per (from, at). */
   private readonly dlLoadUsed: Float64Array;
   private readonly ulInterferenceUsed: Float64Array;
   private readonly ulInterferenceNow: Float64Array;
@@ -39,11 +39,11 @@ export class FlowInterference implements LoadView {
   }
 
   dlLoad(cell: number): number {
-    return this.dlLoadUsed[cell];
+    return this.dlLoadUsed[cell]!;
   }
 
   ulInterferenceMw(fromCell: number, atCell: number): number {
-    return this.ulInterferenceUsed[fromCell * this.env.cells.length + atCell];
+    return this.ulInterferenceUsed[fromCell * this.env.cells.length + atCell]!;
   }
 
   /** UL interference per PRB that each cell's UEs cause at each gNB now (from × n + at), mW. */
@@ -51,18 +51,19 @@ export class FlowInterference implements LoadView {
     const n = this.env.cells.length;
     out.fill(0);
     for (let c = 0; c < n; c++) {
-      const victims = this.coChannel[c];
+      const victims = this.coChannel[c]!;
       const nv = victims.length;
       if (nv === 0) continue;
-      const load = this.loads[c][UL];
+      const load = this.loads[c]![UL];
       const entries = load.entries;
       for (let k = 0; k < entries.length; k++) {
         const leg = entries[k] as StreamLeg;
-        const share = (leg.ratePerMs * leg.prbSymbols * leg.servedShare) / load.capacity;
+        const share =
+          ((leg.ratePerMs * leg.prbSymbols * leg.servedShare) / load.capacity) * load.interferenceScale;
         const rx = leg.device.ulRxAtMw;
         for (let v = 0; v < nv; v++) {
-          const a = victims[v];
-          out[c * n + a] += share * rx[a];
+          const a = victims[v]!;
+          out[c * n + a]! += share * rx[a]!;
         }
       }
     }
@@ -83,16 +84,16 @@ export class FlowInterference implements LoadView {
       let dlMoved = false;
       for (let c = 0; c < n; c++) {
         if (a === c || !this.env.sameSpectrum(a, c)) continue;
-        usedMw += this.ulInterferenceUsed[c * n + a];
-        nowMw += current[c * n + a];
-        if (Math.abs(this.loads[c][DL].utilization - this.dlLoadUsed[c]) > LOAD_CHANGE_STEP) dlMoved = true;
+        usedMw += this.ulInterferenceUsed[c * n + a]!;
+        nowMw += current[c * n + a]!;
+        if (Math.abs(this.loads[c]![DL].loadFactor - this.dlLoadUsed[c]!) > LOAD_CHANGE_STEP) dlMoved = true;
       }
-      const noise = this.env.cells[a].noisePerPrbMw;
+      const noise = this.env.cells[a]!.noisePerPrbMw;
       if (dlMoved || Math.abs(10 * Math.log10((noise + nowMw) / (noise + usedMw))) > INTERFERENCE_STEP_DB)
         victims.add(a);
     }
     if (victims.size === 0) return null;
-    for (let c = 0; c < n; c++) this.dlLoadUsed[c] = this.loads[c][DL].utilization;
+    for (let c = 0; c < n; c++) this.dlLoadUsed[c] = this.loads[c]![DL].loadFactor;
     this.ulInterferenceUsed.set(current);
     return victims;
   }

@@ -27,7 +27,7 @@ export function flowKpis(
   const { env, profiles, devices, config } = radio;
   const durationMs = Math.max(EPS_MS, endMs - fromMs);
   const classes: ClassKpis[] = profiles.map((p) => {
-    const s = stats.classStats[p.index];
+    const s = stats.classStats[p.index]!;
     const hist = new WeightedLatencyHistogram();
     hist.merge(s.latency);
     addStreamPackets(hist, s.weights, radio.core);
@@ -50,8 +50,8 @@ export function flowKpis(
     };
   });
   const direction = (cell: number, dir: Dir) => {
-    const st = stats.cellStats[cell][dir];
-    const c = env.cells[cell];
+    const st = stats.cellStats[cell]![dir];
+    const c = env.cells[cell]!;
     return {
       throughputMbps: st.bits / (durationMs * 1000),
       // Regimes count whole packets: a saturated carrier can come out a packet's PRBs above 100 %.
@@ -64,8 +64,8 @@ export function flowKpis(
     cellId: c.id,
     ul: direction(c.index, UL),
     dl: direction(c.index, DL),
-    handoversIn: tally.intoCell[c.index],
-    handoversOut: tally.outOfCell[c.index],
+    handoversIn: tally.intoCell[c.index]!,
+    handoversOut: tally.outOfCell[c.index]!,
   }));
   const deviceKpis: DeviceKpis[] = devices.map((d) => {
     const s = d.stats;
@@ -74,10 +74,10 @@ export function flowKpis(
     return {
       deviceId: d.id,
       endpointId: d.endpointId,
-      servingCellId: d.serving >= 0 ? env.cells[d.serving].id : null,
+      servingCellId: d.serving >= 0 ? env.cells[d.serving]!.id : null,
       xM: d.xM,
       yM: d.yM,
-      rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving] : Number.NaN,
+      rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
       dlSinrDb: dl.sinrDb,
       ulSinrDb: ul.sinrDb,
       dlCqi: dl.cqi,
@@ -146,7 +146,7 @@ function addStreamPackets(
     if (n * dist.deliveredProb > 0) parts.push([dist.radio, n * dist.deliveredProb]);
   if (parts.length === 0) return;
   const atoms = convolveCompress(coreAtoms(core), mixture(parts));
-  for (let i = 0; i < atoms.d.length; i++) hist.add(atoms.d[i], atoms.p[i]);
+  for (let i = 0; i < atoms.d.length; i++) hist.add(atoms.d[i]!, atoms.p[i]);
 }
 
 /** One sample per cell with traffic: the current PRB use and the flows' throughput over the last period. */
@@ -157,7 +157,7 @@ export function emitFlowLoadSamples(
   periodMs: number,
 ): void {
   for (const c of radio.env.cells) {
-    const [ul, dl] = radio.loads[c.index];
+    const [ul, dl] = radio.loads[c.index]!;
     if (ul.rho === 0 && dl.rho === 0) continue;
     probe.emit({
       timeMs: nowMs - periodMs,

@@ -60,7 +60,7 @@ export class FlowMessages {
     streams.settle();
     const now = this.radio.sim.now();
     const ci = classIndex(message.trafficClass);
-    const profile = this.radio.profiles[ci];
+    const profile = this.radio.profiles[ci]!;
     const bits = Math.max(8, message.sizeBytes * 8);
     const src = this.radio.deviceByEndpoint.get(message.from) ?? null;
     const dst = this.radio.deviceByEndpoint.get(message.to) ?? null;
@@ -115,11 +115,11 @@ export class FlowMessages {
 
   /** One leg of a message: queue (drawn from the tier's wait), the TDD grid from the actual time, HARQ. */
   private messageLeg(dev: DeviceState, dir: Dir, ci: number, bits: number, tMs: number): LegOutcome {
-    const rng = this.flowRng[dev.index];
-    const profile = this.radio.profiles[ci];
-    const load = this.radio.loads[dev.serving][dir];
-    const tier = this.radio.tierOf[ci];
-    const served = load.tierServed[tier];
+    const rng = this.flowRng[dev.index]!;
+    const profile = this.radio.profiles[ci]!;
+    const load = this.radio.loads[dev.serving]![dir];
+    const tier = this.radio.tierOf[ci]!;
+    const served = load.tierServed[tier]!;
     if (served < 1 && rng.next() >= served)
       return { endMs: tMs + profile.discardTimerMs, lost: true, discarded: true };
     const link = this.distributions.legLink(dev, dir);
@@ -128,7 +128,7 @@ export class FlowMessages {
     let start = served < 1 ? tMs + profile.discardTimerMs : tMs;
     if (dev.blockedUntilMs > start) start = dev.blockedUntilMs;
     let ahead = 0;
-    const rate = load.tierAheadRate[tier];
+    const rate = load.tierAheadRate[tier]!;
     if (served >= 1 && rate > 0) {
       const grid = link.grid;
       const next = grid.nextOpportunity(dir, start);
@@ -143,7 +143,7 @@ export class FlowMessages {
         p *= mean / k;
         cum += p;
       }
-      const perOther = load.tierAheadWork[tier] / rate;
+      const perOther = load.tierAheadWork[tier]! / rate;
       const own = firstTransmission(link, bits, start, this.scratch).prbSymbols;
       ahead = k * (load.discipline === 'fifo' ? perOther : Math.min(perOther, own));
     }

@@ -84,8 +84,8 @@ export class FlowMobility {
     this.lastYM[i] = y;
     let changed = false;
     const r = this.settings.recomputeDistanceM - DISTANCE_TOLERANCE_M;
-    const dx = x - this.refXM[i];
-    const dy = y - this.refYM[i];
+    const dx = x - this.refXM[i]!;
+    const dy = y - this.refYM[i]!;
     if (!dev.geomValid || !(dx * dx + dy * dy < r * r)) {
       if (dev.fixed) this.budget.computeGeometry(dev, x, y);
       else this.geometry.place(dev, x, y);
@@ -126,11 +126,11 @@ export class FlowMobility {
     let next = Number.POSITIVE_INFINITY;
     for (const dev of this.tracked) {
       const i = dev.index;
-      if (this.dueMs[i] <= now) {
+      if (this.dueMs[i]! <= now) {
         if (this.refreshLink(dev, now, true)) this.host.linkChanged(dev);
         this.dueMs[i] = this.nextLookMs(dev, now);
       }
-      if (this.dueMs[i] < next) next = this.dueMs[i];
+      if (this.dueMs[i]! < next) next = this.dueMs[i]!;
     }
     this.host.settle();
     this.scheduleTick(next);
@@ -150,8 +150,8 @@ export class FlowMobility {
   private nextLookMs(dev: DeviceState, now: number): number {
     if (this.movedBy === undefined) return now;
     const i = dev.index;
-    const dx = this.lastXM[i] - this.refXM[i];
-    const dy = this.lastYM[i] - this.refYM[i];
+    const dx = this.lastXM[i]! - this.refXM[i]!;
+    const dy = this.lastYM[i]! - this.refYM[i]!;
     const left = Math.max(MIN_STEP_M, this.settings.recomputeDistanceM - Math.sqrt(dx * dx + dy * dy));
     let at = this.movedBy(dev.endpointId, dev.lastLocateMs, left) ?? now;
     if (dev.tttCandidate >= 0) at = Math.min(at, dev.tttStartMs + this.handover.timeToTriggerMs);

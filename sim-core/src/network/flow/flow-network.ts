@@ -108,6 +108,11 @@ export class FlowNetwork implements NetworkModel {
       this.probes,
       deps.streams,
     );
+    // Shared cells: their loads and PRB caps are recomputed when the public load changes (hour boundaries).
+    radio.ranShare?.watch(sim, () => {
+      for (const pair of radio.loads) for (const load of pair) load.dirty = true;
+      this.streams.settle();
+    });
     if (radio.interference.coupled) {
       const refresh: SimAction<undefined> = sim.action(
         () => {
@@ -194,10 +199,10 @@ export class FlowNetwork implements NetworkModel {
       devices: devices.map((d) => ({
         deviceId: d.id,
         endpointId: d.endpointId,
-        servingCellId: d.serving >= 0 ? env.cells[d.serving].id : null,
+        servingCellId: d.serving >= 0 ? env.cells[d.serving]!.id : null,
         xM: d.xM,
         yM: d.yM,
-        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving] : Number.NaN,
+        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
         dlSinrDb: d.quality[DL].sinrDb,
         ulSinrDb: d.quality[UL].sinrDb,
         ulBacklogBytes: 0,
@@ -206,8 +211,8 @@ export class FlowNetwork implements NetworkModel {
       })),
       cells: env.cells.map((c) => ({
         cellId: c.id,
-        dlLoad: loads[c.index][DL].utilization,
-        ulLoad: loads[c.index][UL].utilization,
+        dlLoad: loads[c.index]![DL].utilization,
+        ulLoad: loads[c.index]![UL].utilization,
         dlBackloggedUes: 0,
         ulBackloggedUes: 0,
       })),

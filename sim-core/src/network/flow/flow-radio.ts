@@ -10,6 +10,7 @@ import { LinkBudget, type PowerControl } from '../link-budget';
 import { CQI_TARGET_BLER, DEFAULT_MAX_HARQ_RETRANSMISSIONS } from '../radio/cqi';
 import { CORE_DELAY_PROFILES } from '../radio/deployment';
 import { RadioEnvironment } from '../radio-environment';
+import { RanShare } from '../ran-share/ran-share';
 import { type Dir, DL, UL } from '../tdd-grid';
 import { type ClassProfile, resolveClassProfiles } from '../traffic-classes';
 import { CellLoad } from './cell-load';
@@ -30,6 +31,8 @@ export interface FlowRadio {
   readonly deviceByEndpoint: Map<string, DeviceState>;
   /** Per cell: [UL, DL]. */
   readonly loads: [CellLoad, CellLoad][];
+  /** The public users' claim on shared cells (ran-share/); null: the factory's own cells. */
+  readonly ranShare: RanShare | null;
   readonly core: CoreModel;
   /** First transmission plus HARQ retransmissions. */
   readonly maxAttempts: number;
@@ -87,6 +90,7 @@ export function buildFlowRadio(
   });
   for (const w of config.wiredEndpoints ?? [])
     if (deviceByEndpoint.has(w)) throw new RangeError(`Endpoint '${w}' is both wired and served by a device`);
+  const ranShare = config.ranShare === undefined ? null : new RanShare(config.ranShare, env.cells);
   const loads = env.cells.map(
     (cell) =>
       [UL, DL].map(
@@ -98,6 +102,7 @@ export function buildFlowRadio(
             cell.nPrb,
             cell.grid.symbolsPerMs(dir as Dir),
             tiers,
+            ranShare?.cell(cell.index, dir as Dir) ?? null,
           ),
       ) as [CellLoad, CellLoad],
   );
@@ -115,6 +120,7 @@ export function buildFlowRadio(
     devices,
     deviceByEndpoint,
     loads,
+    ranShare,
     core,
     maxAttempts,
     harqProcessingMs,

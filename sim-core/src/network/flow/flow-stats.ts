@@ -63,7 +63,7 @@ export class FlowStats {
     discarded: boolean,
     late: boolean,
   ): void {
-    const cs = this.classStats[ci];
+    const cs = this.classStats[ci]!;
     cs.finished++;
     if (lost) {
       if (discarded) cs.discarded++;
@@ -94,7 +94,7 @@ export class FlowStats {
     bits: number,
     lost: boolean,
   ): void {
-    const st = this.cellStats[dev.serving][dir];
+    const st = this.cellStats[dev.serving]![dir];
     st.prbSymbols += prbSymbols;
     st.blocks += blocks;
     st.retransmissions += retransmissions;
@@ -118,7 +118,7 @@ export class FlowStats {
     ss.late += late;
     ss.onTime += delivered - late;
     ss.lost += lost + discarded;
-    const cs = this.classStats[s.classIndex];
+    const cs = this.classStats[s.classIndex]!;
     cs.finished += n;
     cs.delivered += delivered;
     cs.late += late;
@@ -135,15 +135,15 @@ export class FlowStats {
     }
     const bits = Math.max(8, s.spec.sizeBytes * 8);
     for (let i = 0; i < s.legs.length; i++) {
-      const leg = s.legs[i];
-      const load = dist.legLoads[i];
+      const leg = s.legs[i]!;
+      const load = dist.legLoads[i]!;
       const sent = n * load.share;
       const ds = leg.device.stats;
       ds.packets[leg.dir] += sent;
       ds.prbSymbols[leg.dir] += sent * load.prbSymbols;
       ds.bits[leg.dir] += delivered * bits;
       if (leg.cell >= 0) {
-        const st = this.cellStats[leg.cell][leg.dir];
+        const st = this.cellStats[leg.cell]![leg.dir];
         st.bits += delivered * bits;
         st.prbSymbols += sent * load.prbSymbols;
         st.blocks += sent * load.blocks;
@@ -159,7 +159,7 @@ export class FlowStats {
   accrueForced(s: FlowStream, dist: DelayDistribution, from: number, until: number, endMs: number): void {
     const k = until - from;
     const ss = s.stats;
-    const cs = this.classStats[s.classIndex];
+    const cs = this.classStats[s.classIndex]!;
     const dev = s.src ?? s.dst;
     const onTime = dist.deliveredProb - dist.lateProb;
     for (const st of [ss, cs]) {

@@ -113,7 +113,7 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
       cell: -1,
       ratePerMs: 1 / spec.intervalMs,
       prbSymbols: 0,
-      tier: this.radio.tierOf[ci],
+      tier: this.radio.tierOf[ci]!,
       slot: -1,
       servedShare: 1,
       aheadRatePerMs: 0,
@@ -125,7 +125,7 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
     if (src !== null) stream.legs.push(leg(src, UL));
     if (dst !== null) stream.legs.push(leg(dst, DL));
     for (const d of [src, dst])
-      if (d !== null && !this.ofDevice[d.index].includes(stream)) this.ofDevice[d.index].push(stream);
+      if (d !== null && !this.ofDevice[d.index]!.includes(stream)) this.ofDevice[d.index]!.push(stream);
     record.current = stream;
     stream.setActive(true);
     return stream;
@@ -144,7 +144,7 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
     } else {
       for (const leg of stream.legs) {
         this.unbook(leg);
-        if (!leg.device.fixed && !this.ofDevice[leg.device.index].some((s) => s.active))
+        if (!leg.device.fixed && !this.ofDevice[leg.device.index]!.some((s) => s.active))
           this.mobility.untrack(leg.device);
       }
     }
@@ -156,7 +156,7 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
     if (record?.current === stream) record.current = null;
     for (const d of [stream.src, stream.dst])
       if (d !== null) {
-        const list = this.ofDevice[d.index];
+        const list = this.ofDevice[d.index]!;
         const i = list.indexOf(stream);
         if (i >= 0) list.splice(i, 1);
       }
@@ -179,18 +179,18 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
   // MobilityHost
 
   linkChanged(dev: DeviceState): void {
-    for (const s of this.ofDevice[dev.index]) this.flag(s);
+    for (const s of this.ofDevice[dev.index]!) this.flag(s);
   }
 
   /** Break-before-make handover of `dev` to `target`: its legs move, the interruption's packets are late. */
   handover(dev: DeviceState, target: number, tMs: number): void {
     const from = dev.serving;
     const interruptionMs = this.options.handover.interruptionMs;
-    for (const s of this.ofDevice[dev.index]) s.closeRegime(tMs);
+    for (const s of this.ofDevice[dev.index]!) s.closeRegime(tMs);
     dev.serving = target;
     dev.tttCandidate = -1;
     dev.blockedUntilMs = tMs + interruptionMs;
-    for (const s of this.ofDevice[dev.index]) {
+    for (const s of this.ofDevice[dev.index]!) {
       if (!s.active) continue;
       for (const leg of s.legs) if (leg.device === dev) this.book(leg);
       // Packets reaching the cell during the interruption leave at its end: late ones are invalid.
@@ -235,14 +235,14 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
     const cell = leg.device.serving;
     if (leg.cell === cell) return;
     const loads = this.radio.loads;
-    if (leg.cell >= 0) loads[leg.cell][leg.dir].remove(leg);
+    if (leg.cell >= 0) loads[leg.cell]![leg.dir].remove(leg);
     leg.cell = cell;
-    loads[cell][leg.dir].add(leg);
+    loads[cell]![leg.dir].add(leg);
   }
 
   private unbook(leg: StreamLeg): void {
     if (leg.cell < 0) return;
-    this.radio.loads[leg.cell][leg.dir].remove(leg);
+    this.radio.loads[leg.cell]![leg.dir].remove(leg);
     leg.cell = -1;
   }
 
@@ -276,11 +276,11 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
           const dist = this.distributions.distributionOf(s);
           if (dist !== s.dist) {
             for (let i = 0; i < s.legs.length; i++) {
-              const leg = s.legs[i];
-              const prb = dist.legLoads[i].prbSymbols;
+              const leg = s.legs[i]!;
+              const prb = dist.legLoads[i]!.prbSymbols;
               if (prb !== leg.prbSymbols) {
                 leg.prbSymbols = prb;
-                if (leg.cell >= 0) loads[leg.cell][leg.dir].dirty = true;
+                if (leg.cell >= 0) loads[leg.cell]![leg.dir].dirty = true;
               }
             }
             s.setDistribution(dist, this.distributions.chainOf(s, dist));

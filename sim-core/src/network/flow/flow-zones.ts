@@ -32,7 +32,7 @@ export class FlowZones {
   private scheduleNext(zone: number, action: SimAction<undefined>): void {
     const now = this.sim.now();
     let next = Number.POSITIVE_INFINITY;
-    for (const p of this.env.zones[zone].config.schedule ?? []) {
+    for (const p of this.env.zones[zone]!.config.schedule ?? []) {
       if (p.startMs > now && p.startMs < next) next = p.startMs;
       if (p.endMs > now && p.endMs < next) next = p.endMs;
     }
@@ -40,7 +40,7 @@ export class FlowZones {
   }
 
   private boundary(zone: number, action: SimAction<undefined>): void {
-    const z = this.env.zones[zone];
+    const z = this.env.zones[zone]!;
     const now = this.sim.now();
     const active = zoneActiveAt(z.config.schedule, now) ? 1 : 0;
     if (active !== this.state.active[zone]) {

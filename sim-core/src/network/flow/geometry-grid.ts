@@ -41,7 +41,7 @@ export class GeometryGrid {
     const slot = (iy - cache.iy0) * cache.width + (ix - cache.ix0);
     const cells = dev.plDb.length;
     const zones = dev.zoneLossDb.length;
-    const at = cache.index[slot] - 1;
+    const at = cache.index[slot]! - 1;
     if (at < 0) {
       this.budget.computeGeometry(dev, gx, gy);
       const size = 3 * cells + zones;
@@ -55,21 +55,21 @@ export class GeometryGrid {
       cache.index[slot] = o + 1;
       cache.used += size;
       for (let c = 0; c < cells; c++) {
-        data[o++] = dev.plDb[c];
-        data[o++] = dev.rsrpDbm[c];
-        data[o++] = dev.dlRxMw[c];
+        data[o++] = dev.plDb[c]!;
+        data[o++] = dev.rsrpDbm[c]!;
+        data[o++] = dev.dlRxMw[c]!;
       }
-      for (let z = 0; z < zones; z++) data[o++] = dev.zoneLossDb[z];
+      for (let z = 0; z < zones; z++) data[o++] = dev.zoneLossDb[z]!;
       return;
     }
     const data = cache.data;
     let o = at;
     for (let c = 0; c < cells; c++) {
-      dev.plDb[c] = data[o++];
-      dev.rsrpDbm[c] = data[o++];
-      dev.dlRxMw[c] = data[o++];
+      dev.plDb[c] = data[o++]!;
+      dev.rsrpDbm[c] = data[o++]!;
+      dev.dlRxMw[c] = data[o++]!;
     }
-    for (let z = 0; z < zones; z++) dev.zoneLossDb[z] = data[o++];
+    for (let z = 0; z < zones; z++) dev.zoneLossDb[z] = data[o++]!;
     dev.xM = gx;
     dev.yM = gy;
     dev.geomValid = true;
@@ -109,7 +109,7 @@ function grow(cache: KindCache, ix: number, iy: number): void {
   const index = new Int32Array(width * height);
   for (let r = 0; r < cache.height; r++)
     for (let c = 0; c < cache.width; c++)
-      index[(cache.iy0 + r - iy0) * width + (cache.ix0 + c - ix0)] = cache.index[r * cache.width + c];
+      index[(cache.iy0 + r - iy0) * width + (cache.ix0 + c - ix0)] = cache.index[r * cache.width + c]!;
   cache.index = index;
   cache.ix0 = ix0;
   cache.iy0 = iy0;

@@ -19,16 +19,16 @@ export function waterFill(
   out: Float64Array,
 ): number {
   let total = 0;
-  for (let i = 0; i < n; i++) total += demands[i];
+  for (let i = 0; i < n; i++) total += demands[i]!;
   if (total <= capacity) {
-    for (let i = 0; i < n; i++) out[i] = demands[i];
+    for (let i = 0; i < n; i++) out[i] = demands[i]!;
     return total;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => demands[a] - demands[b] || a - b);
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => demands[a]! - demands[b]! || a - b);
   let left = Math.max(0, capacity);
   for (let k = 0; k < n; k++) {
-    const i = order[k];
-    const give = Math.min(demands[i], left / (n - k));
+    const i = order[k]!;
+    const give = Math.min(demands[i]!, left / (n - k));
     out[i] = give;
     left -= give;
   }

@@ -41,16 +41,16 @@ export function slotBacklog(
       const extra = exact - capacity;
       const next = new Float64Array(MAX_UNITS + 1);
       for (let x = 0; x <= MAX_UNITS; x++) {
-        if (b[x] < TAIL * 1e-3) continue;
+        if (b[x]! < TAIL * 1e-3) continue;
         for (let k = 0; k < arrivals.length; k++) {
-          const w = b[x] * arrivals[k];
+          const w = b[x]! * arrivals[k]!;
           const y = Math.min(MAX_UNITS, Math.max(0, x + k - capacity));
-          next[y] += w * (1 - extra);
-          next[Math.max(0, y - 1)] += w * extra;
+          next[y]! += w * (1 - extra);
+          next[Math.max(0, y - 1)]! += w * extra;
         }
       }
-      const s = sum[i - count];
-      for (let x = 0; x <= MAX_UNITS; x++) s[x] += next[x] / periods;
+      const s = sum[i - count]!;
+      for (let x = 0; x <= MAX_UNITS; x++) s[x]! += next[x]! / periods;
       b = next;
     }
   }

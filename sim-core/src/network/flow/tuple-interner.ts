@@ -28,7 +28,7 @@ export class TupleInterner {
   find(): number {
     const mask = this.slots.length - 1;
     for (let s = this.hash() & mask; ; s = (s + 1) & mask) {
-      const id = this.slots[s];
+      const id = this.slots[s]!;
       if (id === EMPTY || this.matches(id)) return id;
     }
   }
@@ -38,7 +38,7 @@ export class TupleInterner {
     const mask = this.slots.length - 1;
     let s = this.hash() & mask;
     for (; ; s = (s + 1) & mask) {
-      const id = this.slots[s];
+      const id = this.slots[s]!;
       if (id === EMPTY) break;
       if (this.matches(id)) return id;
     }
@@ -49,7 +49,7 @@ export class TupleInterner {
       grown.set(this.tuples);
       this.tuples = grown;
     }
-    for (let i = 0; i < w; i++) this.tuples[id * w + i] = normal(this.key[i]);
+    for (let i = 0; i < w; i++) this.tuples[id * w + i] = normal(this.key[i]!);
     this.slots[s] = id;
     if (this.count * 2 > this.slots.length) this.rehash();
     return id;
@@ -60,7 +60,7 @@ export class TupleInterner {
     const base = id * w;
     for (let i = 0; i < w; i++) {
       const a = this.tuples[base + i];
-      const b = normal(this.key[i]);
+      const b = normal(this.key[i]!);
       if (a !== b && !(Number.isNaN(a) && Number.isNaN(b))) return false;
     }
     return true;
@@ -74,11 +74,11 @@ export class TupleInterner {
   private hashOf(values: Float64Array, base: number): number {
     let h = 0x9747b28c;
     for (let i = 0; i < this.width; i++) {
-      const v = normal(values[base + i]);
+      const v = normal(values[base + i]!);
       // One NaN for every NaN (they match each other).
       this.bits[0] = Number.isNaN(v) ? Number.NaN : v;
-      h = mix(h, this.halves[0]);
-      h = mix(h, this.halves[1]);
+      h = mix(h, this.halves[0]!);
+      h = mix(h, this.halves[1]!);
     }
     h ^= h >>> 16;
     h = Math.imul(h, 0x85ebca6b);

@@ -31,7 +31,7 @@ export class WeightedLatencyHistogram {
   /** Adds `weight` packets of latency `latencyMs` already mapped to `bucket`. */
   addBucket(bucket: number, latencyMs: number, weight: number): void {
     if (!(weight > 0)) return;
-    this.counts[bucket] += weight;
+    this.counts[bucket]! += weight;
     this.n += weight;
     this.sum += latencyMs * weight;
     if (latencyMs < this.lo) this.lo = latencyMs;
@@ -41,7 +41,7 @@ export class WeightedLatencyHistogram {
   /** Adds everything `other` holds. */
   merge(other: WeightedLatencyHistogram): void {
     if (!(other.n > 0)) return;
-    for (let b = 0; b < BUCKETS; b++) this.counts[b] += other.counts[b];
+    for (let b = 0; b < BUCKETS; b++) this.counts[b]! += other.counts[b]!;
     this.n += other.n;
     this.sum += other.sum;
     if (other.lo < this.lo) this.lo = other.lo;
@@ -58,8 +58,8 @@ export class WeightedLatencyHistogram {
     const rank = p * this.n;
     let seen = 0;
     for (let b = 0; b < BUCKETS; b++) {
-      seen += this.counts[b];
-      if (seen >= rank - 1e-9 * this.n && this.counts[b] > 0) {
+      seen += this.counts[b]!;
+      if (seen >= rank - 1e-9 * this.n && this.counts[b]! > 0) {
         const centre = b === 0 ? MIN_MS : MIN_MS * GROWTH ** (b - 0.5);
         return Math.min(this.hi, Math.max(this.lo, centre));
       }

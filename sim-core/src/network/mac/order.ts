@@ -19,10 +19,10 @@ export function byPriorityKey(a: Flow, b: Flow): number {
 /** In-place stable sort; the lists are short (backlogged flows of one slot), where this beats Array.sort. */
 export function insertionSort<T>(a: T[], compare: (x: T, y: T) => number): void {
   for (let i = 1; i < a.length; i++) {
-    const x = a[i];
+    const x = a[i]!;
     let j = i - 1;
-    while (j >= 0 && compare(a[j], x) > 0) {
-      a[j + 1] = a[j];
+    while (j >= 0 && compare(a[j]!, x) > 0) {
+      a[j + 1] = a[j]!;
       j--;
     }
     a[j + 1] = x;

@@ -54,7 +54,7 @@ export function scriptedPeriods(outages: readonly { startMs: number; endMs: numb
       return o.startMs - lastEndMs;
     },
     nextDownMs() {
-      const o = outages[i++];
+      const o = outages[i++]!; // nextUpMs found it (or returned Infinity, and this is never called)
       lastEndMs = o.endMs;
       return o.endMs - o.startMs;
     },
@@ -118,7 +118,7 @@ export class OutageProcess {
     const now = this.sim.now();
     let sum = 0;
     for (let i = this.log.length - 1; i >= 0; i--) {
-      const [s, e0] = this.log[i];
+      const [s, e0] = this.log[i]!;
       const e = Number.isNaN(e0) ? now : e0;
       if (e <= fromMs) break;
       sum += Math.max(0, Math.min(e, toMs) - Math.max(s, fromMs));
@@ -168,7 +168,7 @@ export class OutageProcess {
       this.log.push([now, Number.NaN]);
       this.scheduleIn(this.periods.nextDownMs());
     } else {
-      this.log[this.log.length - 1][1] = now;
+      this.log[this.log.length - 1]![1] = now;
       this.scheduleIn(this.periods.nextUpMs());
     }
     for (const l of this.listeners) l(this.down, now);

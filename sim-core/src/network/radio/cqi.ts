@@ -14,10 +14,12 @@ export interface CqiEntry {
   readonly efficiency: number;
 }
 
-export type CqiTableId = 1 | 2;
+export type CqiTableId = 1 | 2 | 3;
 
 /** Target transport-block error probability for CQI tables 1 and 2: 0.1 (TS 38.214 §5.2.2.1). */
 export const CQI_TARGET_BLER = 0.1;
+/** Target transport-block error probability for CQI table 3: 0.00001 (TS 38.214 §5.2.2.1). */
+export const CQI_TABLE_3_TARGET_BLER = 1e-5;
 
 const e = (
   cqi: number,
@@ -67,8 +69,28 @@ export const CQI_TABLE_2: readonly (CqiEntry | null)[] = Object.freeze([
   e(15, '256QAM', 8, 948, 7.4063),
 ]);
 
+/** TS 38.214 Table 5.2.2.1-4: 4-bit CQI Table 3 (low spectral efficiency, for a 1e-5 BLER target). */
+export const CQI_TABLE_3: readonly (CqiEntry | null)[] = Object.freeze([
+  null, // CQI 0: out of range (TS 38.214 Table 5.2.2.1-4)
+  e(1, 'QPSK', 2, 30, 0.0586), // TS 38.214 Table 5.2.2.1-4
+  e(2, 'QPSK', 2, 50, 0.0977),
+  e(3, 'QPSK', 2, 78, 0.1523),
+  e(4, 'QPSK', 2, 120, 0.2344),
+  e(5, 'QPSK', 2, 193, 0.377),
+  e(6, 'QPSK', 2, 308, 0.6016),
+  e(7, 'QPSK', 2, 449, 0.877),
+  e(8, 'QPSK', 2, 602, 1.1758),
+  e(9, '16QAM', 4, 378, 1.4766),
+  e(10, '16QAM', 4, 490, 1.9141),
+  e(11, '16QAM', 4, 616, 2.4063),
+  e(12, '64QAM', 6, 466, 2.7305),
+  e(13, '64QAM', 6, 567, 3.3223),
+  e(14, '64QAM', 6, 666, 3.9023),
+  e(15, '64QAM', 6, 772, 4.5234),
+]);
+
 export function cqiTable(table: CqiTableId): readonly (CqiEntry | null)[] {
-  return table === 1 ? CQI_TABLE_1 : CQI_TABLE_2;
+  return table === 1 ? CQI_TABLE_1 : table === 2 ? CQI_TABLE_2 : CQI_TABLE_3;
 }
 
 /**
@@ -90,14 +112,18 @@ export function cqiSinrThresholdsDb(table: CqiTableId, snrGapDb: number = DEFAUL
   return out;
 }
 
-const DEFAULT_THRESHOLDS_1 = cqiSinrThresholdsDb(1);
-const DEFAULT_THRESHOLDS_2 = cqiSinrThresholdsDb(2);
+const DEFAULT_THRESHOLDS = [
+  cqiSinrThresholdsDb(1),
+  cqiSinrThresholdsDb(1),
+  cqiSinrThresholdsDb(2),
+  cqiSinrThresholdsDb(3),
+];
 
 /** Highest CQI whose threshold is <= sinrDb (0 = out of range), using given thresholds. No allocation. */
 export function sinrToCqiWithThresholds(sinrDb: number, thresholdsDb: ArrayLike<number>): number {
   let cqi = 0;
   for (let i = 1; i < thresholdsDb.length; i++) {
-    if (sinrDb >= thresholdsDb[i]) cqi = i;
+    if (sinrDb >= thresholdsDb[i]!) cqi = i;
     else break;
   }
   return cqi;
@@ -105,7 +131,7 @@ export function sinrToCqiWithThresholds(sinrDb: number, thresholdsDb: ArrayLike<
 
 /** CQI for a SINR under the default Shannon-gap thresholds (10 % BLER target). No allocation. */
 export function sinrToCqi(sinrDb: number, table: CqiTableId = 1): number {
-  return sinrToCqiWithThresholds(sinrDb, table === 1 ? DEFAULT_THRESHOLDS_1 : DEFAULT_THRESHOLDS_2);
+  return sinrToCqiWithThresholds(sinrDb, DEFAULT_THRESHOLDS[table]!);
 }
 
 /** Spectral efficiency (bit/s/Hz) of a CQI, 0 for CQI 0. */

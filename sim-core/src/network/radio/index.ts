@@ -1,8 +1,18 @@
 // 5G radio and link-abstraction models: pure, deterministic functions and small lookup tables.
 
 export {
+  type BlerCurve,
+  blerCurve,
+  blerCurveForCqi,
+  curveBler,
+  curveSinrForBler,
+  LENA_MCS_TABLE_2,
+} from './bler-curves';
+export {
   CQI_TABLE_1,
   CQI_TABLE_2,
+  CQI_TABLE_3,
+  CQI_TABLE_3_TARGET_BLER,
   CQI_TARGET_BLER,
   type CqiEntry,
   type CqiTableId,
@@ -26,6 +36,17 @@ export {
   coreDelayProfile,
   type DeploymentMode,
 } from './deployment';
+export {
+  coherenceBandwidthHz,
+  coherenceTimeMs,
+  eesmLinear,
+  FadingProcess,
+  INF_K_FACTOR_DB,
+  infDelaySpreadNs,
+  maxDopplerHz,
+  SOS_PATHS,
+} from './fading';
+export { chaseAttempts, chaseResidualBler } from './harq-combining';
 export {
   dbmToMw,
   dbToLinear,

@@ -53,7 +53,7 @@ export function sinrDb(
   count: number = interferersDbm.length,
 ): number {
   let denomMw = dbmToMw(noiseDbm);
-  for (let i = 0; i < count; i++) denomMw += dbmToMw(interferersDbm[i]);
+  for (let i = 0; i < count; i++) denomMw += dbmToMw(interferersDbm[i]!);
   return signalDbm - mwToDbm(denomMw);
 }
 

@@ -72,7 +72,7 @@ export function createShadowField(params: ShadowFieldParams): ShadowField {
     decorrelationM: params.decorrelationM,
     sampleDb(xM: number, yM: number): number {
       let s = 0;
-      for (let i = 0; i < n; i++) s += Math.cos(kx[i] * xM + ky[i] * yM + phase[i]);
+      for (let i = 0; i < n; i++) s += Math.cos(kx[i]! * xM + ky[i]! * yM + phase[i]!);
       return amplitude * s;
     },
   };

@@ -8,6 +8,7 @@ const BUILTIN = {
   periodic: ({ spec }) => new PeriodicSource(spec.intervalMs),
 } satisfies Record<string, TrafficSourceFactory>;
 
+/** The names of the built-in traffic sources. @useDeclaredType */
 export type BuiltinTrafficSourceName = keyof typeof BUILTIN;
 /** A registered traffic source: a built-in, or a name registered with `registerTrafficSource`. */
 export type TrafficSourceName = BuiltinTrafficSourceName | (string & {});

@@ -73,11 +73,11 @@ export function contentionState(contenders: readonly Contender[], timing: DcfTim
     let change = 0;
     let nextTotal = 0;
     for (let i = 0; i < n; i++) {
-      const s = service(Math.max(1, 1 + total - q[i])); // (≥ 1 up to rounding)
+      const s = service(Math.max(1, 1 + total - q[i]!)); // (≥ 1 up to rounding)
       serviceOf[i] = s.ms;
       pOf[i] = s.fp.p;
-      const next = Math.min(1, contenders[i].ratePerMs * s.ms);
-      change = Math.max(change, Math.abs(next - q[i]));
+      const next = Math.min(1, contenders[i]!.ratePerMs * s.ms);
+      change = Math.max(change, Math.abs(next - q[i]!));
       q[i] = next;
       nextTotal += next;
     }
@@ -128,8 +128,8 @@ export function frameOutlook(
   queueLimitFrames: number,
 ): FrameOutlook {
   const own = basicAccessTimesUs(airtimeUs, timing).tsUs;
-  const meanService = index < 0 ? state.serviceMs : state.serviceMsOf[index];
-  const p = index < 0 ? state.fixedPoint.p : state.collisionOf[index];
+  const meanService = index < 0 ? state.serviceMs : state.serviceMsOf[index]!;
+  const p = index < 0 ? state.fixedPoint.p : state.collisionOf[index]!;
   const serviceMs = Math.max(own / 1000, meanService + (own - state.tsUs) / 1000);
   const rho = ratePerMs * serviceMs;
   const full = queueLimitFrames * serviceMs;

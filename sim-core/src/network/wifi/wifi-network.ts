@@ -173,7 +173,7 @@ class WifiModel implements WifiNetwork, WifiStreamHost {
         xM: g.xM,
         yM: g.yM,
         heightM: g.heightM,
-        channel: WIFI_DEFAULTS.channels[i % WIFI_DEFAULTS.channels.length],
+        channel: WIFI_DEFAULTS.channels[i % WIFI_DEFAULTS.channels.length]!,
       }));
     if (apConfigs.length === 0)
       throw new RangeError('wifi: no access points (give accessPoints, or 5G sites to put them at)');
@@ -337,9 +337,9 @@ class WifiModel implements WifiNetwork, WifiStreamHost {
     );
     const st = ap.stats;
     st.frames++;
-    st.sumCollisionP += index < 0 ? state.fixedPoint.p : state.collisionOf[index];
+    st.sumCollisionP += index < 0 ? state.fixedPoint.p : state.collisionOf[index]!;
     st.sumServiceMs += o.serviceMs;
-    st.sumBusy += index < 0 ? 1 + state.busyStations : state.contendingOf[index];
+    st.sumBusy += index < 0 ? 1 + state.busyStations : state.contendingOf[index]!;
     if (u < o.lossProbability) return Number.NaN;
     st.airtimeMs += o.minMs;
     // Assumption: the time beyond the frame's own T_s (backoff, others' frames, retries, queue) is

@@ -102,7 +102,7 @@ export class WifiStream implements StreamHandle {
     } else {
       this.bookUntil(now);
       // Packets of the batch not sent yet are not sent at all.
-      for (let i = this.booked; i < this.sendMs.length; i++) this.windows?.unsent(this.sendMs[i]);
+      for (let i = this.booked; i < this.sendMs.length; i++) this.windows?.unsent(this.sendMs[i]!);
       this.sendMs.length = 0;
       this.delayMs.length = 0;
       this.booked = 0;
@@ -122,8 +122,8 @@ export class WifiStream implements StreamHandle {
 
   /** Books the packets of the current batch sent by `timeMs`. */
   bookUntil(timeMs: number): void {
-    while (this.booked < this.sendMs.length && this.sendMs[this.booked] <= timeMs) {
-      this.host.book(this, this.sendMs[this.booked], this.delayMs[this.booked]);
+    while (this.booked < this.sendMs.length && this.sendMs[this.booked]! <= timeMs) {
+      this.host.book(this, this.sendMs[this.booked]!, this.delayMs[this.booked]!);
       this.booked++;
     }
   }

@@ -10,8 +10,8 @@ export const nearestIdle: DispatchRule = {
     let best = -1;
     let bestCost = Number.POSITIVE_INFINITY;
     for (let i = 0; i < pending.length; i++) {
-      if (!eligible(pending[i])) continue;
-      const cost = router.costS(node, pending[i].fromNode);
+      if (!eligible(pending[i]!)) continue;
+      const cost = router.costS(node, pending[i]!.fromNode);
       if (best < 0 || cost < bestCost) {
         best = i;
         bestCost = cost;

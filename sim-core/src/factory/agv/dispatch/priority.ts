@@ -8,8 +8,8 @@ export const priority: DispatchRule = {
   chooseTask(pending, _node, _router, eligible) {
     let best = -1;
     for (let i = 0; i < pending.length; i++) {
-      if (!eligible(pending[i])) continue;
-      if (best < 0 || pending[i].req.priority > pending[best].req.priority) best = i;
+      if (!eligible(pending[i]!)) continue;
+      if (best < 0 || pending[i]!.req.priority > pending[best]!.req.priority) best = i;
     }
     return best;
   },

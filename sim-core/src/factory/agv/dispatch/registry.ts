@@ -11,6 +11,7 @@ const BUILTIN = {
   priority: () => priority,
 } satisfies Record<string, DispatchRuleFactory>;
 
+/** The names of the built-in dispatch rules. @useDeclaredType */
 export type BuiltinDispatchRuleName = keyof typeof BUILTIN;
 /** A registered dispatch rule: a built-in, or a name registered with `registerDispatchRule`. */
 export type DispatchRuleName = BuiltinDispatchRuleName | (string & {});

@@ -80,6 +80,6 @@ export function firstEligible(
   pending: readonly DispatchTask[],
   eligible: (task: DispatchTask) => boolean,
 ): number {
-  for (let i = 0; i < pending.length; i++) if (eligible(pending[i])) return i;
+  for (let i = 0; i < pending.length; i++) if (eligible(pending[i]!)) return i;
   return -1;
 }

@@ -9,7 +9,7 @@ export class PriorityScheduler implements MacScheduler {
     insertionSort(flows, byPriorityKey);
     let used = 0;
     for (let fi = 0; fi < flows.length; fi++) {
-      const f = flows[fi];
+      const f = flows[fi]!;
       if (used >= budget) break;
       used += slot.grantFlow(f, Math.min(f.needPrb, budget - used));
     }

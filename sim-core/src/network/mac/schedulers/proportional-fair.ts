@@ -37,7 +37,7 @@ export class ProportionalFairScheduler implements MacScheduler {
   ): number {
     const prior = slot.grantedCount;
     for (let i = 0; i < n; i++) {
-      const d = devices[i];
+      const d = devices[i]!;
       d.pfMetric = d.quality[this.dir].bitsPerPrbSymbol / Math.max(1e-6, this.average(slot, d));
     }
     let used = 0;
@@ -49,9 +49,9 @@ export class ProportionalFairScheduler implements MacScheduler {
         // Every place is taken: only devices granted in this slot can take more (moved to the front).
         let g = 0;
         for (let i = 0; i < left; i++) {
-          const d = devices[i];
+          const d = devices[i]!;
           if (d.grantMark !== slot.mark) continue;
-          devices[i] = devices[g];
+          devices[i] = devices[g]!;
           devices[g++] = d;
         }
         left = g;
@@ -59,9 +59,9 @@ export class ProportionalFairScheduler implements MacScheduler {
         continue;
       }
       let best = 0;
-      for (let i = 1; i < left; i++) if (byPfMetric(devices[i], devices[best]) < 0) best = i;
-      const d = devices[best];
-      devices[best] = devices[--left];
+      for (let i = 1; i < left; i++) if (byPfMetric(devices[i]!, devices[best]!) < 0) best = i;
+      const d = devices[best]!;
+      devices[best] = devices[--left]!;
       devices[left] = d;
       if (!slot.canServe(d)) continue;
       slot.prepare(d, symbols);
@@ -73,13 +73,13 @@ export class ProportionalFairScheduler implements MacScheduler {
   allocateFlows(slot: SlotGrants, flows: Flow[], slice: number, budget: number): number {
     const devices = slot.devicesOf(flows);
     for (let i = 0; i < devices.length; i++) {
-      const d = devices[i];
+      const d = devices[i]!;
       d.pfMetric = d.quality[this.dir].bitsPerPrbSymbol / Math.max(1e-6, this.average(slot, d));
     }
     insertionSort(devices, byPfMetric);
     let used = 0;
     for (let di = 0; di < devices.length; di++) {
-      const d = devices[di];
+      const d = devices[di]!;
       if (used >= budget) break;
       if (!slot.canServe(d)) continue;
       used += slot.grantDevice(d, slice, Math.min(d.needPrb, budget - used));

@@ -11,6 +11,7 @@ const BUILTIN = {
   priority: () => new PriorityScheduler(),
 } satisfies Record<string, MacSchedulerFactory>;
 
+/** The names of the built-in MAC schedulers. @useDeclaredType */
 export type BuiltinSchedulerName = keyof typeof BUILTIN;
 /** A registered MAC scheduler: a built-in, or a name registered with `registerMacScheduler`. */
 export type SchedulerName = BuiltinSchedulerName | (string & {});

@@ -49,27 +49,27 @@ export class RoundRobinScheduler implements MacScheduler {
       // Granted devices go to `picked`; the others to the front of `devices` (a permutation of it).
       fresh = 0;
       for (let i = 0; i < n; i++) {
-        const d = devices[i];
+        const d = devices[i]!;
         if (d.grantMark === slot.mark) picked.push(d);
         else {
-          devices[i] = devices[fresh];
+          devices[i] = devices[fresh]!;
           devices[fresh++] = d;
         }
       }
     }
-    if (fresh <= room) for (let i = 0; i < fresh; i++) picked.push(devices[i]);
+    if (fresh <= room) for (let i = 0; i < fresh; i++) picked.push(devices[i]!);
     else {
       for (let k = 0; k < room; k++) {
         let best = k;
-        for (let i = k + 1; i < fresh; i++) if (this.byRoundRobin(devices[i], devices[best]) < 0) best = i;
-        const d = devices[best];
-        devices[best] = devices[k];
+        for (let i = k + 1; i < fresh; i++) if (this.byRoundRobin(devices[i]!, devices[best]!) < 0) best = i;
+        const d = devices[best]!;
+        devices[best] = devices[k]!;
         devices[k] = d;
         picked.push(d);
       }
     }
     insertionSort(picked, this.byRoundRobin);
-    for (let i = 0; i < picked.length; i++) slot.prepare(picked[i], symbols);
+    for (let i = 0; i < picked.length; i++) slot.prepare(picked[i]!, symbols);
     return slot.waterFill(picked, ALL_SLICES, budget);
   }
 

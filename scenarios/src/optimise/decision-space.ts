@@ -1,0 +1,242 @@
+// The decision space of the optimiser: mounting points, a carrier / TDD option per placed gNB, one deployment
+// mode. A candidate is a genome of small integers: gene i (one per mounting point) is 0 when no gNB is
+// there, else 1 + the index of its carrier option; the last gene is the index of the deployment mode.
+import type { RandomStream } from '@factory-twin/sim-core';
+import { ScenarioError, type ScenarioIssue } from '../scenario/errors';
+import type { DeploymentMode, Scenario } from '../scenario/schema';
+import type { CarrierOption, OptimiseSpec } from './spec';
+
+export interface Mount {
+  id: string;
+  xM: number;
+  yM: number;
+  heightM: number;
+}
+
+export type Genome = readonly number[];
+
+/** One gNB of a candidate, as it goes into the scenario (`network.gnbs[]`). */
+export interface PlacedGnb {
+  id: string;
+  xM: number;
+  yM: number;
+  heightM: number;
+  txPowerDbm: number;
+  carrier?: Omit<CarrierOption, 'label'>;
+}
+
+export interface Candidate {
+  /** Genome key (stable text): equal candidates have equal keys. */
+  key: string;
+  gnbs: PlacedGnb[];
+  /** The carrier option of each gNB (index into `carriers`). */
+  carrierIndex: number[];
+  /** Mount index of each gNB. */
+  mountIndex: number[];
+  deployment: DeploymentMode;
+}
+
+export class DecisionSpace {
+  readonly mounts: Mount[];
+  /** Carrier options; one entry `{ label: 'base' }` when the spec gives none. */
+  readonly carriers: CarrierOption[];
+  readonly deployments: DeploymentMode[];
+  readonly minGnbs: number;
+  readonly maxGnbs: number;
+  /** Transmit power of every placed gNB (spec, else the base's first gNB). */
+  readonly txPowerDbm: number;
+
+  constructor(spec: OptimiseSpec, base: Scenario) {
+    const first = base.network.gnbs[0];
+    const heightM = spec.gnbs.heightM ?? first?.heightM ?? Math.min(8, base.floor.ceilingHeightM ?? 8);
+    this.txPowerDbm = spec.gnbs.txPowerDbm ?? first?.txPowerDbm ?? 24;
+    this.mounts = mountsOf(spec, base, heightM);
+    this.carriers = spec.carriers.length > 0 ? spec.carriers : [{ label: 'base' }];
+    this.deployments = spec.deployments.length > 0 ? spec.deployments : [base.network.deployment];
+    this.minGnbs = spec.gnbs.min;
+    this.maxGnbs = spec.gnbs.max;
+    if (this.maxGnbs > this.mounts.length)
+      throw new ScenarioError([
+        spec.issueAt(
+          ['gnbs', 'max'],
+          `expected at most the number of mounting points (${this.mounts.length} on this floor), got ${this.maxGnbs}`,
+        ),
+      ]);
+  }
+
+  get length(): number {
+    return this.mounts.length + 1;
+  }
+
+  /** A random genome with between min and max gNBs. */
+  random(rng: RandomStream): number[] {
+    const g = new Array<number>(this.length).fill(0);
+    const n = this.minGnbs + Math.floor(rng.next() * (this.maxGnbs - this.minGnbs + 1));
+    for (const m of pick(this.mounts.length, n, rng))
+      g[m] = 1 + Math.floor(rng.next() * this.carriers.length);
+    g[this.mounts.length] = Math.floor(rng.next() * this.deployments.length);
+    return g;
+  }
+
+  /** Brings the number of gNBs into [min, max]: removes or adds gNBs at random mounting points. */
+  repair(g: number[], rng: RandomStream): number[] {
+    const m = this.mounts.length;
+    const on = (): number[] => g.slice(0, m).flatMap((v, i) => (v > 0 ? [i] : []));
+    let active = on();
+    while (active.length > this.maxGnbs) {
+      g[active[Math.floor(rng.next() * active.length)]] = 0;
+      active = on();
+    }
+    while (active.length < this.minGnbs) {
+      const free = g.slice(0, m).flatMap((v, i) => (v === 0 ? [i] : []));
+      g[free[Math.floor(rng.next() * free.length)]] = 1 + Math.floor(rng.next() * this.carriers.length);
+      active = on();
+    }
+    return g;
+  }
+
+  /** Uniform crossover of the genes, then repair. */
+  crossover(a: Genome, b: Genome, rng: RandomStream): [number[], number[]] {
+    const x = [...a];
+    const y = [...b];
+    for (let i = 0; i < x.length; i++)
+      if (rng.next() < 0.5) {
+        x[i] = b[i];
+        y[i] = a[i];
+      }
+    return [this.repair(x, rng), this.repair(y, rng)];
+  }
+
+  /**
+   * Mutation: each placed gNB changes carrier option, and the deployment mode changes, with probability
+   * 1/length each; then one structural change (add / delete / move mutation of variable-size layouts): a gNB
+   * is removed (¼), added at a random free mounting point (¼), or moved to the nearest free mounting point
+   * in a random direction (½: small moves are what a planner tries by hand).
+   */
+  mutate(g0: Genome, rng: RandomStream): number[] {
+    const g = [...g0];
+    const m = this.mounts.length;
+    const p = 1 / this.length;
+    for (let i = 0; i < m; i++)
+      if (g[i] > 0 && rng.next() < p) g[i] = 1 + Math.floor(rng.next() * this.carriers.length);
+    if (rng.next() < p) g[m] = Math.floor(rng.next() * this.deployments.length);
+    const u = rng.next();
+    const active = g.slice(0, m).flatMap((v, i) => (v > 0 ? [i] : []));
+    const free = g.slice(0, m).flatMap((v, i) => (v === 0 ? [i] : []));
+    if (u < 0.25 && active.length > this.minGnbs) g[active[Math.floor(rng.next() * active.length)]] = 0;
+    else if (u < 0.5 && active.length < this.maxGnbs && free.length > 0)
+      g[free[Math.floor(rng.next() * free.length)]] = 1 + Math.floor(rng.next() * this.carriers.length);
+    else this.move(g, rng);
+    return this.repair(g, rng);
+  }
+
+  private move(g: number[], rng: RandomStream): void {
+    const m = this.mounts.length;
+    const active = g.slice(0, m).flatMap((v, i) => (v > 0 ? [i] : []));
+    if (active.length === 0) return;
+    const from = active[Math.floor(rng.next() * active.length)];
+    const angle = rng.next() * 2 * Math.PI;
+    const [dx, dy] = [Math.cos(angle), Math.sin(angle)];
+    let best = -1;
+    let bestD = Number.POSITIVE_INFINITY;
+    const a = this.mounts[from];
+    for (let i = 0; i < m; i++) {
+      if (g[i] > 0) continue;
+      const ex = this.mounts[i].xM - a.xM;
+      const ey = this.mounts[i].yM - a.yM;
+      const d = Math.hypot(ex, ey);
+      if (ex * dx + ey * dy > 0.5 * d && d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+    if (best < 0) return;
+    g[best] = g[from];
+    g[from] = 0;
+  }
+
+  key(g: Genome): string {
+    return g.join('.');
+  }
+
+  decode(g: Genome): Candidate {
+    const m = this.mounts.length;
+    const gnbs: PlacedGnb[] = [];
+    const carrierIndex: number[] = [];
+    const mountIndex: number[] = [];
+    for (let i = 0; i < m; i++) {
+      if (g[i] === 0) continue;
+      const mount = this.mounts[i];
+      const { label: _l, ...carrier } = this.carriers[g[i] - 1];
+      gnbs.push({
+        id: mount.id,
+        xM: mount.xM,
+        yM: mount.yM,
+        heightM: mount.heightM,
+        txPowerDbm: this.txPowerDbm,
+        ...(Object.keys(carrier).length === 0 ? {} : { carrier }),
+      });
+      carrierIndex.push(g[i] - 1);
+      mountIndex.push(i);
+    }
+    return { key: this.key(g), gnbs, carrierIndex, mountIndex, deployment: this.deployments[g[m]] };
+  }
+}
+
+/** `n` distinct indices of [0, size), in a seeded random order (partial Fisher–Yates). */
+function pick(size: number, n: number, rng: RandomStream): number[] {
+  const idx = Array.from({ length: size }, (_, i) => i);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(rng.next() * (size - i));
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  return idx.slice(0, n);
+}
+
+/** The mounting points of the spec: listed (checked against the floor) or a grid over the floor. */
+function mountsOf(spec: OptimiseSpec, base: Scenario, heightM: number): Mount[] {
+  const { widthM, depthM } = base.floor;
+  const ceiling = base.floor.ceilingHeightM;
+  if ('points' in spec.mounts) {
+    const issues: ScenarioIssue[] = [];
+    const mounts = spec.mounts.points.map((p, i) => {
+      if (p.xM < 0 || p.xM > widthM || p.yM < 0 || p.yM > depthM)
+        issues.push(
+          spec.issueAt(
+            ['mounts', 'points', i],
+            `expected a point on the floor (0–${widthM} m × 0–${depthM} m), got (${p.xM}, ${p.yM})`,
+          ),
+        );
+      const h = p.heightM ?? heightM;
+      if (ceiling !== undefined && h > ceiling)
+        issues.push(
+          spec.issueAt(
+            ['mounts', 'points', i, ...(p.heightM === undefined ? [] : ['heightM'])],
+            `expected a height at most the ceiling (${ceiling} m), got ${h}`,
+          ),
+        );
+      return { id: p.id, xM: p.xM, yM: p.yM, heightM: h };
+    });
+    if (issues.length > 0) throw new ScenarioError(issues);
+    return mounts;
+  }
+  const { spacingM, spacingYM = spacingM, marginM } = spec.mounts.grid;
+  const xs = axis(widthM, spacingM, marginM ?? spacingM / 2);
+  const ys = axis(depthM, spacingYM, marginM ?? spacingYM / 2);
+  if (xs.length * ys.length > 500 || xs.length === 0 || ys.length === 0)
+    throw new ScenarioError([
+      spec.issueAt(
+        ['mounts', 'grid'],
+        `expected a grid of 1–500 mounting points on the ${widthM} m × ${depthM} m floor, got ${xs.length} × ${ys.length}`,
+      ),
+    ]);
+  return ys.flatMap((y) => xs.map((x) => ({ id: `MP-${fmt(x)}-${fmt(y)}`, xM: x, yM: y, heightM })));
+}
+
+function axis(lengthM: number, spacingM: number, marginM: number): number[] {
+  const out: number[] = [];
+  for (let v = marginM; v <= lengthM - marginM + 1e-9; v += spacingM) out.push(Math.round(v * 100) / 100);
+  return out;
+}
+
+const fmt = (v: number) => String(v).replace('.', '_');

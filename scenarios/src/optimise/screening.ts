@@ -1,0 +1,296 @@
+// Fast screening of one candidate layout: coverage (share of the floor and of the AGV paths with SINR ≥ the
+// target), a capacity and on-time proxy per traffic class, and cost. Arithmetic on the precomputed tables
+// of screening-geometry.ts; no simulation. The proxies rank layouts; simulation confirms the best.
+import { type CellRadio, radio, type TrafficClass } from '@factory-twin/sim-core';
+import { annuityFactor } from '../cost/business-case';
+import type { CostAssumptions } from '../cost/cost-defaults';
+import { capex, costAssumptions, opexPerYear } from '../cost/cost-model';
+import type { Scenario } from '../scenario/schema';
+import type { Candidate, DecisionSpace } from './decision-space';
+import { type Direction, type ScreenedFlow, screenedFlows } from './screening-flows';
+import { cellIndex, type ScreeningGeometry, screeningGeometry } from './screening-geometry';
+import type { OptimiseSpec } from './spec';
+
+export interface ScreeningResult {
+  floorShare: number;
+  /** Share of the AGV path points covered (1 when the plant has no AGV paths). */
+  pathShare: number;
+  /** On-time proxy per traffic class present in the plant (0..1). */
+  onTime: Partial<Record<TrafficClass, number>>;
+  /** Highest offered load over capacity of any cell and direction (above 1: overloaded). */
+  maxLoad: number;
+  capexEur: number;
+  opexEurPerYear: number;
+  /** Capex + opex over the cost horizon, discounted (the business case's TCO). */
+  tcoEur: number;
+}
+
+/** BLER the link adaptation aims at (TS 38.214 CQI tables: 10 %). */
+const BLER = radio.CQI_TARGET_BLER;
+const MAX_RETX = radio.DEFAULT_MAX_HARQ_RETRANSMISSIONS;
+/** Expected transmissions per transport block with HARQ at the target BLER. */
+const TX_PER_BLOCK = radio.harqExpectedTransmissions(BLER, MAX_RETX);
+// Open-loop UL power control defaults of sim-core's network (TS 38.213 §7.1.1; assumption there).
+const P0_DBM = -85;
+const ALPHA = 0.8;
+/** A flow is on time only below this load: above it, queues grow (M/G/1 is unstable at ρ ≥ 1). */
+const MAX_STABLE_LOAD = 1;
+
+/** Per carrier option: PRB-symbols per ms of each direction, mean wait for an opportunity, the TDD period. */
+interface CarrierRadio {
+  capacity: Record<Direction, number>;
+  alignMs: Record<Direction, number>;
+  periodMs: number;
+  slotMs: number;
+  overhead: Record<Direction, number>;
+  dlLayers: number;
+  nPrb: number;
+}
+
+export class Screening {
+  readonly geometry: ScreeningGeometry;
+  readonly flows: ScreenedFlow[];
+  /** Traffic classes present, in sim-core's order. */
+  readonly classes: TrafficClass[];
+  private readonly carriers: CarrierRadio[];
+  private readonly assumptions: CostAssumptions;
+  private readonly annuity: number;
+  private readonly cqiTable: 1 | 2 | 3;
+  private readonly sameSpectrum: boolean[][];
+  private readonly mobileRate: Record<Direction, number>;
+  private readonly mobileGroups: { flows: ScreenedFlow[]; proto: ScreenedFlow }[];
+  private readonly coreMode: Scenario['network']['deployment'];
+  // Scratch per evaluation (no allocation per point).
+  private readonly serving: Int32Array;
+  private readonly sinrDl: Float64Array;
+  private readonly sinrUl: Float64Array;
+  private readonly load: Float64Array;
+  /** On-time of a mobile flow by (serving cell, CQI), per evaluation. */
+  private readonly memo = new Float64Array(200 * 16);
+
+  constructor(
+    private readonly spec: OptimiseSpec,
+    private readonly base: Scenario,
+    space: DecisionSpace,
+  ) {
+    this.geometry = screeningGeometry(spec, base, space);
+    this.flows = screenedFlows(base, this.geometry);
+    const present = new Set(this.flows.map((f) => f.trafficClass));
+    this.classes = ['motionControl', 'telemetry', 'machineStatus', 'controlOrder', 'video'].filter((c) =>
+      present.has(c as TrafficClass),
+    ) as TrafficClass[];
+    const env = this.geometry.env;
+    const C = this.geometry.carrierCount;
+    this.carriers = space.carriers.map((_, k) => carrierRadio(env.cells[cellIndex(0, k, C)]));
+    this.sameSpectrum = space.carriers.map((_, a) =>
+      space.carriers.map((__, b) => env.sameSpectrum(cellIndex(0, a, C), cellIndex(0, b, C))),
+    );
+    this.assumptions = costAssumptions(base.costs);
+    this.annuity = annuityFactor(this.assumptions.discountRatePerYear, this.assumptions.horizonYears);
+    this.cqiTable = base.network.linkAdaptation?.cqiTable ?? 2;
+    this.coreMode = base.network.deployment;
+    this.mobileRate = { UL: 0, DL: 0 };
+    const groups = new Map<string, { flows: ScreenedFlow[]; proto: ScreenedFlow }>();
+    for (const f of this.flows) {
+      if (f.point >= 0) continue;
+      this.mobileRate[f.dir] += f.bitsPerMs;
+      const key = `${f.trafficClass}|${f.dir}|${f.packetBits}|${f.deadlineMs}`;
+      const g = groups.get(key);
+      if (g === undefined) groups.set(key, { flows: [f], proto: f });
+      else g.flows.push(f);
+    }
+    this.mobileGroups = [...groups.values()];
+    const n = this.geometry.points.length;
+    this.serving = new Int32Array(n);
+    this.sinrDl = new Float64Array(n);
+    this.sinrUl = new Float64Array(n);
+    this.load = new Float64Array(env.cells.length * 2);
+  }
+
+  evaluate(c: Candidate): ScreeningResult {
+    const g = this.geometry;
+    const C = g.carrierCount;
+    const cells = c.mountIndex.map((m, i) => cellIndex(m, c.carrierIndex[i], C));
+    const carrierOf = c.carrierIndex;
+    const nFloor = g.floor.length;
+    const nPath = g.path.length;
+    const n = g.points.length;
+    const wantUl = this.spec.coverage.direction !== 'DL';
+    const wantDl = this.spec.coverage.direction !== 'UL';
+    // SINR per point at its best server (RSRP), DL with every same-spectrum cell at full load and the zones on.
+    for (let p = 0; p < n; p++) {
+      let best = 0;
+      for (let i = 1; i < cells.length; i++) if (g.rxDlMw[cells[i]][p] > g.rxDlMw[cells[best]][p]) best = i;
+      const s = cells[best];
+      const k = carrierOf[best];
+      let interference = g.zoneDlMw[k][p];
+      for (let i = 0; i < cells.length; i++)
+        if (i !== best && this.sameSpectrum[k][carrierOf[i]]) interference += g.rxDlMw[cells[i]][p];
+      this.serving[p] = best;
+      this.sinrDl[p] = 10 * Math.log10(g.rxDlMw[s][p] / (g.noiseDlMw[k] + interference));
+      // UL at the serving gNB: open-loop power control over the whole carrier (as the coverage map), zones on.
+      const cell = g.env.cells[s];
+      const pl = g.pathLossDb[s][p];
+      const pt = g.points[p];
+      const txPerPrb = Math.min(P0_DBM + ALPHA * pl, pt.powerClassDbm - 10 * Math.log10(cell.nPrb));
+      this.sinrUl[p] =
+        txPerPrb +
+        pt.gainDbi +
+        cell.antennaGainDbi -
+        pl -
+        10 * Math.log10(cell.noisePerPrbMw + g.zoneUlMw[s]);
+    }
+    const threshold = this.spec.coverage.sinrDb;
+    const covered = (p: number) =>
+      (!wantDl || this.sinrDl[p] >= threshold) && (!wantUl || this.sinrUl[p] >= threshold);
+    let floorCovered = 0;
+    for (let p = 0; p < nFloor; p++) if (covered(p)) floorCovered++;
+    let pathCovered = 0;
+    for (let p = nFloor; p < nFloor + nPath; p++) if (covered(p)) pathCovered++;
+
+    // Offered load per serving cell and direction, in PRB-symbols per ms.
+    this.load.fill(0);
+    for (const f of this.flows) {
+      if (f.point < 0 || f.bitsPerMs === 0) continue;
+      const i = this.serving[f.point];
+      this.load[i * 2 + dirIndex(f.dir)] += this.work(f.bitsPerMs, f.dir, f.point, carrierOf[i]);
+    }
+    if (nPath > 0)
+      for (const dir of ['UL', 'DL'] as const) {
+        const rate = this.mobileRate[dir];
+        if (rate === 0) continue;
+        for (let p = nFloor; p < nFloor + nPath; p++) {
+          const i = this.serving[p];
+          this.load[i * 2 + dirIndex(dir)] += this.work(rate, dir, p, carrierOf[i]) / nPath;
+        }
+      }
+    let maxLoad = 0;
+    for (let i = 0; i < cells.length; i++)
+      for (const dir of ['UL', 'DL'] as const) {
+        const rho = this.load[i * 2 + dirIndex(dir)] / this.carriers[carrierOf[i]].capacity[dir];
+        this.load[i * 2 + dirIndex(dir)] = rho;
+        if (rho > maxLoad) maxLoad = rho;
+      }
+
+    // On-time proxy per class: the mean over its flows (a mobile flow: over the path points).
+    const sum: Partial<Record<TrafficClass, number>> = {};
+    const count: Partial<Record<TrafficClass, number>> = {};
+    const add = (cls: TrafficClass, v: number, weight: number) => {
+      sum[cls] = (sum[cls] ?? 0) + v * weight;
+      count[cls] = (count[cls] ?? 0) + weight;
+    };
+    for (const f of this.flows) if (f.point >= 0) add(f.trafficClass, this.onTimeAt(f, f.point, c), 1);
+    // A mobile flow's on-time depends on a path point only through its serving cell and CQI: memoised.
+    for (const group of this.mobileGroups) {
+      let v = 0;
+      this.memo.fill(Number.NaN);
+      for (let p = nFloor; p < nFloor + nPath; p++) {
+        const sinr = group.proto.dir === 'DL' ? this.sinrDl[p] : this.sinrUl[p];
+        const slot = this.serving[p] * 16 + radio.sinrToCqi(sinr, this.cqiTable);
+        if (Number.isNaN(this.memo[slot])) this.memo[slot] = this.onTimeAt(group.proto, p, c);
+        v += this.memo[slot];
+      }
+      add(group.proto.trafficClass, nPath > 0 ? v / nPath : 0, group.flows.length);
+    }
+    const onTime: Partial<Record<TrafficClass, number>> = {};
+    for (const cls of this.classes) onTime[cls] = (sum[cls] ?? 0) / (count[cls] || 1);
+
+    const costed: Scenario = {
+      ...this.base,
+      network: { ...this.base.network, deployment: c.deployment, gnbs: c.gnbs },
+    };
+    const capexEur = capex(costed, this.assumptions).totalEur;
+    const opexEurPerYear = opexPerYear(costed, this.assumptions, capexEur).totalEur;
+    return {
+      floorShare: nFloor > 0 ? floorCovered / nFloor : 1,
+      pathShare: nPath > 0 ? pathCovered / nPath : 1,
+      onTime,
+      maxLoad,
+      capexEur,
+      opexEurPerYear,
+      tcoEur: capexEur + opexEurPerYear * this.annuity,
+    };
+  }
+
+  /** PRB-symbols per ms that `bitsPerMs` needs at point p (HARQ retransmissions included); 0 if no MCS fits. */
+  private work(bitsPerMs: number, dir: Direction, p: number, carrier: number): number {
+    const bits = this.bitsPerPrbSymbol(dir, p, carrier);
+    return bits > 0 ? (bitsPerMs * TX_PER_BLOCK) / bits : 0;
+  }
+
+  /** Information bits of one PRB over one symbol at the point's SINR: SE · 12 · (1 − OH) · layers (TS 38.306). */
+  private bitsPerPrbSymbol(dir: Direction, p: number, carrier: number): number {
+    const cr = this.carriers[carrier];
+    const se = radio.spectralEfficiencyForSinr(dir === 'DL' ? this.sinrDl[p] : this.sinrUl[p], this.cqiTable);
+    return se * radio.SUBCARRIERS_PER_PRB * (1 - cr.overhead[dir]) * (dir === 'DL' ? cr.dlLayers : 1);
+  }
+
+  /**
+   * Probability that a packet of flow f at point p is on time. Radio delay: mean wait for the next
+   * opportunity of its direction (the TDD pattern) plus its transmission at the capacity the others leave,
+   * E[S]/(1 − ρ) (M/G/1 processor sharing: Kleinrock, Queueing Systems vol. 2, §4.4); each HARQ
+   * retransmission one TDD period later (assumption), with probability BLER^k. Core delay: the deployment
+   * mode's normal one-way delay (sim-core radio/deployment.ts), clamped at its floor.
+   */
+  private onTimeAt(f: ScreenedFlow, p: number, c: Candidate): number {
+    const i = this.serving[p];
+    const k = c.carrierIndex[i];
+    const rho = this.load[i * 2 + dirIndex(f.dir)];
+    const bits = this.bitsPerPrbSymbol(f.dir, p, k);
+    if (bits === 0 || rho >= MAX_STABLE_LOAD) return 0;
+    const cr = this.carriers[k];
+    const serviceMs = (f.packetBits * TX_PER_BLOCK) / bits / cr.capacity[f.dir];
+    const radioMs = cr.alignMs[f.dir] + Math.max(cr.slotMs, serviceMs / (1 - rho));
+    const core = radio.coreDelayProfile(c.deployment ?? this.coreMode);
+    let p0 = 0;
+    for (let a = 0; a <= MAX_RETX; a++) {
+      const slack = f.deadlineMs - radioMs - a * cr.periodMs;
+      const inTime = slack < core.minMs ? 0 : radio.normalCdf((slack - core.meanMs) / core.jitterMs);
+      p0 += BLER ** a * (1 - BLER) * inTime;
+    }
+    return p0;
+  }
+}
+
+const dirIndex = (d: Direction) => (d === 'UL' ? 0 : 1);
+
+/** Capacity and timing of a carrier from its cell (TS 38.211 slots, the TDD pattern's symbols per direction). */
+function carrierRadio(cell: CellRadio): CarrierRadio {
+  const pattern = cell.config.tddPattern;
+  const special = cell.config.specialSlot ?? radio.DEFAULT_SPECIAL_SLOT;
+  const share = radio.tddShare(pattern, special);
+  const slotMs = radio.slotDurationMs(cell.mu);
+  const symbolsPerMs = radio.SYMBOLS_PER_SLOT / slotMs;
+  const usable = (dir: Direction) =>
+    [...pattern].map(
+      (s) => s === (dir === 'DL' ? 'D' : 'U') || (s === 'S' && (dir === 'DL' ? special.dl : special.ul) > 0),
+    );
+  return {
+    capacity: {
+      UL: cell.nPrb * symbolsPerMs * share.ulFraction,
+      DL: cell.nPrb * symbolsPerMs * share.dlFraction,
+    },
+    alignMs: { UL: meanWaitMs(usable('UL'), slotMs), DL: meanWaitMs(usable('DL'), slotMs) },
+    periodMs: pattern.length * slotMs,
+    slotMs,
+    overhead: { UL: cell.overhead[0], DL: cell.overhead[1] },
+    dlLayers: cell.maxDlLayers,
+    nPrb: cell.nPrb,
+  };
+}
+
+/**
+ * Mean wait from a uniform arrival to the start of the next usable slot of a repeating pattern: an arrival
+ * in slot i waits the rest of its slot (half a slot on average) plus the slots until the next usable one.
+ */
+export function meanWaitMs(usable: readonly boolean[], slotMs: number): number {
+  const L = usable.length;
+  if (!usable.some(Boolean)) return Number.POSITIVE_INFINITY;
+  let total = 0;
+  for (let i = 0; i < L; i++) {
+    let gap = 0;
+    while (!usable[(i + 1 + gap) % L]) gap++;
+    total += (gap + 0.5) * slotMs;
+  }
+  return total / L;
+}

@@ -1,0 +1,187 @@
+// Link model `fading`: small-scale fading per link (Rician with the TR 38.901 InF K-factor when LOS, Rayleigh
+// when NLOS), time-correlated by the Doppler of the device's speed (Clarke/Jakes, sum of sinusoids) and
+// evaluated once per coherence block; frequency selectivity as independent sub-bands one coherence bandwidth
+// wide; EESM over the sub-bands an allocation covers; BLER from the 5G-LENA fitted curves.
+import type { RandomStream } from '../../engine/random';
+import type { FadingConfig } from '../config';
+import type { DeviceState } from '../device';
+import { type BlerCurve, blerCurveForCqi, curveBler } from '../radio/bler-curves';
+import { cqiTable } from '../radio/cqi';
+import {
+  coherenceBandwidthHz,
+  eesmLinear,
+  FadingProcess,
+  INF_K_FACTOR_DB,
+  infDelaySpreadNs,
+  SPEED_OF_LIGHT_MPS,
+} from '../radio/fading';
+import type { LinkModel, LinkModelContext, LinkModelFactory } from './link-model';
+
+/** ASSUMPTION: moving machinery, forklifts and people make even a fixed device's channel vary (not in TR 38.901). */
+export const DEFAULT_ENVIRONMENT_SPEED_MPS = 0.5;
+/** ASSUMPTION: a hall's volume over its surface (e.g. 120 × 60 × 10 m: 4.6 m) for the InF delay spread. */
+export const DEFAULT_HALL_VOLUME_OVER_SURFACE_M = 5;
+/** ASSUMPTION: beyond 16 independent sub-bands the EESM of an allocation changes little; caps the cost. */
+export const DEFAULT_MAX_SUBBANDS = 16;
+/**
+ * Coherence block in Doppler cycles (f_d·Δt): the gains are held for 0.05 of a Doppler cycle, over which
+ * Clarke's correlation J0(2π·0.05) = 0.976 (assumption: a block is "coherent" above 0.97).
+ */
+export const COHERENCE_BLOCK_CYCLES = 0.05;
+/** A device whose position has not changed for this long is taken as standing (speed 0). ASSUMPTION. */
+const STANDING_AFTER_MS = 3000;
+/** Speed estimates above this are position jumps (teleports in a scenario), not motion. ASSUMPTION. */
+const MAX_SPEED_MPS = 15;
+
+/** The sub-bands of one gNB → device link and their gains in the current coherence block. */
+class LinkFading {
+  readonly processes: FadingProcess[] = [];
+  readonly gains: number[] = [];
+  readonly blocks: number[] = [];
+  geomEpoch = -1;
+  kLinear = 0;
+
+  constructor(
+    readonly rng: RandomStream,
+    readonly losKLinear: number,
+  ) {}
+
+  /** Power gain of sub-band `b` in coherence block `block`, created on first use (sub-bands in order). */
+  gain(b: number, block: number): number {
+    while (this.processes.length <= b) {
+      this.processes.push(new FadingProcess(this.rng, this.kLinear));
+      this.gains.push(0);
+      this.blocks.push(Number.NaN);
+    }
+    if (this.blocks[b] !== block) {
+      this.blocks[b] = block;
+      this.gains[b] = this.processes[b]!.powerGain(block * COHERENCE_BLOCK_CYCLES);
+    }
+    return this.gains[b]!;
+  }
+
+  setKFactor(k: number): void {
+    if (k === this.kLinear) return;
+    this.kLinear = k;
+    for (const p of this.processes) p.setKFactor(k);
+    this.blocks.fill(Number.NaN);
+  }
+}
+
+/** Speed and travelled "Doppler distance" of a device (shared by its links; cycles = distance · f_c / c). */
+class DeviceMotion {
+  x = Number.NaN;
+  y = Number.NaN;
+  movedAtMs = 0;
+  speedMps = 0;
+  t0Ms = 0;
+  distance0M = 0;
+  geomEpoch = -1;
+}
+
+export class FadingLinkModel implements LinkModel {
+  private readonly links = new Map<number, LinkFading>();
+  private readonly motion: DeviceMotion[] = [];
+  private readonly curves: (BlerCurve | null)[];
+  private readonly prbsPerSubband: number[];
+  private readonly subbands: number[];
+  private readonly envSpeedMps: number;
+  private readonly kMuDb: number;
+  private readonly kSigmaDb: number;
+  private readonly sinrs: Float64Array;
+
+  constructor(private readonly context: LinkModelContext) {
+    const f: FadingConfig = context.config.fading ?? {};
+    this.envSpeedMps = f.environmentSpeedMps ?? DEFAULT_ENVIRONMENT_SPEED_MPS;
+    this.kMuDb = f.kFactorDb?.mu ?? INF_K_FACTOR_DB.mu;
+    this.kSigmaDb = f.kFactorDb?.sigma ?? INF_K_FACTOR_DB.sigma;
+    const maxSubbands = f.maxSubbands ?? DEFAULT_MAX_SUBBANDS;
+    // NLOS median of TR 38.901 Table 7.5-6 (LOS differs by ~2 ns at V/S = 5 m); one value per network.
+    const dsNs = f.delaySpreadNs ?? infDelaySpreadNs(DEFAULT_HALL_VOLUME_OVER_SURFACE_M, false);
+    const bcHz = coherenceBandwidthHz(dsNs);
+    this.prbsPerSubband = context.cells.map((c) => Math.max(1, Math.round(bcHz / c.prbBandwidthHz)));
+    this.subbands = context.cells.map((c, i) =>
+      Math.max(1, Math.min(maxSubbands, Math.ceil(c.nPrb / this.prbsPerSubband[i]!))),
+    );
+    this.sinrs = new Float64Array(Math.max(...this.subbands));
+    this.curves = cqiTable(context.cqiTable).map((row) => (row === null ? null : blerCurveForCqi(row)));
+  }
+
+  bler(cqi: number, sinrDb: number): number {
+    return curveBler(this.curves[cqi]!, sinrDb);
+  }
+
+  attemptSinrDb(
+    dev: DeviceState,
+    cell: number,
+    tMs: number,
+    meanSinrDb: number,
+    prbs: number,
+    cqi: number,
+  ): number {
+    const link = this.link(dev, cell);
+    if (link.geomEpoch !== dev.geomEpoch) {
+      link.geomEpoch = dev.geomEpoch;
+      const los = this.context.channel.isLos?.(cell, dev.xM, dev.yM, dev.heightM) ?? false;
+      link.setKFactor(los ? link.losKLinear : 0);
+    }
+    const cycles =
+      (this.distanceM(dev, tMs) * this.context.cells[cell]!.carrierGHz * 1e9) / SPEED_OF_LIGHT_MPS;
+    const block = Math.floor(cycles / COHERENCE_BLOCK_CYCLES);
+    const n = Math.min(this.subbands[cell]!, Math.max(1, Math.ceil(prbs / this.prbsPerSubband[cell]!)));
+    const mean = 10 ** (meanSinrDb / 10);
+    for (let b = 0; b < n; b++) this.sinrs[b] = mean * link.gain(b, block);
+    const beta = this.curves[cqi]!.eesmBeta;
+    return 10 * Math.log10(n === 1 ? this.sinrs[0]! : eesmLinear(this.sinrs, n, beta));
+  }
+
+  private link(dev: DeviceState, cell: number): LinkFading {
+    const key = dev.index * this.context.cells.length + cell;
+    let link = this.links.get(key);
+    if (link === undefined) {
+      const rng = this.context.streams.fresh(dev.id, `network.fading.${this.context.cells[cell]!.id}`);
+      // K-factor per link, log-normal (TR 38.901 Table 7.5-6 μ_K, σ_K); Box–Muller from the link's own stream.
+      const z = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+      link = new LinkFading(rng, 10 ** ((this.kMuDb + this.kSigmaDb * z) / 10));
+      this.links.set(key, link);
+    }
+    return link;
+  }
+
+  /**
+   * Doppler distance travelled by `dev` at `tMs`: the integral of max(device speed, environment speed). The
+   * speed is estimated from the positions its geometry was computed at (every 1 m of movement).
+   */
+  private distanceM(dev: DeviceState, tMs: number): number {
+    let m = this.motion[dev.index];
+    if (m === undefined) {
+      m = new DeviceMotion();
+      m.x = dev.xM;
+      m.y = dev.yM;
+      m.movedAtMs = tMs;
+      m.t0Ms = tMs;
+      m.geomEpoch = dev.geomEpoch;
+      this.motion[dev.index] = m;
+    }
+    const standing = m.speedMps > 0 && tMs - m.movedAtMs > STANDING_AFTER_MS;
+    if ((m.geomEpoch !== dev.geomEpoch || standing) && tMs > m.t0Ms) {
+      m.distance0M += Math.max(m.speedMps, this.envSpeedMps) * ((tMs - m.t0Ms) / 1000);
+      m.t0Ms = tMs;
+      if (m.geomEpoch !== dev.geomEpoch) {
+        m.geomEpoch = dev.geomEpoch;
+        const moved = Math.hypot(dev.xM - m.x, dev.yM - m.y);
+        const v = tMs > m.movedAtMs ? moved / ((tMs - m.movedAtMs) / 1000) : 0;
+        m.speedMps = v <= MAX_SPEED_MPS ? v : 0;
+        m.x = dev.xM;
+        m.y = dev.yM;
+        m.movedAtMs = tMs;
+      } else m.speedMps = 0;
+    }
+    return m.distance0M + Math.max(m.speedMps, this.envSpeedMps) * ((tMs - m.t0Ms) / 1000);
+  }
+}
+
+export const FADING_LINK_MODEL: LinkModelFactory = {
+  curves: (table) => cqiTable(table).map((row) => (row === null ? null : blerCurveForCqi(row))),
+  create: (context) => new FadingLinkModel(context),
+};

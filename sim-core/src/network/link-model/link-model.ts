@@ -1,0 +1,46 @@
+// The link-model plug-in point: the link-to-system mapping of a transport block. Given the mean SINR link
+// adaptation saw, the SINR an attempt actually gets (small-scale fading, effective SINR over the allocated
+// PRBs) and the BLER of the chosen MCS at a (combined) SINR. HARQ combining is the MAC's (cell-link.ts).
+import type { RandomStreams } from '../../engine/random';
+import type { ChannelModel } from '../channel/channel-model';
+import type { NetworkConfig } from '../config';
+import type { DeviceState } from '../device';
+import type { BlerCurve } from '../radio/bler-curves';
+import type { CqiTableId } from '../radio/cqi';
+import type { CellRadio } from '../radio-environment';
+
+export interface LinkModel {
+  /**
+   * SINR (dB, per layer) of one attempt of `dev`'s block on cell `cell` starting at `tMs` over `prbs` PRBs, for
+   * CQI `cqi`, when link adaptation saw the mean per-layer SINR `meanSinrDb`. Deterministic for the same calls.
+   */
+  attemptSinrDb(
+    dev: DeviceState,
+    cell: number,
+    tMs: number,
+    meanSinrDb: number,
+    prbs: number,
+    cqi: number,
+  ): number;
+  /** BLER of CQI `cqi` at SINR `sinrDb` (after combining). */
+  bler(cqi: number, sinrDb: number): number;
+}
+
+export interface LinkModelContext {
+  readonly config: NetworkConfig;
+  readonly cells: readonly CellRadio[];
+  readonly channel: ChannelModel;
+  /** Per-link streams: `streams.fresh(deviceId, purpose)`, never shared ones. */
+  readonly streams: RandomStreams;
+  readonly cqiTable: CqiTableId;
+}
+
+export interface LinkModelFactory {
+  /**
+   * BLER curve per CQI of `table` (index 0 null), which link adaptation then uses too (the SINR where each CQI
+   * meets the BLER target). Absent: the built-in Shannon-gap thresholds and logistic BLER (link-adaptation.ts).
+   */
+  curves?(table: CqiTableId): readonly (BlerCurve | null)[];
+  /** The model, once per network; null: the MAC's built-in abstraction (no fading, independent attempts). */
+  create(context: LinkModelContext): LinkModel | null;
+}
