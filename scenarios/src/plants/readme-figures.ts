@@ -59,7 +59,7 @@ export function figuresBlock(f: SteadyStateFigures): string {
     '',
     `Steady-state check: ${stable} of ${f.runs.length} replications without a warning` +
       `${warnings.length === 0 ? '' : ` (${warnings.join('; ')})`}; MSER-5 puts the end of the warm-up at ` +
-      `${Math.min(...detected).toFixed(1)}–${Math.max(...detected).toFixed(1)} h.`,
+      `${[...new Set([Math.min(...detected), Math.max(...detected)].map((h) => h.toFixed(1)))].join('–')} h.`,
     '',
     '| resource | servers | utilisation (%) | busiest machine (%) |',
     '| --- | --- | ---: | --- |',
@@ -72,7 +72,8 @@ export function figuresBlock(f: SteadyStateFigures): string {
     '',
     'Utilisation: machines busy over their planned (on-shift) time, a station being the machines of one',
     'routing step (its mean); the AGV fleet not idle (driving, waiting in traffic, handling or charging);',
-    'chargers occupied; a cell its physical resource blocks in use.',
+    'chargers occupied; a cell its physical resource blocks in use (the downlink carries only small control',
+    'messages here).',
     END,
   ];
   return lines.join('\n');
