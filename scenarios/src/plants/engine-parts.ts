@@ -12,8 +12,8 @@ import {
 
 /**
  * Crankshaft line after 天润工业 (Tianrun Industry, Weihai): CNC cells linked by AGVs to a raw-material and a
- * finished-goods warehouse, orders released hourly by the control system. 40 stations, 10 AGVs.
- * Cycle times and failure rates are assumptions sized for a line rate of ~40 crankshafts per hour.
+ * finished-goods warehouse, one crankshaft released every 2 minutes by the control system. 40 stations, 14 AGVs.
+ * Cycle times and failure rates are assumptions: the stations can make ~39 crankshafts an hour, 30 are released.
  */
 export function engineParts() {
   const W = 160;
@@ -156,10 +156,17 @@ export function engineParts() {
   addStationBays(grid, [...buffers, ...sinks]);
   const parking = addParking(
     grid,
-    range(10, 10, 10).map((x) => [x, 70] as [number, number]),
+    // 14 AGVs (14 spurs on the south aisle, none at the finished-goods dock at x = 120).
+    [...range(10, 11, 10), 130, 140, 150].map((x) => [x, 70] as [number, number]),
     4,
   );
   const vehicles = parking.map((p, i) => ({ id: `AGV${i + 1}`, startNodeId: p }));
+  // Chargers on spurs off the top aisle (like the parking spurs), so a charging AGV never blocks it.
+  const chargers = [140, 150].map((x, i) => {
+    grid.nodes.push({ id: `C${i + 1}`, xM: x, yM: 5 });
+    grid.edges.push({ from: nodeId(x, 10), to: `C${i + 1}` });
+    return { id: `CHG${i + 1}`, nodeId: `C${i + 1}` };
+  });
   const legacyIds = new Set(machines.filter((m) => m.legacy).map((m) => m.id as string));
   const cameras = [
     [40, 78],
@@ -180,7 +187,7 @@ export function engineParts() {
     $schema: '../../scenario.schema.json',
     name: 'Crankshaft line (engine parts)',
     description:
-      'Engine-parts plant after 天润工业 (Weihai): 40 CNC and inspection stations in four cells, a raw and a finished-goods warehouse, 10 AGVs on one-way aisles, orders from the control system every 10 minutes.',
+      'Engine-parts plant after 天润工业 (Weihai): 40 CNC and inspection stations in four cells, a raw and a finished-goods warehouse, 14 AGVs on one-way aisles, a crankshaft released by the control system every 2 minutes.',
     floor: { widthM: W, depthM: D, ceilingHeightM: 10 },
     zones: [
       { id: 'ZA', label: 'Cell A: centering, turning, broaching', xM: 10, yM: 10, widthM: 140, depthM: 20 },
@@ -202,11 +209,10 @@ export function engineParts() {
       {
         id: 'MES-ORDERS',
         bufferId: 'WH-RAW',
-        // Orders from the control system: every 10 minutes 5 CS4 and 1 CS6 (36 an hour), due 8 hours after release.
-        schedule: range(0, 54, 1 / 6).flatMap((h) => [
-          { atH: h, productId: 'CS4', count: 5 },
-          { atH: h, productId: 'CS6', count: 1 },
-        ]),
+        // The control system releases one crankshaft every 2 minutes (30 an hour, about 77 % of the line's
+        // capacity), 5 CS4 to 1 CS6, for as long as the run lasts; each due 8 hours after release.
+        interarrivalS: { kind: 'constant', value: 120 },
+        productMix: { CS4: 5, CS6: 1 },
         dueInH: 8,
       },
     ],
@@ -214,17 +220,14 @@ export function engineParts() {
     paths: grid,
     agvs: {
       dispatch: 'nearestIdle',
-      speedMps: 1.2,
+      speedMps: 1.6,
       accelMps2: 0.5,
       decelMps2: 0.5,
       loadTimeS: 15,
       unloadTimeS: 15,
       // Assumption: 48 V lithium pack derated to 2 kWh usable, ~200 W at 1 m/s.
       battery: { capacityWh: 2000, consumptionWhPerM: 0.06, chargeThreshold: 0.3, chargeRateW: 2000 },
-      chargers: [
-        { id: 'CHG1', nodeId: nodeId(150, 10) },
-        { id: 'CHG2', nodeId: nodeId(140, 10) },
-      ],
+      chargers,
       vehicles,
     },
     network: {
@@ -268,7 +271,7 @@ export function engineParts() {
       ],
     },
     costs: { baselineVariant: 'public', currency: 'CNY' }, // Weihai plants: amounts shown in yuan
-    run: { lengthH: 9, warmupH: 1, seed: 2021, replications: 5 },
+    run: { lengthH: 18, warmupH: 6, seed: 2021, replications: 5 },
     variants: standardVariants(W, D, 8, 24),
   };
   const variantFiles = {

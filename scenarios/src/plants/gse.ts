@@ -12,7 +12,7 @@ import {
  * Ground-support-equipment plant after 广泰空港 (Guangtai Airport Equipment, Weihai): frame welding, painting,
  * pre-assembly, an 8-station assembly line, cab mounting and final test for aircraft tow tractors and cargo
  * loaders; 24 4K cameras stream video uplink; 6 driverless vehicles move frames between areas.
- * Cycle times, margins and bitrates are assumptions (takt 15 min, ~4.5 h through the plant).
+ * Cycle times, margins and bitrates are assumptions (one vehicle every 20 min, ~6 h through the plant).
  */
 export function gse() {
   const W = 200;
@@ -148,7 +148,7 @@ export function gse() {
       {
         id: 'PLAN',
         bufferId: 'KITS',
-        interarrivalS: { kind: 'constant', value: 900 },
+        interarrivalS: { kind: 'constant', value: 1200 },
         productMix: { TOW: 2, LOADER: 1 },
         dueInH: 8,
       },
@@ -235,7 +235,8 @@ export function gse() {
       shippedDefectCostEurPerPart: 20000,
     },
     costs: { baselineVariant: 'public', currency: 'CNY' }, // Weihai plants: amounts shown in yuan
-    run: { lengthH: 12, warmupH: 6, seed: 2020, replications: 5 },
+    // A vehicle takes about 6 hours through the plant: 10 hours of warm-up, 14 measured.
+    run: { lengthH: 24, warmupH: 10, seed: 2020, replications: 5 },
     variants: standardVariants(W, D, 10, 24),
   };
   const variantFiles = {

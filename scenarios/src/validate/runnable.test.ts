@@ -244,7 +244,7 @@ describe('cost guard', { timeout: 120_000 }, () => {
     }
   });
 
-  it('the three plants and all their variants pass with a margin of 10 or more', () => {
+  it('the three plants and all their variants pass with a margin of 5 or more', () => {
     const files = readdirSync(PLANTS).flatMap((p) => [
       join(PLANTS, p, 'scenario.json'),
       ...readdirSync(join(PLANTS, p, 'variants')).map((v) => join(PLANTS, p, 'variants', v)),
@@ -256,7 +256,8 @@ describe('cost guard', { timeout: 120_000 }, () => {
       for (const variant of [undefined, ...(base ? variants : [])]) {
         const r = validateScenario(file, variant === undefined ? {} : { variant });
         if (!r.ok) throw new ScenarioError(r.issues);
-        expect(r.cost.eventsPerRun * 10, `${file} ${variant}`).toBeLessThan(
+        // 5, not 10, since the plants' runs became long enough for a steady state (GSE 24 h, issue 13).
+        expect(r.cost.eventsPerRun * 5, `${file} ${variant}`).toBeLessThan(
           DEFAULT_COST_LIMITS.maxEventsPerRun,
         );
         expect(r.cost.partsPerRun * 10).toBeLessThan(DEFAULT_COST_LIMITS.maxPartsPerRun);

@@ -74,6 +74,89 @@ describe('battery', () => {
     expect(fleet.vehicles[0].batteryWh).toBeCloseTo(100 - 0.4 * 120, 9);
   });
 
+  it('with the charger taken, an AGV below its threshold works and parks instead of queueing in front of it', () => {
+    // A loop N0..N3 / M0..M3 (10 m apart, two-way), the charger on a spur off N3, two parking spurs off M0.
+    // Both AGVs start at 20 % (threshold 30 %): A, nearer, takes the charger; B stays free for work.
+    const sim = new Simulation();
+    const xs = [0, 10, 20, 30];
+    const nodes = [
+      ...xs.map((xM, i) => ({ id: `N${i}`, xM, yM: 0 })),
+      ...xs.map((xM, i) => ({ id: `M${i}`, xM, yM: 10 })),
+      { id: 'C', xM: 40, yM: 0 },
+      { id: 'P1', xM: -10, yM: 10 },
+      { id: 'P2', xM: 0, yM: 20 },
+    ];
+    const edges = [
+      ...[0, 1, 2].flatMap((i) => [
+        { from: `N${i}`, to: `N${i + 1}`, twoWay: true },
+        { from: `M${i}`, to: `M${i + 1}`, twoWay: true },
+      ]),
+      { from: 'N0', to: 'M0', twoWay: true },
+      { from: 'N3', to: 'M3', twoWay: true },
+      { from: 'N3', to: 'C', twoWay: true },
+      { from: 'M0', to: 'P1', twoWay: true },
+      { from: 'M0', to: 'P2', twoWay: true },
+    ];
+    const battery = {
+      capacityWh: 100,
+      consumptionWhPerM: 0.01,
+      chargeThreshold: 0.3,
+      chargeRateW: 200,
+      initialCharge: 0.2,
+    };
+    const config: AgvConfig = {
+      network: {
+        nodes,
+        edges,
+        stations: [
+          { id: 'CHG', nodeId: 'C', kind: 'charger' },
+          { id: 'S1', nodeId: 'N1', kind: 'buffer' },
+          { id: 'S2', nodeId: 'M1', kind: 'buffer' },
+        ],
+      },
+      fleet: [
+        { ...TEST_VEHICLE, id: 'A', startNodeId: 'N2', battery },
+        { ...TEST_VEHICLE, id: 'B', startNodeId: 'N0', battery },
+      ],
+      dispatch: 'nearestIdle',
+    };
+    const fleet = buildAgvFleet(sim, config, { network: new FakeControlNetwork(sim) });
+    const events: AgvEvent[] = [];
+    fleet.probes.events.stream$.subscribe((e) => events.push(e));
+    let pickedUpMs = Number.NaN;
+    sim.at(1000, () =>
+      fleet.request({
+        requestId: 1,
+        partId: 1,
+        productId: 'P',
+        fromStationId: 'S1',
+        toStationId: 'S2',
+        priority: 0,
+        requestedAtMs: 1000,
+        onPickedUp: (t) => {
+          pickedUpMs = t;
+        },
+        onDelivered: () => {},
+      }),
+    );
+    sim.run();
+    const of = (id: string, kind: string) => events.filter((e) => e.entityId === id && e.kind === kind);
+    // B takes the move at once: 10 m (10/2 + 1 + 1 = 7 s), then 5 s load.
+    expect(pickedUpMs).toBeCloseTo(1000 + 7000 + 5000, 6);
+    expect(of('B', 'taskAssigned')).toHaveLength(1);
+    // A charges from 20 Wh less its 20 m (0.2 Wh) to 100 Wh at 200 W (24 min); B starts its charge after A's ends.
+    const [aStart] = of('A', 'chargeStart');
+    const [aEnd] = of('A', 'chargeEnd');
+    expect(aEnd.timeMs - aStart.timeMs).toBeCloseTo(((100 - 19.8) / 200) * 3_600_000, 6);
+    const [bStart] = of('B', 'chargeStart');
+    expect(bStart.timeMs).toBeGreaterThan(aEnd.timeMs);
+    // B never stood in line for the charger (that would be A's whole charge): parked meanwhile.
+    const b = fleet.stats().vehicles.find((v) => v.agvId === 'B')!;
+    expect(b.timeInStateMs.waitingTraffic).toBeLessThan(30_000);
+    expect(b.timeInStateMs.idle).toBeGreaterThan(aEnd.timeMs - aStart.timeMs - 60_000);
+    expect(fleet.stats().vehicles.map((v) => v.charges)).toEqual([1, 1]);
+  });
+
   it('a fleet that must charge needs a charger station', () => {
     const line = lineNetwork([0, 10]);
     expect(() =>

@@ -103,14 +103,48 @@ describe('dispatching rules', () => {
     expect(queued('nearestIdle')).toEqual([1, 4, 3, 2]);
   });
 
-  it('one AGV at a time heads for a pickup station; others wait until it has loaded', () => {
-    const { sim, fleet, assigned, request } = setup('nearestIdle', [0, 6]);
+  it('two AGVs at a time head for a pickup station; a third waits until one of them has loaded', () => {
+    const { sim, fleet, assigned, request } = setup('nearestIdle', [0, 6, 1]);
+    const loadedAtMs: number[] = [];
+    fleet.probes.events.stream$.subscribe((e) => {
+      if (e.kind === 'pickedUp') loadedAtMs.push(e.timeMs);
+    });
     fleet.request(request(1, 3, 0));
     fleet.request(request(2, 3, 6));
+    fleet.request(request(3, 3, 5));
     sim.run({ untilMs: 1 });
-    expect(assigned).toEqual(['AGVA request 1']); // B stays parked although idle
+    // C (20 m from N3) and then A (30 m; B is as far, but later in the fleet) go; B stays parked although idle.
+    expect(assigned).toEqual(['AGVC request 1', 'AGVA request 2']);
+    let thirdAtMs = Number.NaN;
+    fleet.probes.events.stream$.subscribe((e) => {
+      if (e.kind === 'taskAssigned' && e.detail === 'request 3') thirdAtMs = e.timeMs;
+    });
     sim.run();
-    expect(assigned).toEqual(['AGVA request 1', 'AGVB request 2']);
+    expect(assigned).toHaveLength(3);
+    expect(thirdAtMs).toBe(loadedAtMs[0]); // dispatched the moment the first one has loaded
+  });
+
+  it('a drop station counts the loaded AGVs on their way to it, not the empty ones still going to a pickup', () => {
+    const { sim, fleet, assigned, request } = setup('nearestIdle', [0, 6, 1]);
+    // Three moves into S5 from three pickups: none of the AGVs is loaded yet, so all three go at once.
+    fleet.request(request(1, 2, 5));
+    fleet.request(request(2, 3, 5));
+    fleet.request(request(3, 4, 5));
+    sim.run({ untilMs: 1 });
+    expect(assigned).toHaveLength(3);
+    // Two loaded AGVs on their way to S6 (A and B load where they stand, 5 s): a move into S6 waits for an unload.
+    const loaded = setup('nearestIdle', [2, 3, 0]);
+    const events: { kind: string; timeMs: number; detail?: string }[] = [];
+    loaded.fleet.probes.events.stream$.subscribe((e) => events.push(e));
+    loaded.fleet.request(loaded.request(1, 2, 6));
+    loaded.fleet.request(loaded.request(2, 3, 6));
+    loaded.sim.at(5001, () => loaded.fleet.request(loaded.request(3, 0, 6)));
+    loaded.sim.run();
+    expect(events.filter((e) => e.kind === 'pickedUp' && e.timeMs <= 5000)).toHaveLength(2);
+    const third = events.find((e) => e.kind === 'taskAssigned' && e.detail === 'request 3')!;
+    const firstDelivery = events.find((e) => e.kind === 'delivered')!;
+    expect(third.timeMs).toBe(firstDelivery.timeMs);
+    expect(third.timeMs).toBeGreaterThan(5001);
   });
 
   it("the factory's transport requests carry their product's priority", () => {

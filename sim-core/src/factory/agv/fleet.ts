@@ -151,8 +151,7 @@ export class AgvFleet implements TransportService {
       },
     );
     this.statsFromMs = sim.now();
-    for (const v of this.vehicles)
-      if (this.needsCharge(v)) this.assign(v, { kind: 'charge', charger: this.chooseCharger(v) });
+    for (const v of this.vehicles) this.chargeIfFree(v);
   }
 
   /** TransportService: serve this request (never synchronously: callbacks run from later events). */
@@ -168,12 +167,14 @@ export class AgvFleet implements TransportService {
   }
 
   /**
-   * Congestion control at stations (a station is one docking point on the floor): a request is
-   * dispatched only while no other AGV is on its way to, or loading at, its pickup station and fewer
-   * than two are on their way to, or unloading at, its drop station.
+   * Congestion control at stations (a station is one docking point on the floor, a drive-through bay): a
+   * request is dispatched only while fewer than two AGVs are on their way to, or loading at, its pickup
+   * station (one in the bay, one waiting at its entry) and fewer than two loaded ones are on their way to,
+   * or unloading at, its drop station. Counting one AGV per pickup, or empty AGVs still on their way to a
+   * far pickup against the drop, capped a station at one pickup per empty trip whatever the fleet size.
    */
   private eligible = (task: TransportTask): boolean =>
-    (this.visits.get(task.fromNode) ?? 0) < 1 && (this.visits.get(task.toNode) ?? 0) < 2;
+    (this.visits.get(task.fromNode) ?? 0) < 2 && (this.visits.get(task.toNode) ?? 0) < 2;
 
   /** The dispatch rule's parked vehicle for `task` (checked: a rule of the user's may pick a busy one). */
   private chooseVehicle(task: TransportTask): Vehicle | null {
@@ -299,6 +300,7 @@ export class AgvFleet implements TransportService {
   private onPickedUp(v: Vehicle, task: TransportTask): void {
     const now = this.sim.now();
     this.visit(task.fromNode, -1);
+    this.visit(task.toNode, 1);
     this.dispatchParked();
     this.pickedUp++;
     this.sumWaitForPickupMs += now - task.req.requestedAtMs;
@@ -323,6 +325,7 @@ export class AgvFleet implements TransportService {
       case 'charge':
         this.chargerLoad.set(order.charger, this.chargerLoad.get(order.charger)! - 1);
         this.free(v);
+        this.chargeParked();
         break;
       case 'evade':
         this.free(v);
@@ -336,10 +339,7 @@ export class AgvFleet implements TransportService {
 
   /** The vehicle's order is done: charge, take a pending request, or park (going to a parking node first). */
   private free(v: Vehicle): void {
-    if (this.needsCharge(v)) {
-      this.assign(v, { kind: 'charge', charger: this.chooseCharger(v) });
-      return;
-    }
+    if (this.chargeIfFree(v)) return;
     const i = this.chooseTask(v.node, false);
     if (i >= 0) {
       this.assign(v, { kind: 'transport', task: this.pending.splice(i, 1)[0]! });
@@ -381,31 +381,42 @@ export class AgvFleet implements TransportService {
     return threshold > 0 && v.batteryFraction < threshold;
   }
 
-  /** The charger with the fewest vehicles sent to it, then the nearest. */
-  private chooseCharger(v: Vehicle): Station {
+  /**
+   * Sends a vehicle below its charge threshold to the nearest free charger; true if it went. With every
+   * charger taken it keeps working (or parks) and asks again after its next order, or is called when a
+   * charger frees up (chargeParked): vehicles queueing at an occupied charger would stand in the aisle in
+   * front of it for whole charges and block the traffic through it.
+   */
+  private chargeIfFree(v: Vehicle): boolean {
+    if (!this.needsCharge(v)) return false;
     let best: Station | null = null;
-    let bestLoad = Number.POSITIVE_INFINITY;
     let bestCost = Number.POSITIVE_INFINITY;
     for (const [charger, load] of this.chargerLoad) {
       const cost = this.router.costS(v.node, charger.nodeIndex);
-      if (load < bestLoad || (load === bestLoad && cost < bestCost)) {
+      if (load === 0 && cost < bestCost) {
         best = charger;
-        bestLoad = load;
         bestCost = cost;
       }
     }
-    this.chargerLoad.set(best!, bestLoad + 1);
-    return best!;
+    if (best === null) return false;
+    this.chargerLoad.set(best, 1);
+    this.assign(v, { kind: 'charge', charger: best });
+    return true;
+  }
+
+  /** A charger freed up: the parked vehicle with the emptiest battery below its threshold goes there. */
+  private chargeParked(): void {
+    let next: Vehicle | null = null;
+    for (const v of this.vehicles)
+      if (v.isParked && this.needsCharge(v) && (next === null || v.batteryWh < next.batteryWh)) next = v;
+    if (next !== null) this.chargeIfFree(next);
   }
 
   /** Sends an order from the control system; a lost order is sent again. */
   private assign(v: Vehicle, order: AgvOrder): void {
     v.phase = 'ordered';
     v.order = order;
-    if (order.kind === 'transport') {
-      this.visit(order.task.fromNode, 1);
-      this.visit(order.task.toNode, 1);
-    }
+    if (order.kind === 'transport') this.visit(order.task.fromNode, 1);
     if (order.kind === 'transport' && this.probes.events.active) {
       v.emitEvent('taskAssigned', this.sim.now(), `request ${order.task.req.requestId}`);
     }
