@@ -26,7 +26,7 @@ const initialLang = (): Lang => {
 export const ui = createStore<UiState>()(() => ({
   lang: initialLang(),
   coverage: 'off',
-  links: 'latency',
+  links: 'off', // a web of lines over the scene: opt-in
   camera: { preset: 'iso', seq: 0 },
   showKpis: true,
   showEvents: true,
