@@ -35,6 +35,13 @@ export function exposeTestHooks(): void {
       cameraOf(slot: 0 | 1): number[] | null {
         return canvases[slot]?.camera.position.toArray() ?? null;
       },
+      /** Normalised device coordinates of a floor point (x, y, height in m) in a canvas, or null. */
+      ndcOf(slot: 0 | 1, xM: number, yM: number, zM: number): number[] | null {
+        const state = canvases[slot];
+        if (!state) return null;
+        v.set(xM, zM, -yM).project(state.camera);
+        return [v.x, v.y, v.z];
+      },
       /** Forces one render of every canvas now (works while paused with frameloop="demand"). */
       renderNow(): void {
         for (const c of canvases) c?.advance(performance.now(), true);

@@ -71,7 +71,7 @@ export const UNKNOWN_STYLE: StateStyle = { color: STATE_CLASSES.off.color, patte
  */
 export const MARKER_COLORS = {
   legacy: '#FFFFFF', // white cone over a machine without a digital module
-  gateway: '#F472B6', // pink box
+  gateway: '#8C7CF0', // violet box
   gnb: '#A5B4FC', // lavender mast
   camera: '#E2E8F0', // pale pyramid
   interference: '#7C2D12', // rust disc
