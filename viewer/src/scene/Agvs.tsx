@@ -9,6 +9,8 @@ import { prepareStateInstances, stateMaterial } from './state-material';
 
 const LENGTH_M = 1.4;
 const WIDTH_M = 0.9;
+/** Above this many AGVs they cast no shadows (too small to see from an overview; saves a shadow pass). */
+const MAX_SHADOW_CASTERS = 300;
 
 /** An AGV: dark chassis, a body in the state colour, a light bar at the front and a lidar puck (x = forward). */
 const AGV_KIT: KitPart[] = [
@@ -102,6 +104,12 @@ export function Agvs({ run }: { run: RunModel }) {
 
   if (count === 0) return null;
   return (
-    <instancedMesh ref={ref} args={[geo, material, count]} frustumCulled={false} castShadow {...handlers} />
+    <instancedMesh
+      ref={ref}
+      args={[geo, material, count]}
+      frustumCulled={false}
+      castShadow={count <= MAX_SHADOW_CASTERS}
+      {...handlers}
+    />
   );
 }

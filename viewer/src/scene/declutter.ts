@@ -1,8 +1,10 @@
 /**
  * Screen-space label declutter (pure, allocation-free per call): candidates carry a score and a box
  * (centre-bottom anchor in px, width, height); the highest scores are placed first and a label whose
- * box overlaps one already placed is dropped. At most `max` labels are placed.
+ * box overlaps one already placed is dropped. At most `max` labels are placed, and at most
+ * `TRIES_PER_LABEL × max` candidates are tried (a dense crowd costs no more than a sparse one).
  */
+export const TRIES_PER_LABEL = 8;
 export interface LabelCandidates {
   /** Number of valid entries in the arrays below. */
   n: number;
@@ -49,7 +51,8 @@ export function declutter(
   view.sort(byScoreDesc);
   let k = 0;
   const limit = Math.min(max, placed.length);
-  for (let o = 0; o < c.n && k < limit; o++) {
+  const tries = Math.min(c.n, TRIES_PER_LABEL * limit);
+  for (let o = 0; o < tries && k < limit; o++) {
     const i = view[o];
     const l = c.x[i] - c.w[i] / 2 - gapPx;
     const r = c.x[i] + c.w[i] / 2 + gapPx;
