@@ -137,6 +137,10 @@ try {
     // Includes the 90 seeks and the page's own work between frames (a little more than the frames).
     fixedStep[`${speed}x`] = { ...summary, cpuMsPerFrame: cpuPerFrame(cpu0, await threadTimeS(), 90) };
   }
+  // three.js resets renderer.info per render call; with shadows on, the shadow pass counts too.
+  const renderInfo = await page.evaluate(() =>
+    (window.__viewer as unknown as { renderInfo(s: 0): unknown }).renderInfo(0),
+  );
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page
     .screenshot({ path: join(SCREENSHOT_DIR, 'bench-large.png'), timeout: 90_000 })
@@ -148,6 +152,7 @@ try {
     seek: seekStats,
     framesWhilePlaying: frames,
     framesAt60HzSteps: fixedStep,
+    lastFrame: renderInfo,
     replaySyncPerFrameAt16x: stat(update),
     errors: h.errors,
   };

@@ -9,15 +9,18 @@ import { prepareStateInstances, stateMaterial } from './state-material';
 
 const LENGTH_M = 1.4;
 const WIDTH_M = 0.9;
-/** Above this many AGVs they cast no shadows (too small to see from an overview; saves a shadow pass). */
-const MAX_SHADOW_CASTERS = 300;
+/**
+ * Above this many AGVs they cast no shadows (too small to see from an overview): nothing that casts one
+ * moves, and the shadow map is drawn once instead of every frame (Lighting.tsx).
+ */
+export const MAX_SHADOW_CASTERS = 300;
 
 /** An AGV: dark chassis, a body in the state colour, a light bar at the front and a lidar puck (x = forward). */
 const AGV_KIT: KitPart[] = [
   { prim: 'box', at: [0, 0, 0.03], size: [1, 1, 0.16], color: '#1f2630' },
   { prim: 'box', at: [-0.05, 0, 0.19], size: [0.88, 0.92, 0.2], tint: true },
   { prim: 'box', at: [0.49, 0, 0.08], size: [0.04, 0.78, 0.1], color: '#fff7d6' },
-  { prim: 'cyl', at: [0.3, 0, 0.39], size: [0.07, 0.11, 0.1], color: '#1f2630' },
+  { prim: 'hex', at: [0.3, 0, 0.39], size: [0.07, 0.11, 0.1], color: '#1f2630' },
 ];
 
 /** Linear RGB per state code, for writing straight into the instance colour buffer. */

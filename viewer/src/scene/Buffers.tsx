@@ -108,12 +108,7 @@ export function Buffers({ run }: { run: RunModel }) {
               depthWrite={false}
             />
           </instancedMesh>
-          <instancedMesh
-            ref={fill}
-            args={[geo, undefined, split.bounded.length]}
-            frustumCulled={false}
-            castShadow
-          >
+          <instancedMesh ref={fill} args={[geo, undefined, split.bounded.length]} frustumCulled={false}>
             <meshStandardMaterial />
           </instancedMesh>
         </>

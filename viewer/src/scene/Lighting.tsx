@@ -6,8 +6,10 @@ import * as THREE from 'three';
  * Cheap, soft lighting (floor coordinates, z up): a hemisphere light (sky above, floor bounce below)
  * and one directional "sun" whose orthographic shadow camera just covers the floor, so the shadow map's
  * texels are spent on the plant only (1024² up to 60 m, else 2048²), with PCF filtering for soft edges.
+ * With `movingCasters` false (nothing that casts a shadow moves) the shadow map is drawn once, not
+ * every frame.
  */
-export function Lighting({ layout }: { layout: Layout }) {
+export function Lighting({ layout, movingCasters }: { layout: Layout; movingCasters: boolean }) {
   const { widthM, depthM } = layout.floor;
   const light = useRef<THREE.DirectionalLight>(null);
   const target = useMemo(() => new THREE.Object3D(), []);
@@ -36,8 +38,9 @@ export function Lighting({ layout }: { layout: Layout }) {
     l.shadow.mapSize.set(mapSize, mapSize);
     l.shadow.map?.dispose();
     l.shadow.map = null;
+    l.shadow.autoUpdate = movingCasters;
     l.shadow.needsUpdate = true;
-  }, [widthM, depthM, distance, halfDiagonal, mapSize, target]);
+  }, [widthM, depthM, distance, halfDiagonal, mapSize, target, movingCasters]);
 
   return (
     <>

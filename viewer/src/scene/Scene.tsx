@@ -6,7 +6,7 @@ import type { RunModel } from '../data/run-model';
 import { clock } from '../store/clock';
 import { select } from '../store/selection';
 import { ui } from '../store/ui';
-import { Agvs } from './Agvs';
+import { Agvs, MAX_SHADOW_CASTERS } from './Agvs';
 import { Buffers } from './Buffers';
 import { CameraRig } from './CameraRig';
 import { Cameras } from './Cameras';
@@ -54,7 +54,7 @@ export function Scene({ run, slot }: { run: RunModel; slot: 0 | 1 }) {
         <ReplayDriver run={run} />
         <CameraRig layout={run.layout} slot={slot} />
         <group rotation-x={-Math.PI / 2}>
-          <Lighting layout={run.layout} />
+          <Lighting layout={run.layout} movingCasters={run.layout.agvs.length <= MAX_SHADOW_CASTERS} />
           <Floor layout={run.layout} />
           <Coverage layout={run.layout} />
           <Zones run={run} />
