@@ -78,14 +78,12 @@ describe('3D scene in a real browser', () => {
       'off',
     );
     const legend = page.getByTestId('legend');
-    const swatches = await legend
-      .locator('.swatch')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          state: e.getAttribute('data-state-class'),
-          colour: getComputedStyle(e).backgroundColor,
-        })),
-      );
+    const swatches = await legend.locator('.swatch').evaluateAll((els) =>
+      els.map((e) => ({
+        state: e.getAttribute('data-state-class'),
+        colour: getComputedStyle(e).backgroundColor,
+      })),
+    );
     const states = swatches.filter((s) => s.state !== null);
     expect(states.length).toBeGreaterThanOrEqual(6);
     expect(new Set(states.map((s) => s.colour)).size).toBeLessThanOrEqual(8);
