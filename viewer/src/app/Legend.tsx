@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import {
   AGV_STATE_CLASS,
@@ -38,6 +38,9 @@ const linkGradient = (() => {
   return `linear-gradient(to right, ${stops.join(',')})`;
 })();
 
+/** A view shorter than this (px) opens with the legend collapsed. */
+export const SMALL_VIEW_PX = 420;
+
 const fillGradient = `linear-gradient(to right, ${BUFFER_FILL_RAMP.join(',')})`;
 
 /** Tick labels of the link colour ramp (see latencyBadness / reliabilityBadness). */
@@ -75,14 +78,19 @@ function StateSwatch({ cls }: { cls: StateClass }) {
 /**
  * What the colours and shapes mean: at most eight state colours, each shared by the machine state and
  * the AGV state that mean the same thing (a failure is also striped); the other objects by shape; the
- * buffer fill ramp; the link and SINR ramps when those layers are on. Collapsible, and never more than
- * about a fifth of the view (legend.css).
+ * buffer fill ramp; the link and SINR ramps when those layers are on. Collapsible, never more than
+ * about a quarter of the view (legend.css), and it starts collapsed in a view under SMALL_VIEW_PX tall.
  */
 export function Legend({ run }: { run: RunModel }) {
   const t = useT();
   const coverage = useStore(ui, (s) => s.coverage);
   const links = useStore(ui, (s) => s.links);
   const [open, setOpen] = useState(true);
+  const probe = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    const view = probe.current?.parentElement;
+    if (view && view.clientHeight > 0 && view.clientHeight < SMALL_VIEW_PX) setOpen(false);
+  }, []);
   const agvs = run.layout.agvs.length > 0;
   if (!open) {
     return (
@@ -90,6 +98,9 @@ export function Legend({ run }: { run: RunModel }) {
         type="button"
         className="legend legend-closed"
         data-testid="legend"
+        ref={(e) => {
+          probe.current = e;
+        }}
         aria-expanded={false}
         onClick={() => setOpen(true)}
       >
@@ -99,7 +110,13 @@ export function Legend({ run }: { run: RunModel }) {
   }
   const names = (keys: MessageKey[]) => (keys.length ? keys.map((k) => t(k)).join(', ') : '—');
   return (
-    <div className="legend" data-testid="legend">
+    <div
+      className="legend"
+      data-testid="legend"
+      ref={(e) => {
+        probe.current = e;
+      }}
+    >
       <button type="button" className="link legend-toggle" aria-expanded onClick={() => setOpen(false)}>
         <strong>▾ {t('legend.title')}</strong>
       </button>

@@ -78,13 +78,13 @@ export const KITS: Record<MachineKind, KitPart[]> = {
       { prim: 'cyl', at: [x, 0.32, 1.2], size: [0.035, 0.05, 0.25], color: '#e07a5f' },
     ]),
   ],
-  // A press: bed, two columns, a crown on top (state colour) and the ram between the columns.
+  // A press: a housing and bed (state colour), two columns, the slide over the die space, and the crown.
   press: [
-    { prim: 'box', at: [0, 0, 0], size: [1, 0.8, 0.7], color: DARK },
-    { prim: 'box', at: [-0.38, 0, 0.7], size: [0.2, 0.5, 2.1], color: STEEL },
-    { prim: 'box', at: [0.38, 0, 0.7], size: [0.2, 0.5, 2.1], color: STEEL },
-    { prim: 'box', at: [0, 0, 1.7], size: [0.5, 0.4, 0.5], color: PANEL },
-    { prim: 'box', at: [0, 0, 2.8], size: [1, 0.7, 0.7], tint: true },
+    { prim: 'box', at: [0, 0, 0], size: [1, 0.8, 1.0], tint: true },
+    { prim: 'box', at: [-0.38, 0, 1.0], size: [0.2, 0.5, 1.8], color: STEEL },
+    { prim: 'box', at: [0.38, 0, 1.0], size: [0.2, 0.5, 1.8], color: STEEL },
+    { prim: 'box', at: [0, 0, 1.7], size: [0.5, 0.4, 1.1], color: PANEL },
+    { prim: 'box', at: [0, 0, 2.8], size: [1, 0.7, 0.6], tint: true },
   ],
   // An inspection station: a table, a gantry arch (state colour) and a probe head.
   inspection: [
