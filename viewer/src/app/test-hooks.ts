@@ -35,6 +35,18 @@ export function exposeTestHooks(): void {
       cameraOf(slot: 0 | 1): number[] | null {
         return canvases[slot]?.camera.position.toArray() ?? null;
       },
+      /** Normalised device coordinates of a floor point (x, y, height in m) in a canvas, or null. */
+      ndcOf(slot: 0 | 1, xM: number, yM: number, zM: number): number[] | null {
+        const state = canvases[slot];
+        if (!state) return null;
+        v.set(xM, zM, -yM).project(state.camera);
+        return [v.x, v.y, v.z];
+      },
+      /** Draw calls and triangles of a canvas's last frame (three.js renderer.info, shadow pass included). */
+      renderInfo(slot: 0 | 1): { calls: number; triangles: number } | null {
+        const gl = canvases[slot]?.gl;
+        return gl ? { calls: gl.info.render.calls, triangles: gl.info.render.triangles } : null;
+      },
       /** Forces one render of every canvas now (works while paused with frameloop="demand"). */
       renderNow(): void {
         for (const c of canvases) c?.advance(performance.now(), true);

@@ -1,10 +1,11 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type * as THREE from 'three';
+import { MARKER_COLORS } from '../data/palette';
 import type { RunModel } from '../data/run-model';
 import { pickHandlers } from './picking';
 import { setInstance, standingCylinder } from './shared';
 
-export const CAMERA_COLOR = '#f8fafc';
+const CAMERA_COLOR = MARKER_COLORS.camera;
 const MOUNT_HEIGHT_M = 4;
 
 /** Cameras: a small four-sided pyramid hanging at mount height, pointing down. */

@@ -1,14 +1,15 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
+import { MARKER_COLORS } from '../data/palette';
 import type { RunModel } from '../data/run-model';
-import { SHAPE_HEIGHT_M, shapeFor } from './machine-shapes';
+import { kindFor, kitHeightM } from './machine-shapes';
 import { pickHandlers } from './picking';
 import { setInstance, standingBox, standingCylinder } from './shared';
 
-export const LEGACY_COLOR = '#2dd4bf'; // teal: no machine or AGV state uses it
-export const GATEWAY_COLOR = '#f472b6';
+const LEGACY_COLOR = MARKER_COLORS.legacy;
+const GATEWAY_COLOR = MARKER_COLORS.gateway;
 
-/** Legacy machines get an orange cone above them and a dashed line to their gateway box. */
+/** Legacy machines get a white cone above them and a line to their gateway box. */
 export function Gateways({ run }: { run: RunModel }) {
   const { machines, gateways } = run.layout;
   const legacy = useMemo(() => machines.filter((m) => m.legacy), [machines]);
@@ -43,7 +44,7 @@ export function Gateways({ run }: { run: RunModel }) {
     }
     if (markRef.current) {
       legacy.forEach((m, i) => {
-        const top = SHAPE_HEIGHT_M[shapeFor(m.type)] + 0.3;
+        const top = kitHeightM(kindFor(m.type)) + 0.3;
         setInstance(markRef.current!, i, m.xM, m.yM, top, 0.45, 0.45, 0.8);
       });
       markRef.current.instanceMatrix.needsUpdate = true;
@@ -54,7 +55,7 @@ export function Gateways({ run }: { run: RunModel }) {
   return (
     <group>
       {gateways.length > 0 && (
-        <instancedMesh ref={gwRef} args={[boxGeo, undefined, gateways.length]} {...handlers}>
+        <instancedMesh ref={gwRef} args={[boxGeo, undefined, gateways.length]} castShadow {...handlers}>
           <meshStandardMaterial color={GATEWAY_COLOR} />
         </instancedMesh>
       )}

@@ -1,41 +1,55 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type * as THREE from 'three';
+import { MARKER_COLORS } from '../data/palette';
 import type { RunModel } from '../data/run-model';
+import { type KitPart, kitGeometry } from './machine-shapes';
 import { pickHandlers } from './picking';
-import { setInstance, standingBox, standingCylinder } from './shared';
+import { setInstance } from './shared';
 
-export const GNB_COLOR = '#e879f9';
+const MAST = '#9aa5b1';
+const ANTENNA = MARKER_COLORS.gnb;
 
-/** gNBs: a thin mast up to the antenna height and a small head. */
+/**
+ * A gNB mast in a unit-height kit (scaled to the antenna height): a base plate, a pole and three
+ * sector panels around the top (120° apart, as a three-sector site).
+ */
+function mastKit(): KitPart[] {
+  const parts: KitPart[] = [
+    { prim: 'box', at: [0, 0, 0], size: [0.3, 0.3, 0.01], color: '#4b5563' },
+    { prim: 'cyl', at: [0, 0, 0], size: [0.02, 0.02, 1], color: MAST },
+  ];
+  for (let s = 0; s < 3; s++) {
+    const a = (s * 2 * Math.PI) / 3;
+    parts.push({
+      prim: 'box',
+      at: [0.07 * Math.cos(a), 0.07 * Math.sin(a), 0.86],
+      size: [0.12, 0.12, 0.12],
+      color: ANTENNA,
+    });
+  }
+  return parts;
+}
+
+/** gNBs: one instanced mast kit, scaled so the panels sit at the antenna height. */
 export function Gnbs({ run }: { run: RunModel }) {
   const { gnbs } = run.layout;
-  const mast = useRef<THREE.InstancedMesh>(null);
-  const head = useRef<THREE.InstancedMesh>(null);
-  const mastGeo = useMemo(() => standingCylinder(6), []);
-  const headGeo = useMemo(() => standingBox(), []);
+  const ref = useRef<THREE.InstancedMesh>(null);
+  const geo = useMemo(() => kitGeometry(mastKit()), []);
   const handlers = useMemo(() => pickHandlers((i) => run.pathOf('gnb', i)), [run]);
 
   useLayoutEffect(() => {
-    if (!mast.current || !head.current) return;
-    gnbs.forEach((g, i) => {
-      setInstance(mast.current!, i, g.xM, g.yM, 0, 0.08, 0.08, g.heightM);
-      setInstance(head.current!, i, g.xM, g.yM, g.heightM - 0.2, 0.6, 0.6, 0.6);
-    });
-    for (const m of [mast.current, head.current]) {
-      m.instanceMatrix.needsUpdate = true;
-      m.computeBoundingSphere();
-    }
+    const m = ref.current;
+    if (!m) return;
+    // The kit is 1 unit tall; panels 0.12 units: x and y scale keep them about 0.8 m wide at any height.
+    for (const [i, g] of gnbs.entries()) setInstance(m, i, g.xM, g.yM, 0, 3.5, 3.5, g.heightM);
+    m.instanceMatrix.needsUpdate = true;
+    m.computeBoundingSphere();
   }, [gnbs]);
 
   if (gnbs.length === 0) return null;
   return (
-    <group>
-      <instancedMesh ref={mast} args={[mastGeo, undefined, gnbs.length]}>
-        <meshStandardMaterial color="#94a3b8" />
-      </instancedMesh>
-      <instancedMesh ref={head} args={[headGeo, undefined, gnbs.length]} {...handlers}>
-        <meshStandardMaterial color={GNB_COLOR} emissive={GNB_COLOR} emissiveIntensity={0.4} />
-      </instancedMesh>
-    </group>
+    <instancedMesh ref={ref} args={[geo, undefined, gnbs.length]} castShadow {...handlers}>
+      <meshStandardMaterial vertexColors emissive={ANTENNA} emissiveIntensity={0.08} roughness={0.5} />
+    </instancedMesh>
   );
 }

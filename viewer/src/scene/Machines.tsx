@@ -1,68 +1,84 @@
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type * as THREE from 'three';
 import type { RunModel } from '../data/run-model';
-import { MACHINE_COLORS } from '../data/states';
-import { SHAPE_HEIGHT_M, SHAPES, type ShapeName, shapeFor, shapeGeometry } from './machine-shapes';
+import { MACHINE_COLORS, MACHINE_PATTERNS } from '../data/states';
+import { KITS, kindFor, kitGeometry, MACHINE_KINDS, type MachineKind } from './machine-shapes';
 import { pickHandlers } from './picking';
 import { palette, setInstance } from './shared';
+import { prepareStateInstances, stateMaterial } from './state-material';
 
 const COLORS = palette(MACHINE_COLORS);
 
-/** Machines: one InstancedMesh per shape, recoloured by state when the frame changes. */
+/** Machines: one InstancedMesh per machine kind (a procedural kit), recoloured when states change. */
 export function Machines({ run }: { run: RunModel }) {
   const groups = useMemo(() => {
-    const byShape = new Map<ShapeName, number[]>();
+    const byKind = new Map<MachineKind, number[]>();
     run.layout.machines.forEach((m, i) => {
-      const s = shapeFor(m.type);
-      byShape.set(s, [...(byShape.get(s) ?? []), i]);
+      const k = kindFor(m.type);
+      byKind.set(k, [...(byKind.get(k) ?? []), i]);
     });
-    return SHAPES.filter((s) => byShape.has(s)).map((shape) => ({ shape, indices: byShape.get(shape)! }));
+    return MACHINE_KINDS.filter((k) => byKind.has(k)).map((kind) => ({ kind, indices: byKind.get(kind)! }));
   }, [run]);
 
   return (
     <group>
       {groups.map((g) => (
-        <MachineGroup key={g.shape} run={run} shape={g.shape} indices={g.indices} />
+        <MachineGroup key={g.kind} run={run} kind={g.kind} indices={g.indices} />
       ))}
     </group>
   );
 }
 
-function MachineGroup({ run, shape, indices }: { run: RunModel; shape: ShapeName; indices: number[] }) {
+function MachineGroup({ run, kind, indices }: { run: RunModel; kind: MachineKind; indices: number[] }) {
   const ref = useRef<THREE.InstancedMesh>(null);
-  const geometry = useMemo(() => shapeGeometry(shape), [shape]);
+  const geometry = useMemo(() => kitGeometry(KITS[kind]), [kind]);
+  const material = useMemo(() => stateMaterial(), []);
   const seen = useRef(-1);
+  const shown = useMemo(() => new Uint8Array(indices.length).fill(255), [indices]);
+  const pattern = useRef<Float32Array | null>(null);
   const handlers = useMemo(() => pickHandlers((id) => run.pathOf('machine', indices[id])), [run, indices]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const mesh = ref.current!;
-    const h = SHAPE_HEIGHT_M[shape];
+    pattern.current = prepareStateInstances(mesh, indices.length);
     indices.forEach((mi, i) => {
       const m = run.layout.machines[mi];
-      const round = shape === 'cylinder' || shape === 'hex';
-      const sx = round ? Math.min(m.widthM, m.depthM) / 2 : m.widthM;
-      const sy = round ? Math.min(m.widthM, m.depthM) / 2 : m.depthM;
-      setInstance(mesh, i, m.xM, m.yM, 0, sx, sy, h);
-      mesh.setColorAt(i, COLORS[COLORS.length - 1]);
+      setInstance(mesh, i, m.xM, m.yM, 0, m.widthM, m.depthM, 1);
     });
     mesh.instanceMatrix.needsUpdate = true;
     mesh.computeBoundingSphere();
+    shown.fill(255);
     seen.current = -1;
-  }, [run, shape, indices]);
+  }, [run, indices, shown]);
 
   useFrame(() => {
     const mesh = ref.current;
-    if (!mesh || seen.current === run.frame.version) return;
+    const pat = pattern.current;
+    if (!mesh || !pat || seen.current === run.frame.version) return;
     seen.current = run.frame.version;
     const states = run.frame.machineState;
-    for (let i = 0; i < indices.length; i++) mesh.setColorAt(i, COLORS[states[indices[i]]]);
-    if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+    let changed = false;
+    for (let i = 0; i < indices.length; i++) {
+      const s = states[indices[i]];
+      if (shown[i] === s) continue;
+      shown[i] = s;
+      mesh.setColorAt(i, COLORS[s]);
+      pat[i] = MACHINE_PATTERNS[s];
+      changed = true;
+    }
+    if (!changed) return;
+    mesh.instanceColor!.needsUpdate = true;
+    mesh.geometry.getAttribute('instancePattern').needsUpdate = true;
   });
 
   return (
-    <instancedMesh ref={ref} args={[geometry, undefined, indices.length]} {...handlers}>
-      <meshStandardMaterial roughness={0.6} metalness={0.1} />
-    </instancedMesh>
+    <instancedMesh
+      ref={ref}
+      args={[geometry, material, indices.length]}
+      castShadow
+      receiveShadow
+      {...handlers}
+    />
   );
 }

@@ -1,10 +1,11 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
+import { MARKER_COLORS } from '../data/palette';
 import type { RunModel } from '../data/run-model';
 import { pickHandlers } from './picking';
 import { setInstance } from './shared';
 
-export const INTERFERENCE_COLOR = '#7c2d12'; // dark rust: red is a down machine
+const INTERFERENCE_COLOR = MARKER_COLORS.interference;
 
 /** Interference zones: translucent red discs on the floor, one instance each. */
 export function Zones({ run }: { run: RunModel }) {

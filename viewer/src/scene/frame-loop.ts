@@ -11,13 +11,18 @@ export const framePerf = {
   reset() {
     this.count = 0;
   },
-  /** Mean and 95th percentile over the samples taken since the last reset. */
+  /** Mean, median and 95th percentile over the samples taken since the last reset. */
   summary() {
     const n = Math.min(this.count, this.samplesMs.length);
     const stat = (a: Float64Array) => {
       const s = Array.from(a.subarray(0, n)).sort((x, y) => x - y);
       const mean = s.reduce((x, y) => x + y, 0) / Math.max(1, n);
-      return { meanMs: mean, p95Ms: s[Math.floor(n * 0.95)] ?? 0, maxMs: s[n - 1] ?? 0 };
+      return {
+        meanMs: mean,
+        medianMs: s[Math.floor(n / 2)] ?? 0,
+        p95Ms: s[Math.floor(n * 0.95)] ?? 0,
+        maxMs: s[n - 1] ?? 0,
+      };
     };
     return { frames: this.count, total: stat(this.samplesMs), update: stat(this.updateSamplesMs) };
   },

@@ -33,8 +33,7 @@ const initialLang = (): Lang => {
 export const ui = createStore<UiState>()(() => ({
   lang: initialLang(),
   coverage: 'off',
-  // Latency links draw a web over the scene: off until asked for.
-  links: 'off',
+  links: 'off', // a web of lines over the scene: opt-in
   camera: { preset: 'iso', seq: 0 },
   showKpis: true,
   showEvents: true,
