@@ -16,6 +16,7 @@ describe('the bench path and the scenario pipeline build the same twin (sim-core
       ...(m.agv === undefined ? {} : { agv: m.agv }),
       positions: fixedPositions(m.layout),
       network: { config: m.network, streams: m.streams },
+      ...(m.outages === undefined ? {} : { outages: m.outages }),
       durationMs: m.run.durationMs,
       seed,
     }).result;

@@ -7,6 +7,7 @@ import {
   type FactoryConfig,
   fleetTimeShares,
   type NetworkConfig,
+  type OutageConfig,
   type RunResult,
   Simulation,
   type StreamSpec,
@@ -19,6 +20,8 @@ export interface TwinSpec {
   positions: ReadonlyMap<string, { xM: number; yM: number }>;
   /** Omitted: the ideal network. */
   network?: { config: NetworkConfig; streams: readonly StreamSpec[] };
+  /** Core / WAN outages over the network (a public or slice deployment's default); omitted, none. */
+  outages?: OutageConfig;
   durationMs: number;
   seed: number | string;
 }
@@ -54,6 +57,7 @@ export function simulateTwin(spec: TwinSpec): { result: RunResult; wallMs: numbe
     factory: spec.factory,
     ...(spec.agv === undefined ? {} : { agv: spec.agv }),
     ...(spec.network === undefined ? {} : { network: spec.network.config, streams: spec.network.streams }),
+    ...(spec.outages === undefined ? {} : { outages: spec.outages }),
     positions: spec.positions,
     seed: spec.seed,
     durationMs: spec.durationMs,
