@@ -488,22 +488,30 @@ const clutterSchema = z
 
 const handoverSchema = z
   .object({
+    preset: z.enum(['planner', 'legacy']).optional().meta({
+      description:
+        "Starting point the fields below override: 'planner' (default: L3 filter fc11, hysteresis 3 dB, time-to-trigger 1280 ms) or 'legacy' (raw RSRP, no hysteresis, 160 ms: the model before issue 18, which ping-pongs)",
+    }),
     a3OffsetDb: z.number().min(-30).max(30).optional().meta({
       description:
-        'A3 offset: a neighbour must be better than the serving cell by this much (RSRP), dB (default 3)',
+        'A3 offset: a neighbour must be better than the serving cell by this much (RSRP), dB (both presets: 3)',
     }),
     timeToTriggerMs: networkMs
       .optional()
-      .meta({ description: 'The A3 condition must hold this long before the handover, ms (default 160)' }),
+      .meta({
+        description:
+          'The A3 condition must hold this long before the handover, ms (planner 1280, legacy 160)',
+      }),
     interruptionMs: networkMs.optional().meta({
-      description: 'No data for this long after a handover, ms (default 30; 0 models make-before-break)',
+      description:
+        'No data for this long after a handover, ms (both presets: 30; 0 models make-before-break)',
     }),
     hysteresisDb: z.number().min(0).max(15).optional().meta({
-      description: 'A3 hysteresis (TS 38.331 §5.5.4.4: Mn − Hys > Mp + Off), dB (default 0; a planner: 3)',
+      description: 'A3 hysteresis (TS 38.331 §5.5.4.4: Mn − Hys > Mp + Off), dB (planner 3, legacy 0)',
     }),
     filterCoefficient: z.literal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 15, 17, 19]).optional().meta({
       description:
-        'L3 filter coefficient k of TS 38.331 (fc0…fc19), a = 1/2^(k/4) per 200 ms; default none (raw RSRP; a planner: 11). Packet fidelity only',
+        'L3 filter coefficient k of TS 38.331 (fc0…fc19), a = 1/2^(k/4) per 200 ms; 0: raw RSRP (planner 11, legacy 0)',
     }),
     pingPongWindowMs: networkMs.optional().meta({
       description: 'A handover back to the previous cell within this long is a ping-pong, ms (default 5000)',
@@ -511,7 +519,8 @@ const handoverSchema = z
   })
   .strict()
   .meta({
-    description: 'Handover on the A3 event (defaults: 3 dB, 160 ms, 30 ms, no hysteresis, no L3 filter)',
+    description:
+      'Handover on the A3 event (TS 38.331); default the planner preset: offset 3 dB, hysteresis 3 dB, L3 filter fc11, time-to-trigger 1280 ms, interruption 30 ms',
   });
 
 const coreDelaySchema = z
@@ -534,16 +543,25 @@ const uplinkPowerControlSchema = z
       .min(-202)
       .max(24)
       .optional()
-      .meta({ description: 'P0 nominal UL receive target per PRB, dBm (default -85)' }),
+      .meta({
+        description: 'P0 nominal UL receive target per 15 kHz PRB, dBm (default -95; before issue 18: -85)',
+      }),
     alpha: z
       .number()
       .min(0)
       .max(1)
       .optional()
-      .meta({ description: 'Fractional path-loss compensation α, 0..1 (default 0.8)' }),
+      .meta({ description: 'Fractional path-loss compensation α, 0..1 (default 1; before issue 18: 0.8)' }),
+    scsTerm: z.boolean().optional().meta({
+      description:
+        'The 10·log10(2^μ) term of TS 38.213 §7.1.1 (default true; false: the formula before issue 18)',
+    }),
   })
   .strict()
-  .meta({ description: 'UL open-loop power control, min(P0 + α·PL, P_CMAX − 10·log10 PRBs) per PRB' });
+  .meta({
+    description:
+      'UL open-loop power control (TS 38.213 §7.1.1), min(P0 + 10·log10(2^μ) + α·PL, P_CMAX − 10·log10 PRBs) per PRB',
+  });
 
 const linkAdaptationSchema = z
   .object({

@@ -101,7 +101,8 @@ export interface HandoverConfig {
   hysteresisDb?: number;
   /**
    * L3 filter coefficient k (TS 38.331 §5.5.3.2, filterCoefficient fc0…fc19): F_n = (1 − a)·F_{n−1} + a·M_n,
-   * a = 1/2^(k/4), on RSRP in dB. Default: none (A3 on the raw RSRP). Packet fidelity only.
+   * a = 1/2^(k/4), on RSRP in dB. Absent: none (A3 on the raw RSRP). Without a `handover` config the network
+   * uses PLANNER_HANDOVER (fc11, hysteresis 3 dB, 1280 ms); LEGACY_HANDOVER is the raw-RSRP one before issue 18.
    */
   filterCoefficient?: number;
   /** A handover back to the previous cell within this long is a ping-pong (default 5000 ms). */
@@ -151,10 +152,12 @@ export interface FadingConfig {
 }
 
 export interface UplinkPowerControlConfig {
-  /** P0 nominal per PRB (default -85 dBm). */
+  /** P0 nominal per 15 kHz PRB (default −95 dBm; before issue 18: −85). */
   p0Dbm?: number;
-  /** Fractional path-loss compensation α (default 0.8). */
+  /** Fractional path-loss compensation α (default 1; before issue 18: 0.8). */
   alpha?: number;
+  /** The 10·log10(2^μ) term of TS 38.213 §7.1.1 (default true; false: the formula before issue 18). */
+  scsTerm?: boolean;
 }
 
 /** Packet: every packet through the MAC (the reference). Flow: per-flow distributions (./flow/README.md). */

@@ -29,6 +29,12 @@ export type {
   UplinkPowerControlConfig,
 } from './config';
 export type { DeviceState as MacDevice } from './device';
+export {
+  HANDOVER_PRESETS,
+  type HandoverPreset,
+  LEGACY_HANDOVER,
+  PLANNER_HANDOVER,
+} from './handover';
 export type { LatencySummary } from './latency-histogram';
 export type { LinkModel, LinkModelContext, LinkModelFactory } from './link-model/link-model';
 export {
@@ -52,11 +58,11 @@ export type {
 } from './mac/schedulers/scheduler';
 export { buildNetwork, DEFAULT_HANDOVER, type NetworkDependencies } from './network-model';
 export type { Flow as MacFlow } from './packet';
-// Shared RAN of the public / slice deployments: public load profile, RRM policy ratios, the factory's PRB cap.
-export * from './ran-share/index';
 // The static radio environment (cells, channel model, zones, path loss from any point): for planners'
 // screening (scenarios/src/optimise) that evaluate layouts without running the network.
 export { type CellRadio, RadioEnvironment, type ZoneRadio } from './radio-environment';
+// Shared RAN of the public / slice deployments: public load profile, RRM policy ratios, the factory's PRB cap.
+export * from './ran-share/index';
 export {
   type BuiltinTrafficSourceName,
   registerTrafficSource,

@@ -27,6 +27,26 @@ export interface PowerControl {
   readonly p0Dbm: number;
   /** Path-loss compensation factor α (TS 38.213 §7.1.1). */
   readonly alpha: number;
+  /** The 10·log10(2^μ) term of TS 38.213 §7.1.1 (P0 is per 15 kHz PRB); false: the formula before issue 18. */
+  readonly scsTerm?: boolean;
+}
+
+/**
+ * Default UL power control: full path-loss compensation α = 1 and P0 = −95 dBm. ASSUMPTION within the values
+ * in use (P0_nominal_PUSCH −90…−100 dBm with α 0.8–1; TS 38.331 p0-NominalWithGrant range −202…24 dBm, α ∈ {0,
+ * 0.4…1}); α = 1 suits a small cell with little inter-cell interference. It aims at 21.4 dB + gNB gain − NF + 5 dB
+ * of SINR per PRB (noise of a 15 kHz-PRB: −121.4 dBm + NF), and a PC3 UE at 300 m in InF-DH (PL 98.8 dB at 3.5
+ * GHz) fills 42 PRBs at 30 kHz before P_CMAX binds (network-radio.test.ts). Before issue 18: −85 dBm, α 0.8 and
+ * no 2^μ term, with which P_CMAX never bound inside a hall.
+ */
+export const DEFAULT_POWER_CONTROL: PowerControl = { p0Dbm: -95, alpha: 1, scsTerm: true };
+
+/**
+ * PUSCH power per PRB before the P_CMAX cap, dBm: P0 + 10·log10(2^μ) + α·PL (TS 38.213 §7.1.1, no closed-loop
+ * or Δ_TF term; the total over M PRBs adds 10·log10 M).
+ */
+export function ulTargetPerPrbDbm(power: PowerControl, mu: number, plDb: number): number {
+  return power.p0Dbm + ((power.scsTerm ?? true) ? 10 * Math.log10(2 ** mu) : 0) + power.alpha * plDb;
 }
 
 export type InterCellMode = 'load' | 'fullLoad' | 'none';
@@ -135,14 +155,15 @@ export class LinkBudget {
   }
 
   /**
-   * UL open-loop power control (TS 38.213 §7.1.1): P = min(P_CMAX, P0 + 10·log10(M) + α·PL) for M PRBs, so
-   * the power per PRB is min(P0 + α·PL, P_CMAX − 10·log10 M): far from the gNB the UE runs out of power.
+   * UL open-loop power control (TS 38.213 §7.1.1): P = min(P_CMAX, P0 + 10·log10(2^μ·M) + α·PL) for M PRBs, so
+   * the power per PRB is min(P0 + 10·log10(2^μ) + α·PL, P_CMAX − 10·log10 M): far from the gNB the UE runs out
+   * of power.
    */
   private evaluateUl(dev: DeviceState, q: LinkQuality, tMs: number): void {
     const env = this.env;
     const s = dev.serving;
     const cell = env.cells[s]!;
-    const target = this.power.p0Dbm + this.power.alpha * dev.plDb[s]!;
+    const target = ulTargetPerPrbDbm(this.power, cell.mu, dev.plDb[s]!);
     const txPerPrb = Math.min(target, dev.pcmaxDbm);
     const headroom = Math.max(0, dev.pcmaxDbm - target);
     // What each gNB receives depends on geometry and power control only: kept until either changes.

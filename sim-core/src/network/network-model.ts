@@ -13,7 +13,7 @@ import { DeviceState, type LinkQuality, NormalSource } from './device';
 import { buildFlowNetwork } from './flow/flow-network';
 import { DEFAULT_HANDOVER, Handover } from './handover';
 import { LinkAdapter, type McsChoice } from './link-adaptation';
-import { LinkBudget, type LoadView, type PowerControl } from './link-budget';
+import { DEFAULT_POWER_CONTROL, LinkBudget, type LoadView, type PowerControl } from './link-budget';
 import { DEFAULT_LINK_MODEL, linkModels } from './link-model/registry';
 import { LoadSampler } from './load-sampler';
 import { macSchedulers } from './mac/schedulers/registry';
@@ -47,7 +47,6 @@ export interface NetworkDependencies {
   locate: (endpointId: string, timeMs: number) => { xM: number; yM: number } | undefined;
 }
 
-const DEFAULT_POWER_CONTROL: PowerControl = { p0Dbm: -85, alpha: 0.8 }; // assumption: typical P0-nominal / α (TS 38.213 §7.1.1 ranges)
 const DEFAULT_MAX_UES_PER_SLOT = 16; // assumption: PDCCH capacity per slot and direction
 const DEFAULT_RECOMPUTE_DISTANCE_M = 1; // well below the 10 m shadowing decorrelation distance
 const DEFAULT_LOCATE_INTERVAL_MS = 50; // an AGV at 2 m/s moves 10 cm in between

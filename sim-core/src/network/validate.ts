@@ -39,11 +39,6 @@ export function validateNetworkConfig(config: NetworkConfig): NetworkConfigProbl
       ['linkModel'],
       `link model "${config.linkModel}" needs fidelity 'packet' (the flow model has no fading yet)`,
     );
-  if ((config.handover?.filterCoefficient ?? 0) > 0 && config.fidelity === 'flow')
-    say(
-      ['handover', 'filterCoefficient'],
-      "L3 filtering needs fidelity 'packet' (the flow model hands over on raw RSRP)",
-    );
   let shareSum = 0;
   (config.slices ?? []).forEach((slice, s) => {
     if (!(slice.prbShare >= 0 && slice.prbShare <= 1))

@@ -12,7 +12,7 @@ import type { Simulation } from '../../engine/simulation';
 import type { HandoverConfig, NetworkConfig } from '../config';
 import { coverageGrid, zoneActiveAt } from '../coverage';
 import { DeviceState, NormalSource } from '../device';
-import { a3HandoverDue, HandoverTally } from '../handover';
+import { a3Target, HandoverTally } from '../handover';
 import { LinkAdapter } from '../link-adaptation';
 import { LinkBudget, type LoadView, type PowerControl } from '../link-budget';
 import { CQI_TARGET_BLER, DEFAULT_MAX_HARQ_RETRANSMISSIONS } from '../radio/cqi';
@@ -279,7 +279,7 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
     });
     this.cellStats = this.env.cells.map(() => [new DirStats(), new DirStats()]);
     this.classStats = this.profiles.map(() => new ClassStats());
-    this.handoverTally = new HandoverTally(this.env, this.probes);
+    this.handoverTally = new HandoverTally(this.env, this.probes, this.handover.pingPongWindowMs);
     this.dlLoadUsed = new Float64Array(n);
     this.ulInterferenceUsed = new Float64Array(n * n);
     this.ulInterferenceNow = new Float64Array(n * n);
@@ -346,10 +346,10 @@ export class FlowNetwork implements NetworkModel, LoadView, FlowStreamHost {
       dev.serving = this.budget.bestCell(dev);
       return true;
     }
-    // A3 event, as the packet model.
-    const best = this.budget.bestCell(dev);
-    if (a3HandoverDue(dev, best, tMs, this.handover)) {
-      this.executeHandover(dev, best, tMs);
+    // A3 event (L3-filtered with a filter coefficient), as the packet model.
+    const target = a3Target(dev, this.budget.bestCell(dev), tMs, this.handover);
+    if (target >= 0) {
+      this.executeHandover(dev, target, tMs);
       changed = true;
     }
     return changed;
