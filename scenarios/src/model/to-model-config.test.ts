@@ -150,6 +150,7 @@ describe('toModelConfig', () => {
     expect(plain.deployment).toEqual({ mode: 'public' });
     expect(plain.uplinkPowerControl).toBeUndefined();
     expect(plain.linkAdaptation).toBeUndefined();
+    expect(plain.uplinkAccess).toBeUndefined();
 
     const data = tinyScenario();
     data.network.handover = { a3OffsetDb: 2, timeToTriggerMs: 40, interruptionMs: 0 };
@@ -168,6 +169,12 @@ describe('toModelConfig', () => {
     expect(toModelConfig(load(data)).network.handover).toEqual({ ...LEGACY_HANDOVER, timeToTriggerMs: 320 });
     expect(n.deployment).toEqual({ mode: 'public', overrides: { meanMs: 3, jitterMs: 0.5, minMs: 1 } });
     expect(n.uplinkPowerControl).toEqual({ p0Dbm: -90, alpha: 1 });
+    data.network.uplinkAccess = { srPeriodSlots: 10, k2Slots: 2, configuredGrantClasses: ['telemetry'] };
+    expect(toModelConfig(load(data)).network.uplinkAccess).toEqual({
+      srPeriodSlots: 10,
+      k2Slots: 2,
+      configuredGrantClasses: ['telemetry'],
+    });
     expect(n.linkAdaptation).toEqual({
       cqiTable: 1,
       blerTarget: 0.01,

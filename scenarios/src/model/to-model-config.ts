@@ -322,6 +322,7 @@ function networkConfig(s: Scenario): NetworkConfig {
     ...(n.handover === undefined ? {} : { handover: handoverConfig(n.handover) }),
     ...(n.uplinkPowerControl === undefined ? {} : { uplinkPowerControl: definedOnly(n.uplinkPowerControl) }),
     ...(n.linkAdaptation === undefined ? {} : { linkAdaptation: definedOnly(n.linkAdaptation) }),
+    ...(n.uplinkAccess === undefined ? {} : { uplinkAccess: definedOnly(n.uplinkAccess) }),
     classOptions,
     wiredEndpoints: [CONTROL],
   };

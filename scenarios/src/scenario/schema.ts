@@ -496,12 +496,9 @@ const handoverSchema = z
       description:
         'A3 offset: a neighbour must be better than the serving cell by this much (RSRP), dB (both presets: 3)',
     }),
-    timeToTriggerMs: networkMs
-      .optional()
-      .meta({
-        description:
-          'The A3 condition must hold this long before the handover, ms (planner 1280, legacy 160)',
-      }),
+    timeToTriggerMs: networkMs.optional().meta({
+      description: 'The A3 condition must hold this long before the handover, ms (planner 1280, legacy 160)',
+    }),
     interruptionMs: networkMs.optional().meta({
       description:
         'No data for this long after a handover, ms (both presets: 30; 0 models make-before-break)',
@@ -538,14 +535,9 @@ const coreDelaySchema = z
 
 const uplinkPowerControlSchema = z
   .object({
-    p0Dbm: z
-      .number()
-      .min(-202)
-      .max(24)
-      .optional()
-      .meta({
-        description: 'P0 nominal UL receive target per 15 kHz PRB, dBm (default -95; before issue 18: -85)',
-      }),
+    p0Dbm: z.number().min(-202).max(24).optional().meta({
+      description: 'P0 nominal UL receive target per 15 kHz PRB, dBm (default -95; before issue 18: -85)',
+    }),
     alpha: z
       .number()
       .min(0)
@@ -561,6 +553,37 @@ const uplinkPowerControlSchema = z
   .meta({
     description:
       'UL open-loop power control (TS 38.213 §7.1.1), min(P0 + 10·log10(2^μ) + α·PL, P_CMAX − 10·log10 PRBs) per PRB',
+  });
+
+const uplinkAccessSchema = z
+  .object({
+    mode: z.enum(['scheduled', 'grantFree']).optional().meta({
+      description:
+        "'scheduled' (default): sporadic UL data waits for a scheduling request, the UL grant and K2 slots; periodic streams of the configured-grant classes use configured grants. 'grantFree': every UL packet in the next UL opportunity (the model before issue 18)",
+    }),
+    srPeriodSlots: z.literal([1, 2, 4, 5, 8, 10, 16, 20, 40, 80, 160, 320, 640]).optional().meta({
+      description:
+        'SR periodicity in slots (TS 38.331 SchedulingRequestResourceConfig; default one TDD period)',
+    }),
+    srOffsetSlots: z.number().int().min(0).max(639).optional().meta({
+      description:
+        'SR offset in slots, below the period; must hit a U slot (default the last U slot of the pattern)',
+    }),
+    k2Slots: z
+      .number()
+      .int()
+      .min(0)
+      .max(32)
+      .optional()
+      .meta({ description: 'Least slots from the UL grant to PUSCH (K2, TS 38.214 §6.1.2.1; default 1)' }),
+    configuredGrantClasses: z.array(z.enum(trafficClasses)).optional().meta({
+      description:
+        'Periodic streams of these classes use configured grants type 1 (TS 38.321 §5.8.2; default: the classes with a delay-critical GBR 5QI, 82–86: motion control)',
+    }),
+  })
+  .strict()
+  .meta({
+    description: 'Uplink access: scheduling requests, dynamic and configured grants (packet fidelity)',
   });
 
 const linkAdaptationSchema = z
@@ -669,6 +692,7 @@ const networkSchema = z
     handover: handoverSchema.optional(),
     coreDelay: coreDelaySchema.optional(),
     uplinkPowerControl: uplinkPowerControlSchema.optional(),
+    uplinkAccess: uplinkAccessSchema.optional(),
     linkAdaptation: linkAdaptationSchema.optional(),
     outages: outageSchema.optional(),
     publicLoad: publicLoadSchema.optional(),

@@ -15,6 +15,7 @@ import type { CellShare, RanShare } from './ran-share/ran-share';
 import type { Dir } from './tdd-grid';
 import { UL } from './tdd-grid';
 import { TimedHeap } from './timed-heap';
+import type { UplinkAccess } from './uplink-access';
 
 /** What the MAC asks of the network around it. */
 export interface MacHost {
@@ -56,6 +57,8 @@ export interface MacSettings {
   linkModel: LinkModel | null;
   /** Cells shared with public users (ran-share/): the factory's PRBs per opportunity are capped. */
   ranShare: RanShare | null;
+  /** UL: SR / grant timing (null: grant-free, every packet in the next UL opportunity). */
+  ulAccess: UplinkAccess | null;
 }
 
 const RING = 1024; // HARQ reservations ahead (opportunities)
@@ -159,8 +162,15 @@ export class CellLink implements MacOpportunities {
 
   /** Queues a packet that becomes eligible at `p.eligibleAtMs` (now or later). */
   enqueue(p: Packet): void {
-    this.arrivals.push(p.eligibleAtMs, p);
-    this.wake(p.eligibleAtMs);
+    let atMs = p.eligibleAtMs;
+    // A UL packet reaching the UE buffer now: its SR → grant wait from the UE's state now (uplink-access.ts);
+    // stream packets queued ahead get theirs when they reach the buffer (run, step 1).
+    if (p.accessPending && atMs <= this.host.sim.now() + EPS_MS) {
+      p.accessPending = false;
+      atMs = Math.max(atMs, this.settings.ulAccess!.puschMs(p.src!, this.cell.index, atMs));
+    }
+    this.arrivals.push(atMs, p);
+    this.wake(atMs);
   }
 
   /** Makes sure the first opportunity at or after `tMs` is processed. */
@@ -330,6 +340,15 @@ export class CellLink implements MacOpportunities {
       if (dev.serving !== this.cell.index) {
         host.link(dev.serving, dir).enqueue(p);
         continue;
+      }
+      if (p.accessPending) {
+        // Data in an empty UE buffer: it waits for an SR occasion and the grant (uplink-access.ts).
+        p.accessPending = false;
+        const puschMs = this.settings.ulAccess!.puschMs(dev, this.cell.index, p.eligibleAtMs);
+        if (puschMs > startMs + EPS_MS) {
+          this.arrivals.push(puschMs, p);
+          continue;
+        }
       }
       const f = dev.flows[dir][p.classIndex]!;
       f.push(p);

@@ -160,6 +160,24 @@ export interface UplinkPowerControlConfig {
   scsTerm?: boolean;
 }
 
+/**
+ * Uplink access (uplink-access.ts). Default 'scheduled': sporadic data (messages, streams of other classes) waits for
+ * an SR occasion, the UL grant and K2 slots (dynamic grants, TS 38.213 §9.2.4, TS 38.214 §6.1.2.1); streams of the
+ * configured-grant classes use configured grants type 1 (TS 38.321 §5.8.2). 'grantFree': every UL packet goes in the
+ * next UL opportunity (the model before issue 18). Packet fidelity; the flow fidelity times every UL leg grant-free.
+ */
+export interface UplinkAccessConfig {
+  mode?: 'scheduled' | 'grantFree';
+  /** SR periodicity, slots (TS 38.331 SchedulingRequestResourceConfig: 1, 2, 4, 5, 8, 10, 16, 20, …, 640); default one TDD period. */
+  srPeriodSlots?: number;
+  /** SR offset, slots, 0 ≤ offset < period; default the last U slot of the TDD pattern. */
+  srOffsetSlots?: number;
+  /** Least slots from the UL grant to PUSCH (K2, TS 38.214 §6.1.2.1, 0…32); default 1. */
+  k2Slots?: number;
+  /** Streams of these classes use configured grants type 1; default the classes with a delay-critical GBR 5QI (82–86). */
+  configuredGrantClasses?: TrafficClass[];
+}
+
 /** Packet: every packet through the MAC (the reference). Flow: per-flow distributions (./flow/README.md). */
 export type NetworkFidelity = 'packet' | 'flow';
 
@@ -198,6 +216,8 @@ export interface NetworkConfig {
   wiredEndpoints?: string[];
   linkAdaptation?: LinkAdaptationConfig;
   uplinkPowerControl?: UplinkPowerControlConfig;
+  /** Scheduling requests, UL grants and configured grants (default: 'scheduled'). */
+  uplinkAccess?: UplinkAccessConfig;
   /**
    * Other-cell interference: 'load' (default) weights each interferer by its recent PRB load;
    * 'fullLoad' assumes every other cell always transmits; 'none' ignores it.

@@ -122,6 +122,8 @@ export class DeviceState {
   readonly activeSlot: PerDir = [-1, -1];
   /** Per direction: no queued packet can pass its PDCP discard timer before this (a lower bound). */
   readonly discardCheckMs: PerDir = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  /** UL: earliest PUSCH start of the pending SR's grant (uplink-access.ts), -Infinity when none. */
+  srGrantMs = Number.NEGATIVE_INFINITY;
   /** No scheduling before this (handover interruption). */
   blockedUntilMs = 0;
   tttCandidate = -1;

@@ -36,6 +36,7 @@ import type {
   NetworkSnapshot,
   SinrGrid,
 } from './types';
+import { UplinkAccess } from './uplink-access';
 import { NetworkConfigError, validateNetworkConfig } from './validate';
 import { ZoneSchedule } from './zone-schedule';
 
@@ -99,6 +100,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   private readonly stats: NetworkStats;
   /** The public users on the operator's cells (null: the factory's own cells). */
   private readonly ranShare: RanShare | null;
+  /** SR / grant timing of UL packets (null: grant-free). */
+  private readonly ulAccess: UplinkAccess | null;
   /** Messages whose callbacks run at their arrival (or loss) time. */
   private readonly deliveries: Deliveries;
 
@@ -156,6 +159,16 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       cqiTable,
     });
     this.ranShare = config.ranShare === undefined ? null : new RanShare(config.ranShare, this.env.cells);
+    const access = config.uplinkAccess ?? {};
+    this.ulAccess =
+      (access.mode ?? 'scheduled') === 'grantFree'
+        ? null
+        : new UplinkAccess(
+            access,
+            this.env.cells,
+            this.profiles,
+            (c) => la.harqProcessingMs ?? c.grid.slotMs,
+          );
     this.links = this.env.cells.map((c) => {
       const settings: MacSettings = {
         scheduler,
@@ -172,6 +185,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         marks,
         linkModel: linkAbstraction,
         ranShare: this.ranShare,
+        ulAccess: this.ulAccess,
       };
       return [
         new CellLink(this, c, UL, settings, n, this.zones.state, driver),
@@ -269,6 +283,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       p.remainingBits = p.sizeBits;
       p.legDoneMs = 0;
       p.eligibleAtMs = atMs;
+      p.accessPending = this.ulAccess?.needsGrant(p) ?? false;
       this.handover.attach(p.src);
       this.links[p.src.serving]![UL].enqueue(p);
     } else if (p.dst !== null) {
