@@ -598,6 +598,10 @@ const linkAdaptationSchema = z
       .lt(1)
       .optional()
       .meta({ description: 'BLER target of the MCS choice, as a share (default 0.1)' }),
+    perClassBlerTarget: z.boolean().optional().meta({
+      description:
+        'URLLC classes (5QI 82–86: motion control) get their own MCS, CQI table 3 at a 1e-5 BLER target, for every transport block carrying their data (default true; false: one target for all, the model before issue 18)',
+    }),
     maxHarqRetransmissions: z
       .number()
       .int()

@@ -126,6 +126,11 @@ export interface ClassOptions {
    * window (TS 23.501 §5.7.2.5, §5.7.3.6; 2000 ms for the standardized GBR 5QIs). Default: none.
    */
   gbrMbps?: number;
+  /**
+   * BLER target of the transport blocks carrying this class (`linkAdaptation.perClassBlerTarget`); default 1e-5 (the
+   * CQI table 3 target of TS 38.214 §5.2.2.1) for delay-critical GBR 5QIs (82–86), else the network's target.
+   */
+  blerTarget?: number;
 }
 
 export interface LinkAdaptationConfig {
@@ -133,6 +138,12 @@ export interface LinkAdaptationConfig {
   cqiTable?: 1 | 2 | 3;
   /** BLER target of link adaptation (default 0.1, the CQI definition). */
   blerTarget?: number;
+  /**
+   * Classes with a tighter BLER target (`classOptions.*.blerTarget`; default 1e-5 for the delay-critical GBR 5QIs
+   * 82–86) get their own MCS: CQI table 3 at the tightest such target, for every transport block carrying their data
+   * (default true; false: one target for every class, the model before issue 18). Packet fidelity.
+   */
+  perClassBlerTarget?: boolean;
   /** HARQ retransmissions after the first transmission (default 3). */
   maxHarqRetransmissions?: number;
   /** UE/gNB processing time before HARQ feedback and before a retransmission (default: one slot). */

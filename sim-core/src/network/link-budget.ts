@@ -64,6 +64,8 @@ export class LinkBudget {
     private readonly zones: ZoneState,
     private readonly interCell: InterCellMode,
     private loads: LoadView,
+    /** The MCS choice of classes with a tighter BLER target (CQI table 3); null: none. */
+    private readonly reliableAdapter: LinkAdapter | null = null,
   ) {}
 
   setLoadView(loads: LoadView): void {
@@ -150,8 +152,10 @@ export class LinkBudget {
             dev.gainDbi,
         );
     const sinr = 10 * Math.log10(dev.dlRxMw[s]! / (dev.noisePerPrbMw[s]! + interferenceMw));
-    const choice = this.adapter.chooseWithRank(sinr, Math.min(cell.maxDlLayers, dev.dlLayers), this.scratch);
+    const layers = Math.min(cell.maxDlLayers, dev.dlLayers);
+    const choice = this.adapter.chooseWithRank(sinr, layers, this.scratch);
     this.store(q, sinr, choice, cell.overhead[DL]);
+    this.storeReliable(q, sinr, layers, cell.overhead[DL]);
   }
 
   /**
@@ -187,6 +191,7 @@ export class LinkBudget {
     const sinr = 10 * Math.log10(dev.ulRxAtMw[s]! / (cell.noisePerPrbMw + interferenceMw));
     const choice = this.adapter.chooseWithRank(sinr, dev.ulLayers, this.scratch);
     this.store(q, sinr, choice, cell.overhead[UL]);
+    this.storeReliable(q, sinr, dev.ulLayers, cell.overhead[UL]);
     q.txPerPrbDbm = txPerPrb;
     q.headroomDb = headroom;
     q.fullPowerPrbs = 10 ** (headroom / 10);
@@ -203,14 +208,23 @@ export class LinkBudget {
     q.bitsPerPrbSymbol = c.spectralEfficiency * SUBCARRIERS_PER_PRB * (1 - overhead) * c.layers;
   }
 
+  /** The reliable MCS (CQI table 3 at the tightest class target) at the same SINR, if the network has one. */
+  private storeReliable(q: LinkQuality, sinr: number, maxLayers: number, overhead: number): void {
+    if (this.reliableAdapter === null) return;
+    const r = q.reliable;
+    this.reliableAdapter.chooseWithRank(sinr, maxLayers, r);
+    r.bitsPerPrbSymbol = r.spectralEfficiency * SUBCARRIERS_PER_PRB * (1 - overhead) * r.layers;
+  }
+
   /**
    * UL MCS when `prbs` exceed the full-power allocation: the power per PRB falls by 10·log10(M) − headroom.
-   * Writes the choice into `out` and returns bits per PRB per symbol.
+   * Writes the choice (of the reliable adapter for `tier` 1) into `out` and returns bits per PRB per symbol.
    */
-  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice): number {
+  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice, tier = 0): number {
     const q = dev.quality[UL];
     const lossDb = Math.max(0, 10 * Math.log10(prbs) - q.headroomDb);
-    this.adapter.chooseWithRank(q.sinrDb - lossDb, dev.ulLayers, out);
+    const adapter = tier === 1 && this.reliableAdapter !== null ? this.reliableAdapter : this.adapter;
+    adapter.chooseWithRank(q.sinrDb - lossDb, dev.ulLayers, out);
     const cell = this.env.cells[dev.serving]!;
     return out.spectralEfficiency * SUBCARRIERS_PER_PRB * (1 - cell.overhead[UL]) * out.layers;
   }

@@ -48,6 +48,8 @@ export interface NetworkDependencies {
   locate: (endpointId: string, timeMs: number) => { xM: number; yM: number } | undefined;
 }
 
+/** The CQI / MCS table of classes with a tighter BLER target: TS 38.214 Table 5.2.2.1-4 (for a 1e-5 target). */
+const RELIABLE_CQI_TABLE = 3;
 const DEFAULT_MAX_UES_PER_SLOT = 16; // assumption: PDCCH capacity per slot and direction
 const DEFAULT_RECOMPUTE_DISTANCE_M = 1; // well below the 10 m shadowing decorrelation distance
 const DEFAULT_LOCATE_INTERVAL_MS = 50; // an AGV at 2 m/s moves 10 cm in between
@@ -115,11 +117,21 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     const la = config.linkAdaptation ?? {};
     const cqiTable = la.cqiTable ?? 2;
     const linkModel = linkModels.get(config.linkModel ?? DEFAULT_LINK_MODEL);
-    const adapter = new LinkAdapter(cqiTable, la.blerTarget ?? CQI_TARGET_BLER, linkModel.curves?.(cqiTable));
+    const blerTarget = la.blerTarget ?? CQI_TARGET_BLER;
+    const adapter = new LinkAdapter(cqiTable, blerTarget, linkModel.curves?.(cqiTable));
+    // Classes with a tighter BLER target (URLLC: 1e-5) get CQI table 3 at the tightest of them (TS 38.214 §5.2.2.1).
+    const strictest = Math.min(...this.profiles.map((p) => p.blerTarget));
+    const reliable =
+      strictest < blerTarget
+        ? new LinkAdapter(RELIABLE_CQI_TABLE, strictest, linkModel.curves?.(RELIABLE_CQI_TABLE))
+        : null;
+    const classTier = Uint8Array.from(this.profiles, (p) =>
+      reliable !== null && p.blerTarget < blerTarget ? 1 : 0,
+    );
     this.power = { ...DEFAULT_POWER_CONTROL, ...config.uplinkPowerControl };
     this.zones = new ZoneSchedule(sim, this.env.zones, this.probes.notable);
     const interCell = config.interCellInterference ?? 'load';
-    this.budget = new LinkBudget(this.env, adapter, this.power, this.zones.state, interCell, this);
+    this.budget = new LinkBudget(this.env, adapter, this.power, this.zones.state, interCell, this, reliable);
     this.core = { ...CORE_DELAY_PROFILES[config.deployment.mode], ...config.deployment.overrides };
     this.coreOverridden = config.deployment.overrides !== undefined;
     this.wiredNormal = new NormalSource(deps.streams.stream('network', 'network.core'));
@@ -186,6 +198,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         linkModel: linkAbstraction,
         ranShare: this.ranShare,
         ulAccess: this.ulAccess,
+        classTier: reliable === null ? null : classTier,
       };
       return [
         new CellLink(this, c, UL, settings, n, this.zones.state, driver),
@@ -405,8 +418,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     return this.budget.quality(dev, dir, tMs);
   }
 
-  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice): number {
-    return this.budget.ulBitsPerPrbSymbol(dev, prbs, out);
+  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice, tier = 0): number {
+    return this.budget.ulBitsPerPrbSymbol(dev, prbs, out, tier);
   }
 
   touchLoadWindow(cell: number, window: number): void {

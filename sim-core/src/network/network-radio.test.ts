@@ -192,7 +192,9 @@ describe('interference zones', () => {
   it('a jammer next to a device hits its downlink only, and only on its carrier', () => {
     const zone = { id: 'j', xM: 101, yM: 0, powerDbm: 5, schedule: [{ startMs: 1000, endMs: 2000 }] };
     const hit = zoneRun(exampleNetwork({ ...base, interferenceZones: [zone] }), 100);
-    expect(hit.phase('control', 1010, 1990).valid).toBe(0);
+    // (motion control takes CQI table 3 at 1e-5 since issue 18: its lowest MCS gets 1 packet of ~100 through)
+    const jammed = hit.phase('control', 1010, 1990);
+    expect(jammed.valid).toBeLessThan(0.05 * jammed.n);
     expect(hit.phase('control', 2010, 3000).valid).toBe(hit.phase('control', 2010, 3000).n);
     expect(hit.sinr[1].dl).toBeLessThan(hit.sinr[0].dl - 20);
     expect(hit.phase('M1', 1010, 1990).lost).toBe(0); // the gNB, 100 m away, still decodes the uplink
