@@ -75,7 +75,7 @@ describe('uplink access: scheduling request → grant → PUSCH (TS 38.213 §9.2
     for (const s of samples)
       expect(s.latencyMs).toBeCloseTo(srGrantEnd(s.sentMs, 5, 4, 1) - s.sentMs + CORE_MS, 9);
     // The distribution: uniform phase φ in the 2.5 ms period, UL delay 4.5 − φ (φ ≤ 2 ms) or 7 − φ: mean 3.75 ms
-    // against 1.27 ms grant-free (the next UL opportunity).
+    // against 1.26 ms grant-free (the next UL opportunity).
     const ul = samples.map((s) => s.latencyMs - CORE_MS);
     expect(Math.abs(mean(ul) - 3.75)).toBeLessThan(0.05);
     expect(Math.min(...ul)).toBeGreaterThanOrEqual(2.5 - 1e-9);
