@@ -139,7 +139,8 @@ describe('video inspection over the 5G model', { timeout: 120_000 }, () => {
     const clean = run(false);
     const jammed = run(true);
     expect(clean.kpis['inspection.VI1.fallbackShare']).toBe(0);
-    expect(clean.kpis['inspection.VI1.onTimeShare']).toBeGreaterThan(0.99);
+    // (0.98 since issue 18: each frame into an empty UE buffer waits for an SR occasion and its grant; 0.994 grant-free)
+    expect(clean.kpis['inspection.VI1.onTimeShare']).toBeGreaterThan(0.97);
     expect(clean.kpis['inspection.VI1.manual']).toBe(0);
     // Closed form: 0.5 h of 1.5 h, give or take a 10 s window and a frame deadline at each end.
     expect(jammed.kpis['inspection.VI1.fallbackShare']).toBeCloseTo(1 / 3, 2);

@@ -1,4 +1,10 @@
-import { DEFAULT_HANDOVER, validateAgvConfig, validateFactoryConfig } from '@factory-twin/sim-core';
+import {
+  DEFAULT_HANDOVER,
+  LEGACY_HANDOVER,
+  PLANNER_HANDOVER,
+  validateAgvConfig,
+  validateFactoryConfig,
+} from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load';
 import { tinyScenario } from '../scenario/test-fixtures';
@@ -144,6 +150,7 @@ describe('toModelConfig', () => {
     expect(plain.deployment).toEqual({ mode: 'public' });
     expect(plain.uplinkPowerControl).toBeUndefined();
     expect(plain.linkAdaptation).toBeUndefined();
+    expect(plain.uplinkAccess).toBeUndefined();
 
     const data = tinyScenario();
     data.network.handover = { a3OffsetDb: 2, timeToTriggerMs: 40, interruptionMs: 0 };
@@ -156,9 +163,18 @@ describe('toModelConfig', () => {
       harqProcessingMs: 0.25,
     };
     const n = toModelConfig(load(data)).network;
-    expect(n.handover).toEqual({ offsetDb: 2, timeToTriggerMs: 40, interruptionMs: 0 });
+    // Fields over the planner preset (hysteresis 3 dB, fc11 stay).
+    expect(n.handover).toEqual({ ...PLANNER_HANDOVER, offsetDb: 2, timeToTriggerMs: 40, interruptionMs: 0 });
+    data.network.handover = { preset: 'legacy', timeToTriggerMs: 320 };
+    expect(toModelConfig(load(data)).network.handover).toEqual({ ...LEGACY_HANDOVER, timeToTriggerMs: 320 });
     expect(n.deployment).toEqual({ mode: 'public', overrides: { meanMs: 3, jitterMs: 0.5, minMs: 1 } });
     expect(n.uplinkPowerControl).toEqual({ p0Dbm: -90, alpha: 1 });
+    data.network.uplinkAccess = { srPeriodSlots: 10, k2Slots: 2, configuredGrantClasses: ['telemetry'] };
+    expect(toModelConfig(load(data)).network.uplinkAccess).toEqual({
+      srPeriodSlots: 10,
+      k2Slots: 2,
+      configuredGrantClasses: ['telemetry'],
+    });
     expect(n.linkAdaptation).toEqual({
       cqiTable: 1,
       blerTarget: 0.01,

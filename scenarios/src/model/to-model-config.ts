@@ -2,10 +2,11 @@ import {
   type AgvConfig,
   type AgvVehicleConfig,
   type ConnectivityConfig,
-  DEFAULT_HANDOVER,
   type DeviceConfig,
   type DistributionSpec,
   type FactoryConfig,
+  HANDOVER_PRESETS,
+  type HandoverConfig,
   type Layout,
   type MachineConfig,
   type NetworkConfig,
@@ -16,7 +17,7 @@ import {
   type StreamSpec,
 } from '@factory-twin/sim-core';
 import { type DurationInput, scaleDistribution } from '../scenario/distribution-schema';
-import type { Scenario } from '../scenario/schema';
+import type { NetworkSpec, Scenario } from '../scenario/schema';
 import { maintenanceConfig } from './maintenance-config';
 import { outageConfig } from './outage-config';
 import { qualityConfig } from './quality-config';
@@ -318,26 +319,22 @@ function networkConfig(s: Scenario): NetworkConfig {
     ...(n.linkModel === undefined ? {} : { linkModel: n.linkModel }),
     ...(n.fading === undefined ? {} : { fading: n.fading }),
     ...(n.slices === undefined ? {} : { slices: n.slices }),
-    ...(n.handover === undefined
-      ? {}
-      : {
-          handover: {
-            offsetDb: n.handover.a3OffsetDb ?? DEFAULT_HANDOVER.offsetDb,
-            timeToTriggerMs: n.handover.timeToTriggerMs ?? DEFAULT_HANDOVER.timeToTriggerMs,
-            interruptionMs: n.handover.interruptionMs ?? DEFAULT_HANDOVER.interruptionMs,
-            ...(n.handover.hysteresisDb === undefined ? {} : { hysteresisDb: n.handover.hysteresisDb }),
-            ...(n.handover.filterCoefficient === undefined
-              ? {}
-              : { filterCoefficient: n.handover.filterCoefficient }),
-            ...(n.handover.pingPongWindowMs === undefined
-              ? {}
-              : { pingPongWindowMs: n.handover.pingPongWindowMs }),
-          },
-        }),
+    ...(n.handover === undefined ? {} : { handover: handoverConfig(n.handover) }),
     ...(n.uplinkPowerControl === undefined ? {} : { uplinkPowerControl: definedOnly(n.uplinkPowerControl) }),
     ...(n.linkAdaptation === undefined ? {} : { linkAdaptation: definedOnly(n.linkAdaptation) }),
+    ...(n.uplinkAccess === undefined ? {} : { uplinkAccess: definedOnly(n.uplinkAccess) }),
     classOptions,
     wiredEndpoints: [CONTROL],
+  };
+}
+
+/** The preset's settings (default: the planner's), with the fields the scenario gives over them. */
+function handoverConfig(h: NonNullable<NetworkSpec['handover']>): HandoverConfig {
+  const { preset, a3OffsetDb, ...fields } = h;
+  return {
+    ...HANDOVER_PRESETS[preset ?? 'planner'],
+    ...(a3OffsetDb === undefined ? {} : { offsetDb: a3OffsetDb }),
+    ...definedOnly(fields),
   };
 }
 

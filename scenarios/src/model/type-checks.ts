@@ -46,6 +46,9 @@ export type UplinkPowerControlKeysMatch = Assert<
     keyof NonNullable<NetworkConfig['uplinkPowerControl']>
   >
 >;
+export type UplinkAccessKeysMatch = Assert<
+  Equals<keyof NonNullable<NetworkSpecOf['uplinkAccess']>, keyof NonNullable<NetworkConfig['uplinkAccess']>>
+>;
 export type LinkAdaptationKeysMatch = Assert<
   Equals<
     keyof NonNullable<NetworkSpecOf['linkAdaptation']>,

@@ -488,22 +488,27 @@ const clutterSchema = z
 
 const handoverSchema = z
   .object({
+    preset: z.enum(['planner', 'legacy']).optional().meta({
+      description:
+        "Starting point the fields below override: 'planner' (default: L3 filter fc11, hysteresis 3 dB, time-to-trigger 1280 ms) or 'legacy' (raw RSRP, no hysteresis, 160 ms: the model before issue 18, which ping-pongs)",
+    }),
     a3OffsetDb: z.number().min(-30).max(30).optional().meta({
       description:
-        'A3 offset: a neighbour must be better than the serving cell by this much (RSRP), dB (default 3)',
+        'A3 offset: a neighbour must be better than the serving cell by this much (RSRP), dB (both presets: 3)',
     }),
-    timeToTriggerMs: networkMs
-      .optional()
-      .meta({ description: 'The A3 condition must hold this long before the handover, ms (default 160)' }),
+    timeToTriggerMs: networkMs.optional().meta({
+      description: 'The A3 condition must hold this long before the handover, ms (planner 1280, legacy 160)',
+    }),
     interruptionMs: networkMs.optional().meta({
-      description: 'No data for this long after a handover, ms (default 30; 0 models make-before-break)',
+      description:
+        'No data for this long after a handover, ms (both presets: 30; 0 models make-before-break)',
     }),
     hysteresisDb: z.number().min(0).max(15).optional().meta({
-      description: 'A3 hysteresis (TS 38.331 §5.5.4.4: Mn − Hys > Mp + Off), dB (default 0; a planner: 3)',
+      description: 'A3 hysteresis (TS 38.331 §5.5.4.4: Mn − Hys > Mp + Off), dB (planner 3, legacy 0)',
     }),
     filterCoefficient: z.literal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 15, 17, 19]).optional().meta({
       description:
-        'L3 filter coefficient k of TS 38.331 (fc0…fc19), a = 1/2^(k/4) per 200 ms; default none (raw RSRP; a planner: 11). Packet fidelity only',
+        'L3 filter coefficient k of TS 38.331 (fc0…fc19), a = 1/2^(k/4) per 200 ms; 0: raw RSRP (planner 11, legacy 0)',
     }),
     pingPongWindowMs: networkMs.optional().meta({
       description: 'A handover back to the previous cell within this long is a ping-pong, ms (default 5000)',
@@ -511,7 +516,8 @@ const handoverSchema = z
   })
   .strict()
   .meta({
-    description: 'Handover on the A3 event (defaults: 3 dB, 160 ms, 30 ms, no hysteresis, no L3 filter)',
+    description:
+      'Handover on the A3 event (TS 38.331); default the planner preset: offset 3 dB, hysteresis 3 dB, L3 filter fc11, time-to-trigger 1280 ms, interruption 30 ms',
   });
 
 const coreDelaySchema = z
@@ -529,21 +535,56 @@ const coreDelaySchema = z
 
 const uplinkPowerControlSchema = z
   .object({
-    p0Dbm: z
-      .number()
-      .min(-202)
-      .max(24)
-      .optional()
-      .meta({ description: 'P0 nominal UL receive target per PRB, dBm (default -85)' }),
+    p0Dbm: z.number().min(-202).max(24).optional().meta({
+      description: 'P0 nominal UL receive target per 15 kHz PRB, dBm (default -95; before issue 18: -85)',
+    }),
     alpha: z
       .number()
       .min(0)
       .max(1)
       .optional()
-      .meta({ description: 'Fractional path-loss compensation α, 0..1 (default 0.8)' }),
+      .meta({ description: 'Fractional path-loss compensation α, 0..1 (default 1; before issue 18: 0.8)' }),
+    scsTerm: z.boolean().optional().meta({
+      description:
+        'The 10·log10(2^μ) term of TS 38.213 §7.1.1 (default true; false: the formula before issue 18)',
+    }),
   })
   .strict()
-  .meta({ description: 'UL open-loop power control, min(P0 + α·PL, P_CMAX − 10·log10 PRBs) per PRB' });
+  .meta({
+    description:
+      'UL open-loop power control (TS 38.213 §7.1.1), min(P0 + 10·log10(2^μ) + α·PL, P_CMAX − 10·log10 PRBs) per PRB',
+  });
+
+const uplinkAccessSchema = z
+  .object({
+    mode: z.enum(['scheduled', 'grantFree']).optional().meta({
+      description:
+        "'scheduled' (default): sporadic UL data waits for a scheduling request, the UL grant and K2 slots; periodic streams of the configured-grant classes use configured grants. 'grantFree': every UL packet in the next UL opportunity (the model before issue 18)",
+    }),
+    srPeriodSlots: z.literal([1, 2, 4, 5, 8, 10, 16, 20, 40, 80, 160, 320, 640]).optional().meta({
+      description:
+        'SR periodicity in slots (TS 38.331 SchedulingRequestResourceConfig; default one TDD period)',
+    }),
+    srOffsetSlots: z.number().int().min(0).max(639).optional().meta({
+      description:
+        'SR offset in slots, below the period; must hit a U slot (default the last U slot of the pattern)',
+    }),
+    k2Slots: z
+      .number()
+      .int()
+      .min(0)
+      .max(32)
+      .optional()
+      .meta({ description: 'Least slots from the UL grant to PUSCH (K2, TS 38.214 §6.1.2.1; default 1)' }),
+    configuredGrantClasses: z.array(z.enum(trafficClasses)).optional().meta({
+      description:
+        'Periodic streams of these classes use configured grants type 1 (TS 38.321 §5.8.2; default: the classes with a delay-critical GBR 5QI, 82–86: motion control)',
+    }),
+  })
+  .strict()
+  .meta({
+    description: 'Uplink access: scheduling requests, dynamic and configured grants (packet fidelity)',
+  });
 
 const linkAdaptationSchema = z
   .object({
@@ -557,6 +598,10 @@ const linkAdaptationSchema = z
       .lt(1)
       .optional()
       .meta({ description: 'BLER target of the MCS choice, as a share (default 0.1)' }),
+    perClassBlerTarget: z.boolean().optional().meta({
+      description:
+        'URLLC classes (5QI 82–86: motion control) get their own MCS, CQI table 3 at a 1e-5 BLER target, for every transport block carrying their data (default true; false: one target for all, the model before issue 18)',
+    }),
     maxHarqRetransmissions: z
       .number()
       .int()
@@ -651,6 +696,7 @@ const networkSchema = z
     handover: handoverSchema.optional(),
     coreDelay: coreDelaySchema.optional(),
     uplinkPowerControl: uplinkPowerControlSchema.optional(),
+    uplinkAccess: uplinkAccessSchema.optional(),
     linkAdaptation: linkAdaptationSchema.optional(),
     outages: outageSchema.optional(),
     publicLoad: publicLoadSchema.optional(),

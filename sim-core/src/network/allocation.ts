@@ -1,7 +1,7 @@
 // PRB allocation of one slot among backlogged flows: the shared rules (GBR pass, slice quotas, PRB caps,
 // PDCCH places, logical-channel priority within a device); how contending demands are shared is the
 // scheduler's (mac/schedulers/). Works on scratch fields of Flow / DeviceState, so a slot allocates nothing.
-import type { DeviceState } from './device';
+import { type DeviceState, tbBitsPerPrbSymbol } from './device';
 import { ALL_SLICES, byPriorityKey, insertionSort } from './mac/order';
 import type { MacScheduler, SlotGrants } from './mac/schedulers/scheduler';
 import type { Flow } from './packet';
@@ -89,7 +89,7 @@ export class SlotAllocator implements SlotGrants {
     for (let i = 0; i < n; i++) {
       const d = devices[i]!;
       const q = d.quality[this.dir];
-      const bitsPerPrb = q.bitsPerPrbSymbol * symbols;
+      const bitsPerPrb = tbBitsPerPrbSymbol(d, this.dir) * symbols;
       if (bitsPerPrb <= 0) continue;
       const flows = d.flows[this.dir];
       for (let j = 0; j < flows.length; j++) {
@@ -152,7 +152,7 @@ export class SlotAllocator implements SlotGrants {
   prepare(d: DeviceState, symbols: number): void {
     const q = d.quality[this.dir];
     d.capPrb = this.dir === UL ? Math.min(this.nPrb, q.maxUsefulPrbs) : this.nPrb;
-    const bitsPerPrb = q.bitsPerPrbSymbol * symbols;
+    const bitsPerPrb = tbBitsPerPrbSymbol(d, this.dir) * symbols;
     let need = 0;
     const flows = d.flows[this.dir];
     for (let i = 0; i < flows.length; i++) {

@@ -3,7 +3,7 @@
 // HARQ outcome.
 import type { Simulation } from '../engine/simulation';
 import { SlotAllocator } from './allocation';
-import type { DeviceState, LinkQuality } from './device';
+import { type DeviceState, type LinkQuality, tbBitsPerPrbSymbol } from './device';
 import type { McsChoice } from './link-adaptation';
 import { SINR_REFRESH_MS } from './link-budget';
 import type { LinkModel } from './link-model/link-model';
@@ -15,6 +15,7 @@ import type { CellShare, RanShare } from './ran-share/ran-share';
 import type { Dir } from './tdd-grid';
 import { UL } from './tdd-grid';
 import { TimedHeap } from './timed-heap';
+import type { UplinkAccess } from './uplink-access';
 
 /** What the MAC asks of the network around it. */
 export interface MacHost {
@@ -23,7 +24,8 @@ export interface MacHost {
   refreshLink(dev: DeviceState, tMs: number): void;
   link(cell: number, dir: Dir): CellLink;
   quality(dev: DeviceState, dir: Dir, tMs: number): LinkQuality;
-  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice): number;
+  /** UL choice over `prbs` PRBs beyond the full-power allocation (`tier` 1: the reliable MCS). */
+  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice, tier?: number): number;
   /** All bits of the packet's current leg are in transport blocks whose fate is drawn. */
   legDone(p: Packet): void;
   /** The packet waited longer than its discard timer before transmission. */
@@ -56,6 +58,10 @@ export interface MacSettings {
   linkModel: LinkModel | null;
   /** Cells shared with public users (ran-share/): the factory's PRBs per opportunity are capped. */
   ranShare: RanShare | null;
+  /** UL: SR / grant timing (null: grant-free, every packet in the next UL opportunity). */
+  ulAccess: UplinkAccess | null;
+  /** Per class index, 1 for classes with a tighter BLER target (the reliable MCS); null: one target for all. */
+  classTier: Uint8Array | null;
 }
 
 const RING = 1024; // HARQ reservations ahead (opportunities)
@@ -159,8 +165,15 @@ export class CellLink implements MacOpportunities {
 
   /** Queues a packet that becomes eligible at `p.eligibleAtMs` (now or later). */
   enqueue(p: Packet): void {
-    this.arrivals.push(p.eligibleAtMs, p);
-    this.wake(p.eligibleAtMs);
+    let atMs = p.eligibleAtMs;
+    // A UL packet reaching the UE buffer now: its SR → grant wait from the UE's state now (uplink-access.ts);
+    // stream packets queued ahead get theirs when they reach the buffer (run, step 1).
+    if (p.accessPending && atMs <= this.host.sim.now() + EPS_MS) {
+      p.accessPending = false;
+      atMs = Math.max(atMs, this.settings.ulAccess!.puschMs(p.src!, this.cell.index, atMs));
+    }
+    this.arrivals.push(atMs, p);
+    this.wake(atMs);
   }
 
   /** Makes sure the first opportunity at or after `tMs` is processed. */
@@ -331,6 +344,15 @@ export class CellLink implements MacOpportunities {
         host.link(dev.serving, dir).enqueue(p);
         continue;
       }
+      if (p.accessPending) {
+        // Data in an empty UE buffer: it waits for an SR occasion and the grant (uplink-access.ts).
+        p.accessPending = false;
+        const puschMs = this.settings.ulAccess!.puschMs(dev, this.cell.index, p.eligibleAtMs);
+        if (puschMs > startMs + EPS_MS) {
+          this.arrivals.push(puschMs, p);
+          continue;
+        }
+      }
       const f = dev.flows[dir][p.classIndex]!;
       f.push(p);
       const bound = this.discardBound(p, f);
@@ -366,6 +388,7 @@ export class CellLink implements MacOpportunities {
         q.bucket !== bucket
       )
         host.quality(dev, dir, startMs);
+      if (this.settings.classTier !== null) dev.tbTier[dir] = this.carriesReliable(dev);
       ready[nReady++] = dev;
     }
 
@@ -389,7 +412,7 @@ export class CellLink implements MacOpportunities {
       for (let i = 0; i < nReady; i++) {
         const dev = ready[i]!;
         dev.capPrb = dir === UL ? Math.min(this.nPrb, dev.quality[dir].maxUsefulPrbs) : this.nPrb;
-        const bitsPerPrb = dev.quality[dir].bitsPerPrbSymbol * symbols;
+        const bitsPerPrb = tbBitsPerPrbSymbol(dev, dir) * symbols;
         const flows = dev.flows[dir];
         for (let j = 0; j < flows.length; j++) {
           const f = flows[j]!;
@@ -431,6 +454,14 @@ export class CellLink implements MacOpportunities {
     while (this.arrivals.size > 0 && this.arrivals.peek()!.cancelled)
       host.dropCancelled(this.arrivals.pop()!);
     if (this.arrivals.size > 0) this.wake(this.arrivals.peekTime());
+  }
+
+  /** 1 when the device has data of a class with a tighter BLER target queued: its block then takes the reliable MCS. */
+  private carriesReliable(dev: DeviceState): number {
+    const tiers = this.settings.classTier!;
+    const flows = dev.flows[this.dir];
+    for (let i = 0; i < flows.length; i++) if (tiers[i] === 1 && flows[i]!.head !== null) return 1;
+    return 0;
   }
 
   /** Discards what passed its timer in every queue of the device, and renews its discard bound. */
@@ -492,11 +523,13 @@ export class CellLink implements MacOpportunities {
     const dir = this.dir;
     const prbs = dev.grantPrb;
     const q = dev.quality[dir];
-    let bitsPerPrbSymbol = q.bitsPerPrbSymbol;
-    let bler = q.bler;
-    let choice: McsChoice = q;
+    const tier = dev.tbTier[dir];
+    // A block carrying a class with a tighter BLER target uses the reliable MCS (CQI table 3) for all of it.
+    let choice: McsChoice = tier === 1 ? q.reliable : q;
+    let bitsPerPrbSymbol = tier === 1 ? q.reliable.bitsPerPrbSymbol : q.bitsPerPrbSymbol;
+    let bler = choice.bler;
     if (dir === UL && prbs > q.fullPowerPrbs) {
-      bitsPerPrbSymbol = this.host.ulBitsPerPrbSymbol(dev, prbs, this.scratch);
+      bitsPerPrbSymbol = this.host.ulBitsPerPrbSymbol(dev, prbs, this.scratch, tier);
       bler = this.scratch.bler;
       choice = this.scratch;
     }
@@ -512,13 +545,15 @@ export class CellLink implements MacOpportunities {
       // one uniform per block, attempt k fails while u < BLER(Γ_k)). Retransmissions reuse the PRB count.
       const grid = this.grid;
       const cell = this.cell.index;
-      const ulLossDb = choice === q ? 0 : Math.max(0, 10 * Math.log10(prbs) - q.headroomDb);
+      const ulLossDb = dir === UL ? Math.max(0, 10 * Math.log10(prbs) - q.headroomDb) : 0;
+      const table = tier === 1 ? 3 : undefined;
       const layerSinrDb = q.sinrDb - ulLossDb - 10 * Math.log10(choice.layers);
       const cqi = choice.cqi;
       const u = dev.harqRng.next();
       let sum =
-        10 ** (model.attemptSinrDb(dev, cell, grid.startMs(dir, this.lastOpp), layerSinrDb, prbs, cqi) / 10);
-      while (u < model.bler(cqi, 10 * Math.log10(sum))) {
+        10 **
+        (model.attemptSinrDb(dev, cell, grid.startMs(dir, this.lastOpp), layerSinrDb, prbs, cqi, table) / 10);
+      while (u < model.bler(cqi, 10 * Math.log10(sum), table)) {
         if (attempts === maxAttempts) {
           lost = true;
           break;
@@ -530,7 +565,8 @@ export class CellLink implements MacOpportunities {
           symbols,
         );
         doneMs = grid.endMs(dir, opp);
-        sum += 10 ** (model.attemptSinrDb(dev, cell, grid.startMs(dir, opp), layerSinrDb, prbs, cqi) / 10);
+        sum +=
+          10 ** (model.attemptSinrDb(dev, cell, grid.startMs(dir, opp), layerSinrDb, prbs, cqi, table) / 10);
       }
     } else if (bler > 1e-12) {
       // HARQ: independent attempts (radio/cqi.ts model); retransmissions reuse the PRB count.

@@ -101,7 +101,8 @@ export interface HandoverConfig {
   hysteresisDb?: number;
   /**
    * L3 filter coefficient k (TS 38.331 §5.5.3.2, filterCoefficient fc0…fc19): F_n = (1 − a)·F_{n−1} + a·M_n,
-   * a = 1/2^(k/4), on RSRP in dB. Default: none (A3 on the raw RSRP). Packet fidelity only.
+   * a = 1/2^(k/4), on RSRP in dB. Absent: none (A3 on the raw RSRP). Without a `handover` config the network
+   * uses PLANNER_HANDOVER (fc11, hysteresis 3 dB, 1280 ms); LEGACY_HANDOVER is the raw-RSRP one before issue 18.
    */
   filterCoefficient?: number;
   /** A handover back to the previous cell within this long is a ping-pong (default 5000 ms). */
@@ -125,6 +126,11 @@ export interface ClassOptions {
    * window (TS 23.501 §5.7.2.5, §5.7.3.6; 2000 ms for the standardized GBR 5QIs). Default: none.
    */
   gbrMbps?: number;
+  /**
+   * BLER target of the transport blocks carrying this class (`linkAdaptation.perClassBlerTarget`); default 1e-5 (the
+   * CQI table 3 target of TS 38.214 §5.2.2.1) for delay-critical GBR 5QIs (82–86), else the network's target.
+   */
+  blerTarget?: number;
 }
 
 export interface LinkAdaptationConfig {
@@ -132,6 +138,12 @@ export interface LinkAdaptationConfig {
   cqiTable?: 1 | 2 | 3;
   /** BLER target of link adaptation (default 0.1, the CQI definition). */
   blerTarget?: number;
+  /**
+   * Classes with a tighter BLER target (`classOptions.*.blerTarget`; default 1e-5 for the delay-critical GBR 5QIs
+   * 82–86) get their own MCS: CQI table 3 at the tightest such target, for every transport block carrying their data
+   * (default true; false: one target for every class, the model before issue 18). Packet fidelity.
+   */
+  perClassBlerTarget?: boolean;
   /** HARQ retransmissions after the first transmission (default 3). */
   maxHarqRetransmissions?: number;
   /** UE/gNB processing time before HARQ feedback and before a retransmission (default: one slot). */
@@ -151,10 +163,30 @@ export interface FadingConfig {
 }
 
 export interface UplinkPowerControlConfig {
-  /** P0 nominal per PRB (default -85 dBm). */
+  /** P0 nominal per 15 kHz PRB (default −95 dBm; before issue 18: −85). */
   p0Dbm?: number;
-  /** Fractional path-loss compensation α (default 0.8). */
+  /** Fractional path-loss compensation α (default 1; before issue 18: 0.8). */
   alpha?: number;
+  /** The 10·log10(2^μ) term of TS 38.213 §7.1.1 (default true; false: the formula before issue 18). */
+  scsTerm?: boolean;
+}
+
+/**
+ * Uplink access (uplink-access.ts). Default 'scheduled': sporadic data (messages, streams of other classes) waits for
+ * an SR occasion, the UL grant and K2 slots (dynamic grants, TS 38.213 §9.2.4, TS 38.214 §6.1.2.1); streams of the
+ * configured-grant classes use configured grants type 1 (TS 38.321 §5.8.2). 'grantFree': every UL packet goes in the
+ * next UL opportunity (the model before issue 18). Packet fidelity; the flow fidelity times every UL leg grant-free.
+ */
+export interface UplinkAccessConfig {
+  mode?: 'scheduled' | 'grantFree';
+  /** SR periodicity, slots (TS 38.331 SchedulingRequestResourceConfig: 1, 2, 4, 5, 8, 10, 16, 20, …, 640); default one TDD period. */
+  srPeriodSlots?: number;
+  /** SR offset, slots, 0 ≤ offset < period; default the last U slot of the TDD pattern. */
+  srOffsetSlots?: number;
+  /** Least slots from the UL grant to PUSCH (K2, TS 38.214 §6.1.2.1, 0…32); default 1. */
+  k2Slots?: number;
+  /** Streams of these classes use configured grants type 1; default the classes with a delay-critical GBR 5QI (82–86). */
+  configuredGrantClasses?: TrafficClass[];
 }
 
 /** Packet: every packet through the MAC (the reference). Flow: per-flow distributions (./flow/README.md). */
@@ -195,6 +227,8 @@ export interface NetworkConfig {
   wiredEndpoints?: string[];
   linkAdaptation?: LinkAdaptationConfig;
   uplinkPowerControl?: UplinkPowerControlConfig;
+  /** Scheduling requests, UL grants and configured grants (default: 'scheduled'). */
+  uplinkAccess?: UplinkAccessConfig;
   /**
    * Other-cell interference: 'load' (default) weights each interferer by its recent PRB load;
    * 'fullLoad' assumes every other cell always transmits; 'none' ignores it.

@@ -1,5 +1,5 @@
 // SINR heatmap over the floor for the viewer: best server by received power, noise, other cells and zones.
-import type { PowerControl } from './link-budget';
+import { type PowerControl, ulTargetPerPrbDbm } from './link-budget';
 import { dbmToMw, THERMAL_NOISE_DBM_PER_HZ } from './radio/link';
 import type { RadioEnvironment } from './radio-environment';
 import type { CoverageGridOptions, SinrGrid } from './types';
@@ -69,7 +69,7 @@ export function coverageGrid(
       } else {
         // TS 38.213 §7.1.1 open-loop power control over `ulPrbs` PRBs, capped by the power class.
         const prbs = options.ulPrbs ?? s.nPrb;
-        const txPerPrb = Math.min(power.p0Dbm + power.alpha * pl[best]!, pcmax - 10 * Math.log10(prbs));
+        const txPerPrb = Math.min(ulTargetPerPrbDbm(power, s.mu, pl[best]!), pcmax - 10 * Math.log10(prbs));
         signalDbm = txPerPrb + gUe + s.antennaGainDbi - pl[best]!;
         noiseMw = s.noisePerPrbMw;
         for (const z of env.zones) if (zonesOn[z.index]) interferenceMw += z.atGnbPerPrbMw[best]!;

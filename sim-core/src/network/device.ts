@@ -34,6 +34,20 @@ export class LinkQuality implements McsChoice {
   maxUsefulPrbs = Number.POSITIVE_INFINITY;
   /** UL: transmit power per PRB at the target (dBm). */
   txPerPrbDbm = Number.NaN;
+  /** The MCS of transport blocks carrying a class with a tighter BLER target (CQI table 3), when the network has one. */
+  readonly reliable: McsChoice & { bitsPerPrbSymbol: number } = {
+    cqi: 0,
+    spectralEfficiency: 0,
+    layers: 1,
+    bler: 1,
+    bitsPerPrbSymbol: 0,
+  };
+}
+
+/** Bits per PRB and symbol of `d`'s transport block in this slot: the reliable MCS when it carries such a class. */
+export function tbBitsPerPrbSymbol(d: DeviceState, dir: Dir): number {
+  const q = d.quality[dir];
+  return d.tbTier[dir] === 1 ? q.reliable.bitsPerPrbSymbol : q.bitsPerPrbSymbol;
 }
 
 /** Standard normal draws from a uniform stream (Box–Muller, both values of each pair used). */
@@ -122,6 +136,8 @@ export class DeviceState {
   readonly activeSlot: PerDir = [-1, -1];
   /** Per direction: no queued packet can pass its PDCP discard timer before this (a lower bound). */
   readonly discardCheckMs: PerDir = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  /** UL: earliest PUSCH start of the pending SR's grant (uplink-access.ts), -Infinity when none. */
+  srGrantMs = Number.NEGATIVE_INFINITY;
   /** No scheduling before this (handover interruption). */
   blockedUntilMs = 0;
   tttCandidate = -1;
@@ -143,6 +159,8 @@ export class DeviceState {
   capPrb = 0;
   pfMetric = 0;
   lastServedOpp: PerDir = [-1, -1];
+  /** Per direction: 1 when this slot's transport block carries a class with a tighter BLER target (reliable MCS). */
+  tbTier: PerDir = [0, 0];
   /** Proportional-fair average throughput per direction, scaled to `pfScaleRefMs` (see SlotAllocator). */
   pfScaledBitsPerMs: PerDir = [0, 0];
   pfScaleRefMs: PerDir = [0, 0];

@@ -5,7 +5,13 @@ import { kpiMeta } from '../kpi/kpi-catalog';
 import type { HandoverConfig } from './config';
 import type { DeviceState } from './device';
 import { exampleDevice, exampleGnb, exampleNetwork } from './fixtures';
-import { a3Target, DEFAULT_HANDOVER, L3_SAMPLE_PERIOD_MS, PLANNER_HANDOVER } from './handover';
+import {
+  a3Target,
+  DEFAULT_HANDOVER,
+  L3_SAMPLE_PERIOD_MS,
+  LEGACY_HANDOVER,
+  PLANNER_HANDOVER,
+} from './handover';
 import { buildNetwork } from './network-model';
 
 /** The fields of a device the A3 decision reads. */
@@ -64,7 +70,7 @@ describe('L3 filtering (TS 38.331 §5.5.3.2)', () => {
 });
 
 /** An AGV driving straight from x = 5 m to 195 m at 2 m/s between gNBs at 0 and 200 m, one UL message per 20 ms. */
-function drive(seed: number, handover: HandoverConfig) {
+function drive(seed: number, handover?: HandoverConfig, fidelity: 'packet' | 'flow' = 'packet') {
   const sim = new Simulation();
   const net = buildNetwork(
     sim,
@@ -72,7 +78,8 @@ function drive(seed: number, handover: HandoverConfig) {
       gnbs: [exampleGnb('gNB1', 0, 0), exampleGnb('gNB2', 200, 0)],
       devices: [exampleDevice('agv', 'AGV1')],
       interCellInterference: 'none',
-      handover,
+      fidelity,
+      ...(handover === undefined ? {} : { handover }),
     }),
     { streams: new RandomStreams(seed), locate: (_id, t) => ({ xM: 5 + (2 * t) / 1000, yM: 3 }) },
   );
@@ -92,13 +99,24 @@ describe('handover of an AGV driving between two cells', () => {
   const seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
   it('hands over exactly once with the planner defaults (L3 fc11, hysteresis 3 dB, TTT 1280 ms)', () => {
-    for (const seed of seeds) expect(drive(seed, PLANNER_HANDOVER).handovers).toBe(1);
+    expect(DEFAULT_HANDOVER).toEqual(PLANNER_HANDOVER);
+    for (const seed of seeds) expect(drive(seed).handovers).toBe(1);
+  });
+
+  it('the legacy settings (raw RSRP, 160 ms) ping-pong on the same drives', () => {
+    const legacy = seeds.map((seed) => drive(seed, LEGACY_HANDOVER));
+    expect(legacy.reduce((s, k) => s + (k.pingPongs ?? 0), 0)).toBeGreaterThan(0);
+    expect(legacy.filter((k) => k.handovers === 1).length).toBeLessThan(seeds.length / 2);
+  });
+
+  it('the flow fidelity filters too: one handover per drive by default', () => {
+    for (const seed of seeds) expect(drive(seed, undefined, 'flow').handovers).toBe(1);
   });
 
   it('ping-pongs fall as the time-to-trigger grows (raw RSRP, no filter)', () => {
     const pingPongs = (ttt: number) =>
       seeds.reduce(
-        (sum, seed) => sum + (drive(seed, { ...DEFAULT_HANDOVER, timeToTriggerMs: ttt }).pingPongs ?? 0),
+        (sum, seed) => sum + (drive(seed, { ...LEGACY_HANDOVER, timeToTriggerMs: ttt }).pingPongs ?? 0),
         0,
       );
     // (the geometry changes every metre, 0.5 s at 2 m/s: shorter times-to-trigger than that change little)
@@ -110,7 +128,7 @@ describe('handover of an AGV driving between two cells', () => {
   });
 
   it('counts a ping-pong as a return to the previous cell within 5 s, a catalogued KPI', () => {
-    const k = drive(1, { ...DEFAULT_HANDOVER, timeToTriggerMs: 0 });
+    const k = drive(1, { ...LEGACY_HANDOVER, timeToTriggerMs: 0 });
     expect(k.pingPongs).toBeLessThanOrEqual(Math.floor(k.handovers / 2));
     expect(kpiMeta('net.pingPongRate')?.better).toBe('lower');
   });

@@ -29,6 +29,12 @@ export type {
   UplinkPowerControlConfig,
 } from './config';
 export type { DeviceState as MacDevice } from './device';
+export {
+  HANDOVER_PRESETS,
+  type HandoverPreset,
+  LEGACY_HANDOVER,
+  PLANNER_HANDOVER,
+} from './handover';
 export type { LatencySummary } from './latency-histogram';
 export type { LinkModel, LinkModelContext, LinkModelFactory } from './link-model/link-model';
 export {

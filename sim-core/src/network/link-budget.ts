@@ -27,6 +27,26 @@ export interface PowerControl {
   readonly p0Dbm: number;
   /** Path-loss compensation factor α (TS 38.213 §7.1.1). */
   readonly alpha: number;
+  /** The 10·log10(2^μ) term of TS 38.213 §7.1.1 (P0 is per 15 kHz PRB); false: the formula before issue 18. */
+  readonly scsTerm?: boolean;
+}
+
+/**
+ * Default UL power control: full path-loss compensation α = 1 and P0 = −95 dBm. ASSUMPTION within the values
+ * in use (P0_nominal_PUSCH −90…−100 dBm with α 0.8–1; TS 38.331 p0-NominalWithGrant range −202…24 dBm, α ∈ {0,
+ * 0.4…1}); α = 1 suits a small cell with little inter-cell interference. It aims at 21.4 dB + gNB gain − NF + 5 dB
+ * of SINR per PRB (noise of a 15 kHz-PRB: −121.4 dBm + NF), and a PC3 UE at 300 m in InF-DH (PL 98.8 dB at 3.5
+ * GHz) fills 42 PRBs at 30 kHz before P_CMAX binds (network-radio.test.ts). Before issue 18: −85 dBm, α 0.8 and
+ * no 2^μ term, with which P_CMAX never bound inside a hall.
+ */
+export const DEFAULT_POWER_CONTROL: PowerControl = { p0Dbm: -95, alpha: 1, scsTerm: true };
+
+/**
+ * PUSCH power per PRB before the P_CMAX cap, dBm: P0 + 10·log10(2^μ) + α·PL (TS 38.213 §7.1.1, no closed-loop
+ * or Δ_TF term; the total over M PRBs adds 10·log10 M).
+ */
+export function ulTargetPerPrbDbm(power: PowerControl, mu: number, plDb: number): number {
+  return power.p0Dbm + ((power.scsTerm ?? true) ? 10 * Math.log10(2 ** mu) : 0) + power.alpha * plDb;
 }
 
 export type InterCellMode = 'load' | 'fullLoad' | 'none';
@@ -44,6 +64,8 @@ export class LinkBudget {
     private readonly zones: ZoneState,
     private readonly interCell: InterCellMode,
     private loads: LoadView,
+    /** The MCS choice of classes with a tighter BLER target (CQI table 3); null: none. */
+    private readonly reliableAdapter: LinkAdapter | null = null,
   ) {}
 
   setLoadView(loads: LoadView): void {
@@ -130,19 +152,22 @@ export class LinkBudget {
             dev.gainDbi,
         );
     const sinr = 10 * Math.log10(dev.dlRxMw[s]! / (dev.noisePerPrbMw[s]! + interferenceMw));
-    const choice = this.adapter.chooseWithRank(sinr, Math.min(cell.maxDlLayers, dev.dlLayers), this.scratch);
+    const layers = Math.min(cell.maxDlLayers, dev.dlLayers);
+    const choice = this.adapter.chooseWithRank(sinr, layers, this.scratch);
     this.store(q, sinr, choice, cell.overhead[DL]);
+    this.storeReliable(q, sinr, layers, cell.overhead[DL]);
   }
 
   /**
-   * UL open-loop power control (TS 38.213 §7.1.1): P = min(P_CMAX, P0 + 10·log10(M) + α·PL) for M PRBs, so
-   * the power per PRB is min(P0 + α·PL, P_CMAX − 10·log10 M): far from the gNB the UE runs out of power.
+   * UL open-loop power control (TS 38.213 §7.1.1): P = min(P_CMAX, P0 + 10·log10(2^μ·M) + α·PL) for M PRBs, so
+   * the power per PRB is min(P0 + 10·log10(2^μ) + α·PL, P_CMAX − 10·log10 M): far from the gNB the UE runs out
+   * of power.
    */
   private evaluateUl(dev: DeviceState, q: LinkQuality, tMs: number): void {
     const env = this.env;
     const s = dev.serving;
     const cell = env.cells[s]!;
-    const target = this.power.p0Dbm + this.power.alpha * dev.plDb[s]!;
+    const target = ulTargetPerPrbDbm(this.power, cell.mu, dev.plDb[s]!);
     const txPerPrb = Math.min(target, dev.pcmaxDbm);
     const headroom = Math.max(0, dev.pcmaxDbm - target);
     // What each gNB receives depends on geometry and power control only: kept until either changes.
@@ -166,6 +191,7 @@ export class LinkBudget {
     const sinr = 10 * Math.log10(dev.ulRxAtMw[s]! / (cell.noisePerPrbMw + interferenceMw));
     const choice = this.adapter.chooseWithRank(sinr, dev.ulLayers, this.scratch);
     this.store(q, sinr, choice, cell.overhead[UL]);
+    this.storeReliable(q, sinr, dev.ulLayers, cell.overhead[UL]);
     q.txPerPrbDbm = txPerPrb;
     q.headroomDb = headroom;
     q.fullPowerPrbs = 10 ** (headroom / 10);
@@ -182,14 +208,23 @@ export class LinkBudget {
     q.bitsPerPrbSymbol = c.spectralEfficiency * SUBCARRIERS_PER_PRB * (1 - overhead) * c.layers;
   }
 
+  /** The reliable MCS (CQI table 3 at the tightest class target) at the same SINR, if the network has one. */
+  private storeReliable(q: LinkQuality, sinr: number, maxLayers: number, overhead: number): void {
+    if (this.reliableAdapter === null) return;
+    const r = q.reliable;
+    this.reliableAdapter.chooseWithRank(sinr, maxLayers, r);
+    r.bitsPerPrbSymbol = r.spectralEfficiency * SUBCARRIERS_PER_PRB * (1 - overhead) * r.layers;
+  }
+
   /**
    * UL MCS when `prbs` exceed the full-power allocation: the power per PRB falls by 10·log10(M) − headroom.
-   * Writes the choice into `out` and returns bits per PRB per symbol.
+   * Writes the choice (of the reliable adapter for `tier` 1) into `out` and returns bits per PRB per symbol.
    */
-  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice): number {
+  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice, tier = 0): number {
     const q = dev.quality[UL];
     const lossDb = Math.max(0, 10 * Math.log10(prbs) - q.headroomDb);
-    this.adapter.chooseWithRank(q.sinrDb - lossDb, dev.ulLayers, out);
+    const adapter = tier === 1 && this.reliableAdapter !== null ? this.reliableAdapter : this.adapter;
+    adapter.chooseWithRank(q.sinrDb - lossDb, dev.ulLayers, out);
     const cell = this.env.cells[dev.serving]!;
     return out.spectralEfficiency * SUBCARRIERS_PER_PRB * (1 - cell.overhead[UL]) * out.layers;
   }

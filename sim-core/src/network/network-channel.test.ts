@@ -468,7 +468,8 @@ describe("inter-cell interference, default mode ('load')", () => {
   // All-LOS hall (r = 0: P_LOS = 1), no shadowing: every received power follows from the LOS law.
   // gNB A at (0, 0), gNB B at (100, 0), both 8 m high, 100 MHz at 30 kHz, 30 dBm, 5 dBi, NF 5 dB.
   const LOS_ONLY: Clutter = { density: 0, heightM: 2, sizeM: 10 };
-  const P0_DBM = -85;
+  // −88 dBm with the 2^μ term (+3.01 dB at 30 kHz) gives the UE powers of −85 dBm before it (the figures below).
+  const P0_DBM = -88;
   const ALPHA = 0.8;
   const PCMAX_DBM = 23;
   const HBS = 8;
@@ -555,8 +556,9 @@ describe("inter-cell interference, default mode ('load')", () => {
 
   // UE A 40 m from gNB A; UE B 40 m from gNB B and 60 m from gNB A (served by B).
   const ulPos = { A: { xM: 40, yM: 0 }, B: { xM: 60, yM: 0 } };
-  // TS 38.213 §7.1.1 open loop per PRB: min(P0 + α·PL, P_CMAX) (far below P_CMAX even over 273 PRBs here).
-  const txUlDbm = Math.min(P0_DBM + ALPHA * plAt(40), PCMAX_DBM);
+  // TS 38.213 §7.1.1 open loop per PRB: min(P0 + 10·log10(2^μ) + α·PL, P_CMAX), μ = 1 at 30 kHz (far below
+  // P_CMAX even over 273 PRBs here).
+  const txUlDbm = Math.min(P0_DBM + 10 * lg(2) + ALPHA * plAt(40), PCMAX_DBM);
   const ulSignalMw = mw(txUlDbm + GNB_GAIN_DBI - plAt(40));
   const ulInterfererMw = mw(txUlDbm + GNB_GAIN_DBI - plAt(60));
   /** UL SINR at gNB A with UE B on a share u of the PRBs: S / (N + u·I). */

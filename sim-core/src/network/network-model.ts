@@ -13,7 +13,7 @@ import { DeviceState, type LinkQuality, NormalSource } from './device';
 import { buildFlowNetwork } from './flow/flow-network';
 import { DEFAULT_HANDOVER, Handover } from './handover';
 import { LinkAdapter, type McsChoice } from './link-adaptation';
-import { LinkBudget, type LoadView, type PowerControl } from './link-budget';
+import { DEFAULT_POWER_CONTROL, LinkBudget, type LoadView, type PowerControl } from './link-budget';
 import { DEFAULT_LINK_MODEL, linkModels } from './link-model/registry';
 import { LoadSampler } from './load-sampler';
 import { macSchedulers } from './mac/schedulers/registry';
@@ -36,6 +36,7 @@ import type {
   NetworkSnapshot,
   SinrGrid,
 } from './types';
+import { UplinkAccess } from './uplink-access';
 import { NetworkConfigError, validateNetworkConfig } from './validate';
 import { ZoneSchedule } from './zone-schedule';
 
@@ -49,7 +50,8 @@ export interface NetworkDependencies {
   movedByMs?: (endpointId: string, timeMs: number, distanceM: number) => number | undefined;
 }
 
-const DEFAULT_POWER_CONTROL: PowerControl = { p0Dbm: -85, alpha: 0.8 }; // assumption: typical P0-nominal / α (TS 38.213 §7.1.1 ranges)
+/** The CQI / MCS table of classes with a tighter BLER target: TS 38.214 Table 5.2.2.1-4 (for a 1e-5 target). */
+const RELIABLE_CQI_TABLE = 3;
 const DEFAULT_MAX_UES_PER_SLOT = 16; // assumption: PDCCH capacity per slot and direction
 const DEFAULT_RECOMPUTE_DISTANCE_M = 1; // well below the 10 m shadowing decorrelation distance
 const DEFAULT_LOCATE_INTERVAL_MS = 50; // an AGV at 2 m/s moves 10 cm in between
@@ -102,6 +104,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   private readonly stats: NetworkStats;
   /** The public users on the operator's cells (null: the factory's own cells). */
   private readonly ranShare: RanShare | null;
+  /** SR / grant timing of UL packets (null: grant-free). */
+  private readonly ulAccess: UplinkAccess | null;
   /** Messages whose callbacks run at their arrival (or loss) time. */
   private readonly deliveries: Deliveries;
 
@@ -115,11 +119,21 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     const la = config.linkAdaptation ?? {};
     const cqiTable = la.cqiTable ?? 2;
     const linkModel = linkModels.get(config.linkModel ?? DEFAULT_LINK_MODEL);
-    const adapter = new LinkAdapter(cqiTable, la.blerTarget ?? CQI_TARGET_BLER, linkModel.curves?.(cqiTable));
+    const blerTarget = la.blerTarget ?? CQI_TARGET_BLER;
+    const adapter = new LinkAdapter(cqiTable, blerTarget, linkModel.curves?.(cqiTable));
+    // Classes with a tighter BLER target (URLLC: 1e-5) get CQI table 3 at the tightest of them (TS 38.214 §5.2.2.1).
+    const strictest = Math.min(...this.profiles.map((p) => p.blerTarget));
+    const reliable =
+      strictest < blerTarget
+        ? new LinkAdapter(RELIABLE_CQI_TABLE, strictest, linkModel.curves?.(RELIABLE_CQI_TABLE))
+        : null;
+    const classTier = Uint8Array.from(this.profiles, (p) =>
+      reliable !== null && p.blerTarget < blerTarget ? 1 : 0,
+    );
     this.power = { ...DEFAULT_POWER_CONTROL, ...config.uplinkPowerControl };
     this.zones = new ZoneSchedule(sim, this.env.zones, this.probes.notable);
     const interCell = config.interCellInterference ?? 'load';
-    this.budget = new LinkBudget(this.env, adapter, this.power, this.zones.state, interCell, this);
+    this.budget = new LinkBudget(this.env, adapter, this.power, this.zones.state, interCell, this, reliable);
     this.core = { ...CORE_DELAY_PROFILES[config.deployment.mode], ...config.deployment.overrides };
     this.coreOverridden = config.deployment.overrides !== undefined;
     this.wiredNormal = new NormalSource(deps.streams.stream('network', 'network.core'));
@@ -159,6 +173,16 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       cqiTable,
     });
     this.ranShare = config.ranShare === undefined ? null : new RanShare(config.ranShare, this.env.cells);
+    const access = config.uplinkAccess ?? {};
+    this.ulAccess =
+      (access.mode ?? 'scheduled') === 'grantFree'
+        ? null
+        : new UplinkAccess(
+            access,
+            this.env.cells,
+            this.profiles,
+            (c) => la.harqProcessingMs ?? c.grid.slotMs,
+          );
     this.links = this.env.cells.map((c) => {
       const settings: MacSettings = {
         scheduler,
@@ -175,6 +199,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
         marks,
         linkModel: linkAbstraction,
         ranShare: this.ranShare,
+        ulAccess: this.ulAccess,
+        classTier: reliable === null ? null : classTier,
       };
       return [
         new CellLink(this, c, UL, settings, n, this.zones.state, driver),
@@ -272,6 +298,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       p.remainingBits = p.sizeBits;
       p.legDoneMs = 0;
       p.eligibleAtMs = atMs;
+      p.accessPending = this.ulAccess?.needsGrant(p) ?? false;
       this.handover.attach(p.src);
       this.links[p.src.serving]![UL].enqueue(p);
     } else if (p.dst !== null) {
@@ -393,8 +420,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     return this.budget.quality(dev, dir, tMs);
   }
 
-  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice): number {
-    return this.budget.ulBitsPerPrbSymbol(dev, prbs, out);
+  ulBitsPerPrbSymbol(dev: DeviceState, prbs: number, out: McsChoice, tier = 0): number {
+    return this.budget.ulBitsPerPrbSymbol(dev, prbs, out, tier);
   }
 
   touchLoadWindow(cell: number, window: number): void {

@@ -20,6 +20,8 @@ export class Packet {
   legDoneMs = 0;
   leg: Dir = UL;
   lost = false;
+  /** UL: the SR → grant wait is still to be decided when it reaches the UE buffer (uplink-access.ts). */
+  accessPending = false;
   /** The stream paused or closed before the packet reached a queue: drop it silently. */
   cancelled = false;
   src: DeviceState | null = null;
@@ -56,6 +58,7 @@ export class PacketPool {
     p.next = null;
     p.lost = false;
     p.cancelled = false;
+    p.accessPending = false;
     this.free.push(p);
   }
 }

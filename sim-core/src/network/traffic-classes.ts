@@ -1,6 +1,7 @@
 // Factory traffic classes → 5QI (TS 23.501 Table 5.7.4-1) and service targets (TS 22.104, radio/qos.ts).
 import type { TrafficClass } from '../control/seam';
 import type { ClassOptions, NetworkConfig } from './config';
+import { CQI_TABLE_3_TARGET_BLER, CQI_TARGET_BLER } from './radio/cqi';
 import { type FiveQiCharacteristics, fiveQi, SERVICE_TARGETS, type ServiceTarget } from './radio/qos';
 
 export const TRAFFIC_CLASSES: readonly TrafficClass[] = [
@@ -44,6 +45,8 @@ export interface ClassProfile {
   readonly gbrBitsPerMs: number;
   /** Most credit a GBR flow can save up: its rate over the averaging window, bits. */
   readonly gbrBucketBits: number;
+  /** BLER target of transport blocks carrying this class (ClassOptions.blerTarget). */
+  readonly blerTarget: number;
 }
 
 export function classIndex(trafficClass: TrafficClass): number {
@@ -75,8 +78,28 @@ export function resolveClassProfiles(config: NetworkConfig): ClassProfile[] {
       targetReliability: availabilityPct(options, trafficClass, target) / 100,
       gbrBitsPerMs,
       gbrBucketBits: gbrBitsPerMs * (qos.averagingWindowMs ?? GBR_DEFAULT_AVERAGING_WINDOW_MS),
+      blerTarget: classBlerTarget(config, options, trafficClass, qos),
     };
   });
+}
+
+/**
+ * A class's BLER target: its own, else 1e-5 for a delay-critical GBR 5QI (82–86: URLLC; the target CQI table 3 is
+ * defined for, TS 38.214 §5.2.2.1), else the network's. One network-wide target with `perClassBlerTarget: false`.
+ */
+function classBlerTarget(
+  config: NetworkConfig,
+  options: ClassOptions,
+  trafficClass: string,
+  qos: FiveQiCharacteristics,
+): number {
+  const network = config.linkAdaptation?.blerTarget ?? CQI_TARGET_BLER;
+  if (config.linkAdaptation?.perClassBlerTarget === false) return network;
+  const t =
+    options.blerTarget ?? (qos.resourceType === 'delay-critical-GBR' ? CQI_TABLE_3_TARGET_BLER : network);
+  if (!(t > 0 && t < 1))
+    throw new RangeError(`classOptions.${trafficClass}.blerTarget must be in (0, 1), got ${t}`);
+  return t;
 }
 
 function availabilityPct(options: ClassOptions, trafficClass: string, target: ServiceTarget): number {

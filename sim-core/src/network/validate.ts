@@ -7,6 +7,12 @@ import { macSchedulers } from './mac/schedulers/registry';
 import { profileProblems } from './ran-share/public-load';
 import { policyProblems } from './ran-share/rrm-policy';
 import { TRAFFIC_CLASSES } from './traffic-classes';
+import {
+  defaultSrOffsetSlots,
+  defaultSrPeriodSlots,
+  SR_PERIODS_SLOTS,
+  srOccasionSlots,
+} from './uplink-access';
 
 export interface NetworkConfigProblem {
   /** Path segments into the NetworkConfig, e.g. ['slices', 0, 'prbShare']. */
@@ -39,11 +45,7 @@ export function validateNetworkConfig(config: NetworkConfig): NetworkConfigProbl
       ['linkModel'],
       `link model "${config.linkModel}" needs fidelity 'packet' (the flow model has no fading yet)`,
     );
-  if ((config.handover?.filterCoefficient ?? 0) > 0 && config.fidelity === 'flow')
-    say(
-      ['handover', 'filterCoefficient'],
-      "L3 filtering needs fidelity 'packet' (the flow model hands over on raw RSRP)",
-    );
+  uplinkAccessProblems(config, say);
   let shareSum = 0;
   (config.slices ?? []).forEach((slice, s) => {
     if (!(slice.prbShare >= 0 && slice.prbShare <= 1))
@@ -83,6 +85,49 @@ export function validateNetworkConfig(config: NetworkConfig): NetworkConfigProbl
         say(['ranShare', 'policy', field], message);
   }
   return problems;
+}
+
+function uplinkAccessProblems(
+  config: NetworkConfig,
+  say: (path: (string | number)[], message: string) => void,
+): void {
+  const a = config.uplinkAccess;
+  if (a === undefined) return;
+  const at = (field: string, message: string) => say(['uplinkAccess', field], message);
+  if (a.mode !== undefined && a.mode !== 'scheduled' && a.mode !== 'grantFree')
+    at('mode', `expected 'scheduled' or 'grantFree', got ${JSON.stringify(a.mode)}`);
+  if (a.srPeriodSlots !== undefined && !SR_PERIODS_SLOTS.includes(a.srPeriodSlots))
+    at('srPeriodSlots', `expected one of ${SR_PERIODS_SLOTS.join(', ')} (TS 38.331), got ${a.srPeriodSlots}`);
+  if (a.k2Slots !== undefined && !(Number.isInteger(a.k2Slots) && a.k2Slots >= 0 && a.k2Slots <= 32))
+    at('k2Slots', `expected an integer 0…32 (TS 38.214 K2), got ${a.k2Slots}`);
+  (a.configuredGrantClasses ?? []).forEach((tc, i) => {
+    if (!(TRAFFIC_CLASSES as readonly string[]).includes(tc))
+      say(['uplinkAccess', 'configuredGrantClasses', i], `unknown traffic class '${tc}'`);
+  });
+  const period = a.srPeriodSlots;
+  if (period !== undefined && !SR_PERIODS_SLOTS.includes(period)) return;
+  if (a.srOffsetSlots !== undefined) {
+    const p = period ?? Math.min(...config.gnbs.map((g) => defaultSrPeriodSlots(g.tddPattern)));
+    if (!(Number.isInteger(a.srOffsetSlots) && a.srOffsetSlots >= 0 && a.srOffsetSlots < p)) {
+      at(
+        'srOffsetSlots',
+        `expected an integer 0 ≤ offset < the SR period (${p} slots), got ${a.srOffsetSlots}`,
+      );
+      return;
+    }
+  }
+  if ((a.mode ?? 'scheduled') === 'grantFree') return;
+  for (const g of config.gnbs) {
+    const p = period ?? defaultSrPeriodSlots(g.tddPattern);
+    const o = a.srOffsetSlots ?? defaultSrOffsetSlots(g.tddPattern, p);
+    if (srOccasionSlots(g.tddPattern, p, o).length === 0) {
+      at(
+        a.srOffsetSlots === undefined ? 'srPeriodSlots' : 'srOffsetSlots',
+        `no SR occasion (period ${p}, offset ${o} slots) falls on a U slot of gNB ${g.id}'s pattern '${g.tddPattern}'`,
+      );
+      return;
+    }
+  }
 }
 
 /** A NetworkConfig with problems: the message lists them all, each with its path. */

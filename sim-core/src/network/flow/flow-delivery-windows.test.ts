@@ -67,7 +67,9 @@ describe('flow fidelity honours the delivery-window contract', () => {
       (sum, c, k) => sum + c.share * (k === 0 ? firstSent : WINDOW_MS / INTERVAL_MS),
       0,
     );
-    expect(onTime).toBeCloseTo(stream.onTime, 3);
+    // The stream KPI is the expected count rounded to a whole packet (flow-network.ts kpis).
+    expect(Math.abs(onTime - stream.onTime)).toBeLessThanOrEqual(0.5);
+    expect(stream.onTime).toBe(Math.round(onTime));
     // The interference lowers the share of the windows it covers, and only those.
     const shares = calls.map((c) => c.share);
     expect(Math.min(...shares.slice(2, 4))).toBeLessThan(Math.min(...shares.slice(5)));

@@ -8,7 +8,7 @@ import type { SimAction } from '../../engine/sim-action';
 import type { Simulation } from '../../engine/simulation';
 import type { HandoverConfig } from '../config';
 import type { DeviceState } from '../device';
-import { a3HandoverDue, type MobilitySettings } from '../handover';
+import { a3Target, type MobilitySettings } from '../handover';
 import type { LinkBudget } from '../link-budget';
 import { GeometryGrid } from './geometry-grid';
 
@@ -97,10 +97,10 @@ export class FlowMobility {
       dev.serving = this.budget.bestCell(dev);
       return true;
     }
-    // A3 event, as the packet model.
-    const best = this.budget.bestCell(dev);
-    if (a3HandoverDue(dev, best, tMs, this.handover)) {
-      this.host.handover(dev, best, tMs);
+    // A3 event (L3-filtered with a filter coefficient), as the packet model.
+    const target = a3Target(dev, this.budget.bestCell(dev), tMs, this.handover);
+    if (target >= 0) {
+      this.host.handover(dev, target, tMs);
       changed = true;
     }
     return changed;

@@ -87,7 +87,8 @@ export class FlowNetwork implements NetworkModel {
     const radio = buildFlowRadio(sim, config, deps.streams, defaults.powerControl);
     this.radio = radio;
     this.stats = new FlowStats(radio.profiles.length, radio.env.cells.length);
-    this.handoverTally = new HandoverTally(radio.env, this.probes);
+    const handover = config.handover ?? defaults.handover;
+    this.handoverTally = new HandoverTally(radio.env, this.probes, handover.pingPongWindowMs);
     const distributions = new FlowDistributions(radio);
     this.streams = new FlowStreams(radio, distributions, this.stats, this.handoverTally, this.probes, {
       streams: deps.streams,
@@ -97,7 +98,7 @@ export class FlowNetwork implements NetworkModel {
         recomputeDistanceM: config.mobility?.recomputeDistanceM ?? defaults.recomputeDistanceM,
         locateIntervalMs: config.mobility?.locateIntervalMs ?? defaults.locateIntervalMs,
       },
-      handover: config.handover ?? defaults.handover,
+      handover,
       streamPhase: config.streamPhase,
     });
     this.messages = new FlowMessages(

@@ -6,7 +6,7 @@ import type { RandomStream } from '../../engine/random';
 import type { FadingConfig } from '../config';
 import type { DeviceState } from '../device';
 import { type BlerCurve, blerCurveForCqi, curveBler } from '../radio/bler-curves';
-import { cqiTable } from '../radio/cqi';
+import { type CqiTableId, cqiTable } from '../radio/cqi';
 import {
   coherenceBandwidthHz,
   eesmLinear,
@@ -82,7 +82,8 @@ class DeviceMotion {
 export class FadingLinkModel implements LinkModel {
   private readonly links = new Map<number, LinkFading>();
   private readonly motion: DeviceMotion[] = [];
-  private readonly curves: (BlerCurve | null)[];
+  /** BLER curves per CQI, by CQI table (the network's, and table 3 for classes with a tighter target). */
+  private readonly curves = new Map<CqiTableId, (BlerCurve | null)[]>();
   private readonly prbsPerSubband: number[];
   private readonly subbands: number[];
   private readonly envSpeedMps: number;
@@ -104,11 +105,19 @@ export class FadingLinkModel implements LinkModel {
       Math.max(1, Math.min(maxSubbands, Math.ceil(c.nPrb / this.prbsPerSubband[i]!))),
     );
     this.sinrs = new Float64Array(Math.max(...this.subbands));
-    this.curves = cqiTable(context.cqiTable).map((row) => (row === null ? null : blerCurveForCqi(row)));
   }
 
-  bler(cqi: number, sinrDb: number): number {
-    return curveBler(this.curves[cqi]!, sinrDb);
+  private curvesOf(table: CqiTableId = this.context.cqiTable): (BlerCurve | null)[] {
+    let c = this.curves.get(table);
+    if (c === undefined) {
+      c = cqiTable(table).map((row) => (row === null ? null : blerCurveForCqi(row)));
+      this.curves.set(table, c);
+    }
+    return c;
+  }
+
+  bler(cqi: number, sinrDb: number, table?: CqiTableId): number {
+    return curveBler(this.curvesOf(table)[cqi]!, sinrDb);
   }
 
   attemptSinrDb(
@@ -118,6 +127,7 @@ export class FadingLinkModel implements LinkModel {
     meanSinrDb: number,
     prbs: number,
     cqi: number,
+    table?: CqiTableId,
   ): number {
     const link = this.link(dev, cell);
     if (link.geomEpoch !== dev.geomEpoch) {
@@ -131,7 +141,7 @@ export class FadingLinkModel implements LinkModel {
     const n = Math.min(this.subbands[cell]!, Math.max(1, Math.ceil(prbs / this.prbsPerSubband[cell]!)));
     const mean = 10 ** (meanSinrDb / 10);
     for (let b = 0; b < n; b++) this.sinrs[b] = mean * link.gain(b, block);
-    const beta = this.curves[cqi]!.eesmBeta;
+    const beta = this.curvesOf(table)[cqi]!.eesmBeta;
     return 10 * Math.log10(n === 1 ? this.sinrs[0]! : eesmLinear(this.sinrs, n, beta));
   }
 

@@ -12,7 +12,8 @@ import type { CellRadio } from '../radio-environment';
 export interface LinkModel {
   /**
    * SINR (dB, per layer) of one attempt of `dev`'s block on cell `cell` starting at `tMs` over `prbs` PRBs, for
-   * CQI `cqi`, when link adaptation saw the mean per-layer SINR `meanSinrDb`. Deterministic for the same calls.
+   * CQI `cqi` (of CQI table `table`, default the network's), when link adaptation saw the mean per-layer SINR
+   * `meanSinrDb`. Deterministic for the same calls.
    */
   attemptSinrDb(
     dev: DeviceState,
@@ -21,9 +22,10 @@ export interface LinkModel {
     meanSinrDb: number,
     prbs: number,
     cqi: number,
+    table?: CqiTableId,
   ): number;
-  /** BLER of CQI `cqi` at SINR `sinrDb` (after combining). */
-  bler(cqi: number, sinrDb: number): number;
+  /** BLER of CQI `cqi` (of `table`, default the network's CQI table) at SINR `sinrDb` (after combining). */
+  bler(cqi: number, sinrDb: number, table?: CqiTableId): number;
 }
 
 export interface LinkModelContext {
