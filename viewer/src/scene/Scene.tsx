@@ -52,7 +52,7 @@ export function Scene({ run, slot }: { run: RunModel; slot: 0 | 1 }) {
         <color attach="background" args={['#0b1220']} />
         <RegisterCanvas slot={slot} />
         <ReplayDriver run={run} />
-        <CameraRig layout={run.layout} slot={slot} />
+        <CameraRig run={run} slot={slot} />
         <group rotation-x={-Math.PI / 2}>
           <Lighting layout={run.layout} movingCasters={run.layout.agvs.length <= MAX_SHADOW_CASTERS} />
           <Floor layout={run.layout} />
