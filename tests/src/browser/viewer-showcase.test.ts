@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runScenarioFile, runSummary, SOFTWARE_VERSION } from '@factory-twin/scenarios';
 import { AGV_STATES, MACHINE_STATES, openRecording } from '@factory-twin/sim-core';
@@ -65,13 +66,14 @@ describe('viewer showcase (issue 17)', () => {
         name: string;
         startMs: number;
         info: { warmUpEndMs?: number };
-        layout: { machines: unknown[]; agvs: unknown[] };
+        layout: { machines: unknown[]; agvs: unknown[]; chargers: unknown[] };
       };
       const c = window.__viewer.clock.getState();
       return {
         name: r.name,
         machines: r.layout.machines.length,
         agvs: r.layout.agvs.length,
+        chargers: r.layout.chargers,
         warm: r.info.warmUpEndMs,
         tMs: c.tMs,
         playing: c.playing,
@@ -81,6 +83,17 @@ describe('viewer showcase (issue 17)', () => {
     expect(run.name).toBe('sample.ftrec');
     expect(run.machines).toBeGreaterThan(10);
     expect(run.agvs).toBeGreaterThan(0);
+    // The AGV chargers are in the recorded layout, each at its path node (the sample's showcase variant
+    // keeps the plant's chargers and paths).
+    const plant = JSON.parse(readFileSync(PLANT, 'utf8')) as {
+      paths: { nodes: { id: string; xM: number; yM: number }[] };
+      agvs: { chargers: { id: string; nodeId: string }[] };
+    };
+    const node = (id: string) => plant.paths.nodes.find((n) => n.id === id)!;
+    expect(plant.agvs.chargers.length).toBeGreaterThan(0);
+    expect(run.chargers).toEqual(
+      plant.agvs.chargers.map((c) => ({ id: c.id, xM: node(c.nodeId).xM, yM: node(c.nodeId).yM })),
+    );
     expect(run.warm).toBeGreaterThan(0);
     expect(run.tMs).toBeGreaterThanOrEqual(run.warm!);
     expect(run.playing).toBe(true);

@@ -10,6 +10,7 @@ import { Agvs, MAX_SHADOW_CASTERS } from './Agvs';
 import { Buffers } from './Buffers';
 import { CameraRig } from './CameraRig';
 import { Cameras } from './Cameras';
+import { Chargers } from './Chargers';
 import { Coverage } from './Coverage';
 import { Floor } from './Floor';
 import { installFrameLoop } from './frame-loop';
@@ -62,6 +63,7 @@ export function Scene({ run, slot }: { run: RunModel; slot: 0 | 1 }) {
           <Machines run={run} />
           <Gateways run={run} />
           <Buffers run={run} />
+          <Chargers run={run} />
           <Agvs run={run} />
           <Gnbs run={run} />
           <Cameras run={run} />
