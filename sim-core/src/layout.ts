@@ -12,6 +12,8 @@ export interface Layout {
   gateways: LayoutPoint[];
   paths: { nodes: LayoutPoint[]; edges: LayoutEdge[] };
   agvs: { id: string; startNodeId: string }[];
+  /** AGV chargers, at their path node's position (absent in older recordings and in plants without AGVs). */
+  chargers?: LayoutPoint[];
   gnbs: (LayoutPoint & { heightM: number })[];
   devices: { id: string; endpointId: string; kind: DeviceKind }[];
   cameras: LayoutPoint[];

@@ -83,6 +83,22 @@ describe('toModelConfig', () => {
       { id: 'AGV1', startNodeId: 'N1' },
       { id: 'AGV2', startNodeId: 'N4' },
     ]);
+    // No chargers: no `chargers` entry (the recording's header stays as it was).
+    expect('chargers' in layout).toBe(false);
+  });
+
+  it('places each AGV charger at its path node in the layout', () => {
+    const data = tinyScenario() as { agvs: Record<string, unknown> };
+    data.agvs.chargers = [
+      { id: 'CH1', nodeId: 'N3' },
+      { id: 'CH2', nodeId: 'N1' },
+    ];
+    const { layout } = toModelConfig(load(data));
+    // N3 is at (38, 4), N1 at (2, 4) in the fixture.
+    expect(layout.chargers).toEqual([
+      { id: 'CH1', xM: 38, yM: 4 },
+      { id: 'CH2', xM: 2, yM: 4 },
+    ]);
   });
   it('gives each gNB its own carrier, field by field over network.carrier', () => {
     const data = tinyScenario();

@@ -425,6 +425,15 @@ function streamSpecs(s: Scenario): StreamSpec[] {
 }
 
 function layout(s: Scenario): Layout {
+  const nodes = new Map((s.paths?.nodes ?? []).map((n) => [n.id, n]));
+  // A charger stands at its path node (references.ts checks that the node exists).
+  const chargers =
+    s.transport.kind === 'agv'
+      ? (s.agvs?.chargers ?? []).flatMap((c) => {
+          const n = nodes.get(c.nodeId);
+          return n ? [{ id: c.id, xM: n.xM, yM: n.yM }] : [];
+        })
+      : [];
   return {
     name: s.name,
     floor: { widthM: s.floor.widthM, depthM: s.floor.depthM },
@@ -459,6 +468,7 @@ function layout(s: Scenario): Layout {
       s.transport.kind === 'agv'
         ? (s.agvs?.vehicles ?? []).map((v) => ({ id: v.id, startNodeId: v.startNodeId }))
         : [],
+    ...(chargers.length > 0 ? { chargers } : {}),
     ...radioLayout(s),
     cameras: (s.cameras ?? []).map((c) => ({ id: c.id, xM: c.xM, yM: c.yM })),
     interferenceZones: (s.network.interferenceZones ?? []).map((z) => ({

@@ -13,8 +13,11 @@ let url: string;
 
 const shot = (name: string) => h.page.screenshot({ path: join(SCREENSHOT_DIR, `scene-${name}.png`) });
 
-/** The scene's extra test hook (viewer/src/app/test-hooks.ts). */
-type Hooks = { ndcOf(slot: 0 | 1, xM: number, yM: number, zM: number): number[] | null };
+/** The scene's extra test hooks (viewer/src/app/test-hooks.ts). */
+type Hooks = {
+  ndcOf(slot: 0 | 1, xM: number, yM: number, zM: number): number[] | null;
+  viewSize(slot: 0 | 1): { width: number; height: number } | null;
+};
 
 /** Largest |NDC| of the floor's corners (at the floor and 3 m up) in a canvas: ≤ 1 means all in view. */
 function floorExtent(page: Page, slot: 0 | 1) {
@@ -156,6 +159,75 @@ describe('3D scene in a real browser', () => {
       expect(Math.max(e.x, e.y), `pane ${slot}`).toBeGreaterThan(0.8);
     }
     await shot('fit-compare');
+  });
+
+  it('brings a focused entity to the centre of the view, keeps it there on a resize; a preset fits again', async () => {
+    const { page } = h;
+    await openViewer(page, url, '?run=runs/small.ftr&lang=en');
+    await preset(page, 'Isometric');
+    // The machine farthest from the floor's centre: well off the centre of the isometric view.
+    const m = await page.evaluate(() => {
+      const run = window.__viewer.recordings.getState().runs[0] as unknown as {
+        layout: {
+          floor: { widthM: number; depthM: number };
+          machines: { id: string; xM: number; yM: number }[];
+        };
+        pathOf(kind: string, i: number): string;
+      };
+      const { widthM, depthM } = run.layout.floor;
+      let best = 0;
+      run.layout.machines.forEach((x, i) => {
+        const b = run.layout.machines[best];
+        if (
+          Math.hypot(x.xM - widthM / 2, x.yM - depthM / 2) > Math.hypot(b.xM - widthM / 2, b.yM - depthM / 2)
+        )
+          best = i;
+      });
+      const x = run.layout.machines[best];
+      return { path: run.pathOf('machine', best), xM: x.xM, yM: x.yM };
+    });
+    const offCentre = () =>
+      page.evaluate(({ xM, yM }) => {
+        const v = window.__viewer as unknown as Hooks;
+        const p = v.ndcOf(0, xM, yM, 0)!;
+        return Math.max(Math.abs(p[0]), Math.abs(p[1]));
+      }, m);
+    const before = await offCentre();
+    expect(before).toBeGreaterThan(0.2);
+    const cameraBefore = (await page.evaluate(() => window.__viewer.cameraOf(0)))!;
+    await page.evaluate((path) => {
+      const ui = window.__viewer.ui as unknown as {
+        setState(f: (s: { focus: { seq: number } }) => object): void;
+      };
+      ui.setState((s) => ({ focus: { path, seq: s.focus.seq + 1 } }));
+    }, m.path);
+    await expect.poll(offCentre, { timeout: 10_000 }).toBeLessThan(0.01);
+    // Closer than the preset: the machine and its surroundings fill the view.
+    const cameraAt = (await page.evaluate(() => window.__viewer.cameraOf(0)))!;
+    const dist = (c: number[]) => Math.hypot(c[0] - m.xM, c[1], c[2] + m.yM);
+    expect(dist(cameraAt)).toBeLessThan(dist(cameraBefore));
+    // A resize (as when the sidebar goes in the demo) does not undo the focus.
+    await page.setViewportSize({ width: 1100, height: 800 });
+    try {
+      await page.waitForFunction(() => {
+        const v = window.__viewer as unknown as Hooks;
+        const c = document.querySelector<HTMLCanvasElement>('canvas[data-engine]')!;
+        const size = v.viewSize(0);
+        return size !== null && size.width === c.clientWidth && size.height === c.clientHeight;
+      });
+      await settle(page);
+      await settle(page);
+      expect(await offCentre()).toBeLessThan(0.01);
+      await shot('focus');
+      // The next preset takes over again, fitted to the new aspect.
+      await preset(page, 'Isometric');
+      const e = await floorExtent(page, 0);
+      expect(Math.max(e.x, e.y)).toBeLessThanOrEqual(1);
+      expect(Math.max(e.x, e.y)).toBeGreaterThan(0.8);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+    expect(h.errors).toEqual([]);
   });
 
   it('keeps the legend inside the view at 1024×700: collapsed at first there, at most a quarter of it open', async () => {

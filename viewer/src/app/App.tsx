@@ -9,7 +9,6 @@ import { ui } from '../store/ui';
 import { NotableList } from '../timeline/NotableList';
 import { Timeline } from '../timeline/Timeline';
 import { useTimelineKeys } from '../timeline/use-timeline-keys';
-import { useCameraFocus } from './camera-focus';
 import { DemoOverlay } from './DemoOverlay';
 import { ErrorBoundary } from './ErrorBoundary';
 import { OpenScreen } from './OpenScreen';
@@ -25,7 +24,6 @@ export function App() {
   const lang = useStore(ui, (s) => s.lang);
   const dragging = useDropToOpen();
   useTimelineKeys();
-  useCameraFocus();
   document.title = t('app.title');
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 

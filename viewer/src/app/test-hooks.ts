@@ -31,6 +31,11 @@ export function exposeTestHooks(): void {
         const r = state.gl.domElement.getBoundingClientRect();
         return { x: r.left + ((v.x + 1) / 2) * r.width, y: r.top + ((1 - v.y) / 2) * r.height };
       },
+      /** Size (CSS px) the canvas's renderer and camera currently use (r3f's measured size). */
+      viewSize(slot: 0 | 1): { width: number; height: number } | null {
+        const size = canvases[slot]?.get().size;
+        return size ? { width: size.width, height: size.height } : null;
+      },
       /** Camera position of a canvas (world coordinates). */
       cameraOf(slot: 0 | 1): number[] | null {
         return canvases[slot]?.camera.position.toArray() ?? null;

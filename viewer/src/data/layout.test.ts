@@ -20,6 +20,7 @@ const good: Layout = {
     edges: [{ from: 'N0', to: 'N1', twoWay: true }],
   },
   agvs: [{ id: 'A1', startNodeId: 'N0' }],
+  chargers: [{ id: 'CH1', xM: 20, yM: 10 }],
   gnbs: [{ id: 'G1', xM: 15, yM: 15, heightM: 6 }],
   devices: [{ id: 'D1', endpointId: 'A1', kind: 'agv' }],
   cameras: [{ id: 'C1', xM: 2, yM: 2 }],
@@ -50,6 +51,13 @@ describe('normalizeLayout', () => {
   it('keeps a well-formed layout as it is, with no problem', () => {
     const problems: string[] = [];
     expect(normalizeLayout(good, problems)).toEqual(good);
+    expect(problems).toEqual([]);
+  });
+
+  it('reads a layout without chargers (an older recording) as one with none', () => {
+    const { chargers: _, ...older } = good;
+    const problems: string[] = [];
+    expect(normalizeLayout(older, problems).chargers).toEqual([]);
     expect(problems).toEqual([]);
   });
 
@@ -99,7 +107,17 @@ describe('normalizeLayout', () => {
 
   it('any field of any entry replaced by a wrong value: the entity index and the run model still build', () => {
     const wrong: unknown[] = [null, 7, 'x', [], {}, true];
-    const lists = ['zones', 'machines', 'buffers', 'gateways', 'agvs', 'gnbs', 'devices', 'cameras'] as const;
+    const lists = [
+      'zones',
+      'machines',
+      'buffers',
+      'gateways',
+      'agvs',
+      'chargers',
+      'gnbs',
+      'devices',
+      'cameras',
+    ] as const;
     for (const name of lists) {
       const entry = (good[name] as object[])[0] as Record<string, unknown>;
       for (const field of Object.keys(entry)) {

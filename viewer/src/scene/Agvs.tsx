@@ -15,6 +15,11 @@ const WIDTH_M = 0.9;
  */
 export const MAX_SHADOW_CASTERS = 300;
 
+/** AGVs (and their chargers) are drawn at real size on small floors, larger on big ones (up to 3×) so they stay visible from an overview. */
+export function agvScale(floor: { widthM: number; depthM: number }): number {
+  return Math.min(3, Math.max(1, Math.max(floor.widthM, floor.depthM) / 80));
+}
+
 /** An AGV: dark chassis, a body in the state colour, a light bar at the front and a lidar puck (x = forward). */
 const AGV_KIT: KitPart[] = [
   { prim: 'box', at: [0, 0, 0.03], size: [1, 1, 0.16], color: '#1f2630' },
@@ -38,8 +43,7 @@ const RGB = (() => {
  */
 export function Agvs({ run }: { run: RunModel }) {
   const count = run.layout.agvs.length;
-  // Real size on small floors; larger on big ones so they stay visible from an overview.
-  const k = Math.min(3, Math.max(1, Math.max(run.layout.floor.widthM, run.layout.floor.depthM) / 80));
+  const k = agvScale(run.layout.floor);
   const ref = useRef<THREE.InstancedMesh>(null);
   const geo = useMemo(() => kitGeometry(AGV_KIT), []);
   const material = useMemo(() => stateMaterial({ roughness: 0.45 }), []);

@@ -10,6 +10,7 @@ import { Agvs, MAX_SHADOW_CASTERS } from './Agvs';
 import { Buffers } from './Buffers';
 import { CameraRig } from './CameraRig';
 import { Cameras } from './Cameras';
+import { Chargers } from './Chargers';
 import { Coverage } from './Coverage';
 import { Floor } from './Floor';
 import { installFrameLoop } from './frame-loop';
@@ -52,7 +53,7 @@ export function Scene({ run, slot }: { run: RunModel; slot: 0 | 1 }) {
         <color attach="background" args={['#0b1220']} />
         <RegisterCanvas slot={slot} />
         <ReplayDriver run={run} />
-        <CameraRig layout={run.layout} slot={slot} />
+        <CameraRig run={run} slot={slot} />
         <group rotation-x={-Math.PI / 2}>
           <Lighting layout={run.layout} movingCasters={run.layout.agvs.length <= MAX_SHADOW_CASTERS} />
           <Floor layout={run.layout} />
@@ -62,6 +63,7 @@ export function Scene({ run, slot }: { run: RunModel; slot: 0 | 1 }) {
           <Machines run={run} />
           <Gateways run={run} />
           <Buffers run={run} />
+          <Chargers run={run} />
           <Agvs run={run} />
           <Gnbs run={run} />
           <Cameras run={run} />

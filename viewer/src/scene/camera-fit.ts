@@ -73,3 +73,45 @@ export function fitPreset(
     target,
   };
 }
+
+/** Lowest elevation of a focus view (sine of the angle above the floor): never skim the floor. */
+export const FOCUS_MIN_ELEVATION = 0.35;
+/** Room around a focused entity that stays in view (m): its neighbours and the aisle beside it. */
+export const FOCUS_CONTEXT_M = 8;
+
+/**
+ * The camera pose that brings an entity into view: the target moves to the entity's floor point
+ * `subject` (world coordinates), the viewing direction stays the camera's (raised to at least
+ * FOCUS_MIN_ELEVATION), and the distance is the smallest at which a sphere of radius
+ * `radiusM + FOCUS_CONTEXT_M` around the subject fits in the view (D = R / sin(half the narrower field
+ * of view), the sphere's tangent cone). Pure: the same for every view size, so a resize does not move it.
+ */
+export function focusView(
+  camera: readonly [number, number, number],
+  target: readonly [number, number, number],
+  subject: readonly [number, number, number],
+  radiusM: number,
+  aspect: number,
+  fovDeg: number,
+): PresetView {
+  let dx = camera[0] - target[0];
+  let dy = camera[1] - target[1];
+  let dz = camera[2] - target[2];
+  const len = Math.hypot(dx, dy, dz);
+  if (len < 1e-9) [dx, dy, dz] = [0, 1, 0.001];
+  else [dx, dy, dz] = [dx / len, dy / len, dz / len];
+  if (dy < FOCUS_MIN_ELEVATION) {
+    // Keep the compass bearing, raise the elevation.
+    const h = Math.hypot(dx, dz) || 1;
+    const k = Math.sqrt(1 - FOCUS_MIN_ELEVATION ** 2) / h;
+    [dx, dy, dz] = [dx * k, FOCUS_MIN_ELEVATION, dz * k];
+  }
+  const halfV = (fovDeg * Math.PI) / 180 / 2;
+  const halfH = Math.atan(Math.tan(halfV) * Math.max(0.05, aspect));
+  const R = Math.max(0, radiusM) + FOCUS_CONTEXT_M;
+  const D = R / Math.sin(Math.min(halfV, halfH));
+  return {
+    position: [subject[0] + dx * D, subject[1] + dy * D, subject[2] + dz * D],
+    target: [subject[0], subject[1], subject[2]],
+  };
+}

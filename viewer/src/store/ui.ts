@@ -18,7 +18,7 @@ export interface UiState {
   sample: boolean;
   /**
    * A request to bring an entity into view (its path), e.g. the demo tour's failure. The camera-focus
-   * interface between the app and the scene: the scene (or app/camera-focus.ts) moves the camera to it.
+   * interface between the app and the scene: each view's CameraRig (scene/CameraRig.tsx) moves its camera.
    */
   focus: { path: string | null; seq: number };
   eventFilter: { entity: string; type: string };
