@@ -10,6 +10,7 @@ import {
   DEFAULT_HANDOVER,
   L3_SAMPLE_PERIOD_MS,
   LEGACY_HANDOVER,
+  l3Hold,
   PLANNER_HANDOVER,
 } from './handover';
 import { buildNetwork } from './network-model';
@@ -58,6 +59,34 @@ describe('L3 filtering (TS 38.331 §5.5.3.2)', () => {
     expect(d1.l3RsrpDbm[1]).toBeCloseTo(d2.l3RsrpDbm[1], 9);
   });
 
+  it('a device looked at now and then (flow) filters the RSRP it had since the last look, not its new one', () => {
+    const dev = fakeDevice([-80, -90]);
+    a3Target(dev, 0, 0, config);
+    l3Hold(dev, 600, config); // held at −90 dB for 600 ms: the filter stays there
+    dev.rsrpDbm[1] = -70; // the new geometry
+    a3Target(dev, 1, 600, config);
+    expect(dev.l3RsrpDbm[1]).toBeCloseTo(-90, 9);
+    l3Hold(dev, 800, config); // one sample period on −70
+    expect(dev.l3RsrpDbm[1]).toBeCloseTo(-90 + 20 * a, 9);
+  });
+
+  it('starts the time-to-trigger at the instant the filtered neighbour crossed the A3 threshold between looks', () => {
+    const ttt = { ...config, timeToTriggerMs: 640 };
+    const dev = fakeDevice([-80, -90]);
+    a3Target(dev, 0, 0, ttt);
+    dev.rsrpDbm[1] = -70; // from t = 0 on
+    // F(t) = −70 − 20·(1 − a)^(t / 200 ms) crosses −80 + 3 when (1 − a)^(t / 200) = 7 / 20.
+    const onsetMs = (L3_SAMPLE_PERIOD_MS * Math.log(7 / 20)) / Math.log(1 - a);
+    l3Hold(dev, 1000, ttt); // the next look, 1 s on
+    expect(dev.tttCandidate).toBe(1);
+    expect(dev.tttStartMs).toBeCloseTo(onsetMs, 6);
+    expect(a3Target(dev, 1, 1000, ttt)).toBe(-1);
+    l3Hold(dev, onsetMs + 639, ttt);
+    expect(a3Target(dev, 1, onsetMs + 639, ttt)).toBe(-1);
+    l3Hold(dev, onsetMs + 640, ttt);
+    expect(a3Target(dev, 1, onsetMs + 640, ttt)).toBe(1);
+  });
+
   it('hysteresis: the neighbour must beat serving by offset + hysteresis', () => {
     const hys = { offsetDb: 3, timeToTriggerMs: 0, interruptionMs: 0, hysteresisDb: 2 };
     const twice = (d: DeviceState) => {
@@ -69,9 +98,14 @@ describe('L3 filtering (TS 38.331 §5.5.3.2)', () => {
   });
 });
 
-/** An AGV driving straight from x = 5 m to 195 m at 2 m/s between gNBs at 0 and 200 m, one UL message per 20 ms. */
+/**
+ * An AGV driving straight from x = 5 m to 195 m at 2 m/s between gNBs at 0 and 200 m. Packet fidelity: one UL
+ * message per 20 ms. Flow fidelity as the twin drives it: its motion known (looked at once per metre) and a 10 ms
+ * DL stream.
+ */
 function drive(seed: number, handover?: HandoverConfig, fidelity: 'packet' | 'flow' = 'packet') {
   const sim = new Simulation();
+  const speedMps = 2;
   const net = buildNetwork(
     sim,
     exampleNetwork({
@@ -81,16 +115,30 @@ function drive(seed: number, handover?: HandoverConfig, fidelity: 'packet' | 'fl
       fidelity,
       ...(handover === undefined ? {} : { handover }),
     }),
-    { streams: new RandomStreams(seed), locate: (_id, t) => ({ xM: 5 + (2 * t) / 1000, yM: 3 }) },
+    {
+      streams: new RandomStreams(seed),
+      locate: (_id, t) => ({ xM: 5 + (speedMps * t) / 1000, yM: 3 }),
+      movedByMs: (_id, t, d) => t + (1000 * d) / speedMps,
+    },
   );
   const endMs = 95_000;
-  for (let t = 0; t < endMs; t += 20)
-    sim.at(t, () =>
-      net.send(
-        { from: 'AGV1', to: 'control', trafficClass: 'telemetry', sizeBytes: 50, payload: null },
-        () => {},
-      ),
-    );
+  if (fidelity === 'flow')
+    net.openStream({
+      id: 'motion',
+      from: 'control',
+      to: 'AGV1',
+      trafficClass: 'motionControl',
+      intervalMs: 10,
+      sizeBytes: 40,
+    });
+  else
+    for (let t = 0; t < endMs; t += 20)
+      sim.at(t, () =>
+        net.send(
+          { from: 'AGV1', to: 'control', trafficClass: 'telemetry', sizeBytes: 50, payload: null },
+          () => {},
+        ),
+      );
   sim.run({ untilMs: endMs });
   return net.kpis(endMs);
 }
@@ -109,7 +157,7 @@ describe('handover of an AGV driving between two cells', () => {
     expect(legacy.filter((k) => k.handovers === 1).length).toBeLessThan(seeds.length / 2);
   });
 
-  it('the flow fidelity filters too: one handover per drive by default', () => {
+  it('the flow fidelity filters too (looking once per metre): one handover per drive by default', () => {
     for (const seed of seeds) expect(drive(seed, undefined, 'flow').handovers).toBe(1);
   });
 

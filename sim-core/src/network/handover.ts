@@ -95,16 +95,54 @@ export function a3Target(dev: DeviceState, bestRaw: number, tMs: number, config:
   const k = config.filterCoefficient ?? 0;
   if (k === 0) return a3HandoverDue(dev, bestRaw, tMs, config) ? bestRaw : -1;
   const f = dev.l3RsrpDbm;
-  const m = dev.rsrpDbm;
-  if (Number.isNaN(dev.l3AtMs)) f.set(m);
-  else if (tMs > dev.l3AtMs) {
-    const a = 1 - (1 - 2 ** (-k / 4)) ** ((tMs - dev.l3AtMs) / L3_SAMPLE_PERIOD_MS);
-    for (let i = 0; i < f.length; i++) f[i]! += a * (m[i]! - f[i]!);
-  }
-  dev.l3AtMs = tMs;
+  if (Number.isNaN(dev.l3AtMs)) {
+    f.set(dev.rsrpDbm);
+    dev.l3AtMs = tMs;
+  } else l3Advance(dev, tMs, k);
   let best = 0;
   for (let i = 1; i < f.length; i++) if (f[i]! > f[best]!) best = i;
   return a3Due(dev, f, best, tMs, config) ? best : -1;
+}
+
+/** Advances `dev`'s L3 filter (coefficient `k`) to `tMs` with its current RSRP as the sample (TS 38.331 §5.5.3.2). */
+function l3Advance(dev: DeviceState, tMs: number, k: number): void {
+  if (!(tMs > dev.l3AtMs)) return;
+  const f = dev.l3RsrpDbm;
+  const m = dev.rsrpDbm;
+  const a = 1 - (1 - 2 ** (-k / 4)) ** ((tMs - dev.l3AtMs) / L3_SAMPLE_PERIOD_MS);
+  for (let i = 0; i < f.length; i++) f[i]! += a * (m[i]! - f[i]!);
+  dev.l3AtMs = tMs;
+}
+
+/**
+ * Brings `dev`'s L3 filter up to `tMs` on the RSRP it has had since the filter's last update (exact for a
+ * piecewise-constant RSRP), for a device looked at only now and then (flow fidelity: once per metre, or when its
+ * time-to-trigger ends); call it before its geometry changes, so the new RSRP is not back-dated to the last look.
+ * When the A3 entering condition starts to hold for the best filtered neighbour on the way, its time-to-trigger
+ * starts at that instant (the filter is an exponential between looks, so the crossing is solved for), not at the look.
+ */
+export function l3Hold(dev: DeviceState, tMs: number, config: HandoverConfig): void {
+  const k = config.filterCoefficient ?? 0;
+  if (k === 0 || Number.isNaN(dev.l3AtMs) || !(tMs > dev.l3AtMs) || dev.serving < 0) return;
+  const f = dev.l3RsrpDbm;
+  const s = dev.serving;
+  const t0 = dev.l3AtMs;
+  // Filtered margin of each neighbour over the A3 threshold at t0 is f[n] − f[s] − hys − off; only the best one's is needed.
+  const f0s = f[s]!;
+  const f0 = f.slice();
+  l3Advance(dev, tMs, k);
+  let best = 0;
+  for (let i = 1; i < f.length; i++) if (f[i]! > f[best]!) best = i;
+  if (best === s || dev.tttCandidate === best) return;
+  const thr = (config.hysteresisDb ?? 0) + config.offsetDb;
+  const d0 = f0[best]! - f0s - thr;
+  const d1 = f[best]! - f[s]! - thr;
+  const dm = dev.rsrpDbm[best]! - dev.rsrpDbm[s]! - thr;
+  if (!(d0 <= 0 && d1 > 0)) return;
+  // D(t0 + Δ) = Dm + (D0 − Dm)·(1 − a)^(Δ / L3_SAMPLE_PERIOD_MS) = 0.
+  const onsetMs = t0 + (L3_SAMPLE_PERIOD_MS * Math.log(dm / (dm - d0))) / Math.log(1 - 2 ** (-k / 4));
+  dev.tttCandidate = best;
+  dev.tttStartMs = Math.min(tMs, Math.max(t0, onsetMs));
 }
 
 /** Handovers since the last reset (in total, into and out of each cell), and their probe events. */

@@ -17,8 +17,13 @@ const SEED = 2024;
 
 /**
  * A small plant: SRC → M1 → M2 → SINK, every move by AGV. The floor is a one-way ring (60 × 20 m, a
- * waypoint every 10 m) with each station on a 4 m two-way spur: SRC, M1.in, M1.out on the south side,
- * M2.in, M2.out, SINK on the north side, two parking spurs on the west side (the AGVs start there).
+ * waypoint every 10 m) with each station in a drive-through bay 4 m beside it (in from a waypoint, out to
+ * the next one: the fleet's congestion control lets one AGV load in a bay while another waits at its
+ * entry): SRC, M1.in, M1.out on the south side, M2.in, M2.out, SINK on the north side, two parking spurs
+ * on the west side (the AGVs start there). Dispatch `nearestIdle`: with `fifo` and two AGVs allowed at a
+ * pickup, both serve the oldest requests (the source's backlog) and the moves downstream wait, so the
+ * line completes 22 parts in 2 h on the ideal network, as many as with the jammer: the dispatch, not the
+ * fleet's hours, would be the bottleneck.
  *
  * The AGVs are the bottleneck, so that every second an AGV stands in a safety stop is production lost:
  * two AGVs at 1 m/s with 15 s to load and 15 s to unload need roughly 1.5-2 min per move (empty run to the
@@ -53,6 +58,12 @@ function plant(): { factory: FactoryConfig; agv: AgvConfig } {
     nodes.push({ id, xM: p.xM + dxM, yM: p.yM + dyM });
     edges.push({ from: at, to: id, twoWay: true });
   };
+  const bay = (id: string, at: string, dyM: number) => {
+    const p = position(at);
+    nodes.push({ id, xM: p.xM, yM: p.yM + dyM });
+    const next = ring[(ring.indexOf(at) + 1) % ring.length]!;
+    edges.push({ from: at, to: id, twoWay: false }, { from: id, to: next, twoWay: false });
+  };
   const stationAt: [string, string, number][] = [
     ['SRC', 'S10', -4],
     ['M1.in', 'S30', -4],
@@ -61,7 +72,7 @@ function plant(): { factory: FactoryConfig; agv: AgvConfig } {
     ['M2.out', 'N30', 4],
     ['SINK', 'N10', 4],
   ];
-  for (const [id, at, dy] of stationAt) spur(`dock-${id}`, at, 0, dy);
+  for (const [id, at, dy] of stationAt) bay(`dock-${id}`, at, dy);
   spur('park1', 'W13', -4, 0);
   spur('park2', 'W7', -4, 0);
   const stations: AgvConfig['network']['stations'] = stationAt.map(([id]) => ({
@@ -115,7 +126,7 @@ function plant(): { factory: FactoryConfig; agv: AgvConfig } {
       unloadTimeMs: 15 * S,
       battery: { capacityWh: 5000, consumptionWhPerM: 0.01, chargeThreshold: 0, chargeRateW: 1000 },
     })),
-    dispatch: 'fifo',
+    dispatch: 'nearestIdle',
   };
   return { factory, agv };
 }

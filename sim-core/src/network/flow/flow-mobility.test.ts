@@ -1,6 +1,6 @@
 // Flow fidelity looks at a moving device once per recompute distance when its motion is known (and polls
-// it only when it is not), and hands it over exactly the A3 time-to-trigger after the look that saw the
-// neighbour become better.
+// it only when it is not), and hands it over the A3 time-to-trigger after the instant its filtered
+// neighbour became better (solved for between two looks), on the next tick.
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../engine/random';
 import { Simulation } from '../../engine/simulation';
@@ -68,13 +68,16 @@ describe('flow fidelity: mobility', () => {
     expect(locateTimes.length).toBeGreaterThanOrEqual(RUN_MS / FLOW_MOBILITY_TICK_MS - 1);
   });
 
-  it('hands over on the first tick once the A3 time-to-trigger has passed since the look that saw the neighbour better', () => {
+  it('hands over on the first tick once the A3 time-to-trigger has passed since the filtered neighbour became better', () => {
     const { locateTimes, handovers } = drive(true);
     // From x = 10 to 100 it crosses the middle of the two cells: at least one handover, A → B.
     expect(handovers.length).toBeGreaterThanOrEqual(1);
     for (const t of handovers) {
       const ttt = DEFAULT_HANDOVER.timeToTriggerMs;
-      const looked = locateTimes.filter((l) => l + ttt <= t + 1e-9 && t < l + ttt + FLOW_MOBILITY_TICK_MS);
+      // It became better between two looks (the instant is solved for): due between them + TTT, on the next tick.
+      const looked = locateTimes.filter(
+        (l, j) => j > 0 && locateTimes[j - 1]! + ttt <= t + 1e-9 && t < l + ttt + FLOW_MOBILITY_TICK_MS,
+      );
       expect(looked.length).toBeGreaterThanOrEqual(1);
     }
   });

@@ -3,12 +3,13 @@
 // was computed (asked of its motion, `movedByMs`) or its A3 time-to-trigger has run out; without motion
 // information, every tick; no tick while no device is due. A move past the recompute distance gives it the
 // geometry of its new grid point (geometry-grid.ts); the A3 event (shared with the packet model) decides
-// handovers; the host refreshes the flows, once per tick.
+// handovers, its L3 filter run exactly over the RSRP held between looks (`l3Hold`, which also starts the
+// time-to-trigger at the instant the filtered neighbour crossed); the host refreshes the flows, once per tick.
 import type { SimAction } from '../../engine/sim-action';
 import type { Simulation } from '../../engine/simulation';
 import type { HandoverConfig } from '../config';
 import type { DeviceState } from '../device';
-import { a3Target, type MobilitySettings } from '../handover';
+import { a3Target, l3Hold, type MobilitySettings } from '../handover';
 import type { LinkBudget } from '../link-budget';
 import { GeometryGrid } from './geometry-grid';
 
@@ -83,6 +84,8 @@ export class FlowMobility {
     this.lastXM[i] = x;
     this.lastYM[i] = y;
     let changed = false;
+    // The filter up to now on the RSRP held since the last look, before the geometry changes.
+    l3Hold(dev, tMs, this.handover);
     const r = this.settings.recomputeDistanceM - DISTANCE_TOLERANCE_M;
     const dx = x - this.refXM[i]!;
     const dy = y - this.refYM[i]!;
