@@ -18,6 +18,19 @@ function template(kind: 'machine' | 'gnb'): EntityKey | undefined {
   return list.length > 0 ? keyOf(kind, String(list[list.length - 1].id)) : undefined;
 }
 
+/** A press this close to a node (m) is on the node, whatever is drawn over it (a buffer at its station). */
+const NODE_REACH_M = 1.5;
+
+function nodeNear(xM: number, yM: number): string | undefined {
+  const data = currentData(editor.getState());
+  let best: { id: string; d: number } | undefined;
+  for (const n of data ? listAt(data, ['paths', 'nodes']) : []) {
+    const d = Math.hypot(Number(n.xM) - xM, Number(n.yM) - yM);
+    if (d <= NODE_REACH_M && (!best || d < best.d)) best = { id: String(n.id), d };
+  }
+  return best?.id;
+}
+
 /** A press on empty floor (or, with a placing tool, anywhere). */
 export function pressFloor(xM: number, yM: number): void {
   const s = editor.getState();
@@ -37,6 +50,11 @@ export function pressFloor(xM: number, yM: number): void {
     }
     case 'node':
     case 'edge': {
+      const near = s.tool === 'edge' ? nodeNear(xM, yM) : undefined;
+      if (near) {
+        pressEntity(keyOf('node', near), xM, yM);
+        return;
+      }
       const from = s.tool === 'edge' ? s.edgeFrom : null;
       const key = editAdding((d) => {
         const n = addNode(d, x, y);
