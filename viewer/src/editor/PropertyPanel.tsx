@@ -2,9 +2,9 @@ import { useStore } from 'zustand';
 import type { MessageKey } from '../i18n/index';
 import { useT } from '../i18n/use-t';
 import { getIn } from './model/data';
-import { devicesOf, entityAt, parseKey } from './model/entities';
-import { deleteEntity, setField } from './model/ops';
-import { currentData, edit, editor } from './store';
+import { devicesOf, entityAt, MOVABLE, parseKey } from './model/entities';
+import { addCopy, deleteEntity, setField } from './model/ops';
+import { currentData, edit, editAdding, editor, setEditor } from './store';
 
 type Field = { path: string[]; label: string; kind: 'number' | 'text' };
 
@@ -113,6 +113,20 @@ export function PropertyPanel() {
           {t('editor.devices')}: {devices.map((d) => String(d.id)).join(', ')}
         </p>
       )}
+      {MOVABLE.has(kind) && kind !== 'node' && kind !== 'device' && (
+        <button
+          type="button"
+          data-testid="editor-duplicate"
+          onClick={() => {
+            // Beside the original (a machine's footprint further east), so they do not overlap.
+            const at = { x: Number(e.xM) + (Number(e.widthM) || 2) + 1, y: Number(e.yM) };
+            const key = editAdding((d) => addCopy(d, selection, at.x, at.y));
+            if (key) setEditor({ selection: key });
+          }}
+        >
+          {t('editor.duplicate')}
+        </button>
+      )}{' '}
       <button
         type="button"
         data-testid="editor-delete"

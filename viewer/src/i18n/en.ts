@@ -260,6 +260,7 @@ export const en = {
   'editor.extends': 'extends (path of the base, from the variant file)',
   'editor.saveInvalid': 'The scenario has problems: the CLI will refuse it until they are fixed.',
   'editor.edits': '{count} edits',
+  'editor.duplicate': 'Duplicate',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -256,4 +256,5 @@ export const zh: Dictionary = {
   'editor.extends': 'extends（从变体文件到基础场景的路径）',
   'editor.saveInvalid': '场景存在问题：修复之前命令行会拒绝它。',
   'editor.edits': '{count} 次编辑',
+  'editor.duplicate': '复制',
 };

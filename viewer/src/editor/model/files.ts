@@ -69,4 +69,4 @@ export function variantFile(opened: Pick<OpenedScenario, 'base' | 'extendsPath'>
 }
 
 /** `name.yaml` → `name.json` (the editor writes JSON). */
-export const jsonName = (name: string) => name.replace(/\.(ya?ml|json)$/i, '') + '.json';
+export const jsonName = (name: string) => `${name.replace(/\.(ya?ml|json)$/i, '')}.json`;
