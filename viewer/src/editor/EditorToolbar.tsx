@@ -1,7 +1,9 @@
 import { useRef } from 'react';
 import { useStore } from 'zustand';
 import { Segmented } from '../app/Segmented';
+import { openFromAddress } from '../data/load';
 import { useT } from '../i18n/use-t';
+import { recordings } from '../store/recording';
 import { type CoverageMode, setUi, ui } from '../store/ui';
 import { setMode } from './mode';
 import { openFiles } from './open-files';
@@ -9,6 +11,12 @@ import { editor, redoEdit, setEditor, type Tool, undoEdit } from './store';
 
 const TOOLS: Tool[] = ['select', 'machine', 'gnb', 'node', 'edge', 'agv'];
 const GRIDS = [0, 0.5, 1, 2, 5];
+
+/** Back to the replay; a page opened in the editor opens its run (or the sample) now. */
+function backToReplay() {
+  setMode('replay');
+  if (!recordings.getState().runs[0]) openFromAddress(location.search);
+}
 
 export function EditorToolbar({ onFit }: { onFit: () => void }) {
   const t = useT();
@@ -97,7 +105,7 @@ export function EditorToolbar({ onFit }: { onFit: () => void }) {
           </button>
         </>
       )}
-      <button type="button" className="editor-back" onClick={() => setMode('replay')}>
+      <button type="button" className="editor-back" onClick={backToReplay}>
         {t('editor.back')}
       </button>
     </header>
