@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { exposeTestHooks } from './app/test-hooks';
 import { openFromAddress } from './data/load';
+import { appMode } from './editor/mode';
 
 exposeTestHooks();
 createRoot(document.getElementById('root')!).render(
@@ -15,4 +16,5 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-openFromAddress(location.search);
+// The editor opens no recording (the replay opens one when it is chosen).
+if (appMode.getState().mode === 'replay') openFromAddress(location.search);

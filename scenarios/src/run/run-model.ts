@@ -3,7 +3,6 @@ import {
   buildTwin,
   fixedPositions,
   type NetworkKpis,
-  type NetworkModel,
   type RunResult,
   type Seed,
   Simulation,
@@ -13,6 +12,7 @@ import {
   type Twin,
 } from '@factory-twin/sim-core';
 import type { ModelConfig } from '../model/to-model-config';
+import { coverageMaps } from './coverage-maps';
 import { Recorder } from './recorder';
 
 export interface RunModelOptions {
@@ -88,7 +88,10 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Mod
   // Coverage maps are the 5G model's (SINR per point); other networks have none.
   const cellSize = options.coverageCellSizeM;
   if (cellSize !== undefined && network !== undefined)
-    model = { ...model, layout: { ...model.layout, coverage: coverage(network, model, cellSize) } };
+    model = {
+      ...model,
+      layout: { ...model.layout, coverage: coverageMaps(network, model.layout.floor, cellSize) },
+    };
 
   const recorder =
     options.recording === undefined
@@ -127,24 +130,4 @@ export function runModel(model: ModelConfig, options: RunModelOptions = {}): Mod
     layout: model.layout,
     steadyState: { ...steady, warnings: steadyStateWarnings(steady) },
   };
-}
-
-function coverage(network: NetworkModel, model: ModelConfig, cellSizeM: number) {
-  const { widthM, depthM } = model.layout.floor;
-  const grid = (direction: 'ul' | 'dl') => {
-    const g = network.coverageGrid({
-      direction: direction === 'ul' ? 'UL' : 'DL',
-      cellSizeM,
-      bounds: { minXM: 0, minYM: 0, maxXM: widthM, maxYM: depthM },
-    });
-    return {
-      x0M: g.originXM,
-      y0M: g.originYM,
-      cellSizeM: g.cellSizeM,
-      cols: g.cols,
-      rows: g.rows,
-      sinrDb: Array.from(g.sinrDb, (v) => Math.round(v * 10) / 10),
-    };
-  };
-  return { ul: grid('ul'), dl: grid('dl') };
 }

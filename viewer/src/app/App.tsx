@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { useStore } from 'zustand';
+import { appMode } from '../editor/mode';
 import { useT } from '../i18n/use-t';
 import { CompareTable } from '../panels/CompareTable';
 import { EntityPanel } from '../panels/EntityPanel';
@@ -16,7 +18,21 @@ import { TopBar } from './TopBar';
 import { useDropToOpen } from './use-drop-to-open';
 import { Viewports } from './Viewports';
 
+// The layout editor (`?mode=edit`) is its own chunk: replay users never load it.
+const EditorApp = lazy(() => import('../editor/EditorApp'));
+
 export function App() {
+  const mode = useStore(appMode, (s) => s.mode);
+  return mode === 'edit' ? (
+    <Suspense fallback={null}>
+      <EditorApp />
+    </Suspense>
+  ) : (
+    <ReplayApp />
+  );
+}
+
+function ReplayApp() {
   const t = useT();
   const runA = useStore(recordings, (s) => s.runs[0]);
   const runB = useStore(recordings, (s) => s.runs[1]);

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { setMode } from '../editor/mode';
 import { LANG_NAMES, type Lang } from '../i18n/index';
 import { useT } from '../i18n/use-t';
 import { clock } from '../store/clock';
@@ -84,6 +85,9 @@ export function TopBar() {
           </button>
         </>
       )}
+      <button type="button" onClick={() => setMode('edit')} data-testid="editor-open">
+        {t('editor.open')}
+      </button>
       <label className="lang">
         {t('lang.label')}{' '}
         <select

@@ -13,7 +13,7 @@ const ANTENNA = MARKER_COLORS.gnb;
  * A gNB mast in a unit-height kit (scaled to the antenna height): a base plate, a pole and three
  * sector panels around the top (120° apart, as a three-sector site).
  */
-function mastKit(): KitPart[] {
+export function mastKit(): KitPart[] {
   const parts: KitPart[] = [
     { prim: 'box', at: [0, 0, 0], size: [0.3, 0.3, 0.01], color: '#4b5563' },
     { prim: 'cyl', at: [0, 0, 0], size: [0.02, 0.02, 1], color: MAST },

@@ -1,0 +1,247 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadScenario, validateScenario } from '@factory-twin/scenarios';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnCli } from '../cli-process/spawn-cli';
+import { type Harness, SCREENSHOT_DIR, startHarness } from './harness';
+
+// The layout editor (viewer/src/editor, `?mode=edit`) in Debian's Chromium: open a plant, place a machine
+// and a gNB, draw an AGV edge, save; the saved scenario and variant pass `factory-twin validate` and run;
+// undo gives back the previous file byte for byte. Screenshots: tests/test-results/viewer/editor-*.png.
+
+const PLANT = new URL('../../../scenarios/plants/ground-support-equipment/scenario.json', import.meta.url)
+  .pathname;
+
+type Point = { xM: number; yM: number };
+type Item = Point & { id: string; widthM?: number; depthM?: number; radiusM?: number };
+interface Plant {
+  floor: { widthM: number; depthM: number };
+  machines: (Item & { widthM: number; depthM: number })[];
+  buffers: Item[];
+  sinks: Item[];
+  gateways?: Item[];
+  cameras?: Item[];
+  paths: { nodes: Item[]; edges: { from: string; to: string }[] };
+  network: { gnbs: Item[]; interferenceZones?: Item[]; devices: { id: string; attachedTo?: string }[] };
+}
+
+/** The editor's test hooks (viewer/src/editor/EditorApp.tsx). */
+type EditorHooks = {
+  editor: {
+    getState(): { preview: unknown; history: { present: unknown } | null; selection: string | null };
+  };
+  checks: {
+    getState(): {
+      checked: unknown;
+      problems: { path: string; message: string }[];
+      coverage: { sinrDb: number[] } | null;
+    };
+  };
+  view: { toClient?: (xM: number, yM: number) => { x: number; y: number } };
+};
+declare global {
+  interface Window {
+    __editor: EditorHooks;
+  }
+}
+
+let h: Harness;
+let work: string;
+const plant = JSON.parse(readFileSync(PLANT, 'utf8')) as Plant;
+
+/** A floor point at least `clearM` from every machine's footprint and every other object, and inside the floor. */
+function freeSpot(
+  p: Plant,
+  size: { widthM: number; depthM: number },
+  clearM: number,
+  avoid: Point[] = [],
+): Point {
+  const objects: Point[] = [
+    ...p.buffers,
+    ...p.sinks,
+    ...(p.gateways ?? []),
+    ...(p.cameras ?? []),
+    ...p.paths.nodes,
+    ...p.network.gnbs,
+    ...avoid,
+  ];
+  for (let yM = 10; yM < p.floor.depthM - 10; yM++)
+    for (let xM = 10; xM < p.floor.widthM - 10; xM++) {
+      const clearOfMachines = p.machines.every(
+        (m) =>
+          Math.abs(m.xM - xM) > (m.widthM + size.widthM) / 2 + clearM ||
+          Math.abs(m.yM - yM) > (m.depthM + size.depthM) / 2 + clearM,
+      );
+      const clearOfPoints = objects.every((o) => Math.hypot(o.xM - xM, o.yM - yM) > clearM + size.widthM);
+      const clearOfZones = (p.network.interferenceZones ?? []).every(
+        (z) => Math.hypot(z.xM - xM, z.yM - yM) > (z.radiusM ?? 0) + clearM,
+      );
+      if (clearOfMachines && clearOfPoints && clearOfZones) return { xM, yM };
+    }
+  throw new Error('no free spot on the test plant');
+}
+
+/** Distance of point `o` from the segment a–b. */
+function fromSegment(o: Point, a: Point, b: Point): number {
+  const [dx, dy] = [b.xM - a.xM, b.yM - a.yM];
+  const t = Math.max(0, Math.min(1, ((o.xM - a.xM) * dx + (o.yM - a.yM) * dy) / (dx * dx + dy * dy)));
+  return Math.hypot(a.xM + t * dx - o.xM, a.yM + t * dy - o.yM);
+}
+
+/** Two path nodes that no edge joins and whose straight line passes no other node: the nearest such pair. */
+function unjoinedPair(p: Plant): [Item, Item] {
+  const joined = new Set(p.paths.edges.flatMap((e) => [`${e.from}>${e.to}`, `${e.to}>${e.from}`]));
+  let best: [Item, Item] | undefined;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const a of p.paths.nodes)
+    for (const b of p.paths.nodes) {
+      if (a.id >= b.id || joined.has(`${a.id}>${b.id}`)) continue;
+      if (p.paths.nodes.some((o) => o !== a && o !== b && fromSegment(o, a, b) < 1)) continue;
+      const d = Math.hypot(a.xM - b.xM, a.yM - b.yM);
+      if (d < bestD) [best, bestD] = [[a, b], d];
+    }
+  if (!best) throw new Error('every pair of nodes is joined');
+  return best;
+}
+
+async function clickAt(page: Page, at: Point) {
+  const c = await page.evaluate(([x, y]) => window.__editor.view.toClient?.(x, y) ?? null, [at.xM, at.yM]);
+  if (!c) throw new Error('the editor view is not ready');
+  await page.mouse.click(c.x, c.y);
+}
+
+/** Waits until the checks (validation, coverage) are of the data in view; returns the problems. */
+async function checked(page: Page) {
+  await page.waitForFunction(() => {
+    const e = window.__editor;
+    const s = e.editor.getState();
+    return e.checks.getState().checked === (s.preview ?? s.history?.present);
+  });
+  return page.evaluate(() => window.__editor.checks.getState().problems);
+}
+
+const present = (page: Page) =>
+  page.evaluate(() => window.__editor.editor.getState().history?.present as Plant);
+
+async function save(page: Page, button: 'editor-save-scenario' | 'editor-save-variant'): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+const tool = (page: Page, name: string) =>
+  page.getByTestId('editor-tools').getByRole('button', { name, exact: true }).click();
+
+beforeAll(async () => {
+  process.env.FT_VIEWER_SAMPLE = 'off'; // the editor needs no sample recording: a faster build
+  h = await startHarness({});
+  work = mkdtempSync(join(tmpdir(), 'editor-test-'));
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('layout editor in a real browser', () => {
+  it('places a machine and a gNB, draws an edge, saves files the CLI validates and runs; undo restores', async () => {
+    const { page } = h;
+    await page.goto(`${h.server.url}/?mode=edit&lang=en`);
+    await page.getByTestId('editor-file-input').setInputFiles(PLANT);
+    await page.getByTestId('editor-scene').waitFor();
+    await page.waitForFunction(() => window.__editor.view.toClient !== undefined);
+    expect(await checked(page)).toEqual([]);
+    await expect.poll(() => page.getByTestId('editor-valid').isVisible()).toBe(true);
+
+    // A machine: a copy of the last one (with its radio device) on free floor, snapped to the 1 m grid.
+    const template = plant.machines[plant.machines.length - 1];
+    const spot = freeSpot(plant, template, 3);
+    await tool(page, '+ Machine');
+    await clickAt(page, { xM: spot.xM + 0.3, yM: spot.yM - 0.2 });
+    const selected = await page.getByTestId('editor-selected').textContent();
+    let now = await present(page);
+    const machine = now.machines.find((m) => m.id === selected)!;
+    expect(machine).toMatchObject({ xM: spot.xM, yM: spot.yM, widthM: template.widthM });
+    expect(now.machines).toHaveLength(plant.machines.length + 1);
+    const devices = now.network.devices.filter((d) => d.attachedTo === machine.id);
+    expect(devices).toHaveLength(plant.network.devices.filter((d) => d.attachedTo === template.id).length);
+    expect(await checked(page)).toEqual([]);
+
+    // A gNB, then its coverage follows it when it is dragged.
+    const gnbSpot = freeSpot(plant, { widthM: 2, depthM: 2 }, 6, [spot]);
+    await tool(page, '+ gNB');
+    await clickAt(page, gnbSpot);
+    now = await present(page);
+    expect(now.network.gnbs).toHaveLength(plant.network.gnbs.length + 1);
+    const gnb = now.network.gnbs[now.network.gnbs.length - 1];
+    expect(gnb).toMatchObject({ xM: gnbSpot.xM, yM: gnbSpot.yM });
+    await page.getByTestId('editor-coverage').getByRole('button', { name: 'DL', exact: true }).click();
+    expect(await checked(page)).toEqual([]);
+    const mapBefore = await page.evaluate(() => window.__editor.checks.getState().coverage?.sinrDb ?? null);
+    expect(mapBefore).not.toBeNull();
+    await tool(page, 'Select / move');
+    const from = (await page.evaluate(([x, y]) => window.__editor.view.toClient!(x, y), [gnb.xM, gnb.yM]))!;
+    const to = (await page.evaluate(
+      ([x, y]) => window.__editor.view.toClient!(x, y),
+      [gnb.xM - 12, gnb.yM],
+    ))!;
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+    now = await present(page);
+    const moved = now.network.gnbs.find((g) => g.id === gnb.id)!;
+    expect(Math.abs(moved.xM - (gnb.xM - 12))).toBeLessThanOrEqual(1); // the 1 m grid
+    expect(moved.yM).toBe(gnb.yM);
+    expect(await checked(page)).toEqual([]);
+    const mapAfter = await page.evaluate(() => window.__editor.checks.getState().coverage?.sinrDb ?? null);
+    expect(mapAfter).not.toEqual(mapBefore);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-placed.png') });
+    const beforeEdge = await save(page, 'editor-save-scenario');
+
+    // An AGV edge between two nodes no edge joined.
+    const [a, b] = unjoinedPair(plant);
+    await tool(page, 'Draw edge');
+    await clickAt(page, a);
+    await clickAt(page, b);
+    now = await present(page);
+    expect(now.paths.edges).toHaveLength(plant.paths.edges.length + 1);
+    expect(now.paths.edges.at(-1)).toEqual({ from: a.id, to: b.id });
+    expect(await checked(page)).toEqual([]);
+    const scenarioText = await save(page, 'editor-save-scenario');
+    const variantText = await save(page, 'editor-save-variant');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-edge.png') });
+
+    // Undo (Ctrl+Z) gives back the file before the edge, byte for byte; redo the one after.
+    await page.keyboard.press('Control+z');
+    expect(await save(page, 'editor-save-scenario')).toBe(beforeEdge);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await save(page, 'editor-save-scenario')).toBe(scenarioText);
+    expect(h.errors).toEqual([]);
+
+    // The saved scenario and the variant (beside a copy of its base) through the real CLI.
+    const scenarioFile = join(work, 'edited-plant.json');
+    writeFileSync(scenarioFile, scenarioText);
+    const plantDir = join(work, 'plant');
+    mkdirSync(join(plantDir, 'variants'), { recursive: true });
+    writeFileSync(join(plantDir, 'scenario.json'), readFileSync(PLANT));
+    const variantFile = join(plantDir, 'variants', 'edited.json');
+    writeFileSync(variantFile, variantText);
+    expect(JSON.parse(variantText).extends).toBe('../scenario.json');
+    for (const file of [scenarioFile, variantFile]) {
+      const v = await spawnCli(['validate', file]);
+      expect(v.code, v.err).toBe(0);
+    }
+    const out = join(work, 'run');
+    const run = await spawnCli(['run', variantFile, '--hours', '0.1', '--out', out]);
+    expect(run.code, run.err).toBe(0);
+    const written = readdirSync(out);
+    expect(written.some((f) => f.endsWith('.ftrec'))).toBe(true);
+    const summary = written.find((f) => f.endsWith('.summary.json'))!;
+    expect(JSON.parse(readFileSync(join(out, summary), 'utf8'))).toBeTypeOf('object');
+    // The variant is the same scenario as the whole file (equal canonical hashes).
+    expect(loadScenario(variantFile).hash).toBe(loadScenario(scenarioFile).hash);
+    expect(validateScenario(scenarioFile).ok).toBe(true);
+  }, 240_000);
+});

@@ -1,0 +1,154 @@
+import { type Data, getIn, isObject, listAt, type Path } from './data';
+
+/** What the editor places, each kind kept in one array of the scenario. */
+export type EntityKind =
+  | 'machine'
+  | 'buffer'
+  | 'sink'
+  | 'gateway'
+  | 'camera'
+  | 'gnb'
+  | 'izone'
+  | 'node'
+  | 'edge'
+  | 'agv'
+  | 'charger'
+  | 'device';
+
+/** The array each kind lives in. Edges have no id: their key is `from>to`. */
+export const COLLECTION: Record<EntityKind, Path> = {
+  machine: ['machines'],
+  buffer: ['buffers'],
+  sink: ['sinks'],
+  gateway: ['gateways'],
+  camera: ['cameras'],
+  gnb: ['network', 'gnbs'],
+  izone: ['network', 'interferenceZones'],
+  node: ['paths', 'nodes'],
+  edge: ['paths', 'edges'],
+  agv: ['agvs', 'vehicles'],
+  charger: ['agvs', 'chargers'],
+  device: ['network', 'devices'],
+};
+
+export const KINDS = Object.keys(COLLECTION) as EntityKind[];
+
+/** Kinds placed by their own `xM`, `yM` (AGVs and chargers stand at a path node; edges join two). */
+export const MOVABLE: ReadonlySet<EntityKind> = new Set([
+  'machine',
+  'buffer',
+  'sink',
+  'gateway',
+  'camera',
+  'gnb',
+  'izone',
+  'node',
+  'device',
+]);
+
+/** An entity's key: `kind:id` (`edge:from>to`). */
+export type EntityKey = string;
+
+export const keyOf = (kind: EntityKind, id: string): EntityKey => `${kind}:${id}`;
+export const edgeId = (e: Data) => `${String(e.from)}>${String(e.to)}`;
+
+export function parseKey(key: EntityKey): { kind: EntityKind; id: string } {
+  const i = key.indexOf(':');
+  return { kind: key.slice(0, i) as EntityKind, id: key.slice(i + 1) };
+}
+
+const idOf = (kind: EntityKind, item: Data) => (kind === 'edge' ? edgeId(item) : String(item.id));
+
+/** Index of an entity in its array, or -1. */
+export function indexOf(data: Data, key: EntityKey): number {
+  const { kind, id } = parseKey(key);
+  return listAt(data, COLLECTION[kind]).findIndex((item) => idOf(kind, item) === id);
+}
+
+export function entityAt(data: Data, key: EntityKey): Data | undefined {
+  const { kind } = parseKey(key);
+  const i = indexOf(data, key);
+  return i < 0 ? undefined : listAt(data, COLLECTION[kind])[i];
+}
+
+/** Every id used by any entity (new ids avoid them all: ids share one namespace in the loader's checks). */
+export function usedIds(data: Data): Set<string> {
+  const out = new Set<string>();
+  for (const kind of KINDS) for (const item of listAt(data, COLLECTION[kind])) out.add(String(item.id));
+  return out;
+}
+
+/** A fresh id like the template's: `CNC-07` → `CNC-08` (the next free number with the same prefix). */
+export function freshId(data: Data, template: string): string {
+  const used = usedIds(data);
+  const m = /^(.*?)(\d+)$/.exec(template);
+  const prefix = m ? m[1] : `${template}-`;
+  const width = m ? m[2].length : 1;
+  for (let n = m ? Number(m[2]) + 1 : 1; ; n++) {
+    const id = `${prefix}${String(n).padStart(width, '0')}`;
+    if (!used.has(id)) return id;
+  }
+}
+
+/** Where an entity stands on the floor (machines and zones by their centre), or undefined. */
+export function positionOf(data: Data, key: EntityKey): { xM: number; yM: number } | undefined {
+  const { kind } = parseKey(key);
+  const e = entityAt(data, key);
+  if (!e) return undefined;
+  if (kind === 'agv' || kind === 'charger') {
+    const node = entityAt(data, keyOf('node', String(kind === 'agv' ? e.startNodeId : e.nodeId)));
+    return node && pointOf(node);
+  }
+  if (kind === 'device' && e.attachedTo !== undefined) {
+    const owner = ownerKey(data, String(e.attachedTo));
+    return owner ? positionOf(data, owner) : undefined;
+  }
+  return pointOf(e);
+}
+
+function pointOf(e: Data): { xM: number; yM: number } | undefined {
+  return typeof e.xM === 'number' && typeof e.yM === 'number' ? { xM: e.xM, yM: e.yM } : undefined;
+}
+
+/** The machine, gateway, camera or AGV a device is attached to (by id). */
+export function ownerKey(data: Data, id: string): EntityKey | undefined {
+  for (const kind of ['machine', 'gateway', 'camera', 'agv'] as const)
+    if (indexOf(data, keyOf(kind, id)) >= 0) return keyOf(kind, id);
+  return undefined;
+}
+
+/** The devices attached to an entity (they follow it: one place to edit). */
+export function devicesOf(data: Data, id: string): Data[] {
+  return listAt(data, COLLECTION.device).filter((d) => d.attachedTo === id);
+}
+
+/**
+ * The entity a validation problem concerns, from its JSON path: the deepest entity array element on the
+ * path (a device's problem goes to what it is attached to), or undefined for the scenario as a whole.
+ */
+export function entityOfPath(data: Data, path: readonly PropertyKey[]): EntityKey | undefined {
+  let best: { kind: EntityKind; depth: number; index: number } | undefined;
+  for (const kind of KINDS) {
+    const c = COLLECTION[kind];
+    if (path.length <= c.length || !c.every((seg, i) => path[i] === seg)) continue;
+    const index = path[c.length];
+    if (typeof index === 'number' && (!best || c.length > best.depth))
+      best = { kind, depth: c.length, index };
+  }
+  if (!best) return undefined;
+  const item = listAt(data, COLLECTION[best.kind])[best.index];
+  if (!isObject(item)) return undefined;
+  if (best.kind === 'device' && item.attachedTo !== undefined)
+    return ownerKey(data, String(item.attachedTo)) ?? keyOf('device', String(item.id));
+  return keyOf(best.kind, idOf(best.kind, item));
+}
+
+/** The floor's size, or a placeholder while the floor is invalid. */
+export function floorOf(data: Data): { widthM: number; depthM: number } {
+  const w = getIn(data, ['floor', 'widthM']);
+  const d = getIn(data, ['floor', 'depthM']);
+  return {
+    widthM: typeof w === 'number' && w > 0 ? w : 50,
+    depthM: typeof d === 'number' && d > 0 ? d : 50,
+  };
+}
