@@ -5,8 +5,8 @@ import {
   COMPARE_BEGIN,
   COMPARE_END,
   compareBlock,
-  compareFileOf,
   comparedPlants,
+  compareFileOf,
   currentCompareBlock,
   DEPLOYMENT_VARIANTS,
   withCompare,
@@ -27,7 +27,8 @@ describe.each(comparedPlants())('%s deployment comparison', (plant) => {
     expect(header).toBe(
       `| KPI | ${DEPLOYMENT_VARIANTS.map((v, i) => (i === 0 ? `${v} (baseline)` : v)).join(' | ')} |`,
     );
-    for (const v of DEPLOYMENT_VARIANTS) expect(existsSync(join(PLANTS_DIR, plant, 'variants', `${v}.json`))).toBe(true);
+    for (const v of DEPLOYMENT_VARIANTS)
+      expect(existsSync(join(PLANTS_DIR, plant, 'variants', `${v}.json`))).toBe(true);
   });
 });
 
