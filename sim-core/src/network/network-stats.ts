@@ -5,21 +5,14 @@ import type { CellLink } from './cell-link';
 import type { NetworkConfig } from './config';
 import type { DeviceState } from './device';
 import type { Handover } from './handover';
+import { deviceKpiRow, streamKpiRow } from './kpi-rows';
 import { LatencyHistogram } from './latency-histogram';
 import type { Packet } from './packet';
 import type { RadioEnvironment } from './radio-environment';
 import { type StreamState, StreamStats } from './stream';
 import { type Dir, DL, UL } from './tdd-grid';
 import type { ClassProfile } from './traffic-classes';
-import type {
-  CellKpis,
-  ClassKpis,
-  DeviceKpis,
-  DirectionKpis,
-  NetworkKpis,
-  NetworkSnapshot,
-  StreamKpis,
-} from './types';
+import type { CellKpis, ClassKpis, DirectionKpis, NetworkKpis, NetworkSnapshot, StreamKpis } from './types';
 import type { ZoneSchedule } from './zone-schedule';
 
 const EPS_MS = 1e-9;
@@ -181,55 +174,12 @@ export class NetworkStats {
       handoversIn: handover.tally.intoCell[c.index]!,
       handoversOut: handover.tally.outOfCell[c.index]!,
     }));
-    const deviceKpis: DeviceKpis[] = devices.map((d) => {
-      const s = d.stats;
-      const ul = d.quality[UL];
-      const dl = d.quality[DL];
-      return {
-        deviceId: d.id,
-        endpointId: d.endpointId,
-        servingCellId: d.serving >= 0 ? env.cells[d.serving]!.id : null,
-        xM: d.xM,
-        yM: d.yM,
-        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
-        dlSinrDb: dl.sinrDb,
-        ulSinrDb: ul.sinrDb,
-        dlCqi: dl.cqi,
-        ulCqi: ul.cqi,
-        dlLayers: dl.layers,
-        ulTxPerPrbDbm: ul.txPerPrbDbm,
-        ulFullPowerPrbs: ul.fullPowerPrbs,
-        ulMbps: s.bits[UL] / (durationMs * 1000),
-        dlMbps: s.bits[DL] / (durationMs * 1000),
-        ulPrbSymbols: s.prbSymbols[UL],
-        dlPrbSymbols: s.prbSymbols[DL],
-        ulPackets: s.packets[UL],
-        dlPackets: s.packets[DL],
-        delivered: s.delivered,
-        late: s.late,
-        lost: s.lost,
-        meanLatencyMs: s.delivered > 0 ? s.latencySumMs / s.delivered : Number.NaN,
-        handovers: s.handovers,
-      };
-    });
+    const deviceKpis = devices.map((d) => deviceKpiRow(d, env, durationMs));
     const streams: StreamKpis[] = [];
     let survivalFailures = 0;
     for (const [id, r] of this.streams) {
       survivalFailures += r.stats.survivalFailures;
-      streams.push({
-        streamId: id,
-        trafficClass: r.spec.trafficClass,
-        from: r.spec.from,
-        to: r.spec.to,
-        active: r.current?.active ?? false,
-        sent: r.stats.sent,
-        delivered: r.stats.delivered,
-        onTime: r.stats.onTime,
-        late: r.stats.late,
-        lost: r.stats.lost,
-        survivalFailures: r.stats.survivalFailures,
-        inFailure: r.current?.failed ?? false,
-      });
+      streams.push(streamKpiRow(id, r));
     }
     return {
       fromMs: this.startMs,

@@ -3,8 +3,9 @@
 
 import type { Probe } from '../../engine/probe';
 import type { HandoverTally } from '../handover';
+import { deviceKpiRow, streamKpiRow } from '../kpi-rows';
 import { type Dir, DL, UL } from '../tdd-grid';
-import type { CellKpis, CellLoadSample, ClassKpis, DeviceKpis, NetworkKpis, StreamKpis } from '../types';
+import type { CellKpis, CellLoadSample, ClassKpis, NetworkKpis, StreamKpis } from '../types';
 import { type Atoms, convolveCompress, coreAtoms, mixture } from './atoms';
 import type { CellLoad } from './cell-load';
 import type { CoreModel, DelayDistribution } from './delay-distribution';
@@ -67,55 +68,12 @@ export function flowKpis(
     handoversIn: tally.intoCell[c.index]!,
     handoversOut: tally.outOfCell[c.index]!,
   }));
-  const deviceKpis: DeviceKpis[] = devices.map((d) => {
-    const s = d.stats;
-    const ul = d.quality[UL];
-    const dl = d.quality[DL];
-    return {
-      deviceId: d.id,
-      endpointId: d.endpointId,
-      servingCellId: d.serving >= 0 ? env.cells[d.serving]!.id : null,
-      xM: d.xM,
-      yM: d.yM,
-      rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
-      dlSinrDb: dl.sinrDb,
-      ulSinrDb: ul.sinrDb,
-      dlCqi: dl.cqi,
-      ulCqi: ul.cqi,
-      dlLayers: dl.layers,
-      ulTxPerPrbDbm: ul.txPerPrbDbm,
-      ulFullPowerPrbs: ul.fullPowerPrbs,
-      ulMbps: s.bits[UL] / (durationMs * 1000),
-      dlMbps: s.bits[DL] / (durationMs * 1000),
-      ulPrbSymbols: s.prbSymbols[UL],
-      dlPrbSymbols: s.prbSymbols[DL],
-      ulPackets: Math.round(s.packets[UL]),
-      dlPackets: Math.round(s.packets[DL]),
-      delivered: Math.round(s.delivered),
-      late: Math.round(s.late),
-      lost: Math.round(s.lost),
-      meanLatencyMs: s.delivered > 0 ? s.latencySumMs / s.delivered : Number.NaN,
-      handovers: s.handovers,
-    };
-  });
+  const deviceKpis = devices.map((d) => deviceKpiRow(d, env, durationMs));
   const streams: StreamKpis[] = [];
   let survivalFailures = 0;
   for (const [id, r] of records) {
     survivalFailures += r.stats.survivalFailures;
-    streams.push({
-      streamId: id,
-      trafficClass: r.spec.trafficClass,
-      from: r.spec.from,
-      to: r.spec.to,
-      active: r.current?.active ?? false,
-      sent: Math.round(r.stats.sent),
-      delivered: Math.round(r.stats.delivered),
-      onTime: Math.round(r.stats.onTime),
-      late: Math.round(r.stats.late),
-      lost: Math.round(r.stats.lost),
-      survivalFailures: r.stats.survivalFailures,
-      inFailure: r.current?.failed ?? false,
-    });
+    streams.push(streamKpiRow(id, r));
   }
   return {
     fromMs,
