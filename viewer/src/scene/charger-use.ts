@@ -12,8 +12,7 @@ export function chargersInUse(
   reachM: number,
   out: Uint8Array,
 ): boolean {
-  const was = out.slice();
-  out.fill(0);
+  // Runs every frame: no allocation. Bit 1 marks "in use now", bit 0 keeps the previous value.
   const reach2 = reachM * reachM;
   for (let a = 0; a < agvState.length; a++) {
     if (agvState[a] !== chargingCode) continue;
@@ -21,11 +20,16 @@ export function chargersInUse(
       const dx = agvXM[a] - chargers[c].xM;
       const dy = agvYM[a] - chargers[c].yM;
       if (dx * dx + dy * dy <= reach2) {
-        out[c] = 1;
+        out[c]! |= 2;
         break;
       }
     }
   }
-  for (let c = 0; c < out.length; c++) if (out[c] !== was[c]) return true;
-  return false;
+  let changed = false;
+  for (let c = 0; c < out.length; c++) {
+    const now = out[c]! >> 1;
+    if (now !== (out[c]! & 1)) changed = true;
+    out[c] = now;
+  }
+  return changed;
 }
