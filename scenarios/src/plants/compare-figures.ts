@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../run/files';
 import { PLANTS_DIR } from './generate';
-import { readmeFileOf } from './readme-figures';
+import { blockBetween, readmeFileOf, replaceBlock } from './readme-figures';
 import { PLANT_NAMES } from './steady-state';
 
 export const COMPARE_BEGIN = '<!-- compare:begin -->';
@@ -53,20 +53,11 @@ export function compareBlock(plant: string, compareMd: string): string {
 }
 
 /** The README with its compare block replaced; an error if the markers are missing. */
-export function withCompare(readme: string, block: string, file = 'README.md'): string {
-  const begin = readme.indexOf(COMPARE_BEGIN);
-  const end = readme.indexOf(COMPARE_END);
-  if (begin < 0 || end < begin)
-    throw new Error(`${file}: no block between "${COMPARE_BEGIN}" and "${COMPARE_END}" to write into`);
-  return readme.slice(0, begin) + block + readme.slice(end + COMPARE_END.length);
-}
+export const withCompare = (readme: string, block: string, file = 'README.md') =>
+  replaceBlock(readme, COMPARE_BEGIN, COMPARE_END, block, file);
 
 /** The compare block a README holds now (markers included), or null. */
-export function currentCompareBlock(readme: string): string | null {
-  const begin = readme.indexOf(COMPARE_BEGIN);
-  const end = readme.indexOf(COMPARE_END);
-  return begin < 0 || end < begin ? null : readme.slice(begin, end + COMPARE_END.length);
-}
+export const currentCompareBlock = (readme: string) => blockBetween(readme, COMPARE_BEGIN, COMPARE_END);
 
 /** Plants with a committed comparison. */
 export const comparedPlants = () => PLANT_NAMES.filter((p) => existsSync(compareFileOf(p)));

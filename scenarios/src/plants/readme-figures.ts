@@ -79,21 +79,33 @@ export function figuresBlock(f: SteadyStateFigures): string {
   return lines.join('\n');
 }
 
-/** The README with its block between the markers replaced; an error if the markers are missing. */
-export function withFigures(readme: string, block: string, file = 'README.md'): string {
-  const begin = readme.indexOf(BEGIN);
-  const end = readme.indexOf(END);
-  if (begin < 0 || end < begin)
-    throw new Error(`${file}: no block between "${BEGIN}" and "${END}" to write the figures into`);
-  return readme.slice(0, begin) + block + readme.slice(end + END.length);
+/** `readme` with the block between the `begin` and `end` markers replaced; an error if they are missing. */
+export function replaceBlock(
+  readme: string,
+  begin: string,
+  end: string,
+  block: string,
+  file: string,
+): string {
+  const b = readme.indexOf(begin);
+  const e = readme.indexOf(end);
+  if (b < 0 || e < b) throw new Error(`${file}: no block between "${begin}" and "${end}" to write into`);
+  return readme.slice(0, b) + block + readme.slice(e + end.length);
 }
 
-/** The block a README holds now (markers included), or null. */
-export function currentBlock(readme: string): string | null {
-  const begin = readme.indexOf(BEGIN);
-  const end = readme.indexOf(END);
-  return begin < 0 || end < begin ? null : readme.slice(begin, end + END.length);
+/** The block between the `begin` and `end` markers (markers included), or null. */
+export function blockBetween(readme: string, begin: string, end: string): string | null {
+  const b = readme.indexOf(begin);
+  const e = readme.indexOf(end);
+  return b < 0 || e < b ? null : readme.slice(b, e + end.length);
 }
+
+/** The README with its figures block replaced; an error if the markers are missing. */
+export const withFigures = (readme: string, block: string, file = 'README.md') =>
+  replaceBlock(readme, BEGIN, END, block, file);
+
+/** The figures block a README holds now (markers included), or null. */
+export const currentBlock = (readme: string) => blockBetween(readme, BEGIN, END);
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const plant of PLANT_NAMES) {
