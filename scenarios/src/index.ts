@@ -44,6 +44,15 @@ export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-confi
 export { DecisionSpace } from './optimise/decision-space';
 export { type OptimiseOptions, type OptimiseResult, optimise } from './optimise/optimise';
 export { Screening, type ScreeningResult } from './optimise/screening';
+export {
+  type Agreement,
+  agreement,
+  type CheckCandidate,
+  checkCandidates,
+  type Simulated,
+  simulatedOf,
+  spearman,
+} from './optimise/screening-check';
 export { type FrontMember, type SearchOutcome, searchLayouts } from './optimise/search';
 export { loadOptimiseSpec, type OptimiseSpec } from './optimise/spec';
 export { compareReport } from './report/compare-report';

@@ -18,6 +18,7 @@ import {
 } from '@factory-twin/sim-core';
 import { type DurationInput, scaleDistribution } from '../scenario/distribution-schema';
 import type { NetworkSpec, Scenario } from '../scenario/schema';
+import { definedOnly } from './defined-only';
 import { maintenanceConfig } from './maintenance-config';
 import { outageConfig } from './outage-config';
 import { qualityConfig } from './quality-config';
@@ -382,14 +383,6 @@ function radioLayout(s: Scenario): Pick<Layout, 'gnbs' | 'devices'> {
     default:
       return { gnbs, devices }; // a connectivity of one's own: as given
   }
-}
-
-/**
- * A copy without the keys whose value is undefined: sim-core spreads these blocks over its defaults, where an
- * explicit undefined (e.g. from a variant patch) would replace a default.
- */
-function definedOnly<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** Telemetry and video flows, one stream per sending device; motion control belongs to the AGV fleet. */

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { comparisonMarkdown } from '../compare/compare';
+import { definedOnly } from '../model/defined-only';
 import type { RunBackend } from '../run/backend';
 import { writeFileAtomic } from '../run/files';
 import { toJson } from '../run/summary';
@@ -170,8 +171,4 @@ function checkOutputFolder(out: string, baseFile: string): void {
         message: `the output folder must be inside the base scenario's folder tree (the variant files extend ${baseFile}, and the loader confines extends to ${confinement.tree})`,
       },
     ]);
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

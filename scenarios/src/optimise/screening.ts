@@ -1,11 +1,22 @@
 // Fast screening of one candidate layout: coverage (share of the floor and of the AGV paths with SINR ≥ the
 // target), a capacity and on-time proxy per traffic class, and cost. Arithmetic on the precomputed tables
 // of screening-geometry.ts; no simulation. The proxies rank layouts; simulation confirms the best.
-import { type CellRadio, radio, type TrafficClass } from '@factory-twin/sim-core';
+import {
+  type CellRadio,
+  DEFAULT_POWER_CONTROL,
+  OUTAGE_PROFILES,
+  type PowerControl,
+  radio,
+  type TrafficClass,
+  ulTargetPerPrbDbm,
+} from '@factory-twin/sim-core';
 import { annuityFactor } from '../cost/business-case';
 import type { CostAssumptions } from '../cost/cost-defaults';
 import { capex, costAssumptions, opexPerYear } from '../cost/cost-model';
-import type { Scenario } from '../scenario/schema';
+import { definedOnly } from '../model/defined-only';
+import { outageConfig } from '../model/outage-config';
+import { CONTROL } from '../model/to-model-config';
+import type { DeploymentMode, Scenario } from '../scenario/schema';
 import type { Candidate, DecisionSpace } from './decision-space';
 import { type Direction, type ScreenedFlow, screenedFlows } from './screening-flows';
 import { cellIndex, type ScreeningGeometry, screeningGeometry } from './screening-geometry';
@@ -30,9 +41,6 @@ const BLER = radio.CQI_TARGET_BLER;
 const MAX_RETX = radio.DEFAULT_MAX_HARQ_RETRANSMISSIONS;
 /** Expected transmissions per transport block with HARQ at the target BLER. */
 const TX_PER_BLOCK = radio.harqExpectedTransmissions(BLER, MAX_RETX);
-// Open-loop UL power control defaults of sim-core's network (TS 38.213 §7.1.1; assumption there).
-const P0_DBM = -85;
-const ALPHA = 0.8;
 /** A flow is on time only below this load: above it, queues grow (M/G/1 is unstable at ρ ≥ 1). */
 const MAX_STABLE_LOAD = 1;
 
@@ -60,6 +68,10 @@ export class Screening {
   private readonly mobileRate: Record<Direction, number>;
   private readonly mobileGroups: { flows: ScreenedFlow[]; proto: ScreenedFlow }[];
   private readonly coreMode: Scenario['network']['deployment'];
+  /** UL open-loop power control as the simulation applies it (sim-core's defaults under the scenario's). */
+  private readonly power: PowerControl;
+  /** Per deployment mode: the share of time its outages leave control traffic up (1 without outages). */
+  private readonly upShare = new Map<DeploymentMode, number>();
   // Scratch per evaluation (no allocation per point).
   private readonly serving: Int32Array;
   private readonly sinrDl: Float64Array;
@@ -89,6 +101,8 @@ export class Screening {
     this.annuity = annuityFactor(this.assumptions.discountRatePerYear, this.assumptions.horizonYears);
     this.cqiTable = base.network.linkAdaptation?.cqiTable ?? 2;
     this.coreMode = base.network.deployment;
+    this.power = { ...DEFAULT_POWER_CONTROL, ...definedOnly(base.network.uplinkPowerControl ?? {}) };
+    for (const mode of space.deployments) this.upShare.set(mode, controlUpShare(base, mode));
     this.mobileRate = { UL: 0, DL: 0 };
     const groups = new Map<string, { flows: ScreenedFlow[]; proto: ScreenedFlow }>();
     for (const f of this.flows) {
@@ -132,7 +146,10 @@ export class Screening {
       const cell = g.env.cells[s];
       const pl = g.pathLossDb[s][p];
       const pt = g.points[p];
-      const txPerPrb = Math.min(P0_DBM + ALPHA * pl, pt.powerClassDbm - 10 * Math.log10(cell.nPrb));
+      const txPerPrb = Math.min(
+        ulTargetPerPrbDbm(this.power, cell.mu, pl),
+        pt.powerClassDbm - 10 * Math.log10(cell.nPrb),
+      );
       this.sinrUl[p] =
         txPerPrb +
         pt.gainDbi +
@@ -193,7 +210,8 @@ export class Screening {
       add(group.proto.trafficClass, nPath > 0 ? v / nPath : 0, group.flows.length);
     }
     const onTime: Partial<Record<TrafficClass, number>> = {};
-    for (const cls of this.classes) onTime[cls] = (sum[cls] ?? 0) / (count[cls] || 1);
+    const up = this.upShare.get(c.deployment) ?? 1;
+    for (const cls of this.classes) onTime[cls] = (up * (sum[cls] ?? 0)) / (count[cls] || 1);
 
     const costed: Scenario = {
       ...this.base,
@@ -253,6 +271,19 @@ export class Screening {
 }
 
 const dirIndex = (d: Direction) => (d === 'UL' ? 0 : 1);
+
+/**
+ * The long-run share of time the mode's core / WAN outages leave device-to-control traffic up (every screened
+ * flow runs to or from the control system): MTBF / (MTBF + MTTR) when the scenario's outages are on for the
+ * mode and cut that traffic (sim-core OUTAGE_PROFILES), else 1. A packet sent in an outage is late or lost.
+ */
+function controlUpShare(base: Scenario, mode: DeploymentMode): number {
+  const outages = outageConfig({ ...base, network: { ...base.network, deployment: mode } });
+  if (outages?.times === undefined) return 1;
+  if (!OUTAGE_PROFILES[mode].affects({ from: 'device', to: CONTROL, trafficClass: 'telemetry' })) return 1;
+  const { mtbfMs, mttrMs } = outages.times;
+  return mtbfMs / (mtbfMs + mttrMs);
+}
 
 /** Capacity and timing of a carrier from its cell (TS 38.211 slots, the TDD pattern's symbols per direction). */
 function carrierRadio(cell: CellRadio): CarrierRadio {

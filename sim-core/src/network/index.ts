@@ -36,6 +36,7 @@ export {
   PLANNER_HANDOVER,
 } from './handover';
 export type { LatencySummary } from './latency-histogram';
+export { DEFAULT_POWER_CONTROL, type PowerControl, ulTargetPerPrbDbm } from './link-budget';
 export type { LinkModel, LinkModelContext, LinkModelFactory } from './link-model/link-model';
 export {
   type BuiltinLinkModelName,
