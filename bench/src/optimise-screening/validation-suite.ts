@@ -64,7 +64,7 @@ async function run(args: string[]): Promise<number> {
   const base = loadRunnableScenario(spec.baseFile).scenario;
   const space = new DecisionSpace(spec, base);
   const screening = new Screening(spec, base, space);
-  const candidates = checkCandidates(spec, space, screening, n, { fidelity, lengthH: hours });
+  const candidates = checkCandidates(spec, base.run.seed, space, screening, n, { fidelity, lengthH: hours });
   const results = new Map<string, RunJobResult>();
   const backend = new LocalWorkerBackend({ threads });
   const start = stamp();

@@ -2,7 +2,7 @@
 // (flow fidelity by default: one run per candidate), compared per traffic class by Spearman's rank
 // correlation, the mean absolute error and whether both agree on meeting the spec's on-time target; the
 // same for the highest cell load (screening's offered load over capacity against the simulated PRB use).
-import { RandomStreams, type TrafficClass } from '@factory-twin/sim-core';
+import { RandomStreams, replicationSeed, type TrafficClass } from '@factory-twin/sim-core';
 import type { RunJob, RunJobResult } from '../run/backend';
 import type { Candidate, DecisionSpace } from './decision-space';
 import type { Screening, ScreeningResult } from './screening';
@@ -15,9 +15,13 @@ export interface CheckCandidate {
   job: RunJob;
 }
 
-/** n random candidates (drawn from the spec's seed), screened, each with its simulation job. */
+/**
+ * n random candidates (drawn from the spec's seed), screened, each with its simulation job: replication 0 of
+ * the base's seed, whose shadowing and LOS fields are the ones screening's path-loss tables hold.
+ */
 export function checkCandidates(
   spec: OptimiseSpec,
+  baseSeed: number | string,
   space: DecisionSpace,
   screening: Screening,
   n: number,
@@ -40,7 +44,7 @@ export function checkCandidates(
         key: `c${out.length}`,
         file: spec.baseFile,
         patch,
-        seed: spec.seed,
+        seed: replicationSeed(baseSeed, 0),
         replication: 0,
         ...(o.lengthH === undefined ? {} : { lengthH: o.lengthH }),
       },

@@ -4,8 +4,11 @@
 import {
   type CellRadio,
   DEFAULT_POWER_CONTROL,
+  factoryPrbCap,
   OUTAGE_PROFILES,
   type PowerControl,
+  publicPrbUse,
+  type RrmPolicyRatio,
   radio,
   type TrafficClass,
   ulTargetPerPrbDbm,
@@ -15,6 +18,7 @@ import type { CostAssumptions } from '../cost/cost-defaults';
 import { capex, costAssumptions, opexPerYear } from '../cost/cost-model';
 import { definedOnly } from '../model/defined-only';
 import { outageConfig } from '../model/outage-config';
+import { ranShareConfig } from '../model/ran-share-config';
 import { CONTROL } from '../model/to-model-config';
 import type { DeploymentMode, Scenario } from '../scenario/schema';
 import type { Candidate, DecisionSpace } from './decision-space';
@@ -30,6 +34,8 @@ export interface ScreeningResult {
   onTime: Partial<Record<TrafficClass, number>>;
   /** Highest offered load over capacity of any cell and direction (above 1: overloaded). */
   maxLoad: number;
+  /** Offered load over capacity per gNB of the candidate (its `gnbs` order) and direction. */
+  cellLoads: { ul: number; dl: number }[];
   capexEur: number;
   opexEurPerYear: number;
   /** Capex + opex over the cost horizon, discounted (the business case's TCO). */
@@ -72,11 +78,19 @@ export class Screening {
   private readonly power: PowerControl;
   /** Per deployment mode: the share of time its outages leave control traffic up (1 without outages). */
   private readonly upShare = new Map<DeploymentMode, number>();
+  /** Per deployment mode on an operator's cells (public, slice): the public users at the run's busiest hour. */
+  private readonly shared = new Map<DeploymentMode, SharedRan>();
+  /** The shared RAN of the candidate being evaluated (undefined: cells of the plant's own). */
+  private ran: SharedRan | undefined;
   // Scratch per evaluation (no allocation per point).
   private readonly serving: Int32Array;
   private readonly sinrDl: Float64Array;
   private readonly sinrUl: Float64Array;
   private readonly load: Float64Array;
+  /** UL transmit power per PRB of a UE at each point, antenna gain included, dBm. */
+  private readonly ulTxDbm: Float64Array;
+  /** Per candidate cell: other cells' UEs' UL interference per PRB at its gNB, mW. */
+  private readonly ulInterferenceMw: Float64Array;
   /** On-time of a mobile flow by (serving cell, CQI), per evaluation. */
   private readonly memo = new Float64Array(200 * 16);
 
@@ -102,7 +116,11 @@ export class Screening {
     this.cqiTable = base.network.linkAdaptation?.cqiTable ?? 2;
     this.coreMode = base.network.deployment;
     this.power = { ...DEFAULT_POWER_CONTROL, ...definedOnly(base.network.uplinkPowerControl ?? {}) };
-    for (const mode of space.deployments) this.upShare.set(mode, controlUpShare(base, mode));
+    for (const mode of space.deployments) {
+      this.upShare.set(mode, controlUpShare(base, mode));
+      const ran = sharedRan(base, mode);
+      if (ran !== undefined) this.shared.set(mode, ran);
+    }
     this.mobileRate = { UL: 0, DL: 0 };
     const groups = new Map<string, { flows: ScreenedFlow[]; proto: ScreenedFlow }>();
     for (const f of this.flows) {
@@ -119,6 +137,8 @@ export class Screening {
     this.sinrDl = new Float64Array(n);
     this.sinrUl = new Float64Array(n);
     this.load = new Float64Array(env.cells.length * 2);
+    this.ulTxDbm = new Float64Array(n);
+    this.ulInterferenceMw = new Float64Array(env.cells.length);
   }
 
   evaluate(c: Candidate): ScreeningResult {
@@ -142,21 +162,28 @@ export class Screening {
         if (i !== best && this.sameSpectrum[k][carrierOf[i]]) interference += g.rxDlMw[cells[i]][p];
       this.serving[p] = best;
       this.sinrDl[p] = 10 * Math.log10(g.rxDlMw[s][p] / (g.noiseDlMw[k] + interference));
-      // UL at the serving gNB: open-loop power control over the whole carrier (as the coverage map), zones on.
+      // UL: open-loop power control per PRB (TS 38.213 §7.1.1, P_CMAX over the whole carrier, as the coverage map).
       const cell = g.env.cells[s];
-      const pl = g.pathLossDb[s][p];
       const pt = g.points[p];
-      const txPerPrb = Math.min(
-        ulTargetPerPrbDbm(this.power, cell.mu, pl),
-        pt.powerClassDbm - 10 * Math.log10(cell.nPrb),
-      );
-      this.sinrUl[p] =
-        txPerPrb +
-        pt.gainDbi +
-        cell.antennaGainDbi -
-        pl -
-        10 * Math.log10(cell.noisePerPrbMw + g.zoneUlMw[s]);
+      this.ulTxDbm[p] =
+        Math.min(
+          ulTargetPerPrbDbm(this.power, cell.mu, g.pathLossDb[s][p]),
+          pt.powerClassDbm - 10 * Math.log10(cell.nPrb),
+        ) + pt.gainDbi;
     }
+    // UL SINR at the serving gNB, zones on: first without other cells' UEs, then with the interference their
+    // load causes (the flow fidelity's coupling: each UE's PRB share × its power received at the victim).
+    this.ran = this.shared.get(c.deployment);
+    this.ulInterferenceMw.fill(0, 0, cells.length);
+    this.ulSinrs(cells);
+    this.offeredLoads(cells, carrierOf);
+    if (this.addUlInterference(cells, carrierOf)) {
+      this.ulSinrs(cells);
+      this.offeredLoads(cells, carrierOf);
+    }
+    let maxLoad = 0;
+    for (let i = 0; i < cells.length * 2; i++) if (this.load[i] > maxLoad) maxLoad = this.load[i];
+
     const threshold = this.spec.coverage.sinrDb;
     const covered = (p: number) =>
       (!wantDl || this.sinrDl[p] >= threshold) && (!wantUl || this.sinrUl[p] >= threshold);
@@ -164,30 +191,6 @@ export class Screening {
     for (let p = 0; p < nFloor; p++) if (covered(p)) floorCovered++;
     let pathCovered = 0;
     for (let p = nFloor; p < nFloor + nPath; p++) if (covered(p)) pathCovered++;
-
-    // Offered load per serving cell and direction, in PRB-symbols per ms.
-    this.load.fill(0);
-    for (const f of this.flows) {
-      if (f.point < 0 || f.bitsPerMs === 0) continue;
-      const i = this.serving[f.point];
-      this.load[i * 2 + dirIndex(f.dir)] += this.work(f.bitsPerMs, f.dir, f.point, carrierOf[i]);
-    }
-    if (nPath > 0)
-      for (const dir of ['UL', 'DL'] as const) {
-        const rate = this.mobileRate[dir];
-        if (rate === 0) continue;
-        for (let p = nFloor; p < nFloor + nPath; p++) {
-          const i = this.serving[p];
-          this.load[i * 2 + dirIndex(dir)] += this.work(rate, dir, p, carrierOf[i]) / nPath;
-        }
-      }
-    let maxLoad = 0;
-    for (let i = 0; i < cells.length; i++)
-      for (const dir of ['UL', 'DL'] as const) {
-        const rho = this.load[i * 2 + dirIndex(dir)] / this.carriers[carrierOf[i]].capacity[dir];
-        this.load[i * 2 + dirIndex(dir)] = rho;
-        if (rho > maxLoad) maxLoad = rho;
-      }
 
     // On-time proxy per class: the mean over its flows (a mobile flow: over the path points).
     const sum: Partial<Record<TrafficClass, number>> = {};
@@ -224,10 +227,125 @@ export class Screening {
       pathShare: nPath > 0 ? pathCovered / nPath : 1,
       onTime,
       maxLoad,
+      cellLoads: cells.map((_, i) => ({
+        ul: this.load[i * 2 + dirIndex('UL')],
+        dl: this.load[i * 2 + dirIndex('DL')],
+      })),
       capexEur,
       opexEurPerYear,
       tcoEur: capexEur + opexEurPerYear * this.annuity,
     };
+  }
+
+  /** UL SINR of every point at its serving gNB with the current other-cell interference (`ulInterferenceMw`). */
+  private ulSinrs(cells: readonly number[]): void {
+    const g = this.geometry;
+    for (let p = 0; p < g.points.length; p++) {
+      const i = this.serving[p];
+      const s = cells[i];
+      const cell = g.env.cells[s];
+      this.sinrUl[p] =
+        this.ulTxDbm[p] +
+        cell.antennaGainDbi -
+        g.pathLossDb[s][p] -
+        10 * Math.log10(cell.noisePerPrbMw + g.zoneUlMw[s] + this.ulInterferenceMw[i]);
+    }
+  }
+
+  /** Offered load over capacity per serving cell and direction (`load[i·2 + dir]`). */
+  private offeredLoads(cells: readonly number[], carrierOf: readonly number[]): void {
+    const g = this.geometry;
+    const nFloor = g.floor.length;
+    const nPath = g.path.length;
+    this.load.fill(0);
+    for (const f of this.flows) {
+      if (f.point < 0 || f.bitsPerMs === 0) continue;
+      const i = this.serving[f.point];
+      this.load[i * 2 + dirIndex(f.dir)] += this.work(f.bitsPerMs, f.dir, f.point, carrierOf[i]);
+    }
+    if (nPath > 0)
+      for (const dir of ['UL', 'DL'] as const) {
+        const rate = this.mobileRate[dir];
+        if (rate === 0) continue;
+        for (let p = nFloor; p < nFloor + nPath; p++) {
+          const i = this.serving[p];
+          this.load[i * 2 + dirIndex(dir)] += this.work(rate, dir, p, carrierOf[i]) / nPath;
+        }
+      }
+    for (let i = 0; i < cells.length; i++)
+      for (const dir of ['UL', 'DL'] as const) {
+        const cr = this.carriers[carrierOf[i]];
+        this.load[i * 2 + dirIndex(dir)] /= cr.capacity[dir] * this.factoryShare(cr.nPrb, dir);
+      }
+  }
+
+  /** Share of a cell's PRBs the factory can use: all on its own cells; on an operator's, what the public leave. */
+  private factoryShare(nPrb: number, dir: Direction): number {
+    const ran = this.ran;
+    if (ran === undefined) return 1;
+    const publicPrbs = (dir === 'UL' ? ran.ulPrbShare : ran.dlPrbShare) * nPrb;
+    // One factory UE backlogged (assumption, the conservative case of rrm-policy.ts's fair share).
+    return factoryPrbCap(nPrb, publicPrbs, 1, ran.ues, ran.policy) / nPrb;
+  }
+
+  /**
+   * Adds, per candidate cell, the UL interference per PRB that the UEs of its co-channel neighbours cause at
+   * its gNB at the current loads: Σ over their UL flows of (PRB share of the flow, an overloaded cell's scaled
+   * to all its PRBs) × (its power per PRB received there), as the flow fidelity couples cells. False when no cell has a co-channel neighbour.
+   */
+  private addUlInterference(cells: readonly number[], carrierOf: readonly number[]): boolean {
+    if (cells.length < 2) return false;
+    const g = this.geometry;
+    const nFloor = g.floor.length;
+    const nPath = g.path.length;
+    // A cell uses at most all its PRBs: an overloaded cell's flows share them (the flow fidelity's served share).
+    // `overloadable`: a factory flow's offered share, scaled down when its cell is over its factory capacity.
+    const into = (p: number, offeredShare: number, overloadable = true) => {
+      const from = this.serving[p];
+      const prbShare = overloadable
+        ? offeredShare / Math.max(1, this.load[from * 2 + dirIndex('UL')])
+        : offeredShare;
+      for (let v = 0; v < cells.length; v++)
+        if (v !== from && this.sameSpectrum[carrierOf[from]][carrierOf[v]]) {
+          const s = cells[v];
+          this.ulInterferenceMw[v] +=
+            prbShare * radio.dbmToMw(this.ulTxDbm[p] + g.env.cells[s].antennaGainDbi - g.pathLossDb[s][p]);
+        }
+    };
+    // The public users of an operator's cell: their PRB share spread over the floor the cell serves (assumption:
+    // where they are is not known; the cell's area is where its UEs are).
+    const ran = this.ran;
+    if (ran !== undefined && ran.ulPrbShare > 0) {
+      const served = new Float64Array(cells.length);
+      for (let p = 0; p < nFloor; p++) served[this.serving[p]]++;
+      for (let p = 0; p < nFloor; p++) {
+        const i = this.serving[p];
+        const nPrb = this.carriers[carrierOf[i]].nPrb;
+        const factory = Math.min(1, this.load[i * 2 + dirIndex('UL')]) * this.factoryShare(nPrb, 'UL') * nPrb;
+        const share = publicPrbUse(nPrb, ran.ulPrbShare * nPrb, factory, ran.policy) / nPrb;
+        into(p, share / served[i], false);
+      }
+    }
+    let coupled = false;
+    for (let i = 0; i < cells.length && !coupled; i++)
+      for (let v = 0; v < cells.length; v++)
+        if (v !== i && this.sameSpectrum[carrierOf[i]][carrierOf[v]]) coupled = true;
+    if (!coupled) return false;
+    for (const f of this.flows) {
+      if (f.point < 0 || f.bitsPerMs === 0 || f.dir !== 'UL') continue;
+      const i = this.serving[f.point];
+      into(
+        f.point,
+        this.work(f.bitsPerMs, 'UL', f.point, carrierOf[i]) / this.carriers[carrierOf[i]].capacity.UL,
+      );
+    }
+    const rate = this.mobileRate.UL;
+    if (rate > 0)
+      for (let p = nFloor; p < nFloor + nPath; p++) {
+        const i = this.serving[p];
+        into(p, this.work(rate, 'UL', p, carrierOf[i]) / nPath / this.carriers[carrierOf[i]].capacity.UL);
+      }
+    return true;
   }
 
   /** PRB-symbols per ms that `bitsPerMs` needs at point p (HARQ retransmissions included); 0 if no MCS fits. */
@@ -257,7 +375,8 @@ export class Screening {
     const bits = this.bitsPerPrbSymbol(f.dir, p, k);
     if (bits === 0 || rho >= MAX_STABLE_LOAD) return 0;
     const cr = this.carriers[k];
-    const serviceMs = (f.packetBits * TX_PER_BLOCK) / bits / cr.capacity[f.dir];
+    const serviceMs =
+      (f.packetBits * TX_PER_BLOCK) / bits / (cr.capacity[f.dir] * this.factoryShare(cr.nPrb, f.dir));
     const radioMs = cr.alignMs[f.dir] + Math.max(cr.slotMs, serviceMs / (1 - rho));
     const core = radio.coreDelayProfile(c.deployment ?? this.coreMode);
     let p0 = 0;
@@ -271,6 +390,35 @@ export class Screening {
 }
 
 const dirIndex = (d: Direction) => (d === 'UL' ? 0 : 1);
+
+/** The public users on an operator's cell that screening assumes: those of the run's busiest hour. */
+interface SharedRan {
+  ulPrbShare: number;
+  dlPrbShare: number;
+  ues: number;
+  policy?: RrmPolicyRatio;
+}
+
+/**
+ * The shared RAN of `mode` (sim-core ran-share; undefined for cells of the plant's own): the busiest hour of
+ * the default profile over the run's clock hours, for both directions (per-gNB profiles are not looked at:
+ * candidates' gNBs are new).
+ */
+function sharedRan(base: Scenario, mode: DeploymentMode): SharedRan | undefined {
+  const config = ranShareConfig({ ...base, network: { ...base.network, deployment: mode } });
+  if (config === undefined) return undefined;
+  const { hourly, startHour = 0 } = config.publicLoad;
+  const hours = Math.min(24, Math.max(1, Math.ceil(base.run.lengthH)));
+  const out: SharedRan = { ulPrbShare: 0, dlPrbShare: 0, ues: 0 };
+  for (let h = 0; h < hours; h++) {
+    const at = hourly[(startHour + h) % 24];
+    if (at === undefined) continue;
+    out.ulPrbShare = Math.max(out.ulPrbShare, at.ulPrbShare);
+    out.dlPrbShare = Math.max(out.dlPrbShare, at.dlPrbShare);
+    out.ues = Math.max(out.ues, at.ues);
+  }
+  return config.policy === undefined ? out : { ...out, policy: config.policy };
+}
 
 /**
  * The long-run share of time the mode's core / WAN outages leave device-to-control traffic up (every screened
