@@ -13,6 +13,7 @@ export type EntityKind =
   | 'edge'
   | 'agv'
   | 'charger'
+  | 'ap'
   | 'device';
 
 /** The array each kind lives in. Edges have no id: their key is `from>to`. */
@@ -28,6 +29,7 @@ export const COLLECTION: Record<EntityKind, Path> = {
   edge: ['paths', 'edges'],
   agv: ['agvs', 'vehicles'],
   charger: ['agvs', 'chargers'],
+  ap: ['network', 'wifi', 'accessPoints'],
   device: ['network', 'devices'],
 };
 
@@ -43,8 +45,12 @@ export const MOVABLE: ReadonlySet<EntityKind> = new Set([
   'gnb',
   'izone',
   'node',
+  'ap',
   'device',
 ]);
+
+/** Kinds that stand at a path node, and the field naming it: they move from node to node. */
+export const NODE_FIELD: Partial<Record<EntityKind, string>> = { agv: 'startNodeId', charger: 'nodeId' };
 
 /** An entity's key: `kind:id` (`edge:from>to`). */
 export type EntityKey = string;
@@ -95,8 +101,9 @@ export function positionOf(data: Data, key: EntityKey): { xM: number; yM: number
   const { kind } = parseKey(key);
   const e = entityAt(data, key);
   if (!e) return undefined;
-  if (kind === 'agv' || kind === 'charger') {
-    const node = entityAt(data, keyOf('node', String(kind === 'agv' ? e.startNodeId : e.nodeId)));
+  const field = NODE_FIELD[kind];
+  if (field !== undefined) {
+    const node = entityAt(data, keyOf('node', String(e[field])));
     return node && pointOf(node);
   }
   if (kind === 'device' && e.attachedTo !== undefined) {

@@ -42,7 +42,11 @@ export function setField(data: Data, key: EntityKey, field: readonly string[], v
   return next;
 }
 
-/** Removes an entity, with what cannot stand without it: its devices (and their mention in flows), a node's edges. */
+/**
+ * Removes an entity, with what cannot stand without it: its devices (and their mention in flows), a node's
+ * edges and chargers. The last Wi-Fi access point takes the list with it (the model then puts one at each
+ * gNB site, as without a list).
+ */
 export function deleteEntity(data: Data, key: EntityKey): Data {
   const { kind, id } = parseKey(key);
   const i = indexOf(data, key);
@@ -56,12 +60,26 @@ export function deleteEntity(data: Data, key: EntityKey): Data {
   if (kind === 'node') {
     const edges = listAt(next, COLLECTION.edge).filter((e) => e.from !== id && e.to !== id);
     next = setIn(next, COLLECTION.edge, edges);
+    const chargers = listAt(next, COLLECTION.charger);
+    if (chargers.some((c) => c.nodeId === id))
+      next = setIn(
+        next,
+        COLLECTION.charger,
+        chargers.filter((c) => c.nodeId !== id),
+      );
+  }
+  if (kind === 'ap' && list.length === 1) {
+    next = setIn(next, COLLECTION.ap, undefined);
+    const wifi = getIn(next, ['network', 'wifi']);
+    if (wifi && typeof wifi === 'object' && Object.keys(wifi).length === 0)
+      next = setIn(next, ['network', 'wifi'], undefined);
   }
   if (kind !== 'edge') next = removeDevices(next, devicesOf(next, id));
   return next;
 }
 
-function removeDevices(data: Data, devices: Data[]): Data {
+/** Removes devices and their ids from the flows that list them. */
+export function removeDevices(data: Data, devices: Data[]): Data {
   if (devices.length === 0) return data;
   const gone = new Set(devices.map((d) => String(d.id)));
   let next = setIn(
