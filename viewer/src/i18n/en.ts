@@ -221,7 +221,7 @@ export const en = {
   'editor.redo': 'Redo',
   'editor.fit': 'Fit',
   'editor.hint.select':
-    'Click to select, drag to move. Delete removes. Ctrl+Z / Ctrl+Shift+Z undo and redo. Wheel zooms, right button pans.',
+    "Click to select, drag to move (a zone's rim handle resizes it). Delete removes. Ctrl+Z / Ctrl+Shift+Z undo and redo. Wheel zooms, right button pans.",
   'editor.hint.machine':
     'Click on the floor to place a copy of the selected (or last) machine, with its devices.',
   'editor.hint.gnb': 'Click on the floor to place a copy of the selected (or last) gNB.',

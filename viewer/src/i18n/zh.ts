@@ -218,7 +218,7 @@ export const zh: Dictionary = {
   'editor.redo': '重做',
   'editor.fit': '适应窗口',
   'editor.hint.select':
-    '单击选择，拖动移动。Delete 删除。Ctrl+Z / Ctrl+Shift+Z 撤销与重做。滚轮缩放，右键平移。',
+    '单击选择，拖动移动（拖动干扰区边缘手柄可调整大小）。Delete 删除。Ctrl+Z / Ctrl+Shift+Z 撤销与重做。滚轮缩放，右键平移。',
   'editor.hint.machine': '在地面上单击，放置所选（或最后一台）机器的副本及其设备。',
   'editor.hint.gnb': '在地面上单击，放置所选（或最后一个）gNB 的副本。',
   'editor.hint.node': '在地面上单击，添加 AGV 路径节点。',
