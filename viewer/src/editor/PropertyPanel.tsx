@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/index';
 import { useT } from '../i18n/use-t';
 import { type Field, FieldInput } from './FieldInput';
 import { getIn } from './model/data';
-import { devicesOf, entityAt, MOVABLE, parseKey } from './model/entities';
+import { devicesOf, entityAt, MOVABLE, parseKey, SINGLE } from './model/entities';
 import { addCopy, deleteEntity, setField } from './model/ops';
 import { placeNew } from './model/place';
 import { OBJECT_TYPES } from './objects/registry';
@@ -84,7 +84,7 @@ export function PropertyPanel() {
           {t('editor.devices')}: {devices.map((d) => String(d.id)).join(', ')}
         </p>
       )}
-      {MOVABLE.has(kind) && kind !== 'node' && kind !== 'device' && (
+      {MOVABLE.has(kind) && kind !== 'node' && kind !== 'device' && !SINGLE.has(kind) && (
         <button
           type="button"
           data-testid="editor-duplicate"
@@ -103,13 +103,15 @@ export function PropertyPanel() {
           {t('editor.duplicate')}
         </button>
       )}{' '}
-      <button
-        type="button"
-        data-testid="editor-delete"
-        onClick={() => edit((d) => deleteEntity(d, selection), null)}
-      >
-        {t('editor.delete')}
-      </button>
+      {!SINGLE.has(kind) && (
+        <button
+          type="button"
+          data-testid="editor-delete"
+          onClick={() => edit((d) => deleteEntity(d, selection), null)}
+        >
+          {t('editor.delete')}
+        </button>
+      )}
     </section>
   );
 }

@@ -261,6 +261,8 @@ export const en = {
   'editor.kind.agv': 'AGV',
   'editor.kind.charger': 'Charger',
   'editor.kind.device': 'Device',
+  'editor.kind.crews': "Maintenance crews' home",
+  'editor.crews': '{count} crews walking at {speed} m/s (maintenance.crews).',
   'editor.kind.ap': 'Wi-Fi access point',
   'editor.radio': 'Radio device',
   'editor.station': 'Station (path node)',

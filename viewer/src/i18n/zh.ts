@@ -254,6 +254,8 @@ export const zh: Dictionary = {
   'editor.kind.agv': 'AGV',
   'editor.kind.charger': '充电桩',
   'editor.kind.device': '设备',
+  'editor.kind.crews': '维修班组驻地',
+  'editor.crews': '{count} 个班组，步行速度 {speed} m/s（maintenance.crews）。',
   'editor.kind.ap': 'Wi-Fi 接入点',
   'editor.radio': '无线设备',
   'editor.station': '站点（路径节点）',

@@ -12,15 +12,16 @@ import {
   keyOf,
   MOVABLE,
   parseKey,
+  pathOf,
+  SINGLE,
   usedIds,
 } from './entities';
 
 /** Moves an entity to (xM, yM); AGVs, chargers and edges do not move this way. */
 export function moveEntity(data: Data, key: EntityKey, xM: number, yM: number): Data {
   const { kind } = parseKey(key);
-  const i = indexOf(data, key);
-  if (i < 0 || !MOVABLE.has(kind)) return data;
-  const path = [...COLLECTION[kind], i];
+  const path = pathOf(data, key);
+  if (!path || !MOVABLE.has(kind)) return data;
   const e = getIn(data, path) as Data;
   if (e.xM === mm(xM) && e.yM === mm(yM)) return data;
   return setIn(data, path, { ...e, xM: mm(xM), yM: mm(yM) });
@@ -28,10 +29,8 @@ export function moveEntity(data: Data, key: EntityKey, xM: number, yM: number): 
 
 /** Sets one field of an entity (`field` may be a path, e.g. ['carrier', 'tddPattern']); undefined removes it. */
 export function setField(data: Data, key: EntityKey, field: readonly string[], value: unknown): Data {
-  const { kind } = parseKey(key);
-  const i = indexOf(data, key);
-  if (i < 0) return data;
-  const path = [...COLLECTION[kind], i];
+  const path = pathOf(data, key);
+  if (!path) return data;
   let next = setIn(data, [...path, ...field], value);
   // An emptied nested object (a gNB's carrier override with no field left) goes too.
   for (let n = field.length - 1; n > 0; n--) {
@@ -50,7 +49,7 @@ export function setField(data: Data, key: EntityKey, field: readonly string[], v
 export function deleteEntity(data: Data, key: EntityKey): Data {
   const { kind, id } = parseKey(key);
   const i = indexOf(data, key);
-  if (i < 0) return data;
+  if (i < 0 || SINGLE.has(kind)) return data;
   const list = listAt(data, COLLECTION[kind]);
   let next = setIn(
     data,
@@ -113,7 +112,7 @@ export function addCopy(
 ): { data: Data; key: EntityKey } {
   const { kind, id } = parseKey(template);
   const t = entityAt(data, template);
-  if (!t || !MOVABLE.has(kind)) return { data, key: template };
+  if (!t || !MOVABLE.has(kind) || SINGLE.has(kind)) return { data, key: template };
   const newId = freshId(data, id);
   const copy = { ...structuredClone(t), id: newId, xM: mm(xM), yM: mm(yM) };
   let next = setIn(data, COLLECTION[kind], [...listAt(data, COLLECTION[kind]), copy]);

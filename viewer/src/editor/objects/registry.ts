@@ -6,6 +6,7 @@ import { agv } from './agv';
 import { buffer } from './buffer';
 import { camera } from './camera';
 import { charger } from './charger';
+import { crews } from './crews';
 import { device } from './device';
 import { gateway } from './gateway';
 import { izone } from './izone';
@@ -23,12 +24,13 @@ export const OBJECT_TYPES: Partial<Record<EntityKind, ObjectType>> = {
   charger,
   agv,
   ap,
+  crews,
   device,
 };
 
 /** Drawing order: zones under everything, then stations, then what stands on the floor. */
 export const OBJECT_LAYERS = (
-  ['izone', 'buffer', 'sink', 'charger', 'gateway', 'camera', 'ap', 'device', 'agv'] as const
+  ['izone', 'buffer', 'sink', 'charger', 'gateway', 'camera', 'ap', 'crews', 'device', 'agv'] as const
 ).flatMap((kind) => {
   const Layer = OBJECT_TYPES[kind]?.Layer;
   return Layer ? [{ kind, Layer }] : [];
