@@ -53,7 +53,8 @@ export function PropertyPanel() {
   return (
     <section className="editor-panel" data-testid="editor-props">
       <h3>
-        {t(`editor.kind.${kind}` as MessageKey)} <code data-testid="editor-selected">{id}</code>
+        {t(`editor.kind.${kind}` as MessageKey)}{' '}
+        {!SINGLE.has(kind) && <code data-testid="editor-selected">{id}</code>}
       </h3>
       {fields.map((f) => (
         <FieldInput key={f.path.join('.')} entity={selection} field={f} value={getIn(e, f.path)} />

@@ -64,15 +64,17 @@ function GatewayPanel({ data, id }: PanelProps) {
         {t('editor.legacyMachines')}:{' '}
         {machines.length === 0
           ? t('editor.noneYet')
-          : machines.map((m) => (
-              <button
-                key={m}
-                type="button"
-                className="link"
-                onClick={() => setEditor({ selection: keyOf('machine', m) })}
-              >
-                {m}
-              </button>
+          : machines.map((m, i) => (
+              <span key={m}>
+                {i > 0 && ', '}
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setEditor({ selection: keyOf('machine', m) })}
+                >
+                  {m}
+                </button>
+              </span>
             ))}
       </p>
     </>
