@@ -3,8 +3,9 @@ import type { Data } from './model/data';
 import type { EntityKey } from './model/entities';
 import type { OpenedScenario } from './model/files';
 import { type History, push, redo, start, undo } from './model/history';
+import type { PlaceTool } from './objects/tools';
 
-export type Tool = 'select' | 'machine' | 'gnb' | 'node' | 'edge' | 'agv';
+export type Tool = 'select' | 'machine' | 'gnb' | 'node' | 'edge' | 'agv' | PlaceTool;
 
 export interface EditorState {
   opened: OpenedScenario | null;
