@@ -26,6 +26,7 @@ const screened = (video: number, maxLoad: number): ScreeningResult => ({
   pathShare: 1,
   onTime: { video },
   maxLoad,
+  maxPrbShare: maxLoad,
   cellLoads: [],
   capexEur: 0,
   opexEurPerYear: 0,

@@ -1,7 +1,7 @@
 // Does screening rank layouts as simulation does? Random candidates of a spec, each screened and simulated
 // (flow fidelity by default: one run per candidate), compared per traffic class by Spearman's rank
 // correlation, the mean absolute error and whether both agree on meeting the spec's on-time target; the
-// same for the highest cell load (screening's offered load over capacity against the simulated PRB use).
+// same for the busiest cell (the PRB share screening expects the factory to use against the simulated PRB use).
 import { RandomStreams, replicationSeed, type TrafficClass } from '@factory-twin/sim-core';
 import type { RunJob, RunJobResult } from '../run/backend';
 import type { Candidate, DecisionSpace } from './decision-space';
@@ -71,7 +71,7 @@ export function simulatedOf(r: Extract<RunJobResult, { ok: true }>): Simulated {
 }
 
 export interface Agreement {
-  /** A traffic class, or 'load' (screening's max load against the simulated max PRB use). */
+  /** A traffic class, or 'load' (screening's busiest PRB share against the simulated max PRB use). */
   measure: string;
   n: number;
   /** Spearman's ρ (null when either side is constant: no ranking to compare). */
@@ -121,7 +121,7 @@ export function agreement(
     measure: 'load',
     n: rows.length,
     spearman: spearman(
-      rows.map((r) => r.screened.maxLoad),
+      rows.map((r) => r.screened.maxPrbShare),
       rows.map((r) => r.simulated.maxPrbUse),
     ),
     meanAbsError: null,

@@ -32,8 +32,10 @@ export interface ScreeningResult {
   pathShare: number;
   /** On-time proxy per traffic class present in the plant (0..1). */
   onTime: Partial<Record<TrafficClass, number>>;
-  /** Highest offered load over capacity of any cell and direction (above 1: overloaded). */
+  /** Highest offered load over the capacity the factory can get (a cell of its own: all; an operator's: what the public users leave) of any cell and direction (above 1: overloaded). */
   maxLoad: number;
+  /** Highest share of a cell's PRBs the factory would use (its load, capped at what it can get): the run's PRB use. */
+  maxPrbShare: number;
   /** Offered load over capacity per gNB of the candidate (its `gnbs` order) and direction. */
   cellLoads: { ul: number; dl: number }[];
   capexEur: number;
@@ -118,7 +120,8 @@ export class Screening {
     this.power = { ...DEFAULT_POWER_CONTROL, ...definedOnly(base.network.uplinkPowerControl ?? {}) };
     for (const mode of space.deployments) {
       this.upShare.set(mode, controlUpShare(base, mode));
-      const ran = sharedRan(base, mode);
+      // The hours the confirmation simulates (else the base's run): the clock hours the public users are read at.
+      const ran = sharedRan(base, mode, spec.confirm.hours ?? base.run.lengthH);
       if (ran !== undefined) this.shared.set(mode, ran);
     }
     this.mobileRate = { UL: 0, DL: 0 };
@@ -182,7 +185,12 @@ export class Screening {
       this.offeredLoads(cells, carrierOf);
     }
     let maxLoad = 0;
-    for (let i = 0; i < cells.length * 2; i++) if (this.load[i] > maxLoad) maxLoad = this.load[i];
+    let maxPrbShare = 0;
+    for (let i = 0; i < cells.length * 2; i++) {
+      if (this.load[i] > maxLoad) maxLoad = this.load[i];
+      const share = this.factoryShare(this.carriers[carrierOf[i >> 1]].nPrb, i % 2 === 0 ? 'UL' : 'DL');
+      maxPrbShare = Math.max(maxPrbShare, Math.min(1, this.load[i]) * share);
+    }
 
     const threshold = this.spec.coverage.sinrDb;
     const covered = (p: number) =>
@@ -227,6 +235,7 @@ export class Screening {
       pathShare: nPath > 0 ? pathCovered / nPath : 1,
       onTime,
       maxLoad,
+      maxPrbShare,
       cellLoads: cells.map((_, i) => ({
         ul: this.load[i * 2 + dirIndex('UL')],
         dl: this.load[i * 2 + dirIndex('DL')],
@@ -401,14 +410,14 @@ interface SharedRan {
 
 /**
  * The shared RAN of `mode` (sim-core ran-share; undefined for cells of the plant's own): the busiest hour of
- * the default profile over the run's clock hours, for both directions (per-gNB profiles are not looked at:
+ * the default profile over the clock hours of a run of `lengthH`, for both directions (per-gNB profiles are not looked at:
  * candidates' gNBs are new).
  */
-function sharedRan(base: Scenario, mode: DeploymentMode): SharedRan | undefined {
+function sharedRan(base: Scenario, mode: DeploymentMode, lengthH: number): SharedRan | undefined {
   const config = ranShareConfig({ ...base, network: { ...base.network, deployment: mode } });
   if (config === undefined) return undefined;
   const { hourly, startHour = 0 } = config.publicLoad;
-  const hours = Math.min(24, Math.max(1, Math.ceil(base.run.lengthH)));
+  const hours = Math.min(24, Math.max(1, Math.ceil(lengthH)));
   const out: SharedRan = { ulPrbShare: 0, dlPrbShare: 0, ues: 0 };
   for (let h = 0; h < hours; h++) {
     const at = hourly[(startHour + h) % 24];
