@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/program';
-import { buildModels } from '../run/run-model';
 import { coverageMaps } from '../run/coverage-maps';
+import { buildModels } from '../run/run-model';
 import { ScenarioError } from '../scenario/errors';
 import { loadScenario } from '../scenario/load';
 import { tinyScenario } from '../scenario/test-fixtures';
@@ -43,7 +43,9 @@ describe('scenario gnbs[].antenna', () => {
   });
 
   it('reports bad values at their JSON paths', () => {
-    const found = issues(withGnb({ antenna: { pattern: 'yagi', azimuthDeg: 400, downtiltDeg: 95, tiltDeg: 3 } }));
+    const found = issues(
+      withGnb({ antenna: { pattern: 'yagi', azimuthDeg: 400, downtiltDeg: 95, tiltDeg: 3 } }),
+    );
     expect([...found.keys()].sort()).toEqual(
       [
         'network.gnbs[0].antenna.tiltDeg',
@@ -84,7 +86,10 @@ describe('scenario gnbs[].antenna', () => {
   it('a scenario with a sector antenna validates and runs from the CLI', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ft-antenna-'));
     const file = join(dir, 'scenario.json');
-    writeFileSync(file, JSON.stringify(withGnb({ antenna: { pattern: 'sector', azimuthDeg: 180, downtiltDeg: 10 } })));
+    writeFileSync(
+      file,
+      JSON.stringify(withGnb({ antenna: { pattern: 'sector', azimuthDeg: 180, downtiltDeg: 10 } })),
+    );
     const io = { out: () => {}, err: (s: string) => process.stderr.write(s) };
     expect(await runCli(['validate', file], io)).toBe(0);
     expect(await runCli(['run', file, '--hours', '0.05', '--out', join(dir, 'out')], io)).toBe(0);

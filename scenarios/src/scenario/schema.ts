@@ -357,7 +357,7 @@ export const carrierSchema = z
   })
   .strict();
 
-const antennaSchema = z
+export const antennaSchema = z
   .object({
     pattern: registeredName(
       antennaPatterns,
@@ -832,6 +832,7 @@ export const scenarioSchema = z
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type MachineSpec = Scenario['machines'][number];
 export type NetworkSpec = Scenario['network'];
+export type GnbAntenna = NonNullable<NetworkSpec['gnbs'][number]['antenna']>;
 export type CostOverrides = NonNullable<Scenario['costs']>;
 
 /** A scenario file: a scenario, plus `extends` (a variant file) and inline `variants` (patches). */
