@@ -1,5 +1,6 @@
 // What a pointer does on the editor's floor, by tool. Called from the scene's pointer events with floor
 // coordinates (metres); no React here.
+import { endRotate, rotateTo } from './antenna-handle';
 import { listAt, snap } from './model/data';
 import { type EntityKey, keyOf, MOVABLE, parseKey, positionOf } from './model/entities';
 import { addAgv, addCopy, addEdge, addNode, moveEntity } from './model/ops';
@@ -103,14 +104,14 @@ export function pressEntity(key: EntityKey, xM: number, yM: number): boolean {
 
 /** Pointer moved over the floor: drags the grabbed entity (a preview until release). */
 export function moveOnFloor(xM: number, yM: number): void {
-  if (!drag) return;
+  if (rotateTo(xM, yM) || !drag) return;
   const { key, dx, dy } = drag;
   previewEdit((d) => moveEntity(d, key, snap(xM + dx, grid()), snap(yM + dy, grid())));
 }
 
 /** Button released: a drag becomes one undo step. */
 export function release(): void {
-  if (!drag) return;
+  if (endRotate() || !drag) return;
   drag = null;
   commitPreview();
 }

@@ -246,6 +246,9 @@ export const en = {
   'editor.kind.device': 'Device',
   'editor.field.carrier': "This cell's carrier (empty: the network's)",
   'editor.field.twoWay': 'Two-way',
+  'editor.field.antenna': 'Antenna',
+  'editor.antennaHint':
+    'Azimuth: degrees from +x (east) toward +y (north). Drag the arrow head on the plan to turn it.',
   'editor.checks': 'Checks',
   'editor.checking': 'Checking…',
   'editor.valid': 'No problems: validate accepts this scenario.',
