@@ -8,10 +8,10 @@ import { pressRotate } from './antenna-handle';
 import type { Data } from './model/data';
 import type { EntityKey } from './model/entities';
 
-const ARROW_M = 8;
-// The head: a triangle 2.4 m long and 2.4 m wide, its base on the shaft's tip.
+const ARROW_M = 10;
+// The head: a triangle 3 m long and 3 m wide, its base on the shaft's tip (the handle: easy to grab).
 const HEAD = new THREE.ShapeGeometry(
-  new THREE.Shape([new THREE.Vector2(0, -1.2), new THREE.Vector2(2.4, 0), new THREE.Vector2(0, 1.2)]),
+  new THREE.Shape([new THREE.Vector2(0, -1.5), new THREE.Vector2(3, 0), new THREE.Vector2(0, 1.5)]),
 );
 
 /** Length of the arrow for an antenna tilted `downtiltDeg` (none when it points within 10° of straight down). */
@@ -37,7 +37,7 @@ export function BoresightArrow({ gnb, gnbKey }: { gnb: Data; gnbKey: EntityKey }
   return (
     <group rotation={[0, 0, (azimuthDeg * Math.PI) / 180]} position={[0, 0, 0.08]}>
       <mesh position={[len / 2, 0, 0]}>
-        <planeGeometry args={[len, 0.35]} />
+        <planeGeometry args={[len, 0.6]} />
         <meshBasicMaterial color={MARKER_COLORS.gnb} />
       </mesh>
       <mesh

@@ -13,8 +13,8 @@ describe('turning a gNB antenna on the plan', () => {
   });
 
   it('draws the boresight shorter the more it tilts down, and none near straight down', () => {
-    expect(arrowLengthM(0)).toBe(8);
-    expect(arrowLengthM(60)).toBeCloseTo(4, 12);
+    expect(arrowLengthM(0)).toBe(10);
+    expect(arrowLengthM(60)).toBeCloseTo(5, 12);
     expect(arrowLengthM(85)).toBe(0);
     expect(arrowLengthM(90)).toBe(0);
   });
