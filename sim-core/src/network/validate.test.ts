@@ -46,7 +46,10 @@ describe('validateNetworkConfig', () => {
         path: ['gnbs', 1, 'antenna', 'pattern'],
         message: 'unknown antenna pattern "yagi"; registered: omni, sector, ceiling',
       },
-      { path: ['gnbs', 1, 'antenna', 'azimuthDeg'], message: 'expected a finite azimuth in degrees, got NaN' },
+      {
+        path: ['gnbs', 1, 'antenna', 'azimuthDeg'],
+        message: 'expected a finite azimuth in degrees, got NaN',
+      },
       {
         path: ['gnbs', 1, 'antenna', 'downtiltDeg'],
         message: 'expected a downtilt from -90 to 90 degrees (90: straight down), got 120',
