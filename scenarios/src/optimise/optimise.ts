@@ -115,6 +115,7 @@ export async function optimise(specFile: string, o: OptimiseOptions): Promise<Op
       space: {
         mounts: search.space.mounts,
         carriers: search.space.carriers,
+        ...(search.space.antenna === undefined ? {} : { antenna: spec.gnbs.antenna ?? search.space.antenna }),
         deployments: search.space.deployments,
         gnbs: { min: search.space.minGnbs, max: search.space.maxGnbs },
       },

@@ -108,10 +108,10 @@ export class Screening {
       present.has(c as TrafficClass),
     ) as TrafficClass[];
     const env = this.geometry.env;
-    const C = this.geometry.carrierCount;
-    this.carriers = space.carriers.map((_, k) => carrierRadio(env.cells[cellIndex(0, k, C)]));
+    const at = this.geometry.carrierCell;
+    this.carriers = space.carriers.map((_, k) => carrierRadio(env.cells[at[k]]));
     this.sameSpectrum = space.carriers.map((_, a) =>
-      space.carriers.map((__, b) => env.sameSpectrum(cellIndex(0, a, C), cellIndex(0, b, C))),
+      space.carriers.map((__, b) => env.sameSpectrum(at[a], at[b])),
     );
     this.assumptions = costAssumptions(base.costs);
     this.annuity = annuityFactor(this.assumptions.discountRatePerYear, this.assumptions.horizonYears);
@@ -146,8 +146,7 @@ export class Screening {
 
   evaluate(c: Candidate): ScreeningResult {
     const g = this.geometry;
-    const C = g.carrierCount;
-    const cells = c.mountIndex.map((m, i) => cellIndex(m, c.carrierIndex[i], C));
+    const cells = c.mountIndex.map((m, i) => cellIndex(m, c.optionIndex[i], g.optionCount));
     const carrierOf = c.carrierIndex;
     const nFloor = g.floor.length;
     const nPath = g.path.length;

@@ -4,7 +4,7 @@ import { Confinement, realPaths } from '../scenario/confine';
 import { DEFAULT_PARSE_TIME_LIMIT_MS, Deadline } from '../scenario/deadline';
 import { quote, ScenarioError, type ScenarioIssue } from '../scenario/errors';
 import { ReadRefused, readBoundedText } from '../scenario/read-file';
-import { carrierSchema, deploymentModes, trafficClasses } from '../scenario/schema';
+import { antennaSchema, carrierSchema, deploymentModes, trafficClasses } from '../scenario/schema';
 import { issueAt, parseSourceFile, type SourceFile } from '../scenario/source-file';
 import { schemaProblems } from '../scenario/zod-issues';
 
@@ -58,6 +58,15 @@ export const optimiseSpecSchema = z
         max: z.number().int().min(1).max(200),
         heightM: z.number().positive().max(200).optional(),
         txPowerDbm: z.number().min(-30).max(60).optional(),
+        antenna: antennaSchema
+          .extend({
+            azimuthsDeg: z.array(z.number().min(-360).max(360)).min(1).max(36).optional().meta({
+              description:
+                'Azimuths a placed gNB may point to (a decision variable per gNB), degrees from +x toward +y; instead of azimuthDeg',
+            }),
+          })
+          .optional()
+          .meta({ description: "Every placed gNB's antenna (default: the base's first gNB's)" }),
       })
       .strict(),
     carriers: z
@@ -114,7 +123,13 @@ export interface OptimiseSpec {
   baseFile: string;
   seed: number | string;
   mounts: RawSpec['mounts'];
-  gnbs: { min: number; max: number; heightM?: number; txPowerDbm?: number };
+  gnbs: {
+    min: number;
+    max: number;
+    heightM?: number;
+    txPowerDbm?: number;
+    antenna?: RawSpec['gnbs']['antenna'] & {};
+  };
   /** Empty: the base's carrier for every cell. */
   carriers: CarrierOption[];
   /** Empty: the base's deployment mode. */
@@ -225,6 +240,15 @@ function crossChecks(raw: RawSpec, source: SourceFile): ScenarioIssue[] {
   if (raw.gnbs.min !== undefined && raw.gnbs.min > raw.gnbs.max)
     issues.push(
       issueAt(source, ['gnbs', 'min'], `expected at most gnbs.max (${raw.gnbs.max}), got ${raw.gnbs.min}`),
+    );
+  const antenna = raw.gnbs.antenna;
+  if (antenna?.azimuthsDeg !== undefined && antenna.azimuthDeg !== undefined)
+    issues.push(
+      issueAt(
+        source,
+        ['gnbs', 'antenna', 'azimuthDeg'],
+        'give either azimuthDeg (every gNB points there) or azimuthsDeg (the search chooses), not both',
+      ),
     );
   if ('points' in raw.mounts) {
     const seen = new Set<string>();

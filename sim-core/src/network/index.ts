@@ -1,6 +1,19 @@
 // Public API of the 5G network model (the radio building blocks stay in ./radio).
 
-// Plug-in points: MAC scheduler, channel model, traffic source (a registry each; register your own, then name it).
+// Plug-in points: MAC scheduler, channel model, traffic source, link model, gNB antenna pattern (a registry each;
+// register your own, then name it).
+export type { AntennaOrientation, AntennaPattern, AntennaPatternFactory } from './antenna/antenna-pattern';
+export { type ElementParameters, ElementPattern, elementAttenuationDb } from './antenna/element-pattern';
+export {
+  type AntennaPatternName,
+  antennaOrientation,
+  antennaPatternOf,
+  antennaPatterns,
+  type BuiltinAntennaPatternName,
+  DEFAULT_ANTENNA_PATTERN,
+  type GnbAntennaConfig,
+  registerAntennaPattern,
+} from './antenna/registry';
 export type {
   ChannelModel,
   ChannelModelContext,

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import type { MessageKey } from '../i18n/index';
 import { useT } from '../i18n/use-t';
+import { AntennaFields } from './AntennaFields';
 import { type Field, FieldInput } from './FieldInput';
 import { getIn } from './model/data';
 import { devicesOf, entityAt, MOVABLE, parseKey, SINGLE } from './model/entities';
@@ -67,6 +68,7 @@ export function PropertyPanel() {
           ))}
         </fieldset>
       )}
+      {kind === 'gnb' && <AntennaFields entity={selection} gnb={e} />}
       {kind === 'edge' && (
         <label className="editor-inline">
           <input

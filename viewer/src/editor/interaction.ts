@@ -1,5 +1,6 @@
 // What a pointer does on the editor's floor, by tool. Called from the scene's pointer events with floor
 // coordinates (metres); no React here.
+import { endRotate, rotateTo } from './antenna-handle';
 import { snap } from './model/data';
 import { type EntityKey, entityAt, keyOf, MOVABLE, NODE_FIELD, parseKey, positionOf } from './model/entities';
 import { addCharger, moveToNode } from './model/fleet';
@@ -133,7 +134,7 @@ export function pressHandle(key: EntityKey, _xM: number, _yM: number): void {
 
 /** Pointer moved over the floor: drags the grabbed entity (a preview until release). */
 export function moveOnFloor(xM: number, yM: number): void {
-  if (!drag) return;
+  if (rotateTo(xM, yM) || !drag) return;
   const { key, mode, dx, dy } = drag;
   if (mode === 'move') {
     previewEdit((d) => moveEntity(d, key, snap(xM + dx, grid()), snap(yM + dy, grid())));
@@ -154,7 +155,7 @@ export function moveOnFloor(xM: number, yM: number): void {
 
 /** Button released: a drag becomes one undo step. */
 export function release(): void {
-  if (!drag) return;
+  if (endRotate() || !drag) return;
   drag = null;
   commitPreview();
 }

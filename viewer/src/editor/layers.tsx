@@ -5,6 +5,7 @@ import * as THREE from 'three';
 import { MARKER_COLORS } from '../data/palette';
 import { mastKit } from '../scene/Gnbs';
 import { KITS, kindFor, kitGeometry, MACHINE_KINDS, type MachineKind } from '../scene/machine-shapes';
+import { BoresightArrow } from './BoresightArrow';
 import { type Data, listAt } from './model/data';
 import { COLLECTION, type EntityKey, edgeId, keyOf, positionOf } from './model/entities';
 import { DISC, RING } from './objects/kit';
@@ -54,6 +55,7 @@ export function GnbsLayer({ data, onPress }: { data: Data; onPress: Press }) {
             <mesh geometry={DISC} position={[0, 0, 0.06]} scale={[1.4, 1.4, 1]} {...handlers(key, onPress)}>
               <meshBasicMaterial color={MARKER_COLORS.gnb} transparent opacity={0.6} depthWrite={false} />
             </mesh>
+            <BoresightArrow gnb={g} gnbKey={key} />
           </group>
         );
       })}

@@ -278,6 +278,9 @@ export const en = {
   'editor.removePeriod': 'Remove',
   'editor.field.carrier': "This cell's carrier (empty: the network's)",
   'editor.field.twoWay': 'Two-way',
+  'editor.field.antenna': 'Antenna',
+  'editor.antennaHint':
+    'Azimuth: degrees from +x (east) toward +y (north). Drag the arrow head on the plan to turn it.',
   'editor.checks': 'Checks',
   'editor.checking': 'Checking…',
   'editor.valid': 'No problems: validate accepts this scenario.',

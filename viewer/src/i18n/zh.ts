@@ -271,6 +271,8 @@ export const zh: Dictionary = {
   'editor.removePeriod': '删除',
   'editor.field.carrier': '本小区载波（留空：使用网络载波）',
   'editor.field.twoWay': '双向',
+  'editor.field.antenna': '天线',
+  'editor.antennaHint': '方位角：从 +x（东）向 +y（北）的角度。在平面图上拖动箭头可旋转。',
   'editor.checks': '检查',
   'editor.checking': '检查中…',
   'editor.valid': '没有问题：validate 接受此场景。',
