@@ -372,7 +372,7 @@ export class Screening {
   /**
    * Probability that a packet of flow f at point p is on time. Radio delay: mean wait for the next
    * opportunity of its direction (the TDD pattern) plus its transmission at the capacity the others leave,
-   * E[S]/(1 − ρ) (M/G/1 processor sharing: Kleinrock, Queueing Systems vol. 2, §4.4); each HARQ
+   * E[S]/(1 − ρ_others) (M/G/1 processor sharing: Kleinrock, Queueing Systems vol. 2, §4.4); each HARQ
    * retransmission one TDD period later (assumption), with probability BLER^k. Core delay: the deployment
    * mode's normal one-way delay (sim-core radio/deployment.ts), clamped at its floor.
    */
@@ -383,9 +383,12 @@ export class Screening {
     const bits = this.bitsPerPrbSymbol(f.dir, p, k);
     if (bits === 0 || rho >= MAX_STABLE_LOAD) return 0;
     const cr = this.carriers[k];
-    const serviceMs =
-      (f.packetBits * TX_PER_BLOCK) / bits / (cr.capacity[f.dir] * this.factoryShare(cr.nPrb, f.dir));
-    const radioMs = cr.alignMs[f.dir] + Math.max(cr.slotMs, serviceMs / (1 - rho));
+    const capacity = cr.capacity[f.dir] * this.factoryShare(cr.nPrb, f.dir);
+    const serviceMs = (f.packetBits * TX_PER_BLOCK) / bits / capacity;
+    // A periodic flow's packet shares the PRBs with the other flows, not with its own earlier packets (gone
+    // by the time the next one comes, in a stable cell): the slowdown is the others' load.
+    const own = f.bitsPerMs > 0 ? this.work(f.bitsPerMs, f.dir, p, k) / capacity : 0;
+    const radioMs = cr.alignMs[f.dir] + Math.max(cr.slotMs, serviceMs / (1 - Math.max(0, rho - own)));
     const core = radio.coreDelayProfile(c.deployment ?? this.coreMode);
     let p0 = 0;
     for (let a = 0; a <= MAX_RETX; a++) {
