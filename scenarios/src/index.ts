@@ -41,11 +41,26 @@ export {
   valueEurPerHour,
 } from './cost/cost-model';
 export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
+export {
+  type ApiError,
+  MAX_BODY_BYTES,
+  OPTIMISE_API_PATH,
+  type OptimiseApi,
+  type OptimiseApiOptions,
+  optimiseApi,
+} from './optimise/api/http';
+export type { CliCommand, JobProgress, JobResult, JobState, JobStatus } from './optimise/api/job';
+export {
+  type CheckedRequest,
+  checkOptimiseRequest,
+  type OptimiseRequest,
+  type RequestProblem,
+} from './optimise/api/request';
 export { DecisionSpace } from './optimise/decision-space';
 export { type OptimiseOptions, type OptimiseResult, optimise } from './optimise/optimise';
 export { Screening, type ScreeningResult } from './optimise/screening';
 export { type FrontMember, type SearchOutcome, searchLayouts } from './optimise/search';
-export { loadOptimiseSpec, type OptimiseSpec } from './optimise/spec';
+export { checkOptimiseSpecData, loadOptimiseSpec, type OptimiseSpec } from './optimise/spec';
 export { compareReport } from './report/compare-report';
 export { htmlReport } from './report/html-report';
 export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';

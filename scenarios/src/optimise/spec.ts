@@ -5,8 +5,8 @@ import { DEFAULT_PARSE_TIME_LIMIT_MS, Deadline } from '../scenario/deadline';
 import { quote, ScenarioError, type ScenarioIssue } from '../scenario/errors';
 import { ReadRefused, readBoundedText } from '../scenario/read-file';
 import { carrierSchema, deploymentModes, trafficClasses } from '../scenario/schema';
-import { issueAt, parseSourceFile, type SourceFile } from '../scenario/source-file';
-import { schemaProblems } from '../scenario/zod-issues';
+import { issueAt, parseSourceFile } from '../scenario/source-file';
+import { type SchemaProblem, schemaProblems } from '../scenario/zod-issues';
 
 /**
  * An optimise spec (JSON or YAML): the base scenario, the decision space (mounting points, carrier / TDD
@@ -163,29 +163,23 @@ export function loadOptimiseSpec(file: string): OptimiseSpec {
     ]);
   }
   const source = parseSourceFile(file, text, new Deadline(DEFAULT_PARSE_TIME_LIMIT_MS));
-  const parsed = optimiseSpecSchema.safeParse(source.data, { reportInput: true });
-  if (!parsed.success) {
-    throw new ScenarioError(
-      schemaProblems(parsed.error.issues as never).map((p) => issueAt(source, p.path, p.message)),
-    );
-  }
-  const raw = parsed.data;
-  const issues = crossChecks(raw, source);
+  const checked = checkOptimiseSpecData(source.data);
+  if (!checked.ok) throw new ScenarioError(checked.problems.map((p) => issueAt(source, p.path, p.message)));
+  const raw = checked.spec;
   const baseFile = resolve(dirname(file), raw.base);
   const confinement = Confinement.forTopFile(file);
-  if (issues.length === 0 && !confinement.allows(realPaths.realpath(baseFile)))
-    issues.push(
+  if (!confinement.allows(realPaths.realpath(baseFile)))
+    throw new ScenarioError([
       issueAt(
         source,
         ['base'],
         `${quote(raw.base)} is outside the spec's folder tree (${confinement.tree}): the base scenario must be inside it`,
       ),
-    );
-  else if (issues.length === 0 && !realPaths.exists(baseFile))
-    issues.push(
+    ]);
+  if (!realPaths.exists(baseFile))
+    throw new ScenarioError([
       issueAt(source, ['base'], `the base scenario ${quote(raw.base)} (${baseFile}) does not exist`),
-    );
-  if (issues.length > 0) throw new ScenarioError(issues);
+    ]);
   const c = raw.coverage ?? {};
   return {
     file,
@@ -219,26 +213,35 @@ export function loadOptimiseSpec(file: string): OptimiseSpec {
   };
 }
 
+/**
+ * The spec's own rules on data in memory (no file, no base scenario): the schema, then the rules across
+ * fields. `loadOptimiseSpec` and the local optimise API (optimise/api) both check a spec with it.
+ */
+export function checkOptimiseSpecData(
+  data: unknown,
+): { ok: true; spec: RawSpec } | { ok: false; problems: SchemaProblem[] } {
+  const parsed = optimiseSpecSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error.issues as never) };
+  const problems = crossChecks(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, spec: parsed.data };
+}
+
 /** Rules across fields: unique ids and labels, min ≤ max, no more gNBs than mounting points. */
-function crossChecks(raw: RawSpec, source: SourceFile): ScenarioIssue[] {
-  const issues: ScenarioIssue[] = [];
+function crossChecks(raw: RawSpec): SchemaProblem[] {
+  const issues: SchemaProblem[] = [];
+  const issueAt = (path: PropertyKey[], message: string): SchemaProblem => ({ path, message });
   if (raw.gnbs.min !== undefined && raw.gnbs.min > raw.gnbs.max)
-    issues.push(
-      issueAt(source, ['gnbs', 'min'], `expected at most gnbs.max (${raw.gnbs.max}), got ${raw.gnbs.min}`),
-    );
+    issues.push(issueAt(['gnbs', 'min'], `expected at most gnbs.max (${raw.gnbs.max}), got ${raw.gnbs.min}`));
   if ('points' in raw.mounts) {
     const seen = new Set<string>();
     raw.mounts.points.forEach((p, i) => {
       if (seen.has(p.id))
-        issues.push(
-          issueAt(source, ['mounts', 'points', i, 'id'], `duplicate mounting point id ${quote(p.id)}`),
-        );
+        issues.push(issueAt(['mounts', 'points', i, 'id'], `duplicate mounting point id ${quote(p.id)}`));
       seen.add(p.id);
     });
     if (raw.gnbs.max > raw.mounts.points.length)
       issues.push(
         issueAt(
-          source,
           ['gnbs', 'max'],
           `expected at most the number of mounting points (${raw.mounts.points.length}), got ${raw.gnbs.max}`,
         ),
@@ -247,13 +250,12 @@ function crossChecks(raw: RawSpec, source: SourceFile): ScenarioIssue[] {
   const labels = new Set<string>();
   (raw.carriers ?? []).forEach((c, i) => {
     if (labels.has(c.label))
-      issues.push(issueAt(source, ['carriers', i, 'label'], `duplicate carrier label ${quote(c.label)}`));
+      issues.push(issueAt(['carriers', i, 'label'], `duplicate carrier label ${quote(c.label)}`));
     labels.add(c.label);
   });
   const modes = new Set<string>();
   (raw.deployments ?? []).forEach((d, i) => {
-    if (modes.has(d))
-      issues.push(issueAt(source, ['deployments', i], `duplicate deployment mode ${quote(d)}`));
+    if (modes.has(d)) issues.push(issueAt(['deployments', i], `duplicate deployment mode ${quote(d)}`));
     modes.add(d);
   });
   return issues;
