@@ -42,20 +42,29 @@ export {
 } from './cost/cost-model';
 export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
 export {
-  type ApiError,
   MAX_BODY_BYTES,
   OPTIMISE_API_PATH,
   type OptimiseApi,
   type OptimiseApiOptions,
   optimiseApi,
 } from './optimise/api/http';
-export type { CliCommand, JobProgress, JobResult, JobState, JobStatus } from './optimise/api/job';
+export type { CliCommand } from './optimise/api/job';
 export {
   type CheckedRequest,
   checkOptimiseRequest,
   type OptimiseRequest,
-  type RequestProblem,
 } from './optimise/api/request';
+export type {
+  ApiError,
+  ApiProbe,
+  FrontJson,
+  FrontMemberJson,
+  JobProgress,
+  JobResult,
+  JobState,
+  JobStatus,
+  RequestProblem,
+} from './optimise/api/wire';
 export { DecisionSpace } from './optimise/decision-space';
 export { type OptimiseOptions, type OptimiseResult, optimise } from './optimise/optimise';
 export { Screening, type ScreeningResult } from './optimise/screening';

@@ -14,9 +14,10 @@ import { MAX_JSON_BYTES } from '../../scenario/read-file';
 import { SOFTWARE_VERSION } from '../../version';
 import { type CliCommand, OptimiseJob } from './job';
 import { JobFolders } from './job-folders';
-import { checkOptimiseRequest, type RequestProblem } from './request';
+import { checkOptimiseRequest } from './request';
+import { type ApiError, type ApiProbe, OPTIMISE_API_PATH, type RequestProblem } from './wire';
 
-export const OPTIMISE_API_PATH = '/api/optimise';
+export { OPTIMISE_API_PATH } from './wire';
 
 /** A request body's limit: a scenario file's (JSON) plus room for the spec. */
 export const MAX_BODY_BYTES = MAX_JSON_BYTES + 256 * 1024;
@@ -33,13 +34,6 @@ export interface OptimiseApi {
   handle(req: IncomingMessage, res: ServerResponse, next: () => void): void;
   /** Cancels the running job (the server is stopping). */
   close(): Promise<void>;
-}
-
-/** What the API answers on an error: a sentence, and for a refused body each problem at its JSON path. */
-export interface ApiError {
-  kind: 'factory-twin-optimise-error';
-  error: string;
-  problems?: RequestProblem[];
 }
 
 class HttpError extends Error {
@@ -87,7 +81,7 @@ export function optimiseApi(options: OptimiseApiOptions): OptimiseApi {
           kind: 'factory-twin-optimise-api',
           softwareVersion: SOFTWARE_VERSION,
           job: latest?.status() ?? null,
-        });
+        } satisfies ApiProbe);
       if (method === 'POST') return send(res, 202, start(await readJson(req)).status());
       throw new HttpError(405, `${method} is not supported here (GET or POST)`);
     }

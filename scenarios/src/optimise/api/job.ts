@@ -8,6 +8,9 @@ import { TSX_EXEC_ARGV } from '../../run/thread-loader';
 import { isInside } from '../../scenario/confine';
 import { isPlainObject } from '../../scenario/merge';
 import type { JobPaths } from './job-folders';
+import type { FrontJson, JobProgress, JobResult, JobState, JobStatus } from './wire';
+
+export type { JobProgress, JobResult, JobState, JobStatus } from './wire';
 
 /** How the CLI is started: a program and the arguments before `optimise …`. */
 export interface CliCommand {
@@ -22,36 +25,6 @@ export function packageCli(): CliCommand {
     command: process.execPath,
     args: [...TSX_EXEC_ARGV, fileURLToPath(new URL(`../../cli/main.${ext}`, import.meta.url))],
   };
-}
-
-export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface JobProgress {
-  phase: 'screening' | 'confirming';
-  value: number;
-  total: number;
-}
-
-/** The front as the CLI wrote it (front.json) and each member's variant patch (its file without `extends`). */
-export interface JobResult {
-  front: Record<string, unknown>;
-  patches: Record<string, Record<string, unknown>>;
-}
-
-export interface JobStatus {
-  kind: 'factory-twin-optimise-job';
-  id: string;
-  state: JobState;
-  progress: JobProgress | null;
-  /** Wall time since the start, ms (for the planner's eyes only: nothing deterministic depends on it). */
-  elapsedMs: number;
-  /** The job folder, relative to the project. */
-  folder: string;
-  /** The same optimisation on the command line, from the project folder. */
-  command: string;
-  /** Why it failed: the CLI's message (paths relative to the project). */
-  error?: string;
-  result?: JobResult;
 }
 
 /** `12/30 generations (40 %), …` / `3/8 runs (…)`: the CLI's progress lines (cli/progress.ts). */
@@ -191,7 +164,11 @@ export class OptimiseJob {
     const { outDir } = this.paths;
     try {
       const front = JSON.parse(readFileSync(join(outDir, 'front.json'), 'utf8')) as unknown;
-      if (!isPlainObject(front) || !Array.isArray(front.members))
+      if (
+        !isPlainObject(front) ||
+        front.kind !== 'factory-twin-optimisation' ||
+        !Array.isArray(front.members)
+      )
         return `${this.shown(join(outDir, 'front.json'))} holds no front`;
       const patches: JobResult['patches'] = {};
       for (const m of front.members as unknown[]) {
@@ -203,7 +180,7 @@ export class OptimiseJob {
         const { extends: _e, ...patch } = variant;
         patches[m.id] = patch;
       }
-      return { front, patches };
+      return { front: front as unknown as FrontJson, patches };
     } catch (error) {
       return `the optimiser finished but its front could not be read: ${error instanceof Error ? this.relative(error.message) : String(error)}`;
     }

@@ -5,17 +5,14 @@
 import { formatPath, quote } from '../../scenario/errors';
 import { isPlainObject } from '../../scenario/merge';
 import { validateScenarioData } from '../../validate/validate-data';
-import { checkOptimiseSpecData } from '../spec';
+import { checkOptimiseSpecData } from '../spec-schema';
+import type { RequestProblem } from './wire';
+
+export type { RequestProblem } from './wire';
 
 /** The job folder's file names: the spec's `base` names the scenario beside it. */
 export const JOB_SCENARIO_FILE = 'scenario.json';
 export const JOB_SPEC_FILE = 'spec.json';
-
-export interface RequestProblem {
-  /** JSON path in the request body, e.g. `spec.gnbs.max` or `scenario.machines[2].xM`; '' for the body. */
-  path: string;
-  message: string;
-}
 
 export interface OptimiseRequest {
   scenario: Record<string, unknown>;
