@@ -97,4 +97,15 @@ describe('inspecting a front member', () => {
     undoEdit();
     expect(fileText(editor.getState().history!.present)).toBe(before);
   });
+
+  it("opening another scenario puts the last front away and starts from that scenario's settings", () => {
+    open();
+    optimiser.setState((s) => ({ settings: { ...s.settings!, generations: 3 } }));
+    const other = { ...plant(), name: 'other' };
+    openInEditor({ fileName: 'other.json', data: other, base: other, extendsPath: '../other.json' });
+    expect(optimiser.getState().job).toBeNull();
+    expect(optimiser.getState().settings?.generations).toBe(25);
+    inspectMember('opt-01');
+    expect(editor.getState().inspect).toBeNull();
+  });
 });

@@ -6,7 +6,7 @@ import { checkOptimiseRequest, type JobStatus, type RequestProblem } from '@fact
 import { createStore } from 'zustand/vanilla';
 import { setUi, ui } from '../../store/ui';
 import type { Data } from '../model/data';
-import { currentData, edit, editor } from '../store';
+import { edit, editor } from '../store';
 import { ApiRefused, cancelJob, jobStatus, probe, startJob } from './api-client';
 import { memberLayout } from './member';
 import { defaultSettings, type OptimiseSettings, specOf } from './settings';
@@ -149,15 +149,14 @@ export function adoptMember(): void {
   }
 }
 
-// Any change of the planner's history (an edit, undo, redo, adopting, opening a file) ends an inspection,
-// and a newly opened scenario gets its own default settings.
+// Any change of the planner's history (an edit, undo, redo, adopting, opening a file) ends an inspection;
+// a newly opened scenario gets its own default settings, and the front of another scenario is put away
+// (a running job stays, to be followed or cancelled).
 editor.subscribe((s, p) => {
   if (s.inspect && s.history !== p.history) editor.setState({ inspect: null });
-  if (s.opened !== p.opened && s.opened) resetSettings(s.opened.data);
+  if (s.opened !== p.opened && s.opened) {
+    resetSettings(s.opened.data);
+    if (optimiser.getState().job?.state !== 'running')
+      optimiser.setState({ job: null, base: null, error: null, problems: [] });
+  }
 });
-
-/** The member shown, if any. */
-export const inspectedId = () => editor.getState().inspect?.id ?? null;
-
-/** The layout in view is the planner's (not an inspected member). */
-export const showsOwnLayout = () => currentData(editor.getState()) !== editor.getState().inspect?.data;
