@@ -18,6 +18,7 @@ import {
 } from './layers';
 import { type Data, listAt } from './model/data';
 import { type EntityKey, floorOf } from './model/entities';
+import { OwnGnbs } from './optimise/OwnGnbs';
 import { currentData, editor } from './store';
 
 const FILL = { position: 'absolute', inset: 0 } as const;
@@ -107,6 +108,7 @@ export function EditorScene({ fitSeq }: { fitSeq: number }) {
       <MachinesLayer data={data} onPress={onPress} />
       <PointsLayer data={data} onPress={onPress} />
       <GnbsLayer data={data} onPress={onPress} />
+      <OwnGnbs />
       <MarksLayer data={data} selection={selection} problems={withProblems} />
     </Canvas>
   );

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corridorPlantDir } from '../test-plant';
-import { type OptimiseApi, optimiseApi } from './http';
+import { MAX_BODY_BYTES, type OptimiseApi, optimiseApi } from './http';
 import type { JobStatus } from './job';
 
 // The local optimise API over real HTTP on 127.0.0.1: the real CLI on the corridor plant (a tiny budget,
@@ -166,6 +166,9 @@ describe('the optimise API with the real CLI', { timeout: 60_000 }, () => {
       headers: { 'content-type': 'text/plain' },
     });
     expect(text.status).toBe(415);
+    const big = await call(base, 'POST', '/api/optimise', { body: `"${'x'.repeat(MAX_BODY_BYTES)}"` });
+    expect(big.status).toBe(413);
+    expect(big.json().error).toContain(`the limit is ${MAX_BODY_BYTES.toLocaleString('en-US')}`);
     for (const path of [
       '/api/optimise/..%2f..%2fetc',
       '/api/optimise/20990101-000000-abcd',
