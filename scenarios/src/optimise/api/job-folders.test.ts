@@ -24,8 +24,9 @@ const project = () => {
   writeFileSync(join(dir, 'package.json'), '{}\n');
   return dir;
 };
+const PLANT = readFileSync(corridorPlantDir().file, 'utf8');
 const request = () => ({
-  scenario: JSON.parse(readFileSync(corridorPlantDir().file, 'utf8')) as Record<string, unknown>,
+  scenario: JSON.parse(PLANT) as Record<string, unknown>,
   spec: { base: 'scenario.json', mounts: { grid: { spacingM: 20 } }, gnbs: { max: 2 } },
 });
 
