@@ -13,6 +13,7 @@ import { tableCsv } from '../table/csv';
 import type { CostLimits } from '../validate/cost-guard';
 import { loadRunnableScenario } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
+import type { FrontJson } from './api/wire';
 import { type Confirmation, confirmMembers } from './confirm';
 import { type FrontRow, frontMarkdown, frontRows, frontTable } from './front-table';
 import { OBJECTIVES } from './objectives';
@@ -101,46 +102,46 @@ export async function optimise(specFile: string, o: OptimiseOptions): Promise<Op
     'front.md',
     `# ${base.name}: Pareto front\n\n${search.evaluations} layouts screened, ${search.frontSize} on the front, ${rows.length} kept.\n\n${frontMarkdown(rows, classes)}`,
   );
-  write(
-    'front.json',
-    toJson({
-      kind: 'factory-twin-optimisation',
-      softwareVersion: SOFTWARE_VERSION,
-      scenarioName: base.name,
-      spec: basename(spec.file),
-      base: extendsPath(out, spec.baseFile),
-      seed: spec.seed,
-      objectives: OBJECTIVES,
-      targets: { coverage: spec.coverage, onTime: spec.onTime },
-      space: {
-        mounts: search.space.mounts,
-        carriers: search.space.carriers,
-        ...(search.space.antenna === undefined ? {} : { antenna: spec.gnbs.antenna ?? search.space.antenna }),
-        deployments: search.space.deployments,
-        gnbs: { min: search.space.minGnbs, max: search.space.maxGnbs },
-      },
-      search: {
-        ...spec.search,
-        evaluations: search.evaluations,
-        frontSize: search.frontSize,
-        feasibleSeen: search.feasibleSeen,
-      },
-      confirmation:
-        confirmation === null
-          ? null
-          : {
-              replications: confirmation.replications,
-              hours: confirmation.hours,
-              fidelity: confirmation.fidelity,
-            },
-      members: rows.map((r, i) => ({
-        ...r,
-        variantFile: `variants/${r.id}.json`,
-        gnbs: search.members[i].candidate.gnbs,
-      })),
-      baseConfirmed: confirmation?.targets.find((t) => t.label === 'base') ?? null,
-    }),
-  );
+  const front = {
+    kind: 'factory-twin-optimisation' as const,
+    softwareVersion: SOFTWARE_VERSION,
+    scenarioName: base.name,
+    spec: basename(spec.file),
+    base: extendsPath(out, spec.baseFile),
+    seed: spec.seed,
+    objectives: OBJECTIVES,
+    targets: { coverage: spec.coverage, onTime: spec.onTime },
+    space: {
+      mounts: search.space.mounts,
+      carriers: search.space.carriers,
+      ...(search.space.antenna === undefined ? {} : { antenna: spec.gnbs.antenna ?? search.space.antenna }),
+      deployments: search.space.deployments,
+      gnbs: { min: search.space.minGnbs, max: search.space.maxGnbs },
+    },
+    search: {
+      ...spec.search,
+      evaluations: search.evaluations,
+      frontSize: search.frontSize,
+      feasibleSeen: search.feasibleSeen,
+    },
+    confirmation:
+      confirmation === null
+        ? null
+        : {
+            replications: confirmation.replications,
+            hours: confirmation.hours,
+            fidelity: confirmation.fidelity,
+          },
+    members: rows.map((r, i) => ({
+      ...r,
+      variantFile: `variants/${r.id}.json`,
+      gnbs: search.members[i].candidate.gnbs,
+    })),
+    baseConfirmed: confirmation?.targets.find((t) => t.label === 'base') ?? null,
+  };
+  // What the layout editor reads of it (api/wire.ts): checked here, where it is written.
+  const read: FrontJson = front;
+  write('front.json', toJson(read));
   write(
     'report.html',
     optimiseReport({

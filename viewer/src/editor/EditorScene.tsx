@@ -11,6 +11,7 @@ import { GnbsLayer, MachinesLayer, MarksLayer, PathsLayer, type Press } from './
 import { type Data, listAt } from './model/data';
 import { type EntityKey, floorOf } from './model/entities';
 import { OBJECT_LAYERS } from './objects/registry';
+import { OwnGnbs } from './optimise/OwnGnbs';
 import { currentData, editor } from './store';
 
 const FILL = { position: 'absolute', inset: 0 } as const;
@@ -101,6 +102,7 @@ export function EditorScene({ fitSeq }: { fitSeq: number }) {
         <Layer key={kind} data={data} onPress={onPress} />
       ))}
       <GnbsLayer data={data} onPress={onPress} />
+      <OwnGnbs />
       <MarksLayer data={data} selection={selection} problems={withProblems} />
     </Canvas>
   );

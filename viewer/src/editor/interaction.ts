@@ -43,6 +43,7 @@ function placeCharger(nodeId: string): void {
 /** A press on empty floor (or, with a placing tool, anywhere). */
 export function pressFloor(xM: number, yM: number): void {
   const s = editor.getState();
+  if (s.inspect) return; // a layout shown read-only
   const x = snap(xM, grid());
   const y = snap(yM, grid());
   if (isPlaceKind(s.tool)) {
@@ -94,6 +95,7 @@ export function pressFloor(xM: number, yM: number): void {
 /** A press on an entity. Returns false when the press is the floor's (placing tools). */
 export function pressEntity(key: EntityKey, xM: number, yM: number): boolean {
   const s = editor.getState();
+  if (s.inspect) return true; // a layout shown read-only
   const { kind, id } = parseKey(key);
   if (s.tool === 'select') {
     setEditor({ selection: key });

@@ -21,6 +21,8 @@ export interface EditorState {
   /** The node an edge being drawn starts from. */
   edgeFrom: string | null;
   error: string | null;
+  /** A layout shown instead of the edit, read-only (an optimiser's front member: optimise/inspect.ts). */
+  inspect: { id: string; data: Data } | null;
 }
 
 export const editor = createStore<EditorState>()(() => ({
@@ -33,10 +35,12 @@ export const editor = createStore<EditorState>()(() => ({
   twoWay: true,
   edgeFrom: null,
   error: null,
+  inspect: null,
 }));
 
-/** The scenario as shown: the drag preview, else the present state. */
-export const currentData = (s: EditorState): Data | null => s.preview ?? s.history?.present ?? null;
+/** The scenario as shown: a layout being inspected, else the drag preview, else the present state. */
+export const currentData = (s: EditorState): Data | null =>
+  s.inspect?.data ?? s.preview ?? s.history?.present ?? null;
 
 export function openInEditor(opened: OpenedScenario): void {
   editor.setState({
@@ -46,6 +50,7 @@ export function openInEditor(opened: OpenedScenario): void {
     selection: null,
     edgeFrom: null,
     error: null,
+    inspect: null,
   });
 }
 

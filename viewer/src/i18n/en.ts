@@ -1,3 +1,5 @@
+import { optimiseEn } from './optimise-en';
+
 /** English UI strings: the reference dictionary; every other language has exactly these keys. */
 export const en = {
   'app.title': 'Factory twin viewer',
@@ -296,6 +298,7 @@ export const en = {
   'editor.saveInvalid': 'The scenario has problems: the CLI will refuse it until they are fixed.',
   'editor.edits': '{count} edits',
   'editor.duplicate': 'Duplicate',
+  ...optimiseEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Dictionary } from './en';
+import { optimiseZh } from './optimise-zh';
 
 /** 简体中文 UI strings. */
 export const zh: Dictionary = {
@@ -288,4 +289,5 @@ export const zh: Dictionary = {
   'editor.saveInvalid': '场景存在问题：修复之前命令行会拒绝它。',
   'editor.edits': '{count} 次编辑',
   'editor.duplicate': '复制',
+  ...optimiseZh,
 };
