@@ -2,6 +2,7 @@
 // Random candidates of an optimise spec (default: engine-parts), each screened and simulated once (flow
 // fidelity by default), compared per traffic class (Spearman's ρ, mean absolute error, agreement on the
 // spec's on-time targets) and on cell load (screening's offered load against the simulated PRB use).
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -97,6 +98,7 @@ async function run(args: string[]): Promise<number> {
   const summary = agreement(spec, screening.classes, rows);
   const date = new Date().toISOString().slice(0, 10);
   const specName = values.spec.replace(/^.*\/scenarios\//, 'scenarios/');
+  const stem = basename(values.spec).replace(/\.[^.]*$/, '');
   const lines = [
     `# screening-validation ${date}`,
     '',
@@ -108,7 +110,7 @@ async function run(args: string[]): Promise<number> {
     '| --- | ---: | ---: | ---: | --- |',
     ...summary.map(
       (a) =>
-        `| ${a.measure === 'load' ? 'busiest cell: offered load vs PRB use' : `${a.measure} on time`} | ${a.n} | ${fmt(a.spearman, 2)} | ${fmt(a.meanAbsError, 4)} | ${a.targetAgreement === null ? '–' : `${a.targetAgreement.agree} of ${a.n} (${a.targetAgreement.screenedOnly} / ${a.targetAgreement.simulatedOnly})`} |`,
+        `| ${a.measure === 'load' ? 'busiest cell: PRB share expected vs used' : `${a.measure} on time`} | ${a.n} | ${fmt(a.spearman, 2)} | ${fmt(a.meanAbsError, 4)} | ${a.targetAgreement === null ? '–' : `${a.targetAgreement.agree} of ${a.n} (${a.targetAgreement.screenedOnly} / ${a.targetAgreement.simulatedOnly})`} |`,
     ),
     '',
     '## Layouts',
@@ -134,8 +136,11 @@ async function run(args: string[]): Promise<number> {
       summary,
       rows,
     };
-    writeFileAtomic(`${RESULTS_DIR}screening-validation-${date}.json`, `${JSON.stringify(json, null, 2)}\n`);
-    writeFileAtomic(`${RESULTS_DIR}screening-validation-${date}.md`, md);
+    writeFileAtomic(
+      `${RESULTS_DIR}screening-validation-${stem}-${date}.json`,
+      `${JSON.stringify(json, null, 2)}\n`,
+    );
+    writeFileAtomic(`${RESULTS_DIR}screening-validation-${stem}-${date}.md`, md);
   }
   return failures.length === 0 ? 0 : 1;
 }
