@@ -63,20 +63,35 @@ export class DecisionSpace {
   readonly antenna: GnbAntenna | undefined;
   /** Cell options a gene chooses from: carriers × azimuths (`gnbs.antenna.azimuthsDeg`), carrier-major. */
   readonly options: CellOption[];
+  /** The carrier every gNB of an operator-run mode (all but private) takes: index into `carriers`. */
+  readonly operatorCarrier: number;
+  private readonly azimuthCount: number;
 
   constructor(spec: OptimiseSpec, base: Scenario) {
     const first = base.network.gnbs[0];
     const heightM = spec.gnbs.heightM ?? first?.heightM ?? Math.min(8, base.floor.ceilingHeightM ?? 8);
     this.txPowerDbm = spec.gnbs.txPowerDbm ?? first?.txPowerDbm ?? 24;
     this.mounts = mountsOf(spec, base, heightM);
-    this.carriers = spec.carriers.length > 0 ? spec.carriers : [{ label: 'base' }];
+    this.deployments = spec.deployments.length > 0 ? spec.deployments : [base.network.deployment];
+    const carriers = spec.carriers.length > 0 ? spec.carriers : [{ label: 'base' }];
+    // An operator's RAN (public, slice) and an operator-built site RAN (hybrid) run on the operator's licensed
+    // carrier with its network-wide TDD pattern (synchronised with the macro cells: TDD networks in one band
+    // must be, or they jam each other's UL); only a private network on spectrum of its own picks its carrier.
+    // ASSUMPTION: the operator's carrier is the base scenario's network.carrier (option label 'operator').
+    const operatorRun = this.deployments.some((d) => d !== 'private');
+    const baseIndex = carriers.findIndex((c) => Object.keys(c).length === 1);
+    this.carriers =
+      operatorRun && baseIndex < 0 && spec.carriers.length > 0
+        ? [...carriers, { label: 'operator' }]
+        : carriers;
+    this.operatorCarrier = baseIndex >= 0 ? baseIndex : this.carriers.length - 1;
     const { azimuthsDeg, ...own } = spec.gnbs.antenna ?? {};
     this.antenna = spec.gnbs.antenna === undefined ? first?.antenna : (own as GnbAntenna);
     const azimuths: (number | null)[] = azimuthsDeg ?? [null];
     this.options = this.carriers.flatMap((_, carrier) =>
       azimuths.map((azimuthDeg) => ({ carrier, azimuthDeg })),
     );
-    this.deployments = spec.deployments.length > 0 ? spec.deployments : [base.network.deployment];
+    this.azimuthCount = azimuths.length;
     this.minGnbs = spec.gnbs.min;
     this.maxGnbs = spec.gnbs.max;
     if (this.maxGnbs > this.mounts.length)
@@ -179,10 +194,20 @@ export class DecisionSpace {
   }
 
   key(g: Genome): string {
-    return g.join('.');
+    return this.effective(g).join('.');
   }
 
-  decode(g: Genome): Candidate {
+  /** The genome as it is built: in an operator-run mode every gNB on the operator's carrier (same azimuth). */
+  private effective(g: Genome): Genome {
+    const m = this.mounts.length;
+    if (this.deployments[g[m]] === 'private') return g;
+    return g.map((v, i) =>
+      i === m || v === 0 ? v : 1 + this.operatorCarrier * this.azimuthCount + ((v - 1) % this.azimuthCount),
+    );
+  }
+
+  decode(genome: Genome): Candidate {
+    const g = this.effective(genome);
     const m = this.mounts.length;
     const gnbs: PlacedGnb[] = [];
     const carrierIndex: number[] = [];
@@ -200,7 +225,7 @@ export class DecisionSpace {
       mountIndex.push(i);
     }
     return {
-      key: this.key(g),
+      key: g.join('.'),
       gnbs,
       carrierIndex,
       optionIndex,
