@@ -173,6 +173,13 @@ describe('optimise outputs', { timeout: 180_000 }, () => {
     const flow = JSON.parse(readFileSync(join(dir, 'out', 'confirm', 'opt-01.json'), 'utf8'));
     expect(flow).toEqual({ extends: '../variants/opt-01.json', network: { fidelity: 'flow' } });
     expect(readFileSync(join(dir, 'out', 'front.csv'), 'utf8').split('\n')[1]).toMatch(/^opt-01,.*,2,\d/);
+    // The confirmation's comparison names its files relative to the output folder: no absolute path.
+    const compare = readFileSync(join(dir, 'out', 'confirm', 'compare.json'), 'utf8');
+    expect(compare).not.toContain(dir);
+    expect(JSON.parse(compare).targets.map((t: { target: { file: string } }) => t.target.file)).toEqual([
+      'confirm/base.json',
+      'confirm/opt-01.json',
+    ]);
   });
 });
 

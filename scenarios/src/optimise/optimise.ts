@@ -94,7 +94,13 @@ export async function optimise(specFile: string, o: OptimiseOptions): Promise<Op
     files.push(file);
   };
   if (confirmation !== null) {
-    write('confirm/compare.json', toJson(confirmation.comparison));
+    // Target files relative to the output folder: outputs hold no absolute path (byte-identical anywhere).
+    const comparison = confirmation.comparison;
+    const targets = comparison.targets.map((t) => ({
+      ...t,
+      target: { ...t.target, file: extendsPath(out, t.target.file) },
+    }));
+    write('confirm/compare.json', toJson({ ...comparison, targets }));
     write('confirm/compare.md', `# Confirmation\n\n${comparisonMarkdown(confirmation.comparison)}`);
   }
   write('front.csv', tableCsv(frontTable(rows, classes)));
