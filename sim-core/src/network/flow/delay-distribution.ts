@@ -2,6 +2,7 @@
 // as a discrete distribution on the latency histogram's buckets, plus the shares lost (HARQ) and discarded
 // (a flow the scheduler cannot serve in full). Built once per distinct set of inputs and shared.
 import { normalCdf } from '../radio/random';
+import type { SrSchedule } from '../uplink-access';
 import { type Atoms, accumulate, compress, convolve, convolveCompress, drain } from './atoms';
 import {
   attemptProbabilities,
@@ -36,6 +37,8 @@ export interface LegModel {
   readonly aheadPeriodMs: number;
   /** 'fifo': earlier packets are served first; 'ps': PRBs are shared (a packet waits for others' work up to its own size). */
   readonly sharing: 'fifo' | 'ps';
+  /** UL data waiting for a dynamic grant: the cell's SR schedule (null: DL, configured grant or grant-free). */
+  readonly access: SrSchedule | null;
 }
 
 export interface PathModel {
@@ -188,63 +191,134 @@ interface RadioLeg {
 }
 
 function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
-  const link = leg.link;
-  const { grid, dir } = link;
-  const count = grid.count(dir);
-  const attempts = new Float64Array(link.maxAttempts);
-  // Atoms go straight onto the latency buckets (merged at their mean): no array of every combination.
-  let total = 0;
-  const backlogs = others && leg.aheadRatePerMs > 0 ? backlogOf(leg) : null;
-  let lost = 0;
-  let prbSymbols = 0;
-  let blocks = 0;
-  for (let i = count; i < 2 * count; i++) {
-    const prevStart = grid.startMs(dir, i - 1);
-    const gap = grid.startMs(dir, i) - prevStart;
-    const w = gap / grid.periodMs / PHASE_POINTS;
-    for (let j = 0; j < PHASE_POINTS; j++) {
-      const t = prevStart + (gap * (j + 0.5)) / PHASE_POINTS;
-      const own = firstTransmission(link, bits, t, scratch, 0);
-      const lossP = attemptProbabilities(link.bler, link.maxAttempts, own.blocks, attempts);
-      lost += w * lossP;
-      prbSymbols += w * own.prbSymbols * expectedAttempts(link.bler, link.maxAttempts);
-      blocks += w * own.blocks;
-      // Others ahead, in packets: the backlog left by the previous opportunity, plus the arrivals in this gap
-      // before this packet (FIFO) or all of the gap's (PRBs shared: every one in the opportunity takes part).
-      const ahead = aheadScratch;
-      ahead.length = 1;
-      ahead[0] = 1;
-      if (others && leg.aheadRatePerMs > 0) {
-        const backlog = backlogs![(i - 1) % count]!;
+  const { grid, dir } = leg.link;
+  const acc: PhaseAccumulator = {
+    leg,
+    bits,
+    backlogs: others && leg.aheadRatePerMs > 0 ? backlogOf(leg) : null,
+    attempts: new Float64Array(leg.link.maxAttempts),
+    total: 0,
+    lost: 0,
+    prbSymbols: 0,
+    blocks: 0,
+  };
+  if (leg.access !== null) srPhases(acc, leg.access);
+  else {
+    const count = grid.count(dir);
+    for (let i = count; i < 2 * count; i++) {
+      const prevStart = grid.startMs(dir, i - 1);
+      const gap = grid.startMs(dir, i) - prevStart;
+      const w = gap / grid.periodMs / PHASE_POINTS;
+      for (let j = 0; j < PHASE_POINTS; j++) {
+        const t = prevStart + (gap * (j + 0.5)) / PHASE_POINTS;
+        // Others ahead: the arrivals in this gap before this packet (FIFO) or all of the gap's (PRBs shared).
         const window = leg.sharing === 'fifo' ? t - prevStart : gap;
-        poisson(leg.aheadRatePerMs * window, gapScratch);
-        let top = backlog.length - 1;
-        while (top > 0 && backlog[top]! < 1e-7) top--;
-        ahead.length = top + gapScratch.length;
-        ahead.fill(0);
-        for (let x = 0; x <= top; x++)
-          for (let k = 0; k < gapScratch.length; k++) ahead[x + k]! += backlog[x]! * gapScratch[k]!;
-      }
-      const perOther =
-        leg.sharing === 'fifo' ? leg.aheadPrbSymbols : Math.min(leg.aheadPrbSymbols, own.prbSymbols);
-      for (let k = 0; k < ahead.length; k++) {
-        const pk = ahead[k]!;
-        if (pk < 1e-7) continue;
-        const ft = firstTransmission(link, bits, t, scratch, k * perOther);
-        let end = ft.endMs;
-        for (let a = 1; a <= link.maxAttempts; a++) {
-          if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
-          const pa = attempts[a - 1]!;
-          if (pa > 0) {
-            accumulate(end - t, w * pk * pa);
-            total += w * pk * pa;
-          }
-        }
+        phasePoint(acc, t, t, t, w, 1, window);
       }
     }
   }
-  const retransmissions = blocks * (expectedAttempts(link.bler, link.maxAttempts) - 1);
+  const link = leg.link;
+  const retransmissions = acc.blocks * (expectedAttempts(link.bler, link.maxAttempts) - 1);
   // Conditional on delivery: renormalise to 1 overall.
-  const atoms = drain(total > 0 ? 1 / total : 1);
-  return { atoms, lost, load: { prbSymbols, blocks, retransmissions } };
+  const atoms = drain(acc.total > 0 ? 1 / acc.total : 1);
+  return { atoms, lost: acc.lost, load: { prbSymbols: acc.prbSymbols, blocks: acc.blocks, retransmissions } };
+}
+
+/** What the phase points of one leg add up (atoms go straight onto the latency buckets: `accumulate`). */
+interface PhaseAccumulator {
+  readonly leg: LegModel;
+  readonly bits: number;
+  readonly backlogs: Float64Array[] | null;
+  readonly attempts: Float64Array;
+  total: number;
+  lost: number;
+  prbSymbols: number;
+  blocks: number;
+}
+
+/** Points per SR window (fifo: the share of the bunch ahead grows across it) and atoms each spreads over. */
+const SR_POINTS_FIFO = 8;
+const SR_SPREAD = 64;
+
+/**
+ * A UL leg that waits for a dynamic grant (uplink-access.ts): data arriving in (occasion j−1, occasion j] of the
+ * SR cycle sends its SR in occasion j and may first go on PUSCH at the same instant P_j, so its delay is the
+ * outcome from P_j minus its own arrival time, uniform across the window. The others that join its opportunity
+ * are the window's arrivals (ASSUMPTION: the others in its tier wait for grants too, so they come in the same
+ * bunch): those before it (FIFO) or all of them (PRBs shared). Exact in the mean for a uniform send phase.
+ */
+function srPhases(acc: PhaseAccumulator, access: SrSchedule): void {
+  const cycle = access.cycleMs;
+  const occasions = access.occasionStartsMs();
+  const fifo = acc.leg.sharing === 'fifo' && acc.backlogs !== null;
+  for (let j = 0; j < occasions.length; j++) {
+    // Shifted by a cycle, so the first window (which starts at the last occasion of the cycle before) is positive.
+    const a = (j > 0 ? occasions[j - 1]! : occasions[occasions.length - 1]! - cycle) + cycle;
+    const b = occasions[j]! + cycle;
+    const pusch = access.puschMs(b);
+    const points = fifo ? SR_POINTS_FIFO : 1;
+    const h = (b - a) / points;
+    for (let m = 0; m < points; m++) {
+      const t0 = a + m * h;
+      phasePoint(acc, t0 + h / 2, pusch, t0, h / cycle, SR_SPREAD / points, fifo ? t0 + h / 2 - a : b - a);
+    }
+  }
+}
+
+/**
+ * Adds the packets sent in [t0, 2t − t0] (weight `w`; `t` the middle) that may first go at `startMs`: behind the
+ * backlog left by the opportunity before and the Poisson arrivals of `windowMs`, in whole-PRB blocks with HARQ.
+ * Each outcome's delay (its end minus the send time) is spread over `spread` atoms across the send times.
+ */
+function phasePoint(
+  acc: PhaseAccumulator,
+  t: number,
+  startMs: number,
+  t0: number,
+  w: number,
+  spread: number,
+  windowMs: number,
+): void {
+  const { leg, bits, attempts } = acc;
+  const link = leg.link;
+  const { grid, dir } = link;
+  const own = firstTransmission(link, bits, startMs, scratch, 0);
+  const lossP = attemptProbabilities(link.bler, link.maxAttempts, own.blocks, attempts);
+  acc.lost += w * lossP;
+  acc.prbSymbols += w * own.prbSymbols * expectedAttempts(link.bler, link.maxAttempts);
+  acc.blocks += w * own.blocks;
+  // Others ahead, in packets: the backlog left by the previous opportunity, plus the window's arrivals.
+  const ahead = aheadScratch;
+  ahead.length = 1;
+  ahead[0] = 1;
+  if (acc.backlogs !== null) {
+    const count = grid.count(dir);
+    const i = grid.nextOpportunity(dir, startMs);
+    const backlog = acc.backlogs[(((i - 1) % count) + count) % count]!;
+    poisson(leg.aheadRatePerMs * windowMs, gapScratch);
+    let top = backlog.length - 1;
+    while (top > 0 && backlog[top]! < 1e-7) top--;
+    ahead.length = top + gapScratch.length;
+    ahead.fill(0);
+    for (let x = 0; x <= top; x++)
+      for (let k = 0; k < gapScratch.length; k++) ahead[x + k]! += backlog[x]! * gapScratch[k]!;
+  }
+  const perOther =
+    leg.sharing === 'fifo' ? leg.aheadPrbSymbols : Math.min(leg.aheadPrbSymbols, own.prbSymbols);
+  const step = (2 * (t - t0)) / spread;
+  for (let k = 0; k < ahead.length; k++) {
+    const pk = ahead[k]!;
+    if (pk < 1e-7) continue;
+    const ft = firstTransmission(link, bits, startMs, scratch, k * perOther);
+    let end = ft.endMs;
+    for (let a = 1; a <= link.maxAttempts; a++) {
+      if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
+      const pa = attempts[a - 1]!;
+      if (!(pa > 0)) continue;
+      const wa = w * pk * pa;
+      if (spread === 1) accumulate(end - t, wa);
+      else for (let m = 0; m < spread; m++) accumulate(end - (t0 + (m + 0.5) * step), wa / spread);
+      acc.total += wa;
+    }
+  }
 }

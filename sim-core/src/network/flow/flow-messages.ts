@@ -122,17 +122,28 @@ export class FlowMessages {
     const served = load.tierServed[tier]!;
     if (served < 1 && rng.next() >= served)
       return { endMs: tMs + profile.discardTimerMs, lost: true, discarded: true };
-    const link = this.distributions.legLink(dev, dir);
+    const link = this.distributions.legLink(dev, dir, ci);
     // An overloaded flow's served packets waited in its queue up to the discard timer; otherwise the message
     // shares its opportunity with the others that arrived in the same gap before it (Poisson), as the flows.
     let start = served < 1 ? tMs + profile.discardTimerMs : tMs;
+    // UL: the SR → grant → K2 wait of data reaching an empty buffer (uplink-access.ts; ASSUMPTION: the UE has
+    // no other UL data queued, which at the loads where this matters it rarely has); the others that join its
+    // opportunity are those of its SR window (as the stream legs, delay-distribution.ts).
+    let windowStartMs = Number.NaN;
+    const access = dir === UL ? this.radio.ulAccess : null;
+    if (access !== null && served >= 1) {
+      const pusch = access.puschMs(dev, dev.serving, start);
+      windowStartMs = access.schedule(dev.serving).windowStartMs(start);
+      start = pusch;
+    }
     if (dev.blockedUntilMs > start) start = dev.blockedUntilMs;
     let ahead = 0;
     const rate = load.tierAheadRate[tier]!;
     if (served >= 1 && rate > 0) {
       const grid = link.grid;
       const next = grid.nextOpportunity(dir, start);
-      const mean = rate * (start - grid.startMs(dir, next - 1));
+      const mean =
+        rate * (Number.isNaN(windowStartMs) ? start - grid.startMs(dir, next - 1) : tMs - windowStartMs);
       // Poisson by inversion.
       const u = rng.next();
       let k = 0;
