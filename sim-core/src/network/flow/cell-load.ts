@@ -43,6 +43,8 @@ export class CellLoad {
    * factory share (public UEs assumed spread like the factory's).
    */
   interferenceScale = 1;
+  /** The factory UEs with data that the cap was last computed for (backloggedUes). */
+  private uesCounted = 0;
   /** Share of the PRBs the public users use (0 unless the cell is shared). */
   private publicShare = 0;
   /** Entries whose inputs changed at the last update (read by the network to refresh their flows). */
@@ -79,6 +81,8 @@ export class CellLoad {
     readonly tiers: number,
     /** The public users' claim on this cell and direction (null: the factory's own cell). */
     private readonly share: CellShare | null = null,
+    /** Mean time between opportunities of this direction (the TDD period over its opportunities). */
+    private readonly opportunityMs = 1,
   ) {
     this.capacity = nPrb * symbolsPerMs;
     this.factoryCapacity = this.capacity;
@@ -154,8 +158,8 @@ export class CellLoad {
   private updateShare(tMs: number, work: number): boolean {
     const share = this.share!;
     const nPrb = share.nPrb;
-    // The factory's UEs with data: its active stream legs (assumption: one per UE, at least one).
-    const cap = Math.max(1, Math.min(nPrb, share.factoryCapPrb(tMs, Math.max(1, this.entries.length))));
+    this.uesCounted = this.backloggedUes();
+    const cap = Math.max(1, Math.min(nPrb, share.factoryCapPrb(tMs, Math.max(1, this.uesCounted))));
     const moved = cap !== this.capPrb;
     this.capPrb = cap;
     this.factoryCapacity = (this.capacity * cap) / nPrb;
@@ -163,6 +167,28 @@ export class CellLoad {
     this.publicShare = share.publicShare(tMs, used);
     this.interferenceScale = used > 0 ? 1 + this.publicShare / used : 1;
     return moved;
+  }
+
+  /**
+   * The factory's UEs with data at an opportunity, as the packet MAC counts them for the RAN share (its backlogged
+   * devices): a leg the scheduler cannot serve in full is always backlogged; another has data with the chance
+   * that a packet arrived since the last opportunity, or its share of the factory's PRBs if larger (ASSUMPTION:
+   * one leg per UE; messages add their rate likewise). Counting every active leg, as before, overstated the
+   * factory's fair share against the public users (GSE's UL: 84 % PRB use against the packet model's 78.9 %).
+   */
+  private backloggedUes(): number {
+    let ues = 0;
+    for (let i = 0; i < this.entries.length; i++) {
+      const e = this.entries[i]!;
+      ues +=
+        e.servedShare < 1
+          ? 1
+          : Math.min(
+              1,
+              Math.max(e.ratePerMs * this.opportunityMs, (e.ratePerMs * e.prbSymbols) / this.factoryCapacity),
+            );
+    }
+    return ues + Math.min(1, this.messageRate() * this.opportunityMs);
   }
 
   /** Recomputes loads and shares at `tMs`; entries whose inputs moved are listed in `changed`. */
@@ -254,6 +280,9 @@ export class CellLoad {
       this.changed.length = 0;
       for (let i = 0; i < n; i++) this.changed.push(this.entries[i]!);
     }
+    // The cap counted the legs' backlog before their shares moved (a starved leg is backlogged): once more when
+    // that count moved by half a UE or more (hysteresis: no flapping between neighbouring caps).
+    if (this.share !== null && Math.abs(this.backloggedUes() - this.uesCounted) >= 0.5) this.dirty = true;
   }
 
   private set(e: LoadEntry, served: number, aheadRate: number, aheadWork: number, aheadSq: number): void {

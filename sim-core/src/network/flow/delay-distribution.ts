@@ -3,7 +3,7 @@
 // (a flow the scheduler cannot serve in full). Built once per distinct set of inputs and shared.
 import { normalCdf } from '../radio/random';
 import type { SrSchedule } from '../uplink-access';
-import { type Atoms, accumulate, compress, convolve, convolveCompress, drain } from './atoms';
+import { type Atoms, accumulate, compress, convolveCompress, drain } from './atoms';
 import {
   attemptProbabilities,
   expectedAttempts,
@@ -37,6 +37,11 @@ export interface LegModel {
   readonly aheadPeriodMs: number;
   /** 'fifo': earlier packets are served first; 'ps': PRBs are shared (a packet waits for others' work up to its own size). */
   readonly sharing: 'fifo' | 'ps';
+  /**
+   * Overloaded under shared PRBs (servedShare < 1, 'ps'): the time one packet takes at the PRBs the scheduler
+   * gives the always-backlogged flow (its served work rate), 1 / (λ · servedShare); 0 otherwise.
+   */
+  readonly serviceMs: number;
   /** UL data waiting for a dynamic grant: the cell's SR schedule (null: DL, configured grant or grant-free). */
   readonly access: SrSchedule | null;
 }
@@ -150,11 +155,32 @@ function build(
     survive *= 1 - radio.lost;
     let legAtoms: Atoms;
     if (!queueing) legAtoms = radio.atoms;
-    else if (served < 1) legAtoms = convolve({ d: [leg.discardTimerMs], p: [1] }, radio.atoms);
+    else if (served < 1) legAtoms = overloaded(leg, radio.atoms);
     else legAtoms = radioAtoms(leg, path.bits, true).atoms;
     atoms = convolveCompress(atoms, compress(legAtoms));
   }
   return { atoms, survive, lost, discarded, legLoads };
+}
+
+/** Atoms over the age at which an overloaded flow's packet starts (uniform over its last inter-arrival time). */
+const START_AGE_POINTS = 8;
+
+/**
+ * An overloaded flow's packets: its queue holds them up to the discard timer D, so the next one served is the
+ * oldest not yet expired, whose age is uniform in (D − T, D] for packets T apart (under shared PRBs, where the
+ * flow's own queue is FIFO; with 'fifo' the tier's queue mixes every flow's packets: about D). It then takes its
+ * radio delay alone or, under shared PRBs, the time its share of them needs for it (segments interleaved with
+ * the other backlogged flows'), whichever is longer (ASSUMPTION).
+ */
+function overloaded(leg: LegModel, radio: Atoms): Atoms {
+  if (!(leg.serviceMs > 0)) return { d: radio.d.map((x) => leg.discardTimerMs + x), p: radio.p.slice() };
+  const spanMs = Math.min(leg.discardTimerMs, leg.serviceMs * leg.servedShare); // T = 1 / λ
+  for (let k = 0; k < START_AGE_POINTS; k++) {
+    const age = leg.discardTimerMs - ((k + 0.5) / START_AGE_POINTS) * spanMs;
+    for (let i = 0; i < radio.d.length; i++)
+      accumulate(age + Math.max(radio.d[i]!, leg.serviceMs), radio.p[i]! / START_AGE_POINTS);
+  }
+  return drain();
 }
 
 const scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSymbols: 0 };

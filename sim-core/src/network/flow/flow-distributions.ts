@@ -28,7 +28,7 @@ function quantizeBler(bler: number): number {
 export class FlowDistributions {
   /** Leg models by id, and the ids by inputs: (cell configuration, dir, bits, link, load, SR access). */
   private readonly legModels: LegModel[] = [];
-  private readonly legIds = new TupleInterner(12);
+  private readonly legIds = new TupleInterner(13);
   /** Distributions by id, and the ids by inputs: (bits, deadline, up to two leg models). */
   private readonly dists: DelayDistribution[] = [];
   private readonly distIds = new TupleInterner(4);
@@ -123,6 +123,13 @@ export class FlowDistributions {
     key[10] = leg.aheadPeriodMs;
     const access = this.accessOf(dev, leg.dir, ci);
     key[11] = access === null ? 0 : 1;
+    const sharing = this.radio.loads[dev.serving]![leg.dir].discipline;
+    // An overloaded leg under shared PRBs is served at its share of them: one packet per 1 / (λ · share) ms.
+    const serviceMs =
+      sharing === 'ps' && leg.servedShare < 1 && leg.servedShare > 0
+        ? 1 / (leg.ratePerMs * leg.servedShare)
+        : 0;
+    key[12] = serviceMs;
     const id = this.legIds.intern();
     let model = this.legModels[id];
     if (model === undefined) {
@@ -135,7 +142,8 @@ export class FlowDistributions {
         aheadRatePerMs: leg.aheadRatePerMs,
         aheadPrbSymbols: leg.aheadPrbSymbols,
         aheadPeriodMs: leg.aheadPeriodMs,
-        sharing: this.radio.loads[dev.serving]![leg.dir].discipline,
+        sharing,
+        serviceMs,
       };
       this.legModels[id] = model;
     }

@@ -111,6 +111,7 @@ export function buildFlowRadio(
             cell.grid.symbolsPerMs(dir as Dir),
             tiers,
             ranShare?.cell(cell.index, dir as Dir) ?? null,
+            cell.grid.periodMs / cell.grid.count(dir as Dir),
           ),
       ) as [CellLoad, CellLoad],
   );
