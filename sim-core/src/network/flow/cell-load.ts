@@ -159,7 +159,7 @@ export class CellLoad {
     const share = this.share!;
     const nPrb = share.nPrb;
     this.uesCounted = this.backloggedUes();
-    const cap = Math.max(1, Math.min(nPrb, share.factoryCapPrb(tMs, Math.max(1, this.uesCounted))));
+    const cap = Math.max(1, Math.min(nPrb, share.factoryCapPrb(tMs, this.uesCounted)));
     const moved = cap !== this.capPrb;
     this.capPrb = cap;
     this.factoryCapacity = (this.capacity * cap) / nPrb;
@@ -171,24 +171,29 @@ export class CellLoad {
 
   /**
    * The factory's UEs with data at an opportunity, as the packet MAC counts them for the RAN share (its backlogged
-   * devices): a leg the scheduler cannot serve in full is always backlogged; another has data with the chance
-   * that a packet arrived since the last opportunity, or its share of the factory's PRBs if larger (ASSUMPTION:
-   * one leg per UE; messages add their rate likewise). Counting every active leg, as before, overstated the
-   * factory's fair share against the public users (GSE's UL: 84 % PRB use against the packet model's 78.9 %).
+   * devices), seen by a packet of the cell: its own UE has data, each other leg with the chance b that it has
+   * (1 when the scheduler cannot serve it in full, else the chance of a packet since the last opportunity, or its
+   * share of the factory's PRBs if larger; messages likewise): 1 + Σ b − max b, the busiest leg standing for the
+   * packet's own (ASSUMPTION: one leg per UE). Counting every active leg, as before, overstated the factory's fair
+   * share against the public users (GSE's UL: 84 % PRB use against the packet model's 78.9 %).
    */
   private backloggedUes(): number {
-    let ues = 0;
+    let sum = 0;
+    let top = 0;
     for (let i = 0; i < this.entries.length; i++) {
       const e = this.entries[i]!;
-      ues +=
+      const b =
         e.servedShare < 1
           ? 1
           : Math.min(
               1,
               Math.max(e.ratePerMs * this.opportunityMs, (e.ratePerMs * e.prbSymbols) / this.factoryCapacity),
             );
+      sum += b;
+      if (b > top) top = b;
     }
-    return ues + Math.min(1, this.messageRate() * this.opportunityMs);
+    const messages = Math.min(1, this.messageRate() * this.opportunityMs);
+    return 1 + sum + messages - Math.max(top, messages);
   }
 
   /** Recomputes loads and shares at `tMs`; entries whose inputs moved are listed in `changed`. */
