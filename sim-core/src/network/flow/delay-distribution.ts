@@ -10,6 +10,7 @@ import {
   type FirstTransmission,
   firstTransmission,
   type LegLink,
+  MAX_TRACKED_BLOCKS,
   retransmissionEndMs,
 } from './radio-leg';
 import { poisson, slotBacklog } from './slot-backlog';
@@ -162,6 +163,67 @@ function build(
   return { atoms, survive, lost, discarded, legLoads };
 }
 
+const events: { t: number; b: number }[] = [];
+const doneScratch: number[] = [];
+const attemptsScratch: number[] = [];
+
+/**
+ * A packet of several blocks is done when its slowest block is: block b, first sent by e_b, is done after
+ * attempt a (its retransmissions on the grid from its own end, as the packet model's MAC sends them) with
+ * probability 1 − β^a, independently (../cell-link.ts). P(done by x) = Π_b P(block b done by x): the atoms are
+ * its steps. Before, every retransmission was timed from the last block's end, so a block that failed early in a
+ * long frame, whose retransmission in fact overlaps the later blocks, delayed the whole frame. Adds the atoms
+ * (weight `w` times the delivered share) and returns that weight.
+ */
+function blockwiseHarq(
+  link: LegLink,
+  ft: FirstTransmission,
+  w: number,
+  t: number,
+  t0: number,
+  spread: number,
+): number {
+  const ends = ft.blockEndMs!;
+  const syms = ft.blockSymbols!;
+  const B = ft.blocks;
+  events.length = 0;
+  for (let b = 0; b < B; b++) {
+    let end = ends[b]!;
+    for (let a = 1; a <= link.maxAttempts; a++) {
+      if (a > 1) end = retransmissionEndMs(link, end, syms[b]!);
+      events.push({ t: end, b });
+    }
+  }
+  events.sort((x, y) => x.t - y.t || x.b - y.b);
+  // done[b]: P(block b done by now); the product over blocks, with the blocks not yet sent counted apart.
+  const done = doneScratch;
+  done.length = B;
+  done.fill(0);
+  const attemptsOf = attemptsScratch;
+  attemptsOf.length = B;
+  attemptsOf.fill(0);
+  let zeros = B;
+  let product = 1;
+  let prev = 0;
+  const step = spread > 1 ? (2 * (t - t0)) / spread : 0;
+  for (const e of events) {
+    const a = ++attemptsOf[e.b]!;
+    const next = 1 - link.bler ** a;
+    if (done[e.b] === 0) zeros--;
+    else product /= done[e.b]!;
+    product *= next;
+    done[e.b] = next;
+    const cdf = zeros === 0 ? product : 0;
+    const mass = cdf - prev;
+    prev = cdf;
+    if (!(mass > 0)) continue;
+    const wm = w * mass;
+    if (spread <= 1) accumulate(e.t - t, wm);
+    else for (let m = 0; m < spread; m++) accumulate(e.t - (t0 + (m + 0.5) * step), wm / spread);
+  }
+  return w * prev;
+}
+
 /** Atoms over the age at which an overloaded flow's packet starts (uniform over its last inter-arrival time). */
 const START_AGE_POINTS = 8;
 
@@ -183,7 +245,14 @@ function overloaded(leg: LegModel, radio: Atoms): Atoms {
   return drain();
 }
 
-const scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSymbols: 0 };
+const scratch: FirstTransmission = {
+  endMs: 0,
+  prbSymbols: 0,
+  blocks: 0,
+  lastSymbols: 0,
+  blockEndMs: [],
+  blockSymbols: [],
+};
 
 /** Radio delay from a uniform send phase over the TDD period (conditional on delivery), and the leg's load. */
 const aheadScratch: number[] = [];
@@ -336,6 +405,10 @@ function phasePoint(
     const pk = ahead[k]!;
     if (pk < 1e-7) continue;
     const ft = firstTransmission(link, bits, startMs, scratch, k * perOther);
+    if (ft.blocks > 1 && ft.blocks <= MAX_TRACKED_BLOCKS && link.bler > 0 && link.maxAttempts > 1) {
+      acc.total += blockwiseHarq(link, ft, w * pk, t, t0, spread);
+      continue;
+    }
     let end = ft.endMs;
     for (let a = 1; a <= link.maxAttempts; a++) {
       if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);

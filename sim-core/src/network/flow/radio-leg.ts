@@ -28,9 +28,14 @@ export interface FirstTransmission {
   blocks: number;
   /** Symbols of the opportunity of the last block (its retransmission needs as many). */
   lastSymbols: number;
+  /** When present: each block's end and its opportunity's symbols, in order (HARQ per block). */
+  blockEndMs?: number[];
+  blockSymbols?: number[];
 }
 
 const DONE_BITS = 1e-6;
+/** Blocks whose ends are tracked one by one (beyond, a packet's HARQ is taken as its last block's). */
+export const MAX_TRACKED_BLOCKS = 512;
 /** A packet that needs more blocks than this is treated as never done (a link far below the lowest MCS). */
 const MAX_BLOCKS = 100_000;
 
@@ -52,6 +57,10 @@ export function firstTransmission(
   let ahead = aheadPrbSymbols;
   out.prbSymbols = 0;
   out.blocks = 0;
+  const ends = out.blockEndMs;
+  const syms = out.blockSymbols;
+  if (ends !== undefined) ends.length = 0;
+  if (syms !== undefined) syms.length = 0;
   for (;;) {
     const symbols = grid.symbols(dir, opp);
     let free = link.nPrb;
@@ -69,6 +78,10 @@ export function firstTransmission(
     remaining -= prbs * perPrb;
     out.prbSymbols += prbs * symbols;
     out.blocks++;
+    if (ends !== undefined && out.blocks <= MAX_TRACKED_BLOCKS) {
+      ends.push(grid.endMs(dir, opp));
+      syms!.push(symbols);
+    }
     if (remaining <= DONE_BITS || out.blocks >= MAX_BLOCKS) {
       out.endMs =
         out.blocks >= MAX_BLOCKS && remaining > DONE_BITS ? Number.POSITIVE_INFINITY : grid.endMs(dir, opp);
