@@ -163,7 +163,10 @@ function build(
   return { atoms, survive, lost, discarded, legLoads };
 }
 
-const events: { t: number; b: number }[] = [];
+// Events of blockwiseHarq (end time, block), sorted through an index: no object per event.
+const eventT: number[] = [];
+const eventB: number[] = [];
+const eventOrder: number[] = [];
 const doneScratch: number[] = [];
 const attemptsScratch: number[] = [];
 
@@ -175,26 +178,23 @@ const attemptsScratch: number[] = [];
  * long frame, whose retransmission in fact overlaps the later blocks, delayed the whole frame. Adds the atoms
  * (weight `w` times the delivered share) and returns that weight.
  */
-function blockwiseHarq(
-  link: LegLink,
-  ft: FirstTransmission,
-  w: number,
-  t: number,
-  t0: number,
-  spread: number,
-): number {
+function blockwiseHarq(link: LegLink, ft: FirstTransmission, w: number, t: number, spread: number): number {
   const ends = ft.blockEndMs!;
   const syms = ft.blockSymbols!;
   const B = ft.blocks;
-  events.length = 0;
+  eventT.length = 0;
+  eventB.length = 0;
+  eventOrder.length = 0;
   for (let b = 0; b < B; b++) {
     let end = ends[b]!;
     for (let a = 1; a <= link.maxAttempts; a++) {
       if (a > 1) end = retransmissionEndMs(link, end, syms[b]!);
-      events.push({ t: end, b });
+      eventOrder.push(eventT.length);
+      eventT.push(end);
+      eventB.push(b);
     }
   }
-  events.sort((x, y) => x.t - y.t || x.b - y.b);
+  eventOrder.sort((x, y) => eventT[x]! - eventT[y]! || x - y);
   // done[b]: P(block b done by now); the product over blocks, with the blocks not yet sent counted apart.
   const done = doneScratch;
   done.length = B;
@@ -205,21 +205,22 @@ function blockwiseHarq(
   let zeros = B;
   let product = 1;
   let prev = 0;
-  const step = spread > 1 ? (2 * (t - t0)) / spread : 0;
-  for (const e of events) {
-    const a = ++attemptsOf[e.b]!;
+  for (const k of eventOrder) {
+    const b = eventB[k]!;
+    const et = eventT[k]!;
+    const a = ++attemptsOf[b]!;
     const next = 1 - link.bler ** a;
-    if (done[e.b] === 0) zeros--;
-    else product /= done[e.b]!;
+    if (done[b] === 0) zeros--;
+    else product /= done[b]!;
     product *= next;
-    done[e.b] = next;
+    done[b] = next;
     const cdf = zeros === 0 ? product : 0;
     const mass = cdf - prev;
     prev = cdf;
     if (!(mass > 0)) continue;
     const wm = w * mass;
-    if (spread <= 1) accumulate(e.t - t, wm);
-    else for (let m = 0; m < spread; m++) accumulate(e.t - (t0 + (m + 0.5) * step), wm / spread);
+    if (spread <= 1) accumulate(et - t, wm);
+    else addOutcome(et, wm);
   }
   return w * prev;
 }
@@ -331,6 +332,32 @@ interface PhaseAccumulator {
   blocks: number;
 }
 
+// Outcomes (end times and weights) of one phase point spread over its send times: equal ends (most of them: they
+// are opportunity ends) are merged first, so each distinct end is spread once.
+const outcomeEnds: number[] = [];
+const outcomeWeights: number[] = [];
+
+function addOutcome(endMs: number, w: number): void {
+  for (let i = outcomeEnds.length - 1; i >= 0; i--)
+    if (outcomeEnds[i] === endMs) {
+      outcomeWeights[i]! += w;
+      return;
+    }
+  outcomeEnds.push(endMs);
+  outcomeWeights.push(w);
+}
+
+/** Spreads each collected end over `spread` send times t0 + (m + ½)·step, and empties the collection. */
+function flushOutcomes(t0: number, step: number, spread: number): void {
+  for (let i = 0; i < outcomeEnds.length; i++) {
+    const end = outcomeEnds[i]!;
+    const w = outcomeWeights[i]! / spread;
+    for (let m = 0; m < spread; m++) accumulate(end - (t0 + (m + 0.5) * step), w);
+  }
+  outcomeEnds.length = 0;
+  outcomeWeights.length = 0;
+}
+
 /** Points per SR window (fifo: the share of the bunch ahead grows across it) and atoms each spreads over. */
 const SR_POINTS_FIFO = 8;
 const SR_SPREAD = 64;
@@ -400,13 +427,12 @@ function phasePoint(
   }
   const perOther =
     leg.sharing === 'fifo' ? leg.aheadPrbSymbols : Math.min(leg.aheadPrbSymbols, own.prbSymbols);
-  const step = (2 * (t - t0)) / spread;
   for (let k = 0; k < ahead.length; k++) {
     const pk = ahead[k]!;
     if (pk < 1e-7) continue;
     const ft = firstTransmission(link, bits, startMs, scratch, k * perOther);
     if (ft.blocks > 1 && ft.blocks <= MAX_TRACKED_BLOCKS && link.bler > 0 && link.maxAttempts > 1) {
-      acc.total += blockwiseHarq(link, ft, w * pk, t, t0, spread);
+      acc.total += blockwiseHarq(link, ft, w * pk, t, spread);
       continue;
     }
     let end = ft.endMs;
@@ -416,8 +442,9 @@ function phasePoint(
       if (!(pa > 0)) continue;
       const wa = w * pk * pa;
       if (spread === 1) accumulate(end - t, wa);
-      else for (let m = 0; m < spread; m++) accumulate(end - (t0 + (m + 0.5) * step), wa / spread);
+      else addOutcome(end, wa);
       acc.total += wa;
     }
   }
+  if (spread > 1) flushOutcomes(t0, (2 * (t - t0)) / spread, spread);
 }
