@@ -13,6 +13,9 @@ export interface Atoms {
 
 /** The discretised core delay covers mean ± this many σ (the mass beyond, 2e-9, is left out and renormalised). */
 const CORE_TAIL_SIGMAS = 6;
+/** Beyond ± this many σ (mass 5e-4, past the p99.9) atoms hold this many buckets each: fewer atoms to convolve. */
+const CORE_FINE_SIGMAS = 3.5;
+const CORE_TAIL_BUCKETS = 8;
 
 /** The core's atoms by model (a network has one core model: built once). */
 const coreAtomsMemo = new WeakMap<CoreModel, Atoms>();
@@ -29,9 +32,10 @@ export function coreAtoms(core: CoreModel): Atoms {
 /**
  * The clamped normal core delay max(min, mean + jitter · Z) on the latency histogram's buckets: the mass Φ(a)
  * clamped to the floor in one atom, then per bucket its exact mass Φ(z1) − Φ(z0) at its conditional mean
- * mean + jitter·(φ(z0) − φ(z1)) / mass. Convolved with a flow's radio delay it puts every percentile of the
- * sum within a bucket (0.5 %), where 48 equal-probability atoms put the tails a fixed atom apart (the p99 of a
- * stream class then sat on the atom at 2.31 σ whatever the radio part did).
+ * mean + jitter·(φ(z0) − φ(z1)) / mass (beyond ± 3.5 σ, 8 buckets per atom). Convolved with a flow's radio
+ * delay it puts every percentile of the sum within a bucket or so (0.5 %), where 48 equal-probability atoms put
+ * the tails a fixed atom apart (the p99 of a stream class then sat on the atom at 2.31 σ whatever the radio part
+ * did).
  */
 function buildCoreAtoms(core: CoreModel): Atoms {
   const { meanMs: mean, jitterMs: sigma, minMs } = core;
@@ -48,6 +52,7 @@ function buildCoreAtoms(core: CoreModel): Atoms {
   let z0 = (lo - mean) / sigma;
   let cdf0 = normalCdf(z0);
   for (let b = latencyBucket(lo); z0 < CORE_TAIL_SIGMAS; b++) {
+    if (Math.abs(z0) > CORE_FINE_SIGMAS) b += CORE_TAIL_BUCKETS - 1;
     const upper = Math.min(hi, latencyBucketUpperMs(b));
     const z1 = (upper - mean) / sigma;
     const cdf1 = normalCdf(z1);

@@ -28,7 +28,7 @@ export interface FirstTransmission {
   blocks: number;
   /** Symbols of the opportunity of the last block (its retransmission needs as many). */
   lastSymbols: number;
-  /** When present: each block's end and its opportunity's symbols, in order (HARQ per block). */
+  /** When present: each block's end and its opportunity's symbols, in order, in [0, blocks) (HARQ per block). */
   blockEndMs?: number[];
   blockSymbols?: number[];
 }
@@ -57,10 +57,9 @@ export function firstTransmission(
   let ahead = aheadPrbSymbols;
   out.prbSymbols = 0;
   out.blocks = 0;
+  // Written by index up to `blocks` (no length reset per call: this runs millions of times).
   const ends = out.blockEndMs;
   const syms = out.blockSymbols;
-  if (ends !== undefined) ends.length = 0;
-  if (syms !== undefined) syms.length = 0;
   for (;;) {
     const symbols = grid.symbols(dir, opp);
     let free = link.nPrb;
@@ -79,8 +78,8 @@ export function firstTransmission(
     out.prbSymbols += prbs * symbols;
     out.blocks++;
     if (ends !== undefined && out.blocks <= MAX_TRACKED_BLOCKS) {
-      ends.push(grid.endMs(dir, opp));
-      syms!.push(symbols);
+      ends[out.blocks - 1] = grid.endMs(dir, opp);
+      syms![out.blocks - 1] = symbols;
     }
     if (remaining <= DONE_BITS || out.blocks >= MAX_BLOCKS) {
       out.endMs =
