@@ -23,12 +23,6 @@ export interface LoadEntry {
   aheadPrbSymbols: number;
   /** Their period (Σλ / Σλ²: the period of equal streams, Infinity for messages alone). */
   aheadPeriodMs: number;
-  /**
-   * 'ps' only: other legs of its tier or the ones before it that the scheduler cannot serve in full. They are
-   * always backlogged, so they take a packet's own size of the PRBs it shares with them (not their queue's
-   * packets: those are left out of the arrivals and backlog above).
-   */
-  aheadSaturated: number;
 }
 
 /** Time constant of the message-load estimate (assumption: sporadic messages averaged over a minute). */
@@ -64,8 +58,6 @@ export class CellLoad {
   readonly tierAheadWork: Float64Array;
   /** Σ λ² of the streams of that tier and the ones before it (messages count as Poisson: 0). */
   readonly tierAheadRateSq: Float64Array;
-  /** 'ps': saturated legs of that tier and the ones before it (left out of the three above). */
-  readonly tierSaturated: Float64Array;
   private served = new Float64Array(8);
   // Message estimate per tier: PRB-symbols per ms and packets per ms, decayed from `messageAtMs`.
   private readonly messageWork: Float64Array;
@@ -100,7 +92,6 @@ export class CellLoad {
     this.tierAheadRate = new Float64Array(tiers);
     this.tierAheadWork = new Float64Array(tiers);
     this.tierAheadRateSq = new Float64Array(tiers);
-    this.tierSaturated = new Float64Array(tiers);
     this.messageWork = new Float64Array(tiers);
     this.messagePackets = new Float64Array(tiers);
   }
@@ -287,11 +278,10 @@ export class CellLoad {
       servedOf[i] = served;
       if (quantizeShare(served) < 1) saturated++;
     }
-    // Shared PRBs: a saturated leg is always backlogged and takes a packet's own size of an opportunity it shares
-    // (round robin among backlogged devices), not its queue's worth: the others' arrivals and backlog leave it out.
-    const sat = this.tierSaturated;
-    sat.fill(0);
-    if (this.discipline === 'ps' && saturated > 0) {
+    // Shared PRBs (round robin, proportional fair): a flow the scheduler cannot serve in full is always backlogged
+    // and its average throughput is high, so a light flow's device wins the PRBs it needs first; the saturated
+    // flows' queues are left out of the arrivals and backlog the others wait behind (they only take what is left).
+    if (this.discipline === 'ps' && saturated > 0)
       for (let i = 0; i < n; i++) {
         if (quantizeShare(servedOf[i]!) >= 1) continue;
         const e = this.entries[i]!;
@@ -299,21 +289,19 @@ export class CellLoad {
           rate[t]! -= e.ratePerMs;
           work[t]! -= e.ratePerMs * e.prbSymbols;
           sq[t]! -= e.ratePerMs * e.ratePerMs;
-          sat[t]!++;
         }
       }
-    }
     for (let i = 0; i < n; i++) {
       const e = this.entries[i]!;
       const t = e.tier;
-      const own = sat[t]! > 0 && quantizeShare(servedOf[i]!) < 1;
+      // A saturated leg's own rate is out of the sums already.
+      const own = this.discipline === 'ps' && quantizeShare(servedOf[i]!) < 1 ? 0 : 1;
       this.set(
         e,
         servedOf[i]!,
-        rate[t]! - (own ? 0 : e.ratePerMs),
-        work[t]! - (own ? 0 : e.ratePerMs * e.prbSymbols),
-        sq[t]! - (own ? 0 : e.ratePerMs * e.ratePerMs),
-        sat[t]! - (own ? 1 : 0),
+        rate[t]! - own * e.ratePerMs,
+        work[t]! - own * e.ratePerMs * e.prbSymbols,
+        sq[t]! - own * e.ratePerMs * e.ratePerMs,
       );
     }
     // A new PRB cap changes every leg's transmission (PRBs per opportunity).
@@ -326,30 +314,16 @@ export class CellLoad {
     if (this.share !== null && Math.abs(this.backloggedUes() - this.uesCounted) >= 0.5) this.dirty = true;
   }
 
-  private set(
-    e: LoadEntry,
-    served: number,
-    aheadRate: number,
-    aheadWork: number,
-    aheadSq: number,
-    aheadSaturated: number,
-  ): void {
+  private set(e: LoadEntry, served: number, aheadRate: number, aheadWork: number, aheadSq: number): void {
     const s = quantizeShare(served);
     // Hysteresis: a value within one step of the one in use keeps it (no flapping across a step boundary).
     const r = aheadRate > 1e-9 ? sticky(e.aheadRatePerMs, aheadRate) : 0;
     const w = r > 0 ? sticky(e.aheadPrbSymbols, aheadWork / aheadRate) : 0;
     const p =
       r > 0 && aheadSq > 1e-12 ? sticky(e.aheadPeriodMs, aheadRate / aheadSq) : Number.POSITIVE_INFINITY;
-    if (
-      s === e.servedShare &&
-      r === e.aheadRatePerMs &&
-      w === e.aheadPrbSymbols &&
-      p === e.aheadPeriodMs &&
-      aheadSaturated === e.aheadSaturated
-    )
+    if (s === e.servedShare && r === e.aheadRatePerMs && w === e.aheadPrbSymbols && p === e.aheadPeriodMs)
       return;
     e.servedShare = s;
-    e.aheadSaturated = aheadSaturated;
     e.aheadRatePerMs = r;
     e.aheadPrbSymbols = w;
     e.aheadPeriodMs = p;

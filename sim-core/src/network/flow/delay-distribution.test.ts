@@ -30,7 +30,6 @@ function leg(bler: number): LegModel {
     aheadRatePerMs: 0,
     aheadPrbSymbols: 0,
     aheadPeriodMs: Number.POSITIVE_INFINITY,
-    aheadSaturated: 0,
     sharing: 'ps',
     serviceMs: 0,
     access: null,

@@ -36,8 +36,6 @@ export interface LegModel {
   readonly aheadPrbSymbols: number;
   /** Their period (backlog builds over at most one: see slot-backlog.ts). */
   readonly aheadPeriodMs: number;
-  /** 'ps': always-backlogged (saturated) others, each taking the packet's own size of what it shares. */
-  readonly aheadSaturated: number;
   /** 'fifo': earlier packets are served first; 'ps': PRBs are shared (a packet waits for others' work up to its own size). */
   readonly sharing: 'fifo' | 'ps';
   /**
@@ -293,7 +291,6 @@ function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
   const acc: PhaseAccumulator = {
     leg,
     bits,
-    others,
     backlogs: others && leg.aheadRatePerMs > 0 ? backlogOf(leg) : null,
     attempts: new Float64Array(leg.link.maxAttempts),
     total: 0,
@@ -327,8 +324,6 @@ function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
 interface PhaseAccumulator {
   readonly leg: LegModel;
   readonly bits: number;
-  /** With the other traffic (else the packet alone). */
-  readonly others: boolean;
   readonly backlogs: Float64Array[] | null;
   readonly attempts: Float64Array;
   total: number;
@@ -432,11 +427,10 @@ function phasePoint(
   }
   const perOther =
     leg.sharing === 'fifo' ? leg.aheadPrbSymbols : Math.min(leg.aheadPrbSymbols, own.prbSymbols);
-  const saturated = acc.others ? leg.aheadSaturated * own.prbSymbols : 0;
   for (let k = 0; k < ahead.length; k++) {
     const pk = ahead[k]!;
     if (pk < 1e-7) continue;
-    const ft = firstTransmission(link, bits, startMs, scratch, saturated + k * perOther);
+    const ft = firstTransmission(link, bits, startMs, scratch, k * perOther);
     if (ft.blocks > 1 && ft.blocks <= MAX_TRACKED_BLOCKS && link.bler > 0 && link.maxAttempts > 1) {
       acc.total += blockwiseHarq(link, ft, w * pk, t, spread);
       continue;

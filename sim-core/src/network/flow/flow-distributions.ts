@@ -28,7 +28,7 @@ function quantizeBler(bler: number): number {
 export class FlowDistributions {
   /** Leg models by id, and the ids by inputs: (cell configuration, dir, bits, link, load, SR access). */
   private readonly legModels: LegModel[] = [];
-  private readonly legIds = new TupleInterner(14);
+  private readonly legIds = new TupleInterner(13);
   /** Distributions by id, and the ids by inputs: (bits, deadline, up to two leg models). */
   private readonly dists: DelayDistribution[] = [];
   private readonly distIds = new TupleInterner(4);
@@ -106,8 +106,7 @@ export class FlowDistributions {
       m.servedShare === leg.servedShare &&
       m.aheadRatePerMs === leg.aheadRatePerMs &&
       m.aheadPrbSymbols === leg.aheadPrbSymbols &&
-      m.aheadPeriodMs === leg.aheadPeriodMs &&
-      m.aheadSaturated === leg.aheadSaturated
+      m.aheadPeriodMs === leg.aheadPeriodMs
     )
       return m;
     const key = this.legIds.key;
@@ -131,7 +130,6 @@ export class FlowDistributions {
         ? 1 / (leg.ratePerMs * leg.servedShare)
         : 0;
     key[12] = serviceMs;
-    key[13] = leg.aheadSaturated;
     const id = this.legIds.intern();
     let model = this.legModels[id];
     if (model === undefined) {
@@ -144,7 +142,6 @@ export class FlowDistributions {
         aheadRatePerMs: leg.aheadRatePerMs,
         aheadPrbSymbols: leg.aheadPrbSymbols,
         aheadPeriodMs: leg.aheadPeriodMs,
-        aheadSaturated: leg.aheadSaturated,
         sharing,
         serviceMs,
       };

@@ -170,9 +170,7 @@ export class FlowMessages {
       start = pusch;
     }
     if (dev.blockedUntilMs > start) start = dev.blockedUntilMs;
-    // Shared PRBs: each saturated flow ahead (always backlogged) takes the message's own size of them.
-    const sat = load.discipline === 'ps' && served >= 1 ? load.tierSaturated[tier]! : 0;
-    let ahead = sat > 0 ? sat * firstTransmission(link, bits, start, this.scratch).prbSymbols : 0;
+    let ahead = 0;
     const rate = load.tierAheadRate[tier]!;
     if (served >= 1 && rate > 0) {
       const grid = link.grid;
@@ -191,7 +189,7 @@ export class FlowMessages {
       }
       const perOther = load.tierAheadWork[tier]! / rate;
       const own = firstTransmission(link, bits, start, this.scratch).prbSymbols;
-      ahead += k * (load.discipline === 'fifo' ? perOther : Math.min(perOther, own));
+      ahead = k * (load.discipline === 'fifo' ? perOther : Math.min(perOther, own));
     }
     const ft = firstTransmission(link, bits, start, this.scratch, ahead);
     // Attempts of the slowest block: P(done within a) = (1 − β^a)^blocks.

@@ -119,7 +119,6 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
       aheadRatePerMs: 0,
       aheadPrbSymbols: 0,
       aheadPeriodMs: Number.POSITIVE_INFINITY,
-      aheadSaturated: 0,
       memoModel: null,
       memoCell: -1,
     });
