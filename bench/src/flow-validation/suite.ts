@@ -27,7 +27,8 @@ const USAGE = `flow-validation: packet vs flow fidelity, replication by replicat
   --hours <h>           simulated hours of each plant run, warm-up included (default 2; the warm-up is capped at a quarter)
   --reference-hours <h> hours of the reference plant (100 machines, 30 AGVs, 500 UEs; default 0.5)
   --packet-from <json>  run flow only, against the packet intervals of an earlier result (results/flow-validation-*.json)
-                        with the same plants, hours and replications (same seeds: valid while packet mode is unchanged)
+                        with the same plants, hours and replications (same seeds: valid while packet mode is unchanged);
+                        writes results/flow-validation-<date>-flow-only.{md,json}
   --no-write            print only`;
 
 interface PlantResult {
@@ -191,7 +192,11 @@ async function run(args: string[]): Promise<number> {
   const markdown = out.join('\n');
   console.log(markdown);
   if (!values['no-write']) {
-    const base = join(RESULTS_DIR, `flow-validation-${date.slice(0, 10)}`);
+    // A flow-only run against stored packet intervals does not replace the full result of its date.
+    const base = join(
+      RESULTS_DIR,
+      `flow-validation-${date.slice(0, 10)}${values['packet-from'] === undefined ? '' : '-flow-only'}`,
+    );
     writeFileAtomic(`${base}.md`, markdown);
     writeFileAtomic(
       `${base}.json`,
