@@ -1,6 +1,6 @@
 import { studentTQuantile } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
-import { compareMetrics } from './compare';
+import { compareMetrics, compareToPacket } from './compare';
 
 describe('flow-validation comparison', () => {
   it('passes a flow mean inside the packet 95 % interval and fails one outside', () => {
@@ -17,5 +17,13 @@ describe('flow-validation comparison', () => {
     expect(inside.find((r) => r.metric === 'video.p99Ms')!.pass).toBe(true);
     const outside = compareMetrics(packet, [{ throughputPerHour: 12 + 1.1 * half, 'video.p99Ms': 101 }]);
     expect(outside.every((r) => !r.pass)).toBe(true);
+  });
+
+  it('against stored packet intervals (--packet-from) gives the same rows as with the packet runs', () => {
+    const packet = [10, 12, 14].map((v) => ({ throughputPerHour: v, 'video.p99Ms': 100 + v }));
+    const flow = [{ throughputPerHour: 13, 'video.p99Ms': 140 }];
+    const rows = compareMetrics(packet, flow);
+    expect(compareToPacket(rows, flow)).toEqual(rows);
+    expect(rows.map((r) => r.pass)).toEqual([true, false]);
   });
 });

@@ -20,25 +20,49 @@ export interface MetricComparison {
 /** Relative resolution of the latency percentiles (log buckets of 0.5 %: ±0.25 %, twice for safety). */
 const LATENCY_RESOLUTION = 0.005;
 
+/** The packet model's interval of one metric (from runs, or from a stored result: `--packet-from`). */
+export interface PacketInterval {
+  metric: string;
+  packetMean: number;
+  packetHalfWidth: number;
+}
+
 export function compareMetrics(packet: readonly Metrics[], flow: readonly Metrics[]): MetricComparison[] {
   const names = new Set<string>();
-  for (const m of [...packet, ...flow]) for (const k of Object.keys(m)) names.add(k);
-  const out: MetricComparison[] = [];
+  for (const m of packet) for (const k of Object.keys(m)) names.add(k);
+  const intervals: PacketInterval[] = [];
   for (const metric of [...names].sort()) {
-    const values = (runs: readonly Metrics[]) =>
-      runs.map((m) => m[metric]).filter((v): v is number => v !== undefined && Number.isFinite(v));
-    const p = values(packet);
-    const f = values(flow);
-    if (p.length === 0 || f.length === 0) continue;
+    const p = values(packet, metric);
+    if (p.length === 0) continue;
     const pc = confidenceInterval(p);
+    intervals.push({ metric, packetMean: pc.mean, packetHalfWidth: pc.halfWidth });
+  }
+  return compareToPacket(intervals, flow);
+}
+
+function values(runs: readonly Metrics[], metric: string): number[] {
+  return runs.map((m) => m[metric]).filter((v): v is number => v !== undefined && Number.isFinite(v));
+}
+
+/** The flow runs against the packet model's intervals, metric by metric (metrics either side lacks are left out). */
+export function compareToPacket(
+  packet: readonly PacketInterval[],
+  flow: readonly Metrics[],
+): MetricComparison[] {
+  const out: MetricComparison[] = [];
+  for (const { metric, packetMean, packetHalfWidth } of [...packet].sort((a, b) =>
+    a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0,
+  )) {
+    const f = values(flow, metric);
+    if (f.length === 0 || !Number.isFinite(packetMean)) continue;
     const fc = confidenceInterval(f);
-    const diff = fc.mean - pc.mean;
-    const resolution = metric.endsWith('Ms') ? LATENCY_RESOLUTION * Math.abs(pc.mean) : 0;
-    const tolerance = Math.max(Number.isFinite(pc.halfWidth) ? pc.halfWidth : 0, resolution, 1e-12);
+    const diff = fc.mean - packetMean;
+    const resolution = metric.endsWith('Ms') ? LATENCY_RESOLUTION * Math.abs(packetMean) : 0;
+    const tolerance = Math.max(Number.isFinite(packetHalfWidth) ? packetHalfWidth : 0, resolution, 1e-12);
     out.push({
       metric,
-      packetMean: pc.mean,
-      packetHalfWidth: pc.halfWidth,
+      packetMean,
+      packetHalfWidth,
       flowMean: fc.mean,
       flowHalfWidth: fc.halfWidth,
       diff,

@@ -5,6 +5,7 @@
 import type { DeviceState } from '../device';
 import type { Dir } from '../tdd-grid';
 import { UL } from '../tdd-grid';
+import type { SrSchedule } from '../uplink-access';
 import { DelayDistribution, type LegModel, type PathModel } from './delay-distribution';
 import type { FlowRadio } from './flow-radio';
 import type { FlowStream, StreamLeg } from './flow-stream';
@@ -25,9 +26,9 @@ function quantizeBler(bler: number): number {
 }
 
 export class FlowDistributions {
-  /** Leg models by id, and the ids by inputs: (cell configuration, dir, bits, link, load). */
+  /** Leg models by id, and the ids by inputs: (cell configuration, dir, bits, link, load, SR access). */
   private readonly legModels: LegModel[] = [];
-  private readonly legIds = new TupleInterner(11);
+  private readonly legIds = new TupleInterner(13);
   /** Distributions by id, and the ids by inputs: (bits, deadline, up to two leg models). */
   private readonly dists: DelayDistribution[] = [];
   private readonly distIds = new TupleInterner(4);
@@ -49,21 +50,35 @@ export class FlowDistributions {
     });
   }
 
-  /** `dev`'s link in `dir` on its serving cell, as one packet's leg sees it. */
-  legLink(dev: DeviceState, dir: Dir): LegLink {
+  /**
+   * `dev`'s link in `dir` on its serving cell, as one packet of class `classIndex` sees it: the reliable MCS (CQI
+   * table 3) for a class with a tighter BLER target, as the packet model's blocks carrying it.
+   */
+  legLink(dev: DeviceState, dir: Dir, classIndex: number): LegLink {
     const r = this.radio;
     const q = r.budget.quality(dev, dir, 0);
+    const mcs = r.classTier[classIndex] === 1 ? q.reliable : q;
     const cell = r.env.cells[dev.serving]!;
     return {
       grid: cell.grid,
       dir,
-      bitsPerPrbSymbol: q.bitsPerPrbSymbol,
-      bler: quantizeBler(q.bler),
+      bitsPerPrbSymbol: mcs.bitsPerPrbSymbol,
+      bler: quantizeBler(mcs.bler),
       capPrb: this.capPrb(dev, dir, q.fullPowerPrbs),
       nPrb: cell.nPrb,
       maxAttempts: r.maxAttempts,
       harqProcessingMs: r.harqProcessingMs[dev.serving]!,
     };
+  }
+
+  /**
+   * The SR schedule a stream's UL packets wait for (uplink-access.ts): every UL leg unless the network is
+   * grant-free or the class has configured grants (type 1: the next UL opportunity); null for DL.
+   */
+  private accessOf(dev: DeviceState, dir: Dir, classIndex: number): SrSchedule | null {
+    const access = this.radio.ulAccess;
+    if (dir !== UL || access === null || access.configuredGrantClass(classIndex)) return null;
+    return access.schedule(dev.serving);
   }
 
   /** Most PRBs per opportunity: the carrier, and in UL what the UE fills at its target power. */
@@ -76,14 +91,16 @@ export class FlowDistributions {
   /** The leg's model for its current link and load: the same object while none of its inputs changed. */
   private legModel(leg: StreamLeg, bits: number, discardTimerMs: number): LegModel {
     const dev = leg.device;
+    const ci = leg.stream.classIndex;
     const q = this.radio.budget.quality(dev, leg.dir, 0);
-    const bler = quantizeBler(q.bler);
+    const mcs = this.radio.classTier[ci] === 1 ? q.reliable : q;
+    const bler = quantizeBler(mcs.bler);
     const capPrb = this.capPrb(dev, leg.dir, q.fullPowerPrbs);
     const m = leg.memoModel;
     if (
       m !== null &&
       leg.memoCell === dev.serving &&
-      m.link.bitsPerPrbSymbol === q.bitsPerPrbSymbol &&
+      m.link.bitsPerPrbSymbol === mcs.bitsPerPrbSymbol &&
       m.link.bler === bler &&
       m.link.capPrb === capPrb &&
       m.servedShare === leg.servedShare &&
@@ -96,7 +113,7 @@ export class FlowDistributions {
     key[0] = this.cellConfig[dev.serving]!;
     key[1] = leg.dir;
     key[2] = bits;
-    key[3] = q.bitsPerPrbSymbol;
+    key[3] = mcs.bitsPerPrbSymbol;
     key[4] = bler;
     key[5] = capPrb;
     key[6] = leg.servedShare;
@@ -104,18 +121,29 @@ export class FlowDistributions {
     key[8] = leg.aheadRatePerMs;
     key[9] = leg.aheadPrbSymbols;
     key[10] = leg.aheadPeriodMs;
+    const access = this.accessOf(dev, leg.dir, ci);
+    key[11] = access === null ? 0 : 1;
+    const sharing = this.radio.loads[dev.serving]![leg.dir].discipline;
+    // An overloaded leg under shared PRBs is served at its share of them: one packet per 1 / (λ · share) ms.
+    const serviceMs =
+      sharing === 'ps' && leg.servedShare < 1 && leg.servedShare > 0
+        ? 1 / (leg.ratePerMs * leg.servedShare)
+        : 0;
+    key[12] = serviceMs;
     const id = this.legIds.intern();
     let model = this.legModels[id];
     if (model === undefined) {
       model = {
         id,
-        link: this.legLink(dev, leg.dir),
+        link: this.legLink(dev, leg.dir, ci),
+        access,
         servedShare: leg.servedShare,
         discardTimerMs,
         aheadRatePerMs: leg.aheadRatePerMs,
         aheadPrbSymbols: leg.aheadPrbSymbols,
         aheadPeriodMs: leg.aheadPeriodMs,
-        sharing: this.radio.loads[dev.serving]![leg.dir].discipline,
+        sharing,
+        serviceMs,
       };
       this.legModels[id] = model;
     }

@@ -17,6 +17,11 @@ export function latencyBucket(latencyMs: number): number {
     : Math.min(BUCKETS - 1, Math.ceil(Math.log(latencyMs / MIN_MS) / LOG_GROWTH));
 }
 
+/** Upper edge of a bucket: bucket b holds latencies in (MIN · GROWTH^(b−1), MIN · GROWTH^b]. */
+export function latencyBucketUpperMs(bucket: number): number {
+  return MIN_MS * GROWTH ** bucket;
+}
+
 export class WeightedLatencyHistogram {
   private readonly counts = new Float64Array(BUCKETS);
   private n = 0;
