@@ -1,5 +1,6 @@
 // Packet against flow fidelity over replications: the packet model's 95 % confidence interval per metric,
-// and whether the flow model's mean lies inside it.
+// whether the flow model's mean lies inside it, and if not whether it lies within the metric's planning
+// tolerance. A plant passes when every metric does one or the other.
 import { confidenceInterval } from '@factory-twin/sim-core';
 
 /** One replication's metrics by name (NaN: not measured in that run). */
@@ -15,6 +16,25 @@ export interface MetricComparison {
   diff: number;
   /** Inside the packet CI (or within the latency histogram's resolution for latency percentiles). */
   pass: boolean;
+  /** Outside the CI but within the metric's planning tolerance (`PLANNING_TOLERANCE`): equal for decisions. */
+  withinTolerance: boolean;
+}
+
+/**
+ * How far a flow figure may lie from the packet one and still read the same for a planner's decision, for
+ * metrics whose packet interval is narrower than that (ASSUMPTIONS, each reasoned):
+ * - on-time shares: 1e-4 (0.01 percentage points), a tenth of the step between the 99.9 % and 99.99 %
+ *   availability classes of TS 22.104 that targets are set in;
+ * - latency percentiles: 5 % of the packet value or 0.5 ms, whichever is more (under the TDD pattern's slot
+ *   granularity at 30 kHz, and under what a p99 target of tens of ms can resolve);
+ * - PRB use: 0.005 of the cell (half a percent of its PRBs).
+ * Throughput and safety stops have none: the CI decides.
+ */
+export function planningTolerance(metric: string, packetMean: number): number {
+  if (metric.endsWith('.onTime')) return 1e-4;
+  if (metric.endsWith('Ms')) return Math.max(0.5, 0.05 * Math.abs(packetMean));
+  if (metric.endsWith('PrbUse')) return 0.005;
+  return 0;
 }
 
 /** Relative resolution of the latency percentiles (log buckets of 0.5 %: ±0.25 %, twice for safety). */
@@ -67,6 +87,7 @@ export function compareToPacket(
       flowHalfWidth: fc.halfWidth,
       diff,
       pass: Math.abs(diff) <= tolerance,
+      withinTolerance: Math.abs(diff) <= Math.max(tolerance, planningTolerance(metric, packetMean)),
     });
   }
   return out;
@@ -83,12 +104,17 @@ const num = (v: number) =>
 
 export function comparisonTable(rows: readonly MetricComparison[]): string {
   const out = [
-    '| metric | packet (95 % CI) | flow (95 % CI) | flow − packet | inside |',
-    '| --- | ---: | ---: | ---: | :---: |',
+    '| metric | packet (95 % CI) | flow (95 % CI) | flow − packet | inside | within tolerance |',
+    '| --- | ---: | ---: | ---: | :---: | :---: |',
   ];
   for (const r of rows)
     out.push(
-      `| ${r.metric} | ${num(r.packetMean)} ± ${num(r.packetHalfWidth)} | ${num(r.flowMean)} ± ${num(r.flowHalfWidth)} | ${num(r.diff)} | ${r.pass ? 'yes' : '**no**'} |`,
+      `| ${r.metric} | ${num(r.packetMean)} ± ${num(r.packetHalfWidth)} | ${num(r.flowMean)} ± ${num(r.flowHalfWidth)} | ${num(r.diff)} | ${r.pass ? 'yes' : '**no**'} | ${r.pass ? '' : r.withinTolerance ? 'yes' : '**no**'} |`,
     );
   return out.join('\n');
+}
+
+/** A plant passes when every metric is inside the packet CI or within its planning tolerance. */
+export function plantPasses(rows: readonly MetricComparison[]): boolean {
+  return rows.length > 0 && rows.every((r) => r.pass || r.withinTolerance);
 }
