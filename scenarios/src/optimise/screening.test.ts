@@ -4,7 +4,7 @@ import { DEFAULT_PUBLIC_LOAD, factoryPrbCap } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { loadRunnableScenario } from '../validate/runnable';
 import { DecisionSpace } from './decision-space';
-import { Screening } from './screening';
+import { Screening, waterLevel } from './screening';
 import { loadOptimiseSpec } from './spec';
 import { corridorPlantDir } from './test-plant';
 
@@ -100,5 +100,20 @@ describe('screening: the public users of an operator cell', { timeout: 60_000 },
     expect(shared.ul / own.ul).toBeCloseTo(1 / left(hour.ulPrbShare), 9);
     expect(shared.dl / own.dl).toBeCloseTo(1 / left(hour.dlPrbShare), 9);
     expect(left(hour.ulPrbShare)).toBeLessThan(0.9);
+  });
+});
+
+describe('screening: an overloaded cell', { timeout: 60_000 }, () => {
+  it('starves the flows at or above the max-min fair share, not the light ones', () => {
+    // Σ min(d, L) = 1: 0.1 + 0.2 + 2 · 0.35.
+    expect(waterLevel([0.9, 0.1, 0.9, 0.2])).toBeCloseTo(0.35, 12);
+    expect(waterLevel([0.2, 0.3])).toBe(Number.POSITIVE_INFINITY);
+    // One gNB; the far camera at 200 Mbit/s, far beyond the cell's UL, the near one at 20.
+    const { space, screening } = screeningOf(200, [n78], 42);
+    const r = screening.evaluate(space.decode([1, 0, 0]));
+    expect(r.cellLoads[0]!.ul).toBeGreaterThan(1);
+    // The 20 Mbit/s camera is under the fair share and on time; the 200 Mbit/s one starves: half the cameras.
+    expect(r.onTime.video).toBeCloseTo(0.5, 3);
+    expect(r.onTime.telemetry).toBeGreaterThan(0.99);
   });
 });

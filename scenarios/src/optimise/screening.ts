@@ -49,6 +49,8 @@ const BLER = radio.CQI_TARGET_BLER;
 const MAX_RETX = radio.DEFAULT_MAX_HARQ_RETRANSMISSIONS;
 /** Expected transmissions per transport block with HARQ at the target BLER. */
 const TX_PER_BLOCK = radio.harqExpectedTransmissions(BLER, MAX_RETX);
+/** Most fixed-point steps of the UL load coupling between co-channel cells. */
+const UL_COUPLING_STEPS = 6;
 /** A flow is on time only below this load: above it, queues grow (M/G/1 is unstable at ρ ≥ 1). */
 const MAX_STABLE_LOAD = 1;
 
@@ -93,6 +95,10 @@ export class Screening {
   private readonly ulTxDbm: Float64Array;
   /** Per candidate cell: other cells' UEs' UL interference per PRB at its gNB, mW. */
   private readonly ulInterferenceMw: Float64Array;
+  private readonly ulLoadsScratch: Float64Array;
+  /** The candidate being evaluated and its overloaded cells' flow demands (overloadDemands). */
+  private candidate: Candidate | undefined;
+  private readonly demandCache = new Map<number, number[]>();
   /** On-time of a mobile flow by (serving cell, CQI), per evaluation. */
   private readonly memo = new Float64Array(200 * 16);
 
@@ -142,6 +148,7 @@ export class Screening {
     this.load = new Float64Array(env.cells.length * 2);
     this.ulTxDbm = new Float64Array(n);
     this.ulInterferenceMw = new Float64Array(env.cells.length);
+    this.ulLoadsScratch = new Float64Array(env.cells.length);
   }
 
   evaluate(c: Candidate): ScreeningResult {
@@ -176,12 +183,24 @@ export class Screening {
     // UL SINR at the serving gNB, zones on: first without other cells' UEs, then with the interference their
     // load causes (the flow fidelity's coupling: each UE's PRB share × its power received at the victim).
     this.ran = this.shared.get(c.deployment);
+    this.candidate = c;
+    this.demandCache.clear();
     this.ulInterferenceMw.fill(0, 0, cells.length);
     this.ulSinrs(cells);
     this.offeredLoads(cells, carrierOf);
-    if (this.addUlInterference(cells, carrierOf)) {
+    // Load coupling (Siomina & Yuan 2012): more load, more interference, lower SINR, more PRBs per bit. A few
+    // fixed-point steps, until no cell's UL load moves by more than 1 % of its PRBs.
+    for (let step = 0; step < UL_COUPLING_STEPS; step++) {
+      const before = this.ulLoadsScratch;
+      for (let i = 0; i < cells.length; i++) before[i] = this.load[i * 2 + dirIndex('UL')];
+      this.ulInterferenceMw.fill(0, 0, cells.length);
+      if (!this.addUlInterference(cells, carrierOf)) break;
       this.ulSinrs(cells);
       this.offeredLoads(cells, carrierOf);
+      let moved = 0;
+      for (let i = 0; i < cells.length; i++)
+        moved = Math.max(moved, Math.abs(Math.min(1, this.load[i * 2]) - Math.min(1, before[i])));
+      if (moved < 0.01) break;
     }
     let maxLoad = 0;
     let maxPrbShare = 0;
@@ -243,6 +262,32 @@ export class Screening {
       opexEurPerYear,
       tcoEur: capexEur + opexEurPerYear * this.annuity,
     };
+  }
+
+  /**
+   * The PRB demands (shares of the factory's capacity) of the flows an overloaded cell serves in `dir`: each
+   * fixed flow's, and the AGVs' together (spread over the path, as their load). Cached per evaluation.
+   */
+  private overloadDemands(cell: number, dir: Direction): number[] {
+    const key = cell * 2 + dirIndex(dir);
+    const cached = this.demandCache.get(key);
+    if (cached !== undefined) return cached;
+    const g = this.geometry;
+    const k = this.candidate!.carrierIndex[cell];
+    const capacity = this.carriers[k].capacity[dir] * this.factoryShare(this.carriers[k].nPrb, dir);
+    const demands: number[] = [];
+    for (const f of this.flows)
+      if (f.point >= 0 && f.bitsPerMs > 0 && f.dir === dir && this.serving[f.point] === cell)
+        demands.push(this.work(f.bitsPerMs, dir, f.point, k) / capacity);
+    const rate = this.mobileRate[dir];
+    if (rate > 0 && g.path.length > 0) {
+      let mobile = 0;
+      for (let p = g.floor.length; p < g.floor.length + g.path.length; p++)
+        if (this.serving[p] === cell) mobile += this.work(rate, dir, p, k) / g.path.length;
+      if (mobile > 0) demands.push(mobile / capacity);
+    }
+    this.demandCache.set(key, demands);
+    return demands;
   }
 
   /** UL SINR of every point at its serving gNB with the current other-cell interference (`ulInterferenceMw`). */
@@ -381,14 +426,25 @@ export class Screening {
     const k = c.carrierIndex[i];
     const rho = this.load[i * 2 + dirIndex(f.dir)];
     const bits = this.bitsPerPrbSymbol(f.dir, p, k);
-    if (bits === 0 || rho >= MAX_STABLE_LOAD) return 0;
+    if (bits === 0) return 0;
     const cr = this.carriers[k];
     const capacity = cr.capacity[f.dir] * this.factoryShare(cr.nPrb, f.dir);
     const serviceMs = (f.packetBits * TX_PER_BLOCK) / bits / capacity;
     // A periodic flow's packet shares the PRBs with the other flows, not with its own earlier packets (gone
     // by the time the next one comes, in a stable cell): the slowdown is the others' load.
     const own = f.bitsPerMs > 0 ? this.work(f.bitsPerMs, f.dir, p, k) / capacity : 0;
-    const radioMs = cr.alignMs[f.dir] + Math.max(cr.slotMs, serviceMs / (1 - Math.max(0, rho - own)));
+    let others = rho - own;
+    if (rho >= MAX_STABLE_LOAD) {
+      // An overloaded cell: proportional fair and round robin serve a device with little data first, so a
+      // flow below the max-min fair share still gets through, slowed by the others' load each capped at its
+      // own; a flow at or above it is starved (its queue grows).
+      const demands = this.overloadDemands(i, f.dir);
+      if (own >= waterLevel(demands)) return 0;
+      others = -own;
+      for (const d of demands) others += Math.min(d, own);
+      if (others >= MAX_STABLE_LOAD) return 0;
+    }
+    const radioMs = cr.alignMs[f.dir] + Math.max(cr.slotMs, serviceMs / (1 - Math.max(0, others)));
     const core = radio.coreDelayProfile(c.deployment ?? this.coreMode);
     let p0 = 0;
     for (let a = 0; a <= MAX_RETX; a++) {
@@ -401,6 +457,18 @@ export class Screening {
 }
 
 const dirIndex = (d: Direction) => (d === 'UL' ? 0 : 1);
+
+/** Max-min fair share L of a unit capacity among demands: Σ min(d, L) = 1 (Infinity when Σ d ≤ 1). */
+export function waterLevel(demands: readonly number[]): number {
+  const sorted = [...demands].sort((a, b) => a - b);
+  let left = 1;
+  for (let i = 0; i < sorted.length; i++) {
+    const share = left / (sorted.length - i);
+    if (sorted[i]! >= share) return share;
+    left -= sorted[i]!;
+  }
+  return Number.POSITIVE_INFINITY;
+}
 
 /** The public users on an operator's cell that screening assumes: those of the run's busiest hour. */
 interface SharedRan {
