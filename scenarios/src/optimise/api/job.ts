@@ -180,6 +180,8 @@ export class OptimiseJob {
         const { extends: _e, ...patch } = variant;
         patches[m.id] = patch;
       }
+      // The CLI wrote it from the FrontJson type (optimise.ts checks that at compile time); checked above only
+      // for what the editor indexes by.
       return { front: front as unknown as FrontJson, patches };
     } catch (error) {
       return `the optimiser finished but its front could not be read: ${error instanceof Error ? this.relative(error.message) : String(error)}`;
