@@ -68,6 +68,15 @@ export function accumulate(x: number, w: number): void {
   if (k > hi) hi = k;
 }
 
+/** `accumulate` of an atom whose latency bucket the caller knows (`latencyBucket(x)`). */
+export function accumulateAt(k: number, x: number, w: number): void {
+  if (!(w > 0)) return;
+  bucketSum[k]! += x * w;
+  bucketWeight[k]! += w;
+  if (k < lo) lo = k;
+  if (k > hi) hi = k;
+}
+
 /**
  * The accumulated atoms merged per latency bucket, in bucket order (each at the mean delay of its atoms,
  * with their weight times `scale`); the accumulation starts again empty.

@@ -2,7 +2,8 @@
 // as a discrete distribution on the latency histogram's buckets, plus the shares lost (HARQ) and discarded
 // (a flow the scheduler cannot serve in full). Built once per distinct set of inputs and shared.
 import { normalCdf } from '../radio/random';
-import { type Atoms, accumulate, compress, convolve, convolveCompress, drain } from './atoms';
+import type { TddGrid } from '../tdd-grid';
+import { type Atoms, accumulateAt, compress, convolve, convolveCompress, drain } from './atoms';
 import {
   attemptProbabilities,
   expectedAttempts,
@@ -12,6 +13,8 @@ import {
   retransmissionEndMs,
 } from './radio-leg';
 import { poisson, slotBacklog } from './slot-backlog';
+import { TupleInterner } from './tuple-interner';
+import { latencyBucket } from './weighted-histogram';
 
 /** One-way core delay max(min, mean + jitter · z), z standard normal (../radio/deployment.ts). */
 export interface CoreModel {
@@ -24,6 +27,11 @@ export interface CoreModel {
 export interface LegModel {
   /** Identifies the model among those of a network (distinct inputs, distinct id). */
   readonly id: number;
+  /**
+   * Identifies the inputs of the leg's delay without others' traffic (`link` and the packet's bits): models
+   * with one radio id share that part (DistributionMemo).
+   */
+  readonly radioId: number;
   readonly link: LegLink;
   /** Share of the flow's packets the scheduler can serve (below 1 only in overload). */
   readonly servedShare: number;
@@ -79,11 +87,14 @@ export class DelayDistribution {
   /** The radio legs' delay (core excluded), conditional on delivery. */
   readonly radio: Atoms;
 
-  constructor(readonly path: PathModel) {
+  /** `memo`: shares the legs' delays without others' traffic with the other distributions of a network. */
+  constructor(
+    readonly path: PathModel,
+    memo: DistributionMemo = new DistributionMemo(),
+  ) {
     // Each leg alone (no other traffic): its load, loss and delay, shared by both builds.
-    const alone = path.legs.map((leg) => radioAtoms(leg, path.bits, false));
+    const alone = path.legs.map((leg) => memo.alone(leg, path.bits));
     const full = build(path, alone, true);
-    const bare = build(path, alone, false);
     const deadline = path.deadlineMs + EPS_MS;
     this.radio = full.atoms;
     this.deliveredProb = full.survive;
@@ -92,14 +103,49 @@ export class DelayDistribution {
     // The core delay is added in closed form: P(core > x) of the clamped normal.
     this.lateProb = full.survive * lateShare(full.atoms, path.core, deadline);
     this.invalidProb = Math.min(1, this.lateProb + full.lost + full.discarded);
-    this.noQueueInvalidProb = Math.min(
-      this.invalidProb,
-      bare.survive * lateShare(bare.atoms, path.core, deadline) + bare.lost + bare.discarded,
-    );
+    this.noQueueInvalidProb = Math.min(this.invalidProb, memo.bareInvalid(path, alone, deadline));
     let mean = 0;
     for (let i = 0; i < full.atoms.d.length; i++) mean += full.atoms.p[i]! * full.atoms.d[i]!;
     this.meanMs = full.survive > 0 ? mean + coreMeanMs(path.core) : Number.NaN;
     this.legLoads = full.legLoads;
+  }
+}
+
+/**
+ * Pure memos of the parts of a distribution that depend on the legs' radio inputs alone (their `radioId`s),
+ * not on others' traffic: each leg's delay, load and loss, and the path's invalid share without queueing. A
+ * network keeps one (its flows' radio inputs repeat far more than their loads do); ids from one network only.
+ */
+export class DistributionMemo {
+  private readonly legs: RadioLeg[] = [];
+  /** Invalid share without queueing by (first leg's radio id, second's or -1, deadline). */
+  private readonly bareIds = new TupleInterner(3);
+  private readonly bare: number[] = [];
+
+  /** The leg's delay, load and loss without others' traffic. */
+  alone(leg: LegModel, bits: number): RadioLeg {
+    let r = this.legs[leg.radioId];
+    if (r === undefined) {
+      r = radioAtoms(leg, bits, false);
+      this.legs[leg.radioId] = r;
+    }
+    return r;
+  }
+
+  /** Late, lost or discarded without queueing behind other traffic (HARQ, alignment and the core alone). */
+  bareInvalid(path: PathModel, alone: readonly RadioLeg[], deadlineMs: number): number {
+    const key = this.bareIds.key;
+    key[0] = path.legs.length > 0 ? path.legs[0]!.radioId : -1;
+    key[1] = path.legs.length > 1 ? path.legs[1]!.radioId : -1;
+    key[2] = deadlineMs;
+    const id = this.bareIds.intern();
+    let invalid = this.bare[id];
+    if (invalid === undefined) {
+      const bare = build(path, alone, false);
+      invalid = bare.survive * lateShare(bare.atoms, path.core, deadlineMs) + bare.lost + bare.discarded;
+      this.bare[id] = invalid;
+    }
+    return invalid;
   }
 }
 
@@ -142,7 +188,13 @@ function build(
     discarded += survive * (1 - served);
     survive *= served;
     const radio = alone[i]!;
-    legLoads.push({ ...radio.load, share: survive });
+    const load = radio.load;
+    legLoads.push({
+      prbSymbols: load.prbSymbols,
+      blocks: load.blocks,
+      retransmissions: load.retransmissions,
+      share: survive,
+    });
     lost += survive * radio.lost;
     survive *= 1 - radio.lost;
     let legAtoms: Atoms;
@@ -157,19 +209,53 @@ function build(
 const scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSymbols: 0 };
 
 /** Radio delay from a uniform send phase over the TDD period (conditional on delivery), and the leg's load. */
-const aheadScratch: number[] = [];
 const gapScratch: number[] = [];
-/** Backlog distributions by grid and load (pure memo: the same inputs give the same array). */
-const backlogMemo = new Map<string, Float64Array[]>();
+/** Nobody ahead: the packet alone in its opportunity. */
+const ALONE: readonly number[] = [1];
+/** Packets ahead by backlog distribution and mean arrivals (pure memo: one per load and phase point). */
+const aheadMemo = new WeakMap<Float64Array, Map<number, readonly number[]>>();
+
+/** Packets ahead: the backlog left by the previous opportunity plus Poisson arrivals of mean `mean`. */
+function aheadPackets(backlog: Float64Array, mean: number): readonly number[] {
+  let byMean = aheadMemo.get(backlog);
+  if (byMean === undefined) {
+    byMean = new Map();
+    aheadMemo.set(backlog, byMean);
+  }
+  let ahead = byMean.get(mean);
+  if (ahead === undefined) {
+    poisson(mean, gapScratch);
+    let top = backlog.length - 1;
+    while (top > 0 && backlog[top]! < 1e-7) top--;
+    const sum = new Array<number>(top + gapScratch.length).fill(0);
+    for (let x = 0; x <= top; x++)
+      for (let k = 0; k < gapScratch.length; k++) sum[x + k]! += backlog[x]! * gapScratch[k]!;
+    ahead = sum;
+    byMean.set(mean, ahead);
+  }
+  return ahead;
+}
+/** Backlog distributions by grid, then by (dir, PRBs, load) (pure memo: the same inputs give the same arrays). */
+const backlogMemo = new WeakMap<TddGrid, { ids: TupleInterner; backlogs: Float64Array[][] }>();
 
 function backlogOf(leg: LegModel): Float64Array[] {
   const { grid, dir, nPrb } = leg.link;
-  const byKey = backlogMemo;
-  const key = `${grid.pattern}|${grid.slotMs}|${grid.special.dl}|${grid.special.gap}|${grid.special.ul}|${dir}|${nPrb}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
-  let b = byKey.get(key);
+  let memo = backlogMemo.get(grid);
+  if (memo === undefined) {
+    memo = { ids: new TupleInterner(5), backlogs: [] };
+    backlogMemo.set(grid, memo);
+  }
+  const key = memo.ids.key;
+  key[0] = dir;
+  key[1] = nPrb;
+  key[2] = leg.aheadRatePerMs;
+  key[3] = leg.aheadPrbSymbols;
+  key[4] = leg.aheadPeriodMs;
+  const id = memo.ids.intern();
+  let b = memo.backlogs[id];
   if (b === undefined) {
     b = slotBacklog(grid, dir, nPrb, leg.aheadRatePerMs, leg.aheadPrbSymbols, leg.aheadPeriodMs);
-    byKey.set(key, b);
+    memo.backlogs[id] = b;
   }
   return b;
 }
@@ -192,6 +278,8 @@ function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
   const { grid, dir } = link;
   const count = grid.count(dir);
   const attempts = new Float64Array(link.maxAttempts);
+  const delays = new Float64Array(link.maxAttempts);
+  const buckets = new Int32Array(link.maxAttempts);
   // Atoms go straight onto the latency buckets (merged at their mean): no array of every combination.
   let total = 0;
   const backlogs = others && leg.aheadRatePerMs > 0 ? backlogOf(leg) : null;
@@ -211,32 +299,34 @@ function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
       blocks += w * own.blocks;
       // Others ahead, in packets: the backlog left by the previous opportunity, plus the arrivals in this gap
       // before this packet (FIFO) or all of the gap's (PRBs shared: every one in the opportunity takes part).
-      const ahead = aheadScratch;
-      ahead.length = 1;
-      ahead[0] = 1;
+      let ahead: readonly number[] = ALONE;
       if (others && leg.aheadRatePerMs > 0) {
-        const backlog = backlogs![(i - 1) % count]!;
         const window = leg.sharing === 'fifo' ? t - prevStart : gap;
-        poisson(leg.aheadRatePerMs * window, gapScratch);
-        let top = backlog.length - 1;
-        while (top > 0 && backlog[top]! < 1e-7) top--;
-        ahead.length = top + gapScratch.length;
-        ahead.fill(0);
-        for (let x = 0; x <= top; x++)
-          for (let k = 0; k < gapScratch.length; k++) ahead[x + k]! += backlog[x]! * gapScratch[k]!;
+        ahead = aheadPackets(backlogs![(i - 1) % count]!, leg.aheadRatePerMs * window);
       }
       const perOther =
         leg.sharing === 'fifo' ? leg.aheadPrbSymbols : Math.min(leg.aheadPrbSymbols, own.prbSymbols);
+      // Consecutive counts ahead often end in the same opportunity: its attempts' delays are reused.
+      let lastEnd = Number.NaN;
+      let lastSymbols = -1;
       for (let k = 0; k < ahead.length; k++) {
         const pk = ahead[k]!;
         if (pk < 1e-7) continue;
         const ft = firstTransmission(link, bits, t, scratch, k * perOther);
-        let end = ft.endMs;
+        if (ft.endMs !== lastEnd || ft.lastSymbols !== lastSymbols) {
+          lastEnd = ft.endMs;
+          lastSymbols = ft.lastSymbols;
+          let end = ft.endMs;
+          for (let a = 1; a <= link.maxAttempts; a++) {
+            if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
+            delays[a - 1] = end - t;
+            buckets[a - 1] = latencyBucket(end - t);
+          }
+        }
         for (let a = 1; a <= link.maxAttempts; a++) {
-          if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
           const pa = attempts[a - 1]!;
           if (pa > 0) {
-            accumulate(end - t, w * pk * pa);
+            accumulateAt(buckets[a - 1]!, delays[a - 1]!, w * pk * pa);
             total += w * pk * pa;
           }
         }

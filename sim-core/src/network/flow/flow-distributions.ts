@@ -5,7 +5,7 @@
 import type { DeviceState } from '../device';
 import type { Dir } from '../tdd-grid';
 import { UL } from '../tdd-grid';
-import { DelayDistribution, type LegModel, type PathModel } from './delay-distribution';
+import { DelayDistribution, DistributionMemo, type LegModel, type PathModel } from './delay-distribution';
 import type { FlowRadio } from './flow-radio';
 import type { FlowStream, StreamLeg } from './flow-stream';
 import { busyPeriodMs } from './queue-model';
@@ -25,9 +25,13 @@ function quantizeBler(bler: number): number {
 }
 
 export class FlowDistributions {
-  /** Leg models by id, and the ids by inputs: (cell configuration, dir, bits, link, load). */
+  /** Leg models by id, and the ids by inputs: (radio id, served share, discard timer, load). */
   private readonly legModels: LegModel[] = [];
-  private readonly legIds = new TupleInterner(11);
+  private readonly legIds = new TupleInterner(6);
+  /** Radio ids by the inputs of a leg's delay without others' traffic: (cell configuration, dir, bits, link). */
+  private readonly radioIds = new TupleInterner(6);
+  /** What leg models and distributions of equal radio inputs share (pure memo). */
+  private readonly memo = new DistributionMemo();
   /** Distributions by id, and the ids by inputs: (bits, deadline, up to two leg models). */
   private readonly dists: DelayDistribution[] = [];
   private readonly distIds = new TupleInterner(4);
@@ -80,35 +84,47 @@ export class FlowDistributions {
     const bler = quantizeBler(q.bler);
     const capPrb = this.capPrb(dev, leg.dir, q.fullPowerPrbs);
     const m = leg.memoModel;
-    if (
+    const sameRadio =
       m !== null &&
       leg.memoCell === dev.serving &&
       m.link.bitsPerPrbSymbol === q.bitsPerPrbSymbol &&
       m.link.bler === bler &&
-      m.link.capPrb === capPrb &&
+      m.link.capPrb === capPrb;
+    if (
+      sameRadio &&
       m.servedShare === leg.servedShare &&
       m.aheadRatePerMs === leg.aheadRatePerMs &&
       m.aheadPrbSymbols === leg.aheadPrbSymbols &&
       m.aheadPeriodMs === leg.aheadPeriodMs
     )
       return m;
+    // Every input of the leg's delay alone (radio: the last model's while they stay), then those of its
+    // share of the cell (load).
+    let radioId: number;
+    if (sameRadio) radioId = m.radioId;
+    else {
+      const radio = this.radioIds.key;
+      radio[0] = this.cellConfig[dev.serving]!;
+      radio[1] = leg.dir;
+      radio[2] = bits;
+      radio[3] = q.bitsPerPrbSymbol;
+      radio[4] = bler;
+      radio[5] = capPrb;
+      radioId = this.radioIds.intern();
+    }
     const key = this.legIds.key;
-    key[0] = this.cellConfig[dev.serving]!;
-    key[1] = leg.dir;
-    key[2] = bits;
-    key[3] = q.bitsPerPrbSymbol;
-    key[4] = bler;
-    key[5] = capPrb;
-    key[6] = leg.servedShare;
-    key[7] = discardTimerMs;
-    key[8] = leg.aheadRatePerMs;
-    key[9] = leg.aheadPrbSymbols;
-    key[10] = leg.aheadPeriodMs;
+    key[0] = radioId;
+    key[1] = leg.servedShare;
+    key[2] = discardTimerMs;
+    key[3] = leg.aheadRatePerMs;
+    key[4] = leg.aheadPrbSymbols;
+    key[5] = leg.aheadPeriodMs;
     const id = this.legIds.intern();
     let model = this.legModels[id];
     if (model === undefined) {
       model = {
         id,
+        radioId,
         link: this.legLink(dev, leg.dir),
         servedShare: leg.servedShare,
         discardTimerMs,
@@ -145,7 +161,7 @@ export class FlowDistributions {
     let dist = this.dists[id];
     if (dist === undefined) {
       const path: PathModel = { legs: legs.slice(), core: this.radio.core, bits, deadlineMs: s.deadlineMs };
-      dist = new DelayDistribution(path);
+      dist = new DelayDistribution(path, this.memo);
       this.dists[id] = dist;
     }
     return dist;

@@ -88,8 +88,18 @@ export function retransmissionEndMs(link: LegLink, endMs: number, symbols: numbe
 /** Expected transmissions of one block with at most `maxAttempts`: Σ_{a=1..A} β^(a−1). */
 export function expectedAttempts(bler: number, maxAttempts: number): number {
   if (bler >= 1) return maxAttempts;
-  return (1 - bler ** maxAttempts) / (1 - bler);
+  if (bler !== expectedBler || maxAttempts !== expectedMax) {
+    expectedBler = bler;
+    expectedMax = maxAttempts;
+    expected = (1 - bler ** maxAttempts) / (1 - bler);
+  }
+  return expected;
 }
+
+// expectedAttempts' last answer (pure memo: a leg asks once per phase point with the same inputs).
+let expectedBler = Number.NaN;
+let expectedMax = -1;
+let expected = 1;
 
 /**
  * Probability that a packet of `blocks` blocks needs exactly `a` transmissions of its slowest block, and that
@@ -102,12 +112,27 @@ export function attemptProbabilities(
   blocks: number,
   out: Float64Array,
 ): number {
-  // P(slowest block done within a attempts) = (1 − β^a)^blocks.
-  let prev = 0;
-  for (let a = 1; a <= maxAttempts; a++) {
-    const within = (1 - bler ** a) ** blocks;
-    out[a - 1] = within - prev;
-    prev = within;
+  // The phase points of a leg mostly ask for the same inputs again: the last answer is kept (pure memo).
+  if (bler !== lastBler || maxAttempts !== lastMaxAttempts || blocks !== lastBlocks) {
+    if (lastAttempts.length < maxAttempts) lastAttempts = new Float64Array(maxAttempts);
+    // P(slowest block done within a attempts) = (1 − β^a)^blocks.
+    let prev = 0;
+    for (let a = 1; a <= maxAttempts; a++) {
+      const within = (1 - bler ** a) ** blocks;
+      lastAttempts[a - 1] = within - prev;
+      prev = within;
+    }
+    lastLoss = 1 - prev;
+    lastBler = bler;
+    lastMaxAttempts = maxAttempts;
+    lastBlocks = blocks;
   }
-  return 1 - prev;
+  for (let a = 0; a < maxAttempts; a++) out[a] = lastAttempts[a]!;
+  return lastLoss;
 }
+
+let lastBler = Number.NaN;
+let lastMaxAttempts = -1;
+let lastBlocks = -1;
+let lastLoss = 0;
+let lastAttempts = new Float64Array(8);
