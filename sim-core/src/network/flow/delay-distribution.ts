@@ -210,6 +210,10 @@ const scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSym
 
 /** Radio delay from a uniform send phase over the TDD period (conditional on delivery), and the leg's load. */
 const gapScratch: number[] = [];
+// Per attempt: its probability, and the delay and latency bucket of the opportunity count ahead last seen.
+let attemptScratch = new Float64Array(8);
+let delays = new Float64Array(8);
+let buckets = new Int32Array(8);
 /** Nobody ahead: the packet alone in its opportunity. */
 const ALONE: readonly number[] = [1];
 /** Packets ahead by backlog distribution and mean arrivals (pure memo: one per load and phase point). */
@@ -277,9 +281,12 @@ function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
   const link = leg.link;
   const { grid, dir } = link;
   const count = grid.count(dir);
-  const attempts = new Float64Array(link.maxAttempts);
-  const delays = new Float64Array(link.maxAttempts);
-  const buckets = new Int32Array(link.maxAttempts);
+  if (attemptScratch.length < link.maxAttempts) {
+    attemptScratch = new Float64Array(link.maxAttempts);
+    delays = new Float64Array(link.maxAttempts);
+    buckets = new Int32Array(link.maxAttempts);
+  }
+  const attempts = attemptScratch;
   // Atoms go straight onto the latency buckets (merged at their mean): no array of every combination.
   let total = 0;
   const backlogs = others && leg.aheadRatePerMs > 0 ? backlogOf(leg) : null;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { LATENCY_BUCKETS, latencyBucket, latencyBucketExact, MIN_MS } from './latency-bucket';
+
+/** The double next to `x` towards +∞ (dir 1) or −∞ (dir −1), x > 0. */
+function nextDouble(x: number, dir: 1 | -1): number {
+  const f = new Float64Array([x]);
+  const b = new BigInt64Array(f.buffer);
+  b[0] = b[0]! + BigInt(dir);
+  return f[0]!;
+}
+
+describe('latencyBucket (table)', () => {
+  it('gives the formula on both sides of every bucket boundary', () => {
+    let checked = 0;
+    for (let k = 1; k < LATENCY_BUCKETS - 1; k++) {
+      // The boundary between buckets k and k + 1 is MIN · GROWTH^k: the doubles around it, a few ulps apart.
+      const edge = MIN_MS * 1.005 ** k;
+      if (edge >= 1e7) break;
+      // A few ulps (the guard band: the formula itself) and 1e-11 … 1e-4 relative (the table) off it.
+      let x = edge;
+      for (let i = 0; i < 4; i++) x = nextDouble(x, -1);
+      const near: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        near.push(x);
+        x = nextDouble(x, 1);
+      }
+      for (const r of [1e-11, 1e-9, 1e-6, 1e-4]) near.push(edge * (1 - r), edge * (1 + r));
+      for (const y of near) {
+        expect(latencyBucket(y)).toBe(latencyBucketExact(y));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(70_000);
+  });
+
+  it('gives the formula on a log-uniform sample, at the ends and off the table', () => {
+    let seed = 12345;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let i = 0; i < 200_000; i++) {
+      const x = 10 ** (-4 + 12 * rand());
+      expect(latencyBucket(x)).toBe(latencyBucketExact(x));
+    }
+    for (const x of [0, -1, MIN_MS, nextDouble(MIN_MS, 1), 1, 1e7, nextDouble(1e7, -1), 1e9, Infinity, NaN])
+      expect(latencyBucket(x)).toStrictEqual(latencyBucketExact(x));
+  });
+});
