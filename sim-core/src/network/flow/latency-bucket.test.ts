@@ -43,6 +43,13 @@ describe('latencyBucket (table)', () => {
       const x = 10 ** (-4 + 12 * rand());
       expect(latencyBucket(x)).toBe(latencyBucketExact(x));
     }
+    // Span starts (values with few mantissa bits: slot-aligned delays such as 2.5 ms) and their neighbours.
+    for (let e = -10; e < 24; e++)
+      for (let m = 0; m < 1024; m += 3) {
+        const a = 2 ** e * (1 + m / 1024);
+        for (const y of [a, nextDouble(a, -1), nextDouble(a, 1), a * (1 + 1e-13), a * (1 - 1e-13)])
+          expect(latencyBucket(y)).toBe(latencyBucketExact(y));
+      }
     for (const x of [0, -1, MIN_MS, nextDouble(MIN_MS, 1), 1, 1e7, nextDouble(1e7, -1), 1e9, Infinity, NaN])
       expect(latencyBucket(x)).toStrictEqual(latencyBucketExact(x));
   });

@@ -2,8 +2,8 @@
 // a logarithm per call: the delay distributions map tens of millions of atoms to buckets per run. A table per
 // 1/1024 of an octave (the top ten mantissa bits) holds the bucket at the start of that span and the one
 // threshold inside it (a bucket is 1/139 of an octave wide, so there is at most one), both found with the
-// logarithm itself at start-up. Values near a threshold or a span's start (within 1e-12, relative) ask the
-// logarithm: away from them the computed quotient is more than its rounding error (~1e-15 relative, as ln is
+// logarithm itself at start-up. Values near a threshold (within 1e-12, relative; and near a span's start
+// when a threshold may be that close to it) ask the logarithm: away from them the computed quotient is more than its rounding error (~1e-15 relative, as ln is
 // within 1 ulp) from an integer, so the table gives exactly what the formula gives.
 
 export const MIN_MS = 1e-3; // as ../latency-histogram.ts
@@ -41,12 +41,16 @@ const LAST = spanOf(1e7); // at and above: the formula (the last bucket's clamp)
 const startBucket = new Int32Array(LAST - FIRST + 1);
 const startAt = new Float64Array(LAST - FIRST + 1);
 const threshold = new Float64Array(LAST - FIRST + 1);
+/** 1 when a threshold may lie within the guard band of the span's start (values there ask the formula). */
+const startGuard = new Uint8Array(LAST - FIRST + 1);
 for (let s = FIRST; s <= LAST; s++) {
   const a = spanStart(s);
   const b = spanStart(s + 1);
   const ka = latencyBucketExact(a);
   startBucket[s - FIRST] = ka;
   startAt[s - FIRST] = a;
+  const below = latencyBucketExact(a * (1 - 4 * GUARD));
+  startGuard[s - FIRST] = below === latencyBucketExact(a * (1 + 4 * GUARD)) ? 0 : 1;
   // The last double before b, then bisection for the first double of the next bucket.
   let hi = b * (1 - 2 ** -53);
   if (latencyBucketExact(hi) === ka) {
@@ -69,7 +73,7 @@ export function latencyBucket(latencyMs: number): number {
   const i = spanOf(latencyMs) - FIRST;
   const t = threshold[i]!;
   const a = startAt[i]!;
-  if (latencyMs - a <= a * GUARD || Math.abs(latencyMs - t) <= t * GUARD)
+  if ((startGuard[i] === 1 && latencyMs - a <= a * GUARD) || Math.abs(latencyMs - t) <= t * GUARD)
     return latencyBucketExact(latencyMs);
   return latencyMs >= t ? startBucket[i]! + 1 : startBucket[i]!;
 }
