@@ -239,15 +239,24 @@ function aheadPackets(backlog: Float64Array, mean: number): readonly number[] {
   }
   return ahead;
 }
-/** Backlog distributions by grid, then by (dir, PRBs, load) (pure memo: the same inputs give the same arrays). */
-const backlogMemo = new WeakMap<TddGrid, { ids: TupleInterner; backlogs: Float64Array[][] }>();
+/**
+ * Backlog distributions by grid configuration, then by (dir, PRBs, load) (pure memo: the same inputs give the
+ * same arrays; shared by the cells of one configuration and the runs of a process, as grids are by value).
+ */
+const backlogMemo = new Map<string, { ids: TupleInterner; backlogs: Float64Array[][] }>();
+const backlogMemoOfGrid = new WeakMap<TddGrid, { ids: TupleInterner; backlogs: Float64Array[][] }>();
 
 function backlogOf(leg: LegModel): Float64Array[] {
   const { grid, dir, nPrb } = leg.link;
-  let memo = backlogMemo.get(grid);
+  let memo = backlogMemoOfGrid.get(grid);
   if (memo === undefined) {
-    memo = { ids: new TupleInterner(5), backlogs: [] };
-    backlogMemo.set(grid, memo);
+    const config = `${grid.pattern}|${grid.slotMs}|${grid.special.dl}|${grid.special.gap}|${grid.special.ul}`;
+    memo = backlogMemo.get(config);
+    if (memo === undefined) {
+      memo = { ids: new TupleInterner(5), backlogs: [] };
+      backlogMemo.set(config, memo);
+    }
+    backlogMemoOfGrid.set(grid, memo);
   }
   const key = memo.ids.key;
   key[0] = dir;
