@@ -35,6 +35,10 @@ export class FlowDistributions {
   /** Distributions by id, and the ids by inputs: (bits, deadline, up to two leg models). */
   private readonly dists: DelayDistribution[] = [];
   private readonly distIds = new TupleInterner(4);
+  /** By leg model id: the last distribution of a one-leg flow on it, and its bits and deadline. */
+  private readonly soloDist: DelayDistribution[] = [];
+  private readonly soloBits: number[] = [];
+  private readonly soloDeadline: number[] = [];
   private readonly chainCache = new Map<DelayDistribution, ChainParams>();
   /** Per cell: an id of its configuration (cells of one configuration share flow distributions). */
   private readonly cellConfig: number[];
@@ -152,6 +156,10 @@ export class FlowDistributions {
       legs[i] = m;
     }
     if (same) return s.dist!;
+    // A one-leg flow: its leg model's last distribution, if that was for the same bits and deadline.
+    const solo = legs.length === 1 ? legs[0]!.id : -1;
+    if (solo >= 0 && this.soloBits[solo] === bits && this.soloDeadline[solo] === s.deadlineMs)
+      return this.soloDist[solo]!;
     const key = this.distIds.key;
     key[0] = bits;
     key[1] = s.deadlineMs;
@@ -163,6 +171,11 @@ export class FlowDistributions {
       const path: PathModel = { legs: legs.slice(), core: this.radio.core, bits, deadlineMs: s.deadlineMs };
       dist = new DelayDistribution(path, this.memo);
       this.dists[id] = dist;
+    }
+    if (solo >= 0) {
+      this.soloDist[solo] = dist;
+      this.soloBits[solo] = bits;
+      this.soloDeadline[solo] = s.deadlineMs;
     }
     return dist;
   }
