@@ -43,33 +43,40 @@ const startAt = new Float64Array(LAST - FIRST + 1);
 const threshold = new Float64Array(LAST - FIRST + 1);
 /** 1 when a threshold may lie within the guard band of the span's start (values there ask the formula). */
 const startGuard = new Uint8Array(LAST - FIRST + 1);
-for (let s = FIRST; s <= LAST; s++) {
-  const a = spanStart(s);
-  const b = spanStart(s + 1);
-  const ka = latencyBucketExact(a);
-  startBucket[s - FIRST] = ka;
-  startAt[s - FIRST] = a;
-  const below = latencyBucketExact(a * (1 - 4 * GUARD));
-  startGuard[s - FIRST] = below === latencyBucketExact(a * (1 + 4 * GUARD)) ? 0 : 1;
-  // The last double before b, then bisection for the first double of the next bucket.
-  let hi = b * (1 - 2 ** -53);
-  if (latencyBucketExact(hi) === ka) {
-    threshold[s - FIRST] = b; // none inside: every value of the span is below b
-    continue;
+let tableBuilt = false;
+
+/** The table (a few milliseconds, at the first call: runs without flow fidelity never pay for it). */
+function buildTable(): void {
+  tableBuilt = true;
+  for (let s = FIRST; s <= LAST; s++) {
+    const a = spanStart(s);
+    const b = spanStart(s + 1);
+    const ka = latencyBucketExact(a);
+    startBucket[s - FIRST] = ka;
+    startAt[s - FIRST] = a;
+    const below = latencyBucketExact(a * (1 - 4 * GUARD));
+    startGuard[s - FIRST] = below === latencyBucketExact(a * (1 + 4 * GUARD)) ? 0 : 1;
+    // The last double before b, then bisection for the first double of the next bucket.
+    let hi = b * (1 - 2 ** -53);
+    if (latencyBucketExact(hi) === ka) {
+      threshold[s - FIRST] = b; // none inside: every value of the span is below b
+      continue;
+    }
+    let lo = a;
+    while (true) {
+      const mid = lo + (hi - lo) / 2;
+      if (mid <= lo || mid >= hi) break;
+      if (latencyBucketExact(mid) === ka) lo = mid;
+      else hi = mid;
+    }
+    threshold[s - FIRST] = hi;
   }
-  let lo = a;
-  while (true) {
-    const mid = lo + (hi - lo) / 2;
-    if (mid <= lo || mid >= hi) break;
-    if (latencyBucketExact(mid) === ka) lo = mid;
-    else hi = mid;
-  }
-  threshold[s - FIRST] = hi;
 }
 
 /** Bucket of a latency (shared with the delay distributions, which are kept per bucket). */
 export function latencyBucket(latencyMs: number): number {
   if (!(latencyMs > MIN_MS && latencyMs < 1e7)) return latencyBucketExact(latencyMs);
+  if (!tableBuilt) buildTable();
   const i = spanOf(latencyMs) - FIRST;
   const t = threshold[i]!;
   const a = startAt[i]!;

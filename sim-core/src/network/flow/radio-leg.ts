@@ -47,7 +47,14 @@ export function firstTransmission(
   aheadPrbSymbols = 0,
 ): FirstTransmission {
   const { grid, dir } = link;
-  let opp = grid.nextOpportunity(dir, tMs);
+  // Callers ask for one send time with many loads ahead in a row: its first opportunity is kept.
+  if (tMs !== firstAtMs || grid !== firstGrid || dir !== firstDir) {
+    firstAtMs = tMs;
+    firstGrid = grid;
+    firstDir = dir;
+    firstOpp = grid.nextOpportunity(dir, tMs);
+  }
+  let opp = firstOpp;
   let remaining = bits;
   let ahead = aheadPrbSymbols;
   out.prbSymbols = 0;
@@ -78,6 +85,12 @@ export function firstTransmission(
     opp++;
   }
 }
+
+// firstTransmission's last send time and its first opportunity (pure memo of grid.nextOpportunity).
+let firstAtMs = Number.NaN;
+let firstGrid: TddGrid | null = null;
+let firstDir = -1;
+let firstOpp = 0;
 
 /** End of the retransmission of a block that ended at `endMs` (TS 38.213 §9.2.3 timing, via the grid). */
 export function retransmissionEndMs(link: LegLink, endMs: number, symbols: number): number {
