@@ -1,8 +1,25 @@
 // The browser-safe part of @factory-twin/scenarios (no file system, no worker threads): the scenario schema,
-// validation of scenario data in memory, the variant patch rules (merge and write), the model config and the
-// coverage maps. The viewer's layout editor uses it; a test checks that nothing here imports a Node module.
+// validation of scenario data in memory, the variant patch rules (merge and write), the model config, the
+// coverage maps, the optimise spec's rules and what the local optimise API sends and receives (optimise/api/).
+// The viewer's layout editor uses it; a test checks that nothing here imports a Node module.
 
 export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
+export { type CheckedRequest, checkOptimiseRequest } from './optimise/api/request';
+export {
+  type ApiError,
+  type ApiProbe,
+  type FrontGnb,
+  type FrontJson,
+  type FrontMemberJson,
+  type JobProgress,
+  type JobResult,
+  type JobState,
+  type JobStatus,
+  OPTIMISE_API_PATH,
+  type OptimiseApiRequest,
+  type RequestProblem,
+} from './optimise/api/wire';
+export { checkOptimiseSpecData } from './optimise/spec-schema';
 export { coverageMaps } from './run/coverage-maps';
 export { buildModels } from './run/run-model';
 export { formatPath } from './scenario/errors';
@@ -10,7 +27,7 @@ export { LIMITS } from './scenario/limits';
 export { isPlainObject, type MergeProblem, mergePatch } from './scenario/merge';
 export { parseScenarioText, type TextParse } from './scenario/parse-text';
 export { deepEqual, writePatch } from './scenario/patch-writer';
-export { type Scenario, scenarioSchema } from './scenario/schema';
+export { deploymentModes, type Scenario, scenarioSchema, trafficClasses } from './scenario/schema';
 export type { SchemaProblem } from './scenario/zod-issues';
 export { type CostLimits, DEFAULT_COST_LIMITS } from './validate/cost-guard';
 export { type DataValidation, validateScenarioData } from './validate/validate-data';

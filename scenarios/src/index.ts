@@ -41,11 +41,44 @@ export {
   valueEurPerHour,
 } from './cost/cost-model';
 export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
+export {
+  MAX_BODY_BYTES,
+  OPTIMISE_API_PATH,
+  type OptimiseApi,
+  type OptimiseApiOptions,
+  optimiseApi,
+} from './optimise/api/http';
+export type { CliCommand } from './optimise/api/job';
+export {
+  type CheckedRequest,
+  checkOptimiseRequest,
+  type OptimiseRequest,
+} from './optimise/api/request';
+export type {
+  ApiError,
+  ApiProbe,
+  FrontJson,
+  FrontMemberJson,
+  JobProgress,
+  JobResult,
+  JobState,
+  JobStatus,
+  RequestProblem,
+} from './optimise/api/wire';
 export { DecisionSpace } from './optimise/decision-space';
 export { type OptimiseOptions, type OptimiseResult, optimise } from './optimise/optimise';
 export { Screening, type ScreeningResult } from './optimise/screening';
+export {
+  type Agreement,
+  agreement,
+  type CheckCandidate,
+  checkCandidates,
+  type Simulated,
+  simulatedOf,
+  spearman,
+} from './optimise/screening-check';
 export { type FrontMember, type SearchOutcome, searchLayouts } from './optimise/search';
-export { loadOptimiseSpec, type OptimiseSpec } from './optimise/spec';
+export { checkOptimiseSpecData, loadOptimiseSpec, type OptimiseSpec } from './optimise/spec';
 export { compareReport } from './report/compare-report';
 export { htmlReport } from './report/html-report';
 export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';

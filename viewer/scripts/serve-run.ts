@@ -1,10 +1,13 @@
 /**
- * Serves the viewer's static build with one recording loaded: `serve-run RECORDING [--port N]`.
- * Builds the viewer first when the build is missing or older than its sources. Binds to 127.0.0.1.
+ * Serves the viewer's static build with one recording loaded: `serve-run [RECORDING] [--port N]`, and the
+ * local optimise API (`/api/optimise`: the layout editor runs `factory-twin optimise` through it, jobs in
+ * runs/optimise/ of the repository). Builds the viewer first when the build is missing or older than its
+ * sources. Binds to 127.0.0.1.
  */
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { optimiseApi } from '@factory-twin/scenarios';
 import { build, type Plugin, preview } from 'vite';
 
 const viewerDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,8 +28,21 @@ function buildIsStale(): boolean {
   const sources = Math.max(
     newestMtimeMs(join(viewerDir, 'src')),
     newestMtimeMs(join(viewerDir, '..', 'sim-core', 'src')),
+    newestMtimeMs(join(viewerDir, '..', 'scenarios', 'src')),
   );
   return statSync(index).mtimeMs < sources;
+}
+
+/** The local optimise API (scenarios/src/optimise/api): its jobs go to runs/optimise/ of the repository. */
+const api = optimiseApi({ projectRoot: resolve(viewerDir, '..') });
+
+function serveApi(): Plugin {
+  return {
+    name: 'factory-twin-optimise-api',
+    configurePreviewServer(server) {
+      server.middlewares.use(api.handle);
+    },
+  };
 }
 
 function serveRecording(file: string): Plugin {
@@ -50,10 +66,8 @@ async function main(): Promise<void> {
   // Paths are the user's: relative to where they ran the command (pnpm runs scripts in the package dir).
   const given = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--port');
   const file = given === undefined ? undefined : resolve(process.env.INIT_CWD ?? process.cwd(), given);
-  if (!file || !existsSync(file)) {
-    process.stderr.write(
-      `serve-run: no recording at ${file ?? '(none given)'}\nusage: serve-run RECORDING [--port N]\n`,
-    );
+  if (file !== undefined && !existsSync(file)) {
+    process.stderr.write(`serve-run: no recording at ${file}\nusage: serve-run [RECORDING] [--port N]\n`);
     process.exit(2);
   }
   if (buildIsStale()) {
@@ -64,11 +78,18 @@ async function main(): Promise<void> {
     root: viewerDir,
     logLevel: 'warn',
     preview: { host: '127.0.0.1', port, strictPort: false, open: false },
-    plugins: [serveRecording(file)],
+    plugins: [serveApi(), ...(file === undefined ? [] : [serveRecording(file)])],
   });
+  // Ctrl-C or a stop: the running optimisation (a child process) stops with the server.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      void api.close().finally(() => process.exit(130));
+    });
   const base = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
   process.stdout.write(
-    `\nThe viewer is serving ${file}\n  open ${base}?run=${RUN_URL}\n  (Ctrl-C stops it)\n`,
+    file === undefined
+      ? `\nThe viewer is serving the sample and the layout editor\n  open ${base}?mode=edit\n  (Ctrl-C stops it)\n`
+      : `\nThe viewer is serving ${file}\n  open ${base}?run=${RUN_URL}\n  layout editor and optimiser: ${base}?mode=edit\n  (Ctrl-C stops it)\n`,
   );
 }
 

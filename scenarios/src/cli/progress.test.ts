@@ -50,4 +50,26 @@ describe('progress without a terminal', () => {
     q.stop();
     expect(lines).toEqual([]);
   });
+
+  it('FT_PROGRESS_EVERY_S sets the interval (the local optimise API asks for a line a second)', () => {
+    const saved = process.env.FT_PROGRESS_EVERY_S;
+    process.env.FT_PROGRESS_EVERY_S = '1';
+    try {
+      let now = 0;
+      const lines: string[] = [];
+      const p = progressBar(
+        'generations',
+        'lines',
+        (s) => lines.push(s),
+        () => now,
+      );
+      p.update(1, 4);
+      now = 1_000;
+      p.update(2, 4);
+      expect(lines).toEqual(['2/4 generations (50 %), 1s elapsed, about 1s left\n']);
+    } finally {
+      if (saved === undefined) delete process.env.FT_PROGRESS_EVERY_S;
+      else process.env.FT_PROGRESS_EVERY_S = saved;
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import {
   type AgvConfig,
   type AgvVehicleConfig,
+  antennaPatterns,
   type ConnectivityConfig,
   type DeviceConfig,
   type DistributionSpec,
@@ -18,6 +19,7 @@ import {
 } from '@factory-twin/sim-core';
 import { type DurationInput, scaleDistribution } from '../scenario/distribution-schema';
 import type { NetworkSpec, Scenario } from '../scenario/schema';
+import { definedOnly } from './defined-only';
 import { maintenanceConfig } from './maintenance-config';
 import { outageConfig } from './outage-config';
 import { qualityConfig } from './quality-config';
@@ -58,6 +60,13 @@ const DEFAULTS = {
   // Battery that never asks to charge: the fleet model needs one; chargeThreshold 0 = never charges.
   battery: { capacityWh: 2000, consumptionWhPerM: 0, chargeThreshold: 0, chargeRateW: 1000 },
 } as const;
+
+/** A gNB's peak gain when the scenario gives none: its pattern's source's (sector 8 dBi), else 5 dBi. */
+function defaultGnbGainDbi(pattern: string | undefined): number {
+  const factory =
+    pattern !== undefined && antennaPatterns.has(pattern) ? antennaPatterns.get(pattern) : undefined;
+  return factory?.defaultGainDbi ?? DEFAULTS.gnbAntennaGainDbi;
+}
 
 /** Converts a validated scenario (friendly units) into sim-core's configs (ms, SI). */
 export function toModelConfig(scenario: Scenario): ModelConfig {
@@ -278,7 +287,8 @@ function networkConfig(s: Scenario): NetworkConfig {
         tddPattern: own.tddPattern ?? c.tddPattern,
         ...(specialSlot === undefined ? {} : { specialSlot }),
         txPowerDbm: g.txPowerDbm,
-        antennaGainDbi: g.antennaGainDbi ?? DEFAULTS.gnbAntennaGainDbi,
+        antennaGainDbi: g.antennaGainDbi ?? defaultGnbGainDbi(g.antenna?.pattern),
+        ...(g.antenna === undefined ? {} : { antenna: { ...g.antenna } }),
         noiseFigureDb: g.noiseFigureDb ?? DEFAULTS.gnbNoiseFigureDb,
         ...(g.mimoLayers === undefined ? {} : { mimoLayers: g.mimoLayers }),
       };
@@ -382,14 +392,6 @@ function radioLayout(s: Scenario): Pick<Layout, 'gnbs' | 'devices'> {
     default:
       return { gnbs, devices }; // a connectivity of one's own: as given
   }
-}
-
-/**
- * A copy without the keys whose value is undefined: sim-core spreads these blocks over its defaults, where an
- * explicit undefined (e.g. from a variant patch) would replace a default.
- */
-function definedOnly<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** Telemetry and video flows, one stream per sending device; motion control belongs to the AGV fleet. */

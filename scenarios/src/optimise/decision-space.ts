@@ -1,9 +1,11 @@
-// The decision space of the optimiser: mounting points, a carrier / TDD option per placed gNB, one deployment
-// mode. A candidate is a genome of small integers: gene i (one per mounting point) is 0 when no gNB is
-// there, else 1 + the index of its carrier option; the last gene is the index of the deployment mode.
+// The decision space of the optimiser: mounting points, a carrier / TDD option (and, with `gnbs.antenna.
+// azimuthsDeg`, an antenna azimuth) per placed gNB, one deployment mode. A candidate is a genome of small
+// integers: gene i (one per mounting point) is 0 when no gNB is there, else 1 + the index of its cell option
+// (carrier-major: option = carrier · azimuths + azimuth; without azimuths, the carrier option); the last gene is
+// the index of the deployment mode.
 import type { RandomStream } from '@factory-twin/sim-core';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors';
-import type { DeploymentMode, Scenario } from '../scenario/schema';
+import type { DeploymentMode, GnbAntenna, Scenario } from '../scenario/schema';
 import type { CarrierOption, OptimiseSpec } from './spec';
 
 export interface Mount {
@@ -23,6 +25,14 @@ export interface PlacedGnb {
   heightM: number;
   txPowerDbm: number;
   carrier?: Omit<CarrierOption, 'label'>;
+  antenna?: GnbAntenna;
+}
+
+/** What a gene value > 0 places: a carrier option and, when the search chooses azimuths, an azimuth. */
+export interface CellOption {
+  carrier: number;
+  /** null: the azimuth is not a decision variable (the spec's or base's antenna as it is). */
+  azimuthDeg: number | null;
 }
 
 export interface Candidate {
@@ -31,6 +41,10 @@ export interface Candidate {
   gnbs: PlacedGnb[];
   /** The carrier option of each gNB (index into `carriers`). */
   carrierIndex: number[];
+  /** The cell option of each gNB (index into `options`: its screening cell at its mount). */
+  optionIndex: number[];
+  /** The azimuth the search chose for each gNB; null where it chooses none. */
+  azimuthDeg: (number | null)[];
   /** Mount index of each gNB. */
   mountIndex: number[];
   deployment: DeploymentMode;
@@ -45,14 +59,39 @@ export class DecisionSpace {
   readonly maxGnbs: number;
   /** Transmit power of every placed gNB (spec, else the base's first gNB). */
   readonly txPowerDbm: number;
+  /** Antenna of every placed gNB (spec, else the base's first gNB's; absent: omni), without azimuthsDeg. */
+  readonly antenna: GnbAntenna | undefined;
+  /** Cell options a gene chooses from: carriers × azimuths (`gnbs.antenna.azimuthsDeg`), carrier-major. */
+  readonly options: CellOption[];
+  /** The carrier every gNB of an operator-run mode (all but private) takes: index into `carriers`. */
+  readonly operatorCarrier: number;
+  private readonly azimuthCount: number;
 
   constructor(spec: OptimiseSpec, base: Scenario) {
     const first = base.network.gnbs[0];
     const heightM = spec.gnbs.heightM ?? first?.heightM ?? Math.min(8, base.floor.ceilingHeightM ?? 8);
     this.txPowerDbm = spec.gnbs.txPowerDbm ?? first?.txPowerDbm ?? 24;
     this.mounts = mountsOf(spec, base, heightM);
-    this.carriers = spec.carriers.length > 0 ? spec.carriers : [{ label: 'base' }];
     this.deployments = spec.deployments.length > 0 ? spec.deployments : [base.network.deployment];
+    const carriers = spec.carriers.length > 0 ? spec.carriers : [{ label: 'base' }];
+    // An operator's RAN (public, slice) and an operator-built site RAN (hybrid) run on the operator's licensed
+    // carrier with its network-wide TDD pattern (synchronised with the macro cells: TDD networks in one band
+    // must be, or they jam each other's UL); only a private network on spectrum of its own picks its carrier.
+    // ASSUMPTION: the operator's carrier is the base scenario's network.carrier (option label 'operator').
+    const operatorRun = this.deployments.some((d) => d !== 'private');
+    const baseIndex = carriers.findIndex((c) => Object.keys(c).length === 1);
+    this.carriers =
+      operatorRun && baseIndex < 0 && spec.carriers.length > 0
+        ? [...carriers, { label: 'operator' }]
+        : carriers;
+    this.operatorCarrier = baseIndex >= 0 ? baseIndex : this.carriers.length - 1;
+    const { azimuthsDeg, ...own } = spec.gnbs.antenna ?? {};
+    this.antenna = spec.gnbs.antenna === undefined ? first?.antenna : (own as GnbAntenna);
+    const azimuths: (number | null)[] = azimuthsDeg ?? [null];
+    this.options = this.carriers.flatMap((_, carrier) =>
+      azimuths.map((azimuthDeg) => ({ carrier, azimuthDeg })),
+    );
+    this.azimuthCount = azimuths.length;
     this.minGnbs = spec.gnbs.min;
     this.maxGnbs = spec.gnbs.max;
     if (this.maxGnbs > this.mounts.length)
@@ -72,8 +111,7 @@ export class DecisionSpace {
   random(rng: RandomStream): number[] {
     const g = new Array<number>(this.length).fill(0);
     const n = this.minGnbs + Math.floor(rng.next() * (this.maxGnbs - this.minGnbs + 1));
-    for (const m of pick(this.mounts.length, n, rng))
-      g[m] = 1 + Math.floor(rng.next() * this.carriers.length);
+    for (const m of pick(this.mounts.length, n, rng)) g[m] = 1 + Math.floor(rng.next() * this.options.length);
     g[this.mounts.length] = Math.floor(rng.next() * this.deployments.length);
     return g;
   }
@@ -89,7 +127,7 @@ export class DecisionSpace {
     }
     while (active.length < this.minGnbs) {
       const free = g.slice(0, m).flatMap((v, i) => (v === 0 ? [i] : []));
-      g[free[Math.floor(rng.next() * free.length)]] = 1 + Math.floor(rng.next() * this.carriers.length);
+      g[free[Math.floor(rng.next() * free.length)]] = 1 + Math.floor(rng.next() * this.options.length);
       active = on();
     }
     return g;
@@ -118,14 +156,14 @@ export class DecisionSpace {
     const m = this.mounts.length;
     const p = 1 / this.length;
     for (let i = 0; i < m; i++)
-      if (g[i] > 0 && rng.next() < p) g[i] = 1 + Math.floor(rng.next() * this.carriers.length);
+      if (g[i] > 0 && rng.next() < p) g[i] = 1 + Math.floor(rng.next() * this.options.length);
     if (rng.next() < p) g[m] = Math.floor(rng.next() * this.deployments.length);
     const u = rng.next();
     const active = g.slice(0, m).flatMap((v, i) => (v > 0 ? [i] : []));
     const free = g.slice(0, m).flatMap((v, i) => (v === 0 ? [i] : []));
     if (u < 0.25 && active.length > this.minGnbs) g[active[Math.floor(rng.next() * active.length)]] = 0;
     else if (u < 0.5 && active.length < this.maxGnbs && free.length > 0)
-      g[free[Math.floor(rng.next() * free.length)]] = 1 + Math.floor(rng.next() * this.carriers.length);
+      g[free[Math.floor(rng.next() * free.length)]] = 1 + Math.floor(rng.next() * this.options.length);
     else this.move(g, rng);
     return this.repair(g, rng);
   }
@@ -156,30 +194,66 @@ export class DecisionSpace {
   }
 
   key(g: Genome): string {
-    return g.join('.');
+    return this.effective(g).join('.');
   }
 
-  decode(g: Genome): Candidate {
+  /** The genome as it is built: in an operator-run mode every gNB on the operator's carrier (same azimuth). */
+  private effective(g: Genome): Genome {
+    const m = this.mounts.length;
+    if (this.deployments[g[m]] === 'private') return g;
+    return g.map((v, i) =>
+      i === m || v === 0 ? v : 1 + this.operatorCarrier * this.azimuthCount + ((v - 1) % this.azimuthCount),
+    );
+  }
+
+  decode(genome: Genome): Candidate {
+    const g = this.effective(genome);
     const m = this.mounts.length;
     const gnbs: PlacedGnb[] = [];
     const carrierIndex: number[] = [];
+    const optionIndex: number[] = [];
+    const azimuthDeg: (number | null)[] = [];
     const mountIndex: number[] = [];
     for (let i = 0; i < m; i++) {
       if (g[i] === 0) continue;
       const mount = this.mounts[i];
-      const { label: _l, ...carrier } = this.carriers[g[i] - 1];
-      gnbs.push({
-        id: mount.id,
-        xM: mount.xM,
-        yM: mount.yM,
-        heightM: mount.heightM,
-        txPowerDbm: this.txPowerDbm,
-        ...(Object.keys(carrier).length === 0 ? {} : { carrier }),
-      });
-      carrierIndex.push(g[i] - 1);
+      gnbs.push(this.placedGnb(mount, g[i] - 1));
+      const option = this.options[g[i] - 1];
+      carrierIndex.push(option.carrier);
+      optionIndex.push(g[i] - 1);
+      azimuthDeg.push(option.azimuthDeg);
       mountIndex.push(i);
     }
-    return { key: this.key(g), gnbs, carrierIndex, mountIndex, deployment: this.deployments[g[m]] };
+    return {
+      key: g.join('.'),
+      gnbs,
+      carrierIndex,
+      optionIndex,
+      azimuthDeg,
+      mountIndex,
+      deployment: this.deployments[g[m]],
+    };
+  }
+
+  /** The gNB cell option `option` puts on `mount`, as it goes into the scenario (and into screening). */
+  placedGnb(mount: Mount, option: number): PlacedGnb {
+    const { carrier: k, azimuthDeg } = this.options[option];
+    const { label: _l, ...carrier } = this.carriers[k];
+    const antenna =
+      this.antenna === undefined
+        ? undefined
+        : azimuthDeg === null
+          ? this.antenna
+          : { ...this.antenna, azimuthDeg };
+    return {
+      id: mount.id,
+      xM: mount.xM,
+      yM: mount.yM,
+      heightM: mount.heightM,
+      txPowerDbm: this.txPowerDbm,
+      ...(Object.keys(carrier).length === 0 ? {} : { carrier }),
+      ...(antenna === undefined ? {} : { antenna }),
+    };
   }
 }
 

@@ -34,7 +34,12 @@ export function frontRows(
   return members.map((m) => ({
     id: m.id,
     gnbs: m.candidate.gnbs.length,
-    layout: m.candidate.gnbs.map((g, i) => `${g.id}:${carrierLabels[m.candidate.carrierIndex[i]]}`).join(' '),
+    layout: m.candidate.gnbs
+      .map(
+        (g, i) =>
+          `${g.id}:${carrierLabels[m.candidate.carrierIndex[i]]}${azimuthTag(m.candidate.azimuthDeg[i])}`,
+      )
+      .join(' '),
     deployment: m.candidate.deployment,
     feasible: m.feasible,
     capexEur: m.screening.capexEur,
@@ -144,3 +149,7 @@ export function frontMarkdown(rows: readonly FrontRow[], classes: readonly Traff
 }
 
 const fmtHw = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '∞');
+
+/** `@90°` when the search chose the gNB's azimuth, else nothing. */
+const azimuthTag = (azimuthDeg: number | null | undefined) =>
+  azimuthDeg === null || azimuthDeg === undefined ? '' : `@${azimuthDeg}°`;

@@ -30,7 +30,7 @@ function specFile(dir: string, extra: Record<string, unknown> = {}): string {
         { label: 'n78', frequencyGHz: 3.5 },
         { label: 'n79', frequencyGHz: 4.9 },
       ],
-      deployments: ['public', 'hybrid'],
+      deployments: ['public', 'private'],
       // A strict DL target: one gNB covers the whole corridor only from its middle (the centre is nearest to
       // both ends); the floor target is nearly all of it.
       coverage: { sinrDb: 22, direction: 'DL', floorShare: 0.99, pathShare: 1 },
@@ -72,11 +72,13 @@ describe('optimise on a corridor plant with a known best answer', { timeout: 120
     const space = new DecisionSpace(spec, base);
     const screening = new Screening(spec, base, space);
     // Ground truth: every layout scored.
-    let size = 0;
+    const seen = new Set<string>();
     let bestCost = Number.POSITIVE_INFINITY;
     const best: string[] = [];
     for (const g of allGenomes(space)) {
-      size++;
+      // Genomes that build the same layout (an operator-run mode ignores the carrier gene) count once.
+      if (seen.has(space.key(g))) continue;
+      seen.add(space.key(g));
       const s = score(screening.evaluate(space.decode(g)), spec, true);
       if (s.violation > 0) continue;
       if (s.objectives[0] < bestCost) {
@@ -85,7 +87,9 @@ describe('optimise on a corridor plant with a known best answer', { timeout: 120
       }
       if (s.objectives[0] === bestCost) best.push(space.key(g));
     }
-    expect(size).toBe((9 * 2 + 36 * 4 + 84 * 8) * 2);
+    const size = seen.size;
+    // Private: 1–3 of 9 mounts, each with n78, n79 or the operator's carrier; public: the operator's only.
+    expect(size).toBe(9 * 3 + 36 * 9 + 84 * 27 + (9 + 36 + 84));
     // The known answer: one gNB on public, in the middle of the corridor (x = 60), never at an end.
     expect(best.length).toBeGreaterThan(0);
     for (const key of best) {
@@ -169,6 +173,13 @@ describe('optimise outputs', { timeout: 180_000 }, () => {
     const flow = JSON.parse(readFileSync(join(dir, 'out', 'confirm', 'opt-01.json'), 'utf8'));
     expect(flow).toEqual({ extends: '../variants/opt-01.json', network: { fidelity: 'flow' } });
     expect(readFileSync(join(dir, 'out', 'front.csv'), 'utf8').split('\n')[1]).toMatch(/^opt-01,.*,2,\d/);
+    // The confirmation's comparison names its files relative to the output folder: no absolute path.
+    const compare = readFileSync(join(dir, 'out', 'confirm', 'compare.json'), 'utf8');
+    expect(compare).not.toContain(dir);
+    expect(JSON.parse(compare).targets.map((t: { target: { file: string } }) => t.target.file)).toEqual([
+      'confirm/base.json',
+      'confirm/opt-01.json',
+    ]);
   });
 });
 
@@ -223,5 +234,25 @@ describe('a bad spec', () => {
     expect(code).toBe(0);
     expect(out.join('')).toMatch(/screened \d+ layouts/);
     expect(readFileSync(join(dir, 'cli', 'front.md'), 'utf8')).toContain('| opt-01 |');
+  });
+});
+
+describe('decision space: who picks the carrier', () => {
+  it("puts an operator-run mode's gNBs on the operator's carrier, a private one's on the option chosen", () => {
+    const { dir } = corridorPlantDir();
+    const spec = loadOptimiseSpec(specFile(dir));
+    const base = loadRunnableScenario(spec.baseFile).scenario;
+    const space = new DecisionSpace(spec, base);
+    expect(space.carriers.map((c) => c.label)).toEqual(['n78', 'n79', 'operator']);
+    const m = space.mounts.length;
+    const genome = (option: number, mode: number) => [option, ...new Array(m - 1).fill(0), mode];
+    const publicN79 = space.decode(genome(2, 0));
+    const privateN79 = space.decode(genome(2, 1));
+    expect(space.deployments).toEqual(['public', 'private']);
+    expect(publicN79.carrierIndex).toEqual([2]);
+    expect(publicN79.gnbs[0]).not.toHaveProperty('carrier'); // the base's network.carrier
+    expect(publicN79.key).toBe(space.decode(genome(1, 0)).key);
+    expect(privateN79.carrierIndex).toEqual([1]);
+    expect(privateN79.gnbs[0]?.carrier?.frequencyGHz).toBe(4.9);
   });
 });

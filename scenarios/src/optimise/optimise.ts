@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { comparisonMarkdown } from '../compare/compare';
+import { definedOnly } from '../model/defined-only';
 import type { RunBackend } from '../run/backend';
 import { writeFileAtomic } from '../run/files';
 import { toJson } from '../run/summary';
@@ -12,6 +13,7 @@ import { tableCsv } from '../table/csv';
 import type { CostLimits } from '../validate/cost-guard';
 import { loadRunnableScenario } from '../validate/runnable';
 import { SOFTWARE_VERSION } from '../version';
+import type { FrontJson } from './api/wire';
 import { type Confirmation, confirmMembers } from './confirm';
 import { type FrontRow, frontMarkdown, frontRows, frontTable } from './front-table';
 import { OBJECTIVES } from './objectives';
@@ -92,7 +94,13 @@ export async function optimise(specFile: string, o: OptimiseOptions): Promise<Op
     files.push(file);
   };
   if (confirmation !== null) {
-    write('confirm/compare.json', toJson(confirmation.comparison));
+    // Target files relative to the output folder: outputs hold no absolute path (byte-identical anywhere).
+    const comparison = confirmation.comparison;
+    const targets = comparison.targets.map((t) => ({
+      ...t,
+      target: { ...t.target, file: extendsPath(out, t.target.file) },
+    }));
+    write('confirm/compare.json', toJson({ ...comparison, targets }));
     write('confirm/compare.md', `# Confirmation\n\n${comparisonMarkdown(confirmation.comparison)}`);
   }
   write('front.csv', tableCsv(frontTable(rows, classes)));
@@ -100,45 +108,46 @@ export async function optimise(specFile: string, o: OptimiseOptions): Promise<Op
     'front.md',
     `# ${base.name}: Pareto front\n\n${search.evaluations} layouts screened, ${search.frontSize} on the front, ${rows.length} kept.\n\n${frontMarkdown(rows, classes)}`,
   );
-  write(
-    'front.json',
-    toJson({
-      kind: 'factory-twin-optimisation',
-      softwareVersion: SOFTWARE_VERSION,
-      scenarioName: base.name,
-      spec: basename(spec.file),
-      base: extendsPath(out, spec.baseFile),
-      seed: spec.seed,
-      objectives: OBJECTIVES,
-      targets: { coverage: spec.coverage, onTime: spec.onTime },
-      space: {
-        mounts: search.space.mounts,
-        carriers: search.space.carriers,
-        deployments: search.space.deployments,
-        gnbs: { min: search.space.minGnbs, max: search.space.maxGnbs },
-      },
-      search: {
-        ...spec.search,
-        evaluations: search.evaluations,
-        frontSize: search.frontSize,
-        feasibleSeen: search.feasibleSeen,
-      },
-      confirmation:
-        confirmation === null
-          ? null
-          : {
-              replications: confirmation.replications,
-              hours: confirmation.hours,
-              fidelity: confirmation.fidelity,
-            },
-      members: rows.map((r, i) => ({
-        ...r,
-        variantFile: `variants/${r.id}.json`,
-        gnbs: search.members[i].candidate.gnbs,
-      })),
-      baseConfirmed: confirmation?.targets.find((t) => t.label === 'base') ?? null,
-    }),
-  );
+  const front = {
+    kind: 'factory-twin-optimisation' as const,
+    softwareVersion: SOFTWARE_VERSION,
+    scenarioName: base.name,
+    spec: basename(spec.file),
+    base: extendsPath(out, spec.baseFile),
+    seed: spec.seed,
+    objectives: OBJECTIVES,
+    targets: { coverage: spec.coverage, onTime: spec.onTime },
+    space: {
+      mounts: search.space.mounts,
+      carriers: search.space.carriers,
+      ...(search.space.antenna === undefined ? {} : { antenna: spec.gnbs.antenna ?? search.space.antenna }),
+      deployments: search.space.deployments,
+      gnbs: { min: search.space.minGnbs, max: search.space.maxGnbs },
+    },
+    search: {
+      ...spec.search,
+      evaluations: search.evaluations,
+      frontSize: search.frontSize,
+      feasibleSeen: search.feasibleSeen,
+    },
+    confirmation:
+      confirmation === null
+        ? null
+        : {
+            replications: confirmation.replications,
+            hours: confirmation.hours,
+            fidelity: confirmation.fidelity,
+          },
+    members: rows.map((r, i) => ({
+      ...r,
+      variantFile: `variants/${r.id}.json`,
+      gnbs: search.members[i].candidate.gnbs,
+    })),
+    baseConfirmed: confirmation?.targets.find((t) => t.label === 'base') ?? null,
+  };
+  // What the layout editor reads of it (api/wire.ts): checked here, where it is written.
+  const read: FrontJson = front;
+  write('front.json', toJson(read));
   write(
     'report.html',
     optimiseReport({
@@ -170,8 +179,4 @@ function checkOutputFolder(out: string, baseFile: string): void {
         message: `the output folder must be inside the base scenario's folder tree (the variant files extend ${baseFile}, and the loader confines extends to ${confinement.tree})`,
       },
     ]);
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,7 +1,8 @@
 // What screening needs of the radio, computed once per optimisation: sim-core's RadioEnvironment (the
-// scenario's channel model, clutter and zones) built with one cell per (mounting point, carrier option), and
-// from it the path loss and received power from every such cell at every point that is scored (the floor,
-// the AGV paths, the fixed devices). A candidate is then scored with arithmetic on these tables only.
+// scenario's channel model, clutter and zones) built with one cell per (mounting point, cell option: carrier
+// option × antenna azimuth), and from it the link loss (path loss + the gNB antenna pattern's attenuation, as
+// the run's link budget has it) and received power from every such cell at every point that is scored (the
+// floor, the AGV paths, the fixed devices). A candidate is then scored with arithmetic on these tables only.
 import {
   type CellRadio,
   fixedPositions,
@@ -42,7 +43,10 @@ export interface ScreeningGeometry {
   devices: (ScoredPoint | null)[];
   /** Every scored point: floor, then path, then devices (the tables' column order). */
   points: ScoredPoint[];
-  /** Cell (mount × carrier option) → path loss (dB) and DL received power per PRB (mW) at every point. */
+  /**
+   * Cell (mount × cell option) → link loss (dB: path loss + the antenna's attenuation toward the point,
+   * sim-core `RadioEnvironment.linkLossDb`) and DL received power per PRB (mW) at every point.
+   */
   pathLossDb: Float32Array[];
   rxDlMw: Float64Array[];
   /** Per carrier option: DL noise per PRB at a map UE, mW; interference zones' DL power per PRB per point, mW. */
@@ -51,10 +55,14 @@ export interface ScreeningGeometry {
   /** Per cell: zones' UL interference per PRB at the gNB, mW (zones always on: the conservative case). */
   zoneUlMw: number[];
   carrierCount: number;
+  /** Cell options per mount (carrier options × azimuths). */
+  optionCount: number;
+  /** Per carrier option: the index of a cell with it (mount 0), for what depends on the carrier only. */
+  carrierCell: number[];
 }
 
-/** Index of the cell of mount `m` with carrier option `k`. */
-export const cellIndex = (m: number, k: number, carrierCount: number) => m * carrierCount + k;
+/** Index of the cell of mount `m` with cell option `k`. */
+export const cellIndex = (m: number, k: number, optionCount: number) => m * optionCount + k;
 
 /**
  * Builds the tables. Path loss follows the run's channel model with the shadowing and LOS fields of
@@ -80,35 +88,28 @@ export function screeningGeometry(
   });
   const points = [...floor, ...path, ...devices.filter((d): d is ScoredPoint => d !== null)];
   const C = space.carriers.length;
-  const cells = space.mounts.length * C;
+  const O = space.options.length;
+  const cells = space.mounts.length * O;
   if (cells * points.length > MAX_TABLE_ENTRIES)
     throw new ScenarioError([
       spec.issueAt(
         ['mounts'],
-        `${space.mounts.length} mounting points × ${C} carrier options × ${points.length} scored points is more than screening holds (${MAX_TABLE_ENTRIES.toExponential()}): use fewer mounting points or a coarser coverage.cellSizeM`,
+        `${space.mounts.length} mounting points × ${O} cell options (carriers × azimuths) × ${points.length} scored points is more than screening holds (${MAX_TABLE_ENTRIES.toExponential()}): use fewer mounting points, azimuths or a coarser coverage.cellSizeM`,
       ),
     ]);
-  // One gNB per (mount, carrier option), named after the mount: toModelConfig fills in the carrier and defaults.
-  const gnbs = space.mounts.flatMap((m) =>
-    space.carriers.map(({ label: _l, ...carrier }) => ({
-      id: m.id,
-      xM: m.xM,
-      yM: m.yM,
-      heightM: m.heightM,
-      txPowerDbm: space.txPowerDbm,
-      ...(Object.keys(carrier).length === 0 ? {} : { carrier }),
-    })),
-  );
+  // One gNB per (mount, cell option), named after the mount, as the candidate puts it in its variant file:
+  // toModelConfig fills in the carrier and defaults.
+  const gnbs = space.mounts.flatMap((m) => space.options.map((_, k) => space.placedGnb(m, k)));
   const network = toModelConfig({ ...base, network: { ...base.network, gnbs } }).network;
   const env = new RadioEnvironment(network, new RandomStreams(replicationSeed(base.run.seed, 0)));
   const pathLossDb: Float32Array[] = [];
   const rxDlMw: Float64Array[] = [];
   const plCache = new Map<string, Float32Array>();
   for (const cell of env.cells) {
-    const key = `${cell.id}@${cell.carrierGHz}`;
+    const key = `${cell.id}@${cell.carrierGHz}@${space.options[cell.index % O].azimuthDeg}`;
     let pl = plCache.get(key);
     if (pl === undefined) {
-      pl = Float32Array.from(points, (p) => env.pathLossDb(cell.index, p.xM, p.yM, p.heightM));
+      pl = Float32Array.from(points, (p) => env.linkLossDb(cell.index, p.xM, p.yM, p.heightM));
       plCache.set(key, pl);
     }
     pathLossDb.push(pl);
@@ -118,7 +119,14 @@ export function screeningGeometry(
       ),
     );
   }
-  const first = (k: number): CellRadio => env.cells[cellIndex(0, k, C)];
+  const carrierCell = space.carriers.map((_, k) =>
+    cellIndex(
+      0,
+      space.options.findIndex((o) => o.carrier === k),
+      O,
+    ),
+  );
+  const first = (k: number): CellRadio => env.cells[carrierCell[k]];
   const noiseDlMw = space.carriers.map((_, k) =>
     radio.dbmToMw(
       radio.THERMAL_NOISE_DBM_PER_HZ + 10 * Math.log10(first(k).prbBandwidthHz) + MAP_UE.noiseFigureDb,
@@ -154,6 +162,8 @@ export function screeningGeometry(
     zoneDlMw,
     zoneUlMw,
     carrierCount: C,
+    optionCount: O,
+    carrierCell,
   };
 }
 

@@ -1,11 +1,26 @@
 // Fast screening of one candidate layout: coverage (share of the floor and of the AGV paths with SINR ≥ the
 // target), a capacity and on-time proxy per traffic class, and cost. Arithmetic on the precomputed tables
 // of screening-geometry.ts; no simulation. The proxies rank layouts; simulation confirms the best.
-import { type CellRadio, radio, type TrafficClass } from '@factory-twin/sim-core';
+import {
+  type CellRadio,
+  DEFAULT_POWER_CONTROL,
+  factoryPrbCap,
+  OUTAGE_PROFILES,
+  type PowerControl,
+  publicPrbUse,
+  type RrmPolicyRatio,
+  radio,
+  type TrafficClass,
+  ulTargetPerPrbDbm,
+} from '@factory-twin/sim-core';
 import { annuityFactor } from '../cost/business-case';
 import type { CostAssumptions } from '../cost/cost-defaults';
 import { capex, costAssumptions, opexPerYear } from '../cost/cost-model';
-import type { Scenario } from '../scenario/schema';
+import { definedOnly } from '../model/defined-only';
+import { outageConfig } from '../model/outage-config';
+import { ranShareConfig } from '../model/ran-share-config';
+import { CONTROL } from '../model/to-model-config';
+import type { DeploymentMode, Scenario } from '../scenario/schema';
 import type { Candidate, DecisionSpace } from './decision-space';
 import { type Direction, type ScreenedFlow, screenedFlows } from './screening-flows';
 import { cellIndex, type ScreeningGeometry, screeningGeometry } from './screening-geometry';
@@ -17,8 +32,12 @@ export interface ScreeningResult {
   pathShare: number;
   /** On-time proxy per traffic class present in the plant (0..1). */
   onTime: Partial<Record<TrafficClass, number>>;
-  /** Highest offered load over capacity of any cell and direction (above 1: overloaded). */
+  /** Highest offered load over the capacity the factory can get (a cell of its own: all; an operator's: what the public users leave) of any cell and direction (above 1: overloaded). */
   maxLoad: number;
+  /** Highest share of a cell's PRBs the factory would use (its load, capped at what it can get): the run's PRB use. */
+  maxPrbShare: number;
+  /** Offered load over capacity per gNB of the candidate (its `gnbs` order) and direction. */
+  cellLoads: { ul: number; dl: number }[];
   capexEur: number;
   opexEurPerYear: number;
   /** Capex + opex over the cost horizon, discounted (the business case's TCO). */
@@ -30,9 +49,8 @@ const BLER = radio.CQI_TARGET_BLER;
 const MAX_RETX = radio.DEFAULT_MAX_HARQ_RETRANSMISSIONS;
 /** Expected transmissions per transport block with HARQ at the target BLER. */
 const TX_PER_BLOCK = radio.harqExpectedTransmissions(BLER, MAX_RETX);
-// Open-loop UL power control defaults of sim-core's network (TS 38.213 §7.1.1; assumption there).
-const P0_DBM = -85;
-const ALPHA = 0.8;
+/** Most fixed-point steps of the UL load coupling between co-channel cells. */
+const UL_COUPLING_STEPS = 6;
 /** A flow is on time only below this load: above it, queues grow (M/G/1 is unstable at ρ ≥ 1). */
 const MAX_STABLE_LOAD = 1;
 
@@ -60,11 +78,27 @@ export class Screening {
   private readonly mobileRate: Record<Direction, number>;
   private readonly mobileGroups: { flows: ScreenedFlow[]; proto: ScreenedFlow }[];
   private readonly coreMode: Scenario['network']['deployment'];
+  /** UL open-loop power control as the simulation applies it (sim-core's defaults under the scenario's). */
+  private readonly power: PowerControl;
+  /** Per deployment mode: the share of time its outages leave control traffic up (1 without outages). */
+  private readonly upShare = new Map<DeploymentMode, number>();
+  /** Per deployment mode on an operator's cells (public, slice): the public users at the run's busiest hour. */
+  private readonly shared = new Map<DeploymentMode, SharedRan>();
+  /** The shared RAN of the candidate being evaluated (undefined: cells of the plant's own). */
+  private ran: SharedRan | undefined;
   // Scratch per evaluation (no allocation per point).
   private readonly serving: Int32Array;
   private readonly sinrDl: Float64Array;
   private readonly sinrUl: Float64Array;
   private readonly load: Float64Array;
+  /** UL transmit power per PRB of a UE at each point, antenna gain included, dBm. */
+  private readonly ulTxDbm: Float64Array;
+  /** Per candidate cell: other cells' UEs' UL interference per PRB at its gNB, mW. */
+  private readonly ulInterferenceMw: Float64Array;
+  private readonly ulLoadsScratch: Float64Array;
+  /** The candidate being evaluated and its overloaded cells' flow demands (overloadDemands). */
+  private candidate: Candidate | undefined;
+  private readonly demandCache = new Map<number, number[]>();
   /** On-time of a mobile flow by (serving cell, CQI), per evaluation. */
   private readonly memo = new Float64Array(200 * 16);
 
@@ -80,15 +114,22 @@ export class Screening {
       present.has(c as TrafficClass),
     ) as TrafficClass[];
     const env = this.geometry.env;
-    const C = this.geometry.carrierCount;
-    this.carriers = space.carriers.map((_, k) => carrierRadio(env.cells[cellIndex(0, k, C)]));
+    const at = this.geometry.carrierCell;
+    this.carriers = space.carriers.map((_, k) => carrierRadio(env.cells[at[k]]));
     this.sameSpectrum = space.carriers.map((_, a) =>
-      space.carriers.map((__, b) => env.sameSpectrum(cellIndex(0, a, C), cellIndex(0, b, C))),
+      space.carriers.map((__, b) => env.sameSpectrum(at[a], at[b])),
     );
     this.assumptions = costAssumptions(base.costs);
     this.annuity = annuityFactor(this.assumptions.discountRatePerYear, this.assumptions.horizonYears);
     this.cqiTable = base.network.linkAdaptation?.cqiTable ?? 2;
     this.coreMode = base.network.deployment;
+    this.power = { ...DEFAULT_POWER_CONTROL, ...definedOnly(base.network.uplinkPowerControl ?? {}) };
+    for (const mode of space.deployments) {
+      this.upShare.set(mode, controlUpShare(base, mode));
+      // The hours the confirmation simulates (else the base's run): the clock hours the public users are read at.
+      const ran = sharedRan(base, mode, spec.confirm.hours ?? base.run.lengthH);
+      if (ran !== undefined) this.shared.set(mode, ran);
+    }
     this.mobileRate = { UL: 0, DL: 0 };
     const groups = new Map<string, { flows: ScreenedFlow[]; proto: ScreenedFlow }>();
     for (const f of this.flows) {
@@ -105,12 +146,14 @@ export class Screening {
     this.sinrDl = new Float64Array(n);
     this.sinrUl = new Float64Array(n);
     this.load = new Float64Array(env.cells.length * 2);
+    this.ulTxDbm = new Float64Array(n);
+    this.ulInterferenceMw = new Float64Array(env.cells.length);
+    this.ulLoadsScratch = new Float64Array(env.cells.length);
   }
 
   evaluate(c: Candidate): ScreeningResult {
     const g = this.geometry;
-    const C = g.carrierCount;
-    const cells = c.mountIndex.map((m, i) => cellIndex(m, c.carrierIndex[i], C));
+    const cells = c.mountIndex.map((m, i) => cellIndex(m, c.optionIndex[i], g.optionCount));
     const carrierOf = c.carrierIndex;
     const nFloor = g.floor.length;
     const nPath = g.path.length;
@@ -128,18 +171,45 @@ export class Screening {
         if (i !== best && this.sameSpectrum[k][carrierOf[i]]) interference += g.rxDlMw[cells[i]][p];
       this.serving[p] = best;
       this.sinrDl[p] = 10 * Math.log10(g.rxDlMw[s][p] / (g.noiseDlMw[k] + interference));
-      // UL at the serving gNB: open-loop power control over the whole carrier (as the coverage map), zones on.
+      // UL: open-loop power control per PRB (TS 38.213 §7.1.1, P_CMAX over the whole carrier, as the coverage map).
       const cell = g.env.cells[s];
-      const pl = g.pathLossDb[s][p];
       const pt = g.points[p];
-      const txPerPrb = Math.min(P0_DBM + ALPHA * pl, pt.powerClassDbm - 10 * Math.log10(cell.nPrb));
-      this.sinrUl[p] =
-        txPerPrb +
-        pt.gainDbi +
-        cell.antennaGainDbi -
-        pl -
-        10 * Math.log10(cell.noisePerPrbMw + g.zoneUlMw[s]);
+      this.ulTxDbm[p] =
+        Math.min(
+          ulTargetPerPrbDbm(this.power, cell.mu, g.pathLossDb[s][p]),
+          pt.powerClassDbm - 10 * Math.log10(cell.nPrb),
+        ) + pt.gainDbi;
     }
+    // UL SINR at the serving gNB, zones on: first without other cells' UEs, then with the interference their
+    // load causes (the flow fidelity's coupling: each UE's PRB share × its power received at the victim).
+    this.ran = this.shared.get(c.deployment);
+    this.candidate = c;
+    this.demandCache.clear();
+    this.ulInterferenceMw.fill(0, 0, cells.length);
+    this.ulSinrs(cells);
+    this.offeredLoads(cells, carrierOf);
+    // Load coupling (Siomina & Yuan 2012): more load, more interference, lower SINR, more PRBs per bit. A few
+    // fixed-point steps, until no cell's UL load moves by more than 1 % of its PRBs.
+    for (let step = 0; step < UL_COUPLING_STEPS; step++) {
+      const before = this.ulLoadsScratch;
+      for (let i = 0; i < cells.length; i++) before[i] = this.load[i * 2 + dirIndex('UL')];
+      this.ulInterferenceMw.fill(0, 0, cells.length);
+      if (!this.addUlInterference(cells, carrierOf)) break;
+      this.ulSinrs(cells);
+      this.offeredLoads(cells, carrierOf);
+      let moved = 0;
+      for (let i = 0; i < cells.length; i++)
+        moved = Math.max(moved, Math.abs(Math.min(1, this.load[i * 2]) - Math.min(1, before[i])));
+      if (moved < 0.01) break;
+    }
+    let maxLoad = 0;
+    let maxPrbShare = 0;
+    for (let i = 0; i < cells.length * 2; i++) {
+      if (this.load[i] > maxLoad) maxLoad = this.load[i];
+      const share = this.factoryShare(this.carriers[carrierOf[i >> 1]].nPrb, i % 2 === 0 ? 'UL' : 'DL');
+      maxPrbShare = Math.max(maxPrbShare, Math.min(1, this.load[i]) * share);
+    }
+
     const threshold = this.spec.coverage.sinrDb;
     const covered = (p: number) =>
       (!wantDl || this.sinrDl[p] >= threshold) && (!wantUl || this.sinrUl[p] >= threshold);
@@ -147,30 +217,6 @@ export class Screening {
     for (let p = 0; p < nFloor; p++) if (covered(p)) floorCovered++;
     let pathCovered = 0;
     for (let p = nFloor; p < nFloor + nPath; p++) if (covered(p)) pathCovered++;
-
-    // Offered load per serving cell and direction, in PRB-symbols per ms.
-    this.load.fill(0);
-    for (const f of this.flows) {
-      if (f.point < 0 || f.bitsPerMs === 0) continue;
-      const i = this.serving[f.point];
-      this.load[i * 2 + dirIndex(f.dir)] += this.work(f.bitsPerMs, f.dir, f.point, carrierOf[i]);
-    }
-    if (nPath > 0)
-      for (const dir of ['UL', 'DL'] as const) {
-        const rate = this.mobileRate[dir];
-        if (rate === 0) continue;
-        for (let p = nFloor; p < nFloor + nPath; p++) {
-          const i = this.serving[p];
-          this.load[i * 2 + dirIndex(dir)] += this.work(rate, dir, p, carrierOf[i]) / nPath;
-        }
-      }
-    let maxLoad = 0;
-    for (let i = 0; i < cells.length; i++)
-      for (const dir of ['UL', 'DL'] as const) {
-        const rho = this.load[i * 2 + dirIndex(dir)] / this.carriers[carrierOf[i]].capacity[dir];
-        this.load[i * 2 + dirIndex(dir)] = rho;
-        if (rho > maxLoad) maxLoad = rho;
-      }
 
     // On-time proxy per class: the mean over its flows (a mobile flow: over the path points).
     const sum: Partial<Record<TrafficClass, number>> = {};
@@ -193,7 +239,8 @@ export class Screening {
       add(group.proto.trafficClass, nPath > 0 ? v / nPath : 0, group.flows.length);
     }
     const onTime: Partial<Record<TrafficClass, number>> = {};
-    for (const cls of this.classes) onTime[cls] = (sum[cls] ?? 0) / (count[cls] || 1);
+    const up = this.upShare.get(c.deployment) ?? 1;
+    for (const cls of this.classes) onTime[cls] = (up * (sum[cls] ?? 0)) / (count[cls] || 1);
 
     const costed: Scenario = {
       ...this.base,
@@ -206,10 +253,152 @@ export class Screening {
       pathShare: nPath > 0 ? pathCovered / nPath : 1,
       onTime,
       maxLoad,
+      maxPrbShare,
+      cellLoads: cells.map((_, i) => ({
+        ul: this.load[i * 2 + dirIndex('UL')],
+        dl: this.load[i * 2 + dirIndex('DL')],
+      })),
       capexEur,
       opexEurPerYear,
       tcoEur: capexEur + opexEurPerYear * this.annuity,
     };
+  }
+
+  /**
+   * The PRB demands (shares of the factory's capacity) of the flows an overloaded cell serves in `dir`: each
+   * fixed flow's, and the AGVs' together (spread over the path, as their load). Cached per evaluation.
+   */
+  private overloadDemands(cell: number, dir: Direction): number[] {
+    const key = cell * 2 + dirIndex(dir);
+    const cached = this.demandCache.get(key);
+    if (cached !== undefined) return cached;
+    const g = this.geometry;
+    const k = this.candidate!.carrierIndex[cell];
+    const capacity = this.carriers[k].capacity[dir] * this.factoryShare(this.carriers[k].nPrb, dir);
+    const demands: number[] = [];
+    for (const f of this.flows)
+      if (f.point >= 0 && f.bitsPerMs > 0 && f.dir === dir && this.serving[f.point] === cell)
+        demands.push(this.work(f.bitsPerMs, dir, f.point, k) / capacity);
+    const rate = this.mobileRate[dir];
+    if (rate > 0 && g.path.length > 0) {
+      let mobile = 0;
+      for (let p = g.floor.length; p < g.floor.length + g.path.length; p++)
+        if (this.serving[p] === cell) mobile += this.work(rate, dir, p, k) / g.path.length;
+      if (mobile > 0) demands.push(mobile / capacity);
+    }
+    this.demandCache.set(key, demands);
+    return demands;
+  }
+
+  /** UL SINR of every point at its serving gNB with the current other-cell interference (`ulInterferenceMw`). */
+  private ulSinrs(cells: readonly number[]): void {
+    const g = this.geometry;
+    for (let p = 0; p < g.points.length; p++) {
+      const i = this.serving[p];
+      const s = cells[i];
+      const cell = g.env.cells[s];
+      this.sinrUl[p] =
+        this.ulTxDbm[p] +
+        cell.antennaGainDbi -
+        g.pathLossDb[s][p] -
+        10 * Math.log10(cell.noisePerPrbMw + g.zoneUlMw[s] + this.ulInterferenceMw[i]);
+    }
+  }
+
+  /** Offered load over capacity per serving cell and direction (`load[i·2 + dir]`). */
+  private offeredLoads(cells: readonly number[], carrierOf: readonly number[]): void {
+    const g = this.geometry;
+    const nFloor = g.floor.length;
+    const nPath = g.path.length;
+    this.load.fill(0);
+    for (const f of this.flows) {
+      if (f.point < 0 || f.bitsPerMs === 0) continue;
+      const i = this.serving[f.point];
+      this.load[i * 2 + dirIndex(f.dir)] += this.work(f.bitsPerMs, f.dir, f.point, carrierOf[i]);
+    }
+    if (nPath > 0)
+      for (const dir of ['UL', 'DL'] as const) {
+        const rate = this.mobileRate[dir];
+        if (rate === 0) continue;
+        for (let p = nFloor; p < nFloor + nPath; p++) {
+          const i = this.serving[p];
+          this.load[i * 2 + dirIndex(dir)] += this.work(rate, dir, p, carrierOf[i]) / nPath;
+        }
+      }
+    for (let i = 0; i < cells.length; i++)
+      for (const dir of ['UL', 'DL'] as const) {
+        const cr = this.carriers[carrierOf[i]];
+        this.load[i * 2 + dirIndex(dir)] /= cr.capacity[dir] * this.factoryShare(cr.nPrb, dir);
+      }
+  }
+
+  /** Share of a cell's PRBs the factory can use: all on its own cells; on an operator's, what the public leave. */
+  private factoryShare(nPrb: number, dir: Direction): number {
+    const ran = this.ran;
+    if (ran === undefined) return 1;
+    const publicPrbs = (dir === 'UL' ? ran.ulPrbShare : ran.dlPrbShare) * nPrb;
+    // One factory UE backlogged (assumption, the conservative case of rrm-policy.ts's fair share).
+    return factoryPrbCap(nPrb, publicPrbs, 1, ran.ues, ran.policy) / nPrb;
+  }
+
+  /**
+   * Adds, per candidate cell, the UL interference per PRB that the UEs of its co-channel neighbours cause at
+   * its gNB at the current loads: Σ over their UL flows of (PRB share of the flow, an overloaded cell's scaled
+   * to all its PRBs) × (its power per PRB received there), as the flow fidelity couples cells. False when no cell has a co-channel neighbour.
+   */
+  private addUlInterference(cells: readonly number[], carrierOf: readonly number[]): boolean {
+    if (cells.length < 2) return false;
+    const g = this.geometry;
+    const nFloor = g.floor.length;
+    const nPath = g.path.length;
+    // A cell uses at most all its PRBs: an overloaded cell's flows share them (the flow fidelity's served share).
+    // `overloadable`: a factory flow's offered share, scaled down when its cell is over its factory capacity.
+    const into = (p: number, offeredShare: number, overloadable = true) => {
+      const from = this.serving[p];
+      const prbShare = overloadable
+        ? offeredShare / Math.max(1, this.load[from * 2 + dirIndex('UL')])
+        : offeredShare;
+      for (let v = 0; v < cells.length; v++)
+        if (v !== from && this.sameSpectrum[carrierOf[from]][carrierOf[v]]) {
+          const s = cells[v];
+          this.ulInterferenceMw[v] +=
+            prbShare * radio.dbmToMw(this.ulTxDbm[p] + g.env.cells[s].antennaGainDbi - g.pathLossDb[s][p]);
+        }
+    };
+    // The public users of an operator's cell: their PRB share spread over the floor the cell serves (assumption:
+    // where they are is not known; the cell's area is where its UEs are).
+    const ran = this.ran;
+    if (ran !== undefined && ran.ulPrbShare > 0) {
+      const served = new Float64Array(cells.length);
+      for (let p = 0; p < nFloor; p++) served[this.serving[p]]++;
+      for (let p = 0; p < nFloor; p++) {
+        const i = this.serving[p];
+        const nPrb = this.carriers[carrierOf[i]].nPrb;
+        const factory = Math.min(1, this.load[i * 2 + dirIndex('UL')]) * this.factoryShare(nPrb, 'UL') * nPrb;
+        const share = publicPrbUse(nPrb, ran.ulPrbShare * nPrb, factory, ran.policy) / nPrb;
+        into(p, share / served[i], false);
+      }
+    }
+    let coupled = false;
+    for (let i = 0; i < cells.length && !coupled; i++)
+      for (let v = 0; v < cells.length; v++)
+        if (v !== i && this.sameSpectrum[carrierOf[i]][carrierOf[v]]) coupled = true;
+    if (!coupled) return false;
+    for (const f of this.flows) {
+      if (f.point < 0 || f.bitsPerMs === 0 || f.dir !== 'UL') continue;
+      const i = this.serving[f.point];
+      into(
+        f.point,
+        this.work(f.bitsPerMs, 'UL', f.point, carrierOf[i]) / this.carriers[carrierOf[i]].capacity.UL,
+      );
+    }
+    const rate = this.mobileRate.UL;
+    if (rate > 0)
+      for (let p = nFloor; p < nFloor + nPath; p++) {
+        const i = this.serving[p];
+        into(p, this.work(rate, 'UL', p, carrierOf[i]) / nPath / this.carriers[carrierOf[i]].capacity.UL);
+      }
+    return true;
   }
 
   /** PRB-symbols per ms that `bitsPerMs` needs at point p (HARQ retransmissions included); 0 if no MCS fits. */
@@ -228,7 +417,7 @@ export class Screening {
   /**
    * Probability that a packet of flow f at point p is on time. Radio delay: mean wait for the next
    * opportunity of its direction (the TDD pattern) plus its transmission at the capacity the others leave,
-   * E[S]/(1 − ρ) (M/G/1 processor sharing: Kleinrock, Queueing Systems vol. 2, §4.4); each HARQ
+   * E[S]/(1 − ρ_others) (M/G/1 processor sharing: Kleinrock, Queueing Systems vol. 2, §4.4); each HARQ
    * retransmission one TDD period later (assumption), with probability BLER^k. Core delay: the deployment
    * mode's normal one-way delay (sim-core radio/deployment.ts), clamped at its floor.
    */
@@ -237,10 +426,25 @@ export class Screening {
     const k = c.carrierIndex[i];
     const rho = this.load[i * 2 + dirIndex(f.dir)];
     const bits = this.bitsPerPrbSymbol(f.dir, p, k);
-    if (bits === 0 || rho >= MAX_STABLE_LOAD) return 0;
+    if (bits === 0) return 0;
     const cr = this.carriers[k];
-    const serviceMs = (f.packetBits * TX_PER_BLOCK) / bits / cr.capacity[f.dir];
-    const radioMs = cr.alignMs[f.dir] + Math.max(cr.slotMs, serviceMs / (1 - rho));
+    const capacity = cr.capacity[f.dir] * this.factoryShare(cr.nPrb, f.dir);
+    const serviceMs = (f.packetBits * TX_PER_BLOCK) / bits / capacity;
+    // A periodic flow's packet shares the PRBs with the other flows, not with its own earlier packets (gone
+    // by the time the next one comes, in a stable cell): the slowdown is the others' load.
+    const own = f.bitsPerMs > 0 ? this.work(f.bitsPerMs, f.dir, p, k) / capacity : 0;
+    let others = rho - own;
+    if (rho >= MAX_STABLE_LOAD) {
+      // An overloaded cell: proportional fair and round robin serve a device with little data first, so a
+      // flow below the max-min fair share still gets through, slowed by the others' load each capped at its
+      // own; a flow at or above it is starved (its queue grows).
+      const demands = this.overloadDemands(i, f.dir);
+      if (own >= waterLevel(demands)) return 0;
+      others = -own;
+      for (const d of demands) others += Math.min(d, own);
+      if (others >= MAX_STABLE_LOAD) return 0;
+    }
+    const radioMs = cr.alignMs[f.dir] + Math.max(cr.slotMs, serviceMs / (1 - Math.max(0, others)));
     const core = radio.coreDelayProfile(c.deployment ?? this.coreMode);
     let p0 = 0;
     for (let a = 0; a <= MAX_RETX; a++) {
@@ -253,6 +457,60 @@ export class Screening {
 }
 
 const dirIndex = (d: Direction) => (d === 'UL' ? 0 : 1);
+
+/** Max-min fair share L of a unit capacity among demands: Σ min(d, L) = 1 (Infinity when Σ d ≤ 1). */
+export function waterLevel(demands: readonly number[]): number {
+  const sorted = [...demands].sort((a, b) => a - b);
+  let left = 1;
+  for (let i = 0; i < sorted.length; i++) {
+    const share = left / (sorted.length - i);
+    if (sorted[i]! >= share) return share;
+    left -= sorted[i]!;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/** The public users on an operator's cell that screening assumes: those of the run's busiest hour. */
+interface SharedRan {
+  ulPrbShare: number;
+  dlPrbShare: number;
+  ues: number;
+  policy?: RrmPolicyRatio;
+}
+
+/**
+ * The shared RAN of `mode` (sim-core ran-share; undefined for cells of the plant's own): the busiest hour of
+ * the default profile over the clock hours of a run of `lengthH`, for both directions (per-gNB profiles are not looked at:
+ * candidates' gNBs are new).
+ */
+function sharedRan(base: Scenario, mode: DeploymentMode, lengthH: number): SharedRan | undefined {
+  const config = ranShareConfig({ ...base, network: { ...base.network, deployment: mode } });
+  if (config === undefined) return undefined;
+  const { hourly, startHour = 0 } = config.publicLoad;
+  const hours = Math.min(24, Math.max(1, Math.ceil(lengthH)));
+  const out: SharedRan = { ulPrbShare: 0, dlPrbShare: 0, ues: 0 };
+  for (let h = 0; h < hours; h++) {
+    const at = hourly[(startHour + h) % 24];
+    if (at === undefined) continue;
+    out.ulPrbShare = Math.max(out.ulPrbShare, at.ulPrbShare);
+    out.dlPrbShare = Math.max(out.dlPrbShare, at.dlPrbShare);
+    out.ues = Math.max(out.ues, at.ues);
+  }
+  return config.policy === undefined ? out : { ...out, policy: config.policy };
+}
+
+/**
+ * The long-run share of time the mode's core / WAN outages leave device-to-control traffic up (every screened
+ * flow runs to or from the control system): MTBF / (MTBF + MTTR) when the scenario's outages are on for the
+ * mode and cut that traffic (sim-core OUTAGE_PROFILES), else 1. A packet sent in an outage is late or lost.
+ */
+function controlUpShare(base: Scenario, mode: DeploymentMode): number {
+  const outages = outageConfig({ ...base, network: { ...base.network, deployment: mode } });
+  if (outages?.times === undefined) return 1;
+  if (!OUTAGE_PROFILES[mode].affects({ from: 'device', to: CONTROL, trafficClass: 'telemetry' })) return 1;
+  const { mtbfMs, mttrMs } = outages.times;
+  return mtbfMs / (mtbfMs + mttrMs);
+}
 
 /** Capacity and timing of a carrier from its cell (TS 38.211 slots, the TDD pattern's symbols per direction). */
 function carrierRadio(cell: CellRadio): CarrierRadio {

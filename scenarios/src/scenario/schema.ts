@@ -1,4 +1,5 @@
 import {
+  antennaPatterns,
   channelModels,
   dispatchRules,
   failureModels,
@@ -356,6 +357,24 @@ export const carrierSchema = z
   })
   .strict();
 
+export const antennaSchema = z
+  .object({
+    pattern: registeredName(
+      antennaPatterns,
+      'Antenna pattern: omni (default), sector (TR 38.901 Table 7.3-1: 65° beamwidths, 30 dB front-to-back, 8 dBi), ceiling (ITU-R M.2412 indoor element pointing down, 5 dBi)',
+    ),
+    azimuthDeg: z.number().min(-360).max(360).optional().meta({
+      description:
+        'Bearing of the boresight on the floor, degrees from the +x axis (east) toward +y (north): 0 east, 90 north, 180 west, 270 south (default 0)',
+    }),
+    downtiltDeg: z.number().min(-90).max(90).optional().meta({
+      description:
+        'Mechanical downtilt below the horizon, degrees; 90 points straight down (default: 0 for sector, 90 for ceiling)',
+    }),
+  })
+  .strict()
+  .meta({ description: "The gNB's antenna pattern and where it points (default: omni)" });
+
 const gnbSchema = z
   .object({
     id,
@@ -363,7 +382,11 @@ const gnbSchema = z
     yM: coordinate,
     heightM: height,
     txPowerDbm: z.number().min(-30).max(60),
-    antennaGainDbi: z.number().min(-10).max(30).optional().meta({ description: 'Default 5 dBi' }),
+    antennaGainDbi: z.number().min(-10).max(30).optional().meta({
+      description:
+        "Peak (boresight) antenna gain, dBi; default 5 dBi for omni, the pattern's own for the others (sector 8, ceiling 5)",
+    }),
+    antenna: antennaSchema.optional(),
     noiseFigureDb: z.number().min(0).max(20).optional().meta({ description: 'Default 5 dB' }),
     mimoLayers: z.number().int().min(1).max(8).optional(),
     carrier: carrierSchema
@@ -809,6 +832,7 @@ export const scenarioSchema = z
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type MachineSpec = Scenario['machines'][number];
 export type NetworkSpec = Scenario['network'];
+export type GnbAntenna = NonNullable<NetworkSpec['gnbs'][number]['antenna']>;
 export type CostOverrides = NonNullable<Scenario['costs']>;
 
 /** A scenario file: a scenario, plus `extends` (a variant file) and inline `variants` (patches). */

@@ -1,5 +1,6 @@
 // Network configuration: plain, JSON-friendly types (a zod schema in scenarios/ mirrors them).
 import type { TrafficClass } from '../control/seam';
+import type { GnbAntennaConfig } from './antenna/registry';
 import type { ChannelModelName } from './channel/registry';
 import type { LinkModelName } from './link-model/registry';
 import type { SchedulerName } from './mac/schedulers/registry';
@@ -24,7 +25,10 @@ export interface GnbConfig {
   specialSlot?: SpecialSlot;
   /** Total transmit power over the carrier. */
   txPowerDbm: number;
+  /** Peak (boresight) gain of the antenna, dBi; `antenna`'s pattern attenuates below it in other directions. */
   antennaGainDbi: number;
+  /** Antenna pattern and where it points (antenna/); absent: omni (the same gain every way). */
+  antenna?: GnbAntennaConfig;
   noiseFigureDb: number;
   /** Maximum DL MIMO layers (default 2). */
   mimoLayers?: number;

@@ -44,7 +44,7 @@ export function coverageGrid(
       const x = bounds.minXM + (c + 0.5) * cellSizeM;
       let best = 0;
       for (const cell of cells) {
-        pl[cell.index] = env.pathLossDb(cell.index, x, y, hUe);
+        pl[cell.index] = env.linkLossDb(cell.index, x, y, hUe);
         rxDbm[cell.index] = cell.txPerPrbDbm + cell.antennaGainDbi + gUe - pl[cell.index]!;
         if (rxDbm[cell.index]! > rxDbm[best]!) best = cell.index;
       }

@@ -112,7 +112,12 @@ export class DeviceState {
   yM = Number.NaN;
   geomEpoch = 0;
   geomValid = false;
-  /** Path loss to each gNB (shadowing included). */
+  /**
+   * Path loss to each gNB (shadowing included) plus the gNB antenna's attenuation toward the device
+   * (`RadioEnvironment.linkLossDb`; 0 for omni). UL power control compensates it as it does path loss: the UE's
+   * estimate referenceSignalPower − RSRP (TS 38.213 §7.1.1) sees the pattern (ASSUMPTION: the peak gain stays
+   * out of the estimate, as before antenna patterns).
+   */
   readonly plDb: Float64Array;
   /** Received power per PRB from each gNB (the RSRP proxy of handover), dBm and mW. */
   readonly rsrpDbm: Float64Array;

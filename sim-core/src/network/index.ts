@@ -1,6 +1,19 @@
 // Public API of the 5G network model (the radio building blocks stay in ./radio).
 
-// Plug-in points: MAC scheduler, channel model, traffic source (a registry each; register your own, then name it).
+// Plug-in points: MAC scheduler, channel model, traffic source, link model, gNB antenna pattern (a registry each;
+// register your own, then name it).
+export type { AntennaOrientation, AntennaPattern, AntennaPatternFactory } from './antenna/antenna-pattern';
+export { type ElementParameters, ElementPattern, elementAttenuationDb } from './antenna/element-pattern';
+export {
+  type AntennaPatternName,
+  antennaOrientation,
+  antennaPatternOf,
+  antennaPatterns,
+  type BuiltinAntennaPatternName,
+  DEFAULT_ANTENNA_PATTERN,
+  type GnbAntennaConfig,
+  registerAntennaPattern,
+} from './antenna/registry';
 export type {
   ChannelModel,
   ChannelModelContext,
@@ -36,6 +49,7 @@ export {
   PLANNER_HANDOVER,
 } from './handover';
 export type { LatencySummary } from './latency-histogram';
+export { DEFAULT_POWER_CONTROL, type PowerControl, ulTargetPerPrbDbm } from './link-budget';
 export type { LinkModel, LinkModelContext, LinkModelFactory } from './link-model/link-model';
 export {
   type BuiltinLinkModelName,

@@ -130,3 +130,27 @@ export class LinkAdapter {
     return out;
   }
 }
+
+/** The CQI / MCS table of classes with a tighter BLER target: TS 38.214 Table 5.2.2.1-4 (for a 1e-5 target). */
+export const RELIABLE_CQI_TABLE = 3;
+
+/**
+ * The MCS choice of classes whose BLER target is tighter than the network's (URLLC: 1e-5): CQI table 3 at the
+ * tightest of them (TS 38.214 §5.2.2.1), and per class 1 for those classes (their blocks take it), else 0.
+ * `adapter` is null when no class is tighter (one target for all). Shared by the packet and the flow model.
+ */
+export function reliableLinkAdaptation(
+  classTargets: readonly { blerTarget: number }[],
+  networkTarget: number,
+  curves?: (table: CqiTableId) => readonly (BlerCurve | null)[] | undefined,
+): { adapter: LinkAdapter | null; classTier: Uint8Array } {
+  const strictest = Math.min(...classTargets.map((p) => p.blerTarget));
+  const adapter =
+    strictest < networkTarget
+      ? new LinkAdapter(RELIABLE_CQI_TABLE, strictest, curves?.(RELIABLE_CQI_TABLE))
+      : null;
+  const classTier = Uint8Array.from(classTargets, (p) =>
+    adapter !== null && p.blerTarget < networkTarget ? 1 : 0,
+  );
+  return { adapter, classTier };
+}

@@ -72,14 +72,14 @@ export class LinkBudget {
     this.loads = loads;
   }
 
-  /** Path loss and received powers at (x, y) for every gNB and zone. */
+  /** Path loss (with the gNB antenna's attenuation toward the point) and received powers at (x, y) for every gNB and zone. */
   computeGeometry(dev: DeviceState, xM: number, yM: number): void {
     const env = this.env;
     dev.xM = xM;
     dev.yM = yM;
     for (let ci = 0; ci < env.cells.length; ci++) {
       const c = env.cells[ci]!;
-      const pl = env.pathLossDb(c.index, xM, yM, dev.heightM);
+      const pl = env.linkLossDb(c.index, xM, yM, dev.heightM);
       dev.plDb[c.index] = pl;
       const rx = c.txPerPrbDbm + c.antennaGainDbi + dev.gainDbi - pl;
       dev.rsrpDbm[c.index] = rx;

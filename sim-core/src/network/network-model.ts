@@ -12,7 +12,7 @@ import { Deliveries } from './deliveries';
 import { DeviceState, type LinkQuality, NormalSource } from './device';
 import { buildFlowNetwork } from './flow/flow-network';
 import { DEFAULT_HANDOVER, Handover } from './handover';
-import { LinkAdapter, type McsChoice } from './link-adaptation';
+import { LinkAdapter, type McsChoice, reliableLinkAdaptation } from './link-adaptation';
 import { DEFAULT_POWER_CONTROL, LinkBudget, type LoadView, type PowerControl } from './link-budget';
 import { DEFAULT_LINK_MODEL, linkModels } from './link-model/registry';
 import { LoadSampler } from './load-sampler';
@@ -36,7 +36,7 @@ import type {
   NetworkSnapshot,
   SinrGrid,
 } from './types';
-import { UplinkAccess } from './uplink-access';
+import { buildUplinkAccess, type UplinkAccess } from './uplink-access';
 import { NetworkConfigError, validateNetworkConfig } from './validate';
 import { ZoneSchedule } from './zone-schedule';
 
@@ -50,8 +50,6 @@ export interface NetworkDependencies {
   movedByMs?: (endpointId: string, timeMs: number, distanceM: number) => number | undefined;
 }
 
-/** The CQI / MCS table of classes with a tighter BLER target: TS 38.214 Table 5.2.2.1-4 (for a 1e-5 target). */
-const RELIABLE_CQI_TABLE = 3;
 const DEFAULT_MAX_UES_PER_SLOT = 16; // assumption: PDCCH capacity per slot and direction
 const DEFAULT_RECOMPUTE_DISTANCE_M = 1; // well below the 10 m shadowing decorrelation distance
 const DEFAULT_LOCATE_INTERVAL_MS = 50; // an AGV at 2 m/s moves 10 cm in between
@@ -122,13 +120,8 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
     const blerTarget = la.blerTarget ?? CQI_TARGET_BLER;
     const adapter = new LinkAdapter(cqiTable, blerTarget, linkModel.curves?.(cqiTable));
     // Classes with a tighter BLER target (URLLC: 1e-5) get CQI table 3 at the tightest of them (TS 38.214 §5.2.2.1).
-    const strictest = Math.min(...this.profiles.map((p) => p.blerTarget));
-    const reliable =
-      strictest < blerTarget
-        ? new LinkAdapter(RELIABLE_CQI_TABLE, strictest, linkModel.curves?.(RELIABLE_CQI_TABLE))
-        : null;
-    const classTier = Uint8Array.from(this.profiles, (p) =>
-      reliable !== null && p.blerTarget < blerTarget ? 1 : 0,
+    const { adapter: reliable, classTier } = reliableLinkAdaptation(this.profiles, blerTarget, (table) =>
+      linkModel.curves?.(table),
     );
     this.power = { ...DEFAULT_POWER_CONTROL, ...config.uplinkPowerControl };
     this.zones = new ZoneSchedule(sim, this.env.zones, this.probes.notable);
@@ -173,16 +166,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
       cqiTable,
     });
     this.ranShare = config.ranShare === undefined ? null : new RanShare(config.ranShare, this.env.cells);
-    const access = config.uplinkAccess ?? {};
-    this.ulAccess =
-      (access.mode ?? 'scheduled') === 'grantFree'
-        ? null
-        : new UplinkAccess(
-            access,
-            this.env.cells,
-            this.profiles,
-            (c) => la.harqProcessingMs ?? c.grid.slotMs,
-          );
+    this.ulAccess = buildUplinkAccess(config, this.env.cells, this.profiles);
     this.links = this.env.cells.map((c) => {
       const settings: MacSettings = {
         scheduler,

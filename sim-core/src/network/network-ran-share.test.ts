@@ -209,6 +209,57 @@ describe('shared RAN in flow fidelity', () => {
     expect(Math.abs(slice / alone - 224 / N_PRB)).toBeLessThan(0.05);
   });
 
+  it('counts the UEs with data as the packet MAC does: light streams beside a saturated UE do not raise its share', () => {
+    // One saturated UE and 12 UEs with a 100-byte UL stream every 100 ms: at an opportunity the packet MAC finds
+    // about one backlogged factory UE, so cap = max(273 · 1 / 9, 273 − 163.8) = 109 PRBs as alone. Counting every
+    // stream leg (13) would give max(273 · 13 / 21, 109) = 169.
+    const light = 12;
+    const config = (fidelity: 'packet' | 'flow') =>
+      exampleNetwork({
+        fidelity,
+        gnbs: [exampleGnb('g', 0, 0)],
+        devices: [
+          exampleDevice('ue', 'CAM', { mimoLayers: 4, mobile: false }),
+          ...Array.from({ length: light }, (_, i) => exampleDevice(`m${i}`, `M${i}`, { mobile: false })),
+        ],
+        shadowing: false,
+        uplinkPowerControl: { p0Dbm: -60, alpha: 1 },
+        ranShare: shared(busy),
+        scheduler: 'roundRobin', // (strict priority would starve the telemetry behind the video: all 13 backlogged)
+      });
+    const run = (fidelity: 'packet' | 'flow') => {
+      const sim = new Simulation();
+      const net = buildNetwork(sim, config(fidelity), {
+        streams: new RandomStreams(7),
+        locate: () => ({ xM: 5, yM: 0 }),
+      });
+      net.openStream({
+        id: 'ul',
+        from: 'CAM',
+        to: 'control',
+        trafficClass: 'video',
+        intervalMs: 1,
+        sizeBytes: 1_000_000,
+      });
+      for (let i = 0; i < light; i++)
+        net.openStream({
+          id: `t${i}`,
+          from: `M${i}`,
+          to: 'control',
+          trafficClass: 'telemetry',
+          intervalMs: 100,
+          sizeBytes: 100,
+        });
+      sim.run({ untilMs: 50 });
+      net.resetStats(50);
+      sim.run({ untilMs: 300 });
+      return net.kpis(300).devices[0]!.ulMbps;
+    };
+    const alone = runUl(oneCell(undefined, 'flow'), ...SATURATE).cells[0].ul.throughputMbps;
+    expect(Math.abs(run('flow') / alone - 109 / N_PRB)).toBeLessThan(0.05);
+    expect(Math.abs(run('packet') / alone - 109 / N_PRB)).toBeLessThan(0.05);
+  });
+
   it('follows the profile across an hour boundary (one event at the change)', () => {
     // Public load only in the second hour of the day.
     const hourly = flat(0, 0, 0);

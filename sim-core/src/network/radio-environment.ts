@@ -1,6 +1,8 @@
 // Static radio environment: cells, the channel model (network.channelModel, channel/), interference zones,
 // and path loss from any floor point. Pure given the config and the run seed.
 import type { RandomStreams } from '../engine/random';
+import type { AntennaPattern } from './antenna/antenna-pattern';
+import { antennaPatternOf } from './antenna/registry';
 import type { ChannelModel } from './channel/channel-model';
 import { channelModels, DEFAULT_CHANNEL_MODEL } from './channel/registry';
 import type { GnbConfig, InterferenceZoneConfig, NetworkConfig } from './config';
@@ -33,7 +35,10 @@ export interface CellRadio {
   readonly mu: number;
   readonly scsKHz: ScsKHz;
   readonly grid: TddGrid;
+  /** Peak gain of the antenna, dBi (toward a point: minus `antenna.attenuationDb`, see `linkLossDb`). */
   readonly antennaGainDbi: number;
+  /** The antenna's pattern, pointed (gnbs[].antenna; omni by default). */
+  readonly antenna: AntennaPattern;
   /** Transmit power per PRB (total power spread evenly over the carrier). */
   readonly txPerPrbDbm: number;
   /** Receiver noise per PRB at the gNB, mW. */
@@ -94,6 +99,7 @@ export class RadioEnvironment {
         scsKHz: g.scsKHz,
         grid: new TddGrid(g.tddPattern, mu, g.specialSlot),
         antennaGainDbi: g.antennaGainDbi,
+        antenna: antennaPatternOf(g.antenna),
         txPerPrbDbm: g.txPowerDbm - 10 * Math.log10(nPrb),
         noisePerPrbMw: dbmToMw(THERMAL_NOISE_DBM_PER_HZ + 10 * Math.log10(prbBandwidthHz) + g.noiseFigureDb),
         maxDlLayers: g.mimoLayers ?? DEFAULT_DL_LAYERS,
@@ -127,7 +133,8 @@ export class RadioEnvironment {
               z.powerDbm -
                 10 * Math.log10(c.nPrb) -
                 this.meanPathLossDb(z.xM, z.yM, heightM, c.xM, c.yM, c.heightM, c.carrierGHz) +
-                c.antennaGainDbi,
+                c.antennaGainDbi -
+                c.antenna.attenuationDb(z.xM - c.xM, z.yM - c.yM, heightM - c.heightM),
             )
           : 0,
       );
@@ -142,6 +149,19 @@ export class RadioEnvironment {
   /** Path loss gNB → point (the channel model's, fading included where it has it). */
   pathLossDb(cell: number, xM: number, yM: number, utHeightM: number): number {
     return this.channel.pathLossDb(cell, xM, yM, utHeightM);
+  }
+
+  /**
+   * Path loss gNB → point plus the gNB antenna's attenuation toward it (below its peak gain `antennaGainDbi`):
+   * what the link budget, the coverage grid and screening subtract from tx power + peak gain + UE gain, in DL
+   * and UL (the pattern is reciprocal). With an omni antenna it is the path loss, bit for bit (+ 0).
+   */
+  linkLossDb(cell: number, xM: number, yM: number, utHeightM: number): number {
+    const c = this.cells[cell]!;
+    return (
+      this.channel.pathLossDb(cell, xM, yM, utHeightM) +
+      c.antenna.attenuationDb(xM - c.xM, yM - c.yM, utHeightM - c.heightM)
+    );
   }
 
   /** Median loss between two low points (an interference source and a receiver): the channel model's. */

@@ -1,7 +1,7 @@
 // Uplink access: when an UL packet may first go on PUSCH. Sporadic data waits for a scheduling request (SR) occasion
 // on PUCCH, the UL grant on PDCCH and K2 slots (dynamic grants); periodic streams of the configured-grant classes
 // use configured grants type 1 and go in the next UL opportunity, as does everything in the 'grantFree' mode.
-import type { UplinkAccessConfig } from './config';
+import type { NetworkConfig, UplinkAccessConfig } from './config';
 import type { DeviceState } from './device';
 import type { Packet } from './packet';
 import type { CellRadio } from './radio-environment';
@@ -55,6 +55,8 @@ function lcm(a: number, b: number): number {
 export class SrSchedule {
   private readonly occasions: number[];
   private readonly cycleSlots: number;
+  /** Length of the SR cycle (lcm of the SR period and the TDD pattern), ms. */
+  readonly cycleMs: number;
 
   constructor(
     private readonly grid: TddGrid,
@@ -65,6 +67,7 @@ export class SrSchedule {
   ) {
     this.occasions = srOccasionSlots(grid.pattern, periodSlots, offsetSlots);
     this.cycleSlots = lcm(periodSlots, grid.pattern.length);
+    this.cycleMs = this.cycleSlots * grid.slotMs;
     if (this.occasions.length === 0)
       throw new RangeError(
         `no SR occasion (period ${periodSlots}, offset ${offsetSlots} slots) falls on a U slot of '${grid.pattern}'`,
@@ -78,6 +81,26 @@ export class SrSchedule {
     const within = first - k * this.cycleSlots;
     for (const s of this.occasions) if (s >= within) return k * this.cycleSlots + s;
     return (k + 1) * this.cycleSlots + this.occasions[0]!;
+  }
+
+  /**
+   * Start times (ms from the cycle start) of the SR occasions of one cycle, in order: data arriving in
+   * (start_{j−1}, start_j] waits for occasion j, so they bound the windows of equal PUSCH time (flow fidelity).
+   */
+  occasionStartsMs(): number[] {
+    return this.occasions.map((s) => s * this.grid.slotMs);
+  }
+
+  /** Start of the SR window holding `tMs`: the previous occasion's start (data in (it, srSlot] shares the SR). */
+  windowStartMs(tMs: number): number {
+    const sr = this.srSlot(tMs);
+    const k = Math.floor(sr / this.cycleSlots);
+    const j = this.occasions.indexOf(sr - k * this.cycleSlots);
+    const prev =
+      j > 0
+        ? k * this.cycleSlots + this.occasions[j - 1]!
+        : (k - 1) * this.cycleSlots + this.occasions.at(-1)!;
+    return prev * this.grid.slotMs;
   }
 
   /** Earliest PUSCH start for data arriving at `tMs` in an empty UE buffer. */
@@ -113,6 +136,16 @@ export class UplinkAccess {
     );
   }
 
+  /** The SR schedule of cell `cell`. */
+  schedule(cell: number): SrSchedule {
+    return this.schedules[cell]!;
+  }
+
+  /** Whether the periodic streams of class `classIndex` use configured grants (no SR). */
+  configuredGrantClass(classIndex: number): boolean {
+    return this.configuredGrant[classIndex]!;
+  }
+
   /**
    * Whether `p` (entering its UL leg) waits for a dynamic grant: everything but the packets of streams whose class
    * has a configured grant (type 1, TS 38.321 §5.8.2; ASSUMPTION: its periodicity and offset match the stream, as
@@ -134,4 +167,19 @@ export class UplinkAccess {
     dev.srGrantMs = g;
     return g;
   }
+}
+
+/**
+ * The uplink access of a network (`config.uplinkAccess`), or null for 'grantFree'; the grant is decoded after the
+ * HARQ processing time (`linkAdaptation.harqProcessingMs`, default one slot). Shared by both fidelities.
+ */
+export function buildUplinkAccess(
+  config: NetworkConfig,
+  cells: readonly CellRadio[],
+  profiles: readonly ClassProfile[],
+): UplinkAccess | null {
+  const access = config.uplinkAccess ?? {};
+  if ((access.mode ?? 'scheduled') === 'grantFree') return null;
+  const processingMs = config.linkAdaptation?.harqProcessingMs;
+  return new UplinkAccess(access, cells, profiles, (c) => processingMs ?? c.grid.slotMs);
 }

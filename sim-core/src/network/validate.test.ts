@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../engine/random';
 import { Simulation } from '../engine/simulation';
-import { exampleDevice, exampleNetwork } from './fixtures';
+import { exampleDevice, exampleGnb, exampleNetwork } from './fixtures';
 import { buildNetwork } from './network-model';
 import { NetworkConfigError, validateNetworkConfig } from './validate';
 
@@ -31,6 +31,29 @@ describe('validateNetworkConfig', () => {
       { path: ['slices'], message: 'slice PRB shares add up to 1.2999999999999998 > 1' },
       { path: ['devices', 1, 'endpointId'], message: "Two devices serve endpoint 'M1'" },
       { path: ['wiredEndpoints', 0], message: "Endpoint 'control' is both wired and served by a device" },
+    ]);
+  });
+
+  it('checks gNB antennas: a registered pattern, a finite azimuth, a downtilt within ±90°', () => {
+    const config = exampleNetwork({
+      gnbs: [
+        exampleGnb('gNB1', 0, 0, { antenna: { pattern: 'sector', azimuthDeg: 45, downtiltDeg: 8 } }),
+        exampleGnb('gNB2', 9, 0, { antenna: { pattern: 'yagi', azimuthDeg: Number.NaN, downtiltDeg: 120 } }),
+      ],
+    });
+    expect(validateNetworkConfig(config)).toEqual([
+      {
+        path: ['gnbs', 1, 'antenna', 'pattern'],
+        message: 'unknown antenna pattern "yagi"; registered: omni, sector, ceiling',
+      },
+      {
+        path: ['gnbs', 1, 'antenna', 'azimuthDeg'],
+        message: 'expected a finite azimuth in degrees, got NaN',
+      },
+      {
+        path: ['gnbs', 1, 'antenna', 'downtiltDeg'],
+        message: 'expected a downtilt from -90 to 90 degrees (90: straight down), got 120',
+      },
     ]);
   });
 

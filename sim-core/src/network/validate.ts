@@ -1,5 +1,6 @@
 // Checks of a NetworkConfig that its types cannot express, as problems with paths (the scenario loader maps
 // them onto the scenario file; buildNetwork refuses a config with any).
+import { antennaPatterns } from './antenna/registry';
 import { channelModels } from './channel/registry';
 import type { NetworkConfig } from './config';
 import { DEFAULT_LINK_MODEL, linkModels } from './link-model/registry';
@@ -46,6 +47,7 @@ export function validateNetworkConfig(config: NetworkConfig): NetworkConfigProbl
       `link model "${config.linkModel}" needs fidelity 'packet' (the flow model has no fading yet)`,
     );
   uplinkAccessProblems(config, say);
+  antennaProblems(config, say);
   let shareSum = 0;
   (config.slices ?? []).forEach((slice, s) => {
     if (!(slice.prbShare >= 0 && slice.prbShare <= 1))
@@ -141,4 +143,28 @@ export class NetworkConfigError extends RangeError {
 
 function formatPath(path: (string | number)[]): string {
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+/** gNB antennas: a registered pattern, a finite azimuth, a downtilt between the horizon's sides (±90°). */
+function antennaProblems(
+  config: NetworkConfig,
+  say: (path: (string | number)[], message: string) => void,
+): void {
+  config.gnbs.forEach((g, i) => {
+    const a = g.antenna;
+    if (a === undefined) return;
+    const at = ['gnbs', i, 'antenna'];
+    if (!antennaPatterns.has(a.pattern))
+      say(
+        [...at, 'pattern'],
+        `unknown antenna pattern "${a.pattern}"; registered: ${antennaPatterns.names().join(', ')}`,
+      );
+    if (a.azimuthDeg !== undefined && !Number.isFinite(a.azimuthDeg))
+      say([...at, 'azimuthDeg'], `expected a finite azimuth in degrees, got ${a.azimuthDeg}`);
+    if (a.downtiltDeg !== undefined && !(a.downtiltDeg >= -90 && a.downtiltDeg <= 90))
+      say(
+        [...at, 'downtiltDeg'],
+        `expected a downtilt from -90 to 90 degrees (90: straight down), got ${a.downtiltDeg}`,
+      );
+  });
 }

@@ -24,7 +24,12 @@ interface Plant {
   gateways?: Item[];
   cameras?: Item[];
   paths: { nodes: Item[]; edges: { from: string; to: string }[] };
-  network: { gnbs: Item[]; interferenceZones?: Item[]; devices: { id: string; attachedTo?: string }[] };
+  agvs: { chargers?: { id: string; nodeId: string }[] };
+  network: {
+    gnbs: Item[];
+    interferenceZones?: (Item & { activeH?: { startH: number; endH: number }[] })[];
+    devices: { id: string; kind: string; attachedTo?: string }[];
+  };
 }
 
 /** The editor's test hooks (viewer/src/editor/EditorApp.tsx). */
@@ -51,13 +56,14 @@ let h: Harness;
 let work: string;
 const plant = JSON.parse(readFileSync(PLANT, 'utf8')) as Plant;
 
-/** A floor point at least `clearM` from every machine's footprint and every other object, and inside the floor. */
-function freeSpot(
+/** Whether (xM, yM) is at least `clearM` from every machine's footprint and every other object, inside the floor. */
+function clearAt(
   p: Plant,
   size: { widthM: number; depthM: number },
   clearM: number,
-  avoid: Point[] = [],
-): Point {
+  avoid: Point[],
+  { xM, yM }: Point,
+): boolean {
   const objects: Point[] = [
     ...p.buffers,
     ...p.sinks,
@@ -67,19 +73,30 @@ function freeSpot(
     ...p.network.gnbs,
     ...avoid,
   ];
+  const inside = xM >= 10 && yM >= 10 && xM <= p.floor.widthM - 10 && yM <= p.floor.depthM - 10;
+  const clearOfMachines = p.machines.every(
+    (m) =>
+      Math.abs(m.xM - xM) > (m.widthM + size.widthM) / 2 + clearM ||
+      Math.abs(m.yM - yM) > (m.depthM + size.depthM) / 2 + clearM,
+  );
+  const clearOfPoints = objects.every((o) => Math.hypot(o.xM - xM, o.yM - yM) > clearM + size.widthM);
+  const clearOfZones = (p.network.interferenceZones ?? []).every(
+    (z) => Math.hypot(z.xM - xM, z.yM - yM) > (z.radiusM ?? 0) + clearM,
+  );
+  return inside && clearOfMachines && clearOfPoints && clearOfZones;
+}
+
+/** A floor point at least `clearM` from every machine's footprint and every other object (and `also` holds there). */
+function freeSpot(
+  p: Plant,
+  size: { widthM: number; depthM: number },
+  clearM: number,
+  avoid: Point[] = [],
+  also: (at: Point) => boolean = () => true,
+): Point {
   for (let yM = 10; yM < p.floor.depthM - 10; yM++)
-    for (let xM = 10; xM < p.floor.widthM - 10; xM++) {
-      const clearOfMachines = p.machines.every(
-        (m) =>
-          Math.abs(m.xM - xM) > (m.widthM + size.widthM) / 2 + clearM ||
-          Math.abs(m.yM - yM) > (m.depthM + size.depthM) / 2 + clearM,
-      );
-      const clearOfPoints = objects.every((o) => Math.hypot(o.xM - xM, o.yM - yM) > clearM + size.widthM);
-      const clearOfZones = (p.network.interferenceZones ?? []).every(
-        (z) => Math.hypot(z.xM - xM, z.yM - yM) > (z.radiusM ?? 0) + clearM,
-      );
-      if (clearOfMachines && clearOfPoints && clearOfZones) return { xM, yM };
-    }
+    for (let xM = 10; xM < p.floor.widthM - 10; xM++)
+      if (clearAt(p, size, clearM, avoid, { xM, yM }) && also({ xM, yM })) return { xM, yM };
   throw new Error('no free spot on the test plant');
 }
 
@@ -132,6 +149,28 @@ async function save(page: Page, button: 'editor-save-scenario' | 'editor-save-va
 
 const tool = (page: Page, name: string) =>
   page.getByTestId('editor-tools').getByRole('button', { name, exact: true }).click();
+const place = (page: Page, name: string) =>
+  page.getByTestId('editor-place-tools').getByRole('button', { name, exact: true }).click();
+
+async function dragFloor(page: Page, from: Point, to: Point) {
+  const [a, b] = await page.evaluate(
+    ([p, q]) => [window.__editor.view.toClient!(p.xM, p.yM), window.__editor.view.toClient!(q.xM, q.yM)],
+    [from, to],
+  );
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 6 });
+  await page.mouse.up();
+}
+
+/** Opens the plant in the editor and waits for its first checks. */
+async function openPlant(page: Page) {
+  await page.goto(`${h.server.url}/?mode=edit&lang=en`);
+  await page.getByTestId('editor-file-input').setInputFiles(PLANT);
+  await page.getByTestId('editor-scene').waitFor();
+  await page.waitForFunction(() => window.__editor.view.toClient !== undefined);
+  expect(await checked(page)).toEqual([]);
+}
 
 beforeAll(async () => {
   process.env.FT_VIEWER_SAMPLE = 'off'; // the editor needs no sample recording: a faster build
@@ -244,4 +283,88 @@ describe('layout editor in a real browser', () => {
     expect(loadScenario(variantFile).hash).toBe(loadScenario(scenarioFile).hash);
     expect(validateScenario(scenarioFile).ok).toBe(true);
   }, 240_000);
+
+  it('places a buffer, a charger, a gateway (a machine joins it) and a zone; the file validates and runs; undo restores', async () => {
+    const { page } = h;
+    await openPlant(page);
+
+    // A buffer 2 m beside a path node that is no station yet: the node's station (within 3 m).
+    const stations = new Set(
+      [...plant.buffers, ...plant.sinks].map((b) => (b as { nodeId?: string }).nodeId),
+    );
+    const dock = plant.paths.nodes.find((n) => !stations.has(n.id))!;
+    await place(page, '+ Buffer');
+    await clickAt(page, { xM: dock.xM, yM: dock.yM + 2 });
+    let now = await present(page);
+    const buffer = now.buffers.at(-1) as Item & { nodeId?: string; capacity: unknown };
+    expect(now.buffers).toHaveLength(plant.buffers.length + 1);
+    expect(buffer).toMatchObject({ xM: dock.xM, yM: dock.yM + 2, nodeId: dock.id });
+
+    // A charger on a path node (the plant has none): the fleet's first.
+    const chargerNode = plant.paths.nodes.find((n) => n.id !== dock.id)!;
+    await place(page, '+ Charger');
+    await clickAt(page, chargerNode);
+    now = await present(page);
+    expect(now.agvs.chargers).toEqual([{ id: 'CHG1', nodeId: chargerNode.id }]);
+
+    // A gateway with its radio device; a machine then reports through it (legacy: its own device goes).
+    const gwSpot = freeSpot(plant, { widthM: 1, depthM: 1 }, 4, [buffer]);
+    await place(page, '+ Gateway');
+    await clickAt(page, gwSpot);
+    now = await present(page);
+    expect(now.gateways).toEqual([{ id: 'GW1', xM: gwSpot.xM, yM: gwSpot.yM, conversionDelayMs: 20 }]);
+    expect(now.network.devices.filter((d) => d.attachedTo === 'GW1')).toEqual([
+      { id: 'UE-GW1', kind: 'gateway', attachedTo: 'GW1' },
+    ]);
+    const machine = plant.machines[0];
+    await tool(page, 'Select / move');
+    await clickAt(page, machine);
+    expect(await page.getByTestId('editor-selected').textContent()).toBe(machine.id);
+    await page.getByTestId('editor-gateway').selectOption('GW1');
+    now = await present(page);
+    expect(now.machines[0]).toMatchObject({ legacy: true, gatewayId: 'GW1' });
+    expect(now.network.devices.some((d) => d.attachedTo === machine.id)).toBe(false);
+
+    // A zone (a copy of the plant's), resized by its rim handle, then given an on period.
+    const template = plant.network.interferenceZones![0];
+    // Its rim handle (east, at the copied radius) on free floor too, so the press is the handle's.
+    const r = template.radiusM!;
+    const zoneSpot = freeSpot(plant, { widthM: 1, depthM: 1 }, 6, [buffer, gwSpot], (at) =>
+      clearAt(plant, { widthM: 1, depthM: 1 }, 3, [buffer, gwSpot, at], { xM: at.xM + r, yM: at.yM }),
+    );
+    await place(page, '+ Zone');
+    await clickAt(page, zoneSpot);
+    now = await present(page);
+    const zone = now.network.interferenceZones!.at(-1)!;
+    expect(zone).toMatchObject({ xM: zoneSpot.xM, yM: zoneSpot.yM, radiusM: template.radiusM });
+    await tool(page, 'Select / move');
+    await dragFloor(page, { xM: zone.xM + zone.radiusM!, yM: zone.yM }, { xM: zone.xM + 6.2, yM: zone.yM });
+    now = await present(page);
+    expect(now.network.interferenceZones!.at(-1)).toMatchObject({ id: zone.id, xM: zone.xM, radiusM: 6 });
+    expect(await checked(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-objects.png') });
+    const beforePeriod = await save(page, 'editor-save-scenario');
+    await page.getByTestId('editor-add-period').click();
+    now = await present(page);
+    expect(now.network.interferenceZones!.at(-1)!.activeH).toEqual([{ startH: 0, endH: 1 }]);
+    expect(await checked(page)).toEqual([]);
+    const scenarioText = await save(page, 'editor-save-scenario');
+
+    // Undo gives back the file before the period byte for byte; redo the one after.
+    await page.keyboard.press('Control+z');
+    expect(await save(page, 'editor-save-scenario')).toBe(beforePeriod);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await save(page, 'editor-save-scenario')).toBe(scenarioText);
+    expect(h.errors).toEqual([]);
+
+    // The CLI takes the file as it is: validate, and a simulated minute.
+    const file = join(work, 'objects-plant.json');
+    writeFileSync(file, scenarioText);
+    const v = await spawnCli(['validate', file]);
+    expect(v.code, v.err).toBe(0);
+    const out = join(work, 'objects-run');
+    const run = await spawnCli(['run', file, '--hours', String(1 / 60), '--warmup', '0', '--out', out]);
+    expect(run.code, run.err).toBe(0);
+    expect(readdirSync(out).some((f) => f.endsWith('.summary.json'))).toBe(true);
+  }, 60_000);
 });

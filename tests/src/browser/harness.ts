@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { findOnPath, locateChromium, missingMessage } from '../setup/prereqs';
-import { type StaticServer, serveStatic } from './static-server';
+import { type Handler, type StaticServer, serveStatic } from './static-server';
 
 /** CHROMIUM_PATH, else Debian's `chromium` on PATH (npm test installs it: src/setup/install-prereqs.ts). */
 export const CHROMIUM = locateChromium(process.env);
@@ -50,6 +50,8 @@ export function buildViewer(): string {
 
 export interface Harness {
   server: StaticServer;
+  /** The static build it serves. */
+  dist: string;
   context: BrowserContext;
   page: Page;
   /** Page errors and console errors seen so far (the tests expect none). */
@@ -59,17 +61,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Builds, writes the fixture recordings, serves both and opens one Chromium page. */
+/** Builds, writes the fixture recordings, serves both (and `handler`, e.g. an API) and opens one Chromium page. */
 export async function startHarness(
   runs: Record<string, Uint8Array>,
   size = { width: 1400, height: 900 },
+  handler?: Handler,
 ): Promise<Harness> {
   const executablePath = requireChromium();
   const dist = buildViewer();
   const runsDir = mkdtempSync(join(tmpdir(), 'viewer-runs-'));
   for (const [name, bytes] of Object.entries(runs)) writeFileSync(join(runsDir, name), bytes);
   writeFileSync(join(runsDir, 'not-a-recording.ftr'), 'hello, I am not a recording');
-  const server = await serveStatic({ '/': dist, '/runs/': runsDir });
+  const server = await serveStatic({ '/': dist, '/runs/': runsDir }, handler);
   const profile = mkdtempSync(join(tmpdir(), 'viewer-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -95,6 +98,7 @@ export async function startHarness(
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
     server,
+    dist,
     context,
     page,
     errors,

@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -19,13 +19,16 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** A connect-style handler tried before the files (the local optimise API's `handle`). */
+export type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
 /**
- * Serves folders on 127.0.0.1 (a free port): `mounts` maps a URL prefix ('/' or '/runs/') to a folder.
- * Only for the browser tests and the benchmark.
+ * Serves folders on 127.0.0.1 (a free port): `mounts` maps a URL prefix ('/' or '/runs/') to a folder;
+ * `handler` answers first (else the files). Only for the browser tests and the benchmark.
  */
-export async function serveStatic(mounts: Record<string, string>): Promise<StaticServer> {
+export async function serveStatic(mounts: Record<string, string>, handler?: Handler): Promise<StaticServer> {
   const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
-  const server: Server = createServer((req, res) => {
+  const serveFile = (req: IncomingMessage, res: ServerResponse) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const mount = entries.find(([prefix]) => path.startsWith(prefix));
     if (!mount) {
@@ -49,7 +52,10 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
     } catch {
       res.writeHead(404).end();
     }
-  });
+  };
+  const server: Server = createServer((req, res) =>
+    handler ? handler(req, res, () => serveFile(req, res)) : serveFile(req, res),
+  );
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {

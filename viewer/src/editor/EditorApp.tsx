@@ -9,6 +9,8 @@ import { EditorScene } from './EditorScene';
 import { EditorToolbar } from './EditorToolbar';
 import { IssueList } from './IssueList';
 import { openScenarioUrl } from './open-files';
+import { FrontView } from './optimise/FrontView';
+import { OptimisePanel } from './optimise/OptimisePanel';
 import { PropertyPanel } from './PropertyPanel';
 import { SavePanel } from './SavePanel';
 import { lastSaved } from './save';
@@ -76,6 +78,7 @@ export default function EditorApp() {
               <p>{t('editor.openHint')}</p>
             </div>
           )}
+          {history && <FrontView />}
           {error && (
             <p className="problem editor-error" data-testid="editor-error">
               {error}
@@ -86,6 +89,7 @@ export default function EditorApp() {
           <PropertyPanel />
           <IssueList />
           <SavePanel />
+          <OptimisePanel />
         </aside>
       </main>
       {dragging && <div className="drop-overlay">{t('editor.drop')}</div>}

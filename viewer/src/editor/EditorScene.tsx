@@ -7,17 +7,11 @@ import { Floor } from '../scene/Floor';
 import { checks } from './checks';
 import { EditorCamera } from './EditorCamera';
 import { moveOnFloor, pressEntity, pressFloor, release } from './interaction';
-import {
-  GnbsLayer,
-  InterferenceLayer,
-  MachinesLayer,
-  MarksLayer,
-  PathsLayer,
-  PointsLayer,
-  type Press,
-} from './layers';
+import { GnbsLayer, MachinesLayer, MarksLayer, PathsLayer, type Press } from './layers';
 import { type Data, listAt } from './model/data';
 import { type EntityKey, floorOf } from './model/entities';
+import { OBJECT_LAYERS } from './objects/registry';
+import { OwnGnbs } from './optimise/OwnGnbs';
 import { currentData, editor } from './store';
 
 const FILL = { position: 'absolute', inset: 0 } as const;
@@ -102,11 +96,13 @@ export function EditorScene({ fitSeq }: { fitSeq: number }) {
         <planeGeometry args={[widthM * 3, depthM * 3]} />
         <meshBasicMaterial transparent opacity={0} depthWrite={false} />
       </mesh>
-      <InterferenceLayer data={data} onPress={onPress} />
       <PathsLayer data={data} onPress={onPress} edgeFrom={edgeFrom} />
       <MachinesLayer data={data} onPress={onPress} />
-      <PointsLayer data={data} onPress={onPress} />
+      {OBJECT_LAYERS.map(({ kind, Layer }) => (
+        <Layer key={kind} data={data} onPress={onPress} />
+      ))}
       <GnbsLayer data={data} onPress={onPress} />
+      <OwnGnbs />
       <MarksLayer data={data} selection={selection} problems={withProblems} />
     </Canvas>
   );

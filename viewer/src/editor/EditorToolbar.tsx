@@ -7,6 +7,7 @@ import { recordings } from '../store/recording';
 import { type CoverageMode, setUi, ui } from '../store/ui';
 import { setMode } from './mode';
 import { openFiles } from './open-files';
+import { PlaceTools } from './PlaceTools';
 import { editor, redoEdit, setEditor, type Tool, undoEdit } from './store';
 
 const TOOLS: Tool[] = ['select', 'machine', 'gnb', 'node', 'edge', 'agv'];
@@ -50,6 +51,7 @@ export function EditorToolbar({ onFit }: { onFit: () => void }) {
             onChange={(v) => setEditor({ tool: v, edgeFrom: null })}
             options={TOOLS.map((v) => ({ value: v, label: t(`editor.tool.${v}`) }))}
           />
+          <PlaceTools />
           <label className="editor-inline">
             {t('editor.grid')}{' '}
             <select

@@ -1,21 +1,29 @@
 // What a pointer does on the editor's floor, by tool. Called from the scene's pointer events with floor
 // coordinates (metres); no React here.
-import { listAt, snap } from './model/data';
-import { type EntityKey, keyOf, MOVABLE, parseKey, positionOf } from './model/entities';
+import { endRotate, rotateTo } from './antenna-handle';
+import { snap } from './model/data';
+import { type EntityKey, entityAt, keyOf, MOVABLE, NODE_FIELD, parseKey, positionOf } from './model/entities';
+import { addCharger, moveToNode } from './model/fleet';
 import { addAgv, addCopy, addEdge, addNode, moveEntity } from './model/ops';
+import { placeNew, templateOf } from './model/place';
+import { nearestNode } from './model/stations';
+import { setRadius } from './model/zones';
+import { isPlaceKind } from './objects/tools';
 import { commitPreview, currentData, editAdding, editor, previewEdit, setEditor } from './store';
 
-let drag: { key: EntityKey; dx: number; dy: number } | null = null;
+/**
+ * A drag in progress: `move` keeps the grab offset, `node` snaps an AGV or charger to the nearest path
+ * node, `radius` resizes a zone by its rim handle.
+ */
+let drag: { key: EntityKey; mode: 'move' | 'node' | 'radius'; dx: number; dy: number } | null = null;
 
 const grid = () => editor.getState().gridM;
 
 /** The entity a new one of `kind` copies: the selected one of that kind, else the last one. */
 function template(kind: 'machine' | 'gnb'): EntityKey | undefined {
   const s = editor.getState();
-  if (s.selection && parseKey(s.selection).kind === kind) return s.selection;
   const data = currentData(s);
-  const list = data ? listAt(data, kind === 'machine' ? ['machines'] : ['network', 'gnbs']) : [];
-  return list.length > 0 ? keyOf(kind, String(list[list.length - 1].id)) : undefined;
+  return data ? templateOf(data, kind, s.selection) : undefined;
 }
 
 /** A press this close to a node (m) is on the node, whatever is drawn over it (a buffer at its station). */
@@ -23,19 +31,27 @@ const NODE_REACH_M = 1.5;
 
 function nodeNear(xM: number, yM: number): string | undefined {
   const data = currentData(editor.getState());
-  let best: { id: string; d: number } | undefined;
-  for (const n of data ? listAt(data, ['paths', 'nodes']) : []) {
-    const d = Math.hypot(Number(n.xM) - xM, Number(n.yM) - yM);
-    if (d <= NODE_REACH_M && (!best || d < best.d)) best = { id: String(n.id), d };
-  }
-  return best?.id;
+  return data ? nearestNode(data, xM, yM, NODE_REACH_M) : undefined;
+}
+
+/** Adds a charger at a node (one undo step) and selects it. */
+function placeCharger(nodeId: string): void {
+  const key = editAdding((d) => addCharger(d, nodeId));
+  if (key) setEditor({ selection: key });
 }
 
 /** A press on empty floor (or, with a placing tool, anywhere). */
 export function pressFloor(xM: number, yM: number): void {
   const s = editor.getState();
+  if (s.inspect) return; // a layout shown read-only
   const x = snap(xM, grid());
   const y = snap(yM, grid());
+  if (isPlaceKind(s.tool)) {
+    const kind = s.tool;
+    const key = editAdding((d) => placeNew(d, kind, x, y, s.selection));
+    if (key) setEditor({ selection: key });
+    return;
+  }
   switch (s.tool) {
     case 'select':
       setEditor({ selection: null });
@@ -46,6 +62,11 @@ export function pressFloor(xM: number, yM: number): void {
       if (!t) return;
       const key = editAdding((d) => addCopy(d, t, x, y));
       if (key) setEditor({ selection: key });
+      return;
+    }
+    case 'charger': {
+      const near = nodeNear(xM, yM);
+      if (near) placeCharger(near);
       return;
     }
     case 'node':
@@ -74,12 +95,14 @@ export function pressFloor(xM: number, yM: number): void {
 /** A press on an entity. Returns false when the press is the floor's (placing tools). */
 export function pressEntity(key: EntityKey, xM: number, yM: number): boolean {
   const s = editor.getState();
+  if (s.inspect) return true; // a layout shown read-only
   const { kind, id } = parseKey(key);
   if (s.tool === 'select') {
     setEditor({ selection: key });
     const data = currentData(s);
     const at = data && positionOf(data, key);
-    if (at && MOVABLE.has(kind)) drag = { key, dx: at.xM - xM, dy: at.yM - yM };
+    if (at && MOVABLE.has(kind)) drag = { key, mode: 'move', dx: at.xM - xM, dy: at.yM - yM };
+    else if (at && NODE_FIELD[kind] !== undefined) drag = { key, mode: 'node', dx: 0, dy: 0 };
     return true;
   }
   if (kind !== 'node') return false;
@@ -98,19 +121,43 @@ export function pressEntity(key: EntityKey, xM: number, yM: number): boolean {
     if (added) setEditor({ selection: added });
     return true;
   }
+  if (s.tool === 'charger') {
+    placeCharger(id);
+    return true;
+  }
   return false;
+}
+
+/** A press on a zone's rim handle: the drag that follows sets its radius. */
+export function pressHandle(key: EntityKey, _xM: number, _yM: number): void {
+  setEditor({ selection: key });
+  drag = { key, mode: 'radius', dx: 0, dy: 0 };
 }
 
 /** Pointer moved over the floor: drags the grabbed entity (a preview until release). */
 export function moveOnFloor(xM: number, yM: number): void {
-  if (!drag) return;
-  const { key, dx, dy } = drag;
-  previewEdit((d) => moveEntity(d, key, snap(xM + dx, grid()), snap(yM + dy, grid())));
+  if (rotateTo(xM, yM) || !drag) return;
+  const { key, mode, dx, dy } = drag;
+  if (mode === 'move') {
+    previewEdit((d) => moveEntity(d, key, snap(xM + dx, grid()), snap(yM + dy, grid())));
+  } else if (mode === 'node') {
+    previewEdit((d) => {
+      const node = nearestNode(d, xM, yM);
+      return node === undefined ? d : moveToNode(d, key, node);
+    });
+  } else {
+    previewEdit((d) => {
+      const z = entityAt(d, key);
+      if (!z) return d;
+      const r = Math.hypot(xM - Number(z.xM), yM - Number(z.yM));
+      return setRadius(d, key, snap(r, grid()));
+    });
+  }
 }
 
 /** Button released: a drag becomes one undo step. */
 export function release(): void {
-  if (!drag) return;
+  if (endRotate() || !drag) return;
   drag = null;
   commitPreview();
 }

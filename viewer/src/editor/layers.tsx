@@ -1,21 +1,17 @@
 // The editor's floor plan, drawn with the replay scene's kits (machine shapes, gNB masts) in floor
 // coordinates (x east, y north, z up). Every object takes presses through `onPress`.
-import type { ThreeEvent } from '@react-three/fiber';
 import { useMemo } from 'react';
 import * as THREE from 'three';
 import { MARKER_COLORS } from '../data/palette';
 import { mastKit } from '../scene/Gnbs';
 import { KITS, kindFor, kitGeometry, MACHINE_KINDS, type MachineKind } from '../scene/machine-shapes';
+import { BoresightArrow } from './BoresightArrow';
 import { type Data, listAt } from './model/data';
 import { COLLECTION, type EntityKey, edgeId, keyOf, positionOf } from './model/entities';
+import { DISC, RING } from './objects/kit';
+import { pressable as handlers, num, type Press } from './objects/types';
 
-export type Press = (key: EntityKey, e: ThreeEvent<PointerEvent>) => void;
-
-const num = (v: unknown, fallback = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
-
-function handlers(key: EntityKey, onPress: Press) {
-  return { onPointerDown: (e: ThreeEvent<PointerEvent>) => onPress(key, e), userData: { key } };
-}
+export type { Press };
 
 /** Machines as their kit (one shared geometry per kind), scaled to their footprint. */
 export function MachinesLayer({ data, onPress }: { data: Data; onPress: Press }) {
@@ -44,37 +40,6 @@ export function MachinesLayer({ data, onPress }: { data: Data; onPress: Press })
   );
 }
 
-const BOX = new THREE.BoxGeometry(1, 1, 1).translate(0, 0, 0.5);
-const DISC = new THREE.CircleGeometry(1, 32);
-const RING = new THREE.RingGeometry(0.92, 1, 48);
-
-/** Buffers, sinks, gateways, cameras: small boxes in their marker colours. */
-export function PointsLayer({ data, onPress }: { data: Data; onPress: Press }) {
-  const kinds = [
-    ['buffer', MARKER_COLORS.buffer, 1.6],
-    ['sink', '#64748b', 2.2],
-    ['gateway', MARKER_COLORS.gateway, 0.9],
-    ['camera', MARKER_COLORS.camera, 0.7],
-  ] as const;
-  return (
-    <group>
-      {kinds.flatMap(([kind, color, sizeM]) =>
-        listAt(data, COLLECTION[kind]).map((e) => (
-          <mesh
-            key={`${kind}:${String(e.id)}`}
-            geometry={BOX}
-            position={[num(e.xM), num(e.yM), 0]}
-            scale={[sizeM, sizeM, sizeM]}
-            {...handlers(keyOf(kind, String(e.id)), onPress)}
-          >
-            <meshStandardMaterial color={color} />
-          </mesh>
-        )),
-      )}
-    </group>
-  );
-}
-
 /** gNB masts (the replay's kit) with a disc at their foot, easier to grab from above. */
 export function GnbsLayer({ data, onPress }: { data: Data; onPress: Press }) {
   const geo = useMemo(() => kitGeometry(mastKit()), []);
@@ -90,6 +55,7 @@ export function GnbsLayer({ data, onPress }: { data: Data; onPress: Press }) {
             <mesh geometry={DISC} position={[0, 0, 0.06]} scale={[1.4, 1.4, 1]} {...handlers(key, onPress)}>
               <meshBasicMaterial color={MARKER_COLORS.gnb} transparent opacity={0.6} depthWrite={false} />
             </mesh>
+            <BoresightArrow gnb={g} gnbKey={key} />
           </group>
         );
       })}
@@ -97,29 +63,7 @@ export function GnbsLayer({ data, onPress }: { data: Data; onPress: Press }) {
   );
 }
 
-/** Interference zones: a translucent disc of their radius with a rim. */
-export function InterferenceLayer({ data, onPress }: { data: Data; onPress: Press }) {
-  return (
-    <group>
-      {listAt(data, COLLECTION.izone).map((z) => {
-        const key = keyOf('izone', String(z.id));
-        const r = num(z.radiusM, 1);
-        return (
-          <group key={key} position={[num(z.xM), num(z.yM), 0.05]}>
-            <mesh geometry={DISC} scale={[r, r, 1]} {...handlers(key, onPress)}>
-              <meshBasicMaterial color="#c2410c" transparent opacity={0.18} depthWrite={false} />
-            </mesh>
-            <mesh geometry={RING} scale={[r, r, 1]}>
-              <meshBasicMaterial color="#f97316" />
-            </mesh>
-          </group>
-        );
-      })}
-    </group>
-  );
-}
-
-/** The AGV path network: edges as strips (one-way ones darker, with an arrow), nodes as discs, AGVs and chargers on their nodes. */
+/** The AGV path network: edges as strips (one-way ones darker, with an arrow), nodes as discs. */
 export function PathsLayer({
   data,
   onPress,
@@ -173,26 +117,6 @@ export function PathsLayer({
           </mesh>
         );
       })}
-      {(['agv', 'charger'] as const).flatMap((kind) =>
-        listAt(data, COLLECTION[kind]).map((a, i) => {
-          const key = keyOf(kind, String(a.id));
-          const at = positionOf(data, key);
-          if (!at) return null;
-          // AGVs sharing a node are fanned out a little so each can be picked.
-          const off = kind === 'agv' ? 0.9 : -0.9;
-          return (
-            <mesh
-              key={key}
-              geometry={BOX}
-              position={[at.xM + off, at.yM + off + (i % 3) * 0.2, 0.07]}
-              scale={kind === 'agv' ? [1.4, 0.9, 0.6] : [0.9, 0.9, 0.4]}
-              {...handlers(key, onPress)}
-            >
-              <meshStandardMaterial color={kind === 'agv' ? '#38bdf8' : '#34d399'} />
-            </mesh>
-          );
-        }),
-      )}
     </group>
   );
 }
@@ -214,8 +138,13 @@ export function MarksLayer({
       {marks.map(([key, color]) => {
         const at = positionOf(data, key) ?? edgeMid(data, key);
         if (!at) return null;
-        const e = listAt(data, COLLECTION.machine).find((m) => `machine:${String(m.id)}` === key);
-        const r = e ? Math.hypot(num(e.widthM, 1), num(e.depthM, 1)) / 2 + 0.6 : 2.2;
+        const m = listAt(data, COLLECTION.machine).find((x) => `machine:${String(x.id)}` === key);
+        const z = listAt(data, COLLECTION.izone).find((x) => `izone:${String(x.id)}` === key);
+        const r = m
+          ? Math.hypot(num(m.widthM, 1), num(m.depthM, 1)) / 2 + 0.6
+          : z
+            ? num(z.radiusM, 1) + 0.6
+            : 2.2;
         return (
           <mesh
             key={`${color}${key}`}

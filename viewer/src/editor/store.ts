@@ -3,8 +3,9 @@ import type { Data } from './model/data';
 import type { EntityKey } from './model/entities';
 import type { OpenedScenario } from './model/files';
 import { type History, push, redo, start, undo } from './model/history';
+import type { PlaceTool } from './objects/tools';
 
-export type Tool = 'select' | 'machine' | 'gnb' | 'node' | 'edge' | 'agv';
+export type Tool = 'select' | 'machine' | 'gnb' | 'node' | 'edge' | 'agv' | PlaceTool;
 
 export interface EditorState {
   opened: OpenedScenario | null;
@@ -20,6 +21,8 @@ export interface EditorState {
   /** The node an edge being drawn starts from. */
   edgeFrom: string | null;
   error: string | null;
+  /** A layout shown instead of the edit, read-only (an optimiser's front member: optimise/inspect.ts). */
+  inspect: { id: string; data: Data } | null;
 }
 
 export const editor = createStore<EditorState>()(() => ({
@@ -32,10 +35,12 @@ export const editor = createStore<EditorState>()(() => ({
   twoWay: true,
   edgeFrom: null,
   error: null,
+  inspect: null,
 }));
 
-/** The scenario as shown: the drag preview, else the present state. */
-export const currentData = (s: EditorState): Data | null => s.preview ?? s.history?.present ?? null;
+/** The scenario as shown: a layout being inspected, else the drag preview, else the present state. */
+export const currentData = (s: EditorState): Data | null =>
+  s.inspect?.data ?? s.preview ?? s.history?.present ?? null;
 
 export function openInEditor(opened: OpenedScenario): void {
   editor.setState({
@@ -45,6 +50,7 @@ export function openInEditor(opened: OpenedScenario): void {
     selection: null,
     edgeFrom: null,
     error: null,
+    inspect: null,
   });
 }
 

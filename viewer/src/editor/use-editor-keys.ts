@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { deleteEntity } from './model/ops';
+import { PLACE_TOOLS } from './objects/tools';
 import { edit, editor, redoEdit, setEditor, type Tool, undoEdit } from './store';
 
 const TOOL_KEYS: Record<string, Tool> = {
@@ -9,6 +10,7 @@ const TOOL_KEYS: Record<string, Tool> = {
   n: 'node',
   e: 'edge',
   a: 'agv',
+  ...Object.fromEntries(PLACE_TOOLS.map((p) => [p.key, p.tool])),
 };
 
 /** Editor keys: Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) undo and redo, Delete, Esc, and a letter per tool. */

@@ -1,3 +1,5 @@
+import { optimiseEn } from './optimise-en';
+
 /** English UI strings: the reference dictionary; every other language has exactly these keys. */
 export const en = {
   'app.title': 'Factory twin viewer',
@@ -221,13 +223,30 @@ export const en = {
   'editor.redo': 'Redo',
   'editor.fit': 'Fit',
   'editor.hint.select':
-    'Click to select, drag to move. Delete removes. Ctrl+Z / Ctrl+Shift+Z undo and redo. Wheel zooms, right button pans.',
+    "Click to select, drag to move (a zone's rim handle resizes it). Delete removes. Ctrl+Z / Ctrl+Shift+Z undo and redo. Wheel zooms, right button pans.",
   'editor.hint.machine':
     'Click on the floor to place a copy of the selected (or last) machine, with its devices.',
   'editor.hint.gnb': 'Click on the floor to place a copy of the selected (or last) gNB.',
   'editor.hint.node': 'Click on the floor to add an AGV path node.',
   'editor.hint.edge': 'Click a node, then the next one (or empty floor for a new node). Esc ends the line.',
   'editor.hint.agv': 'Click a path node to add an AGV starting there, with its radio device.',
+  'editor.place': 'Place',
+  'editor.tool.buffer': '+ Buffer',
+  'editor.tool.charger': '+ Charger',
+  'editor.tool.gateway': '+ Gateway',
+  'editor.tool.camera': '+ Camera',
+  'editor.tool.izone': '+ Zone',
+  'editor.tool.ap': '+ Wi-Fi AP',
+  'editor.hint.buffer':
+    "Click on the floor to place a buffer (a copy of the selected or last one); within 3 m of a path node it is that node's station.",
+  'editor.hint.charger': 'Click a path node to put an AGV charger there.',
+  'editor.hint.gateway':
+    'Click on the floor to place a gateway with its radio device; link legacy machines to it in their properties.',
+  'editor.hint.camera': 'Click on the floor to place a camera with its radio device.',
+  'editor.hint.izone':
+    'Click on the floor to place an interference zone; drag its rim handle to resize it, set its schedule in the properties.',
+  'editor.hint.ap':
+    'Click on the floor to place a Wi-Fi access point (used by the "wifi" and "wired" connectivities).',
   'editor.props': 'Properties',
   'editor.none': 'Nothing selected.',
   'editor.delete': 'Delete',
@@ -244,8 +263,26 @@ export const en = {
   'editor.kind.agv': 'AGV',
   'editor.kind.charger': 'Charger',
   'editor.kind.device': 'Device',
+  'editor.kind.crews': "Maintenance crews' home",
+  'editor.crews': '{count} crews walking at {speed} m/s (maintenance.crews).',
+  'editor.kind.ap': 'Wi-Fi access point',
+  'editor.radio': 'Radio device',
+  'editor.station': 'Station (path node)',
+  'editor.stationNone': 'none',
+  'editor.reportsThrough': 'Reports through',
+  'editor.ownModule': 'its own 5G module',
+  'editor.legacyMachines': 'Legacy machines reporting through it',
+  'editor.noneYet': 'none yet',
+  'editor.fleetSize': 'AGVs in the fleet',
+  'editor.schedule': 'On periods (hours into the run)',
+  'editor.alwaysOn': 'Always on.',
+  'editor.addPeriod': 'Add period',
+  'editor.removePeriod': 'Remove',
   'editor.field.carrier': "This cell's carrier (empty: the network's)",
   'editor.field.twoWay': 'Two-way',
+  'editor.field.antenna': 'Antenna',
+  'editor.antennaHint':
+    'Azimuth: degrees from +x (east) toward +y (north). Drag the arrow head on the plan to turn it.',
   'editor.checks': 'Checks',
   'editor.checking': 'Checking…',
   'editor.valid': 'No problems: validate accepts this scenario.',
@@ -261,6 +298,7 @@ export const en = {
   'editor.saveInvalid': 'The scenario has problems: the CLI will refuse it until they are fixed.',
   'editor.edits': '{count} edits',
   'editor.duplicate': 'Duplicate',
+  ...optimiseEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

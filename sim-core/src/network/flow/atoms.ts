@@ -1,20 +1,21 @@
 // Discrete delay distributions as atoms (delay, probability): convolution (independent delays add),
 // compression onto the latency histogram's buckets (atoms of one bucket merge at their mean, so repeated
 // convolutions stay small), mixtures, and the core delay's atoms.
+
+import { normalCdf } from '../radio/random';
 import type { CoreModel } from './delay-distribution';
-import { inverseNormalCdf } from './inverse-normal';
-import { LATENCY_BUCKETS, latencyBucket } from './weighted-histogram';
+import { LATENCY_BUCKETS, latencyBucket, latencyBucketUpperMs } from './weighted-histogram';
 
 export interface Atoms {
   d: number[];
   p: number[];
 }
 
-/**
- * Equal-probability atoms of the normal core delay, at their midpoint quantiles: 48 put the atom that
- * holds the 99th percentile at Φ⁻¹(47.5 / 48) = 2.31 σ (the true 2.33 σ) and the median's at −0.03 σ.
- */
-const CORE_ATOMS = 48;
+/** The discretised core delay covers mean ± this many σ (the mass beyond, 2e-9, is left out and renormalised). */
+const CORE_TAIL_SIGMAS = 6;
+/** Beyond ± this many σ (mass 5e-4, past the p99.9) atoms hold this many buckets each: fewer atoms to convolve. */
+const CORE_FINE_SIGMAS = 3.5;
+const CORE_TAIL_BUCKETS = 8;
 
 /** The core's atoms by model (a network has one core model: built once). */
 const coreAtomsMemo = new WeakMap<CoreModel, Atoms>();
@@ -28,15 +29,49 @@ export function coreAtoms(core: CoreModel): Atoms {
   return atoms;
 }
 
+/**
+ * The clamped normal core delay max(min, mean + jitter · Z) on the latency histogram's buckets: the mass Φ(a)
+ * clamped to the floor in one atom, then per bucket its exact mass Φ(z1) − Φ(z0) at its conditional mean
+ * mean + jitter·(φ(z0) − φ(z1)) / mass (beyond ± 3.5 σ, 8 buckets per atom). Convolved with a flow's radio
+ * delay it puts every percentile of the sum within a bucket or so (0.5 %), where 48 equal-probability atoms put
+ * the tails a fixed atom apart (the p99 of a stream class then sat on the atom at 2.31 σ whatever the radio part
+ * did).
+ */
 function buildCoreAtoms(core: CoreModel): Atoms {
-  if (core.jitterMs === 0) return { d: [Math.max(core.minMs, core.meanMs)], p: [1] };
+  const { meanMs: mean, jitterMs: sigma, minMs } = core;
+  if (sigma === 0) return { d: [Math.max(minMs, mean)], p: [1] };
   const d: number[] = [];
   const p: number[] = [];
-  for (let k = 0; k < CORE_ATOMS; k++) {
-    d.push(Math.max(core.minMs, core.meanMs + core.jitterMs * inverseNormalCdf((k + 0.5) / CORE_ATOMS)));
-    p.push(1 / CORE_ATOMS);
+  const hi = mean + CORE_TAIL_SIGMAS * sigma;
+  let lo = mean - CORE_TAIL_SIGMAS * sigma;
+  if (minMs >= lo) {
+    lo = minMs;
+    d.push(minMs);
+    p.push(normalCdf((minMs - mean) / sigma));
   }
+  let z0 = (lo - mean) / sigma;
+  let cdf0 = normalCdf(z0);
+  for (let b = latencyBucket(lo); z0 < CORE_TAIL_SIGMAS; b++) {
+    if (Math.abs(z0) > CORE_FINE_SIGMAS) b += CORE_TAIL_BUCKETS - 1;
+    const upper = Math.min(hi, latencyBucketUpperMs(b));
+    const z1 = (upper - mean) / sigma;
+    const cdf1 = normalCdf(z1);
+    const mass = cdf1 - cdf0;
+    if (mass > 1e-12) {
+      d.push(mean + (sigma * (normalPdf(z0) - normalPdf(z1))) / mass);
+      p.push(mass);
+    }
+    z0 = z1;
+    cdf0 = cdf1;
+  }
+  let total = 0;
+  for (const x of p) total += x;
+  for (let i = 0; i < p.length; i++) p[i]! /= total;
   return { d, p };
+}
+
+function normalPdf(z: number): number {
+  return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 }
 
 export function convolve(a: Atoms, b: Atoms): Atoms {

@@ -3,13 +3,15 @@
 // (a flow the scheduler cannot serve in full). Built once per distinct set of inputs and shared.
 import { normalCdf } from '../radio/random';
 import type { TddGrid } from '../tdd-grid';
-import { type Atoms, accumulateAt, compress, convolve, convolveCompress, drain } from './atoms';
+import type { SrSchedule } from '../uplink-access';
+import { type Atoms, accumulate, accumulateAt, compress, convolveCompress, drain } from './atoms';
 import {
   attemptProbabilities,
   expectedAttempts,
   type FirstTransmission,
   firstTransmission,
   type LegLink,
+  MAX_TRACKED_BLOCKS,
   retransmissionEndMs,
 } from './radio-leg';
 import { poisson, slotBacklog } from './slot-backlog';
@@ -44,6 +46,13 @@ export interface LegModel {
   readonly aheadPeriodMs: number;
   /** 'fifo': earlier packets are served first; 'ps': PRBs are shared (a packet waits for others' work up to its own size). */
   readonly sharing: 'fifo' | 'ps';
+  /**
+   * Overloaded under shared PRBs (servedShare < 1, 'ps'): the time one packet takes at the PRBs the scheduler
+   * gives the always-backlogged flow (its served work rate), 1 / (λ · servedShare); 0 otherwise.
+   */
+  readonly serviceMs: number;
+  /** UL data waiting for a dynamic grant: the cell's SR schedule (null: DL, configured grant or grant-free). */
+  readonly access: SrSchedule | null;
 }
 
 export interface PathModel {
@@ -199,20 +208,110 @@ function build(
     survive *= 1 - radio.lost;
     let legAtoms: Atoms;
     if (!queueing) legAtoms = radio.atoms;
-    else if (served < 1) legAtoms = convolve({ d: [leg.discardTimerMs], p: [1] }, radio.atoms);
+    else if (served < 1) legAtoms = overloaded(leg, radio.atoms);
     else legAtoms = radioAtoms(leg, path.bits, true).atoms;
     atoms = convolveCompress(atoms, compress(legAtoms));
   }
   return { atoms, survive, lost, discarded, legLoads };
 }
 
-const scratch: FirstTransmission = { endMs: 0, prbSymbols: 0, blocks: 0, lastSymbols: 0 };
+// Events of blockwiseHarq (end time, block), sorted through an index: no object per event.
+const eventT: number[] = [];
+const eventB: number[] = [];
+const eventOrder: number[] = [];
+const doneScratch: number[] = [];
+const attemptsScratch: number[] = [];
+
+/**
+ * A packet of several blocks is done when its slowest block is: block b, first sent by e_b, is done after
+ * attempt a (its retransmissions on the grid from its own end, as the packet model's MAC sends them) with
+ * probability 1 − β^a, independently (../cell-link.ts). P(done by x) = Π_b P(block b done by x): the atoms are
+ * its steps. Before, every retransmission was timed from the last block's end, so a block that failed early in a
+ * long frame, whose retransmission in fact overlaps the later blocks, delayed the whole frame. Adds the atoms
+ * (weight `w` times the delivered share) and returns that weight.
+ */
+function blockwiseHarq(link: LegLink, ft: FirstTransmission, w: number, t: number, spread: number): number {
+  const ends = ft.blockEndMs!;
+  const syms = ft.blockSymbols!;
+  const B = ft.blocks;
+  eventT.length = 0;
+  eventB.length = 0;
+  eventOrder.length = 0;
+  for (let b = 0; b < B; b++) {
+    let end = ends[b]!;
+    for (let a = 1; a <= link.maxAttempts; a++) {
+      if (a > 1) end = retransmissionEndMs(link, end, syms[b]!);
+      eventOrder.push(eventT.length);
+      eventT.push(end);
+      eventB.push(b);
+    }
+  }
+  eventOrder.sort((x, y) => eventT[x]! - eventT[y]! || x - y);
+  // done[b]: P(block b done by now); the product over blocks, with the blocks not yet sent counted apart.
+  const done = doneScratch;
+  done.length = B;
+  done.fill(0);
+  const attemptsOf = attemptsScratch;
+  attemptsOf.length = B;
+  attemptsOf.fill(0);
+  let zeros = B;
+  let product = 1;
+  let prev = 0;
+  for (const k of eventOrder) {
+    const b = eventB[k]!;
+    const et = eventT[k]!;
+    const a = ++attemptsOf[b]!;
+    const next = 1 - link.bler ** a;
+    if (done[b] === 0) zeros--;
+    else product /= done[b]!;
+    product *= next;
+    done[b] = next;
+    const cdf = zeros === 0 ? product : 0;
+    const mass = cdf - prev;
+    prev = cdf;
+    if (!(mass > 0)) continue;
+    const wm = w * mass;
+    if (spread <= 1) accumulate(et - t, wm);
+    else addOutcome(et, wm);
+  }
+  return w * prev;
+}
+
+/** Atoms over the age at which an overloaded flow's packet starts (uniform over its last inter-arrival time). */
+const START_AGE_POINTS = 8;
+
+/**
+ * An overloaded flow's packets: its queue holds them up to the discard timer D, so the next one served is the
+ * oldest not yet expired, whose age is uniform in (D − T, D] for packets T apart (under shared PRBs, where the
+ * flow's own queue is FIFO; with 'fifo' the tier's queue mixes every flow's packets: about D). It then takes its
+ * radio delay alone or, under shared PRBs, the time its share of them needs for it (segments interleaved with
+ * the other backlogged flows'), whichever is longer (ASSUMPTION).
+ */
+function overloaded(leg: LegModel, radio: Atoms): Atoms {
+  if (!(leg.serviceMs > 0)) return { d: radio.d.map((x) => leg.discardTimerMs + x), p: radio.p.slice() };
+  const spanMs = Math.min(leg.discardTimerMs, leg.serviceMs * leg.servedShare); // T = 1 / λ
+  for (let k = 0; k < START_AGE_POINTS; k++) {
+    const age = leg.discardTimerMs - ((k + 0.5) / START_AGE_POINTS) * spanMs;
+    for (let i = 0; i < radio.d.length; i++)
+      accumulate(age + Math.max(radio.d[i]!, leg.serviceMs), radio.p[i]! / START_AGE_POINTS);
+  }
+  return drain();
+}
+
+const scratch: FirstTransmission = {
+  endMs: 0,
+  prbSymbols: 0,
+  blocks: 0,
+  lastSymbols: 0,
+  blockEndMs: [],
+  blockSymbols: [],
+};
 
 /** Radio delay from a uniform send phase over the TDD period (conditional on delivery), and the leg's load. */
 const gapScratch: number[] = [];
-// Per attempt: its probability, and the delay and latency bucket of the opportunity count ahead last seen.
+// Per attempt: its probability, and the end and latency bucket of the opportunity count ahead last seen.
 let attemptScratch = new Float64Array(8);
-let delays = new Float64Array(8);
+let endScratch = new Float64Array(8);
 let buckets = new Int32Array(8);
 /** Nobody ahead: the packet alone in its opportunity. */
 const ALONE: readonly number[] = [1];
@@ -287,70 +386,172 @@ interface RadioLeg {
 }
 
 function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
-  const link = leg.link;
-  const { grid, dir } = link;
-  const count = grid.count(dir);
-  if (attemptScratch.length < link.maxAttempts) {
-    attemptScratch = new Float64Array(link.maxAttempts);
-    delays = new Float64Array(link.maxAttempts);
-    buckets = new Int32Array(link.maxAttempts);
+  const { grid, dir, maxAttempts } = leg.link;
+  if (attemptScratch.length < maxAttempts) {
+    attemptScratch = new Float64Array(maxAttempts);
+    endScratch = new Float64Array(maxAttempts);
+    buckets = new Int32Array(maxAttempts);
   }
-  const attempts = attemptScratch;
-  // Atoms go straight onto the latency buckets (merged at their mean): no array of every combination.
-  let total = 0;
-  const backlogs = others && leg.aheadRatePerMs > 0 ? backlogOf(leg) : null;
-  let lost = 0;
-  let prbSymbols = 0;
-  let blocks = 0;
-  for (let i = count; i < 2 * count; i++) {
-    const prevStart = grid.startMs(dir, i - 1);
-    const gap = grid.startMs(dir, i) - prevStart;
-    const w = gap / grid.periodMs / PHASE_POINTS;
-    for (let j = 0; j < PHASE_POINTS; j++) {
-      const t = prevStart + (gap * (j + 0.5)) / PHASE_POINTS;
-      const own = firstTransmission(link, bits, t, scratch, 0);
-      const lossP = attemptProbabilities(link.bler, link.maxAttempts, own.blocks, attempts);
-      lost += w * lossP;
-      prbSymbols += w * own.prbSymbols * expectedAttempts(link.bler, link.maxAttempts);
-      blocks += w * own.blocks;
-      // Others ahead, in packets: the backlog left by the previous opportunity, plus the arrivals in this gap
-      // before this packet (FIFO) or all of the gap's (PRBs shared: every one in the opportunity takes part).
-      let ahead: readonly number[] = ALONE;
-      if (others && leg.aheadRatePerMs > 0) {
+  const acc: PhaseAccumulator = {
+    leg,
+    bits,
+    backlogs: others && leg.aheadRatePerMs > 0 ? backlogOf(leg) : null,
+    attempts: attemptScratch,
+    total: 0,
+    lost: 0,
+    prbSymbols: 0,
+    blocks: 0,
+  };
+  if (leg.access !== null) srPhases(acc, leg.access);
+  else {
+    const count = grid.count(dir);
+    for (let i = count; i < 2 * count; i++) {
+      const prevStart = grid.startMs(dir, i - 1);
+      const gap = grid.startMs(dir, i) - prevStart;
+      const w = gap / grid.periodMs / PHASE_POINTS;
+      for (let j = 0; j < PHASE_POINTS; j++) {
+        const t = prevStart + (gap * (j + 0.5)) / PHASE_POINTS;
+        // Others ahead: the arrivals in this gap before this packet (FIFO) or all of the gap's (PRBs shared).
         const window = leg.sharing === 'fifo' ? t - prevStart : gap;
-        ahead = aheadPackets(backlogs![(i - 1) % count]!, leg.aheadRatePerMs * window);
-      }
-      const perOther =
-        leg.sharing === 'fifo' ? leg.aheadPrbSymbols : Math.min(leg.aheadPrbSymbols, own.prbSymbols);
-      // Consecutive counts ahead often end in the same opportunity: its attempts' delays are reused.
-      let lastEnd = Number.NaN;
-      let lastSymbols = -1;
-      for (let k = 0; k < ahead.length; k++) {
-        const pk = ahead[k]!;
-        if (pk < 1e-7) continue;
-        const ft = firstTransmission(link, bits, t, scratch, k * perOther);
-        if (ft.endMs !== lastEnd || ft.lastSymbols !== lastSymbols) {
-          lastEnd = ft.endMs;
-          lastSymbols = ft.lastSymbols;
-          let end = ft.endMs;
-          for (let a = 1; a <= link.maxAttempts; a++) {
-            if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
-            delays[a - 1] = end - t;
-            buckets[a - 1] = latencyBucket(end - t);
-          }
-        }
-        for (let a = 1; a <= link.maxAttempts; a++) {
-          const pa = attempts[a - 1]!;
-          if (pa > 0) {
-            accumulateAt(buckets[a - 1]!, delays[a - 1]!, w * pk * pa);
-            total += w * pk * pa;
-          }
-        }
+        phasePoint(acc, t, t, t, w, 1, window);
       }
     }
   }
-  const retransmissions = blocks * (expectedAttempts(link.bler, link.maxAttempts) - 1);
+  const link = leg.link;
+  const retransmissions = acc.blocks * (expectedAttempts(link.bler, link.maxAttempts) - 1);
   // Conditional on delivery: renormalise to 1 overall.
-  const atoms = drain(total > 0 ? 1 / total : 1);
-  return { atoms, lost, load: { prbSymbols, blocks, retransmissions } };
+  const atoms = drain(acc.total > 0 ? 1 / acc.total : 1);
+  return { atoms, lost: acc.lost, load: { prbSymbols: acc.prbSymbols, blocks: acc.blocks, retransmissions } };
+}
+
+/** What the phase points of one leg add up (atoms go straight onto the latency buckets: `accumulate`). */
+interface PhaseAccumulator {
+  readonly leg: LegModel;
+  readonly bits: number;
+  readonly backlogs: Float64Array[] | null;
+  readonly attempts: Float64Array;
+  total: number;
+  lost: number;
+  prbSymbols: number;
+  blocks: number;
+}
+
+// Outcomes (end times and weights) of one phase point spread over its send times: equal ends (most of them: they
+// are opportunity ends) are merged first, so each distinct end is spread once.
+const outcomeEnds: number[] = [];
+const outcomeWeights: number[] = [];
+
+function addOutcome(endMs: number, w: number): void {
+  for (let i = outcomeEnds.length - 1; i >= 0; i--)
+    if (outcomeEnds[i] === endMs) {
+      outcomeWeights[i]! += w;
+      return;
+    }
+  outcomeEnds.push(endMs);
+  outcomeWeights.push(w);
+}
+
+/** Spreads each collected end over `spread` send times t0 + (m + ½)·step, and empties the collection. */
+function flushOutcomes(t0: number, step: number, spread: number): void {
+  for (let i = 0; i < outcomeEnds.length; i++) {
+    const end = outcomeEnds[i]!;
+    const w = outcomeWeights[i]! / spread;
+    for (let m = 0; m < spread; m++) accumulate(end - (t0 + (m + 0.5) * step), w);
+  }
+  outcomeEnds.length = 0;
+  outcomeWeights.length = 0;
+}
+
+/** Points per SR window (fifo: the share of the bunch ahead grows across it) and atoms each spreads over. */
+const SR_POINTS_FIFO = 8;
+const SR_SPREAD = 64;
+
+/**
+ * A UL leg that waits for a dynamic grant (uplink-access.ts): data arriving in (occasion j−1, occasion j] of the
+ * SR cycle sends its SR in occasion j and may first go on PUSCH at the same instant P_j, so its delay is the
+ * outcome from P_j minus its own arrival time, uniform across the window. The others that join its opportunity
+ * are the window's arrivals (ASSUMPTION: the others in its tier wait for grants too, so they come in the same
+ * bunch): those before it (FIFO) or all of them (PRBs shared). Exact in the mean for a uniform send phase.
+ */
+function srPhases(acc: PhaseAccumulator, access: SrSchedule): void {
+  const cycle = access.cycleMs;
+  const occasions = access.occasionStartsMs();
+  const fifo = acc.leg.sharing === 'fifo' && acc.backlogs !== null;
+  for (let j = 0; j < occasions.length; j++) {
+    // Shifted by a cycle, so the first window (which starts at the last occasion of the cycle before) is positive.
+    const a = (j > 0 ? occasions[j - 1]! : occasions[occasions.length - 1]! - cycle) + cycle;
+    const b = occasions[j]! + cycle;
+    const pusch = access.puschMs(b);
+    const points = fifo ? SR_POINTS_FIFO : 1;
+    const h = (b - a) / points;
+    for (let m = 0; m < points; m++) {
+      const t0 = a + m * h;
+      phasePoint(acc, t0 + h / 2, pusch, t0, h / cycle, SR_SPREAD / points, fifo ? t0 + h / 2 - a : b - a);
+    }
+  }
+}
+
+/**
+ * Adds the packets sent in [t0, 2t − t0] (weight `w`; `t` the middle) that may first go at `startMs`: behind the
+ * backlog left by the opportunity before and the Poisson arrivals of `windowMs`, in whole-PRB blocks with HARQ.
+ * Each outcome's delay (its end minus the send time) is spread over `spread` atoms across the send times.
+ */
+function phasePoint(
+  acc: PhaseAccumulator,
+  t: number,
+  startMs: number,
+  t0: number,
+  w: number,
+  spread: number,
+  windowMs: number,
+): void {
+  const { leg, bits, attempts } = acc;
+  const link = leg.link;
+  const { grid, dir } = link;
+  const own = firstTransmission(link, bits, startMs, scratch, 0);
+  const lossP = attemptProbabilities(link.bler, link.maxAttempts, own.blocks, attempts);
+  acc.lost += w * lossP;
+  acc.prbSymbols += w * own.prbSymbols * expectedAttempts(link.bler, link.maxAttempts);
+  acc.blocks += w * own.blocks;
+  // Others ahead, in packets: the backlog left by the previous opportunity, plus the window's arrivals.
+  let ahead: readonly number[] = ALONE;
+  if (acc.backlogs !== null) {
+    const count = grid.count(dir);
+    const i = grid.nextOpportunity(dir, startMs);
+    ahead = aheadPackets(acc.backlogs[(((i - 1) % count) + count) % count]!, leg.aheadRatePerMs * windowMs);
+  }
+  const perOther =
+    leg.sharing === 'fifo' ? leg.aheadPrbSymbols : Math.min(leg.aheadPrbSymbols, own.prbSymbols);
+  // Consecutive counts ahead often end in the same opportunity: its attempts' ends (and buckets) are reused.
+  let lastEnd = Number.NaN;
+  let lastSymbols = -1;
+  const ends = endScratch;
+  for (let k = 0; k < ahead.length; k++) {
+    const pk = ahead[k]!;
+    if (pk < 1e-7) continue;
+    const ft = firstTransmission(link, bits, startMs, scratch, k * perOther);
+    if (ft.blocks > 1 && ft.blocks <= MAX_TRACKED_BLOCKS && link.bler > 0 && link.maxAttempts > 1) {
+      acc.total += blockwiseHarq(link, ft, w * pk, t, spread);
+      continue;
+    }
+    if (ft.endMs !== lastEnd || ft.lastSymbols !== lastSymbols) {
+      lastEnd = ft.endMs;
+      lastSymbols = ft.lastSymbols;
+      let end = ft.endMs;
+      for (let a = 1; a <= link.maxAttempts; a++) {
+        if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
+        ends[a - 1] = end;
+        if (spread === 1) buckets[a - 1] = latencyBucket(end - t);
+      }
+    }
+    for (let a = 1; a <= link.maxAttempts; a++) {
+      const pa = attempts[a - 1]!;
+      if (!(pa > 0)) continue;
+      const wa = w * pk * pa;
+      if (spread === 1) accumulateAt(buckets[a - 1]!, ends[a - 1]! - t, wa);
+      else addOutcome(ends[a - 1]!, wa);
+      acc.total += wa;
+    }
+  }
+  if (spread > 1) flushOutcomes(t0, (2 * (t - t0)) / spread, spread);
 }

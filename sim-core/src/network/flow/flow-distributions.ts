@@ -5,6 +5,7 @@
 import type { DeviceState } from '../device';
 import type { Dir } from '../tdd-grid';
 import { UL } from '../tdd-grid';
+import type { SrSchedule } from '../uplink-access';
 import { DelayDistribution, DistributionMemo, type LegModel, type PathModel } from './delay-distribution';
 import type { FlowRadio } from './flow-radio';
 import type { FlowStream, StreamLeg } from './flow-stream';
@@ -25,11 +26,14 @@ function quantizeBler(bler: number): number {
 }
 
 export class FlowDistributions {
-  /** Leg models by id, and the ids by inputs: (radio id, served share, discard timer, load). */
+  /** Leg models by id, and the ids by inputs: (radio id, served share, discard timer, load, service time). */
   private readonly legModels: LegModel[] = [];
-  private readonly legIds = new TupleInterner(6);
-  /** Radio ids by the inputs of a leg's delay without others' traffic: (cell configuration, dir, bits, link). */
-  private readonly radioIds = new TupleInterner(6);
+  private readonly legIds = new TupleInterner(7);
+  /**
+   * Radio ids by the inputs of a leg's delay without others' traffic: (cell configuration, dir, bits, the class's
+   * MCS and BLER, PRB cap, SR access).
+   */
+  private readonly radioIds = new TupleInterner(7);
   /** What leg models and distributions of equal radio inputs share (pure memo). */
   private readonly memo = new DistributionMemo();
   /** Distributions by id, and the ids by inputs: (bits, deadline, up to two leg models). */
@@ -57,21 +61,35 @@ export class FlowDistributions {
     });
   }
 
-  /** `dev`'s link in `dir` on its serving cell, as one packet's leg sees it. */
-  legLink(dev: DeviceState, dir: Dir): LegLink {
+  /**
+   * `dev`'s link in `dir` on its serving cell, as one packet of class `classIndex` sees it: the reliable MCS (CQI
+   * table 3) for a class with a tighter BLER target, as the packet model's blocks carrying it.
+   */
+  legLink(dev: DeviceState, dir: Dir, classIndex: number): LegLink {
     const r = this.radio;
     const q = r.budget.quality(dev, dir, 0);
+    const mcs = r.classTier[classIndex] === 1 ? q.reliable : q;
     const cell = r.env.cells[dev.serving]!;
     return {
       grid: cell.grid,
       dir,
-      bitsPerPrbSymbol: q.bitsPerPrbSymbol,
-      bler: quantizeBler(q.bler),
+      bitsPerPrbSymbol: mcs.bitsPerPrbSymbol,
+      bler: quantizeBler(mcs.bler),
       capPrb: this.capPrb(dev, dir, q.fullPowerPrbs),
       nPrb: cell.nPrb,
       maxAttempts: r.maxAttempts,
       harqProcessingMs: r.harqProcessingMs[dev.serving]!,
     };
+  }
+
+  /**
+   * The SR schedule a stream's UL packets wait for (uplink-access.ts): every UL leg unless the network is
+   * grant-free or the class has configured grants (type 1: the next UL opportunity); null for DL.
+   */
+  private accessOf(dev: DeviceState, dir: Dir, classIndex: number): SrSchedule | null {
+    const access = this.radio.ulAccess;
+    if (dir !== UL || access === null || access.configuredGrantClass(classIndex)) return null;
+    return access.schedule(dev.serving);
   }
 
   /** Most PRBs per opportunity: the carrier, and in UL what the UE fills at its target power. */
@@ -84,14 +102,16 @@ export class FlowDistributions {
   /** The leg's model for its current link and load: the same object while none of its inputs changed. */
   private legModel(leg: StreamLeg, bits: number, discardTimerMs: number): LegModel {
     const dev = leg.device;
+    const ci = leg.stream.classIndex;
     const q = this.radio.budget.quality(dev, leg.dir, 0);
-    const bler = quantizeBler(q.bler);
+    const mcs = this.radio.classTier[ci] === 1 ? q.reliable : q;
+    const bler = quantizeBler(mcs.bler);
     const capPrb = this.capPrb(dev, leg.dir, q.fullPowerPrbs);
     const m = leg.memoModel;
     const sameRadio =
       m !== null &&
       leg.memoCell === dev.serving &&
-      m.link.bitsPerPrbSymbol === q.bitsPerPrbSymbol &&
+      m.link.bitsPerPrbSymbol === mcs.bitsPerPrbSymbol &&
       m.link.bler === bler &&
       m.link.capPrb === capPrb;
     if (
@@ -104,6 +124,10 @@ export class FlowDistributions {
       return m;
     // Every input of the leg's delay alone (radio: the last model's while they stay), then those of its
     // share of the cell (load).
+    // The class's MCS and BLER target (legLink) and its UL access are radio inputs: legs of one cell that differ
+    // in them never share a radio id. A cell's SR schedule follows from its configuration (pattern, slot,
+    // processing time; SR period, offset and K2 are the network's), so access is keyed by whether there is one.
+    const access = this.accessOf(dev, leg.dir, ci);
     let radioId: number;
     if (sameRadio) radioId = m.radioId;
     else {
@@ -111,9 +135,10 @@ export class FlowDistributions {
       radio[0] = this.cellConfig[dev.serving]!;
       radio[1] = leg.dir;
       radio[2] = bits;
-      radio[3] = q.bitsPerPrbSymbol;
+      radio[3] = mcs.bitsPerPrbSymbol;
       radio[4] = bler;
       radio[5] = capPrb;
+      radio[6] = access === null ? 0 : 1;
       radioId = this.radioIds.intern();
     }
     const key = this.legIds.key;
@@ -123,19 +148,28 @@ export class FlowDistributions {
     key[3] = leg.aheadRatePerMs;
     key[4] = leg.aheadPrbSymbols;
     key[5] = leg.aheadPeriodMs;
+    const sharing = this.radio.loads[dev.serving]![leg.dir].discipline;
+    // An overloaded leg under shared PRBs is served at its share of them: one packet per 1 / (λ · share) ms.
+    const serviceMs =
+      sharing === 'ps' && leg.servedShare < 1 && leg.servedShare > 0
+        ? 1 / (leg.ratePerMs * leg.servedShare)
+        : 0;
+    key[6] = serviceMs;
     const id = this.legIds.intern();
     let model = this.legModels[id];
     if (model === undefined) {
       model = {
         id,
         radioId,
-        link: this.legLink(dev, leg.dir),
+        link: this.legLink(dev, leg.dir, ci),
+        access,
         servedShare: leg.servedShare,
         discardTimerMs,
         aheadRatePerMs: leg.aheadRatePerMs,
         aheadPrbSymbols: leg.aheadPrbSymbols,
         aheadPeriodMs: leg.aheadPeriodMs,
-        sharing: this.radio.loads[dev.serving]![leg.dir].discipline,
+        sharing,
+        serviceMs,
       };
       this.legModels[id] = model;
     }

@@ -5,7 +5,7 @@ import type { RandomStreams } from '../../engine/random';
 import type { Simulation } from '../../engine/simulation';
 import type { NetworkConfig } from '../config';
 import { DeviceState, NormalSource } from '../device';
-import { LinkAdapter } from '../link-adaptation';
+import { LinkAdapter, reliableLinkAdaptation } from '../link-adaptation';
 import { LinkBudget, type PowerControl } from '../link-budget';
 import { CQI_TARGET_BLER, DEFAULT_MAX_HARQ_RETRANSMISSIONS } from '../radio/cqi';
 import { CORE_DELAY_PROFILES } from '../radio/deployment';
@@ -13,6 +13,7 @@ import { RadioEnvironment } from '../radio-environment';
 import { RanShare } from '../ran-share/ran-share';
 import { type Dir, DL, UL } from '../tdd-grid';
 import { type ClassProfile, resolveClassProfiles } from '../traffic-classes';
+import { buildUplinkAccess, type UplinkAccess } from '../uplink-access';
 import { CellLoad } from './cell-load';
 import type { CoreModel } from './delay-distribution';
 import { FlowInterference } from './flow-interference';
@@ -25,6 +26,10 @@ export interface FlowRadio {
   readonly budget: LinkBudget;
   readonly interference: FlowInterference;
   readonly profiles: ClassProfile[];
+  /** Per class: 1 for classes with a tighter BLER target (their flows take the reliable MCS, CQI table 3). */
+  readonly classTier: Uint8Array;
+  /** SR → grant timing of UL data and the configured-grant classes (null: grant-free). */
+  readonly ulAccess: UplinkAccess | null;
   /** Traffic tier of each class (GBR classes first, then one tier, or one per 5QI priority level). */
   readonly tierOf: number[];
   readonly devices: DeviceState[];
@@ -50,7 +55,10 @@ export function buildFlowRadio(
   const env = new RadioEnvironment(config, streams);
   const profiles = resolveClassProfiles(config);
   const la = config.linkAdaptation ?? {};
-  const adapter = new LinkAdapter(la.cqiTable ?? 2, la.blerTarget ?? CQI_TARGET_BLER);
+  const blerTarget = la.blerTarget ?? CQI_TARGET_BLER;
+  const adapter = new LinkAdapter(la.cqiTable ?? 2, blerTarget);
+  // Classes with a tighter BLER target (URLLC: 1e-5): CQI table 3 at the tightest, as the packet model.
+  const { adapter: reliable, classTier } = reliableLinkAdaptation(profiles, blerTarget);
   const power = { ...powerControl, ...config.uplinkPowerControl };
   const zoneState = { active: new Uint8Array(env.zones.length), epoch: 0 };
   const interCell = config.interCellInterference ?? 'load';
@@ -103,11 +111,12 @@ export function buildFlowRadio(
             cell.grid.symbolsPerMs(dir as Dir),
             tiers,
             ranShare?.cell(cell.index, dir as Dir) ?? null,
+            cell.grid.periodMs / cell.grid.count(dir as Dir),
           ),
       ) as [CellLoad, CellLoad],
   );
   const interference = new FlowInterference(env, loads, interCell);
-  const budget = new LinkBudget(env, adapter, power, zoneState, interCell, interference);
+  const budget = new LinkBudget(env, adapter, power, zoneState, interCell, interference, reliable);
   return {
     sim,
     config,
@@ -116,6 +125,8 @@ export function buildFlowRadio(
     budget,
     interference,
     profiles,
+    classTier,
+    ulAccess: buildUplinkAccess(config, env.cells, profiles),
     tierOf,
     devices,
     deviceByEndpoint,

@@ -84,9 +84,10 @@ export class FlowStats {
     }
   }
 
-  /** One leg of a message on `dev`'s serving cell: what it cost the cell (all transmissions) and carried. */
+  /** One leg of a message on `cell` (its device's serving cell): what it cost the cell (all transmissions) and carried. */
   messageLeg(
     dev: DeviceState,
+    cell: number,
     dir: Dir,
     prbSymbols: number,
     blocks: number,
@@ -94,7 +95,7 @@ export class FlowStats {
     bits: number,
     lost: boolean,
   ): void {
-    const st = this.cellStats[dev.serving]![dir];
+    const st = this.cellStats[cell]![dir];
     st.prbSymbols += prbSymbols;
     st.blocks += blocks;
     st.retransmissions += retransmissions;

@@ -28,9 +28,14 @@ export interface FirstTransmission {
   blocks: number;
   /** Symbols of the opportunity of the last block (its retransmission needs as many). */
   lastSymbols: number;
+  /** When present: each block's end and its opportunity's symbols, in order, in [0, blocks) (HARQ per block). */
+  blockEndMs?: number[];
+  blockSymbols?: number[];
 }
 
 const DONE_BITS = 1e-6;
+/** Blocks whose ends are tracked one by one (beyond, a packet's HARQ is taken as its last block's). */
+export const MAX_TRACKED_BLOCKS = 512;
 /** A packet that needs more blocks than this is treated as never done (a link far below the lowest MCS). */
 const MAX_BLOCKS = 100_000;
 
@@ -59,6 +64,9 @@ export function firstTransmission(
   let ahead = aheadPrbSymbols;
   out.prbSymbols = 0;
   out.blocks = 0;
+  // Written by index up to `blocks` (no length reset per call: this runs millions of times).
+  const ends = out.blockEndMs;
+  const syms = out.blockSymbols;
   for (;;) {
     const symbols = grid.symbols(dir, opp);
     let free = link.nPrb;
@@ -76,6 +84,10 @@ export function firstTransmission(
     remaining -= prbs * perPrb;
     out.prbSymbols += prbs * symbols;
     out.blocks++;
+    if (ends !== undefined && out.blocks <= MAX_TRACKED_BLOCKS) {
+      ends[out.blocks - 1] = grid.endMs(dir, opp);
+      syms![out.blocks - 1] = symbols;
+    }
     if (remaining <= DONE_BITS || out.blocks >= MAX_BLOCKS) {
       out.endMs =
         out.blocks >= MAX_BLOCKS && remaining > DONE_BITS ? Number.POSITIVE_INFINITY : grid.endMs(dir, opp);

@@ -9,6 +9,11 @@ const BUCKETS = LATENCY_BUCKETS;
 
 export { LATENCY_BUCKETS, latencyBucket };
 
+/** Upper edge of a bucket: bucket b holds latencies in (MIN · GROWTH^(b−1), MIN · GROWTH^b]. */
+export function latencyBucketUpperMs(bucket: number): number {
+  return MIN_MS * GROWTH ** bucket;
+}
+
 export class WeightedLatencyHistogram {
   private readonly counts = new Float64Array(BUCKETS);
   private n = 0;

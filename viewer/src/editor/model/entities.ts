@@ -13,9 +13,14 @@ export type EntityKind =
   | 'edge'
   | 'agv'
   | 'charger'
+  | 'ap'
+  | 'crews'
   | 'device';
 
-/** The array each kind lives in. Edges have no id: their key is `from>to`. */
+/**
+ * The array each kind lives in (the crews' home is one object, not a list: see SINGLE). Edges have no id:
+ * their key is `from>to`.
+ */
 export const COLLECTION: Record<EntityKind, Path> = {
   machine: ['machines'],
   buffer: ['buffers'],
@@ -28,8 +33,14 @@ export const COLLECTION: Record<EntityKind, Path> = {
   edge: ['paths', 'edges'],
   agv: ['agvs', 'vehicles'],
   charger: ['agvs', 'chargers'],
+  ap: ['network', 'wifi', 'accessPoints'],
+  crews: ['maintenance', 'crews', 'homeAt'],
   device: ['network', 'devices'],
 };
+
+/** Kinds that are one object (key `kind:home`), not a list: moved and edited, never added or deleted. */
+export const SINGLE: ReadonlySet<EntityKind> = new Set(['crews']);
+export const CREWS_HOME: EntityKey = 'crews:home';
 
 export const KINDS = Object.keys(COLLECTION) as EntityKind[];
 
@@ -43,8 +54,13 @@ export const MOVABLE: ReadonlySet<EntityKind> = new Set([
   'gnb',
   'izone',
   'node',
+  'ap',
+  'crews',
   'device',
 ]);
+
+/** Kinds that stand at a path node, and the field naming it: they move from node to node. */
+export const NODE_FIELD: Partial<Record<EntityKind, string>> = { agv: 'startNodeId', charger: 'nodeId' };
 
 /** An entity's key: `kind:id` (`edge:from>to`). */
 export type EntityKey = string;
@@ -59,16 +75,25 @@ export function parseKey(key: EntityKey): { kind: EntityKind; id: string } {
 
 const idOf = (kind: EntityKind, item: Data) => (kind === 'edge' ? edgeId(item) : String(item.id));
 
-/** Index of an entity in its array, or -1. */
+/** Index of an entity in its array (a single object: 0), or -1. */
 export function indexOf(data: Data, key: EntityKey): number {
   const { kind, id } = parseKey(key);
+  if (SINGLE.has(kind)) return isObject(getIn(data, COLLECTION[kind])) ? 0 : -1;
   return listAt(data, COLLECTION[kind]).findIndex((item) => idOf(kind, item) === id);
 }
 
-export function entityAt(data: Data, key: EntityKey): Data | undefined {
+/** Where an entity's object lies in the scenario (its array element, or a single object's path), or undefined. */
+export function pathOf(data: Data, key: EntityKey): Path | undefined {
   const { kind } = parseKey(key);
   const i = indexOf(data, key);
-  return i < 0 ? undefined : listAt(data, COLLECTION[kind])[i];
+  if (i < 0) return undefined;
+  return SINGLE.has(kind) ? COLLECTION[kind] : [...COLLECTION[kind], i];
+}
+
+export function entityAt(data: Data, key: EntityKey): Data | undefined {
+  const path = pathOf(data, key);
+  const e = path && getIn(data, path);
+  return isObject(e) ? e : undefined;
 }
 
 /** Every id used by any entity (new ids avoid them all: ids share one namespace in the loader's checks). */
@@ -95,8 +120,9 @@ export function positionOf(data: Data, key: EntityKey): { xM: number; yM: number
   const { kind } = parseKey(key);
   const e = entityAt(data, key);
   if (!e) return undefined;
-  if (kind === 'agv' || kind === 'charger') {
-    const node = entityAt(data, keyOf('node', String(kind === 'agv' ? e.startNodeId : e.nodeId)));
+  const field = NODE_FIELD[kind];
+  if (field !== undefined) {
+    const node = entityAt(data, keyOf('node', String(e[field])));
     return node && pointOf(node);
   }
   if (kind === 'device' && e.attachedTo !== undefined) {
@@ -127,6 +153,7 @@ export function devicesOf(data: Data, id: string): Data[] {
  * path (a device's problem goes to what it is attached to), or undefined for the scenario as a whole.
  */
 export function entityOfPath(data: Data, path: readonly PropertyKey[]): EntityKey | undefined {
+  if (COLLECTION.crews.every((seg, i) => path[i] === seg)) return CREWS_HOME;
   let best: { kind: EntityKind; depth: number; index: number } | undefined;
   for (const kind of KINDS) {
     const c = COLLECTION[kind];

@@ -12,15 +12,16 @@ import {
   keyOf,
   MOVABLE,
   parseKey,
+  pathOf,
+  SINGLE,
   usedIds,
 } from './entities';
 
 /** Moves an entity to (xM, yM); AGVs, chargers and edges do not move this way. */
 export function moveEntity(data: Data, key: EntityKey, xM: number, yM: number): Data {
   const { kind } = parseKey(key);
-  const i = indexOf(data, key);
-  if (i < 0 || !MOVABLE.has(kind)) return data;
-  const path = [...COLLECTION[kind], i];
+  const path = pathOf(data, key);
+  if (!path || !MOVABLE.has(kind)) return data;
   const e = getIn(data, path) as Data;
   if (e.xM === mm(xM) && e.yM === mm(yM)) return data;
   return setIn(data, path, { ...e, xM: mm(xM), yM: mm(yM) });
@@ -28,10 +29,8 @@ export function moveEntity(data: Data, key: EntityKey, xM: number, yM: number): 
 
 /** Sets one field of an entity (`field` may be a path, e.g. ['carrier', 'tddPattern']); undefined removes it. */
 export function setField(data: Data, key: EntityKey, field: readonly string[], value: unknown): Data {
-  const { kind } = parseKey(key);
-  const i = indexOf(data, key);
-  if (i < 0) return data;
-  const path = [...COLLECTION[kind], i];
+  const path = pathOf(data, key);
+  if (!path) return data;
   let next = setIn(data, [...path, ...field], value);
   // An emptied nested object (a gNB's carrier override with no field left) goes too.
   for (let n = field.length - 1; n > 0; n--) {
@@ -42,11 +41,15 @@ export function setField(data: Data, key: EntityKey, field: readonly string[], v
   return next;
 }
 
-/** Removes an entity, with what cannot stand without it: its devices (and their mention in flows), a node's edges. */
+/**
+ * Removes an entity, with what cannot stand without it: its devices (and their mention in flows), a node's
+ * edges and chargers. The last Wi-Fi access point takes the list with it (the model then puts one at each
+ * gNB site, as without a list).
+ */
 export function deleteEntity(data: Data, key: EntityKey): Data {
   const { kind, id } = parseKey(key);
   const i = indexOf(data, key);
-  if (i < 0) return data;
+  if (i < 0 || SINGLE.has(kind)) return data;
   const list = listAt(data, COLLECTION[kind]);
   let next = setIn(
     data,
@@ -56,12 +59,26 @@ export function deleteEntity(data: Data, key: EntityKey): Data {
   if (kind === 'node') {
     const edges = listAt(next, COLLECTION.edge).filter((e) => e.from !== id && e.to !== id);
     next = setIn(next, COLLECTION.edge, edges);
+    const chargers = listAt(next, COLLECTION.charger);
+    if (chargers.some((c) => c.nodeId === id))
+      next = setIn(
+        next,
+        COLLECTION.charger,
+        chargers.filter((c) => c.nodeId !== id),
+      );
+  }
+  if (kind === 'ap' && list.length === 1) {
+    next = setIn(next, COLLECTION.ap, undefined);
+    const wifi = getIn(next, ['network', 'wifi']);
+    if (wifi && typeof wifi === 'object' && Object.keys(wifi).length === 0)
+      next = setIn(next, ['network', 'wifi'], undefined);
   }
   if (kind !== 'edge') next = removeDevices(next, devicesOf(next, id));
   return next;
 }
 
-function removeDevices(data: Data, devices: Data[]): Data {
+/** Removes devices and their ids from the flows that list them. */
+export function removeDevices(data: Data, devices: Data[]): Data {
   if (devices.length === 0) return data;
   const gone = new Set(devices.map((d) => String(d.id)));
   let next = setIn(
@@ -95,7 +112,7 @@ export function addCopy(
 ): { data: Data; key: EntityKey } {
   const { kind, id } = parseKey(template);
   const t = entityAt(data, template);
-  if (!t || !MOVABLE.has(kind)) return { data, key: template };
+  if (!t || !MOVABLE.has(kind) || SINGLE.has(kind)) return { data, key: template };
   const newId = freshId(data, id);
   const copy = { ...structuredClone(t), id: newId, xM: mm(xM), yM: mm(yM) };
   let next = setIn(data, COLLECTION[kind], [...listAt(data, COLLECTION[kind]), copy]);
