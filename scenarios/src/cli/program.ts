@@ -151,6 +151,12 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
       warmupArg,
     )
     .option('--name <name>', 'base name of the output files (default: the variant, or "run")')
+    .addOption(
+      new Option('--fidelity <kind>', "network fidelity (default: the scenario's)").choices([
+        'packet',
+        'flow',
+      ]),
+    )
     .addHelpText('after', EXIT_CODES_HELP);
   addCostGuardOptions(addPluginOption(run)).action(
     (
@@ -162,6 +168,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         hours?: number;
         warmup?: WarmupSetting;
         name?: string;
+        fidelity?: 'packet' | 'flow';
       } & CostGuardChoice,
     ) => {
       if (o.warmup === 'auto')
@@ -211,6 +218,12 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--report <file>', 'write the decision report (one self-contained HTML file)')
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
+    .addOption(
+      new Option('--fidelity <kind>', "every target's network fidelity (default: each scenario's)").choices([
+        'packet',
+        'flow',
+      ]),
+    )
     .addHelpText('after', EXIT_CODES_HELP);
   addBackendOptions(addCostGuardOptions(addPluginOption(compare)), { shard: false }).action(
     async (
@@ -227,6 +240,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         out?: string;
         rows?: string;
         report?: string;
+        fidelity?: 'packet' | 'flow';
       } & BackendChoice &
         CostGuardChoice,
     ) => {
@@ -250,6 +264,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
           ...(o.out === undefined ? {} : { out: userPath(o.out) }),
           ...(o.rows === undefined ? {} : { rows: userPath(o.rows) }),
           ...(o.report === undefined ? {} : { report: userPath(o.report) }),
+          ...(o.fidelity === undefined ? {} : { fidelity: o.fidelity }),
           costGuard: costLimits(o),
         });
         io.out(`${r.markdown}\n`);

@@ -129,6 +129,8 @@ export interface CompareOptions {
   onResult?: (done: number, total: number, result: RunJobResult) => void;
   /** The cost guard's limits; false turns it off (default: on). */
   costGuard?: CostLimits | false;
+  /** Merged onto every target after its variants (e.g. `{ network: { fidelity: 'flow' } }`). */
+  patch?: Record<string, unknown>;
 }
 
 /** Refuses targets that are different plants (different scenario names): their difference means nothing. */
@@ -161,8 +163,13 @@ export async function compareTargets(
     ...(options.lengthH === undefined ? {} : { lengthH: options.lengthH }),
     ...(options.costGuard === undefined ? {} : { costGuard: options.costGuard }),
   };
+  const patch = options.patch === undefined ? {} : { patch: options.patch };
   const loaded = targets.map((t) =>
-    loadRunnableScenario(t.file, { ...(t.variant === undefined ? {} : { variant: t.variant }), ...guard }),
+    loadRunnableScenario(t.file, {
+      ...(t.variant === undefined ? {} : { variant: t.variant }),
+      ...patch,
+      ...guard,
+    }),
   );
   checkOnePlant(targets, loaded);
   const first = loaded[0].scenario;
@@ -178,6 +185,7 @@ export async function compareTargets(
           key: `${t}/${r}`,
           file: target.file,
           ...(target.variant === undefined ? {} : { variant: target.variant }),
+          ...patch,
           // Replication r of every target uses the same seed: common random numbers sharpen the comparison.
           seed: replicationSeed(seeds[t], r),
           replication: r,

@@ -68,6 +68,8 @@ export interface CompareCommandOptions {
   baseline?: string;
   /** The cost guard's limits; false turns it off. */
   costGuard?: CostLimits | false;
+  /** Every target's network fidelity (default: each scenario's own). */
+  fidelity?: 'packet' | 'flow';
 }
 
 export async function compareCommand(
@@ -86,6 +88,7 @@ export async function compareCommand(
       ...(o.baseline === undefined ? {} : { baseline: o.baseline }),
       ...(o.report === undefined ? {} : { latencyCdfs: true }),
       ...(o.costGuard === undefined ? {} : { costGuard: o.costGuard }),
+      ...(o.fidelity === undefined ? {} : { patch: { network: { fidelity: o.fidelity } } }),
       onResult: (done, total) => bar.update(done, total),
     });
     bar.stop();

@@ -15,6 +15,8 @@ export interface RunCommandOptions {
   warmup?: number | 'auto';
   name?: string;
   quiet?: boolean;
+  /** The network fidelity (default: the scenario's). */
+  fidelity?: 'packet' | 'flow';
   /** The cost guard's limits; false turns it off. */
   costGuard?: CostLimits | false;
 }
@@ -44,6 +46,7 @@ export function runCommand(file: string, o: RunCommandOptions): RunCommandOutput
       ...(o.hours === undefined ? {} : { lengthH: o.hours }),
       ...(typeof o.warmup === 'number' ? { warmupH: o.warmup } : {}),
       ...(o.costGuard === undefined ? {} : { costGuard: o.costGuard }),
+      ...(o.fidelity === undefined ? {} : { patch: { network: { fidelity: o.fidelity } } }),
       details: true,
       recordingSink: (bytes) => {
         stream ??= new StreamedFile(recordingPath);
