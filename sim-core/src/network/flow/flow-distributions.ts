@@ -4,13 +4,13 @@
 // keeps its distribution, and cells of one configuration share them.
 import type { DeviceState } from '../device';
 import type { Dir } from '../tdd-grid';
-import { UL } from '../tdd-grid';
+import { DL, UL } from '../tdd-grid';
 import type { SrSchedule } from '../uplink-access';
 import { DelayDistribution, DistributionMemo, type LegModel, type PathModel } from './delay-distribution';
 import type { FlowRadio } from './flow-radio';
 import type { FlowStream, StreamLeg } from './flow-stream';
 import { busyPeriodMs } from './queue-model';
-import type { LegLink } from './radio-leg';
+import { fitsOnePrb, type LegLink, minOpportunitySymbols } from './radio-leg';
 import { type ChainParams, fitChain } from './survival-chain';
 import { TupleInterner } from './tuple-interner';
 
@@ -46,6 +46,8 @@ export class FlowDistributions {
   private readonly chainCache = new Map<DelayDistribution, ChainParams>();
   /** Per cell: an id of its configuration (cells of one configuration share flow distributions). */
   private readonly cellConfig: number[];
+  /** Per cell and direction: the fewest symbols of an opportunity (see `mcsKey`). */
+  private readonly minSymbols: [number, number][];
 
   constructor(private readonly radio: FlowRadio) {
     const configs = new Map<string, number>();
@@ -59,6 +61,20 @@ export class FlowDistributions {
       }
       return id;
     });
+    this.minSymbols = radio.env.cells.map((cell) => [
+      minOpportunitySymbols(cell.grid, UL),
+      minOpportunitySymbols(cell.grid, DL),
+    ]);
+  }
+
+  /**
+   * The MCS as a leg's delay sees it: every MCS at which one PRB of any opportunity carries the packet gives the
+   * same distribution (`fitsOnePrb`), so those share one key (0; the others keep their own). A small packet's
+   * delay, loss and load do not move when the device's MCS moves among them (AGVs' motion commands as they
+   * drive): no new leg model, distribution or regime.
+   */
+  private mcsKey(cell: number, dir: Dir, bits: number, bitsPerPrbSymbol: number): number {
+    return fitsOnePrb(bits, bitsPerPrbSymbol, this.minSymbols[cell]![dir]) ? 0 : bitsPerPrbSymbol;
   }
 
   /**
@@ -108,10 +124,12 @@ export class FlowDistributions {
     const bler = quantizeBler(mcs.bler);
     const capPrb = this.capPrb(dev, leg.dir, q.fullPowerPrbs);
     const m = leg.memoModel;
+    const mcsKey = this.mcsKey(dev.serving, leg.dir, bits, mcs.bitsPerPrbSymbol);
     const sameRadio =
       m !== null &&
       leg.memoCell === dev.serving &&
-      m.link.bitsPerPrbSymbol === mcs.bitsPerPrbSymbol &&
+      (m.link.bitsPerPrbSymbol === mcs.bitsPerPrbSymbol ||
+        this.mcsKey(dev.serving, leg.dir, bits, m.link.bitsPerPrbSymbol) === mcsKey) &&
       m.link.bler === bler &&
       m.link.capPrb === capPrb;
     if (
@@ -135,7 +153,7 @@ export class FlowDistributions {
       radio[0] = this.cellConfig[dev.serving]!;
       radio[1] = leg.dir;
       radio[2] = bits;
-      radio[3] = mcs.bitsPerPrbSymbol;
+      radio[3] = mcsKey;
       radio[4] = bler;
       radio[5] = capPrb;
       radio[6] = access === null ? 0 : 1;

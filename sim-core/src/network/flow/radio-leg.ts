@@ -104,6 +104,22 @@ let firstGrid: TddGrid | null = null;
 let firstDir = -1;
 let firstOpp = 0;
 
+/** The fewest symbols of an opportunity of `dir` on `grid`. */
+export function minOpportunitySymbols(grid: TddGrid, dir: Dir): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < grid.count(dir); i++) min = Math.min(min, grid.symbols(dir, i));
+  return min;
+}
+
+/**
+ * Whether one PRB of every opportunity carries `bits` at `bitsPerPrbSymbol` (`minSymbols`: the fewest symbols of an
+ * opportunity). Then `firstTransmission` sends the packet in one block of one PRB in the first opportunity with a
+ * PRB left, whatever the MCS: the same end, PRB-symbols and retransmission timing at every MCS that passes.
+ */
+export function fitsOnePrb(bits: number, bitsPerPrbSymbol: number, minSymbols: number): boolean {
+  return bits <= bitsPerPrbSymbol * minSymbols;
+}
+
 /** End of the retransmission of a block that ended at `endMs` (TS 38.213 §9.2.3 timing, via the grid). */
 export function retransmissionEndMs(link: LegLink, endMs: number, symbols: number): number {
   const { grid, dir } = link;
