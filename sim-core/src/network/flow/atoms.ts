@@ -86,17 +86,25 @@ export function convolve(a: Atoms, b: Atoms): Atoms {
   return { d, p };
 }
 
-// The open accumulation: per latency bucket the weighted delay sum and the weight of the atoms added, and
-// the range of buckets touched (kept zero outside an accumulation; one accumulation at a time).
+// The open accumulation: per latency bucket the weighted delay sum and the weight of the atoms added, the
+// buckets touched (in the order first touched) and their range (kept zero outside an accumulation; one
+// accumulation at a time).
 const bucketSum = new Float64Array(LATENCY_BUCKETS);
 const bucketWeight = new Float64Array(LATENCY_BUCKETS);
+const touched = new Int32Array(LATENCY_BUCKETS);
+let touchedCount = 0;
 let lo = LATENCY_BUCKETS;
 let hi = -1;
 
 /** Adds an atom of delay `x` and weight `w` to the open accumulation (see `drain`). */
 export function accumulate(x: number, w: number): void {
+  accumulateAt(latencyBucket(x), x, w);
+}
+
+/** `accumulate` of an atom whose latency bucket the caller knows (`latencyBucket(x)`). */
+export function accumulateAt(k: number, x: number, w: number): void {
   if (!(w > 0)) return;
-  const k = latencyBucket(x);
+  if (bucketWeight[k] === 0) touched[touchedCount++] = k;
   bucketSum[k]! += x * w;
   bucketWeight[k]! += w;
   if (k < lo) lo = k;
@@ -108,17 +116,34 @@ export function accumulate(x: number, w: number): void {
  * with their weight times `scale`); the accumulation starts again empty.
  */
 export function drain(scale = 1): Atoms {
-  const d: number[] = [];
-  const p: number[] = [];
-  for (let k = lo; k <= hi; k++) {
-    const w = bucketWeight[k]!;
-    if (w > 0) {
-      d.push(bucketSum[k]! / w);
-      p.push(w * scale);
+  const n = touchedCount;
+  const d = new Array<number>(n);
+  const p = new Array<number>(n);
+  // A few atoms over a wide range (a radio leg's HARQ tail): the touched buckets sorted, else a scan.
+  if (hi - lo + 1 > 4 * n) {
+    const order = touched.subarray(0, n).sort();
+    for (let i = 0; i < n; i++) {
+      const k = order[i]!;
+      const w = bucketWeight[k]!;
+      d[i] = bucketSum[k]! / w;
+      p[i] = w * scale;
+      bucketSum[k] = 0;
+      bucketWeight[k] = 0;
     }
-    bucketSum[k] = 0;
-    bucketWeight[k] = 0;
+  } else {
+    let i = 0;
+    for (let k = lo; k <= hi; k++) {
+      const w = bucketWeight[k]!;
+      if (w > 0) {
+        d[i] = bucketSum[k]! / w;
+        p[i] = w * scale;
+        i++;
+      }
+      bucketSum[k] = 0;
+      bucketWeight[k] = 0;
+    }
   }
+  touchedCount = 0;
   lo = LATENCY_BUCKETS;
   hi = -1;
   return { d, p };
@@ -127,6 +152,8 @@ export function drain(scale = 1): Atoms {
 /** compress(convolve(a, b)) without the intermediate atoms. */
 export function convolveCompress(a: Atoms, b: Atoms): Atoms {
   if (b.d.length === 1 && b.d[0] === 0) return compress(a);
+  // A lone atom at 0 with all the weight: 0 + x and 1 · w are x and w, so this is compress(b).
+  if (a.d.length === 1 && a.d[0] === 0 && a.p[0] === 1) return compress(b);
   for (let i = 0; i < a.d.length; i++) {
     const ad = a.d[i]!;
     const ap = a.p[i]!;
@@ -135,9 +162,35 @@ export function convolveCompress(a: Atoms, b: Atoms): Atoms {
   return drain();
 }
 
+const compressBuckets: number[] = [];
+
 /** Merges atoms that fall into the same latency bucket (keeping their mean), so convolutions stay small. */
 export function compress(a: Atoms): Atoms {
-  for (let i = 0; i < a.d.length; i++) accumulate(a.d[i]!, a.p[i]!);
+  // Atoms already one per bucket, in bucket order (a drained accumulation): each alone in its bucket, so
+  // the result is what `drain` makes of it, (0 + d·p) / p at weight p, without the accumulation.
+  const n = a.d.length;
+  let prev = -1;
+  let alone = true;
+  for (let i = 0; i < n; i++) {
+    const k = latencyBucket(a.d[i]!);
+    if (!(k > prev && a.p[i]! > 0)) {
+      alone = false;
+      break;
+    }
+    compressBuckets[i] = k;
+    prev = k;
+  }
+  if (alone) {
+    const d = new Array<number>(n);
+    const p = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const w = a.p[i]!;
+      d[i] = (0 + a.d[i]! * w) / w;
+      p[i] = w;
+    }
+    return { d, p };
+  }
+  for (let i = 0; i < n; i++) accumulate(a.d[i]!, a.p[i]!);
   return drain();
 }
 

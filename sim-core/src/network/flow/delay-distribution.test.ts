@@ -15,6 +15,7 @@ const MAX_ATTEMPTS = 4;
 function leg(bler: number): LegModel {
   return {
     id: 0,
+    radioId: 0,
     link: {
       grid,
       dir: DL,

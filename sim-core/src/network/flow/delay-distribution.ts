@@ -2,8 +2,9 @@
 // as a discrete distribution on the latency histogram's buckets, plus the shares lost (HARQ) and discarded
 // (a flow the scheduler cannot serve in full). Built once per distinct set of inputs and shared.
 import { normalCdf } from '../radio/random';
+import type { TddGrid } from '../tdd-grid';
 import type { SrSchedule } from '../uplink-access';
-import { type Atoms, accumulate, compress, convolveCompress, drain } from './atoms';
+import { type Atoms, accumulate, accumulateAt, compress, convolveCompress, drain } from './atoms';
 import {
   attemptProbabilities,
   expectedAttempts,
@@ -14,6 +15,8 @@ import {
   retransmissionEndMs,
 } from './radio-leg';
 import { poisson, slotBacklog } from './slot-backlog';
+import { TupleInterner } from './tuple-interner';
+import { latencyBucket } from './weighted-histogram';
 
 /** One-way core delay max(min, mean + jitter · z), z standard normal (../radio/deployment.ts). */
 export interface CoreModel {
@@ -26,6 +29,11 @@ export interface CoreModel {
 export interface LegModel {
   /** Identifies the model among those of a network (distinct inputs, distinct id). */
   readonly id: number;
+  /**
+   * Identifies the inputs of the leg's delay without others' traffic (`link` and the packet's bits): models
+   * with one radio id share that part (DistributionMemo).
+   */
+  readonly radioId: number;
   readonly link: LegLink;
   /** Share of the flow's packets the scheduler can serve (below 1 only in overload). */
   readonly servedShare: number;
@@ -88,11 +96,14 @@ export class DelayDistribution {
   /** The radio legs' delay (core excluded), conditional on delivery. */
   readonly radio: Atoms;
 
-  constructor(readonly path: PathModel) {
+  /** `memo`: shares the legs' delays without others' traffic with the other distributions of a network. */
+  constructor(
+    readonly path: PathModel,
+    memo: DistributionMemo = new DistributionMemo(),
+  ) {
     // Each leg alone (no other traffic): its load, loss and delay, shared by both builds.
-    const alone = path.legs.map((leg) => radioAtoms(leg, path.bits, false));
+    const alone = path.legs.map((leg) => memo.alone(leg, path.bits));
     const full = build(path, alone, true);
-    const bare = build(path, alone, false);
     const deadline = path.deadlineMs + EPS_MS;
     this.radio = full.atoms;
     this.deliveredProb = full.survive;
@@ -101,14 +112,49 @@ export class DelayDistribution {
     // The core delay is added in closed form: P(core > x) of the clamped normal.
     this.lateProb = full.survive * lateShare(full.atoms, path.core, deadline);
     this.invalidProb = Math.min(1, this.lateProb + full.lost + full.discarded);
-    this.noQueueInvalidProb = Math.min(
-      this.invalidProb,
-      bare.survive * lateShare(bare.atoms, path.core, deadline) + bare.lost + bare.discarded,
-    );
+    this.noQueueInvalidProb = Math.min(this.invalidProb, memo.bareInvalid(path, alone, deadline));
     let mean = 0;
     for (let i = 0; i < full.atoms.d.length; i++) mean += full.atoms.p[i]! * full.atoms.d[i]!;
     this.meanMs = full.survive > 0 ? mean + coreMeanMs(path.core) : Number.NaN;
     this.legLoads = full.legLoads;
+  }
+}
+
+/**
+ * Pure memos of the parts of a distribution that depend on the legs' radio inputs alone (their `radioId`s),
+ * not on others' traffic: each leg's delay, load and loss, and the path's invalid share without queueing. A
+ * network keeps one (its flows' radio inputs repeat far more than their loads do); ids from one network only.
+ */
+export class DistributionMemo {
+  private readonly legs: RadioLeg[] = [];
+  /** Invalid share without queueing by (first leg's radio id, second's or -1, deadline). */
+  private readonly bareIds = new TupleInterner(3);
+  private readonly bare: number[] = [];
+
+  /** The leg's delay, load and loss without others' traffic. */
+  alone(leg: LegModel, bits: number): RadioLeg {
+    let r = this.legs[leg.radioId];
+    if (r === undefined) {
+      r = radioAtoms(leg, bits, false);
+      this.legs[leg.radioId] = r;
+    }
+    return r;
+  }
+
+  /** Late, lost or discarded without queueing behind other traffic (HARQ, alignment and the core alone). */
+  bareInvalid(path: PathModel, alone: readonly RadioLeg[], deadlineMs: number): number {
+    const key = this.bareIds.key;
+    key[0] = path.legs.length > 0 ? path.legs[0]!.radioId : -1;
+    key[1] = path.legs.length > 1 ? path.legs[1]!.radioId : -1;
+    key[2] = deadlineMs;
+    const id = this.bareIds.intern();
+    let invalid = this.bare[id];
+    if (invalid === undefined) {
+      const bare = build(path, alone, false);
+      invalid = bare.survive * lateShare(bare.atoms, path.core, deadlineMs) + bare.lost + bare.discarded;
+      this.bare[id] = invalid;
+    }
+    return invalid;
   }
 }
 
@@ -151,7 +197,13 @@ function build(
     discarded += survive * (1 - served);
     survive *= served;
     const radio = alone[i]!;
-    legLoads.push({ ...radio.load, share: survive });
+    const load = radio.load;
+    legLoads.push({
+      prbSymbols: load.prbSymbols,
+      blocks: load.blocks,
+      retransmissions: load.retransmissions,
+      share: survive,
+    });
     lost += survive * radio.lost;
     survive *= 1 - radio.lost;
     let legAtoms: Atoms;
@@ -256,19 +308,66 @@ const scratch: FirstTransmission = {
 };
 
 /** Radio delay from a uniform send phase over the TDD period (conditional on delivery), and the leg's load. */
-const aheadScratch: number[] = [];
 const gapScratch: number[] = [];
-/** Backlog distributions by grid and load (pure memo: the same inputs give the same array). */
-const backlogMemo = new Map<string, Float64Array[]>();
+// Per attempt: its probability, and the end and latency bucket of the opportunity count ahead last seen.
+let attemptScratch = new Float64Array(8);
+let endScratch = new Float64Array(8);
+let buckets = new Int32Array(8);
+/** Nobody ahead: the packet alone in its opportunity. */
+const ALONE: readonly number[] = [1];
+/** Packets ahead by backlog distribution and mean arrivals (pure memo: one per load and phase point). */
+const aheadMemo = new WeakMap<Float64Array, Map<number, readonly number[]>>();
+
+/** Packets ahead: the backlog left by the previous opportunity plus Poisson arrivals of mean `mean`. */
+function aheadPackets(backlog: Float64Array, mean: number): readonly number[] {
+  let byMean = aheadMemo.get(backlog);
+  if (byMean === undefined) {
+    byMean = new Map();
+    aheadMemo.set(backlog, byMean);
+  }
+  let ahead = byMean.get(mean);
+  if (ahead === undefined) {
+    poisson(mean, gapScratch);
+    let top = backlog.length - 1;
+    while (top > 0 && backlog[top]! < 1e-7) top--;
+    const sum = new Array<number>(top + gapScratch.length).fill(0);
+    for (let x = 0; x <= top; x++)
+      for (let k = 0; k < gapScratch.length; k++) sum[x + k]! += backlog[x]! * gapScratch[k]!;
+    ahead = sum;
+    byMean.set(mean, ahead);
+  }
+  return ahead;
+}
+/**
+ * Backlog distributions by grid configuration, then by (dir, PRBs, load) (pure memo: the same inputs give the
+ * same arrays; shared by the cells of one configuration and the runs of a process, as grids are by value).
+ */
+const backlogMemo = new Map<string, { ids: TupleInterner; backlogs: Float64Array[][] }>();
+const backlogMemoOfGrid = new WeakMap<TddGrid, { ids: TupleInterner; backlogs: Float64Array[][] }>();
 
 function backlogOf(leg: LegModel): Float64Array[] {
   const { grid, dir, nPrb } = leg.link;
-  const byKey = backlogMemo;
-  const key = `${grid.pattern}|${grid.slotMs}|${grid.special.dl}|${grid.special.gap}|${grid.special.ul}|${dir}|${nPrb}|${leg.aheadRatePerMs}|${leg.aheadPrbSymbols}|${leg.aheadPeriodMs}`;
-  let b = byKey.get(key);
+  let memo = backlogMemoOfGrid.get(grid);
+  if (memo === undefined) {
+    const config = `${grid.pattern}|${grid.slotMs}|${grid.special.dl}|${grid.special.gap}|${grid.special.ul}`;
+    memo = backlogMemo.get(config);
+    if (memo === undefined) {
+      memo = { ids: new TupleInterner(5), backlogs: [] };
+      backlogMemo.set(config, memo);
+    }
+    backlogMemoOfGrid.set(grid, memo);
+  }
+  const key = memo.ids.key;
+  key[0] = dir;
+  key[1] = nPrb;
+  key[2] = leg.aheadRatePerMs;
+  key[3] = leg.aheadPrbSymbols;
+  key[4] = leg.aheadPeriodMs;
+  const id = memo.ids.intern();
+  let b = memo.backlogs[id];
   if (b === undefined) {
     b = slotBacklog(grid, dir, nPrb, leg.aheadRatePerMs, leg.aheadPrbSymbols, leg.aheadPeriodMs);
-    byKey.set(key, b);
+    memo.backlogs[id] = b;
   }
   return b;
 }
@@ -287,12 +386,17 @@ interface RadioLeg {
 }
 
 function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
-  const { grid, dir } = leg.link;
+  const { grid, dir, maxAttempts } = leg.link;
+  if (attemptScratch.length < maxAttempts) {
+    attemptScratch = new Float64Array(maxAttempts);
+    endScratch = new Float64Array(maxAttempts);
+    buckets = new Int32Array(maxAttempts);
+  }
   const acc: PhaseAccumulator = {
     leg,
     bits,
     backlogs: others && leg.aheadRatePerMs > 0 ? backlogOf(leg) : null,
-    attempts: new Float64Array(leg.link.maxAttempts),
+    attempts: attemptScratch,
     total: 0,
     lost: 0,
     prbSymbols: 0,
@@ -410,23 +514,18 @@ function phasePoint(
   acc.prbSymbols += w * own.prbSymbols * expectedAttempts(link.bler, link.maxAttempts);
   acc.blocks += w * own.blocks;
   // Others ahead, in packets: the backlog left by the previous opportunity, plus the window's arrivals.
-  const ahead = aheadScratch;
-  ahead.length = 1;
-  ahead[0] = 1;
+  let ahead: readonly number[] = ALONE;
   if (acc.backlogs !== null) {
     const count = grid.count(dir);
     const i = grid.nextOpportunity(dir, startMs);
-    const backlog = acc.backlogs[(((i - 1) % count) + count) % count]!;
-    poisson(leg.aheadRatePerMs * windowMs, gapScratch);
-    let top = backlog.length - 1;
-    while (top > 0 && backlog[top]! < 1e-7) top--;
-    ahead.length = top + gapScratch.length;
-    ahead.fill(0);
-    for (let x = 0; x <= top; x++)
-      for (let k = 0; k < gapScratch.length; k++) ahead[x + k]! += backlog[x]! * gapScratch[k]!;
+    ahead = aheadPackets(acc.backlogs[(((i - 1) % count) + count) % count]!, leg.aheadRatePerMs * windowMs);
   }
   const perOther =
     leg.sharing === 'fifo' ? leg.aheadPrbSymbols : Math.min(leg.aheadPrbSymbols, own.prbSymbols);
+  // Consecutive counts ahead often end in the same opportunity: its attempts' ends (and buckets) are reused.
+  let lastEnd = Number.NaN;
+  let lastSymbols = -1;
+  const ends = endScratch;
   for (let k = 0; k < ahead.length; k++) {
     const pk = ahead[k]!;
     if (pk < 1e-7) continue;
@@ -435,14 +534,22 @@ function phasePoint(
       acc.total += blockwiseHarq(link, ft, w * pk, t, spread);
       continue;
     }
-    let end = ft.endMs;
+    if (ft.endMs !== lastEnd || ft.lastSymbols !== lastSymbols) {
+      lastEnd = ft.endMs;
+      lastSymbols = ft.lastSymbols;
+      let end = ft.endMs;
+      for (let a = 1; a <= link.maxAttempts; a++) {
+        if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
+        ends[a - 1] = end;
+        if (spread === 1) buckets[a - 1] = latencyBucket(end - t);
+      }
+    }
     for (let a = 1; a <= link.maxAttempts; a++) {
-      if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
       const pa = attempts[a - 1]!;
       if (!(pa > 0)) continue;
       const wa = w * pk * pa;
-      if (spread === 1) accumulate(end - t, wa);
-      else addOutcome(end, wa);
+      if (spread === 1) accumulateAt(buckets[a - 1]!, ends[a - 1]! - t, wa);
+      else addOutcome(ends[a - 1]!, wa);
       acc.total += wa;
     }
   }

@@ -4,13 +4,13 @@
 // keeps its distribution, and cells of one configuration share them.
 import type { DeviceState } from '../device';
 import type { Dir } from '../tdd-grid';
-import { UL } from '../tdd-grid';
+import { DL, UL } from '../tdd-grid';
 import type { SrSchedule } from '../uplink-access';
-import { DelayDistribution, type LegModel, type PathModel } from './delay-distribution';
+import { DelayDistribution, DistributionMemo, type LegModel, type PathModel } from './delay-distribution';
 import type { FlowRadio } from './flow-radio';
 import type { FlowStream, StreamLeg } from './flow-stream';
 import { busyPeriodMs } from './queue-model';
-import type { LegLink } from './radio-leg';
+import { fitsOnePrb, type LegLink, minOpportunitySymbols } from './radio-leg';
 import { type ChainParams, fitChain } from './survival-chain';
 import { TupleInterner } from './tuple-interner';
 
@@ -26,15 +26,28 @@ function quantizeBler(bler: number): number {
 }
 
 export class FlowDistributions {
-  /** Leg models by id, and the ids by inputs: (cell configuration, dir, bits, link, load, SR access). */
+  /** Leg models by id, and the ids by inputs: (radio id, served share, discard timer, load, service time). */
   private readonly legModels: LegModel[] = [];
-  private readonly legIds = new TupleInterner(13);
+  private readonly legIds = new TupleInterner(7);
+  /**
+   * Radio ids by the inputs of a leg's delay without others' traffic: (cell configuration, dir, bits, the class's
+   * MCS and BLER, PRB cap, SR access).
+   */
+  private readonly radioIds = new TupleInterner(7);
+  /** What leg models and distributions of equal radio inputs share (pure memo). */
+  private readonly memo = new DistributionMemo();
   /** Distributions by id, and the ids by inputs: (bits, deadline, up to two leg models). */
   private readonly dists: DelayDistribution[] = [];
   private readonly distIds = new TupleInterner(4);
+  /** By leg model id: the last distribution of a one-leg flow on it, and its bits and deadline. */
+  private readonly soloDist: DelayDistribution[] = [];
+  private readonly soloBits: number[] = [];
+  private readonly soloDeadline: number[] = [];
   private readonly chainCache = new Map<DelayDistribution, ChainParams>();
   /** Per cell: an id of its configuration (cells of one configuration share flow distributions). */
   private readonly cellConfig: number[];
+  /** Per cell and direction: the fewest symbols of an opportunity (see `mcsKey`). */
+  private readonly minSymbols: [number, number][];
 
   constructor(private readonly radio: FlowRadio) {
     const configs = new Map<string, number>();
@@ -48,6 +61,20 @@ export class FlowDistributions {
       }
       return id;
     });
+    this.minSymbols = radio.env.cells.map((cell) => [
+      minOpportunitySymbols(cell.grid, UL),
+      minOpportunitySymbols(cell.grid, DL),
+    ]);
+  }
+
+  /**
+   * The MCS as a leg's delay sees it: every MCS at which one PRB of any opportunity carries the packet gives the
+   * same distribution (`fitsOnePrb`), so those share one key (0; the others keep their own). A small packet's
+   * delay, loss and load do not move when the device's MCS moves among them (AGVs' motion commands as they
+   * drive): no new leg model, distribution or regime.
+   */
+  private mcsKey(cell: number, dir: Dir, bits: number, bitsPerPrbSymbol: number): number {
+    return fitsOnePrb(bits, bitsPerPrbSymbol, this.minSymbols[cell]![dir]) ? 0 : bitsPerPrbSymbol;
   }
 
   /**
@@ -97,44 +124,61 @@ export class FlowDistributions {
     const bler = quantizeBler(mcs.bler);
     const capPrb = this.capPrb(dev, leg.dir, q.fullPowerPrbs);
     const m = leg.memoModel;
-    if (
+    const mcsKey = this.mcsKey(dev.serving, leg.dir, bits, mcs.bitsPerPrbSymbol);
+    const sameRadio =
       m !== null &&
       leg.memoCell === dev.serving &&
-      m.link.bitsPerPrbSymbol === mcs.bitsPerPrbSymbol &&
+      (m.link.bitsPerPrbSymbol === mcs.bitsPerPrbSymbol ||
+        this.mcsKey(dev.serving, leg.dir, bits, m.link.bitsPerPrbSymbol) === mcsKey) &&
       m.link.bler === bler &&
-      m.link.capPrb === capPrb &&
+      m.link.capPrb === capPrb;
+    if (
+      sameRadio &&
       m.servedShare === leg.servedShare &&
       m.aheadRatePerMs === leg.aheadRatePerMs &&
       m.aheadPrbSymbols === leg.aheadPrbSymbols &&
       m.aheadPeriodMs === leg.aheadPeriodMs
     )
       return m;
-    const key = this.legIds.key;
-    key[0] = this.cellConfig[dev.serving]!;
-    key[1] = leg.dir;
-    key[2] = bits;
-    key[3] = mcs.bitsPerPrbSymbol;
-    key[4] = bler;
-    key[5] = capPrb;
-    key[6] = leg.servedShare;
-    key[7] = discardTimerMs;
-    key[8] = leg.aheadRatePerMs;
-    key[9] = leg.aheadPrbSymbols;
-    key[10] = leg.aheadPeriodMs;
+    // Every input of the leg's delay alone (radio: the last model's while they stay), then those of its
+    // share of the cell (load).
+    // The class's MCS and BLER target (legLink) and its UL access are radio inputs: legs of one cell that differ
+    // in them never share a radio id. A cell's SR schedule follows from its configuration (pattern, slot,
+    // processing time; SR period, offset and K2 are the network's), so access is keyed by whether there is one.
     const access = this.accessOf(dev, leg.dir, ci);
-    key[11] = access === null ? 0 : 1;
+    let radioId: number;
+    if (sameRadio) radioId = m.radioId;
+    else {
+      const radio = this.radioIds.key;
+      radio[0] = this.cellConfig[dev.serving]!;
+      radio[1] = leg.dir;
+      radio[2] = bits;
+      radio[3] = mcsKey;
+      radio[4] = bler;
+      radio[5] = capPrb;
+      radio[6] = access === null ? 0 : 1;
+      radioId = this.radioIds.intern();
+    }
+    const key = this.legIds.key;
+    key[0] = radioId;
+    key[1] = leg.servedShare;
+    key[2] = discardTimerMs;
+    key[3] = leg.aheadRatePerMs;
+    key[4] = leg.aheadPrbSymbols;
+    key[5] = leg.aheadPeriodMs;
     const sharing = this.radio.loads[dev.serving]![leg.dir].discipline;
     // An overloaded leg under shared PRBs is served at its share of them: one packet per 1 / (λ · share) ms.
     const serviceMs =
       sharing === 'ps' && leg.servedShare < 1 && leg.servedShare > 0
         ? 1 / (leg.ratePerMs * leg.servedShare)
         : 0;
-    key[12] = serviceMs;
+    key[6] = serviceMs;
     const id = this.legIds.intern();
     let model = this.legModels[id];
     if (model === undefined) {
       model = {
         id,
+        radioId,
         link: this.legLink(dev, leg.dir, ci),
         access,
         servedShare: leg.servedShare,
@@ -164,6 +208,10 @@ export class FlowDistributions {
       legs[i] = m;
     }
     if (same) return s.dist!;
+    // A one-leg flow: its leg model's last distribution, if that was for the same bits and deadline.
+    const solo = legs.length === 1 ? legs[0]!.id : -1;
+    if (solo >= 0 && this.soloBits[solo] === bits && this.soloDeadline[solo] === s.deadlineMs)
+      return this.soloDist[solo]!;
     const key = this.distIds.key;
     key[0] = bits;
     key[1] = s.deadlineMs;
@@ -173,8 +221,13 @@ export class FlowDistributions {
     let dist = this.dists[id];
     if (dist === undefined) {
       const path: PathModel = { legs: legs.slice(), core: this.radio.core, bits, deadlineMs: s.deadlineMs };
-      dist = new DelayDistribution(path);
+      dist = new DelayDistribution(path, this.memo);
       this.dists[id] = dist;
+    }
+    if (solo >= 0) {
+      this.soloDist[solo] = dist;
+      this.soloBits[solo] = bits;
+      this.soloDeadline[solo] = s.deadlineMs;
     }
     return dist;
   }

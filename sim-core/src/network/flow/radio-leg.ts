@@ -52,7 +52,14 @@ export function firstTransmission(
   aheadPrbSymbols = 0,
 ): FirstTransmission {
   const { grid, dir } = link;
-  let opp = grid.nextOpportunity(dir, tMs);
+  // Callers ask for one send time with many loads ahead in a row: its first opportunity is kept.
+  if (tMs !== firstAtMs || grid !== firstGrid || dir !== firstDir) {
+    firstAtMs = tMs;
+    firstGrid = grid;
+    firstDir = dir;
+    firstOpp = grid.nextOpportunity(dir, tMs);
+  }
+  let opp = firstOpp;
   let remaining = bits;
   let ahead = aheadPrbSymbols;
   out.prbSymbols = 0;
@@ -91,6 +98,28 @@ export function firstTransmission(
   }
 }
 
+// firstTransmission's last send time and its first opportunity (pure memo of grid.nextOpportunity).
+let firstAtMs = Number.NaN;
+let firstGrid: TddGrid | null = null;
+let firstDir = -1;
+let firstOpp = 0;
+
+/** The fewest symbols of an opportunity of `dir` on `grid`. */
+export function minOpportunitySymbols(grid: TddGrid, dir: Dir): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < grid.count(dir); i++) min = Math.min(min, grid.symbols(dir, i));
+  return min;
+}
+
+/**
+ * Whether one PRB of every opportunity carries `bits` at `bitsPerPrbSymbol` (`minSymbols`: the fewest symbols of an
+ * opportunity). Then `firstTransmission` sends the packet in one block of one PRB in the first opportunity with a
+ * PRB left, whatever the MCS: the same end, PRB-symbols and retransmission timing at every MCS that passes.
+ */
+export function fitsOnePrb(bits: number, bitsPerPrbSymbol: number, minSymbols: number): boolean {
+  return bits <= bitsPerPrbSymbol * minSymbols;
+}
+
 /** End of the retransmission of a block that ended at `endMs` (TS 38.213 §9.2.3 timing, via the grid). */
 export function retransmissionEndMs(link: LegLink, endMs: number, symbols: number): number {
   const { grid, dir } = link;
@@ -100,8 +129,18 @@ export function retransmissionEndMs(link: LegLink, endMs: number, symbols: numbe
 /** Expected transmissions of one block with at most `maxAttempts`: Σ_{a=1..A} β^(a−1). */
 export function expectedAttempts(bler: number, maxAttempts: number): number {
   if (bler >= 1) return maxAttempts;
-  return (1 - bler ** maxAttempts) / (1 - bler);
+  if (bler !== expectedBler || maxAttempts !== expectedMax) {
+    expectedBler = bler;
+    expectedMax = maxAttempts;
+    expected = (1 - bler ** maxAttempts) / (1 - bler);
+  }
+  return expected;
 }
+
+// expectedAttempts' last answer (pure memo: a leg asks once per phase point with the same inputs).
+let expectedBler = Number.NaN;
+let expectedMax = -1;
+let expected = 1;
 
 /**
  * Probability that a packet of `blocks` blocks needs exactly `a` transmissions of its slowest block, and that
@@ -114,12 +153,27 @@ export function attemptProbabilities(
   blocks: number,
   out: Float64Array,
 ): number {
-  // P(slowest block done within a attempts) = (1 − β^a)^blocks.
-  let prev = 0;
-  for (let a = 1; a <= maxAttempts; a++) {
-    const within = (1 - bler ** a) ** blocks;
-    out[a - 1] = within - prev;
-    prev = within;
+  // The phase points of a leg mostly ask for the same inputs again: the last answer is kept (pure memo).
+  if (bler !== lastBler || maxAttempts !== lastMaxAttempts || blocks !== lastBlocks) {
+    if (lastAttempts.length < maxAttempts) lastAttempts = new Float64Array(maxAttempts);
+    // P(slowest block done within a attempts) = (1 − β^a)^blocks.
+    let prev = 0;
+    for (let a = 1; a <= maxAttempts; a++) {
+      const within = (1 - bler ** a) ** blocks;
+      lastAttempts[a - 1] = within - prev;
+      prev = within;
+    }
+    lastLoss = 1 - prev;
+    lastBler = bler;
+    lastMaxAttempts = maxAttempts;
+    lastBlocks = blocks;
   }
-  return 1 - prev;
+  for (let a = 0; a < maxAttempts; a++) out[a] = lastAttempts[a]!;
+  return lastLoss;
 }
+
+let lastBler = Number.NaN;
+let lastMaxAttempts = -1;
+let lastBlocks = -1;
+let lastLoss = 0;
+let lastAttempts = new Float64Array(8);

@@ -3,19 +3,11 @@
 // flow and packet fidelity report percentiles on the same grid.
 import type { LatencySummary } from '../latency-histogram';
 
-const MIN_MS = 1e-3; // as ../latency-histogram.ts
-const GROWTH = 1.005; // as ../latency-histogram.ts
-const LOG_GROWTH = Math.log(GROWTH);
-const BUCKETS = Math.ceil(Math.log(1e7 / MIN_MS) / LOG_GROWTH) + 1;
-/** Number of buckets (latencyBucket is in 0 .. LATENCY_BUCKETS − 1). */
-export const LATENCY_BUCKETS = BUCKETS;
+import { GROWTH, LATENCY_BUCKETS, latencyBucket, MIN_MS } from './latency-bucket';
 
-/** Bucket of a latency (shared with the delay distributions, which are kept per bucket). */
-export function latencyBucket(latencyMs: number): number {
-  return latencyMs <= MIN_MS
-    ? 0
-    : Math.min(BUCKETS - 1, Math.ceil(Math.log(latencyMs / MIN_MS) / LOG_GROWTH));
-}
+const BUCKETS = LATENCY_BUCKETS;
+
+export { LATENCY_BUCKETS, latencyBucket };
 
 /** Upper edge of a bucket: bucket b holds latencies in (MIN · GROWTH^(b−1), MIN · GROWTH^b]. */
 export function latencyBucketUpperMs(bucket: number): number {
