@@ -150,6 +150,9 @@ export function embroidery() {
     // Workers carry frames between areas.
     transport: { kind: 'fixedDelay', delayS: 90 },
     network: {
+      // The flow fidelity passes its validation against packet fidelity on this plant (sim-core network
+      // README, `pnpm bench flow-validation`): the default here; `--fidelity packet` or a variant for packets.
+      fidelity: 'flow',
       deployment: 'public',
       carrier: { frequencyGHz: 3.5, bandwidthMHz: 100, scsKHz: 30, tddPattern: 'DDDSU' },
       // Assumption: long, low machines (~1.8 m) over ~35 % of the floor.

@@ -231,6 +231,9 @@ export function engineParts() {
       vehicles,
     },
     network: {
+      // The flow fidelity passes its validation against packet fidelity on this plant (sim-core network
+      // README, `pnpm bench flow-validation`): the default here; `--fidelity packet` or a variant for packets.
+      fidelity: 'flow',
       deployment: 'public',
       carrier: { frequencyGHz: 3.5, bandwidthMHz: 100, scsKHz: 30, tddPattern: 'DDDSU' },
       // Assumption: CNC hall, machines ~3 m high over ~40 % of the floor.
