@@ -76,7 +76,7 @@ export function CompareTable({ a, b }: { a: RunModel; b: RunModel }) {
                 </th>
               </tr>
               {(open.has(g.key) ? g.rows : []).map((r) => (
-                <tr key={r.key} data-kpi={r.key} data-a={r.a} data-b={r.b}>
+                <tr key={r.key} data-kpi={r.key} data-a={String(r.a)} data-b={String(r.b)}>
                   <td>{g.key === 'events' ? eventLabel(t, r.label) : kpiLabel(t, r.key, r.label)}</td>
                   <td className="num">{r.textA}</td>
                   <td className="num">{r.textB}</td>
