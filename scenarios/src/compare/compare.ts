@@ -1,4 +1,5 @@
 import {
+  bottleneckClause,
   type ConfidenceInterval,
   confidenceInterval,
   type LatencyCdf,
@@ -384,10 +385,14 @@ function steadySummary(ok: Extract<RunJobResult, { ok: true }>[]): TargetResult[
           )} parts)`
         : null,
       bottlenecks.length > 0
-        ? `bottleneck: ${mode(bottlenecks.map((b) => b.machineId))} (utilisation ${range(
-            bottlenecks.map((b) => b.utilization * 100),
-            (v) => v.toFixed(0),
-          )} %)`
+        ? bottleneckClause(
+            mode(bottlenecks.map((b) => b.machineId)),
+            bottlenecks.reduce((a, b) => a + b.utilization, 0) / bottlenecks.length,
+            range(
+              bottlenecks.map((b) => b.utilization * 100),
+              (v) => v.toFixed(0),
+            ),
+          )
         : null,
     ];
     warnings.push({ runs: unstable.length, text: parts.filter((p) => p !== null).join('; ') });

@@ -66,6 +66,7 @@ export {
 } from './probes';
 export {
   analyzeSteadyState,
+  bottleneckClause,
   type GrowingQueue,
   type SteadyStateReport,
   SteadyStateSeries,

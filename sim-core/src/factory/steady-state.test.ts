@@ -5,7 +5,7 @@ import { Simulation } from '../engine/simulation';
 import { buildFactory } from './build-factory';
 import type { FactoryConfig } from './config';
 import { exponential, MIN, machine, SINK } from './factory.test-helpers';
-import { analyzeSteadyState, SteadyStateSeries, stabilityWarning } from './steady-state';
+import { analyzeSteadyState, bottleneckClause, SteadyStateSeries, stabilityWarning } from './steady-state';
 
 /** Two machines in series: M1 (mean 1 min) feeds M2 (mean `m2Min`) through buffer Q; Poisson arrivals. */
 function line(lambdaPerMin: number, m2Min: number): FactoryConfig {
@@ -78,5 +78,15 @@ describe('steady-state check', () => {
       expect(report.warmupFound).toBe(true);
       expect(stabilityWarning(report)).toBeNull();
     }
+  });
+});
+
+describe('the bottleneck clause', () => {
+  it('names a busy machine, and points elsewhere when even the busiest machine idles half its time', () => {
+    expect(bottleneckClause('M2', 0.97, '97.0')).toBe('bottleneck: M2 (utilisation 97.0 %)');
+    expect(bottleneckClause('WELD-1', 0, '0.0')).toMatch(
+      /^no machine is the bottleneck \(the busiest, WELD-1, is 0\.0 % busy\): parts wait for transport or the network/,
+    );
+    expect(bottleneckClause('M1', 0.5, '50.0')).toMatch(/^bottleneck: M1/);
   });
 });

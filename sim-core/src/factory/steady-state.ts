@@ -111,6 +111,19 @@ export function analyzeSteadyState(
   };
 }
 
+/**
+ * Below this utilisation the busiest machine is not what holds the queue back (ASSUMPTION: a machine that
+ * idles half its time is starved, not saturated): the warning then points at transport and the network.
+ */
+const STARVED_UTILIZATION = 0.5;
+
+/** The warning's bottleneck clause: the busiest machine, or where to look when even it is starved. */
+export function bottleneckClause(machineId: string, utilization: number, utilizationText: string): string {
+  return utilization < STARVED_UTILIZATION
+    ? `no machine is the bottleneck (the busiest, ${machineId}, is ${utilizationText} % busy): parts wait for transport or the network (see the AGV time shares and on-time rates)`
+    : `bottleneck: ${machineId} (utilisation ${utilizationText} %)`;
+}
+
 /** One line for summaries and reports: what is wrong and where, or null when stable. */
 export function stabilityWarning(r: SteadyStateReport): string | null {
   if (r.stable) return null;
@@ -124,7 +137,11 @@ export function stabilityWarning(r: SteadyStateReport): string | null {
       : `longest growing queue: ${queue.id} (+${queue.rise.toFixed(0)} parts)`,
     r.bottleneck === null
       ? null
-      : `bottleneck: ${r.bottleneck.machineId} (utilisation ${(r.bottleneck.utilization * 100).toFixed(1)} %)`,
+      : bottleneckClause(
+          r.bottleneck.machineId,
+          r.bottleneck.utilization,
+          (r.bottleneck.utilization * 100).toFixed(1),
+        ),
   ];
   return parts.filter((p) => p !== null).join('; ');
 }
