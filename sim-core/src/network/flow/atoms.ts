@@ -74,18 +74,6 @@ function normalPdf(z: number): number {
   return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 }
 
-export function convolve(a: Atoms, b: Atoms): Atoms {
-  if (b.d.length === 1 && b.d[0] === 0) return a;
-  const d: number[] = [];
-  const p: number[] = [];
-  for (let i = 0; i < a.d.length; i++)
-    for (let j = 0; j < b.d.length; j++) {
-      d.push(a.d[i]! + b.d[j]!);
-      p.push(a.p[i]! * b.p[j]!);
-    }
-  return { d, p };
-}
-
 // The open accumulation: per latency bucket the weighted delay sum and the weight of the atoms added, the
 // buckets touched (in the order first touched) and their range (kept zero outside an accumulation; one
 // accumulation at a time).
@@ -149,7 +137,7 @@ export function drain(scale = 1): Atoms {
   return { d, p };
 }
 
-/** compress(convolve(a, b)) without the intermediate atoms. */
+/** The sum of independent delays `a` and `b` (every pair of atoms), merged per latency bucket. */
 export function convolveCompress(a: Atoms, b: Atoms): Atoms {
   if (b.d.length === 1 && b.d[0] === 0) return compress(a);
   // A lone atom at 0 with all the weight: 0 + x and 1 · w are x and w, so this is compress(b).
@@ -161,8 +149,6 @@ export function convolveCompress(a: Atoms, b: Atoms): Atoms {
   }
   return drain();
 }
-
-const compressBuckets: number[] = [];
 
 /** Merges atoms that fall into the same latency bucket (keeping their mean), so convolutions stay small. */
 export function compress(a: Atoms): Atoms {
@@ -177,7 +163,6 @@ export function compress(a: Atoms): Atoms {
       alone = false;
       break;
     }
-    compressBuckets[i] = k;
     prev = k;
   }
   if (alone) {
