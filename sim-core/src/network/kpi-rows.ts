@@ -1,11 +1,81 @@
-// The per-device and per-stream KPI rows of a network run, shared by the packet and flow models. Counts are
+// The per-class, per-device and per-stream KPI rows and the snapshot's device rows of a network run, and the
+// class and device counts of a finished packet or message, shared by the packet and flow models. Counts are
 // rounded to whole packets: the flow model's are expected counts; the packet model's are integers already.
 import type { StreamSpec } from '../control/seam';
 import type { DeviceState } from './device';
+import type { LatencySummary } from './latency-histogram';
 import type { RadioEnvironment } from './radio-environment';
 import type { StreamStats } from './stream';
 import { DL, UL } from './tdd-grid';
-import type { DeviceKpis, StreamKpis } from './types';
+import type { ClassProfile } from './traffic-classes';
+import type { ClassKpis, DeviceKpis, NetworkSnapshot, StreamKpis } from './types';
+
+/** A class's counts since the last reset, and the latency of its delivered packets. */
+export interface ClassCounts {
+  finished: number;
+  delivered: number;
+  onTime: number;
+  late: number;
+  lost: number;
+  discarded: number;
+  readonly latency: { add(latencyMs: number): void };
+}
+
+/**
+ * One packet or message of a class finished (delivered after `latencyMs`, or lost / discarded): into its
+ * class's counts and, unless it is wired (`dev` null), its device's.
+ */
+export function countFinished(
+  cs: ClassCounts,
+  dev: DeviceState | null,
+  latencyMs: number,
+  lost: boolean,
+  discarded: boolean,
+  late: boolean,
+): void {
+  cs.finished++;
+  if (lost) {
+    if (discarded) cs.discarded++;
+    else cs.lost++;
+  } else {
+    cs.delivered++;
+    cs.latency.add(latencyMs);
+    if (late) cs.late++;
+    else cs.onTime++;
+  }
+  if (dev !== null) {
+    if (lost) dev.stats.lost++;
+    else {
+      dev.stats.delivered++;
+      dev.stats.latencySumMs += latencyMs;
+      if (late) dev.stats.late++;
+    }
+  }
+}
+
+export function classKpiRow(
+  p: ClassProfile,
+  s: Omit<ClassCounts, 'latency'>,
+  latency: LatencySummary,
+): ClassKpis {
+  const reliability = s.finished > 0 ? s.onTime / s.finished : Number.NaN;
+  return {
+    trafficClass: p.trafficClass,
+    fiveQi: p.qos.fiveQi,
+    priorityLevel: p.qos.priorityLevel,
+    deadlineMs: p.deadlineMs,
+    finished: Math.round(s.finished),
+    delivered: Math.round(s.delivered),
+    onTime: Math.round(s.onTime),
+    late: Math.round(s.late),
+    lost: Math.round(s.lost),
+    discarded: Math.round(s.discarded),
+    reliability,
+    targetReliability: p.targetReliability,
+    meetsTarget: s.finished === 0 || reliability >= p.targetReliability,
+    latency,
+  };
+}
 
 /** What a stream row reads: the latest spec, the statistics and the current activation of one stream id. */
 export interface StreamRow {
@@ -46,7 +116,21 @@ export function deviceKpiRow(d: DeviceState, env: RadioEnvironment, durationMs: 
   };
 }
 
-export function streamKpiRow(id: string, r: StreamRow): StreamKpis {
+/** The rows of every stream id, and their survival-time failures in total. */
+export function streamKpiRows(records: ReadonlyMap<string, StreamRow>): {
+  streams: StreamKpis[];
+  survivalFailures: number;
+} {
+  const streams: StreamKpis[] = [];
+  let survivalFailures = 0;
+  for (const [id, r] of records) {
+    survivalFailures += r.stats.survivalFailures;
+    streams.push(streamKpiRow(id, r));
+  }
+  return { streams, survivalFailures };
+}
+
+function streamKpiRow(id: string, r: StreamRow): StreamKpis {
   return {
     streamId: id,
     trafficClass: r.spec.trafficClass,
@@ -60,5 +144,28 @@ export function streamKpiRow(id: string, r: StreamRow): StreamKpis {
     lost: Math.round(r.stats.lost),
     survivalFailures: r.stats.survivalFailures,
     inFailure: r.current?.failed ?? false,
+  };
+}
+
+/** `d` in a snapshot at `nowMs`, with its UL and DL backlogs (bytes). */
+export function deviceSnapshotRow(
+  d: DeviceState,
+  env: RadioEnvironment,
+  nowMs: number,
+  ulBacklogBytes: number,
+  dlBacklogBytes: number,
+): NetworkSnapshot['devices'][number] {
+  return {
+    deviceId: d.id,
+    endpointId: d.endpointId,
+    servingCellId: d.serving >= 0 ? env.cells[d.serving]!.id : null,
+    xM: d.xM,
+    yM: d.yM,
+    rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
+    dlSinrDb: d.quality[DL].sinrDb,
+    ulSinrDb: d.quality[UL].sinrDb,
+    ulBacklogBytes,
+    dlBacklogBytes,
+    inHandover: d.blockedUntilMs > nowMs,
   };
 }

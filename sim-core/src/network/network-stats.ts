@@ -5,19 +5,26 @@ import type { CellLink } from './cell-link';
 import type { NetworkConfig } from './config';
 import type { DeviceState } from './device';
 import type { Handover } from './handover';
-import { deviceKpiRow, streamKpiRow } from './kpi-rows';
+import {
+  type ClassCounts,
+  classKpiRow,
+  countFinished,
+  deviceKpiRow,
+  deviceSnapshotRow,
+  streamKpiRows,
+} from './kpi-rows';
 import { LatencyHistogram } from './latency-histogram';
 import type { Packet } from './packet';
 import type { RadioEnvironment } from './radio-environment';
 import { type StreamState, StreamStats } from './stream';
 import { type Dir, DL, UL } from './tdd-grid';
 import type { ClassProfile } from './traffic-classes';
-import type { CellKpis, ClassKpis, DirectionKpis, NetworkKpis, NetworkSnapshot, StreamKpis } from './types';
+import type { CellKpis, ClassKpis, DirectionKpis, NetworkKpis, NetworkSnapshot } from './types';
 import type { ZoneSchedule } from './zone-schedule';
 
 const EPS_MS = 1e-9;
 
-class ClassStats {
+class ClassStats implements ClassCounts {
   finished = 0;
   delivered = 0;
   onTime = 0;
@@ -83,26 +90,8 @@ export class NetworkStats {
    * the stream's survival-time watchdog. Returns the device the packet is counted for (null: wired).
    */
   finished(p: Packet, timeMs: number, latencyMs: number, lost: boolean, discarded: boolean, late: boolean) {
-    const cs = this.classStats[p.classIndex]!;
-    cs.finished++;
-    if (lost) {
-      if (discarded) cs.discarded++;
-      else cs.lost++;
-    } else {
-      cs.delivered++;
-      cs.latency.add(latencyMs);
-      if (late) cs.late++;
-      else cs.onTime++;
-    }
     const dev = p.src ?? p.dst;
-    if (dev !== null) {
-      if (lost) dev.stats.lost++;
-      else {
-        dev.stats.delivered++;
-        dev.stats.latencySumMs += latencyMs;
-        if (late) dev.stats.late++;
-      }
-    }
+    countFinished(this.classStats[p.classIndex]!, dev, latencyMs, lost, discarded, late);
     const stream = p.stream;
     if (stream !== null) {
       const ss = stream.stats;
@@ -143,23 +132,7 @@ export class NetworkStats {
     }
     const classes: ClassKpis[] = profiles.map((p) => {
       const s = this.classStats[p.index]!;
-      const reliability = s.finished > 0 ? s.onTime / s.finished : Number.NaN;
-      return {
-        trafficClass: p.trafficClass,
-        fiveQi: p.qos.fiveQi,
-        priorityLevel: p.qos.priorityLevel,
-        deadlineMs: p.deadlineMs,
-        finished: s.finished,
-        delivered: s.delivered,
-        onTime: s.onTime,
-        late: s.late,
-        lost: s.lost,
-        discarded: s.discarded,
-        reliability,
-        targetReliability: p.targetReliability,
-        meetsTarget: s.finished === 0 || reliability >= p.targetReliability,
-        latency: s.latency.summary(),
-      };
+      return classKpiRow(p, s, s.latency.summary());
     });
     const direction = (l: CellLink, dir: Dir): DirectionKpis => ({
       throughputMbps: l.bitsDelivered / (durationMs * 1000),
@@ -175,12 +148,7 @@ export class NetworkStats {
       handoversOut: handover.tally.outOfCell[c.index]!,
     }));
     const deviceKpis = devices.map((d) => deviceKpiRow(d, env, durationMs));
-    const streams: StreamKpis[] = [];
-    let survivalFailures = 0;
-    for (const [id, r] of this.streams) {
-      survivalFailures += r.stats.survivalFailures;
-      streams.push(streamKpiRow(id, r));
-    }
+    const { streams, survivalFailures } = streamKpiRows(this.streams);
     return {
       fromMs: this.startMs,
       toMs: endMs,
@@ -201,19 +169,9 @@ export class NetworkStats {
     const { env, devices, links, zones } = this.parts;
     return {
       timeMs: now,
-      devices: devices.map((d) => ({
-        deviceId: d.id,
-        endpointId: d.endpointId,
-        servingCellId: d.serving >= 0 ? env.cells[d.serving]!.id : null,
-        xM: d.xM,
-        yM: d.yM,
-        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
-        dlSinrDb: d.quality[DL].sinrDb,
-        ulSinrDb: d.quality[UL].sinrDb,
-        ulBacklogBytes: d.backlogBits[UL] / 8,
-        dlBacklogBytes: d.backlogBits[DL] / 8,
-        inHandover: d.blockedUntilMs > now,
-      })),
+      devices: devices.map((d) =>
+        deviceSnapshotRow(d, env, now, d.backlogBits[UL] / 8, d.backlogBits[DL] / 8),
+      ),
       cells: env.cells.map((c) => ({
         cellId: c.id,
         dlLoad: links[c.index]![DL].loadAt(now),

@@ -3,9 +3,9 @@
 
 import type { Probe } from '../../engine/probe';
 import type { HandoverTally } from '../handover';
-import { deviceKpiRow, streamKpiRow } from '../kpi-rows';
+import { classKpiRow, deviceKpiRow, streamKpiRows } from '../kpi-rows';
 import { type Dir, DL, UL } from '../tdd-grid';
-import type { CellKpis, CellLoadSample, ClassKpis, NetworkKpis, StreamKpis } from '../types';
+import type { CellKpis, CellLoadSample, ClassKpis, NetworkKpis } from '../types';
 import { type Atoms, convolveCompress, coreAtoms, mixture } from './atoms';
 import type { CellLoad } from './cell-load';
 import type { CoreModel, DelayDistribution } from './delay-distribution';
@@ -32,23 +32,7 @@ export function flowKpis(
     const hist = new WeightedLatencyHistogram();
     hist.merge(s.latency);
     addStreamPackets(hist, s.weights, radio.core);
-    const reliability = s.finished > 0 ? s.onTime / s.finished : Number.NaN;
-    return {
-      trafficClass: p.trafficClass,
-      fiveQi: p.qos.fiveQi,
-      priorityLevel: p.qos.priorityLevel,
-      deadlineMs: p.deadlineMs,
-      finished: Math.round(s.finished),
-      delivered: Math.round(s.delivered),
-      onTime: Math.round(s.onTime),
-      late: Math.round(s.late),
-      lost: Math.round(s.lost),
-      discarded: Math.round(s.discarded),
-      reliability,
-      targetReliability: p.targetReliability,
-      meetsTarget: s.finished === 0 || reliability >= p.targetReliability,
-      latency: hist.summary(),
-    };
+    return classKpiRow(p, s, hist.summary());
   });
   const direction = (cell: number, dir: Dir) => {
     const st = stats.cellStats[cell]![dir];
@@ -69,12 +53,7 @@ export function flowKpis(
     handoversOut: tally.outOfCell[c.index]!,
   }));
   const deviceKpis = devices.map((d) => deviceKpiRow(d, env, durationMs));
-  const streams: StreamKpis[] = [];
-  let survivalFailures = 0;
-  for (const [id, r] of records) {
-    survivalFailures += r.stats.survivalFailures;
-    streams.push(streamKpiRow(id, r));
-  }
+  const { streams, survivalFailures } = streamKpiRows(records);
   return {
     fromMs,
     toMs: endMs,

@@ -13,6 +13,7 @@ import type { Simulation } from '../../engine/simulation';
 import type { HandoverConfig, NetworkConfig } from '../config';
 import { coverageGrid } from '../coverage';
 import { HandoverTally } from '../handover';
+import { deviceSnapshotRow } from '../kpi-rows';
 import type { PowerControl } from '../link-budget';
 import { DL, UL } from '../tdd-grid';
 import type {
@@ -197,19 +198,8 @@ export class FlowNetwork implements NetworkModel {
     const { env, devices, loads, zoneState } = this.radio;
     return {
       timeMs: now,
-      devices: devices.map((d) => ({
-        deviceId: d.id,
-        endpointId: d.endpointId,
-        servingCellId: d.serving >= 0 ? env.cells[d.serving]!.id : null,
-        xM: d.xM,
-        yM: d.yM,
-        rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
-        dlSinrDb: d.quality[DL].sinrDb,
-        ulSinrDb: d.quality[UL].sinrDb,
-        ulBacklogBytes: 0,
-        dlBacklogBytes: 0,
-        inHandover: d.blockedUntilMs > now,
-      })),
+      // Flows keep no queues: no backlog.
+      devices: devices.map((d) => deviceSnapshotRow(d, env, now, 0, 0)),
       cells: env.cells.map((c) => ({
         cellId: c.id,
         dlLoad: loads[c.index]![DL].utilization,

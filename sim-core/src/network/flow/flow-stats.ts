@@ -2,12 +2,13 @@
 // blocks), per device and per stream. Messages count one by one; stream packets count per regime (the
 // expected counts of a stretch with one delay distribution, fractional until the KPIs round them).
 import type { DeviceState } from '../device';
+import { type ClassCounts, countFinished } from '../kpi-rows';
 import type { Dir } from '../tdd-grid';
 import type { DelayDistribution } from './delay-distribution';
 import type { FlowStream } from './flow-stream';
 import { WeightedLatencyHistogram } from './weighted-histogram';
 
-export class ClassStats {
+export class ClassStats implements ClassCounts {
   finished = 0;
   delivered = 0;
   onTime = 0;
@@ -63,25 +64,7 @@ export class FlowStats {
     discarded: boolean,
     late: boolean,
   ): void {
-    const cs = this.classStats[ci]!;
-    cs.finished++;
-    if (lost) {
-      if (discarded) cs.discarded++;
-      else cs.lost++;
-    } else {
-      cs.delivered++;
-      cs.latency.add(latencyMs);
-      if (late) cs.late++;
-      else cs.onTime++;
-    }
-    if (dev !== null) {
-      if (lost) dev.stats.lost++;
-      else {
-        dev.stats.delivered++;
-        dev.stats.latencySumMs += latencyMs;
-        if (late) dev.stats.late++;
-      }
-    }
+    countFinished(this.classStats[ci]!, dev, latencyMs, lost, discarded, late);
   }
 
   /** One leg of a message on `cell` (its device's serving cell): what it cost the cell (all transmissions) and carried. */
