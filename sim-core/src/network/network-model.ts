@@ -24,7 +24,7 @@ import { CQI_TARGET_BLER, DEFAULT_MAX_HARQ_RETRANSMISSIONS } from './radio/cqi';
 import { CORE_DELAY_PROFILES, type CoreDelayProfile, coreDelayMs } from './radio/deployment';
 import { RadioEnvironment } from './radio-environment';
 import { effectiveQosConfig, RanShare } from './ran-share/ran-share';
-import { type StreamHost, StreamState } from './stream';
+import { emitSurvivalChange, type StreamHost, StreamState } from './stream';
 import { type Dir, DL, UL } from './tdd-grid';
 import { DEFAULT_TRAFFIC_SOURCE, trafficSources } from './traffic/registry';
 import { type ClassProfile, classIndex, priorityOrder, resolveClassProfiles } from './traffic-classes';
@@ -380,13 +380,7 @@ class FiveGNetwork implements NetworkModel, MacHost, LoadView, StreamHost {
   }
 
   survivalChanged(stream: StreamState, failed: boolean, timeMs: number): void {
-    if (this.probes.notable.active)
-      this.probes.notable.emit({
-        timeMs,
-        kind: failed ? 'survivalTimeExceeded' : 'recovered',
-        subjectId: stream.spec.id,
-        detail: `${stream.spec.from} → ${stream.spec.to}`,
-      });
+    emitSurvivalChange(this.probes.notable, stream.spec, failed, timeMs);
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -1,12 +1,14 @@
 // A stream (motion control, telemetry, video frames; periodic unless its traffic source says otherwise) and its
 // TS 22.104 survival-time watchdog (survival-watchdog.ts).
 import type { StreamHandle, StreamListener, StreamSpec } from '../control/seam';
+import type { Probe } from '../engine/probe';
 import type { SimAction } from '../engine/sim-action';
 import type { Simulation } from '../engine/simulation';
 import type { DeviceState } from './device';
 import type { Packet } from './packet';
 import { SurvivalWatchdog } from './survival-watchdog';
 import type { TrafficSource } from './traffic/traffic-source';
+import type { NetworkNotableEvent } from './types';
 
 /**
  * Packets of a stream are generated in batches covering this much time (and at least
@@ -270,4 +272,20 @@ export class DeliveryWindows {
     this.scheduleNext();
     if (c !== undefined && c[0] > 0) this.listener.onDeliveryRatio!(c[1] / c[0], (k + 1) * this.windowMs);
   }
+}
+
+/** A 5G stream's survival time ran out (`failed`) or it recovered, at `timeMs`: the notable event, if recorded. */
+export function emitSurvivalChange(
+  notable: Probe<NetworkNotableEvent>,
+  spec: StreamSpec,
+  failed: boolean,
+  timeMs: number,
+): void {
+  if (notable.active)
+    notable.emit({
+      timeMs,
+      kind: failed ? 'survivalTimeExceeded' : 'recovered',
+      subjectId: spec.id,
+      detail: `${spec.from} → ${spec.to}`,
+    });
 }

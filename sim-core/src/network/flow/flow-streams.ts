@@ -9,6 +9,7 @@ import type { Simulation } from '../../engine/simulation';
 import type { HandoverConfig, NetworkConfig } from '../config';
 import type { DeviceState } from '../device';
 import type { HandoverTally, MobilitySettings } from '../handover';
+import { emitSurvivalChange } from '../stream';
 import type { Dir } from '../tdd-grid';
 import { DL, UL } from '../tdd-grid';
 import { classIndex } from '../traffic-classes';
@@ -167,13 +168,7 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
   }
 
   survivalChanged(stream: FlowStream, failed: boolean, timeMs: number): void {
-    if (this.probes.notable.active)
-      this.probes.notable.emit({
-        timeMs,
-        kind: failed ? 'survivalTimeExceeded' : 'recovered',
-        subjectId: stream.spec.id,
-        detail: `${stream.spec.from} → ${stream.spec.to}`,
-      });
+    emitSurvivalChange(this.probes.notable, stream.spec, failed, timeMs);
   }
 
   // MobilityHost
