@@ -54,6 +54,19 @@ export const DEFAULT_PING_PONG_WINDOW_MS = 5000;
  */
 export const L3_SAMPLE_PERIOD_MS = 200;
 
+/** Where an endpoint is at a time (undefined: it does not know; the device's configured position stands). */
+export type Locate = (endpointId: string, timeMs: number) => { xM: number; yM: number } | undefined;
+
+/** Where `dev` is at `tMs`: its endpoint's position, else the device's configured one. */
+export function locateDevice(dev: DeviceState, locate: Locate, tMs: number): { xM: number; yM: number } {
+  const pos = locate(dev.endpointId, tMs);
+  if (pos !== undefined) return pos;
+  const { xM, yM } = dev.config;
+  if (xM === undefined || yM === undefined)
+    throw new Error(`Network: no position for endpoint '${dev.endpointId}' (device ${dev.id})`);
+  return { xM, yM };
+}
+
 export interface MobilitySettings {
   /** Recompute a mobile device's link after it moved this far. */
   recomputeDistanceM: number;
@@ -208,7 +221,7 @@ export class Handover {
     env: RadioEnvironment,
     private readonly budget: LinkBudget,
     private readonly link: (cell: number, dir: Dir) => CellLink,
-    private readonly locate: (endpointId: string, timeMs: number) => { xM: number; yM: number } | undefined,
+    private readonly locate: Locate,
     private readonly config: HandoverConfig,
     private readonly mobility: MobilitySettings,
     probes: Pick<NetworkProbes, 'handovers' | 'notable'>,
@@ -225,11 +238,7 @@ export class Handover {
   refreshLink(dev: DeviceState, tMs: number): void {
     if (dev.geomValid && (dev.fixed || tMs - dev.lastLocateMs < this.mobility.locateIntervalMs)) return;
     dev.lastLocateMs = tMs;
-    const pos = this.locate(dev.endpointId, tMs);
-    const x = pos?.xM ?? dev.config.xM;
-    const y = pos?.yM ?? dev.config.yM;
-    if (x === undefined || y === undefined)
-      throw new Error(`Network: no position for endpoint '${dev.endpointId}' (device ${dev.id})`);
+    const { xM: x, yM: y } = locateDevice(dev, this.locate, tMs);
     if (!dev.geomValid || Math.hypot(x - dev.xM, y - dev.yM) >= this.mobility.recomputeDistanceM)
       this.budget.computeGeometry(dev, x, y);
     if (dev.serving < 0) {

@@ -9,7 +9,7 @@ import type { SimAction } from '../../engine/sim-action';
 import type { Simulation } from '../../engine/simulation';
 import type { HandoverConfig } from '../config';
 import type { DeviceState } from '../device';
-import { a3Target, l3Hold, type MobilitySettings } from '../handover';
+import { a3Target, type Locate, l3Hold, locateDevice, type MobilitySettings } from '../handover';
 import type { LinkBudget } from '../link-budget';
 import { GeometryGrid } from './geometry-grid';
 
@@ -20,7 +20,6 @@ const DISTANCE_TOLERANCE_M = 1e-6;
 /** Shortest distance waited for (a device turning a corner near the recompute circle looks again this far on). */
 const MIN_STEP_M = 0.05;
 
-export type Locate = (endpointId: string, timeMs: number) => { xM: number; yM: number } | undefined;
 /** ConnectivityContext.movedByMs: the earliest time the endpoint can be `distanceM` on from where it is at `timeMs`. */
 export type MovedBy = (endpointId: string, timeMs: number, distanceM: number) => number | undefined;
 
@@ -75,11 +74,7 @@ export class FlowMobility {
     if (dev.geomValid && (dev.fixed || (!force && tMs - dev.lastLocateMs < this.settings.locateIntervalMs)))
       return false;
     dev.lastLocateMs = tMs;
-    const pos = this.locate(dev.endpointId, tMs);
-    const x = pos?.xM ?? dev.config.xM;
-    const y = pos?.yM ?? dev.config.yM;
-    if (x === undefined || y === undefined)
-      throw new Error(`Network: no position for endpoint '${dev.endpointId}' (device ${dev.id})`);
+    const { xM: x, yM: y } = locateDevice(dev, this.locate, tMs);
     const i = dev.index;
     this.lastXM[i] = x;
     this.lastYM[i] = y;
