@@ -82,19 +82,35 @@ export class FlowDistributions {
    * table 3) for a class with a tighter BLER target, as the packet model's blocks carrying it.
    */
   legLink(dev: DeviceState, dir: Dir, classIndex: number): LegLink {
-    const r = this.radio;
-    const q = r.budget.quality(dev, dir, 0);
-    const mcs = r.classTier[classIndex] === 1 ? q.reliable : q;
-    const cell = r.env.cells[dev.serving]!;
+    const q = this.radio.budget.quality(dev, dir, 0);
+    const mcs = this.radio.classTier[classIndex] === 1 ? q.reliable : q;
+    return this.linkOn(
+      dev,
+      dir,
+      mcs.bitsPerPrbSymbol,
+      quantizeBler(mcs.bler),
+      this.capPrb(dev, dir, q.fullPowerPrbs),
+    );
+  }
+
+  /** `dev`'s link in `dir` on its serving cell at an MCS, (quantised) BLER and PRB cap worked out already. */
+  private linkOn(
+    dev: DeviceState,
+    dir: Dir,
+    bitsPerPrbSymbol: number,
+    bler: number,
+    capPrb: number,
+  ): LegLink {
+    const cell = this.radio.env.cells[dev.serving]!;
     return {
       grid: cell.grid,
       dir,
-      bitsPerPrbSymbol: mcs.bitsPerPrbSymbol,
-      bler: quantizeBler(mcs.bler),
-      capPrb: this.capPrb(dev, dir, q.fullPowerPrbs),
+      bitsPerPrbSymbol,
+      bler,
+      capPrb,
       nPrb: cell.nPrb,
-      maxAttempts: r.maxAttempts,
-      harqProcessingMs: r.harqProcessingMs[dev.serving]!,
+      maxAttempts: this.radio.maxAttempts,
+      harqProcessingMs: this.radio.harqProcessingMs[dev.serving]!,
     };
   }
 
@@ -179,7 +195,7 @@ export class FlowDistributions {
       model = {
         id,
         radioId,
-        link: this.legLink(dev, leg.dir, ci),
+        link: this.linkOn(dev, leg.dir, mcs.bitsPerPrbSymbol, bler, capPrb),
         access,
         servedShare: leg.servedShare,
         discardTimerMs,
