@@ -1,4 +1,5 @@
-import { type Data, getIn, isObject, listAt, type Path } from './data';
+import { isPlainObject } from '@factory-twin/scenarios/browser';
+import { type Data, getIn, listAt, type Path } from './data';
 
 /** What the editor places, each kind kept in one array of the scenario. */
 export type EntityKind =
@@ -82,8 +83,8 @@ const idOf = (kind: EntityKind, item: Data) => (kind === 'edge' ? edgeId(item) :
 export function indexOf(data: Data, key: EntityKey): number {
   const { kind, id } = parseKey(key);
   const at = getIn(data, COLLECTION[kind]);
-  if (SINGLE.has(kind)) return isObject(at) ? 0 : -1;
-  return Array.isArray(at) ? at.findIndex((item) => isObject(item) && idOf(kind, item) === id) : -1;
+  if (SINGLE.has(kind)) return isPlainObject(at) ? 0 : -1;
+  return Array.isArray(at) ? at.findIndex((item) => isPlainObject(item) && idOf(kind, item) === id) : -1;
 }
 
 /** Where an entity's object lies in the scenario (its array element, or a single object's path), or undefined. */
@@ -97,7 +98,7 @@ export function pathOf(data: Data, key: EntityKey): Path | undefined {
 export function entityAt(data: Data, key: EntityKey): Data | undefined {
   const path = pathOf(data, key);
   const e = path && getIn(data, path);
-  return isObject(e) ? e : undefined;
+  return isPlainObject(e) ? e : undefined;
 }
 
 /** Every id used by any entity (new ids avoid them all: ids share one namespace in the loader's checks). */
@@ -168,7 +169,7 @@ export function entityOfPath(data: Data, path: readonly PropertyKey[]): EntityKe
   }
   if (!best) return undefined;
   const item = getIn(data, [...COLLECTION[best.kind], best.index]);
-  if (!isObject(item)) return undefined;
+  if (!isPlainObject(item)) return undefined;
   if (best.kind === 'device' && item.attachedTo !== undefined)
     return ownerKey(data, String(item.attachedTo)) ?? keyOf('device', String(item.id));
   return keyOf(best.kind, idOf(best.kind, item));
