@@ -7,10 +7,11 @@ import { Floor } from '../scene/Floor';
 import { checks } from './checks';
 import { EditorCamera } from './EditorCamera';
 import { moveOnFloor, pressEntity, pressFloor, release } from './interaction';
-import { GnbsLayer, MachinesLayer, MarksLayer, PathsLayer, type Press } from './layers';
+import { GnbsLayer, MachinesLayer, MarksLayer, PathsLayer } from './layers';
 import { type Data, listAt } from './model/data';
 import { type EntityKey, floorOf } from './model/entities';
 import { OBJECT_LAYERS } from './objects/registry';
+import type { Press } from './objects/types';
 import { OwnGnbs } from './optimise/OwnGnbs';
 import { currentData, editor } from './store';
 

@@ -11,8 +11,6 @@ import { COLLECTION, type EntityKey, edgeId, keyOf, positionOf } from './model/e
 import { DISC, RING } from './objects/kit';
 import { pressable as handlers, num, type Press } from './objects/types';
 
-export type { Press };
-
 /** Machines as their kit (one shared geometry per kind), scaled to their footprint. */
 export function MachinesLayer({ data, onPress }: { data: Data; onPress: Press }) {
   const geos = useMemo(
