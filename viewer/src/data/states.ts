@@ -6,8 +6,6 @@ import { AGV_STATE_CLASS, MACHINE_STATE_CLASS, type Pattern, STATE_CLASSES, UNKN
 // order: the index is the state code stored in frame buffers; one past the last is "unknown". Colours and
 // labels (and state classes in palette.ts) are Records over sim-core's state types, so a state added there is a type error here until it has both.
 export { AGV_STATES, MACHINE_STATES };
-export type MachineStateName = MachineState;
-export type AgvStateName = AgvState;
 export const MACHINE_UNKNOWN = MACHINE_STATES.length;
 export const AGV_UNKNOWN = AGV_STATES.length;
 

@@ -51,7 +51,7 @@ function useLiveChecks() {
 /** The layout editor: a second mode of the viewer app (`?mode=edit`). */
 export default function EditorApp() {
   const t = useT();
-  const history = useStore(editor, (s) => s.history);
+  const open = useStore(editor, (s) => s.history !== null);
   const error = useStore(editor, (s) => s.error);
   const tool = useStore(editor, (s) => s.tool);
   const [fitSeq, setFitSeq] = useState(0);
@@ -68,7 +68,7 @@ export default function EditorApp() {
       <EditorToolbar onFit={() => setFitSeq((n) => n + 1)} />
       <main className="workspace editor-main">
         <div className="editor-view">
-          {history ? (
+          {open ? (
             <ErrorBoundary area="editor">
               <EditorScene fitSeq={fitSeq} />
               <div className="editor-hint">{t(`editor.hint.${tool}`)}</div>
@@ -78,7 +78,7 @@ export default function EditorApp() {
               <p>{t('editor.openHint')}</p>
             </div>
           )}
-          {history && <FrontView />}
+          {open && <FrontView />}
           {error && (
             <p className="problem editor-error" data-testid="editor-error">
               {error}

@@ -7,18 +7,28 @@ import { Floor } from '../scene/Floor';
 import { checks } from './checks';
 import { EditorCamera } from './EditorCamera';
 import { moveOnFloor, pressEntity, pressFloor, release } from './interaction';
-import { GnbsLayer, MachinesLayer, MarksLayer, PathsLayer, type Press } from './layers';
-import { type Data, listAt } from './model/data';
+import { GnbsLayer, MachinesLayer, MarksLayer, PathsLayer } from './layers';
+import { listAt } from './model/data';
 import { type EntityKey, floorOf } from './model/entities';
 import { OBJECT_LAYERS } from './objects/registry';
+import type { Press } from './objects/types';
 import { OwnGnbs } from './optimise/OwnGnbs';
 import { currentData, editor } from './store';
 
 const FILL = { position: 'absolute', inset: 0 } as const;
 
-/** The replay's Layout for the parts of the scene kit the editor reuses (the floor with its zones, the heatmap). */
-function sketchLayout(data: Data, coverage: Layout['coverage']): Layout {
-  const zones = listAt(data, ['zones']).map((z) => ({
+/**
+ * The replay's Layout for the parts of the scene kit the editor reuses (the floor with its zones, the
+ * heatmap). Built from those parts only, so that an edit elsewhere (a drag) keeps it and the floor's
+ * geometry is not rebuilt on every pointer move.
+ */
+function sketchLayout(
+  zonesAt: unknown,
+  widthM: number,
+  depthM: number,
+  coverage: Layout['coverage'],
+): Layout {
+  const zones = listAt(zonesAt, []).map((z) => ({
     id: String(z.id),
     label: String(z.label ?? z.id),
     xM: Number(z.xM) || 0,
@@ -27,8 +37,8 @@ function sketchLayout(data: Data, coverage: Layout['coverage']): Layout {
     depthM: Number(z.depthM) || 0,
   }));
   return {
-    name: String(data.name ?? ''),
-    floor: floorOf(data),
+    name: '',
+    floor: { widthM, depthM },
     zones,
     machines: [],
     buffers: [],
@@ -63,12 +73,13 @@ export function EditorScene({ fitSeq }: { fitSeq: number }) {
     window.addEventListener('pointerup', release);
     return () => window.removeEventListener('pointerup', release);
   }, []);
+  const zonesAt = data?.zones;
+  const { widthM, depthM } = floorOf(data ?? {});
   const layout = useMemo(
-    () => (data ? sketchLayout(data, grid ? { ul: grid, dl: grid } : undefined) : null),
-    [data, grid],
+    () => sketchLayout(zonesAt, widthM, depthM, grid ? { ul: grid, dl: grid } : undefined),
+    [zonesAt, widthM, depthM, grid],
   );
-  if (!data || !layout) return null;
-  const { widthM, depthM } = layout.floor;
+  if (!data) return null;
   return (
     <Canvas
       orthographic

@@ -22,7 +22,13 @@ function backToReplay() {
 export function EditorToolbar({ onFit }: { onFit: () => void }) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
-  const { tool, gridM, twoWay, history } = useStore(editor);
+  // Slices, not the whole store: a drag's preview changes the store on every pointer move.
+  const tool = useStore(editor, (s) => s.tool);
+  const gridM = useStore(editor, (s) => s.gridM);
+  const twoWay = useStore(editor, (s) => s.twoWay);
+  const open = useStore(editor, (s) => s.history !== null);
+  const canUndo = useStore(editor, (s) => (s.history?.past.length ?? 0) > 0);
+  const canRedo = useStore(editor, (s) => (s.history?.future.length ?? 0) > 0);
   const coverage = useStore(ui, (s) => s.coverage);
   return (
     <header className="topbar editor-toolbar">
@@ -42,7 +48,7 @@ export function EditorToolbar({ onFit }: { onFit: () => void }) {
           e.target.value = '';
         }}
       />
-      {history && (
+      {open && (
         <>
           <Segmented<Tool>
             label={t('editor.tools')}
@@ -75,20 +81,10 @@ export function EditorToolbar({ onFit }: { onFit: () => void }) {
             />{' '}
             {t('editor.twoWay')}
           </label>
-          <button
-            type="button"
-            onClick={undoEdit}
-            disabled={history.past.length === 0}
-            data-testid="editor-undo"
-          >
+          <button type="button" onClick={undoEdit} disabled={!canUndo} data-testid="editor-undo">
             {t('editor.undo')}
           </button>
-          <button
-            type="button"
-            onClick={redoEdit}
-            disabled={history.future.length === 0}
-            data-testid="editor-redo"
-          >
+          <button type="button" onClick={redoEdit} disabled={!canRedo} data-testid="editor-redo">
             {t('editor.redo')}
           </button>
           <Segmented<CoverageMode>

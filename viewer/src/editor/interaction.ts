@@ -129,7 +129,7 @@ export function pressEntity(key: EntityKey, xM: number, yM: number): boolean {
 }
 
 /** A press on a zone's rim handle: the drag that follows sets its radius. */
-export function pressHandle(key: EntityKey, _xM: number, _yM: number): void {
+export function pressHandle(key: EntityKey): void {
   setEditor({ selection: key });
   drag = { key, mode: 'radius', dx: 0, dy: 0 };
 }

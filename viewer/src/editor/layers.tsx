@@ -1,36 +1,24 @@
 // The editor's floor plan, drawn with the replay scene's kits (machine shapes, gNB masts) in floor
 // coordinates (x east, y north, z up). Every object takes presses through `onPress`.
 import { useMemo } from 'react';
-import * as THREE from 'three';
 import { MARKER_COLORS } from '../data/palette';
 import { mastKit } from '../scene/Gnbs';
-import { KITS, kindFor, kitGeometry, MACHINE_KINDS, type MachineKind } from '../scene/machine-shapes';
+import { kindFor, kitGeometry } from '../scene/machine-shapes';
 import { BoresightArrow } from './BoresightArrow';
 import { type Data, listAt } from './model/data';
-import { COLLECTION, type EntityKey, edgeId, keyOf, positionOf } from './model/entities';
-import { DISC, RING } from './objects/kit';
+import { COLLECTION, type EntityKey, edgeId, entityAt, keyOf, parseKey, positionOf } from './model/entities';
+import { DISC, KIT_MATERIAL, kit, RING } from './objects/kit';
 import { pressable as handlers, num, type Press } from './objects/types';
-
-export type { Press };
 
 /** Machines as their kit (one shared geometry per kind), scaled to their footprint. */
 export function MachinesLayer({ data, onPress }: { data: Data; onPress: Press }) {
-  const geos = useMemo(
-    () =>
-      Object.fromEntries(MACHINE_KINDS.map((k) => [k, kitGeometry(KITS[k])])) as Record<
-        MachineKind,
-        THREE.BufferGeometry
-      >,
-    [],
-  );
-  const material = useMemo(() => new THREE.MeshStandardMaterial({ vertexColors: true, roughness: 0.6 }), []);
   return (
     <group>
       {listAt(data, COLLECTION.machine).map((m) => (
         <mesh
           key={String(m.id)}
-          geometry={geos[kindFor(String(m.type ?? ''))]}
-          material={material}
+          geometry={kit(kindFor(String(m.type ?? '')))}
+          material={KIT_MATERIAL}
           position={[num(m.xM), num(m.yM), 0]}
           scale={[num(m.widthM, 1), num(m.depthM, 1), 1]}
           {...handlers(keyOf('machine', String(m.id)), onPress)}
@@ -138,13 +126,14 @@ export function MarksLayer({
       {marks.map(([key, color]) => {
         const at = positionOf(data, key) ?? edgeMid(data, key);
         if (!at) return null;
-        const m = listAt(data, COLLECTION.machine).find((x) => `machine:${String(x.id)}` === key);
-        const z = listAt(data, COLLECTION.izone).find((x) => `izone:${String(x.id)}` === key);
-        const r = m
-          ? Math.hypot(num(m.widthM, 1), num(m.depthM, 1)) / 2 + 0.6
-          : z
-            ? num(z.radiusM, 1) + 0.6
-            : 2.2;
+        const { kind } = parseKey(key);
+        const e = entityAt(data, key);
+        const r =
+          e && kind === 'machine'
+            ? Math.hypot(num(e.widthM, 1), num(e.depthM, 1)) / 2 + 0.6
+            : e && kind === 'izone'
+              ? num(e.radiusM, 1) + 0.6
+              : 2.2;
         return (
           <mesh
             key={`${color}${key}`}
@@ -162,8 +151,9 @@ export function MarksLayer({
 }
 
 function edgeMid(data: Data, key: EntityKey) {
-  if (!key.startsWith('edge:')) return undefined;
-  const [from, to] = key.slice(5).split('>');
+  const { kind, id } = parseKey(key);
+  if (kind !== 'edge') return undefined;
+  const [from, to] = id.split('>');
   const p = positionOf(data, keyOf('node', from));
   const q = positionOf(data, keyOf('node', to));
   return p && q ? { xM: (p.xM + q.xM) / 2, yM: (p.yM + q.yM) / 2 } : undefined;

@@ -1,20 +1,14 @@
-import type { Layout } from '@factory-twin/sim-core';
 import { OrbitControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { type ComponentRef, useEffect, useRef } from 'react';
 import * as THREE from 'three';
 import { useStore } from 'zustand';
 import type { RunModel } from '../data/run-model';
-import { type CameraPreset, ui } from '../store/ui';
+import { ui } from '../store/ui';
 import { fitPreset, focusView } from './camera-fit';
 import { cameraSync } from './camera-sync';
 import { entityPosition } from './positions';
 import { canvases } from './registry';
-
-/** Camera position and target (world coordinates, y up) for a preset view of the floor, fitted to the aspect. */
-export function presetView(layout: Layout, preset: CameraPreset, aspect = 16 / 9, fovDeg = 45) {
-  return fitPreset(layout.floor, preset, aspect, fovDeg);
-}
 
 /** Wall time of the camera's move to a focused entity (ms). */
 const FOCUS_MOVE_MS = 1_200;
@@ -91,7 +85,7 @@ export function CameraRig({ run, slot }: { run: RunModel; slot: 0 | 1 }) {
     }
     if (!atPreset.current || size.width <= 0 || size.height <= 0) return;
     const fov = (camera as THREE.PerspectiveCamera).fov ?? 45;
-    const v = presetView(layout, request.preset, size.width / size.height, fov);
+    const v = fitPreset(layout.floor, request.preset, size.width / size.height, fov);
     following.current = true;
     camera.position.set(...v.position);
     camera.far = Math.max(2000, 6 * Math.max(layout.floor.widthM, layout.floor.depthM));

@@ -2,6 +2,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import type { RunModel } from '../data/run-model';
+import { agvScale } from './Agvs';
 import { declutter, labelCandidates } from './declutter';
 import { kindFor, kitHeightM } from './machine-shapes';
 
@@ -35,7 +36,7 @@ const emsOf = (s: string) => {
 
 function sources(run: RunModel): Source[] {
   const L = run.layout;
-  const k = Math.min(3, Math.max(1, Math.max(L.floor.widthM, L.floor.depthM) / 80));
+  const k = agvScale(L.floor);
   const out: Source[] = [];
   const add = (s: Omit<Source, 'ems' | 'agv'> & { agv?: number }) => {
     out.push({ agv: -1, ...s, ems: emsOf(s.text) });

@@ -16,7 +16,9 @@ export function Machines({ run }: { run: RunModel }) {
     const byKind = new Map<MachineKind, number[]>();
     run.layout.machines.forEach((m, i) => {
       const k = kindFor(m.type);
-      byKind.set(k, [...(byKind.get(k) ?? []), i]);
+      const list = byKind.get(k);
+      if (list) list.push(i);
+      else byKind.set(k, [i]);
     });
     return MACHINE_KINDS.filter((k) => byKind.has(k)).map((kind) => ({ kind, indices: byKind.get(kind)! }));
   }, [run]);

@@ -1,10 +1,9 @@
 // Scenario data as the editor holds it: plain JSON (as read from the file), never mutated. Every edit
 // returns a new object that shares the unchanged parts, so a history of states costs little memory.
+import { isPlainObject } from '@factory-twin/scenarios/browser';
 
 export type Data = Record<string, unknown>;
 export type Path = readonly (string | number)[];
-
-export const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function getIn(data: unknown, path: Path): unknown {
   let node = data;
@@ -27,7 +26,7 @@ export function setIn<T>(data: T, path: Path, value: unknown): T {
     out[head as number] = setIn(out[head as number], rest, value);
     return out as T;
   }
-  const base: Data = isObject(data) ? data : {};
+  const base: Data = isPlainObject(data) ? data : {};
   const next = setIn(base[head as string], rest, value);
   if (next === undefined) {
     const { [head as string]: _gone, ...kept } = base;
@@ -39,7 +38,7 @@ export function setIn<T>(data: T, path: Path, value: unknown): T {
 /** The array at `path`, or an empty one. */
 export function listAt(data: unknown, path: Path): Data[] {
   const v = getIn(data, path);
-  return Array.isArray(v) ? (v.filter(isObject) as Data[]) : [];
+  return Array.isArray(v) ? v.filter(isPlainObject) : [];
 }
 
 /** Metres rounded to the millimetre (no float noise such as 12.300000000000001 in saved files). */

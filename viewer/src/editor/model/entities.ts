@@ -1,4 +1,5 @@
-import { type Data, getIn, isObject, listAt, type Path } from './data';
+import { isPlainObject } from '@factory-twin/scenarios/browser';
+import { type Data, getIn, listAt, type Path } from './data';
 
 /** What the editor places, each kind kept in one array of the scenario. */
 export type EntityKind =
@@ -75,11 +76,15 @@ export function parseKey(key: EntityKey): { kind: EntityKind; id: string } {
 
 const idOf = (kind: EntityKind, item: Data) => (kind === 'edge' ? edgeId(item) : String(item.id));
 
-/** Index of an entity in its array (a single object: 0), or -1. */
+/**
+ * Index of an entity in its array as the file has it (a single object: 0), or -1. Not `listAt`'s index:
+ * that list leaves out entries that are not objects, so it would point at the wrong element.
+ */
 export function indexOf(data: Data, key: EntityKey): number {
   const { kind, id } = parseKey(key);
-  if (SINGLE.has(kind)) return isObject(getIn(data, COLLECTION[kind])) ? 0 : -1;
-  return listAt(data, COLLECTION[kind]).findIndex((item) => idOf(kind, item) === id);
+  const at = getIn(data, COLLECTION[kind]);
+  if (SINGLE.has(kind)) return isPlainObject(at) ? 0 : -1;
+  return Array.isArray(at) ? at.findIndex((item) => isPlainObject(item) && idOf(kind, item) === id) : -1;
 }
 
 /** Where an entity's object lies in the scenario (its array element, or a single object's path), or undefined. */
@@ -93,7 +98,7 @@ export function pathOf(data: Data, key: EntityKey): Path | undefined {
 export function entityAt(data: Data, key: EntityKey): Data | undefined {
   const path = pathOf(data, key);
   const e = path && getIn(data, path);
-  return isObject(e) ? e : undefined;
+  return isPlainObject(e) ? e : undefined;
 }
 
 /** Every id used by any entity (new ids avoid them all: ids share one namespace in the loader's checks). */
@@ -163,8 +168,8 @@ export function entityOfPath(data: Data, path: readonly PropertyKey[]): EntityKe
       best = { kind, depth: c.length, index };
   }
   if (!best) return undefined;
-  const item = listAt(data, COLLECTION[best.kind])[best.index];
-  if (!isObject(item)) return undefined;
+  const item = getIn(data, [...COLLECTION[best.kind], best.index]);
+  if (!isPlainObject(item)) return undefined;
   if (best.kind === 'device' && item.attachedTo !== undefined)
     return ownerKey(data, String(item.attachedTo)) ?? keyOf('device', String(item.id));
   return keyOf(best.kind, idOf(best.kind, item));

@@ -106,6 +106,16 @@ describe('edit operations', () => {
     expect(entityOfPath(d, ['run', 'seed'])).toBeUndefined();
   });
 
+  it('address entities by their place in the file when a list also holds something else (the loader flags it)', () => {
+    // A stray null before the machines: edits, deletes and problems must still reach the right machine.
+    const d: Data = { machines: [null, { id: 'A', xM: 1, yM: 1 }, { id: 'B', xM: 2, yM: 2 }] };
+    expect(getIn(moveEntity(d, 'machine:B', 5, 6), ['machines', 2])).toEqual({ id: 'B', xM: 5, yM: 6 });
+    expect(getIn(setField(d, 'machine:A', ['type'], 'cnc'), ['machines', 1, 'type'])).toBe('cnc');
+    expect(getIn(deleteEntity(d, 'machine:A'), ['machines'])).toEqual([null, { id: 'B', xM: 2, yM: 2 }]);
+    expect(entityOfPath(d, ['machines', 2, 'xM'])).toBe('machine:B');
+    expect(entityOfPath(d, ['machines', 0])).toBeUndefined();
+  });
+
   it('make fresh ids after the template', () => {
     expect(freshId(plant(), 'GNB1')).toBe('GNB3');
     expect(freshId({ machines: [{ id: 'A-09' }] }, 'A-09')).toBe('A-10');

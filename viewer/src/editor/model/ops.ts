@@ -50,7 +50,7 @@ export function deleteEntity(data: Data, key: EntityKey): Data {
   const { kind, id } = parseKey(key);
   const i = indexOf(data, key);
   if (i < 0 || SINGLE.has(kind)) return data;
-  const list = listAt(data, COLLECTION[kind]);
+  const list = getIn(data, COLLECTION[kind]) as unknown[];
   let next = setIn(
     data,
     COLLECTION[kind],
@@ -67,7 +67,7 @@ export function deleteEntity(data: Data, key: EntityKey): Data {
         chargers.filter((c) => c.nodeId !== id),
       );
   }
-  if (kind === 'ap' && list.length === 1) {
+  if (kind === 'ap' && listAt(data, COLLECTION.ap).length === 1) {
     next = setIn(next, COLLECTION.ap, undefined);
     const wifi = getIn(next, ['network', 'wifi']);
     if (wifi && typeof wifi === 'object' && Object.keys(wifi).length === 0)

@@ -5,7 +5,7 @@ import { listAt } from '../model/data';
 import { COLLECTION, keyOf } from '../model/entities';
 import { BOX, KIT_MATERIAL, kit } from './kit';
 import { StationLinks, StationSelect } from './station';
-import { type LayerProps, num, type ObjectType, type PanelProps, pressable } from './types';
+import { type LayerProps, num, type ObjectType, pressable } from './types';
 
 /** A warehouse rack's footprint (m), as the replay draws it. */
 const RACK_M: [number, number] = [2.4, 1.2];
@@ -43,12 +43,8 @@ function BuffersLayer({ data, onPress }: LayerProps) {
   );
 }
 
-function BufferPanel({ data, entity, item }: PanelProps) {
-  return <StationSelect data={data} entity={entity} item={item} />;
-}
-
 export const buffer: ObjectType = {
   fields: [fields.text('label'), ...fields.xy, fields.num('capacity', 'null')],
-  Panel: BufferPanel,
+  Panel: StationSelect,
   Layer: BuffersLayer,
 };

@@ -5,8 +5,8 @@ import { standingCylinder } from '../../scene/shared';
 import { fields } from '../FieldInput';
 import { listAt } from '../model/data';
 import { COLLECTION, keyOf } from '../model/entities';
-import { DeviceFields } from './device-fields';
-import { type LayerProps, num, type ObjectType, type PanelProps, pressable } from './types';
+import { DevicePanel } from './device-fields';
+import { type LayerProps, num, type ObjectType, pressable } from './types';
 
 function CamerasLayer({ data, onPress }: LayerProps) {
   const geometry = useMemo(() => standingCylinder(4, 0.2), []);
@@ -31,12 +31,8 @@ function CamerasLayer({ data, onPress }: LayerProps) {
   );
 }
 
-function CameraPanel({ data, id }: PanelProps) {
-  return <DeviceFields data={data} ownerId={id} />;
-}
-
 export const camera: ObjectType = {
   fields: [...fields.xy, fields.num('heightM'), fields.num('bitrateMbps')],
-  Panel: CameraPanel,
+  Panel: DevicePanel,
   Layer: CamerasLayer,
 };

@@ -3,8 +3,14 @@ import { FieldInput, fields } from '../FieldInput';
 import type { Data } from '../model/data';
 import { deviceKeyOf } from '../model/devices';
 import { entityAt, parseKey } from '../model/entities';
+import type { PanelProps } from './types';
 
-const RADIO = [fields.num('heightM'), fields.num('powerClassDbm'), fields.num('antennaGainDbi')];
+/** A radio device's own fields (a fixed device adds its position). */
+export const RADIO_FIELDS = [
+  fields.num('heightM'),
+  fields.num('powerClassDbm'),
+  fields.num('antennaGainDbi'),
+];
 
 /** The radio device of the selected object, edited here (one place: it has no position of its own). */
 export function DeviceFields({ data, ownerId }: { data: Data; ownerId: string }) {
@@ -17,7 +23,7 @@ export function DeviceFields({ data, ownerId }: { data: Data; ownerId: string })
       <legend>
         {t('editor.radio')} <code>{parseKey(key).id}</code>
       </legend>
-      {RADIO.map((f) => (
+      {RADIO_FIELDS.map((f) => (
         <FieldInput
           key={f.label}
           entity={key}
@@ -28,4 +34,9 @@ export function DeviceFields({ data, ownerId }: { data: Data; ownerId: string })
       ))}
     </fieldset>
   );
+}
+
+/** The panel of an object whose only extra is its radio device (a camera). */
+export function DevicePanel({ data, id }: PanelProps) {
+  return <DeviceFields data={data} ownerId={id} />;
 }

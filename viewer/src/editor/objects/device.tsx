@@ -3,6 +3,7 @@
 import { fields } from '../FieldInput';
 import { listAt } from '../model/data';
 import { COLLECTION, keyOf } from '../model/entities';
+import { RADIO_FIELDS } from './device-fields';
 import { DISC } from './kit';
 import { type LayerProps, num, type ObjectType, pressable } from './types';
 
@@ -30,6 +31,6 @@ function FixedDevicesLayer({ data, onPress }: LayerProps) {
 }
 
 export const device: ObjectType = {
-  fields: [...fields.xy, fields.num('heightM'), fields.num('powerClassDbm'), fields.num('antennaGainDbi')],
+  fields: [...fields.xy, ...RADIO_FIELDS],
   Layer: FixedDevicesLayer,
 };

@@ -12,17 +12,11 @@ import { edit, editor } from '../store';
 import { DISC, RING } from './kit';
 import { type LayerProps, num, type ObjectType, type PanelProps, pressable } from './types';
 
-/** The resize handle: on the rim, east of the centre. */
-export const handleAt = (z: { xM: number; yM: number; radiusM: number }) => ({
-  xM: z.xM + z.radiusM,
-  yM: z.yM,
-});
-
 function onHandle(key: EntityKey) {
   return (e: ThreeEvent<PointerEvent>) => {
     if (e.button !== 0 || editor.getState().tool !== 'select') return;
     e.stopPropagation();
-    pressHandle(key, e.point.x, e.point.y);
+    pressHandle(key);
   };
 }
 

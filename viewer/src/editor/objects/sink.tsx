@@ -4,7 +4,7 @@ import { listAt } from '../model/data';
 import { COLLECTION, keyOf } from '../model/entities';
 import { KIT_MATERIAL, kit } from './kit';
 import { StationLinks, StationSelect } from './station';
-import { type LayerProps, num, type ObjectType, type PanelProps, pressable } from './types';
+import { type LayerProps, num, type ObjectType, pressable } from './types';
 
 function SinksLayer({ data, onPress }: LayerProps) {
   return (
@@ -27,12 +27,8 @@ function SinksLayer({ data, onPress }: LayerProps) {
   );
 }
 
-function SinkPanel({ data, entity, item }: PanelProps) {
-  return <StationSelect data={data} entity={entity} item={item} />;
-}
-
 export const sink: ObjectType = {
   fields: [fields.text('label'), ...fields.xy],
-  Panel: SinkPanel,
+  Panel: StationSelect,
   Layer: SinksLayer,
 };

@@ -3,16 +3,16 @@ import { useMemo } from 'react';
 import * as THREE from 'three';
 import { useT } from '../../i18n/use-t';
 import { type Data, listAt } from '../model/data';
-import { COLLECTION, type EntityKey, keyOf, positionOf } from '../model/entities';
+import { COLLECTION, keyOf, positionOf } from '../model/entities';
 import { nodesNear, setStation } from '../model/stations';
 import { edit } from '../store';
-import { num } from './types';
+import { num, type PanelProps } from './types';
 
 /** Nodes offered in the station list: the nearest few (and the current one). */
 const OFFERED = 8;
 
-/** The station's node: a list of the nearest nodes, or none. */
-export function StationSelect({ data, entity, item }: { data: Data; entity: EntityKey; item: Data }) {
+/** The station's node: a list of the nearest nodes, or none (the panel of a buffer or sink). */
+export function StationSelect({ data, entity, item }: PanelProps) {
   const t = useT();
   const current = typeof item.nodeId === 'string' ? item.nodeId : '';
   const near = nodesNear(data, num(item.xM), num(item.yM), { limit: OFFERED });

@@ -1,4 +1,9 @@
-import { checkOptimiseSpecData, formatPath, type JobStatus } from '@factory-twin/scenarios/browser';
+import {
+  checkOptimiseSpecData,
+  formatPath,
+  type JobStatus,
+  type RequestProblem,
+} from '@factory-twin/scenarios/browser';
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { Segmented } from '../../app/Segmented';
@@ -29,6 +34,27 @@ const clock = (ms: number) => {
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
+
+/** Problems by JSON path: the spec's own (as the settings change) or the API's refusal. */
+function Problems({
+  problems,
+  className = '',
+  testId,
+}: {
+  problems: readonly RequestProblem[];
+  className?: string;
+  testId?: string;
+}) {
+  return (
+    <ul className={`editor-issues ${className}`.trim()} data-testid={testId}>
+      {problems.map((p) => (
+        <li key={`${p.path}|${p.message}`}>
+          <code>{p.path}</code> {p.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The job's progress or outcome, in words. */
 function JobLine({ job, t }: { job: JobStatus; t: Translate }) {
@@ -319,26 +345,12 @@ export function OptimisePanel() {
         </div>
       )}
       {availability === 'available' && specProblems.length > 0 && (
-        <ul className="editor-issues problem" data-testid="optimise-spec-problems">
-          {specProblems.map((p) => (
-            <li key={`${p.path}|${p.message}`}>
-              <code>{p.path}</code> {p.message}
-            </li>
-          ))}
-        </ul>
+        <Problems problems={specProblems} className="problem" testId="optimise-spec-problems" />
       )}
       {error && (
         <div className="problem" data-testid="optimise-refused">
           {t('optimise.refused')} {error}
-          {problems.length > 0 && (
-            <ul className="editor-issues">
-              {problems.map((p) => (
-                <li key={`${p.path}|${p.message}`}>
-                  <code>{p.path}</code> {p.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          {problems.length > 0 && <Problems problems={problems} />}
         </div>
       )}
       {job && <JobLine job={job} t={t} />}

@@ -1,10 +1,10 @@
 import * as THREE from 'three';
 import { useStore } from 'zustand';
 import { listAt } from '../model/data';
+import { num } from '../objects/types';
 import { editor } from '../store';
 
 const RING = new THREE.RingGeometry(0.8, 1, 40);
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 /**
  * While a front member is shown: where the planner's own gNBs stand (white rings), so the member's moves
