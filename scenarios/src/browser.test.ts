@@ -91,4 +91,18 @@ describe('the browser entry (browser.ts)', () => {
     expect(parseScenarioText('a.json', '{"a": 1,}').ok).toBe(false);
     expect(parseScenarioText('a.yml', 'name: x\nfloor: {widthM: 3}').ok).toBe(true);
   });
+
+  it('refuses a JSON duplicate key as the loader does, at its line and column', () => {
+    const text = '{\n  "name": "x",\n  "name": "y"\n}';
+    const j = parseScenarioText('a.json', text);
+    expect(j).toEqual({ ok: false, message: 'JSON syntax error (line 3, column 3): duplicate key "name"' });
+    const cli = validateScenario('/t/a.json', { readText: () => text });
+    expect(cli.ok ? [] : cli.issues).toEqual([
+      { file: '/t/a.json', path: '', message: 'JSON syntax error: duplicate key "name"', line: 3, column: 3 },
+    ]);
+    expect(parseScenarioText('a.json', '{"a": 1,}')).toEqual({
+      ok: false,
+      message: "JSON syntax error (line 1, column 9): trailing comma before '}'",
+    });
+  });
 });

@@ -5,12 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/program';
 import { coverageMaps } from '../run/coverage-maps';
 import { buildModels } from '../run/run-model';
-import { ScenarioError } from '../scenario/errors';
-import { loadScenario } from '../scenario/load';
-import { tinyScenario } from '../scenario/test-fixtures';
+import { loadData, loadIssues, tinyScenario } from '../scenario/test-fixtures';
 import { toModelConfig } from './to-model-config';
 
-const load = (data: unknown) => loadScenario('/t.json', { readText: () => JSON.stringify(data) }).scenario;
 /** The tiny plant with its gNB G1 (at x 20 on a 40 m floor) given `fields`. */
 const withGnb = (fields: Record<string, unknown>) => {
   const data = tinyScenario();
@@ -18,19 +15,10 @@ const withGnb = (fields: Record<string, unknown>) => {
   return data;
 };
 
-function issues(data: unknown): Map<string, string> {
-  try {
-    load(data);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return new Map((e as ScenarioError).issues.map((i) => [i.path, i.message]));
-  }
-  throw new Error('expected a ScenarioError');
-}
-
 describe('scenario gnbs[].antenna', () => {
   it("passes the antenna to sim-core; the peak gain defaults to the pattern's (sector 8 dBi, omni 5 dBi)", () => {
-    const gnb = (fields: Record<string, unknown>) => toModelConfig(load(withGnb(fields))).network.gnbs[0]!;
+    const gnb = (fields: Record<string, unknown>) =>
+      toModelConfig(loadData(withGnb(fields))).network.gnbs[0]!;
     const omni = gnb({});
     expect(omni.antenna).toBeUndefined();
     expect(omni.antennaGainDbi).toBe(5);
@@ -43,7 +31,7 @@ describe('scenario gnbs[].antenna', () => {
   });
 
   it('reports bad values at their JSON paths', () => {
-    const found = issues(
+    const found = loadIssues(
       withGnb({ antenna: { pattern: 'yagi', azimuthDeg: 400, downtiltDeg: 95, tiltDeg: 3 } }),
     );
     expect([...found.keys()].sort()).toEqual(
@@ -60,13 +48,13 @@ describe('scenario gnbs[].antenna', () => {
     expect(found.get('network.gnbs[0].antenna.azimuthDeg')).toMatch(/360/);
     expect(found.get('network.gnbs[0].antenna.downtiltDeg')).toMatch(/90/);
     expect(found.get('network.gnbs[0].antenna.tiltDeg')).toBeDefined();
-    const missing = issues(withGnb({ antenna: { azimuthDeg: 0 } }));
+    const missing = loadIssues(withGnb({ antenna: { azimuthDeg: 0 } }));
     expect([...missing.keys()]).toEqual(['network.gnbs[0].antenna.pattern']);
   });
 
   it('the coverage map follows the boresight: east of the gNB above west when it points east, and back', () => {
     const eastMinusWestDb = (azimuthDeg: number) => {
-      const scenario = load(withGnb({ antenna: { pattern: 'sector', azimuthDeg } }));
+      const scenario = loadData(withGnb({ antenna: { pattern: 'sector', azimuthDeg } }));
       const twin = buildModels(toModelConfig(scenario), scenario.run.seed);
       const g = coverageMaps(twin.network!, scenario.floor, 2, ['dl']).dl!;
       let [east, west, ne, nw] = [0, 0, 0, 0];

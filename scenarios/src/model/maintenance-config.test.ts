@@ -1,22 +1,8 @@
 import { validateFactoryConfig } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { runModel } from '../run/run-model';
-import { ScenarioError } from '../scenario/errors';
-import { loadScenario } from '../scenario/load';
-import { tinyScenario } from '../scenario/test-fixtures';
+import { loadData, loadIssues, tinyScenario } from '../scenario/test-fixtures';
 import { toModelConfig } from './to-model-config';
-
-const load = (data: unknown) => loadScenario('/t.json', { readText: () => JSON.stringify(data) }).scenario;
-
-function issues(data: unknown): Map<string, string> {
-  try {
-    load(data);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return new Map((e as ScenarioError).issues.map((i) => [i.path, i.message]));
-  }
-  throw new Error('expected a ScenarioError');
-}
 
 const maintenance = () => ({
   crews: { count: 2, homeAt: { xM: 5, yM: 5 }, walkSpeedMps: 1.2, dispatch: 'priority', afterRepair: 'stay' },
@@ -30,14 +16,14 @@ const maintenance = () => ({
 
 describe('scenario maintenance section', () => {
   it('is absent by default: no maintenance in the model (repairs start at the failure)', () => {
-    expect(toModelConfig(load(tinyScenario())).factory.maintenance).toBeUndefined();
+    expect(toModelConfig(loadData(tinyScenario())).factory.maintenance).toBeUndefined();
   });
 
   it('converts to sim-core units, and sim-core accepts it', () => {
     const data = tinyScenario();
     data.maintenance = maintenance();
     data.maintenance.crews.shifts = { cycleH: 24, periods: [{ startH: 6, endH: 22 }] };
-    const m = toModelConfig(load(data)).factory;
+    const m = toModelConfig(loadData(data)).factory;
     expect(m.maintenance).toEqual({
       crews: {
         count: 2,
@@ -65,7 +51,7 @@ describe('scenario maintenance section', () => {
     data.maintenance.crews.homeAt = { xM: 100, yM: 5 };
     data.maintenance.detection.unmonitoredMachineIds = ['M1', 'M9'];
     data.maintenance.priorities = { M7: 1 };
-    const found = issues(data);
+    const found = loadIssues(data);
     expect(found.get('maintenance.crews.count')).toMatch(/>=\s*1|at least 1|too small/i);
     expect(found.get('maintenance.crews.dispatch')).toBe(
       'expected a registered repair dispatch rule (fifo, priority), got "nearest"',
@@ -80,7 +66,7 @@ describe('scenario maintenance section', () => {
   it('an unmonitored machine that fails needs a patrol or an andon', () => {
     const data = tinyScenario();
     data.maintenance = { crews: maintenance().crews, detection: { unmonitoredMachineIds: ['M1'] } };
-    expect(issues(data).get('maintenance.detection.unmonitoredMachineIds[0]')).toBe(
+    expect(loadIssues(data).get('maintenance.detection.unmonitoredMachineIds[0]')).toBe(
       'machine "M1" fails and is unmonitored: give "patrolIntervalMin" or "andon" so someone notices',
     );
   });
@@ -96,7 +82,7 @@ describe('maintenance over the whole stack', { timeout: 120_000 }, () => {
         crews: { count: 1, homeAt: { xM: 20, yM: 18 }, walkSpeedMps: 1, afterRepair: 'home' },
         detection,
       };
-      return runModel(toModelConfig(load(data)), { seed: 3 });
+      return runModel(toModelConfig(loadData(data)), { seed: 3 });
     };
     const monitored = run({});
     const patrolled = run({ unmonitoredMachineIds: ['M1'], patrolIntervalMin: 20 });

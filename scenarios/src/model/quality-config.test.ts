@@ -1,22 +1,8 @@
 import { validateFactoryConfig } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { runModel } from '../run/run-model';
-import { ScenarioError } from '../scenario/errors';
-import { loadScenario } from '../scenario/load';
-import { tinyScenario } from '../scenario/test-fixtures';
+import { loadData, loadIssues, tinyScenario } from '../scenario/test-fixtures';
 import { toModelConfig } from './to-model-config';
-
-const load = (data: unknown) => loadScenario('/t.json', { readText: () => JSON.stringify(data) }).scenario;
-
-function issues(data: unknown): Map<string, string> {
-  try {
-    load(data);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return new Map((e as ScenarioError).issues.map((i) => [i.path, i.message]));
-  }
-  throw new Error('expected a ScenarioError');
-}
 
 /** M1 makes latent defects; CAM1 watches it; M2 (the last step) is the final test. */
 function withQuality() {
@@ -43,8 +29,8 @@ function withQuality() {
 
 describe('scenario quality section', () => {
   it('is absent by default; present, it becomes sim-core units (ms) and a valid factory config', () => {
-    expect(toModelConfig(load(tinyScenario())).factory.quality).toBeUndefined();
-    const m = toModelConfig(load(withQuality())).factory;
+    expect(toModelConfig(loadData(tinyScenario())).factory.quality).toBeUndefined();
+    const m = toModelConfig(loadData(withQuality())).factory;
     expect(m.machines[0].defectProbability).toBe(0.1);
     expect(m.quality).toEqual({
       inspections: [
@@ -91,7 +77,7 @@ describe('scenario quality section', () => {
     });
     data.quality.lateCheck.machineIds = ['TEST'];
     data.machines[1].defectProbability = 2;
-    const found = issues(data);
+    const found = loadIssues(data);
     expect(found.get('quality.inspections[0].machineIds[1]')).toBe('machine "M9" does not exist');
     expect(found.get('quality.inspections[2].cameraId')).toBe('camera "CAM9" does not exist');
     expect(found.get('quality.inspections[0].fallback.everyN')).toBe(
@@ -117,7 +103,7 @@ describe('scenario quality section', () => {
   it('a camera without a video flow cannot inspect', () => {
     const data = withQuality();
     data.network.traffic = data.network.traffic.filter((t: { id: string }) => t.id !== 'video');
-    expect(issues(data).get('quality.inspections[0].cameraId')).toMatch(/^camera "CAM1" sends no video/);
+    expect(loadIssues(data).get('quality.inspections[0].cameraId')).toMatch(/^camera "CAM1" sends no video/);
   });
 });
 
@@ -134,7 +120,7 @@ describe('video inspection over the 5G model', { timeout: 120_000 }, () => {
       data.network.interferenceZones = jammed
         ? [{ id: 'JAM', xM: 20, yM: 11, radiusM: 3, powerDbm: -10, activeH: [{ startH: 1, endH: 1.5 }] }]
         : [];
-      return runModel(toModelConfig(load(data)), { seed: 4 });
+      return runModel(toModelConfig(loadData(data)), { seed: 4 });
     };
     const clean = run(false);
     const jammed = run(true);

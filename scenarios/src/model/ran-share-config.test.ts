@@ -1,40 +1,27 @@
 import { DEFAULT_PUBLIC_LOAD } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { runModel } from '../run/run-model';
-import { ScenarioError } from '../scenario/errors';
-import { loadScenario } from '../scenario/load';
-import { tinyScenario } from '../scenario/test-fixtures';
+import { loadData, loadIssues, tinyScenario } from '../scenario/test-fixtures';
 import { toModelConfig } from './to-model-config';
 
-const load = (data: unknown) => loadScenario('/t.json', { readText: () => JSON.stringify(data) }).scenario;
 const withNetwork = (fields: Record<string, unknown>) => {
   const data = tinyScenario();
   Object.assign(data.network, fields);
   return data;
 };
 
-function issues(data: unknown): Map<string, string> {
-  try {
-    load(data);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return new Map((e as ScenarioError).issues.map((i) => [i.path, i.message]));
-  }
-  throw new Error('expected a ScenarioError');
-}
-
 describe('scenario network.publicLoad / rrmPolicy: the deployment mode implies them', () => {
   it('public: the default operator profile from 06:00, best effort; slice: its RRM policy; hybrid and private: none', () => {
-    const pub = toModelConfig(load(withNetwork({ deployment: 'public' }))).network.ranShare!;
+    const pub = toModelConfig(loadData(withNetwork({ deployment: 'public' }))).network.ranShare!;
     expect(pub.publicLoad.hourly).toEqual(DEFAULT_PUBLIC_LOAD);
     expect(pub.publicLoad.startHour).toBe(6);
     expect(pub.policy).toBeUndefined();
-    const slice = toModelConfig(load(withNetwork({ deployment: 'slice' }))).network.ranShare!;
+    const slice = toModelConfig(loadData(withNetwork({ deployment: 'slice' }))).network.ranShare!;
     expect(slice.policy).toEqual({ dedicatedPct: 10, minPct: 50, maxPct: 100 });
     for (const deployment of ['hybrid', 'private'])
-      expect(toModelConfig(load(withNetwork({ deployment }))).network.ranShare).toBeUndefined();
+      expect(toModelConfig(loadData(withNetwork({ deployment }))).network.ranShare).toBeUndefined();
     const off = withNetwork({ deployment: 'public', publicLoad: { enabled: false } });
-    expect(toModelConfig(load(off)).network.ranShare).toBeUndefined();
+    expect(toModelConfig(loadData(off)).network.ranShare).toBeUndefined();
   });
 
   it('takes a constant load, cells of their own, a start hour and partial ratios (the rest in order)', () => {
@@ -44,7 +31,7 @@ describe('scenario network.publicLoad / rrmPolicy: the deployment mode implies t
       publicLoad: { constant: hour, startHour: 0, cells: [{ gnbId: 'G1', constant: { ...hour, ues: 2 } }] },
       rrmPolicy: { minPct: 5 },
     });
-    const r = toModelConfig(load(data)).network.ranShare!;
+    const r = toModelConfig(loadData(data)).network.ranShare!;
     expect(r.publicLoad.hourly).toEqual(Array.from({ length: 24 }, () => hour));
     expect(r.publicLoad.startHour).toBe(0);
     expect(r.publicLoad.cells!.G1[13].ues).toBe(2);
@@ -52,7 +39,7 @@ describe('scenario network.publicLoad / rrmPolicy: the deployment mode implies t
   });
 
   it('reports every problem at its JSON path', () => {
-    const found = issues(
+    const found = loadIssues(
       withNetwork({
         publicLoad: {
           hourly: DEFAULT_PUBLIC_LOAD.slice(1),
@@ -81,7 +68,7 @@ describe('scenario network.publicLoad / rrmPolicy: the deployment mode implies t
 
 describe('scenario network.outages: on by default per mode', () => {
   const mode = (deployment: string, extra: Record<string, unknown> = {}) =>
-    toModelConfig(load(withNetwork({ deployment, ...extra }))).outages;
+    toModelConfig(loadData(withNetwork({ deployment, ...extra }))).outages;
   it('public, slice and private run their SLA process; hybrid (local breakout), Wi-Fi and enabled: false do not', () => {
     expect(mode('public')?.mode).toBe('public');
     expect(mode('slice')?.mode).toBe('slice');
@@ -130,7 +117,7 @@ describe('an uplink-bound plant on a shared cell', { timeout: 120_000 }, () => {
       ],
     };
     data.run = { ...data.run, lengthH: 1.5, warmupH: 0.25 };
-    return runModel(toModelConfig(load(data)), { seed: 3 }).kpis;
+    return runModel(toModelConfig(loadData(data)), { seed: 3 }).kpis;
   };
 
   it('public load raises the video latency and lowers production; a slice with a guaranteed share restores it', () => {

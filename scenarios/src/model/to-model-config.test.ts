@@ -6,15 +6,12 @@ import {
   validateFactoryConfig,
 } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../scenario/load';
-import { tinyScenario } from '../scenario/test-fixtures';
+import { loadData, tinyScenario } from '../scenario/test-fixtures';
 import { toModelConfig } from './to-model-config';
-
-const load = (data: unknown) => loadScenario('/t.json', { readText: () => JSON.stringify(data) }).scenario;
 
 describe('toModelConfig', () => {
   it('converts friendly units to sim-core units', () => {
-    const m = toModelConfig(load(tinyScenario()));
+    const m = toModelConfig(loadData(tinyScenario()));
     const m1 = m.factory.machines.find((x) => x.id === 'M1')!;
     expect(m1.failures).toEqual({ kind: 'time', mtbfMs: 8 * 3_600_000, mttrMs: 20 * 60_000 });
     const [op1, op2] = m.factory.products[0].routing;
@@ -33,12 +30,12 @@ describe('toModelConfig', () => {
   });
 
   it('passes network.fidelity through (packet when absent)', () => {
-    expect(toModelConfig(load(tinyScenario())).network.fidelity).toBeUndefined();
+    expect(toModelConfig(loadData(tinyScenario())).network.fidelity).toBeUndefined();
     const data = tinyScenario();
     (data.network as Record<string, unknown>).fidelity = 'flow';
-    expect(toModelConfig(load(data)).network.fidelity).toBe('flow');
+    expect(toModelConfig(loadData(data)).network.fidelity).toBe('flow');
     (data.network as Record<string, unknown>).fidelity = 'fast';
-    expect(() => load(data)).toThrow(/fidelity/);
+    expect(() => loadData(data)).toThrow(/fidelity/);
   });
 
   it('maps product-dependent changeovers and transport priorities', () => {
@@ -49,7 +46,7 @@ describe('toModelConfig', () => {
       matrix: { P1: { P1: { kind: 'uniform', min: 1, max: 2 } } },
     };
     data.products[0].transportPriority = 3;
-    const m = toModelConfig(load(data));
+    const m = toModelConfig(loadData(data));
     expect(m.factory.machines[0].setupTimes).toEqual({
       default: { kind: 'constant', value: 60_000 },
       byProduct: { P1: { kind: 'constant', value: 120_000 } },
@@ -60,13 +57,13 @@ describe('toModelConfig', () => {
   });
 
   it('produces configs sim-core itself accepts', () => {
-    const m = toModelConfig(load(tinyScenario()));
+    const m = toModelConfig(loadData(tinyScenario()));
     expect(validateFactoryConfig(m.factory, true)).toEqual([]);
     expect(() => validateAgvConfig(m.agv!)).not.toThrow();
   });
 
   it('opens one telemetry stream per sending device, video sized from the camera bitrate', () => {
-    const m = toModelConfig(load(tinyScenario()));
+    const m = toModelConfig(loadData(tinyScenario()));
     const ids = m.streams.map((s) => s.id).sort();
     expect(ids).toEqual(['telemetry:GW1', 'telemetry:M1', 'video:CAM1']);
     const video = m.streams.find((s) => s.id === 'video:CAM1')!;
@@ -76,7 +73,7 @@ describe('toModelConfig', () => {
   });
 
   it('builds the static layout with sinks drawn as unlimited buffers', () => {
-    const { layout } = toModelConfig(load(tinyScenario()));
+    const { layout } = toModelConfig(loadData(tinyScenario()));
     expect(layout.buffers.map((b) => b.id)).toEqual(['IN', 'B1', 'OUT']);
     expect(layout.machines[1]).toMatchObject({ id: 'M2', legacy: true, gatewayId: 'GW1' });
     expect(layout.agvs).toEqual([
@@ -93,7 +90,7 @@ describe('toModelConfig', () => {
       { id: 'CH1', nodeId: 'N3' },
       { id: 'CH2', nodeId: 'N1' },
     ];
-    const { layout } = toModelConfig(load(data));
+    const { layout } = toModelConfig(loadData(data));
     // N3 is at (38, 4), N1 at (2, 4) in the fixture.
     expect(layout.chargers).toEqual([
       { id: 'CH1', xM: 38, yM: 4 },
@@ -119,7 +116,7 @@ describe('toModelConfig', () => {
       txPowerDbm: 24,
       carrier: { scsKHz: 60, specialSlot: { dl: 10, gap: 2, ul: 2 } },
     });
-    const [g1, g2, g3] = toModelConfig(load(data)).network.gnbs;
+    const [g1, g2, g3] = toModelConfig(loadData(data)).network.gnbs;
     const carrierOf = (g: typeof g1) => [g.carrierGHz, g.bandwidthMHz, g.scsKHz, g.tddPattern, g.specialSlot];
     expect(carrierOf(g1)).toEqual([3.5, 100, 30, 'DDDSU', { dl: 6, gap: 4, ul: 4 }]);
     expect(carrierOf(g2)).toEqual([4.9, 40, 30, 'DSUUU', { dl: 6, gap: 4, ul: 4 }]);
@@ -129,7 +126,7 @@ describe('toModelConfig', () => {
   it('passes device antenna gain and power class, defaulting to 0 dBi and 23 dBm', () => {
     const data = tinyScenario();
     data.network.devices[0] = { ...data.network.devices[0], antennaGainDbi: -3, powerClassDbm: 26 };
-    const [d0, d1] = toModelConfig(load(data)).network.devices;
+    const [d0, d1] = toModelConfig(loadData(data)).network.devices;
     expect([d0.antennaGainDbi, d0.powerClassDbm]).toEqual([-3, 26]);
     expect([d1.antennaGainDbi, d1.powerClassDbm]).toEqual([0, 23]);
   });
@@ -140,11 +137,11 @@ describe('toModelConfig', () => {
     motion.gbrMbps = 0.5;
     motion.deadlineMs = 15;
     data.network.traffic.find((t: { id: string }) => t.id === 'video').availabilityPct = 99.9;
-    expect(toModelConfig(load(data)).network.classOptions).toEqual({
+    expect(toModelConfig(loadData(data)).network.classOptions).toEqual({
       motionControl: { deadlineMs: 15, gbrMbps: 0.5 },
       video: { availabilityPct: 99.9 },
     });
-    expect(toModelConfig(load(tinyScenario())).network.classOptions).toEqual({});
+    expect(toModelConfig(loadData(tinyScenario())).network.classOptions).toEqual({});
     // Two flows of one class: their settings add up.
     data.network.traffic.push({
       id: 'm2',
@@ -153,7 +150,7 @@ describe('toModelConfig', () => {
       sizeBytes: 50,
       availabilityPct: 99,
     });
-    expect(toModelConfig(load(data)).network.classOptions?.motionControl).toEqual({
+    expect(toModelConfig(loadData(data)).network.classOptions?.motionControl).toEqual({
       deadlineMs: 15,
       gbrMbps: 0.5,
       availabilityPct: 99,
@@ -161,7 +158,7 @@ describe('toModelConfig', () => {
   });
 
   it('passes handover, core delay, UL power control and link adaptation; none of them when absent', () => {
-    const plain = toModelConfig(load(tinyScenario())).network;
+    const plain = toModelConfig(loadData(tinyScenario())).network;
     expect(plain.handover).toBeUndefined();
     expect(plain.deployment).toEqual({ mode: 'public' });
     expect(plain.uplinkPowerControl).toBeUndefined();
@@ -178,15 +175,18 @@ describe('toModelConfig', () => {
       maxHarqRetransmissions: 1,
       harqProcessingMs: 0.25,
     };
-    const n = toModelConfig(load(data)).network;
+    const n = toModelConfig(loadData(data)).network;
     // Fields over the planner preset (hysteresis 3 dB, fc11 stay).
     expect(n.handover).toEqual({ ...PLANNER_HANDOVER, offsetDb: 2, timeToTriggerMs: 40, interruptionMs: 0 });
     data.network.handover = { preset: 'legacy', timeToTriggerMs: 320 };
-    expect(toModelConfig(load(data)).network.handover).toEqual({ ...LEGACY_HANDOVER, timeToTriggerMs: 320 });
+    expect(toModelConfig(loadData(data)).network.handover).toEqual({
+      ...LEGACY_HANDOVER,
+      timeToTriggerMs: 320,
+    });
     expect(n.deployment).toEqual({ mode: 'public', overrides: { meanMs: 3, jitterMs: 0.5, minMs: 1 } });
     expect(n.uplinkPowerControl).toEqual({ p0Dbm: -90, alpha: 1 });
     data.network.uplinkAccess = { srPeriodSlots: 10, k2Slots: 2, configuredGrantClasses: ['telemetry'] };
-    expect(toModelConfig(load(data)).network.uplinkAccess).toEqual({
+    expect(toModelConfig(loadData(data)).network.uplinkAccess).toEqual({
       srPeriodSlots: 10,
       k2Slots: 2,
       configuredGrantClasses: ['telemetry'],
@@ -203,7 +203,7 @@ describe('toModelConfig', () => {
     partial.network.handover = { interruptionMs: 5 };
     partial.network.coreDelay = { meanMs: 2 };
     partial.network.uplinkPowerControl = { alpha: 0.7 };
-    const p = toModelConfig(load(partial)).network;
+    const p = toModelConfig(loadData(partial)).network;
     expect(p.handover).toEqual({ ...DEFAULT_HANDOVER, interruptionMs: 5 });
     expect(p.deployment.overrides).toEqual({ meanMs: 2 });
     expect(p.uplinkPowerControl).toEqual({ alpha: 0.7 });

@@ -1,5 +1,5 @@
 import {
-  addParking,
+  addSpurs,
   addStationBays,
   aisleGrid,
   baselineVariantFiles,
@@ -154,19 +154,21 @@ export function engineParts() {
     },
   ];
   addStationBays(grid, [...buffers, ...sinks]);
-  const parking = addParking(
+  const parking = addSpurs(
     grid,
     // 14 AGVs (14 spurs on the south aisle, none at the finished-goods dock at x = 120).
     [...range(10, 11, 10), 130, 140, 150].map((x) => [x, 70] as [number, number]),
     4,
+    'P',
   );
   const vehicles = parking.map((p, i) => ({ id: `AGV${i + 1}`, startNodeId: p }));
   // Chargers on spurs off the top aisle (like the parking spurs), so a charging AGV never blocks it.
-  const chargers = [140, 150].map((x, i) => {
-    grid.nodes.push({ id: `C${i + 1}`, xM: x, yM: 5 });
-    grid.edges.push({ from: nodeId(x, 10), to: `C${i + 1}` });
-    return { id: `CHG${i + 1}`, nodeId: `C${i + 1}` };
-  });
+  const chargers = addSpurs(
+    grid,
+    [140, 150].map((x) => [x, 10] as [number, number]),
+    -5,
+    'C',
+  ).map((node, i) => ({ id: `CHG${i + 1}`, nodeId: node }));
   const legacyIds = new Set(machines.filter((m) => m.legacy).map((m) => m.id as string));
   const cameras = [
     [40, 78],

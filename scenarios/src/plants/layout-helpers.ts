@@ -128,14 +128,18 @@ export function addStationBays(
   }
 }
 
-/** Parking spurs: one dead-end node per vehicle, `offsetM` off the aisle nodes given. */
-export function addParking(
+/**
+ * Dead-end spurs (parking places, chargers): one node `offsetM` off (in y) each aisle node given, joined to
+ * it, named `${prefix}1`, `${prefix}2`, ...; returns their ids.
+ */
+export function addSpurs(
   grid: { nodes: Node[]; edges: Edge[] },
   aisleNodes: [number, number][],
   offsetM: number,
+  prefix: string,
 ): string[] {
   return aisleNodes.map(([x, y], i) => {
-    const id = `P${i + 1}`;
+    const id = `${prefix}${i + 1}`;
     grid.nodes.push({ id, xM: x, yM: round(y + offsetM) });
     grid.edges.push({ from: nodeId(x, y), to: id });
     return id;

@@ -5,9 +5,7 @@ import { toModelConfig } from '../model/to-model-config';
 import { runModel } from '../run/run-model';
 import { runSummary, summaryMarkdown } from '../run/summary';
 import { validateScenario } from '../validate/runnable';
-import { loadScenario } from './load';
-import type { Scenario } from './schema';
-import { tinyScenario } from './test-fixtures';
+import { loadData, tinyScenario } from './test-fixtures';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into the fixture freely
 type Data = Record<string, any>;
@@ -22,9 +20,6 @@ function issuesOf(data: Data) {
   const r = validateScenario('/v/s.json', { readText: () => JSON.stringify(data, null, 2) });
   return r.ok ? [] : r.issues.map((i) => ({ path: i.path, message: i.message }));
 }
-
-const load = (data: Data): Scenario =>
-  loadScenario('/t.json', { readText: () => JSON.stringify(data) }).scenario;
 
 /** The tiny plant without AGVs (parts move instantly), for the unconnected status quo. */
 const noAgvs = (s: Data) => {
@@ -97,9 +92,9 @@ describe('network.connectivity in the scenario', () => {
   });
 
   it('the model config carries the connectivity only when the scenario names it', () => {
-    expect(toModelConfig(load(tinyScenario())).connectivity).toBeUndefined();
+    expect(toModelConfig(loadData(tinyScenario())).connectivity).toBeUndefined();
     const m = toModelConfig(
-      load(
+      loadData(
         tinyWith((s) => {
           noAgvs(s);
           s.network.connectivity = 'unconnected';
@@ -122,7 +117,7 @@ describe('runs on Wi-Fi', { timeout: 60_000 }, () => {
       s.network.connectivity = 'wifi';
       s.run = { ...s.run, lengthH: 0.25, warmupH: 0.05 };
     });
-    const scenario = load(data);
+    const scenario = loadData(data);
     const chunks: Uint8Array[] = [];
     const result = runModel(toModelConfig(scenario), {
       seed,
@@ -179,7 +174,7 @@ describe('cost by connectivity', () => {
     networkPlanEurPerMonth: { wifi: 20, wired: 30, unconnected: 0, public: 1 },
     maintenanceShareOfCapexPerYear: 0,
   });
-  const tiny = (change: (s: Data) => void = () => {}) => load(tinyWith(change));
+  const tiny = (change: (s: Data) => void = () => {}) => loadData(tinyWith(change));
 
   it('wifi: one AP per 5G site (or the scenario’s), controller, gateways, a client per device, the WLAN plan', () => {
     // 1 site, 1 gateway, 5 devices, 2 AGVs.

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
-import { MAX_SCHEMA_PROBLEMS, validateBounded } from './bounded-validation';
+import { MAX_SCHEMA_PROBLEMS } from './bounded-validation';
+import { checkScenarioData } from './check-data';
 import { Confinement, lexicalPaths, type PathSystem, realPaths } from './confine';
 import { DEFAULT_PARSE_TIME_LIMIT_MS, Deadline } from './deadline';
 import { clip, formatPath, MAX_REPORTED_ISSUES, quote, ScenarioError, type ScenarioIssue } from './errors';
 import { isPlainObject, type MergeProblem, mergeTracked, type Origin, Provenance } from './merge';
 import { MAX_TOTAL_BYTES, maxBytesFor, ReadRefused, readBoundedText } from './read-file';
-import { referenceProblems } from './references';
-import { type Scenario, scenarioSchema } from './schema';
+import type { Scenario } from './schema';
 import { parseSourceFile, type SourceFile } from './source-file';
 import type { SchemaProblem } from './zod-issues';
 
@@ -92,17 +92,12 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
   }
   if (issues.length > 0) throw new ScenarioError(issues);
 
-  const { extends: _e, variants: _v, $schema: _s, ...candidate } = data;
   /** A problem at a JSON path of the scenario, placed in the file (and line) that gave that value. */
   const locate = (problem: SchemaProblem): ScenarioIssue => {
     const origin = ctx.provenance.locate(data, problem.path) ?? { layer: chain[0], path: [] };
     return { ...issueIn(origin.layer, origin.path, problem.message), path: formatPath(problem.path) };
   };
-  const problems: SchemaProblem[] = [];
-  const parsed = validateBounded(scenarioSchema, candidate);
-  if (!parsed.success) for (const p of parsed.problems) problems.push(p);
-  const stopped = !parsed.success && parsed.stopped;
-  if (!stopped) for (const p of referenceProblems(candidate)) problems.push(p);
+  const { candidate, problems, stopped, scenario } = checkScenarioData(data);
   if (problems.length > 0) {
     const hint = chain.length === 1 ? variantHint(file, candidate, problems, ctx) : undefined;
     // Only the reported problems are located (there may be many thousands).
@@ -129,8 +124,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
     }
     throw new ScenarioError(issues, omitted);
   }
-  if (!parsed.success) throw new Error('unreachable: a failed validation has problems');
-  const scenario = parsed.data as Scenario;
+  if (scenario === undefined) throw new Error('unreachable: a failed validation has problems');
   return { scenario, file, variant: options.variant, variants, hash: scenarioHash(scenario), locate };
 }
 

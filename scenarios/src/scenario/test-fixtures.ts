@@ -1,3 +1,22 @@
+import { ScenarioError } from './errors';
+import { loadScenario } from './load';
+import type { Scenario } from './schema';
+
+/** Scenario data through the loader (as an in-memory file): the validated scenario, or a ScenarioError. */
+export const loadData = (data: unknown): Scenario =>
+  loadScenario('/t.json', { readText: () => JSON.stringify(data) }).scenario;
+
+/** The problems the loader finds in scenario data, message by JSON path; an error when it finds none. */
+export function loadIssues(data: unknown): Map<string, string> {
+  try {
+    loadData(data);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    return new Map(e.issues.map((i) => [i.path, i.message]));
+  }
+  throw new Error('expected a ScenarioError');
+}
+
 /** A small valid scenario for tests: two machines, an AGV loop, one gNB. Returns a fresh object each call. */
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into the fixture freely to break it
 export function tinyScenario(): Record<string, any> {

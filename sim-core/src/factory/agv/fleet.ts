@@ -88,6 +88,8 @@ export class AgvFleet implements TransportService {
   readonly reservations: NodeReservations<Vehicle>;
   /** @internal */
   readonly vehicles: readonly Vehicle[];
+  /** The vehicles by id (how locate and movedByMs find a network's AGV UEs). */
+  private readonly byId: ReadonlyMap<string, Vehicle>;
   readonly probes: AgvProbes = {
     states: new Probe<AgvStateChange>(),
     segments: new Probe<MotionSegment>(),
@@ -134,6 +136,7 @@ export class AgvFleet implements TransportService {
       onOrderDone: (v: Vehicle, order: AgvOrder) => this.onOrderDone(v, order),
     };
     this.vehicles = config.fleet.map((spec, i) => new Vehicle(i, spec, host, options.network, motion));
+    this.byId = new Map(this.vehicles.map((v) => [v.id, v]));
     this.deliverOrder = this.vehicles.map((v) => (m) => v.execute(m.payload));
     this.resendOrder = this.vehicles.map((v) => (m) => this.send(v, m));
     this.traffic = new TrafficControl(
@@ -222,17 +225,13 @@ export class AgvFleet implements TransportService {
 
   /** Where the vehicle `vehicleId` is at `timeMs`; undefined for any other id (how a network finds AGV UEs). */
   locate(vehicleId: string, timeMs: number): AgvPosition | undefined {
-    this.byId ??= new Map(this.vehicles.map((v) => [v.id, v]));
     return this.byId.get(vehicleId)?.position(timeMs);
   }
 
   /** Vehicle.movedByMs of `vehicleId` (undefined for any other id): when a network needs to look again. */
   movedByMs(vehicleId: string, timeMs: number, distanceM: number): number | undefined {
-    this.byId ??= new Map(this.vehicles.map((v) => [v.id, v]));
     return this.byId.get(vehicleId)?.movedByMs(timeMs, distanceM);
   }
-
-  private byId: Map<string, Vehicle> | undefined;
 
   /** Forgets statistics before `atMs` (warm-up exclusion); call it at simulated time `atMs`. */
   resetStats(atMs: number = this.sim.now()): void {
