@@ -146,11 +146,6 @@ export class RadioEnvironment {
     return this.overlap[i * this.cells.length + j] === 1;
   }
 
-  /** Path loss gNB → point (the channel model's, fading included where it has it). */
-  pathLossDb(cell: number, xM: number, yM: number, utHeightM: number): number {
-    return this.channel.pathLossDb(cell, xM, yM, utHeightM);
-  }
-
   /**
    * Path loss gNB → point plus the gNB antenna's attenuation toward it (below its peak gain `antennaGainDbi`):
    * what the link budget, the coverage grid and screening subtract from tx power + peak gain + UE gain, in DL
