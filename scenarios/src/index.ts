@@ -43,7 +43,6 @@ export {
 export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
 export {
   MAX_BODY_BYTES,
-  OPTIMISE_API_PATH,
   type OptimiseApi,
   type OptimiseApiOptions,
   optimiseApi,
@@ -54,16 +53,17 @@ export {
   checkOptimiseRequest,
   type OptimiseRequest,
 } from './optimise/api/request';
-export type {
-  ApiError,
-  ApiProbe,
-  FrontJson,
-  FrontMemberJson,
-  JobProgress,
-  JobResult,
-  JobState,
-  JobStatus,
-  RequestProblem,
+export {
+  type ApiError,
+  type ApiProbe,
+  type FrontJson,
+  type FrontMemberJson,
+  type JobProgress,
+  type JobResult,
+  type JobState,
+  type JobStatus,
+  OPTIMISE_API_PATH,
+  type RequestProblem,
 } from './optimise/api/wire';
 export { DecisionSpace } from './optimise/decision-space';
 export { type OptimiseOptions, type OptimiseResult, optimise } from './optimise/optimise';
