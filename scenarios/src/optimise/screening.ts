@@ -77,7 +77,6 @@ export class Screening {
   private readonly sameSpectrum: boolean[][];
   private readonly mobileRate: Record<Direction, number>;
   private readonly mobileGroups: { flows: ScreenedFlow[]; proto: ScreenedFlow }[];
-  private readonly coreMode: Scenario['network']['deployment'];
   /** UL open-loop power control as the simulation applies it (sim-core's defaults under the scenario's). */
   private readonly power: PowerControl;
   /** Per deployment mode: the share of time its outages leave control traffic up (1 without outages). */
@@ -128,7 +127,6 @@ export class Screening {
     this.assumptions = costAssumptions(base.costs);
     this.annuity = annuityFactor(this.assumptions.discountRatePerYear, this.assumptions.horizonYears);
     this.cqiTable = base.network.linkAdaptation?.cqiTable ?? 2;
-    this.coreMode = base.network.deployment;
     this.power = { ...DEFAULT_POWER_CONTROL, ...definedOnly(base.network.uplinkPowerControl ?? {}) };
     for (const mode of space.deployments) {
       this.upShare.set(mode, controlUpShare(base, mode));
@@ -467,7 +465,7 @@ export class Screening {
       if (others >= MAX_STABLE_LOAD) return 0;
     }
     const radioMs = cr.alignMs[f.dir] + Math.max(cr.slotMs, serviceMs / (1 - Math.max(0, others)));
-    const core = radio.coreDelayProfile(c.deployment ?? this.coreMode);
+    const core = radio.coreDelayProfile(c.deployment);
     let p0 = 0;
     for (let a = 0; a <= MAX_RETX; a++) {
       const slack = f.deadlineMs - radioMs - a * cr.periodMs;
