@@ -78,7 +78,8 @@ export {
   spearman,
 } from './optimise/screening-check';
 export { type FrontMember, type SearchOutcome, searchLayouts } from './optimise/search';
-export { checkOptimiseSpecData, loadOptimiseSpec, type OptimiseSpec } from './optimise/spec';
+export { loadOptimiseSpec, type OptimiseSpec } from './optimise/spec';
+export { checkOptimiseSpecData } from './optimise/spec-schema';
 export { compareReport } from './report/compare-report';
 export { htmlReport } from './report/html-report';
 export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';

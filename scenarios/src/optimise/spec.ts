@@ -8,8 +8,6 @@ import type { trafficClasses } from '../scenario/schema';
 import { issueAt, parseSourceFile } from '../scenario/source-file';
 import { type CarrierOption, checkOptimiseSpecData, type RawSpec } from './spec-schema';
 
-export { type CarrierOption, checkOptimiseSpecData, optimiseSpecSchema } from './spec-schema';
-
 /** A spec with its defaults filled in. */
 export interface OptimiseSpec {
   file: string;
