@@ -43,7 +43,6 @@ export {
 export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
 export {
   MAX_BODY_BYTES,
-  OPTIMISE_API_PATH,
   type OptimiseApi,
   type OptimiseApiOptions,
   optimiseApi,
@@ -54,16 +53,17 @@ export {
   checkOptimiseRequest,
   type OptimiseRequest,
 } from './optimise/api/request';
-export type {
-  ApiError,
-  ApiProbe,
-  FrontJson,
-  FrontMemberJson,
-  JobProgress,
-  JobResult,
-  JobState,
-  JobStatus,
-  RequestProblem,
+export {
+  type ApiError,
+  type ApiProbe,
+  type FrontJson,
+  type FrontMemberJson,
+  type JobProgress,
+  type JobResult,
+  type JobState,
+  type JobStatus,
+  OPTIMISE_API_PATH,
+  type RequestProblem,
 } from './optimise/api/wire';
 export { DecisionSpace } from './optimise/decision-space';
 export { type OptimiseOptions, type OptimiseResult, optimise } from './optimise/optimise';
@@ -78,7 +78,8 @@ export {
   spearman,
 } from './optimise/screening-check';
 export { type FrontMember, type SearchOutcome, searchLayouts } from './optimise/search';
-export { checkOptimiseSpecData, loadOptimiseSpec, type OptimiseSpec } from './optimise/spec';
+export { loadOptimiseSpec, type OptimiseSpec } from './optimise/spec';
+export { checkOptimiseSpecData } from './optimise/spec-schema';
 export { compareReport } from './report/compare-report';
 export { htmlReport } from './report/html-report';
 export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runScenarioFile } from '@factory-twin/scenarios';
-import { replicationSeed } from '@factory-twin/sim-core';
+import { type NetworkFidelity, replicationSeed } from '@factory-twin/sim-core';
 import { since, stamp } from '../clock';
 import { machineInfo } from '../machine';
 import type { Suite } from '../suite';
@@ -19,7 +19,6 @@ import { validationMetrics } from './metrics';
 const RESULTS_DIR = fileURLToPath(new URL('../../results/', import.meta.url));
 const PLANTS_DIR = fileURLToPath(new URL('../../../scenarios/plants/', import.meta.url));
 const REFERENCE = 'reference';
-type Fidelity = 'packet' | 'flow';
 
 const USAGE = `flow-validation: packet vs flow fidelity, replication by replication, on each plant and the reference plant
   --plants <list>       comma-separated (default: every plant in scenarios/plants and '${REFERENCE}')
@@ -35,14 +34,14 @@ interface PlantResult {
   plant: string;
   hours: number;
   replications: number;
-  wallSeconds: Record<Fidelity, number>;
+  wallSeconds: Record<NetworkFidelity, number>;
   rows: ReturnType<typeof compareMetrics>;
   error?: string;
 }
 
 function runPlant(
   plant: string,
-  fidelity: Fidelity,
+  fidelity: NetworkFidelity,
   seed: number,
   hours: number,
 ): { metrics: Metrics; wallMs: number } {
@@ -124,14 +123,14 @@ async function run(args: string[]): Promise<number> {
     throw new Error('--replications must be an integer >= 2');
   if (!(hours > 0) || !(referenceHours > 0)) throw new Error('--hours and --reference-hours must be > 0');
   const stored = values['packet-from'] === undefined ? null : storedPacket(values['packet-from']);
-  const fidelities: readonly Fidelity[] = stored === null ? ['packet', 'flow'] : ['flow'];
+  const fidelities: readonly NetworkFidelity[] = stored === null ? ['packet', 'flow'] : ['flow'];
   const date = new Date().toISOString();
   const machine = machineInfo();
   const results: PlantResult[] = [];
   for (const plant of plants) {
     const h = plant === REFERENCE ? referenceHours : hours;
-    const runs: Record<Fidelity, Metrics[]> = { packet: [], flow: [] };
-    const wall: Record<Fidelity, number> = { packet: 0, flow: 0 };
+    const runs: Record<NetworkFidelity, Metrics[]> = { packet: [], flow: [] };
+    const wall: Record<NetworkFidelity, number> = { packet: 0, flow: 0 };
     try {
       const earlier = stored === null ? null : storedPlant(stored, plant, h, replications);
       for (let r = 0; r < replications; r++) {

@@ -15,13 +15,13 @@ import { since, stamp } from '../clock';
 import { machineInfo } from '../machine';
 import type { Suite } from '../suite';
 import { writeFileAtomic } from '../write-atomic';
+import { SPEC_OPTION, SPEC_USAGE, specName } from './spec-option';
 
 const RESULTS_DIR = fileURLToPath(new URL('../../results/', import.meta.url));
-const DEFAULT_SPEC = fileURLToPath(new URL('../../../scenarios/optimise/engine-parts.yaml', import.meta.url));
 const TARGET_PER_MINUTE = 1000;
 
 const USAGE = `optimise-screening: candidate layouts screened per minute (target ${TARGET_PER_MINUTE})
-  --spec <file>         optimise spec (default: scenarios/optimise/engine-parts.yaml)
+${SPEC_USAGE}
   --candidates <n>      random candidates scored (default 2000; --full 10000)
   --search              also time the spec's NSGA-II screening stage (searchLayouts)
   --full                the long version
@@ -32,7 +32,7 @@ async function run(args: string[]): Promise<number> {
     args,
     strict: true,
     options: {
-      spec: { type: 'string', default: DEFAULT_SPEC },
+      ...SPEC_OPTION,
       candidates: { type: 'string' },
       search: { type: 'boolean', default: false },
       full: { type: 'boolean', default: false },
@@ -77,7 +77,7 @@ async function run(args: string[]): Promise<number> {
   const lines = [
     `# optimise-screening ${date}`,
     '',
-    `Spec \`${values.spec.replace(/^.*\/scenarios\//, 'scenarios/')}\`: ${space.mounts.length} mounting points, ${space.carriers.length} carrier options, ${space.deployments.length} deployment modes, ${space.minGnbs}–${space.maxGnbs} gNBs; ${screening.geometry.points.length} scored points (${screening.geometry.floor.length} floor, ${screening.geometry.path.length} AGV path), ${screening.flows.length} flows.`,
+    `Spec \`${specName(values.spec)}\`: ${space.mounts.length} mounting points, ${space.carriers.length} carrier options, ${space.deployments.length} deployment modes, ${space.minGnbs}–${space.maxGnbs} gNBs; ${screening.geometry.points.length} scored points (${screening.geometry.floor.length} floor, ${screening.geometry.path.length} AGV path), ${screening.flows.length} flows.`,
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAverage} at the start.`,
     '',
     '| measure | wall clock | CPU time |',

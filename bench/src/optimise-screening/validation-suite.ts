@@ -21,12 +21,12 @@ import { since, stamp } from '../clock';
 import { machineInfo } from '../machine';
 import type { Suite } from '../suite';
 import { writeFileAtomic } from '../write-atomic';
+import { SPEC_OPTION, SPEC_USAGE, specName } from './spec-option';
 
 const RESULTS_DIR = fileURLToPath(new URL('../../results/', import.meta.url));
-const DEFAULT_SPEC = fileURLToPath(new URL('../../../scenarios/optimise/engine-parts.yaml', import.meta.url));
 
 const USAGE = `screening-validation: the optimiser's screening against simulation on random layouts
-  --spec <file>         optimise spec (default: scenarios/optimise/engine-parts.yaml)
+${SPEC_USAGE}
   --candidates <n>      random candidate layouts (default 24)
   --hours <h>           simulated hours per run, warm-up included (default 2)
   --fidelity <f>        flow | packet (default flow)
@@ -40,7 +40,7 @@ async function run(args: string[]): Promise<number> {
     args,
     strict: true,
     options: {
-      spec: { type: 'string', default: DEFAULT_SPEC },
+      ...SPEC_OPTION,
       candidates: { type: 'string', default: '24' },
       hours: { type: 'string', default: '2' },
       fidelity: { type: 'string', default: 'flow' },
@@ -97,13 +97,13 @@ async function run(args: string[]): Promise<number> {
   }
   const summary = agreement(spec, screening.classes, rows);
   const date = new Date().toISOString().slice(0, 10);
-  const specName = values.spec.replace(/^.*\/scenarios\//, 'scenarios/');
+  const name = specName(values.spec);
   const stem = basename(values.spec).replace(/\.[^.]*$/, '');
   const lines = [
     `# screening-validation ${date}`,
     '',
     `- Command: \`pnpm bench screening-validation ${args.join(' ')}\``.replace(/ `$/, '`'),
-    `- Spec \`${specName}\`: ${candidates.length} random layouts (seed ${spec.seed}), each simulated once for ${hours} h in ${fidelity} fidelity (${failures.length} failed); ${(elapsed.elapsedNs / 1e9).toFixed(0)} s wall on ${threads} threads.`,
+    `- Spec \`${name}\`: ${candidates.length} random layouts (seed ${spec.seed}), each simulated once for ${hours} h in ${fidelity} fidelity (${failures.length} failed); ${(elapsed.elapsedNs / 1e9).toFixed(0)} s wall on ${threads} threads.`,
     `- Machine: ${machine.cpuModel}, ${machine.cores} cores, load average ${machine.loadAverage} at the start.`,
     '',
     '| measure | layouts | Spearman ρ | mean abs. error | on the same side of the target (screening only / simulation only) |',
@@ -129,7 +129,7 @@ async function run(args: string[]): Promise<number> {
     const json = {
       date,
       machine,
-      spec: specName,
+      spec: name,
       candidates: candidates.length,
       hours,
       fidelity,

@@ -1,4 +1,5 @@
 import { basename, dirname, join } from 'node:path';
+import type { NetworkFidelity } from '@factory-twin/sim-core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { RunBackend } from '../run/backend';
 import { writeFileAtomic } from '../run/files';
@@ -55,6 +56,10 @@ const precisionArg = (v: string): number => {
 };
 const seedArg = (v: string): number | string =>
   /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
+
+/** `--fidelity packet|flow`: the network fidelity (sim-core NetworkFidelity) of the runs a command makes. */
+const fidelityOption = (description: string) =>
+  new Option('--fidelity <kind>', description).choices(['packet', 'flow'] satisfies NetworkFidelity[]);
 
 /** `--max-events N` and `--no-cost-guard`: the cost guard of validation (see README "Validation"). */
 function addCostGuardOptions(command: Command): Command {
@@ -151,12 +156,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
       warmupArg,
     )
     .option('--name <name>', 'base name of the output files (default: the variant, or "run")')
-    .addOption(
-      new Option('--fidelity <kind>', "network fidelity (default: the scenario's)").choices([
-        'packet',
-        'flow',
-      ]),
-    )
+    .addOption(fidelityOption("network fidelity (default: the scenario's)"))
     .addHelpText('after', EXIT_CODES_HELP);
   addCostGuardOptions(addPluginOption(run)).action(
     (
@@ -168,7 +168,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         hours?: number;
         warmup?: WarmupSetting;
         name?: string;
-        fidelity?: 'packet' | 'flow';
+        fidelity?: NetworkFidelity;
       } & CostGuardChoice,
     ) => {
       if (o.warmup === 'auto')
@@ -218,12 +218,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     .option('--report <file>', 'write the decision report (one self-contained HTML file)')
     .option('--threads <n>', 'worker threads (default: all cores)', positiveInt)
     .option('--in-process', 'run in this thread (no worker pool)')
-    .addOption(
-      new Option('--fidelity <kind>', "every target's network fidelity (default: each scenario's)").choices([
-        'packet',
-        'flow',
-      ]),
-    )
+    .addOption(fidelityOption("every target's network fidelity (default: each scenario's)"))
     .addHelpText('after', EXIT_CODES_HELP);
   addBackendOptions(addCostGuardOptions(addPluginOption(compare)), { shard: false }).action(
     async (
@@ -240,7 +235,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         out?: string;
         rows?: string;
         report?: string;
-        fidelity?: 'packet' | 'flow';
+        fidelity?: NetworkFidelity;
       } & BackendChoice &
         CostGuardChoice,
     ) => {
@@ -331,12 +326,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
     )
     .option('--replications <n>', "replications of the confirmation (default: the spec's)", positiveInt)
     .option('--hours <h>', 'simulated hours per confirmation run', positiveNumber)
-    .addOption(
-      new Option(
-        '--fidelity <kind>',
-        "network fidelity of the confirmation (default: the spec's, else packet)",
-      ).choices(['packet', 'flow']),
-    )
+    .addOption(fidelityOption("network fidelity of the confirmation (default: the spec's, else packet)"))
     .option('--threads <n>', 'worker threads of the confirmation (default: all cores)', positiveInt)
     .option('--in-process', 'run the confirmation in this thread (no worker pool)')
     .addHelpText('after', EXIT_CODES_HELP);
@@ -351,7 +341,7 @@ export function buildProgram(io: CliIo, extensions: readonly ProgramExtension[] 
         confirm?: number;
         replications?: number;
         hours?: number;
-        fidelity?: 'packet' | 'flow';
+        fidelity?: NetworkFidelity;
       } & BackendChoice &
         CostGuardChoice,
     ) => {

@@ -1,6 +1,6 @@
 // Confirmation: the base and the first front members simulated with replications through `compare`'s
 // machinery (common random numbers, business case against the base), in packet or flow fidelity.
-import type { ConfidenceInterval, TrafficClass } from '@factory-twin/sim-core';
+import type { ConfidenceInterval, NetworkFidelity, TrafficClass } from '@factory-twin/sim-core';
 import { type CompareTarget, type Comparison, compareTargets } from '../compare/compare';
 import type { Interval } from '../cost/business-case';
 import type { RunBackend } from '../run/backend';
@@ -12,7 +12,7 @@ export interface ConfirmOptions {
   members: number;
   replications: number;
   hours?: number;
-  fidelity: 'packet' | 'flow';
+  fidelity: NetworkFidelity;
   costGuard?: CostLimits | false;
   onResult?: (done: number, total: number) => void;
 }
@@ -32,7 +32,7 @@ export interface Confirmed {
 export interface Confirmation {
   replications: number;
   hours: number | null;
-  fidelity: 'packet' | 'flow';
+  fidelity: NetworkFidelity;
   comparison: Comparison;
   targets: Confirmed[];
 }

@@ -6,7 +6,8 @@
 import type { RandomStream } from '@factory-twin/sim-core';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors';
 import type { DeploymentMode, GnbAntenna, Scenario } from '../scenario/schema';
-import type { CarrierOption, OptimiseSpec } from './spec';
+import type { OptimiseSpec } from './spec';
+import type { CarrierOption } from './spec-schema';
 
 export interface Mount {
   id: string;

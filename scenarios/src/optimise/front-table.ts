@@ -3,24 +3,14 @@
 import type { TrafficClass } from '@factory-twin/sim-core';
 import { type Cell, type ColumnSpec, type Table, tableOf } from '../table/table';
 import { markdownText } from '../text/markdown';
+import type { FrontFigures } from './api/wire';
 import type { Confirmation, Confirmed } from './confirm';
 import { coverageOf, worstOnTime } from './objectives';
 import type { FrontMember } from './search';
 
-export interface FrontRow {
-  id: string;
+/** A front member's row: the screening figures front.json carries (api/wire.ts) and the full confirmation. */
+export interface FrontRow extends FrontFigures {
   gnbs: number;
-  /** `MP-20-10:n78-DDDSU MP-60-10:…` (mount:carrier label). */
-  layout: string;
-  deployment: string;
-  feasible: boolean;
-  capexEur: number;
-  tcoEur: number;
-  floorShare: number;
-  pathShare: number;
-  coverage: number;
-  worstOnTime: number;
-  maxLoad: number;
   onTime: Partial<Record<TrafficClass, number>>;
   confirmed: Confirmed | null;
 }

@@ -2,7 +2,12 @@
 // (flow fidelity by default: one run per candidate), compared per traffic class by Spearman's rank
 // correlation, the mean absolute error and whether both agree on meeting the spec's on-time target; the
 // same for the busiest cell (the PRB share screening expects the factory to use against the simulated PRB use).
-import { RandomStreams, replicationSeed, type TrafficClass } from '@factory-twin/sim-core';
+import {
+  type NetworkFidelity,
+  RandomStreams,
+  replicationSeed,
+  type TrafficClass,
+} from '@factory-twin/sim-core';
 import type { RunJob, RunJobResult } from '../run/backend';
 import type { Candidate, DecisionSpace } from './decision-space';
 import type { Screening, ScreeningResult } from './screening';
@@ -25,7 +30,7 @@ export function checkCandidates(
   space: DecisionSpace,
   screening: Screening,
   n: number,
-  o: { fidelity: 'packet' | 'flow'; lengthH?: number },
+  o: { fidelity: NetworkFidelity; lengthH?: number },
 ): CheckCandidate[] {
   const rng = new RandomStreams(spec.seed).stream('screening-check', 'candidates');
   const seen = new Set<string>();

@@ -54,7 +54,6 @@ export interface ScreeningGeometry {
   zoneDlMw: Float64Array[];
   /** Per cell: zones' UL interference per PRB at the gNB, mW (zones always on: the conservative case). */
   zoneUlMw: number[];
-  carrierCount: number;
   /** Cell options per mount (carrier options × azimuths). */
   optionCount: number;
   /** Per carrier option: the index of a cell with it (mount 0), for what depends on the carrier only. */
@@ -87,7 +86,6 @@ export function screeningGeometry(
     return { ...at, heightM: d.heightM, gainDbi: d.antennaGainDbi, powerClassDbm: d.powerClassDbm };
   });
   const points = [...floor, ...path, ...devices.filter((d): d is ScoredPoint => d !== null)];
-  const C = space.carriers.length;
   const O = space.options.length;
   const cells = space.mounts.length * O;
   if (cells * points.length > MAX_TABLE_ENTRIES)
@@ -161,7 +159,6 @@ export function screeningGeometry(
     noiseDlMw,
     zoneDlMw,
     zoneUlMw,
-    carrierCount: C,
     optionCount: O,
     carrierCell,
   };

@@ -77,7 +77,6 @@ export class Screening {
   private readonly sameSpectrum: boolean[][];
   private readonly mobileRate: Record<Direction, number>;
   private readonly mobileGroups: { flows: ScreenedFlow[]; proto: ScreenedFlow }[];
-  private readonly coreMode: Scenario['network']['deployment'];
   /** UL open-loop power control as the simulation applies it (sim-core's defaults under the scenario's). */
   private readonly power: PowerControl;
   /** Per deployment mode: the share of time its outages leave control traffic up (1 without outages). */
@@ -86,6 +85,8 @@ export class Screening {
   private readonly shared = new Map<DeploymentMode, SharedRan>();
   /** The shared RAN of the candidate being evaluated (undefined: cells of the plant's own). */
   private ran: SharedRan | undefined;
+  /** Per carrier option and direction (`k·2 + dir`): the factory's share of its PRBs for the candidate's RAN. */
+  private readonly shareOf: Float64Array;
   // Scratch per evaluation (no allocation per point).
   private readonly serving: Int32Array;
   private readonly sinrDl: Float64Array;
@@ -96,8 +97,12 @@ export class Screening {
   /** Per candidate cell: other cells' UEs' UL interference per PRB at its gNB, mW. */
   private readonly ulInterferenceMw: Float64Array;
   private readonly ulLoadsScratch: Float64Array;
-  /** The candidate being evaluated and its overloaded cells' flow demands (overloadDemands). */
-  private candidate: Candidate | undefined;
+  /** Per candidate cell: the floor points it serves, and the public users' UL PRB share at the current loads. */
+  private readonly servedFloor: Float64Array;
+  private readonly publicUlShare: Float64Array;
+  /** UL power per PRB received from a UE at point p at the gNB of candidate cell v (`v·n + p`), mW; NaN: not yet. */
+  private ulRxMw = new Float64Array(0);
+  /** The overloaded cells' flow demands of the candidate being evaluated (overloadDemands). */
   private readonly demandCache = new Map<number, number[]>();
   /** On-time of a mobile flow by (serving cell, CQI), per evaluation. */
   private readonly memo = new Float64Array(200 * 16);
@@ -122,7 +127,6 @@ export class Screening {
     this.assumptions = costAssumptions(base.costs);
     this.annuity = annuityFactor(this.assumptions.discountRatePerYear, this.assumptions.horizonYears);
     this.cqiTable = base.network.linkAdaptation?.cqiTable ?? 2;
-    this.coreMode = base.network.deployment;
     this.power = { ...DEFAULT_POWER_CONTROL, ...definedOnly(base.network.uplinkPowerControl ?? {}) };
     for (const mode of space.deployments) {
       this.upShare.set(mode, controlUpShare(base, mode));
@@ -149,6 +153,10 @@ export class Screening {
     this.ulTxDbm = new Float64Array(n);
     this.ulInterferenceMw = new Float64Array(env.cells.length);
     this.ulLoadsScratch = new Float64Array(env.cells.length);
+    this.shareOf = new Float64Array(this.carriers.length * 2);
+    // A candidate has at most one gNB per mounting point.
+    this.servedFloor = new Float64Array(space.mounts.length);
+    this.publicUlShare = new Float64Array(space.mounts.length);
   }
 
   evaluate(c: Candidate): ScreeningResult {
@@ -183,18 +191,25 @@ export class Screening {
     // UL SINR at the serving gNB, zones on: first without other cells' UEs, then with the interference their
     // load causes (the flow fidelity's coupling: each UE's PRB share × its power received at the victim).
     this.ran = this.shared.get(c.deployment);
-    this.candidate = c;
+    for (let k = 0; k < this.carriers.length; k++)
+      for (const dir of ['UL', 'DL'] as const)
+        this.shareOf[k * 2 + dirIndex(dir)] = this.factoryShare(this.carriers[k].nPrb, dir);
     this.demandCache.clear();
     this.ulInterferenceMw.fill(0, 0, cells.length);
     this.ulSinrs(cells);
     this.offeredLoads(cells, carrierOf);
     // Load coupling (Siomina & Yuan 2012): more load, more interference, lower SINR, more PRBs per bit. A few
-    // fixed-point steps, until no cell's UL load moves by more than 1 % of its PRBs.
-    for (let step = 0; step < UL_COUPLING_STEPS; step++) {
+    // fixed-point steps, until no cell's UL load moves by more than 1 % of its PRBs. Only with co-channel cells.
+    const coupled = coChannel(cells.length, carrierOf, this.sameSpectrum);
+    if (coupled) {
+      if (this.ulRxMw.length < cells.length * n) this.ulRxMw = new Float64Array(cells.length * n);
+      this.ulRxMw.fill(Number.NaN, 0, cells.length * n);
+    }
+    for (let step = 0; coupled && step < UL_COUPLING_STEPS; step++) {
       const before = this.ulLoadsScratch;
       for (let i = 0; i < cells.length; i++) before[i] = this.load[i * 2 + dirIndex('UL')];
       this.ulInterferenceMw.fill(0, 0, cells.length);
-      if (!this.addUlInterference(cells, carrierOf)) break;
+      this.addUlInterference(cells, carrierOf);
       this.ulSinrs(cells);
       this.offeredLoads(cells, carrierOf);
       let moved = 0;
@@ -206,7 +221,7 @@ export class Screening {
     let maxPrbShare = 0;
     for (let i = 0; i < cells.length * 2; i++) {
       if (this.load[i] > maxLoad) maxLoad = this.load[i];
-      const share = this.factoryShare(this.carriers[carrierOf[i >> 1]].nPrb, i % 2 === 0 ? 'UL' : 'DL');
+      const share = this.shareOf[carrierOf[i >> 1] * 2 + (i % 2)];
       maxPrbShare = Math.max(maxPrbShare, Math.min(1, this.load[i]) * share);
     }
 
@@ -268,13 +283,12 @@ export class Screening {
    * The PRB demands (shares of the factory's capacity) of the flows an overloaded cell serves in `dir`: each
    * fixed flow's, and the AGVs' together (spread over the path, as their load). Cached per evaluation.
    */
-  private overloadDemands(cell: number, dir: Direction): number[] {
+  private overloadDemands(cell: number, k: number, dir: Direction): number[] {
     const key = cell * 2 + dirIndex(dir);
     const cached = this.demandCache.get(key);
     if (cached !== undefined) return cached;
     const g = this.geometry;
-    const k = this.candidate!.carrierIndex[cell];
-    const capacity = this.carriers[k].capacity[dir] * this.factoryShare(this.carriers[k].nPrb, dir);
+    const capacity = this.carriers[k].capacity[dir] * this.shareOf[k * 2 + dirIndex(dir)];
     const demands: number[] = [];
     for (const f of this.flows)
       if (f.point >= 0 && f.bitsPerMs > 0 && f.dir === dir && this.serving[f.point] === cell)
@@ -327,8 +341,9 @@ export class Screening {
       }
     for (let i = 0; i < cells.length; i++)
       for (const dir of ['UL', 'DL'] as const) {
-        const cr = this.carriers[carrierOf[i]];
-        this.load[i * 2 + dirIndex(dir)] /= cr.capacity[dir] * this.factoryShare(cr.nPrb, dir);
+        const k = carrierOf[i];
+        this.load[i * 2 + dirIndex(dir)] /=
+          this.carriers[k].capacity[dir] * this.shareOf[k * 2 + dirIndex(dir)];
       }
   }
 
@@ -344,11 +359,11 @@ export class Screening {
   /**
    * Adds, per candidate cell, the UL interference per PRB that the UEs of its co-channel neighbours cause at
    * its gNB at the current loads: Σ over their UL flows of (PRB share of the flow, an overloaded cell's scaled
-   * to all its PRBs) × (its power per PRB received there), as the flow fidelity couples cells. False when no cell has a co-channel neighbour.
+   * to all its PRBs) × (its power per PRB received there), as the flow fidelity couples cells.
    */
-  private addUlInterference(cells: readonly number[], carrierOf: readonly number[]): boolean {
-    if (cells.length < 2) return false;
+  private addUlInterference(cells: readonly number[], carrierOf: readonly number[]): void {
     const g = this.geometry;
+    const n = g.points.length;
     const nFloor = g.floor.length;
     const nPath = g.path.length;
     // A cell uses at most all its PRBs: an overloaded cell's flows share them (the flow fidelity's served share).
@@ -360,30 +375,36 @@ export class Screening {
         : offeredShare;
       for (let v = 0; v < cells.length; v++)
         if (v !== from && this.sameSpectrum[carrierOf[from]][carrierOf[v]]) {
-          const s = cells[v];
-          this.ulInterferenceMw[v] +=
-            prbShare * radio.dbmToMw(this.ulTxDbm[p] + g.env.cells[s].antennaGainDbi - g.pathLossDb[s][p]);
+          // The received power does not change with the loads: once per evaluation.
+          let rxMw = this.ulRxMw[v * n + p];
+          if (Number.isNaN(rxMw)) {
+            const s = cells[v];
+            rxMw = radio.dbmToMw(this.ulTxDbm[p] + g.env.cells[s].antennaGainDbi - g.pathLossDb[s][p]);
+            this.ulRxMw[v * n + p] = rxMw;
+          }
+          this.ulInterferenceMw[v] += prbShare * rxMw;
         }
     };
     // The public users of an operator's cell: their PRB share spread over the floor the cell serves (assumption:
     // where they are is not known; the cell's area is where its UEs are).
     const ran = this.ran;
     if (ran !== undefined && ran.ulPrbShare > 0) {
-      const served = new Float64Array(cells.length);
+      const served = this.servedFloor;
+      served.fill(0, 0, cells.length);
       for (let p = 0; p < nFloor; p++) served[this.serving[p]]++;
+      for (let i = 0; i < cells.length; i++) {
+        const nPrb = this.carriers[carrierOf[i]].nPrb;
+        const factory =
+          Math.min(1, this.load[i * 2 + dirIndex('UL')]) *
+          this.shareOf[carrierOf[i] * 2 + dirIndex('UL')] *
+          nPrb;
+        this.publicUlShare[i] = publicPrbUse(nPrb, ran.ulPrbShare * nPrb, factory, ran.policy) / nPrb;
+      }
       for (let p = 0; p < nFloor; p++) {
         const i = this.serving[p];
-        const nPrb = this.carriers[carrierOf[i]].nPrb;
-        const factory = Math.min(1, this.load[i * 2 + dirIndex('UL')]) * this.factoryShare(nPrb, 'UL') * nPrb;
-        const share = publicPrbUse(nPrb, ran.ulPrbShare * nPrb, factory, ran.policy) / nPrb;
-        into(p, share / served[i], false);
+        into(p, this.publicUlShare[i] / served[i], false);
       }
     }
-    let coupled = false;
-    for (let i = 0; i < cells.length && !coupled; i++)
-      for (let v = 0; v < cells.length; v++)
-        if (v !== i && this.sameSpectrum[carrierOf[i]][carrierOf[v]]) coupled = true;
-    if (!coupled) return false;
     for (const f of this.flows) {
       if (f.point < 0 || f.bitsPerMs === 0 || f.dir !== 'UL') continue;
       const i = this.serving[f.point];
@@ -398,7 +419,6 @@ export class Screening {
         const i = this.serving[p];
         into(p, this.work(rate, 'UL', p, carrierOf[i]) / nPath / this.carriers[carrierOf[i]].capacity.UL);
       }
-    return true;
   }
 
   /** PRB-symbols per ms that `bitsPerMs` needs at point p (HARQ retransmissions included); 0 if no MCS fits. */
@@ -428,24 +448,24 @@ export class Screening {
     const bits = this.bitsPerPrbSymbol(f.dir, p, k);
     if (bits === 0) return 0;
     const cr = this.carriers[k];
-    const capacity = cr.capacity[f.dir] * this.factoryShare(cr.nPrb, f.dir);
+    const capacity = cr.capacity[f.dir] * this.shareOf[k * 2 + dirIndex(f.dir)];
     const serviceMs = (f.packetBits * TX_PER_BLOCK) / bits / capacity;
     // A periodic flow's packet shares the PRBs with the other flows, not with its own earlier packets (gone
-    // by the time the next one comes, in a stable cell): the slowdown is the others' load.
-    const own = f.bitsPerMs > 0 ? this.work(f.bitsPerMs, f.dir, p, k) / capacity : 0;
+    // by the time the next one comes, in a stable cell): the slowdown is the others' load (`work`'s arithmetic).
+    const own = f.bitsPerMs > 0 ? (f.bitsPerMs * TX_PER_BLOCK) / bits / capacity : 0;
     let others = rho - own;
     if (rho >= MAX_STABLE_LOAD) {
       // An overloaded cell: proportional fair and round robin serve a device with little data first, so a
       // flow below the max-min fair share still gets through, slowed by the others' load each capped at its
       // own; a flow at or above it is starved (its queue grows).
-      const demands = this.overloadDemands(i, f.dir);
+      const demands = this.overloadDemands(i, k, f.dir);
       if (own >= waterLevel(demands)) return 0;
       others = -own;
       for (const d of demands) others += Math.min(d, own);
       if (others >= MAX_STABLE_LOAD) return 0;
     }
     const radioMs = cr.alignMs[f.dir] + Math.max(cr.slotMs, serviceMs / (1 - Math.max(0, others)));
-    const core = radio.coreDelayProfile(c.deployment ?? this.coreMode);
+    const core = radio.coreDelayProfile(c.deployment);
     let p0 = 0;
     for (let a = 0; a <= MAX_RETX; a++) {
       const slack = f.deadlineMs - radioMs - a * cr.periodMs;
@@ -457,6 +477,13 @@ export class Screening {
 }
 
 const dirIndex = (d: Direction) => (d === 'UL' ? 0 : 1);
+
+/** Whether any two of the candidate's cells share spectrum (then their UL loads interfere). */
+function coChannel(cellCount: number, carrierOf: readonly number[], sameSpectrum: boolean[][]): boolean {
+  for (let i = 0; i < cellCount; i++)
+    for (let v = 0; v < cellCount; v++) if (v !== i && sameSpectrum[carrierOf[i]][carrierOf[v]]) return true;
+  return false;
+}
 
 /** Max-min fair share L of a unit capacity among demands: Σ min(d, L) = 1 (Infinity when Σ d ≤ 1). */
 export function waterLevel(demands: readonly number[]): number {

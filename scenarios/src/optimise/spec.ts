@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import type { NetworkFidelity } from '@factory-twin/sim-core';
 import { Confinement, realPaths } from '../scenario/confine';
 import { DEFAULT_PARSE_TIME_LIMIT_MS, Deadline } from '../scenario/deadline';
 import { quote, ScenarioError, type ScenarioIssue } from '../scenario/errors';
@@ -6,8 +7,6 @@ import { ReadRefused, readBoundedText } from '../scenario/read-file';
 import type { trafficClasses } from '../scenario/schema';
 import { issueAt, parseSourceFile } from '../scenario/source-file';
 import { type CarrierOption, checkOptimiseSpecData, type RawSpec } from './spec-schema';
-
-export { type CarrierOption, checkOptimiseSpecData, optimiseSpecSchema } from './spec-schema';
 
 /** A spec with its defaults filled in. */
 export interface OptimiseSpec {
@@ -37,7 +36,7 @@ export interface OptimiseSpec {
   onTime: Partial<Record<(typeof trafficClasses)[number], number>>;
   search: { populationSize: number; generations: number };
   front: { max: number };
-  confirm: { members: number; replications: number; hours?: number; fidelity: 'packet' | 'flow' };
+  confirm: { members: number; replications: number; hours?: number; fidelity: NetworkFidelity };
   /** Places a problem at a JSON path of the spec file (for checks against the base scenario). */
   issueAt(path: readonly PropertyKey[], message: string): ScenarioIssue;
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { NetworkFidelity } from '@factory-twin/sim-core';
 import {
   type CompareTarget,
   type Comparison,
@@ -69,7 +70,7 @@ export interface CompareCommandOptions {
   /** The cost guard's limits; false turns it off. */
   costGuard?: CostLimits | false;
   /** Every target's network fidelity (default: each scenario's own). */
-  fidelity?: 'packet' | 'flow';
+  fidelity?: NetworkFidelity;
 }
 
 export async function compareCommand(

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type { NetworkFidelity } from '@factory-twin/sim-core';
 import { StreamedFile, writeFileAtomic } from '../../run/files';
 import { runScenarioFile } from '../../run/run-scenario';
 import { runSummary, summaryMarkdown, toJson } from '../../run/summary';
@@ -16,7 +17,7 @@ export interface RunCommandOptions {
   name?: string;
   quiet?: boolean;
   /** The network fidelity (default: the scenario's). */
-  fidelity?: 'packet' | 'flow';
+  fidelity?: NetworkFidelity;
   /** The cost guard's limits; false turns it off. */
   costGuard?: CostLimits | false;
 }

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corridorPlantDir } from '../test-plant';
 import { MAX_BODY_BYTES, type OptimiseApi, optimiseApi } from './http';
-import type { JobStatus } from './job';
+import type { JobStatus } from './wire';
 
 // The local optimise API over real HTTP on 127.0.0.1: the real CLI on the corridor plant (a tiny budget,
 // screening only), refusals with clear messages, and cancel killing the child.

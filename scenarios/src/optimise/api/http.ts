@@ -17,8 +17,6 @@ import { JobFolders } from './job-folders';
 import { checkOptimiseRequest } from './request';
 import { type ApiError, type ApiProbe, OPTIMISE_API_PATH, type RequestProblem } from './wire';
 
-export { OPTIMISE_API_PATH } from './wire';
-
 /** A request body's limit: a scenario file's (JSON) plus room for the spec. */
 export const MAX_BODY_BYTES = MAX_JSON_BYTES + 256 * 1024;
 

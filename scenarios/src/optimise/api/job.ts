@@ -10,8 +10,6 @@ import { isPlainObject } from '../../scenario/merge';
 import type { JobPaths } from './job-folders';
 import type { FrontJson, JobProgress, JobResult, JobState, JobStatus } from './wire';
 
-export type { JobProgress, JobResult, JobState, JobStatus } from './wire';
-
 /** How the CLI is started: a program and the arguments before `optimise …`. */
 export interface CliCommand {
   command: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatPath } from '../../scenario/errors';
 import { validateScenarioData } from '../../validate/validate-data';
-import { optimiseSpecSchema } from '../spec';
+import { optimiseSpecSchema } from '../spec-schema';
 import { corridorPlantDir } from '../test-plant';
 import { checkOptimiseRequest } from './request';
 

@@ -53,9 +53,10 @@ export interface IntervalJson {
   halfWidth: number;
 }
 
-/** A front member in front.json: its screening figures, its confirmation (if simulated) and its gNBs. */
-export interface FrontMemberJson {
+/** A front member's screening figures: front.json's and the CLI's front rows (front-table.ts FrontRow) alike. */
+export interface FrontFigures {
   id: string;
+  /** `MP-20-10:n78-DDDSU MP-60-10:…` (mount:carrier label). */
   layout: string;
   deployment: string;
   feasible: boolean;
@@ -66,6 +67,10 @@ export interface FrontMemberJson {
   coverage: number;
   worstOnTime: number;
   maxLoad: number;
+}
+
+/** A front member in front.json: its screening figures, its confirmation (if simulated) and its gNBs. */
+export interface FrontMemberJson extends FrontFigures {
   onTime: Partial<Record<string, number>>;
   confirmed: {
     runs: number;
