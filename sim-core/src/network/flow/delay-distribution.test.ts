@@ -16,6 +16,7 @@ function leg(bler: number): LegModel {
   return {
     id: 0,
     radioId: 0,
+    blerFreeRadioId: -1,
     link: {
       grid,
       dir: DL,

@@ -34,6 +34,11 @@ export interface LegModel {
    * with one radio id share that part (DistributionMemo).
    */
   readonly radioId: number;
+  /**
+   * The same without the BLER (every other input of `radioId`): behind the same others' traffic, models with one
+   * share the leg's delay per transmission count (DistributionMemo.behindOthers); -1 shares nothing.
+   */
+  readonly blerFreeRadioId: number;
   readonly link: LegLink;
   /** Share of the flow's packets the scheduler can serve (below 1 only in overload). */
   readonly servedShare: number;
@@ -103,7 +108,7 @@ export class DelayDistribution {
   ) {
     // Each leg alone (no other traffic): its load, loss and delay, shared by both builds.
     const alone = path.legs.map((leg) => memo.alone(leg, path.bits));
-    const full = build(path, alone, true);
+    const full = build(path, alone, true, memo);
     const deadline = path.deadlineMs + EPS_MS;
     this.radio = full.atoms;
     this.deliveredProb = full.survive;
@@ -127,6 +132,12 @@ export class DelayDistribution {
  */
 export class DistributionMemo {
   private readonly legs: RadioLeg[] = [];
+  /**
+   * A leg's delay behind others per transmission count, by (BLER-free radio id, load ahead, discipline): one atom
+   * set per count, or null where a packet may take several blocks (then HARQ does not split by count).
+   */
+  private readonly behindIds = new TupleInterner(5);
+  private readonly behind: (ByAttempt | null)[] = [];
   /** Invalid share without queueing by (first leg's radio id, second's or -1, deadline). */
   private readonly bareIds = new TupleInterner(3);
   private readonly bare: number[] = [];
@@ -141,6 +152,40 @@ export class DistributionMemo {
     return r;
   }
 
+  /**
+   * The leg's radio delay behind others' traffic (conditional on delivery). A packet that goes in one transport
+   * block at every send phase and count ahead ends its a-th transmission at a time the BLER does not change, so
+   * the delay is Σ_a P(a | delivered) · D_a, D_a its delay given a transmissions: the D_a are built once per
+   * BLER-free inputs and mixed for each BLER (the same distribution, up to rounding, as building it for the BLER).
+   */
+  behindOthers(leg: LegModel, bits: number): Atoms {
+    if (leg.blerFreeRadioId < 0 || leg.access !== null) return radioAtoms(leg, bits, true).atoms;
+    const key = this.behindIds.key;
+    key[0] = leg.blerFreeRadioId;
+    key[1] = leg.aheadRatePerMs;
+    key[2] = leg.aheadPrbSymbols;
+    key[3] = leg.aheadPeriodMs;
+    key[4] = leg.sharing === 'fifo' ? 0 : 1;
+    const id = this.behindIds.intern();
+    let byCount = this.behind[id];
+    if (byCount === undefined) {
+      byCount = attemptAtoms(leg, bits);
+      this.behind[id] = byCount;
+    }
+    if (byCount === null) return radioAtoms(leg, bits, true).atoms;
+    return mixAttempts(byCount, leg.link);
+  }
+
+  /** BLER-free delays behind others held, split by transmission count or not (null): for tests. */
+  get behindHeld(): { split: number; whole: number } {
+    let split = 0;
+    let whole = 0;
+    for (const b of this.behind)
+      if (b === null) whole++;
+      else if (b !== undefined) split++;
+    return { split, whole };
+  }
+
   /** Late, lost or discarded without queueing behind other traffic (HARQ, alignment and the core alone). */
   bareInvalid(path: PathModel, alone: readonly RadioLeg[], deadlineMs: number): number {
     const key = this.bareIds.key;
@@ -150,7 +195,7 @@ export class DistributionMemo {
     const id = this.bareIds.intern();
     let invalid = this.bare[id];
     if (invalid === undefined) {
-      const bare = build(path, alone, false);
+      const bare = build(path, alone, false, null);
       invalid = bare.survive * lateShare(bare.atoms, path.core, deadlineMs) + bare.lost + bare.discarded;
       this.bare[id] = invalid;
     }
@@ -185,6 +230,7 @@ function build(
   path: PathModel,
   alone: readonly RadioLeg[],
   queueing: boolean,
+  memo: DistributionMemo | null,
 ): { atoms: Atoms; survive: number; lost: number; discarded: number; legLoads: LegLoad[] } {
   let atoms: Atoms = { d: [0], p: [1] };
   let survive = 1; // neither lost nor discarded so far
@@ -209,7 +255,7 @@ function build(
     let legAtoms: Atoms;
     if (!queueing) legAtoms = radio.atoms;
     else if (served < 1) legAtoms = overloaded(leg, radio.atoms);
-    else legAtoms = radioAtoms(leg, path.bits, true).atoms;
+    else legAtoms = memo!.behindOthers(leg, path.bits);
     atoms = convolveCompress(atoms, compress(legAtoms));
   }
   return { atoms, survive, lost, discarded, legLoads };
@@ -386,7 +432,7 @@ interface RadioLeg {
 }
 
 function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
-  const { grid, dir, maxAttempts } = leg.link;
+  const { maxAttempts } = leg.link;
   if (attemptScratch.length < maxAttempts) {
     attemptScratch = new Float64Array(maxAttempts);
     endScratch = new Float64Array(maxAttempts);
@@ -401,7 +447,21 @@ function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
     lost: 0,
     prbSymbols: 0,
     blocks: 0,
+    byAttempt: false,
+    multiBlock: false,
   };
+  phasePoints(acc);
+  const link = leg.link;
+  const retransmissions = acc.blocks * (expectedAttempts(link.bler, link.maxAttempts) - 1);
+  // Conditional on delivery: renormalise to 1 overall.
+  const atoms = drain(acc.total > 0 ? 1 / acc.total : 1);
+  return { atoms, lost: acc.lost, load: { prbSymbols: acc.prbSymbols, blocks: acc.blocks, retransmissions } };
+}
+
+/** The send phases of a leg over the TDD period (or its SR windows), each through `phasePoint`. */
+function phasePoints(acc: PhaseAccumulator): void {
+  const { leg } = acc;
+  const { grid, dir } = leg.link;
   if (leg.access !== null) srPhases(acc, leg.access);
   else {
     const count = grid.count(dir);
@@ -417,11 +477,109 @@ function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
       }
     }
   }
-  const link = leg.link;
-  const retransmissions = acc.blocks * (expectedAttempts(link.bler, link.maxAttempts) - 1);
-  // Conditional on delivery: renormalise to 1 overall.
-  const atoms = drain(acc.total > 0 ? 1 / acc.total : 1);
-  return { atoms, lost: acc.lost, load: { prbSymbols: acc.prbSymbols, blocks: acc.blocks, retransmissions } };
+}
+
+// Outcomes by transmission count (attemptAtoms): per count a, the delays and weights, flat.
+const countDelays: number[][] = [];
+const countWeights: number[][] = [];
+
+/**
+ * The leg's delay behind others given a transmissions, a = 1..A (each conditional on its count, weights summing to
+ * 1), or null when some send phase or count ahead takes more than one block (HARQ is then per block: no split).
+ * Legs without SR access only (one send time per phase point).
+ */
+function attemptAtoms(leg: LegModel, bits: number): ByAttempt | null {
+  const { maxAttempts } = leg.link;
+  if (attemptScratch.length < maxAttempts) {
+    attemptScratch = new Float64Array(maxAttempts);
+    endScratch = new Float64Array(maxAttempts);
+    buckets = new Int32Array(maxAttempts);
+  }
+  while (countDelays.length < maxAttempts) {
+    countDelays.push([]);
+    countWeights.push([]);
+  }
+  for (let a = 0; a < maxAttempts; a++) {
+    countDelays[a]!.length = 0;
+    countWeights[a]!.length = 0;
+  }
+  const acc: PhaseAccumulator = {
+    leg,
+    bits,
+    backlogs: leg.aheadRatePerMs > 0 ? backlogOf(leg) : null,
+    attempts: attemptScratch,
+    total: 0,
+    lost: 0,
+    prbSymbols: 0,
+    blocks: 0,
+    byAttempt: true,
+    multiBlock: false,
+  };
+  phasePoints(acc);
+  if (acc.multiBlock) return null;
+  const byCount: Atoms[] = [];
+  for (let a = 0; a < maxAttempts; a++) {
+    const d = countDelays[a]!;
+    const w = countWeights[a]!;
+    let total = 0;
+    for (let i = 0; i < d.length; i++) {
+      accumulate(d[i]!, w[i]!);
+      total += w[i]!;
+    }
+    byCount.push(drain(total > 0 ? 1 / total : 1));
+  }
+  // On the union of their buckets, in bucket order: per count, the atom's delay and probability (0 where none).
+  const all = new Set<number>();
+  for (const atoms of byCount) for (const x of atoms.d) all.add(latencyBucket(x));
+  const order = [...all].sort((x, y) => x - y);
+  const at = new Map<number, number>();
+  for (let u = 0; u < order.length; u++) at.set(order[u]!, u);
+  const delay = byCount.map(() => new Float64Array(order.length));
+  const prob = byCount.map(() => new Float64Array(order.length));
+  for (let a = 0; a < maxAttempts; a++) {
+    const atoms = byCount[a]!;
+    for (let i = 0; i < atoms.d.length; i++) {
+      const u = at.get(latencyBucket(atoms.d[i]!))!;
+      delay[a]![u] = atoms.d[i]!;
+      prob[a]![u] = atoms.p[i]!;
+    }
+  }
+  return { first: byCount[0]!, delay, prob, size: order.length };
+}
+
+/** A leg's delay given a transmissions (D_a), on the union of their latency buckets (attemptAtoms). */
+interface ByAttempt {
+  /** D_1 as atoms (a link without errors). */
+  readonly first: Atoms;
+  /** Per count a: each bucket's atom delay and probability (0 where D_a has none). */
+  readonly delay: readonly Float64Array[];
+  readonly prob: readonly Float64Array[];
+  readonly size: number;
+}
+
+/** Σ_a P(a | delivered) · D_a for the link's BLER (one block: P(a) = (1 − β) β^(a−1), a ≤ A). */
+function mixAttempts(byCount: ByAttempt, link: LegLink): Atoms {
+  if (attemptScratch.length < link.maxAttempts) attemptScratch = new Float64Array(link.maxAttempts);
+  const lost = attemptProbabilities(link.bler, link.maxAttempts, 1, attemptScratch);
+  const delivered = 1 - lost;
+  if (attemptScratch[0]! === delivered) return byCount.first;
+  // Per bucket, as `drain` merges atoms: the weighted mean delay and the summed weight.
+  const d: number[] = [];
+  const p: number[] = [];
+  for (let u = 0; u < byCount.size; u++) {
+    let sum = 0;
+    let weight = 0;
+    for (let a = 0; a < link.maxAttempts; a++) {
+      const w = byCount.prob[a]![u]! * (attemptScratch[a]! / delivered);
+      if (!(w > 0)) continue;
+      sum += byCount.delay[a]![u]! * w;
+      weight += w;
+    }
+    if (!(weight > 0)) continue;
+    d.push(sum / weight);
+    p.push(weight);
+  }
+  return { d, p };
 }
 
 /** What the phase points of one leg add up (atoms go straight onto the latency buckets: `accumulate`). */
@@ -434,6 +592,10 @@ interface PhaseAccumulator {
   lost: number;
   prbSymbols: number;
   blocks: number;
+  /** Outcomes go to `countDelays` by transmission count, unweighted by its probability (attemptAtoms). */
+  readonly byAttempt: boolean;
+  /** Set when a packet took more than one block (byAttempt). */
+  multiBlock: boolean;
 }
 
 // Outcomes (end times and weights) of one phase point spread over its send times: equal ends (most of them: they
@@ -509,6 +671,10 @@ function phasePoint(
   const link = leg.link;
   const { grid, dir } = link;
   const own = firstTransmission(link, bits, startMs, scratch, 0);
+  if (acc.byAttempt && own.blocks > 1) {
+    acc.multiBlock = true;
+    return;
+  }
   const lossP = attemptProbabilities(link.bler, link.maxAttempts, own.blocks, attempts);
   acc.lost += w * lossP;
   acc.prbSymbols += w * own.prbSymbols * expectedAttempts(link.bler, link.maxAttempts);
@@ -530,6 +696,29 @@ function phasePoint(
     const pk = ahead[k]!;
     if (pk < 1e-7) continue;
     const ft = firstTransmission(link, bits, startMs, scratch, k * perOther);
+    if (acc.byAttempt) {
+      if (ft.blocks > 1) {
+        acc.multiBlock = true;
+        return;
+      }
+      // Consecutive counts ahead that end in the same opportunity add to the same outcomes.
+      if (ft.endMs === lastEnd && ft.lastSymbols === lastSymbols) {
+        for (let a = 0; a < link.maxAttempts; a++) {
+          const wa = countWeights[a]!;
+          wa[wa.length - 1]! += w * pk;
+        }
+        continue;
+      }
+      lastEnd = ft.endMs;
+      lastSymbols = ft.lastSymbols;
+      let end = ft.endMs;
+      for (let a = 1; a <= link.maxAttempts; a++) {
+        if (a > 1) end = retransmissionEndMs(link, end, ft.lastSymbols);
+        countDelays[a - 1]!.push(end - t);
+        countWeights[a - 1]!.push(w * pk);
+      }
+      continue;
+    }
     if (ft.blocks > 1 && ft.blocks <= MAX_TRACKED_BLOCKS && link.bler > 0 && link.maxAttempts > 1) {
       acc.total += blockwiseHarq(link, ft, w * pk, t, spread);
       continue;

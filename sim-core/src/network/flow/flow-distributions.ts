@@ -10,7 +10,14 @@ import { DelayDistribution, DistributionMemo, type LegModel, type PathModel } fr
 import type { FlowRadio } from './flow-radio';
 import type { FlowStream, StreamLeg } from './flow-stream';
 import { busyPeriodMs } from './queue-model';
-import { fitsOnePrb, type LegLink, minOpportunitySymbols } from './radio-leg';
+import {
+  aheadSizeMatters,
+  fitsOnePrb,
+  type LegLink,
+  longestWindowMs,
+  minOpportunitySymbols,
+} from './radio-leg';
+import { poisson } from './slot-backlog';
 import { type ChainParams, fitChain } from './survival-chain';
 import { TupleInterner } from './tuple-interner';
 
@@ -34,6 +41,8 @@ export class FlowDistributions {
    * MCS and BLER, PRB cap, SR access).
    */
   private readonly radioIds = new TupleInterner(7);
+  /** The same without the BLER (`LegModel.blerFreeRadioId`). */
+  private readonly blerFreeRadioIds = new TupleInterner(6);
   /** What leg models and distributions of equal radio inputs share (pure memo). */
   private readonly memo = new DistributionMemo();
   /** Distributions by id, and the ids by inputs: (bits, deadline, up to two leg models). */
@@ -46,6 +55,12 @@ export class FlowDistributions {
   private readonly chainCache = new Map<DelayDistribution, ChainParams>();
   /** Per cell: an id of its configuration (cells of one configuration share flow distributions). */
   private readonly cellConfig: number[];
+  private readonly probe = { bitsPerPrbSymbol: 0, capPrb: 0, nPrb: 0 };
+  /** Most packets ahead that count, by the mean arrivals of the longest window (`maxAhead`). */
+  private readonly maxAheadByMean = new Map<number, number>();
+  private readonly poissonScratch: number[] = [];
+  /** Per cell: the longest window (`longestWindowMs`) in UL, in DL, and in UL waiting for a grant (-1: not yet). */
+  private readonly windowMs: number[][];
   /** Per cell and direction: the fewest symbols of an opportunity (see `mcsKey`). */
   private readonly minSymbols: [number, number][];
 
@@ -61,6 +76,7 @@ export class FlowDistributions {
       }
       return id;
     });
+    this.windowMs = radio.env.cells.map(() => [-1, -1, -1]);
     this.minSymbols = radio.env.cells.map((cell) => [
       minOpportunitySymbols(cell.grid, UL),
       minOpportunitySymbols(cell.grid, DL),
@@ -131,6 +147,32 @@ export class FlowDistributions {
     return dir === UL ? Math.max(1, Math.min(cap, Math.floor(fullPowerPrbs))) : cap;
   }
 
+  /**
+   * The most packets ahead of a leg's packet with a probability that counts: the Poisson tail (slot-backlog.ts) of
+   * the others' arrivals in the longest window it waits behind (`longestWindowMs`).
+   */
+  private maxAhead(cell: number, dir: Dir, ratePerMs: number, access: SrSchedule | null): number {
+    const windows = this.windowMs[cell]!;
+    const w = access === null ? dir : 2;
+    if (windows[w]! < 0) windows[w] = longestWindowMs(this.radio.env.cells[cell]!.grid, dir, access);
+    const mean = ratePerMs * windows[w]!;
+    let k = this.maxAheadByMean.get(mean);
+    if (k === undefined) {
+      k = mean > 0 ? poisson(mean, this.poissonScratch) - 1 : 0;
+      this.maxAheadByMean.set(mean, k);
+    }
+    return k;
+  }
+
+  /** A reused link shape for `aheadSizeMatters` (no object per look-up). */
+  private sizeProbe(bitsPerPrbSymbol: number, capPrb: number, nPrb: number) {
+    const p = this.probe;
+    p.bitsPerPrbSymbol = bitsPerPrbSymbol;
+    p.capPrb = capPrb;
+    p.nPrb = nPrb;
+    return p;
+  }
+
   /** The leg's model for its current link and load: the same object while none of its inputs changed. */
   private legModel(leg: StreamLeg, bits: number, discardTimerMs: number): LegModel {
     const dev = leg.device;
@@ -163,8 +205,11 @@ export class FlowDistributions {
     // processing time; SR period, offset and K2 are the network's), so access is keyed by whether there is one.
     const access = this.accessOf(dev, leg.dir, ci);
     let radioId: number;
-    if (sameRadio) radioId = m.radioId;
-    else {
+    let blerFreeRadioId: number;
+    if (sameRadio) {
+      radioId = m.radioId;
+      blerFreeRadioId = m.blerFreeRadioId;
+    } else {
       const radio = this.radioIds.key;
       radio[0] = this.cellConfig[dev.serving]!;
       radio[1] = leg.dir;
@@ -174,13 +219,32 @@ export class FlowDistributions {
       radio[5] = capPrb;
       radio[6] = access === null ? 0 : 1;
       radioId = this.radioIds.intern();
+      const free = this.blerFreeRadioIds.key;
+      free[0] = radio[0]!;
+      free[1] = radio[1]!;
+      free[2] = radio[2]!;
+      free[3] = radio[3]!;
+      free[4] = radio[5]!;
+      free[5] = radio[6]!;
+      blerFreeRadioId = this.blerFreeRadioIds.intern();
     }
     const key = this.legIds.key;
     key[0] = radioId;
     key[1] = leg.servedShare;
     key[2] = discardTimerMs;
     key[3] = leg.aheadRatePerMs;
-    key[4] = leg.aheadPrbSymbols;
+    // The others' packet size, unless no count of them that matters can fill an opportunity (aheadSizeMatters).
+    const cell = this.radio.env.cells[dev.serving]!;
+    const sizeMatters =
+      leg.aheadRatePerMs > 0 &&
+      aheadSizeMatters(
+        this.sizeProbe(mcs.bitsPerPrbSymbol, capPrb, cell.nPrb),
+        bits,
+        this.minSymbols[dev.serving]![leg.dir],
+        leg.aheadPrbSymbols,
+        this.maxAhead(dev.serving, leg.dir, leg.aheadRatePerMs, access),
+      );
+    key[4] = sizeMatters ? leg.aheadPrbSymbols : -1;
     key[5] = leg.aheadPeriodMs;
     const sharing = this.radio.loads[dev.serving]![leg.dir].discipline;
     // An overloaded leg under shared PRBs is served at its share of them: one packet per 1 / (λ · share) ms.
@@ -195,6 +259,7 @@ export class FlowDistributions {
       model = {
         id,
         radioId,
+        blerFreeRadioId,
         link: this.linkOn(dev, leg.dir, mcs.bitsPerPrbSymbol, bler, capPrb),
         access,
         servedShare: leg.servedShare,

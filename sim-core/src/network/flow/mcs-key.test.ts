@@ -14,6 +14,7 @@ function leg(dir: Dir, bitsPerPrbSymbol: number, sharing: 'fifo' | 'ps'): LegMod
   return {
     id: 0,
     radioId: 0,
+    blerFreeRadioId: -1,
     link: {
       grid,
       dir,

@@ -2,6 +2,7 @@
 // TDD grid, segmentation into transport blocks of whole PRBs, and HARQ retransmission timing. The same
 // rules as the packet model's MAC (../cell-link.ts), applied to one packet at a time.
 import type { Dir, TddGrid } from '../tdd-grid';
+import type { SrSchedule } from '../uplink-access';
 
 export interface LegLink {
   readonly grid: TddGrid;
@@ -118,6 +119,47 @@ export function minOpportunitySymbols(grid: TddGrid, dir: Dir): number {
  */
 export function fitsOnePrb(bits: number, bitsPerPrbSymbol: number, minSymbols: number): boolean {
   return bits <= bitsPerPrbSymbol * minSymbols;
+}
+
+/**
+ * The longest window whose arrivals a packet may find ahead of it (delay-distribution.ts): the longest gap between
+ * two opportunities of `dir` (also the backlog's, slot-backlog.ts), or for data waiting for a grant the longest SR
+ * window, if longer.
+ */
+export function longestWindowMs(grid: TddGrid, dir: Dir, access: SrSchedule | null): number {
+  const count = grid.count(dir);
+  let longest = 0;
+  for (let i = count; i < 2 * count; i++)
+    longest = Math.max(longest, grid.startMs(dir, i) - grid.startMs(dir, i - 1));
+  if (access !== null) {
+    const occasions = access.occasionStartsMs();
+    for (let j = 0; j < occasions.length; j++) {
+      const before = j > 0 ? occasions[j - 1]! : occasions[occasions.length - 1]! - access.cycleMs;
+      longest = Math.max(longest, occasions[j]! - before);
+    }
+  }
+  return longest;
+}
+
+/**
+ * Whether the size of the others' packets ahead (`aheadPrbSymbols`) can change a leg's delay behind them: not when
+ * the most packets ahead that count (`maxAhead`: the Poisson tail of `longestWindowMs`, slot-backlog.ts) leave the
+ * leg's PRBs in the shortest opportunity (`minSymbols`, the worst case) and never exceed what one opportunity
+ * serves (no backlog carries over): then every count ahead sends the packet in the first opportunity as if alone,
+ * whatever their size. `firstTransmission`'s and `slotBacklog`'s arithmetic, so the answer is exact.
+ */
+export function aheadSizeMatters(
+  link: Pick<LegLink, 'bitsPerPrbSymbol' | 'capPrb' | 'nPrb'>,
+  bits: number,
+  minSymbols: number,
+  aheadPrbSymbols: number,
+  maxAhead: number,
+): boolean {
+  if (maxAhead === 0) return false;
+  const taken = Math.ceil((maxAhead * aheadPrbSymbols) / minSymbols - 1e-9);
+  const own = Math.min(Math.ceil(bits / (link.bitsPerPrbSymbol * minSymbols) - 1e-9), link.capPrb);
+  if (taken + own > link.nPrb) return true;
+  return Math.floor((link.nPrb * minSymbols) / aheadPrbSymbols + 1e-9) < maxAhead;
 }
 
 /** End of the retransmission of a block that ended at `endMs` (TS 38.213 §9.2.3 timing, via the grid). */

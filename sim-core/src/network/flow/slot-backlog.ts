@@ -45,6 +45,11 @@ export function slotBacklog(
         for (let k = 0; k < arrivals.length; k++) {
           const w = b[x]! * arrivals[k]!;
           const y = Math.min(MAX_UNITS, Math.max(0, x + k - capacity));
+          // Served in full either way: all of it stays at 0 (whatever the packet size, to the bit).
+          if (y === 0) {
+            next[0]! += w;
+            continue;
+          }
           next[y]! += w * (1 - extra);
           next[Math.max(0, y - 1)]! += w * extra;
         }
