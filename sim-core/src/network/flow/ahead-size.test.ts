@@ -6,7 +6,7 @@ import { type Dir, DL, TddGrid, UL } from '../tdd-grid';
 import { SrSchedule } from '../uplink-access';
 import { DelayDistribution, DistributionMemo, type LegModel } from './delay-distribution';
 import { aheadSizeMatters, longestWindowMs, minOpportunitySymbols } from './radio-leg';
-import { poisson } from './slot-backlog';
+import { backlogFree, poisson, slotBacklog } from './slot-backlog';
 
 const grid = new TddGrid('DDDSU', 1, { dl: 10, gap: 2, ul: 2 });
 const sr = new SrSchedule(grid, 5, 4, 1, 0.5);
@@ -122,5 +122,27 @@ describe('flow: the size of the packets ahead, where it cannot matter', () => {
 
   it('nobody ahead: the size never matters', () => {
     expect(aheadSizeMatters({ bitsPerPrbSymbol: 8, capPrb: 20, nPrb: 20 }, 600, 10, 1e6, 0)).toBe(false);
+  });
+});
+
+describe('flow: a backlog that cannot build', () => {
+  it('where backlogFree says so, the backlog is the same at every PRB count and packet size; elsewhere it differs', () => {
+    let free = 0;
+    let builds = 0;
+    for (const dir of [DL, UL] as const)
+      for (const rate of [0.2, 1, 4]) {
+        let reference: Float64Array[] | null = null;
+        for (const nPrb of [1, 2, 3, 5, 10, 50])
+          for (const work of [10, 14, 20, 28, 40, 60, 100]) {
+            const b = slotBacklog(grid, dir, nPrb, rate, work, 10);
+            if (backlogFree(grid, dir, nPrb, rate, work)) {
+              free++;
+              reference ??= b;
+              expect(b, `${dir} ${rate} ${nPrb} ${work}`).toEqual(reference);
+            } else if (reference !== null && JSON.stringify(b) !== JSON.stringify(reference)) builds++;
+          }
+      }
+    expect(free).toBeGreaterThanOrEqual(10);
+    expect(builds).toBeGreaterThanOrEqual(10);
   });
 });

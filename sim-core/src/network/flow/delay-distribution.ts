@@ -14,7 +14,7 @@ import {
   MAX_TRACKED_BLOCKS,
   retransmissionEndMs,
 } from './radio-leg';
-import { poisson, slotBacklog } from './slot-backlog';
+import { backlogFree, poisson, slotBacklog } from './slot-backlog';
 import { TupleInterner } from './tuple-interner';
 import { latencyBucket } from './weighted-histogram';
 
@@ -403,11 +403,13 @@ function backlogOf(leg: LegModel): Float64Array[] {
     }
     backlogMemoOfGrid.set(grid, memo);
   }
+  // No backlog can carry over (`backlogFree`): then the PRBs and the packet size change nothing, to the bit.
+  const free = backlogFree(grid, dir, nPrb, leg.aheadRatePerMs, leg.aheadPrbSymbols);
   const key = memo.ids.key;
   key[0] = dir;
-  key[1] = nPrb;
+  key[1] = free ? -1 : nPrb;
   key[2] = leg.aheadRatePerMs;
-  key[3] = leg.aheadPrbSymbols;
+  key[3] = free ? -1 : leg.aheadPrbSymbols;
   key[4] = leg.aheadPeriodMs;
   const id = memo.ids.intern();
   let b = memo.backlogs[id];

@@ -62,6 +62,29 @@ export function slotBacklog(
   return sum;
 }
 
+const arrivalsScratch: number[] = [];
+
+/**
+ * Whether every opportunity serves all the packets that may arrive in the gap before it (the Poisson tail that
+ * `slotBacklog` counts): then no backlog carries over, and `slotBacklog` depends on the arrival rate alone (not on
+ * the PRBs or the packet size), to the bit.
+ */
+export function backlogFree(
+  grid: TddGrid,
+  dir: Dir,
+  nPrb: number,
+  ratePerMs: number,
+  workPerPacket: number,
+): boolean {
+  const count = grid.count(dir);
+  for (let i = count; i < 2 * count; i++) {
+    const gap = grid.startMs(dir, i) - grid.startMs(dir, i - 1);
+    const most = poisson(ratePerMs * gap, arrivalsScratch) - 1;
+    if (Math.floor((nPrb * grid.symbols(dir, i)) / workPerPacket + 1e-9) < most) return false;
+  }
+  return true;
+}
+
 /** Poisson probabilities P(k; mean) for k = 0.. until the tail is below 1e-6 (at most 200 terms). */
 export function poisson(mean: number, out: number[]): number {
   out.length = 0;
