@@ -21,15 +21,31 @@ import { poisson } from './slot-backlog';
 import { type ChainParams, fitChain } from './survival-chain';
 import { TupleInterner } from './tuple-interner';
 
-let lastBler = Number.NaN;
-let lastQuantized = 0;
+/** BLER steps of 10^0.1 (26 %: the HARQ share moves a few % per step) from 10^-7 to 1. */
+const BLER_STEPS = 70;
+/** Step j: 10^(−j / 10); a BLER below `BLER_UPPER[j]` and at or above `BLER_UPPER[j + 1]` rounds to it. */
+const BLER_VALUE = Float64Array.from({ length: BLER_STEPS + 1 }, (_, j) => 10 ** (-j / 10));
+const BLER_UPPER = Float64Array.from({ length: BLER_STEPS + 2 }, (_, j) => 10 ** ((0.5 - j) / 10));
 
-function quantizeBler(bler: number): number {
-  if (bler === lastBler) return lastQuantized;
-  lastBler = bler;
-  // 26 % steps (HARQ share of a few %)
-  lastQuantized = bler > 1e-7 ? Math.min(1, 10 ** (Math.round(Math.log10(bler) * 10) / 10)) : 0;
-  return lastQuantized;
+/**
+ * The BLER on 10^0.1 steps, 10^(round(10 · log10 β) / 10) (0 below 10^-7), by a search of the steps' bounds:
+ * the logarithm only for a value within 1e-12 of a bound, where the search and the formula may round apart.
+ */
+export function quantizeBler(bler: number): number {
+  if (!(bler > 1e-7)) return 0;
+  if (bler >= 1) return 1;
+  let lo = 0;
+  let hi = BLER_STEPS + 1;
+  // BLER_UPPER decreases: find the last j with bler < BLER_UPPER[j].
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (bler < BLER_UPPER[mid]!) lo = mid;
+    else hi = mid;
+  }
+  const near =
+    Math.abs(bler - BLER_UPPER[lo]!) < 1e-12 * bler || Math.abs(bler - BLER_UPPER[hi]!) < 1e-12 * bler;
+  if (near) return Math.min(1, 10 ** (Math.round(Math.log10(bler) * 10) / 10));
+  return BLER_VALUE[lo]!;
 }
 
 export class FlowDistributions {
@@ -173,6 +189,19 @@ export class FlowDistributions {
     return p;
   }
 
+  /** The id of the radio inputs in `radioIds.key` but the BLER (`LegModel.blerFreeRadioId`). */
+  private blerFreeRadioId(): number {
+    const radio = this.radioIds.key;
+    const free = this.blerFreeRadioIds.key;
+    free[0] = radio[0]!;
+    free[1] = radio[1]!;
+    free[2] = radio[2]!;
+    free[3] = radio[3]!;
+    free[4] = radio[5]!;
+    free[5] = radio[6]!;
+    return this.blerFreeRadioIds.intern();
+  }
+
   /** The leg's model for its current link and load: the same object while none of its inputs changed. */
   private legModel(leg: StreamLeg, bits: number, discardTimerMs: number): LegModel {
     const dev = leg.device;
@@ -205,11 +234,8 @@ export class FlowDistributions {
     // processing time; SR period, offset and K2 are the network's), so access is keyed by whether there is one.
     const access = this.accessOf(dev, leg.dir, ci);
     let radioId: number;
-    let blerFreeRadioId: number;
-    if (sameRadio) {
-      radioId = m.radioId;
-      blerFreeRadioId = m.blerFreeRadioId;
-    } else {
+    if (sameRadio) radioId = m.radioId;
+    else {
       const radio = this.radioIds.key;
       radio[0] = this.cellConfig[dev.serving]!;
       radio[1] = leg.dir;
@@ -219,14 +245,6 @@ export class FlowDistributions {
       radio[5] = capPrb;
       radio[6] = access === null ? 0 : 1;
       radioId = this.radioIds.intern();
-      const free = this.blerFreeRadioIds.key;
-      free[0] = radio[0]!;
-      free[1] = radio[1]!;
-      free[2] = radio[2]!;
-      free[3] = radio[3]!;
-      free[4] = radio[5]!;
-      free[5] = radio[6]!;
-      blerFreeRadioId = this.blerFreeRadioIds.intern();
     }
     const key = this.legIds.key;
     key[0] = radioId;
@@ -256,6 +274,7 @@ export class FlowDistributions {
     const id = this.legIds.intern();
     let model = this.legModels[id];
     if (model === undefined) {
+      const blerFreeRadioId = sameRadio ? m.blerFreeRadioId : this.blerFreeRadioId();
       model = {
         id,
         radioId,
