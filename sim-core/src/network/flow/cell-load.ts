@@ -1,7 +1,8 @@
 // The offered load of one cell and direction in flow fidelity: the legs of active streams (rates known) and
 // an exponentially weighted estimate of message traffic. From them, per traffic tier: which other packets a
 // packet shares its opportunity with (their rate and size), and, when the carrier cannot keep up, the share
-// of its packets the scheduler serves (max-min fair within the tier where the PRBs run out, nothing below).
+// of its packets the scheduler serves (in the tier where the PRBs run out: max-min fair under shared PRBs, the
+// same share for every flow first come first served; nothing below).
 import type { CellShare } from '../ran-share/ran-share';
 import type { Dir } from '../tdd-grid';
 import { waterFill } from './queue-model';
@@ -251,14 +252,12 @@ export class CellLoad {
         this.tierServed[k] = 1;
         waterFill(this.demand, count, Math.max(0, left - this.messageWork[k]!), this.alloc);
       } else {
-        // First come, first served: the tier's backlog holds every packet of it up to the discard timer.
-        this.tierServed[k] = tierWork > 0 ? Math.min(1, left / tierWork) : 1;
-        waterFill(
-          this.demand,
-          count,
-          left * (1 - this.messageWork[k]! / Math.max(tierWork, 1e-12)),
-          this.alloc,
-        );
+        // First come, first served (earliest deadline within a 5QI level): the tier's queue holds every packet of
+        // it up to the discard timer, so a light flow's packet waits behind the stale heads of the heavy ones like
+        // any other: every flow of the tier gets the same share (the packet model's EDF starves them all alike).
+        const served = tierWork > 0 ? Math.min(1, left / tierWork) : 1;
+        this.tierServed[k] = served;
+        for (let c = 0; c < count; c++) this.alloc[c] = this.demand[c]! * served;
       }
       for (let j = k + 1; j < tiers; j++) this.tierServed[j] = 0;
     }
