@@ -12,6 +12,7 @@ import {
   firstTransmission,
   type LegLink,
   MAX_TRACKED_BLOCKS,
+  residualAfter,
   retransmissionEndMs,
 } from './radio-leg';
 import { backlogFree, poisson, slotBacklog } from './slot-backlog';
@@ -307,7 +308,7 @@ function blockwiseHarq(link: LegLink, ft: FirstTransmission, w: number, t: numbe
     const b = eventB[k]!;
     const et = eventT[k]!;
     const a = ++attemptsOf[b]!;
-    const next = 1 - link.bler ** a;
+    const next = 1 - residualAfter(link, a);
     if (done[b] === 0) zeros--;
     else product /= done[b]!;
     product *= next;
@@ -454,7 +455,7 @@ function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
   };
   phasePoints(acc);
   const link = leg.link;
-  const retransmissions = acc.blocks * (expectedAttempts(link.bler, link.maxAttempts) - 1);
+  const retransmissions = acc.blocks * (expectedAttempts(link) - 1);
   // Conditional on delivery: renormalise to 1 overall.
   const atoms = drain(acc.total > 0 ? 1 / acc.total : 1);
   return { atoms, lost: acc.lost, load: { prbSymbols: acc.prbSymbols, blocks: acc.blocks, retransmissions } };
@@ -559,10 +560,13 @@ interface ByAttempt {
   readonly size: number;
 }
 
-/** Σ_a P(a | delivered) · D_a for the link's BLER (one block: P(a) = (1 − β) β^(a−1), a ≤ A). */
+/**
+ * Σ_a P(a | delivered) · D_a for the link's HARQ (one block: P(a) = F_{a−1} − F_a, a ≤ A, with F_a = β^a without
+ * fading, (1 − β) β^(a−1); any residual vector with fading, flow-fading.ts).
+ */
 function mixAttempts(byCount: ByAttempt, link: LegLink): Atoms {
   if (attemptScratch.length < link.maxAttempts) attemptScratch = new Float64Array(link.maxAttempts);
-  const lost = attemptProbabilities(link.bler, link.maxAttempts, 1, attemptScratch);
+  const lost = attemptProbabilities(link, 1, attemptScratch);
   const delivered = 1 - lost;
   if (attemptScratch[0]! === delivered) return byCount.first;
   // Per bucket, as `drain` merges atoms: the weighted mean delay and the summed weight.
@@ -677,9 +681,9 @@ function phasePoint(
     acc.multiBlock = true;
     return;
   }
-  const lossP = attemptProbabilities(link.bler, link.maxAttempts, own.blocks, attempts);
+  const lossP = attemptProbabilities(link, own.blocks, attempts);
   acc.lost += w * lossP;
-  acc.prbSymbols += w * own.prbSymbols * expectedAttempts(link.bler, link.maxAttempts);
+  acc.prbSymbols += w * own.prbSymbols * expectedAttempts(link);
   acc.blocks += w * own.blocks;
   // Others ahead, in packets: the backlog left by the previous opportunity, plus the window's arrivals.
   let ahead: readonly number[] = ALONE;

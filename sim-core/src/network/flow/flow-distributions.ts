@@ -2,12 +2,15 @@
 // load it shares opportunities with), a stream's delay distribution (its legs, size and deadline) and the
 // survival chain fitted to it. The same inputs give the same object, so a flow whose inputs did not change
 // keeps its distribution, and cells of one configuration share them.
-import type { DeviceState } from '../device';
+import type { DeviceState, LinkQuality } from '../device';
+import type { McsChoice } from '../link-adaptation';
+import { RELIABLE_CQI_TABLE } from '../link-adaptation';
 import type { Dir } from '../tdd-grid';
 import { DL, UL } from '../tdd-grid';
 import type { SrSchedule } from '../uplink-access';
 import { quantizeBler } from './bler-quantize';
 import { DelayDistribution, DistributionMemo, type LegModel, type PathModel } from './delay-distribution';
+import type { HarqResidual } from './flow-fading';
 import type { FlowRadio } from './flow-radio';
 import type { FlowStream, StreamLeg } from './flow-stream';
 import { busyPeriodMs } from './queue-model';
@@ -87,16 +90,45 @@ export class FlowDistributions {
    * `dev`'s link in `dir` on its serving cell, as one packet of class `classIndex` sees it: the reliable MCS (CQI
    * table 3) for a class with a tighter BLER target, as the packet model's blocks carrying it.
    */
-  legLink(dev: DeviceState, dir: Dir, classIndex: number): LegLink {
+  legLink(dev: DeviceState, dir: Dir, classIndex: number, bits = 0): LegLink {
     const q = this.radio.budget.quality(dev, dir, 0);
-    const mcs = this.radio.classTier[classIndex] === 1 ? q.reliable : q;
+    const tier = this.radio.classTier[classIndex]!;
+    const mcs = tier === 1 ? q.reliable : q;
+    const capPrb = this.capPrb(dev, dir, q.fullPowerPrbs);
+    const fade = this.fadeOf(dev, dir, q, mcs, tier, capPrb, bits);
     return this.linkOn(
       dev,
       dir,
       mcs.bitsPerPrbSymbol,
-      quantizeBler(mcs.bler),
-      this.capPrb(dev, dir, q.fullPowerPrbs),
+      fade === null ? quantizeBler(mcs.bler) : fade.residual[0]!,
+      capPrb,
+      fade?.residual,
     );
+  }
+
+  /**
+   * With a fading link model: the residual of `dev`'s blocks in `dir` on its serving cell (flow-fading.ts) at the
+   * MCS `mcs` (of CQI table 3 for `tier` 1), for a packet of `bits` over the PRBs of its first block (ASSUMPTION:
+   * the sub-bands of one block in the shortest opportunity, alone); null without fading.
+   */
+  private fadeOf(
+    dev: DeviceState,
+    dir: Dir,
+    q: LinkQuality,
+    mcs: McsChoice & { bitsPerPrbSymbol: number },
+    tier: number,
+    capPrb: number,
+    bits: number,
+  ): HarqResidual | null {
+    const fading = this.radio.fading;
+    if (fading === null) return null;
+    const cell = dev.serving;
+    const prbs = Math.min(
+      capPrb,
+      Math.max(1, Math.ceil(bits / (mcs.bitsPerPrbSymbol * this.minSymbols[cell]![dir]) - 1e-9)),
+    );
+    const meanSinrDb = q.sinrDb - 10 * Math.log10(mcs.layers);
+    return fading.residual(dev, cell, mcs.cqi, tier === 1 ? RELIABLE_CQI_TABLE : undefined, meanSinrDb, prbs);
   }
 
   /** `dev`'s link in `dir` on its serving cell at an MCS, (quantised) BLER and PRB cap worked out already. */
@@ -106,9 +138,10 @@ export class FlowDistributions {
     bitsPerPrbSymbol: number,
     bler: number,
     capPrb: number,
+    residual?: Float64Array,
   ): LegLink {
     const cell = this.radio.env.cells[dev.serving]!;
-    return {
+    const link: LegLink = {
       grid: cell.grid,
       dir,
       bitsPerPrbSymbol,
@@ -118,6 +151,7 @@ export class FlowDistributions {
       maxAttempts: this.radio.maxAttempts,
       harqProcessingMs: this.radio.harqProcessingMs[dev.serving]!,
     };
+    return residual === undefined ? link : { ...link, residual };
   }
 
   /**
@@ -181,9 +215,14 @@ export class FlowDistributions {
     const dev = leg.device;
     const ci = leg.stream.classIndex;
     const q = this.radio.budget.quality(dev, leg.dir, 0);
-    const mcs = this.radio.classTier[ci] === 1 ? q.reliable : q;
-    const bler = quantizeBler(mcs.bler);
+    const tier = this.radio.classTier[ci]!;
+    const mcs = tier === 1 ? q.reliable : q;
     const capPrb = this.capPrb(dev, leg.dir, q.fullPowerPrbs);
+    // With fading, the block's residual after each attempt (interned: one object per quantised vector) in place
+    // of the BLER, keyed by its id (negative: never a BLER).
+    const fade = this.fadeOf(dev, leg.dir, q, mcs, tier, capPrb, bits);
+    const bler = fade === null ? quantizeBler(mcs.bler) : fade.residual[0]!;
+    const residual = fade?.residual;
     const m = leg.memoModel;
     const mcsKey = this.mcsKey(dev.serving, leg.dir, bits, mcs.bitsPerPrbSymbol);
     const sameRadio =
@@ -192,6 +231,7 @@ export class FlowDistributions {
       (m.link.bitsPerPrbSymbol === mcs.bitsPerPrbSymbol ||
         this.mcsKey(dev.serving, leg.dir, bits, m.link.bitsPerPrbSymbol) === mcsKey) &&
       m.link.bler === bler &&
+      m.link.residual === residual &&
       m.link.capPrb === capPrb;
     if (
       sameRadio &&
@@ -215,7 +255,7 @@ export class FlowDistributions {
       radio[1] = leg.dir;
       radio[2] = bits;
       radio[3] = mcsKey;
-      radio[4] = bler;
+      radio[4] = fade === null ? bler : -1 - fade.id;
       radio[5] = capPrb;
       radio[6] = access === null ? 0 : 1;
       radioId = this.radioIds.intern();
@@ -253,7 +293,7 @@ export class FlowDistributions {
         id,
         radioId,
         blerFreeRadioId,
-        link: this.linkOn(dev, leg.dir, mcs.bitsPerPrbSymbol, bler, capPrb),
+        link: this.linkOn(dev, leg.dir, mcs.bitsPerPrbSymbol, bler, capPrb, residual),
         access,
         servedShare: leg.servedShare,
         discardTimerMs,
