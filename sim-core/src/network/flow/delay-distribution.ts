@@ -95,6 +95,11 @@ export class DelayDistribution {
   readonly invalidProb: number;
   /** The same without queueing behind other traffic (what HARQ, alignment and the core alone cause). */
   readonly noQueueInvalidProb: number;
+  /**
+   * The part of `noQueueInvalidProb` that HARQ errors cause on legs with a fading link model (their error-free
+   * share taken off), which fades make bursty (survival-chain.ts); 0 without fading.
+   */
+  readonly fadeInvalidProb: number;
   /** Mean latency of delivered packets. */
   readonly meanMs: number;
   /** Per leg: what one packet costs the cell. */
@@ -119,6 +124,11 @@ export class DelayDistribution {
     this.lateProb = full.survive * lateShare(full.atoms, path.core, deadline);
     this.invalidProb = Math.min(1, this.lateProb + full.lost + full.discarded);
     this.noQueueInvalidProb = Math.min(this.invalidProb, memo.bareInvalid(path, alone, deadline));
+    let faded = false;
+    for (const leg of path.legs) if (leg.link.residual !== undefined) faded = true;
+    this.fadeInvalidProb = faded
+      ? Math.max(0, this.noQueueInvalidProb - memo.errorFreeInvalid(path, deadline))
+      : 0;
     let mean = 0;
     for (let i = 0; i < full.atoms.d.length; i++) mean += full.atoms.p[i]! * full.atoms.d[i]!;
     this.meanMs = full.survive > 0 ? mean + coreMeanMs(path.core) : Number.NaN;
@@ -142,6 +152,10 @@ export class DistributionMemo {
   /** Invalid share without queueing by (first leg's radio id, second's or -1, deadline). */
   private readonly bareIds = new TupleInterner(3);
   private readonly bare: number[] = [];
+  /** Error-free legs alone by BLER-free radio id, and `errorFreeInvalid` by (their ids, deadline). */
+  private readonly freeLegs: RadioLeg[] = [];
+  private readonly freeIds = new TupleInterner(3);
+  private readonly free: number[] = [];
 
   /** The leg's delay, load and loss without others' traffic. */
   alone(leg: LegModel, bits: number): RadioLeg {
@@ -185,6 +199,38 @@ export class DistributionMemo {
       if (b === null) whole++;
       else if (b !== undefined) split++;
     return { split, whole };
+  }
+
+  /**
+   * Late or discarded without queueing and without HARQ errors (alignment and the core alone): the legs at BLER 0,
+   * by their BLER-free radio ids.
+   */
+  errorFreeInvalid(path: PathModel, deadlineMs: number): number {
+    const ids = path.legs.map((l) => l.blerFreeRadioId);
+    const memoised = ids.every((id) => id >= 0);
+    let id = -1;
+    if (memoised) {
+      const key = this.freeIds.key;
+      key[0] = ids.length > 0 ? ids[0]! : -1;
+      key[1] = ids.length > 1 ? ids[1]! : -1;
+      key[2] = deadlineMs;
+      id = this.freeIds.intern();
+      const known = this.free[id];
+      if (known !== undefined) return known;
+    }
+    const legs = path.legs.map((l) => ({ ...l, link: { ...l.link, bler: 0, residual: undefined } }));
+    const alone = legs.map((l) => {
+      let r = l.blerFreeRadioId >= 0 ? this.freeLegs[l.blerFreeRadioId] : undefined;
+      if (r === undefined) {
+        r = radioAtoms(l, path.bits, false);
+        if (l.blerFreeRadioId >= 0) this.freeLegs[l.blerFreeRadioId] = r;
+      }
+      return r;
+    });
+    const bare = build({ ...path, legs }, alone, false, null);
+    const invalid = bare.survive * lateShare(bare.atoms, path.core, deadlineMs) + bare.lost + bare.discarded;
+    if (memoised) this.free[id] = invalid;
+    return invalid;
   }
 
   /** Late, lost or discarded without queueing behind other traffic (HARQ, alignment and the core alone). */

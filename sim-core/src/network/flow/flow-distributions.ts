@@ -46,6 +46,8 @@ export class FlowDistributions {
   private readonly soloBits: number[] = [];
   private readonly soloDeadline: number[] = [];
   private readonly chainCache = new Map<DelayDistribution, ChainParams>();
+  /** With fading: by distribution, then by the packets a fade spans (`fadedChainOf`). */
+  private readonly fadedChainCache = new Map<DelayDistribution, Map<number, ChainParams>>();
   /** Per cell: an id of its configuration (cells of one configuration share flow distributions). */
   private readonly cellConfig: number[];
   private readonly probe = { bitsPerPrbSymbol: 0, capPrb: 0, nPrb: 0 };
@@ -348,20 +350,62 @@ export class FlowDistributions {
 
   /** The survival chain's parameters for `s` under `dist`. */
   chainOf(s: FlowStream, dist: DelayDistribution): ChainParams {
+    if (dist.fadeInvalidProb > 0 && this.radio.fading !== null) return this.fadedChainOf(s, dist);
     let params = this.chainCache.get(dist);
     if (params === undefined) {
-      // Queueing lateness lasts about a busy period of the busiest leg's cell (M/G/1), in packets.
-      let busyMs = 0;
-      for (const leg of s.legs) {
-        const load = this.radio.loads[leg.device.serving]![leg.dir];
-        const meanS = leg.prbSymbols / load.capacity;
-        const b = busyPeriodMs(Math.max(meanS, 1e-6), Math.min(load.rho, 0.999));
-        if (leg.servedShare < 1) busyMs = Number.POSITIVE_INFINITY;
-        else if (b > busyMs) busyMs = b;
-      }
-      const badPackets = Number.isFinite(busyMs) ? busyMs / s.intervalMs : 1e9;
-      params = fitChain(dist.invalidProb, dist.noQueueInvalidProb, badPackets);
+      params = fitChain(dist.invalidProb, dist.noQueueInvalidProb, this.badPackets(s));
       this.chainCache.set(dist, params);
+    }
+    return params;
+  }
+
+  /** Queueing lateness lasts about a busy period of the busiest leg's cell (M/G/1), in packets. */
+  private badPackets(s: FlowStream): number {
+    let busyMs = 0;
+    for (const leg of s.legs) {
+      const load = this.radio.loads[leg.device.serving]![leg.dir];
+      const meanS = leg.prbSymbols / load.capacity;
+      const b = busyPeriodMs(Math.max(meanS, 1e-6), Math.min(load.rho, 0.999));
+      if (leg.servedShare < 1) busyMs = Number.POSITIVE_INFINITY;
+      else if (b > busyMs) busyMs = b;
+    }
+    return Number.isFinite(busyMs) ? busyMs / s.intervalMs : 1e9;
+  }
+
+  /**
+   * With fading: the share of packets fades spoil (`fadeInvalidProb`) joins the bad state, for the packets one
+   * fade spans: per faded leg (the share split by their first attempts' BLER, ASSUMPTION) the average fade
+   * duration below the gain exceeded 1 − share of the time (radio/fade-statistics.ts) at the device's speed, over
+   * the packet interval; the legs' fade episodes add up. Cached by the distribution and that span on 5 % steps.
+   */
+  private fadedChainOf(s: FlowStream, dist: DelayDistribution): ChainParams {
+    const fading = this.radio.fading!;
+    const legs = s.legModels;
+    let firstAttempts = 0;
+    for (let i = 0; i < s.legs.length; i++)
+      if (legs[i]!.link.residual !== undefined) firstAttempts += legs[i]!.link.bler;
+    let episodes = 0;
+    for (let i = 0; i < s.legs.length; i++) {
+      const link = legs[i]!.link;
+      if (link.residual === undefined) continue;
+      const share = (dist.fadeInvalidProb * link.bler) / firstAttempts;
+      const dev = s.legs[i]!.device;
+      const fadeMs = fading.fadeDurationMs(dev, dev.serving, share, this.radio.speedMps[dev.index]!);
+      episodes += share / Math.max(1, fadeMs / s.intervalMs);
+    }
+    const step = Math.round(20 * Math.log(dist.fadeInvalidProb / episodes));
+    let byStep = this.fadedChainCache.get(dist);
+    if (byStep === undefined) {
+      byStep = new Map();
+      this.fadedChainCache.set(dist, byStep);
+    }
+    let params = byStep.get(step);
+    if (params === undefined) {
+      params = fitChain(dist.invalidProb, dist.noQueueInvalidProb, this.badPackets(s), {
+        share: dist.fadeInvalidProb,
+        sojournPackets: Math.exp(step / 20),
+      });
+      byStep.set(step, params);
     }
     return params;
   }
