@@ -314,13 +314,15 @@ const eventB: number[] = [];
 const eventOrder: number[] = [];
 const doneScratch: number[] = [];
 const attemptsScratch: number[] = [];
+const atLevel: number[] = [];
 
 /**
  * A packet of several blocks is done when its slowest block is: block b, first sent by e_b, is done after
  * attempt a (its retransmissions on the grid from its own end, as the packet model's MAC sends them) with
  * probability 1 − β^a, independently (../cell-link.ts). P(done by x) = Π_b P(block b done by x): the atoms are
  * its steps. Before, every retransmission was timed from the last block's end, so a block that failed early in a
- * long frame, whose retransmission in fact overlaps the later blocks, delayed the whole frame. Adds the atoms
+ * long frame, whose retransmission in fact overlaps the later blocks, delayed the whole frame. With fading the
+ * blocks share the fade: P(done by x) = 1 − F_{min_b a_b(x)} (below). Adds the atoms
  * (weight `w` times the delivered share) and returns that weight.
  */
 function blockwiseHarq(link: LegLink, ft: FirstTransmission, w: number, t: number, spread: number): number {
@@ -350,16 +352,33 @@ function blockwiseHarq(link: LegLink, ft: FirstTransmission, w: number, t: numbe
   let zeros = B;
   let product = 1;
   let prev = 0;
+  // With fading (ASSUMPTION: one fade for the packet's blocks, the BLER curve steep against it): the packet is
+  // done once the block with the fewest attempts so far is, 1 − F_{min_b a_b}; `atLevel[a]` counts blocks at a.
+  const faded = link.residual !== undefined;
+  if (faded) {
+    atLevel.length = link.maxAttempts + 1;
+    atLevel.fill(0);
+    atLevel[0] = B;
+  }
   for (const k of eventOrder) {
     const b = eventB[k]!;
     const et = eventT[k]!;
     const a = ++attemptsOf[b]!;
-    const next = 1 - residualAfter(link, a);
-    if (done[b] === 0) zeros--;
-    else product /= done[b]!;
-    product *= next;
-    done[b] = next;
-    const cdf = zeros === 0 ? product : 0;
+    let cdf: number;
+    if (faded) {
+      atLevel[a - 1]!--;
+      atLevel[a]!++;
+      let least = 0;
+      while (atLevel[least] === 0) least++;
+      cdf = least === 0 ? 0 : 1 - residualAfter(link, least);
+    } else {
+      const next = 1 - residualAfter(link, a);
+      if (done[b] === 0) zeros--;
+      else product /= done[b]!;
+      product *= next;
+      done[b] = next;
+      cdf = zeros === 0 ? product : 0;
+    }
     const mass = cdf - prev;
     prev = cdf;
     if (!(mass > 0)) continue;

@@ -110,8 +110,9 @@ export class FlowDistributions {
 
   /**
    * With a fading link model: the residual of `dev`'s blocks in `dir` on its serving cell (flow-fading.ts) at the
-   * MCS `mcs` (of CQI table 3 for `tier` 1), for a packet of `bits` over the PRBs of its first block (ASSUMPTION:
-   * the sub-bands of one block in the shortest opportunity, alone); null without fading.
+   * MCS `mcs` (of CQI table 3 for `tier` 1), for a packet of `bits` over the PRBs of one block in the shortest
+   * opportunity, alone (ASSUMPTION: in DDDSU a UL packet mostly goes in the special slot's 2 UL symbols, over
+   * many PRBs and so sub-bands, as the packet MAC sends it; a block in a full slot spans fewer); null without fading.
    */
   private fadeOf(
     dev: DeviceState,

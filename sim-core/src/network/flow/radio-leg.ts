@@ -178,9 +178,12 @@ export function residualAfter(link: Pick<LegLink, 'bler' | 'residual'>, a: numbe
   return link.residual === undefined ? link.bler ** a : a === 0 ? 1 : link.residual[a - 1]!;
 }
 
-/** P(every one of `blocks` blocks is through within `a` transmissions): (1 − F_a)^blocks, blocks independent. */
+/**
+ * P(every one of `blocks` blocks is through within `a` transmissions): (1 − β^a)^blocks, blocks independent; with
+ * fading 1 − F_a, the blocks in one fade (`attemptProbabilities`).
+ */
 export function doneWithin(link: Pick<LegLink, 'bler' | 'residual'>, a: number, blocks: number): number {
-  return (1 - residualAfter(link, a)) ** blocks;
+  return link.residual === undefined ? (1 - link.bler ** a) ** blocks : 1 - link.residual[a - 1]!;
 }
 
 /** Expected transmissions of one block with at most `maxAttempts`: Σ_{a=1..A} F_{a−1} (β^(a−1) without fading). */
@@ -207,8 +210,10 @@ let expected = 1;
 
 /**
  * Probability that a packet of `blocks` blocks needs exactly `a` transmissions of its slowest block, and that
- * it is lost (some block fails all attempts). Blocks are independent (the HARQ model of ../cell-link.ts; with
- * fading, ASSUMPTION: each block with the link's averaged residual, though a packet's blocks share a fade).
+ * it is lost (some block fails all attempts). Blocks are independent (the HARQ model of ../cell-link.ts). With
+ * fading, ASSUMPTION: a packet's blocks share one fade and the BLER curve is steep against the fade's spread (90 %
+ * to 10 % in 0.3 dB), so a block decodes at attempt a when the fade is above that attempt's level, and so do the
+ * others: P(done within a) = 1 − F_a whatever the block count.
  * Writes P(a) for a = 1..A into `out[a - 1]`; returns the loss probability.
  */
 export function attemptProbabilities(
@@ -228,7 +233,7 @@ export function attemptProbabilities(
     // P(slowest block done within a) = (1 − F_a)^blocks.
     let prev = 0;
     for (let a = 1; a <= maxAttempts; a++) {
-      const within = residual === undefined ? (1 - bler ** a) ** blocks : (1 - residual[a - 1]!) ** blocks;
+      const within = residual === undefined ? (1 - bler ** a) ** blocks : 1 - residual[a - 1]!;
       lastAttempts[a - 1] = within - prev;
       prev = within;
     }
