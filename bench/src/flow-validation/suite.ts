@@ -28,6 +28,7 @@ const USAGE = `flow-validation: packet vs flow fidelity, replication by replicat
   --packet-from <json>  run flow only, against the packet intervals of an earlier result (results/flow-validation-*.json)
                         with the same plants, hours and replications (same seeds: valid while packet mode is unchanged);
                         writes results/flow-validation-<date>-flow-only.{md,json}
+  --link-model <name>   network.linkModel of every run (e.g. fading; default: each plant's own)
   --no-write            print only`;
 
 interface PlantResult {
@@ -44,21 +45,23 @@ function runPlant(
   fidelity: NetworkFidelity,
   seed: number,
   hours: number,
+  linkModel: string | undefined,
 ): { metrics: Metrics; wallMs: number } {
+  const link = linkModel === undefined ? {} : { linkModel };
   const start = stamp();
   if (plant === REFERENCE) {
     const p = benchPlant({ machines: 100, agvs: 30 });
     const net = benchNetwork(p, { ues: 500, gnbs: 4, cameras: 20 });
     const { result, wallMs } = simulateTwin({
       ...p,
-      network: { ...net, config: { ...net.config, fidelity } },
+      network: { ...net, config: { ...net.config, fidelity, ...link } },
       durationMs: hours * 3.6e6,
       seed,
     });
     return { metrics: validationMetrics(result, p.agv.fleet.length), wallMs };
   }
   const run = runScenarioFile(join(PLANTS_DIR, plant, 'scenario.json'), {
-    patch: { network: { fidelity } },
+    patch: { network: { fidelity, ...link } },
     seed,
     lengthH: hours,
     costGuard: false,
@@ -109,6 +112,7 @@ async function run(args: string[]): Promise<number> {
       hours: { type: 'string', default: '2' },
       'reference-hours': { type: 'string', default: '0.5' },
       'packet-from': { type: 'string' },
+      'link-model': { type: 'string' },
       'no-write': { type: 'boolean', default: false },
     },
   });
@@ -136,7 +140,7 @@ async function run(args: string[]): Promise<number> {
       for (let r = 0; r < replications; r++) {
         const seed = replicationSeed(plant === REFERENCE ? 1 : plant, r);
         for (const fidelity of fidelities) {
-          const { metrics, wallMs } = runPlant(plant, fidelity, seed, h);
+          const { metrics, wallMs } = runPlant(plant, fidelity, seed, h, values['link-model']);
           runs[fidelity].push(metrics);
           wall[fidelity] += wallMs / 1000;
         }
@@ -195,7 +199,7 @@ async function run(args: string[]): Promise<number> {
     // A flow-only run against stored packet intervals does not replace the full result of its date.
     const base = join(
       RESULTS_DIR,
-      `flow-validation-${date.slice(0, 10)}${values['packet-from'] === undefined ? '' : '-flow-only'}`,
+      `flow-validation-${date.slice(0, 10)}${values['link-model'] === undefined ? '' : `-${values['link-model']}`}${values['packet-from'] === undefined ? '' : '-flow-only'}`,
     );
     writeFileAtomic(`${base}.md`, markdown);
     writeFileAtomic(

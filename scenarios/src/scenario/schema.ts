@@ -693,7 +693,7 @@ const networkSchema = z
     ).optional(),
     linkModel: registeredName(
       linkModels,
-      'Link-to-system model (default static: no small-scale fading; fading: Rician/Rayleigh with Doppler, EESM, 5G-LENA BLER, Chase combining; packet fidelity only)',
+      'Link-to-system model (default static: no small-scale fading; fading: Rician/Rayleigh with Doppler, EESM, 5G-LENA BLER, Chase combining; in flow fidelity averaged over the fading per link)',
     ).optional(),
     fading: fadingSchema.optional(),
     fidelity: z.enum(['packet', 'flow']).optional().meta({

@@ -41,10 +41,14 @@ export function validateNetworkConfig(config: NetworkConfig): NetworkConfigProbl
       ['linkModel'],
       `unknown link model "${config.linkModel}"; registered: ${linkModels.names().join(', ')}`,
     );
-  else if ((config.linkModel ?? DEFAULT_LINK_MODEL) !== DEFAULT_LINK_MODEL && config.fidelity === 'flow')
+  else if (
+    config.fidelity === 'flow' &&
+    (config.linkModel ?? DEFAULT_LINK_MODEL) !== DEFAULT_LINK_MODEL &&
+    linkModels.get(config.linkModel!).flow === undefined
+  )
     say(
       ['linkModel'],
-      `link model "${config.linkModel}" needs fidelity 'packet' (the flow model has no fading yet)`,
+      `link model "${config.linkModel}" has no flow face (LinkModelFactory.flow): it needs fidelity 'packet'`,
     );
   uplinkAccessProblems(config, say);
   antennaProblems(config, say);

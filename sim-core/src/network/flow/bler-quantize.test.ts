@@ -1,7 +1,7 @@
 // The BLER's 10^0.1 steps by a search of their bounds (flow-distributions.ts) against the formula
 // 10^(round(10 · log10 β) / 10), 0 below 10^-7, including values at and next to every bound.
 import { describe, expect, it } from 'vitest';
-import { quantizeBler } from './flow-distributions';
+import { quantizeBler } from './bler-quantize';
 
 function formula(bler: number): number {
   return bler > 1e-7 ? Math.min(1, 10 ** (Math.round(Math.log10(bler) * 10) / 10)) : 0;

@@ -12,6 +12,7 @@ import {
   firstTransmission,
   type LegLink,
   MAX_TRACKED_BLOCKS,
+  residualAfter,
   retransmissionEndMs,
 } from './radio-leg';
 import { backlogFree, poisson, slotBacklog } from './slot-backlog';
@@ -94,6 +95,11 @@ export class DelayDistribution {
   readonly invalidProb: number;
   /** The same without queueing behind other traffic (what HARQ, alignment and the core alone cause). */
   readonly noQueueInvalidProb: number;
+  /**
+   * The part of `noQueueInvalidProb` that HARQ errors cause on legs with a fading link model (their error-free
+   * share taken off), which fades make bursty (survival-chain.ts); 0 without fading.
+   */
+  readonly fadeInvalidProb: number;
   /** Mean latency of delivered packets. */
   readonly meanMs: number;
   /** Per leg: what one packet costs the cell. */
@@ -118,6 +124,11 @@ export class DelayDistribution {
     this.lateProb = full.survive * lateShare(full.atoms, path.core, deadline);
     this.invalidProb = Math.min(1, this.lateProb + full.lost + full.discarded);
     this.noQueueInvalidProb = Math.min(this.invalidProb, memo.bareInvalid(path, alone, deadline));
+    let faded = false;
+    for (const leg of path.legs) if (leg.link.residual !== undefined) faded = true;
+    this.fadeInvalidProb = faded
+      ? Math.max(0, this.noQueueInvalidProb - memo.errorFreeInvalid(path, deadline))
+      : 0;
     let mean = 0;
     for (let i = 0; i < full.atoms.d.length; i++) mean += full.atoms.p[i]! * full.atoms.d[i]!;
     this.meanMs = full.survive > 0 ? mean + coreMeanMs(path.core) : Number.NaN;
@@ -141,6 +152,10 @@ export class DistributionMemo {
   /** Invalid share without queueing by (first leg's radio id, second's or -1, deadline). */
   private readonly bareIds = new TupleInterner(3);
   private readonly bare: number[] = [];
+  /** Error-free legs alone by BLER-free radio id, and `errorFreeInvalid` by (their ids, deadline). */
+  private readonly freeLegs: RadioLeg[] = [];
+  private readonly freeIds = new TupleInterner(3);
+  private readonly free: number[] = [];
 
   /** The leg's delay, load and loss without others' traffic. */
   alone(leg: LegModel, bits: number): RadioLeg {
@@ -184,6 +199,38 @@ export class DistributionMemo {
       if (b === null) whole++;
       else if (b !== undefined) split++;
     return { split, whole };
+  }
+
+  /**
+   * Late or discarded without queueing and without HARQ errors (alignment and the core alone): the legs at BLER 0,
+   * by their BLER-free radio ids.
+   */
+  errorFreeInvalid(path: PathModel, deadlineMs: number): number {
+    const ids = path.legs.map((l) => l.blerFreeRadioId);
+    const memoised = ids.every((id) => id >= 0);
+    let id = -1;
+    if (memoised) {
+      const key = this.freeIds.key;
+      key[0] = ids.length > 0 ? ids[0]! : -1;
+      key[1] = ids.length > 1 ? ids[1]! : -1;
+      key[2] = deadlineMs;
+      id = this.freeIds.intern();
+      const known = this.free[id];
+      if (known !== undefined) return known;
+    }
+    const legs = path.legs.map((l) => ({ ...l, link: { ...l.link, bler: 0, residual: undefined } }));
+    const alone = legs.map((l) => {
+      let r = l.blerFreeRadioId >= 0 ? this.freeLegs[l.blerFreeRadioId] : undefined;
+      if (r === undefined) {
+        r = radioAtoms(l, path.bits, false);
+        if (l.blerFreeRadioId >= 0) this.freeLegs[l.blerFreeRadioId] = r;
+      }
+      return r;
+    });
+    const bare = build({ ...path, legs }, alone, false, null);
+    const invalid = bare.survive * lateShare(bare.atoms, path.core, deadlineMs) + bare.lost + bare.discarded;
+    if (memoised) this.free[id] = invalid;
+    return invalid;
   }
 
   /** Late, lost or discarded without queueing behind other traffic (HARQ, alignment and the core alone). */
@@ -267,13 +314,15 @@ const eventB: number[] = [];
 const eventOrder: number[] = [];
 const doneScratch: number[] = [];
 const attemptsScratch: number[] = [];
+const atLevel: number[] = [];
 
 /**
  * A packet of several blocks is done when its slowest block is: block b, first sent by e_b, is done after
  * attempt a (its retransmissions on the grid from its own end, as the packet model's MAC sends them) with
  * probability 1 − β^a, independently (../cell-link.ts). P(done by x) = Π_b P(block b done by x): the atoms are
  * its steps. Before, every retransmission was timed from the last block's end, so a block that failed early in a
- * long frame, whose retransmission in fact overlaps the later blocks, delayed the whole frame. Adds the atoms
+ * long frame, whose retransmission in fact overlaps the later blocks, delayed the whole frame. With fading the
+ * blocks share the fade: P(done by x) = 1 − F_{min_b a_b(x)} (below). Adds the atoms
  * (weight `w` times the delivered share) and returns that weight.
  */
 function blockwiseHarq(link: LegLink, ft: FirstTransmission, w: number, t: number, spread: number): number {
@@ -303,16 +352,33 @@ function blockwiseHarq(link: LegLink, ft: FirstTransmission, w: number, t: numbe
   let zeros = B;
   let product = 1;
   let prev = 0;
+  // With fading (ASSUMPTION: one fade for the packet's blocks, the BLER curve steep against it): the packet is
+  // done once the block with the fewest attempts so far is, 1 − F_{min_b a_b}; `atLevel[a]` counts blocks at a.
+  const faded = link.residual !== undefined;
+  if (faded) {
+    atLevel.length = link.maxAttempts + 1;
+    atLevel.fill(0);
+    atLevel[0] = B;
+  }
   for (const k of eventOrder) {
     const b = eventB[k]!;
     const et = eventT[k]!;
     const a = ++attemptsOf[b]!;
-    const next = 1 - link.bler ** a;
-    if (done[b] === 0) zeros--;
-    else product /= done[b]!;
-    product *= next;
-    done[b] = next;
-    const cdf = zeros === 0 ? product : 0;
+    let cdf: number;
+    if (faded) {
+      atLevel[a - 1]!--;
+      atLevel[a]!++;
+      let least = 0;
+      while (atLevel[least] === 0) least++;
+      cdf = least === 0 ? 0 : 1 - residualAfter(link, least);
+    } else {
+      const next = 1 - residualAfter(link, a);
+      if (done[b] === 0) zeros--;
+      else product /= done[b]!;
+      product *= next;
+      done[b] = next;
+      cdf = zeros === 0 ? product : 0;
+    }
     const mass = cdf - prev;
     prev = cdf;
     if (!(mass > 0)) continue;
@@ -454,7 +520,7 @@ function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
   };
   phasePoints(acc);
   const link = leg.link;
-  const retransmissions = acc.blocks * (expectedAttempts(link.bler, link.maxAttempts) - 1);
+  const retransmissions = acc.blocks * (expectedAttempts(link) - 1);
   // Conditional on delivery: renormalise to 1 overall.
   const atoms = drain(acc.total > 0 ? 1 / acc.total : 1);
   return { atoms, lost: acc.lost, load: { prbSymbols: acc.prbSymbols, blocks: acc.blocks, retransmissions } };
@@ -559,10 +625,13 @@ interface ByAttempt {
   readonly size: number;
 }
 
-/** Σ_a P(a | delivered) · D_a for the link's BLER (one block: P(a) = (1 − β) β^(a−1), a ≤ A). */
+/**
+ * Σ_a P(a | delivered) · D_a for the link's HARQ (one block: P(a) = F_{a−1} − F_a, a ≤ A, with F_a = β^a without
+ * fading, (1 − β) β^(a−1); any residual vector with fading, flow-fading.ts).
+ */
 function mixAttempts(byCount: ByAttempt, link: LegLink): Atoms {
   if (attemptScratch.length < link.maxAttempts) attemptScratch = new Float64Array(link.maxAttempts);
-  const lost = attemptProbabilities(link.bler, link.maxAttempts, 1, attemptScratch);
+  const lost = attemptProbabilities(link, 1, attemptScratch);
   const delivered = 1 - lost;
   if (attemptScratch[0]! === delivered) return byCount.first;
   // Per bucket, as `drain` merges atoms: the weighted mean delay and the summed weight.
@@ -677,9 +746,9 @@ function phasePoint(
     acc.multiBlock = true;
     return;
   }
-  const lossP = attemptProbabilities(link.bler, link.maxAttempts, own.blocks, attempts);
+  const lossP = attemptProbabilities(link, own.blocks, attempts);
   acc.lost += w * lossP;
-  acc.prbSymbols += w * own.prbSymbols * expectedAttempts(link.bler, link.maxAttempts);
+  acc.prbSymbols += w * own.prbSymbols * expectedAttempts(link);
   acc.blocks += w * own.blocks;
   // Others ahead, in packets: the backlog left by the previous opportunity, plus the window's arrivals.
   let ahead: readonly number[] = ALONE;

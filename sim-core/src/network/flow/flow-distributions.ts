@@ -2,11 +2,15 @@
 // load it shares opportunities with), a stream's delay distribution (its legs, size and deadline) and the
 // survival chain fitted to it. The same inputs give the same object, so a flow whose inputs did not change
 // keeps its distribution, and cells of one configuration share them.
-import type { DeviceState } from '../device';
+import type { DeviceState, LinkQuality } from '../device';
+import type { McsChoice } from '../link-adaptation';
+import { RELIABLE_CQI_TABLE } from '../link-adaptation';
 import type { Dir } from '../tdd-grid';
 import { DL, UL } from '../tdd-grid';
 import type { SrSchedule } from '../uplink-access';
+import { quantizeBler } from './bler-quantize';
 import { DelayDistribution, DistributionMemo, type LegModel, type PathModel } from './delay-distribution';
+import type { HarqResidual } from './flow-fading';
 import type { FlowRadio } from './flow-radio';
 import type { FlowStream, StreamLeg } from './flow-stream';
 import { busyPeriodMs } from './queue-model';
@@ -20,33 +24,6 @@ import {
 import { poisson } from './slot-backlog';
 import { type ChainParams, fitChain } from './survival-chain';
 import { TupleInterner } from './tuple-interner';
-
-/** BLER steps of 10^0.1 (26 %: the HARQ share moves a few % per step) from 10^-7 to 1. */
-const BLER_STEPS = 70;
-/** Step j: 10^(−j / 10); a BLER below `BLER_UPPER[j]` and at or above `BLER_UPPER[j + 1]` rounds to it. */
-const BLER_VALUE = Float64Array.from({ length: BLER_STEPS + 1 }, (_, j) => 10 ** (-j / 10));
-const BLER_UPPER = Float64Array.from({ length: BLER_STEPS + 2 }, (_, j) => 10 ** ((0.5 - j) / 10));
-
-/**
- * The BLER on 10^0.1 steps, 10^(round(10 · log10 β) / 10) (0 below 10^-7), by a search of the steps' bounds:
- * the logarithm only for a value within 1e-12 of a bound, where the search and the formula may round apart.
- */
-export function quantizeBler(bler: number): number {
-  if (!(bler > 1e-7)) return 0;
-  if (bler >= 1) return 1;
-  let lo = 0;
-  let hi = BLER_STEPS + 1;
-  // BLER_UPPER decreases: find the last j with bler < BLER_UPPER[j].
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (bler < BLER_UPPER[mid]!) lo = mid;
-    else hi = mid;
-  }
-  const near =
-    Math.abs(bler - BLER_UPPER[lo]!) < 1e-12 * bler || Math.abs(bler - BLER_UPPER[hi]!) < 1e-12 * bler;
-  if (near) return Math.min(1, 10 ** (Math.round(Math.log10(bler) * 10) / 10));
-  return BLER_VALUE[lo]!;
-}
 
 export class FlowDistributions {
   /** Leg models by id, and the ids by inputs: (radio id, served share, discard timer, load, service time). */
@@ -69,6 +46,8 @@ export class FlowDistributions {
   private readonly soloBits: number[] = [];
   private readonly soloDeadline: number[] = [];
   private readonly chainCache = new Map<DelayDistribution, ChainParams>();
+  /** With fading: by distribution, then by the packets a fade spans (`fadedChainOf`). */
+  private readonly fadedChainCache = new Map<DelayDistribution, Map<number, ChainParams>>();
   /** Per cell: an id of its configuration (cells of one configuration share flow distributions). */
   private readonly cellConfig: number[];
   private readonly probe = { bitsPerPrbSymbol: 0, capPrb: 0, nPrb: 0 };
@@ -113,16 +92,46 @@ export class FlowDistributions {
    * `dev`'s link in `dir` on its serving cell, as one packet of class `classIndex` sees it: the reliable MCS (CQI
    * table 3) for a class with a tighter BLER target, as the packet model's blocks carrying it.
    */
-  legLink(dev: DeviceState, dir: Dir, classIndex: number): LegLink {
+  legLink(dev: DeviceState, dir: Dir, classIndex: number, bits = 0): LegLink {
     const q = this.radio.budget.quality(dev, dir, 0);
-    const mcs = this.radio.classTier[classIndex] === 1 ? q.reliable : q;
+    const tier = this.radio.classTier[classIndex]!;
+    const mcs = tier === 1 ? q.reliable : q;
+    const capPrb = this.capPrb(dev, dir, q.fullPowerPrbs);
+    const fade = this.fadeOf(dev, dir, q, mcs, tier, capPrb, bits);
     return this.linkOn(
       dev,
       dir,
       mcs.bitsPerPrbSymbol,
-      quantizeBler(mcs.bler),
-      this.capPrb(dev, dir, q.fullPowerPrbs),
+      fade === null ? quantizeBler(mcs.bler) : fade.residual[0]!,
+      capPrb,
+      fade?.residual,
     );
+  }
+
+  /**
+   * With a fading link model: the residual of `dev`'s blocks in `dir` on its serving cell (flow-fading.ts) at the
+   * MCS `mcs` (of CQI table 3 for `tier` 1), for a packet of `bits` over the PRBs of one block in the shortest
+   * opportunity, alone (ASSUMPTION: in DDDSU a UL packet mostly goes in the special slot's 2 UL symbols, over
+   * many PRBs and so sub-bands, as the packet MAC sends it; a block in a full slot spans fewer); null without fading.
+   */
+  private fadeOf(
+    dev: DeviceState,
+    dir: Dir,
+    q: LinkQuality,
+    mcs: McsChoice & { bitsPerPrbSymbol: number },
+    tier: number,
+    capPrb: number,
+    bits: number,
+  ): HarqResidual | null {
+    const fading = this.radio.fading;
+    if (fading === null) return null;
+    const cell = dev.serving;
+    const prbs = Math.min(
+      capPrb,
+      Math.max(1, Math.ceil(bits / (mcs.bitsPerPrbSymbol * this.minSymbols[cell]![dir]) - 1e-9)),
+    );
+    const meanSinrDb = q.sinrDb - 10 * Math.log10(mcs.layers);
+    return fading.residual(dev, cell, mcs.cqi, tier === 1 ? RELIABLE_CQI_TABLE : undefined, meanSinrDb, prbs);
   }
 
   /** `dev`'s link in `dir` on its serving cell at an MCS, (quantised) BLER and PRB cap worked out already. */
@@ -132,9 +141,10 @@ export class FlowDistributions {
     bitsPerPrbSymbol: number,
     bler: number,
     capPrb: number,
+    residual?: Float64Array,
   ): LegLink {
     const cell = this.radio.env.cells[dev.serving]!;
-    return {
+    const link: LegLink = {
       grid: cell.grid,
       dir,
       bitsPerPrbSymbol,
@@ -144,6 +154,7 @@ export class FlowDistributions {
       maxAttempts: this.radio.maxAttempts,
       harqProcessingMs: this.radio.harqProcessingMs[dev.serving]!,
     };
+    return residual === undefined ? link : { ...link, residual };
   }
 
   /**
@@ -207,9 +218,14 @@ export class FlowDistributions {
     const dev = leg.device;
     const ci = leg.stream.classIndex;
     const q = this.radio.budget.quality(dev, leg.dir, 0);
-    const mcs = this.radio.classTier[ci] === 1 ? q.reliable : q;
-    const bler = quantizeBler(mcs.bler);
+    const tier = this.radio.classTier[ci]!;
+    const mcs = tier === 1 ? q.reliable : q;
     const capPrb = this.capPrb(dev, leg.dir, q.fullPowerPrbs);
+    // With fading, the block's residual after each attempt (interned: one object per quantised vector) in place
+    // of the BLER, keyed by its id (negative: never a BLER).
+    const fade = this.fadeOf(dev, leg.dir, q, mcs, tier, capPrb, bits);
+    const bler = fade === null ? quantizeBler(mcs.bler) : fade.residual[0]!;
+    const residual = fade?.residual;
     const m = leg.memoModel;
     const mcsKey = this.mcsKey(dev.serving, leg.dir, bits, mcs.bitsPerPrbSymbol);
     const sameRadio =
@@ -218,6 +234,7 @@ export class FlowDistributions {
       (m.link.bitsPerPrbSymbol === mcs.bitsPerPrbSymbol ||
         this.mcsKey(dev.serving, leg.dir, bits, m.link.bitsPerPrbSymbol) === mcsKey) &&
       m.link.bler === bler &&
+      m.link.residual === residual &&
       m.link.capPrb === capPrb;
     if (
       sameRadio &&
@@ -241,7 +258,7 @@ export class FlowDistributions {
       radio[1] = leg.dir;
       radio[2] = bits;
       radio[3] = mcsKey;
-      radio[4] = bler;
+      radio[4] = fade === null ? bler : -1 - fade.id;
       radio[5] = capPrb;
       radio[6] = access === null ? 0 : 1;
       radioId = this.radioIds.intern();
@@ -279,7 +296,7 @@ export class FlowDistributions {
         id,
         radioId,
         blerFreeRadioId,
-        link: this.linkOn(dev, leg.dir, mcs.bitsPerPrbSymbol, bler, capPrb),
+        link: this.linkOn(dev, leg.dir, mcs.bitsPerPrbSymbol, bler, capPrb, residual),
         access,
         servedShare: leg.servedShare,
         discardTimerMs,
@@ -334,20 +351,62 @@ export class FlowDistributions {
 
   /** The survival chain's parameters for `s` under `dist`. */
   chainOf(s: FlowStream, dist: DelayDistribution): ChainParams {
+    if (dist.fadeInvalidProb > 0 && this.radio.fading !== null) return this.fadedChainOf(s, dist);
     let params = this.chainCache.get(dist);
     if (params === undefined) {
-      // Queueing lateness lasts about a busy period of the busiest leg's cell (M/G/1), in packets.
-      let busyMs = 0;
-      for (const leg of s.legs) {
-        const load = this.radio.loads[leg.device.serving]![leg.dir];
-        const meanS = leg.prbSymbols / load.capacity;
-        const b = busyPeriodMs(Math.max(meanS, 1e-6), Math.min(load.rho, 0.999));
-        if (leg.servedShare < 1) busyMs = Number.POSITIVE_INFINITY;
-        else if (b > busyMs) busyMs = b;
-      }
-      const badPackets = Number.isFinite(busyMs) ? busyMs / s.intervalMs : 1e9;
-      params = fitChain(dist.invalidProb, dist.noQueueInvalidProb, badPackets);
+      params = fitChain(dist.invalidProb, dist.noQueueInvalidProb, this.badPackets(s));
       this.chainCache.set(dist, params);
+    }
+    return params;
+  }
+
+  /** Queueing lateness lasts about a busy period of the busiest leg's cell (M/G/1), in packets. */
+  private badPackets(s: FlowStream): number {
+    let busyMs = 0;
+    for (const leg of s.legs) {
+      const load = this.radio.loads[leg.device.serving]![leg.dir];
+      const meanS = leg.prbSymbols / load.capacity;
+      const b = busyPeriodMs(Math.max(meanS, 1e-6), Math.min(load.rho, 0.999));
+      if (leg.servedShare < 1) busyMs = Number.POSITIVE_INFINITY;
+      else if (b > busyMs) busyMs = b;
+    }
+    return Number.isFinite(busyMs) ? busyMs / s.intervalMs : 1e9;
+  }
+
+  /**
+   * With fading: the share of packets fades spoil (`fadeInvalidProb`) joins the bad state, for the packets one
+   * fade spans: per faded leg (the share split by their first attempts' BLER, ASSUMPTION) the average fade
+   * duration below the gain exceeded 1 − share of the time (radio/fade-statistics.ts) at the device's speed, over
+   * the packet interval; the legs' fade episodes add up. Cached by the distribution and that span on 5 % steps.
+   */
+  private fadedChainOf(s: FlowStream, dist: DelayDistribution): ChainParams {
+    const fading = this.radio.fading!;
+    const legs = s.legModels;
+    let firstAttempts = 0;
+    for (let i = 0; i < s.legs.length; i++)
+      if (legs[i]!.link.residual !== undefined) firstAttempts += legs[i]!.link.bler;
+    let episodes = 0;
+    for (let i = 0; i < s.legs.length; i++) {
+      const link = legs[i]!.link;
+      if (link.residual === undefined) continue;
+      const share = (dist.fadeInvalidProb * link.bler) / firstAttempts;
+      const dev = s.legs[i]!.device;
+      const fadeMs = fading.fadeDurationMs(dev, dev.serving, share, this.radio.speedMps[dev.index]!);
+      episodes += share / Math.max(1, fadeMs / s.intervalMs);
+    }
+    const step = Math.round(20 * Math.log(dist.fadeInvalidProb / episodes));
+    let byStep = this.fadedChainCache.get(dist);
+    if (byStep === undefined) {
+      byStep = new Map();
+      this.fadedChainCache.set(dist, byStep);
+    }
+    let params = byStep.get(step);
+    if (params === undefined) {
+      params = fitChain(dist.invalidProb, dist.noQueueInvalidProb, this.badPackets(s), {
+        share: dist.fadeInvalidProb,
+        sojournPackets: Math.exp(step / 20),
+      });
+      byStep.set(step, params);
     }
     return params;
   }

@@ -17,6 +17,8 @@ import { GeometryGrid } from './geometry-grid';
 export const FLOW_MOBILITY_TICK_MS = 200;
 /** A move within this of the recompute distance counts as reaching it (the motion's own rounding). */
 const DISTANCE_TOLERANCE_M = 1e-6;
+/** Speed estimates above this are position jumps (as the fading link model's). ASSUMPTION. */
+const MAX_SPEED_MPS = 15;
 /** Shortest distance waited for (a device turning a corner near the recompute circle looks again this far on). */
 const MIN_STEP_M = 0.05;
 
@@ -44,6 +46,8 @@ export class FlowMobility {
   /** Per device: where it was when its geometry was last computed, and where it was last located. */
   private readonly refXM: Float64Array;
   private readonly refYM: Float64Array;
+  /** Per device: when its geometry was last computed. */
+  private readonly refTMs: Float64Array;
   private readonly lastXM: Float64Array;
   private readonly lastYM: Float64Array;
 
@@ -56,12 +60,15 @@ export class FlowMobility {
     private readonly settings: MobilitySettings,
     private readonly handover: HandoverConfig,
     private readonly host: MobilityHost,
+    /** Per device: its speed between its last two geometry points, written here (null: not wanted). */
+    private readonly speedMps: Float64Array | null = null,
   ) {
     this.geometry = new GeometryGrid(budget);
     this.action = sim.action(() => this.tick(), { label: 'network mobility (flow)' });
     this.dueMs = new Float64Array(devices);
     this.refXM = new Float64Array(devices).fill(Number.NaN);
     this.refYM = new Float64Array(devices).fill(Number.NaN);
+    this.refTMs = new Float64Array(devices);
     this.lastXM = new Float64Array(devices);
     this.lastYM = new Float64Array(devices);
   }
@@ -87,6 +94,13 @@ export class FlowMobility {
     if (!dev.geomValid || !(dx * dx + dy * dy < r * r)) {
       if (dev.fixed) this.budget.computeGeometry(dev, x, y);
       else this.geometry.place(dev, x, y);
+      // Speed between the last two geometry points (the fades' Doppler, flow-fading.ts; ASSUMPTION: held while
+      // the device stands, until it next moves the recompute distance). Jumps above 15 m/s are teleports.
+      if (this.speedMps !== null && tMs > this.refTMs[i]! && !Number.isNaN(this.refXM[i]!)) {
+        const v = Math.sqrt(dx * dx + dy * dy) / ((tMs - this.refTMs[i]!) / 1000);
+        this.speedMps[i] = v <= MAX_SPEED_MPS ? v : 0;
+      }
+      this.refTMs[i] = tMs;
       this.refXM[i] = x;
       this.refYM[i] = y;
       changed = true;

@@ -7,6 +7,7 @@ import type { NetworkConfig } from '../config';
 import { DeviceState, NormalSource } from '../device';
 import { LinkAdapter, reliableLinkAdaptation } from '../link-adaptation';
 import { LinkBudget, type PowerControl } from '../link-budget';
+import { DEFAULT_LINK_MODEL, linkModels } from '../link-model/registry';
 import { CQI_TARGET_BLER, DEFAULT_MAX_HARQ_RETRANSMISSIONS } from '../radio/cqi';
 import { CORE_DELAY_PROFILES } from '../radio/deployment';
 import { RadioEnvironment } from '../radio-environment';
@@ -16,6 +17,7 @@ import { type ClassProfile, resolveClassProfiles } from '../traffic-classes';
 import { buildUplinkAccess, type UplinkAccess } from '../uplink-access';
 import { CellLoad } from './cell-load';
 import type { CoreModel } from './delay-distribution';
+import { FlowFading } from './flow-fading';
 import { FlowInterference } from './flow-interference';
 
 export interface FlowRadio {
@@ -44,6 +46,10 @@ export interface FlowRadio {
   /** Per cell. */
   readonly harqProcessingMs: number[];
   readonly zoneState: { active: Uint8Array; epoch: number };
+  /** The link model's fading averaged per link (flow-fading.ts); null: the built-in abstraction (no fading). */
+  readonly fading: FlowFading | null;
+  /** Per device: its speed between its last two geometry points (flow-mobility.ts), for the fades' Doppler. */
+  readonly speedMps: Float64Array;
 }
 
 export function buildFlowRadio(
@@ -56,9 +62,14 @@ export function buildFlowRadio(
   const profiles = resolveClassProfiles(config);
   const la = config.linkAdaptation ?? {};
   const blerTarget = la.blerTarget ?? CQI_TARGET_BLER;
-  const adapter = new LinkAdapter(la.cqiTable ?? 2, blerTarget);
+  const cqiTable = la.cqiTable ?? 2;
+  // The link model's BLER curves, if it has its own (link adaptation then meets the target on them), as the packet model.
+  const linkModel = linkModels.get(config.linkModel ?? DEFAULT_LINK_MODEL);
+  const adapter = new LinkAdapter(cqiTable, blerTarget, linkModel.curves?.(cqiTable));
   // Classes with a tighter BLER target (URLLC: 1e-5): CQI table 3 at the tightest, as the packet model.
-  const { adapter: reliable, classTier } = reliableLinkAdaptation(profiles, blerTarget);
+  const { adapter: reliable, classTier } = reliableLinkAdaptation(profiles, blerTarget, (table) =>
+    linkModel.curves?.(table),
+  );
   const power = { ...powerControl, ...config.uplinkPowerControl };
   const zoneState = { active: new Uint8Array(env.zones.length), epoch: 0 };
   const interCell = config.interCellInterference ?? 'load';
@@ -116,6 +127,10 @@ export function buildFlowRadio(
       ) as [CellLoad, CellLoad],
   );
   const interference = new FlowInterference(env, loads, interCell);
+  const flowFace =
+    linkModel.flow?.({ config, cells: env.cells, channel: env.channel, streams, cqiTable }) ?? null;
+  if (flowFace === null && (config.linkModel ?? DEFAULT_LINK_MODEL) !== DEFAULT_LINK_MODEL)
+    throw new RangeError(`link model "${config.linkModel}" has no flow face: it needs fidelity 'packet'`);
   const budget = new LinkBudget(env, adapter, power, zoneState, interCell, interference, reliable);
   return {
     sim,
@@ -136,5 +151,7 @@ export function buildFlowRadio(
     maxAttempts,
     harqProcessingMs,
     zoneState,
+    fading: flowFace === null ? null : new FlowFading(flowFace, maxAttempts),
+    speedMps: new Float64Array(devices.length),
   };
 }

@@ -71,6 +71,7 @@ export class FlowStreams implements FlowStreamHost, MobilityHost {
       options.mobility,
       options.handover,
       this,
+      radio.fading === null ? null : radio.speedMps,
     );
     this.settleAction = radio.sim.action(
       () => {

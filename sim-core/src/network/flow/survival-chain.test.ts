@@ -3,6 +3,8 @@
 // Gilbert–Elliott chain has the requested invalid share and mean bad sojourn.
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../engine/random';
+import { averageFadeDurationMs, FadingPowerCdf } from '../radio/fade-statistics';
+import { maxDopplerHz } from '../radio/fading';
 import { CONTINUE, FAIL, fitChain, RECOVER, SurvivalChain } from './survival-chain';
 
 /** Walks the chain over `packets` packets; failures, recoveries and packets spent failed. */
@@ -57,6 +59,41 @@ describe('survival chain', () => {
     expect(Math.abs(failedPackets / packets - 0.02) / 0.02).toBeLessThan(0.1);
     // Bursty: far fewer failures than independent losses of the same share would give (≈ 0.98 · 0.02 per packet).
     expect(failures).toBeLessThan(0.2 * packets * 0.98 * 0.02);
+  });
+
+  it('fades: the bad state lasts the fade duration, and failures come at the Gilbert–Elliott closed form', () => {
+    // 15 % of a 10 ms stream's packets spoilt by Rayleigh fades (a NLOS link of the fading model at its MCS) at
+    // 0.5 m/s and 3.5 GHz: fades below ρ² = −ln 0.85 last (e^{ρ²} − 1) / (ρ·f_d·√(2π)) = 30 ms (Rappaport eq. 5.81).
+    const share = 0.15;
+    const intervalMs = 10;
+    const m = 2;
+    const cdf = new FadingPowerCdf(0);
+    const rho2 = cdf.quantile(share);
+    const fd = maxDopplerHz(0.5, 3.5);
+    const fadeMs = averageFadeDurationMs(cdf, rho2, fd);
+    expect(fadeMs).toBeCloseTo(
+      (1000 * (Math.exp(rho2) - 1)) / (Math.sqrt(rho2) * fd * Math.sqrt(2 * Math.PI)),
+      9,
+    );
+    const sojourn = fadeMs / intervalMs;
+    expect(sojourn).toBeGreaterThan(2.5);
+    const params = fitChain(share, share, 1, { share, sojournPackets: sojourn });
+    expect(params.pGood).toBe(0);
+    expect(1 / params.leaveBad).toBeCloseTo(sojourn, 9);
+    const pi = params.enterBad / (params.enterBad + params.leaveBad);
+    expect(pi).toBeCloseTo(share, 12);
+    // A failure per bad sojourn of m packets or more: (1 − π)·a·(1 − b)^(m − 1) per packet.
+    const packets = 2_000_000;
+    const chain = new SurvivalChain(new RandomStreams(8).stream('s', 'survival'), m, 1000);
+    chain.reset(params);
+    const { failures } = walk(chain, packets);
+    const expected = packets * (1 - pi) * params.enterBad * (1 - params.leaveBad) ** (m - 1);
+    expect(Math.abs(failures - expected)).toBeLessThan(4 * Math.sqrt(expected));
+    // Independent packets of the same share fail at (1 − p)·p^m: fewer, as fades make runs of invalid packets.
+    const independent = packets * (1 - share) * share ** m;
+    expect(expected).toBeGreaterThan(1.5 * independent);
+    // Without fading the fit is the old one, draw for draw (no fade share: no change).
+    expect(fitChain(0.02, 0.001, 20, { share: 0, sojournPackets: 5 })).toEqual(fitChain(0.02, 0.001, 20));
   });
 
   it('a forced interruption makes a failure however good the link', () => {

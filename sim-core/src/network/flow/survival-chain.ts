@@ -30,17 +30,51 @@ interface Segment {
   flipNext: boolean;
 }
 
+/** The share of a flow's packets spoilt by fades (part of its invalid share without queueing), and their run. */
+export interface FadeBurst {
+  readonly share: number;
+  /** Mean packets in a row a fade spoils: max(1, average fade duration / packet interval). */
+  readonly sojournPackets: number;
+}
+
 /**
- * Fits the chain to a flow: `invalidProb` is every cause, `noQueueInvalidProb` what independent causes give;
- * the rest is queueing, correlated over a busy period of `badPackets` packets (at least 1).
+ * Fits the chain to a flow: `invalidProb` is every cause, `noQueueInvalidProb` what HARQ, alignment and the core
+ * give without queueing; the rest is queueing, correlated over a busy period of `badPackets` packets (at least 1).
+ * With `fade`, the part of `noQueueInvalidProb` that fades cause is bursty too: it joins the bad state, whose mean
+ * sojourn then keeps the rate of bad episodes of both causes (share over sojourn, summed).
  */
-export function fitChain(invalidProb: number, noQueueInvalidProb: number, badPackets: number): ChainParams {
+export function fitChain(
+  invalidProb: number,
+  noQueueInvalidProb: number,
+  badPackets: number,
+  fade?: FadeBurst,
+): ChainParams {
+  if (fade !== undefined && fade.share > 0)
+    return fitWithFades(invalidProb, noQueueInvalidProb, badPackets, fade);
   const pGood = Math.min(1, Math.max(0, noQueueInvalidProb));
   const excess = pGood >= 1 ? 0 : Math.max(0, (invalidProb - pGood) / (1 - pGood));
   if (!(excess > 0)) return { pGood, enterBad: 0, leaveBad: 1 };
   if (excess >= 1) return { pGood, enterBad: 1, leaveBad: 0 };
   // Stationary bad share π = a / (a + b); the mean sojourn 1 / b must leave a <= 1.
   const sojourn = Math.max(1, badPackets, excess / (1 - excess));
+  const leaveBad = 1 / sojourn;
+  return { pGood, enterBad: (excess / (1 - excess)) * leaveBad, leaveBad };
+}
+
+function fitWithFades(
+  invalidProb: number,
+  noQueueInvalidProb: number,
+  badPackets: number,
+  fade: FadeBurst,
+): ChainParams {
+  const pGood = Math.min(1, Math.max(0, noQueueInvalidProb - fade.share));
+  const excess = pGood >= 1 ? 0 : Math.max(0, (invalidProb - pGood) / (1 - pGood));
+  if (!(excess > 0)) return { pGood, enterBad: 0, leaveBad: 1 };
+  if (excess >= 1) return { pGood, enterBad: 1, leaveBad: 0 };
+  // Bad share from fades (stationary, within the bad state's) and from queueing; bad episodes per packet of each.
+  const fadeBad = Math.min(excess, fade.share / (1 - pGood));
+  const episodes = (excess - fadeBad) / Math.max(1, badPackets) + fadeBad / Math.max(1, fade.sojournPackets);
+  const sojourn = Math.max(1, excess / episodes, excess / (1 - excess));
   const leaveBad = 1 / sojourn;
   return { pGood, enterBad: (excess / (1 - excess)) * leaveBad, leaveBad };
 }

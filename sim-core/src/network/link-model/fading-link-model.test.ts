@@ -8,7 +8,7 @@ import { buildNetwork } from '../network-model';
 import { blerCurveForCqi, curveBler } from '../radio/bler-curves';
 import { CQI_TABLE_2 } from '../radio/cqi';
 import { validateNetworkConfig } from '../validate';
-import { linkModels } from './registry';
+import { linkModels, registerLinkModel } from './registry';
 
 // A flat channel without a LOS state: every link is NLOS, so the fading model draws Rayleigh fading.
 registerChannelModel('test.flat95', () => ({ pathLossDb: () => 95, meanPathLossDb: () => 95 }), {
@@ -75,10 +75,15 @@ describe("link model 'fading'", () => {
     expect(flat.harqRetransmissions / flat.transportBlocks).toBeLessThan(0.15);
   });
 
-  it('is refused with flow fidelity and an unknown name lists the registered ones', () => {
+  it('runs in flow fidelity (its flow face); a model without one is refused there; an unknown name lists the registered ones', () => {
     const messages = (c: Partial<NetworkConfig>) =>
       validateNetworkConfig(exampleNetwork(c)).map((p) => p.message);
-    expect(messages({ linkModel: 'fading', fidelity: 'flow' })[0]).toContain("needs fidelity 'packet'");
+    expect(messages({ linkModel: 'fading', fidelity: 'flow' })).toEqual([]);
+    registerLinkModel('test.packetOnly', { create: () => null }, { replace: true });
+    expect(messages({ linkModel: 'test.packetOnly', fidelity: 'flow' })[0]).toContain(
+      "needs fidelity 'packet'",
+    );
+    expect(messages({ linkModel: 'test.packetOnly' })).toEqual([]);
     expect(messages({ linkModel: 'rayleighOnly' })[0]).toBe(
       `unknown link model "rayleighOnly"; registered: ${linkModels.names().join(', ')}`,
     );

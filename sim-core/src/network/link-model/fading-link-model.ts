@@ -3,31 +3,14 @@
 // evaluated once per coherence block; frequency selectivity as independent sub-bands one coherence bandwidth
 // wide; EESM over the sub-bands an allocation covers; BLER from the 5G-LENA fitted curves.
 import type { RandomStream } from '../../engine/random';
-import type { FadingConfig } from '../config';
 import type { DeviceState } from '../device';
 import { type BlerCurve, blerCurveForCqi, curveBler } from '../radio/bler-curves';
 import { type CqiTableId, cqiTable } from '../radio/cqi';
-import {
-  coherenceBandwidthHz,
-  eesmLinear,
-  FadingProcess,
-  INF_K_FACTOR_DB,
-  infDelaySpreadNs,
-  SPEED_OF_LIGHT_MPS,
-} from '../radio/fading';
+import { eesmLinear, FadingProcess, SPEED_OF_LIGHT_MPS } from '../radio/fading';
+import { FadingFlowLinkModel } from './fading-flow-model';
+import { COHERENCE_BLOCK_CYCLES, drawLosKFactor, fadingSettings, linkStream } from './fading-settings';
 import type { LinkModel, LinkModelContext, LinkModelFactory } from './link-model';
 
-/** ASSUMPTION: moving machinery, forklifts and people make even a fixed device's channel vary (not in TR 38.901). */
-export const DEFAULT_ENVIRONMENT_SPEED_MPS = 0.5;
-/** ASSUMPTION: a hall's volume over its surface (e.g. 120 × 60 × 10 m: 4.6 m) for the InF delay spread. */
-export const DEFAULT_HALL_VOLUME_OVER_SURFACE_M = 5;
-/** ASSUMPTION: beyond 16 independent sub-bands the EESM of an allocation changes little; caps the cost. */
-export const DEFAULT_MAX_SUBBANDS = 16;
-/**
- * Coherence block in Doppler cycles (f_d·Δt): the gains are held for 0.05 of a Doppler cycle, over which
- * Clarke's correlation J0(2π·0.05) = 0.976 (assumption: a block is "coherent" above 0.97).
- */
-export const COHERENCE_BLOCK_CYCLES = 0.05;
 /** A device whose position has not changed for this long is taken as standing (speed 0). ASSUMPTION. */
 const STANDING_AFTER_MS = 3000;
 /** Speed estimates above this are position jumps (teleports in a scenario), not motion. ASSUMPTION. */
@@ -92,18 +75,12 @@ export class FadingLinkModel implements LinkModel {
   private readonly sinrs: Float64Array;
 
   constructor(private readonly context: LinkModelContext) {
-    const f: FadingConfig = context.config.fading ?? {};
-    this.envSpeedMps = f.environmentSpeedMps ?? DEFAULT_ENVIRONMENT_SPEED_MPS;
-    this.kMuDb = f.kFactorDb?.mu ?? INF_K_FACTOR_DB.mu;
-    this.kSigmaDb = f.kFactorDb?.sigma ?? INF_K_FACTOR_DB.sigma;
-    const maxSubbands = f.maxSubbands ?? DEFAULT_MAX_SUBBANDS;
-    // NLOS median of TR 38.901 Table 7.5-6 (LOS differs by ~2 ns at V/S = 5 m); one value per network.
-    const dsNs = f.delaySpreadNs ?? infDelaySpreadNs(DEFAULT_HALL_VOLUME_OVER_SURFACE_M, false);
-    const bcHz = coherenceBandwidthHz(dsNs);
-    this.prbsPerSubband = context.cells.map((c) => Math.max(1, Math.round(bcHz / c.prbBandwidthHz)));
-    this.subbands = context.cells.map((c, i) =>
-      Math.max(1, Math.min(maxSubbands, Math.ceil(c.nPrb / this.prbsPerSubband[i]!))),
-    );
+    const s = fadingSettings(context);
+    this.envSpeedMps = s.envSpeedMps;
+    this.kMuDb = s.kMuDb;
+    this.kSigmaDb = s.kSigmaDb;
+    this.prbsPerSubband = s.prbsPerSubband;
+    this.subbands = s.subbands;
     this.sinrs = new Float64Array(Math.max(...this.subbands));
   }
 
@@ -149,10 +126,8 @@ export class FadingLinkModel implements LinkModel {
     const key = dev.index * this.context.cells.length + cell;
     let link = this.links.get(key);
     if (link === undefined) {
-      const rng = this.context.streams.fresh(dev.id, `network.fading.${this.context.cells[cell]!.id}`);
-      // K-factor per link, log-normal (TR 38.901 Table 7.5-6 μ_K, σ_K); Box–Muller from the link's own stream.
-      const z = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
-      link = new LinkFading(rng, 10 ** ((this.kMuDb + this.kSigmaDb * z) / 10));
+      const rng = linkStream(this.context, dev, cell);
+      link = new LinkFading(rng, drawLosKFactor(rng, this.kMuDb, this.kSigmaDb));
       this.links.set(key, link);
     }
     return link;
@@ -194,4 +169,5 @@ export class FadingLinkModel implements LinkModel {
 export const FADING_LINK_MODEL: LinkModelFactory = {
   curves: (table) => cqiTable(table).map((row) => (row === null ? null : blerCurveForCqi(row))),
   create: (context) => new FadingLinkModel(context),
+  flow: (context) => new FadingFlowLinkModel(context),
 };

@@ -28,6 +28,22 @@ export interface LinkModel {
   bler(cqi: number, sinrDb: number, table?: CqiTableId): number;
 }
 
+/**
+ * A link model's face for flow fidelity (flow/flow-fading.ts averages a block's HARQ over the fading with it):
+ * the state of a link and the BLER curves, no draws per packet. A link model without one runs in packet
+ * fidelity only.
+ */
+export interface FlowLinkModel {
+  /** Rician K-factor (linear; 0: Rayleigh) of the `dev` → `cell` link at the device's current position. */
+  kFactor(dev: DeviceState, cell: number): number;
+  /** Independent sub-bands (EESM over them) that an allocation of `prbs` PRBs of cell `cell` spans. */
+  subbands(cell: number, prbs: number): number;
+  /** BLER curve of CQI `cqi` of `table` (default the network's CQI table). */
+  curve(cqi: number, table?: CqiTableId): BlerCurve;
+  /** Maximum Doppler (Hz) of the fading of a device moving at `speedMps` on cell `cell`, the environment's motion included. */
+  dopplerHz(cell: number, speedMps: number): number;
+}
+
 export interface LinkModelContext {
   readonly config: NetworkConfig;
   readonly cells: readonly CellRadio[];
@@ -45,4 +61,9 @@ export interface LinkModelFactory {
   curves?(table: CqiTableId): readonly (BlerCurve | null)[];
   /** The model, once per network; null: the MAC's built-in abstraction (no fading, independent attempts). */
   create(context: LinkModelContext): LinkModel | null;
+  /**
+   * The model's face for flow fidelity, once per network. Absent: flow fidelity refuses the model, unless it is
+   * the built-in abstraction (`static`, which the flow model has of its own).
+   */
+  flow?(context: LinkModelContext): FlowLinkModel;
 }
