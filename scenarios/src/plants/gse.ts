@@ -165,6 +165,10 @@ export function gse() {
       vehicles,
     },
     network: {
+      // The flow fidelity passes its validation against packet fidelity on this plant at 2 h with 30
+      // replications (sim-core network README, `pnpm bench flow-validation`; with 10 its machine-status p99 is
+      // the largest of ~9 messages and missed by chance): the default here; `--fidelity packet` for packets.
+      fidelity: 'flow',
       deployment: 'public',
       carrier: { frequencyGHz: 3.5, bandwidthMHz: 100, scsKHz: 30, tddPattern: 'DDDSU' },
       // Assumption: open high hall, large vehicles and fixtures ~4 m high over ~30 % of the floor.

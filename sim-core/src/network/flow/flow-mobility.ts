@@ -86,8 +86,11 @@ export class FlowMobility {
     this.lastXM[i] = x;
     this.lastYM[i] = y;
     let changed = false;
-    // The filter up to now on the RSRP held since the last look, before the geometry changes.
-    l3Hold(dev, tMs, this.handover);
+    // A tracked device (looked at once per metre, not at every packet as the packet model does): the filter up to
+    // now on the RSRP held since the last look, before the geometry changes. A device without an active stream is
+    // looked at when a message of its reaches the cell, when the packet model looks at it too: its filter takes
+    // the new RSRP as the sample since the last look (a3Target), as there.
+    if (this.tracked.has(dev)) l3Hold(dev, tMs, this.handover);
     const r = this.settings.recomputeDistanceM - DISTANCE_TOLERANCE_M;
     const dx = x - this.refXM[i]!;
     const dy = y - this.refYM[i]!;
@@ -129,7 +132,9 @@ export class FlowMobility {
 
   /** `dev` has no active stream any more. */
   untrack(dev: DeviceState): void {
-    this.tracked.delete(dev);
+    // Its filter up to now, as the packet model's looks at each of its packets would have run it: a time-to-trigger
+    // that started on the last stretch starts there (and the look at its next message can hand it over, as there).
+    if (this.tracked.delete(dev)) l3Hold(dev, this.sim.now(), this.handover);
   }
 
   private tick(): void {
