@@ -97,3 +97,48 @@ describe("flow fidelity with linkModel 'fading' against packet fidelity (8 UEs a
         expect(Math.abs(flow.meanMs / packet.meanMs - 1)).toBeLessThan(0.05);
       });
 });
+
+/** DL messages of 100 bytes to each of the 8 UEs every 10.37 ms for a minute (no stream): class KPIs. */
+function messages(fidelity: NetworkFidelity, linkModel: 'fading' | 'static' = 'fading') {
+  const sim = new Simulation();
+  const net = buildNetwork(
+    sim,
+    exampleNetwork({
+      fidelity,
+      linkModel,
+      channelModel: 'test.flowFadingNlos',
+      gnbs: [exampleGnb('g', 0, 0)],
+      devices: Array.from({ length: UES }, (_, i) =>
+        exampleDevice(`ue${i}`, `M${i}`, { mobile: false, mimoLayers: 1 }),
+      ),
+      shadowing: false,
+      deployment: { mode: 'private', overrides: { meanMs: 1, jitterMs: 0, minMs: 1 } },
+    }),
+    { streams: new RandomStreams(3), locate: () => ({ xM: 30, yM: 0 }) },
+  );
+  for (let i = 0; i < 60_000 / 10.37; i++)
+    for (let u = 0; u < UES; u++)
+      sim.at(5 + i * 10.37 + u * 0.31, () =>
+        net.send(
+          { from: 'control', to: `M${u}`, sizeBytes: 100, trafficClass: 'controlOrder', payload: i },
+          () => {},
+        ),
+      );
+  sim.run({ untilMs: 61_000 });
+  const c = net.kpis(61_000).classes.find((x) => x.trafficClass === 'controlOrder')!;
+  return { lostShare: c.lost / c.finished, meanMs: c.latency.meanMs, finished: c.finished };
+}
+
+describe("flow fidelity with linkModel 'fading': messages", () => {
+  it('DL messages in Rayleigh fading: HARQ loss and mean latency as in packet fidelity (attempts in one fade)', () => {
+    const packet = messages('packet');
+    const flow = messages('flow');
+    expect(packet.finished).toBeGreaterThan(46_000);
+    // A fade lasts over a block's attempts, so the loss is E[BLER(4γ)], far above the first attempt's BLER to the
+    // 4th power (independent attempts: what messages drew before).
+    expect(packet.lostShare).toBeGreaterThan(0.05);
+    expect(messages('flow', 'static').lostShare).toBeLessThan(0.01);
+    expect(Math.abs(flow.lostShare - packet.lostShare)).toBeLessThan(0.35 * packet.lostShare);
+    expect(Math.abs(flow.meanMs / packet.meanMs - 1)).toBeLessThan(0.08);
+  });
+});

@@ -14,7 +14,7 @@ import type { FlowDistributions } from './flow-distributions';
 import type { FlowRadio } from './flow-radio';
 import type { FlowStats } from './flow-stats';
 import type { FlowStreams } from './flow-streams';
-import { type FirstTransmission, firstTransmission, retransmissionEndMs } from './radio-leg';
+import { doneWithin, type FirstTransmission, firstTransmission, retransmissionEndMs } from './radio-leg';
 
 const EPS_MS = 1e-9;
 
@@ -269,7 +269,7 @@ export class FlowMessages {
     const served = load.tierServed[tier]!;
     if (served < 1 && rng.next() >= served)
       return { endMs: tMs + profile.discardTimerMs, lost: true, discarded: true };
-    const link = this.distributions.legLink(dev, dir, ci);
+    const link = this.distributions.legLink(dev, dir, ci, bits);
     // An overloaded flow's served packets waited in its queue up to the discard timer; otherwise the message
     // shares its opportunity with the others that arrived in the same gap before it (Poisson), as the flows.
     let start = served < 1 ? tMs + profile.discardTimerMs : tMs;
@@ -306,11 +306,11 @@ export class FlowMessages {
       ahead = k * (load.discipline === 'fifo' ? perOther : Math.min(perOther, own));
     }
     const ft = firstTransmission(link, bits, start, this.scratch, ahead);
-    // Attempts of the slowest block: P(done within a) = (1 − β^a)^blocks.
+    // Attempts of the slowest block: P(done within a) = (1 − β^a)^blocks, or in a fade 1 − F_a (radio-leg.ts).
     const u = rng.next();
     let attempts = 0;
     for (let a = 1; a <= link.maxAttempts; a++)
-      if (u < (1 - link.bler ** a) ** ft.blocks) {
+      if (u < doneWithin(link, a, ft.blocks)) {
         attempts = a;
         break;
       }
