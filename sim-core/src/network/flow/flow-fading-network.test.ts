@@ -23,13 +23,8 @@ const SECONDS = 300;
 /** UEs at one point: each link has its own fading process (and K-factor), which the packet model does not average over time. */
 const UES = 8;
 
-/** DL: 100 bytes every 10 ms from the core; UL: 600 bytes every 100 ms to it (in DDDSU's 2-symbol UL of the special slot: 32 PRBs, 4 sub-bands). */
-function run(
-  fidelity: NetworkFidelity,
-  channelModel: string,
-  dir: 'dl' | 'ul',
-  linkModel: 'fading' | 'static' = 'fading',
-) {
+/** The 8 fixed UEs on one gNB, a private core of 1 ms. */
+function network(fidelity: NetworkFidelity, channelModel: string, linkModel: 'fading' | 'static') {
   const sim = new Simulation();
   const net = buildNetwork(
     sim,
@@ -46,6 +41,17 @@ function run(
     }),
     { streams: new RandomStreams(3), locate: () => ({ xM: 30, yM: 0 }) },
   );
+  return { sim, net };
+}
+
+/** DL: 100 bytes every 10 ms from the core; UL: 600 bytes every 100 ms to it (in DDDSU's 2-symbol UL of the special slot: 32 PRBs, 4 sub-bands). */
+function run(
+  fidelity: NetworkFidelity,
+  channelModel: string,
+  dir: 'dl' | 'ul',
+  linkModel: 'fading' | 'static' = 'fading',
+) {
+  const { sim, net } = network(fidelity, channelModel, linkModel);
   for (let i = 0; i < UES; i++)
     net.openStream({
       id: `s${i}`,
@@ -100,22 +106,7 @@ describe("flow fidelity with linkModel 'fading' against packet fidelity (8 UEs a
 
 /** DL messages of 100 bytes to each of the 8 UEs every 10.37 ms for a minute (no stream): class KPIs. */
 function messages(fidelity: NetworkFidelity, linkModel: 'fading' | 'static' = 'fading') {
-  const sim = new Simulation();
-  const net = buildNetwork(
-    sim,
-    exampleNetwork({
-      fidelity,
-      linkModel,
-      channelModel: 'test.flowFadingNlos',
-      gnbs: [exampleGnb('g', 0, 0)],
-      devices: Array.from({ length: UES }, (_, i) =>
-        exampleDevice(`ue${i}`, `M${i}`, { mobile: false, mimoLayers: 1 }),
-      ),
-      shadowing: false,
-      deployment: { mode: 'private', overrides: { meanMs: 1, jitterMs: 0, minMs: 1 } },
-    }),
-    { streams: new RandomStreams(3), locate: () => ({ xM: 30, yM: 0 }) },
-  );
+  const { sim, net } = network(fidelity, 'test.flowFadingNlos', linkModel);
   for (let i = 0; i < 60_000 / 10.37; i++)
     for (let u = 0; u < UES; u++)
       sim.at(5 + i * 10.37 + u * 0.31, () =>
