@@ -1,7 +1,7 @@
 // The flow model's per-attempt residual of a block in a fade, F_a = E[BLER(a·γ_eff)], against Monte Carlo runs
 // of the packet model's own functions: its fading processes (radio/fading.ts), EESM and Chase combining with one
 // uniform per block (radio/harq-combining.ts), for Rayleigh and Rician fading, one and four sub-bands, and the
-// assumption that a block's retransmissions see the same fade (the packet model's coherence blocks at 2 m/s).
+// time diversity between a block's attempts (the packet model's coherence blocks at 0.5–3 m/s).
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../engine/random';
 import { COHERENCE_BLOCK_CYCLES } from '../link-model/fading-settings';

@@ -4,13 +4,9 @@
 // error after a attempts, F_a = E_γ[BLER(a·γ_eff)], averaged over the fading of the link (Rician with its K-factor,
 // Rayleigh when NLOS; EESM over the sub-bands its allocation spans), and the fades' duration for the survival chain.
 //
-// ASSUMPTION (one fade per block's HARQ): the attempts of a block see the same gain, Γ_k = k·γ_eff. The packet
-// model holds the gains for a coherence block of 0.05 Doppler cycles (fading-settings.ts) and a retransmission
-// follows one HARQ round trip later (a DDDSU period, 2.5 ms at 30 kHz): at 3.5 GHz and the 0.5 m/s environment
-// speed a coherence block lasts 8.6 ms; at 2 m/s 2.1 ms, where the next blocks' gains still correlate by
-// J0(2π·0.05·j) ≥ 0.90 (j ≤ 2; Clarke). Beyond f_d·RTT ≈ 0.1 (3.4 m/s at 3.5 GHz) retransmissions gain time
-// diversity the flow model does not give them (pessimistic). flow/flow-fading.test.ts checks the vector against
-// the packet model's own fading processes at 2 m/s.
+// Time diversity between the attempts (the packet model's coherence blocks of 0.05 Doppler cycles, retransmissions
+// one HARQ round trip apart): harq-time-diversity.ts scales the one-fade F_a of one sub-band. ASSUMPTION: over
+// several sub-bands the attempts see one fade, Γ_k = k·γ_eff (conservative).
 import type { DeviceState } from '../device';
 import { COHERENCE_BLOCK_CYCLES } from '../link-model/fading-settings';
 import type { FlowLinkModel } from '../link-model/link-model';
