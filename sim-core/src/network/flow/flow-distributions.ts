@@ -10,7 +10,7 @@ import { DL, UL } from '../tdd-grid';
 import type { SrSchedule } from '../uplink-access';
 import { quantizeBler } from './bler-quantize';
 import { DelayDistribution, DistributionMemo, type LegModel, type PathModel } from './delay-distribution';
-import type { HarqResidual } from './flow-fading';
+import { type HarqResidual, meanHarqRttMs } from './flow-fading';
 import type { FlowRadio } from './flow-radio';
 import type { FlowStream, StreamLeg } from './flow-stream';
 import { busyPeriodMs } from './queue-model';
@@ -58,6 +58,8 @@ export class FlowDistributions {
   private readonly windowMs: number[][];
   /** Per cell and direction: the fewest symbols of an opportunity (see `mcsKey`). */
   private readonly minSymbols: [number, number][];
+  /** Per cell and direction: the mean HARQ round trip (`meanHarqRttMs`; NaN: not yet). */
+  private readonly harqRttMs: [number, number][];
 
   constructor(private readonly radio: FlowRadio) {
     const configs = new Map<string, number>();
@@ -76,6 +78,7 @@ export class FlowDistributions {
       minOpportunitySymbols(cell.grid, UL),
       minOpportunitySymbols(cell.grid, DL),
     ]);
+    this.harqRttMs = radio.env.cells.map(() => [Number.NaN, Number.NaN]);
   }
 
   /**
@@ -131,7 +134,14 @@ export class FlowDistributions {
       Math.max(1, Math.ceil(bits / (mcs.bitsPerPrbSymbol * this.minSymbols[cell]![dir]) - 1e-9)),
     );
     const meanSinrDb = q.sinrDb - 10 * Math.log10(mcs.layers);
-    return fading.residual(dev, cell, mcs.cqi, tier === 1 ? RELIABLE_CQI_TABLE : undefined, meanSinrDb, prbs);
+    let rttMs = this.harqRttMs[cell]![dir]!;
+    if (Number.isNaN(rttMs)) {
+      rttMs = meanHarqRttMs(this.radio.env.cells[cell]!.grid, dir, this.radio.harqProcessingMs[cell]!);
+      this.harqRttMs[cell]![dir] = rttMs;
+    }
+    const table = tier === 1 ? RELIABLE_CQI_TABLE : undefined;
+    const speedMps = this.radio.speedMps[dev.index]!;
+    return fading.residual(dev, cell, mcs.cqi, table, meanSinrDb, prbs, speedMps, rttMs);
   }
 
   /** `dev`'s link in `dir` on its serving cell at an MCS, (quantised) BLER and PRB cap worked out already. */

@@ -4,20 +4,19 @@
 // error after a attempts, F_a = E_γ[BLER(a·γ_eff)], averaged over the fading of the link (Rician with its K-factor,
 // Rayleigh when NLOS; EESM over the sub-bands its allocation spans), and the fades' duration for the survival chain.
 //
-// ASSUMPTION (one fade per block's HARQ): the attempts of a block see the same gain, Γ_k = k·γ_eff. The packet
-// model holds the gains for a coherence block of 0.05 Doppler cycles (fading-settings.ts) and a retransmission
-// follows one HARQ round trip later (a DDDSU period, 2.5 ms at 30 kHz): at 3.5 GHz and the 0.5 m/s environment
-// speed a coherence block lasts 8.6 ms; at 2 m/s 2.1 ms, where the next blocks' gains still correlate by
-// J0(2π·0.05·j) ≥ 0.90 (j ≤ 2; Clarke). Beyond f_d·RTT ≈ 0.1 (3.4 m/s at 3.5 GHz) retransmissions gain time
-// diversity the flow model does not give them (pessimistic). flow/flow-fading.test.ts checks the vector against
-// the packet model's own fading processes at 2 m/s.
+// Time diversity between the attempts (the packet model's coherence blocks of 0.05 Doppler cycles, retransmissions
+// one HARQ round trip apart): harq-time-diversity.ts scales the one-fade F_a of one sub-band. ASSUMPTION: over
+// several sub-bands the attempts see one fade, Γ_k = k·γ_eff (conservative).
 import type { DeviceState } from '../device';
+import { COHERENCE_BLOCK_CYCLES } from '../link-model/fading-settings';
 import type { FlowLinkModel } from '../link-model/link-model';
 import { type BlerCurve, curveBler } from '../radio/bler-curves';
 import type { CqiTableId } from '../radio/cqi';
 import { averageFadeDurationMs, FadingPowerCdf } from '../radio/fade-statistics';
 import { eesmLinear } from '../radio/fading';
+import type { Dir, TddGrid } from '../tdd-grid';
 import { quantizeBler } from './bler-quantize';
+import { applyTimeDiversity } from './harq-time-diversity';
 import { TupleInterner } from './tuple-interner';
 
 /** Equal-probability nodes of the curve's logistic (its 128 quantile midpoints; F is smooth on their scale). */
@@ -111,6 +110,23 @@ export function fadedResidual(
   return out;
 }
 
+/**
+ * The mean HARQ round trip of `dir` on `grid`: start of a block's retransmission (TS 38.213 §9.2.3 timing, the
+ * grid's `harqRetransmission`) after its first transmission's start, over the opportunities of one period.
+ */
+export function meanHarqRttMs(grid: TddGrid, dir: Dir, processingMs: number): number {
+  const n = grid.count(dir);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const retx = grid.harqRetransmission(dir, grid.endMs(dir, i), processingMs, grid.symbols(dir, i));
+    sum += grid.startMs(dir, retx) - grid.startMs(dir, i);
+  }
+  return n > 0 ? sum / n : 0;
+}
+
+/** Steps of the coherence blocks per HARQ round trip the residual is keyed on (ASSUMPTION: F moves < 2 % a step). */
+const BLOCKS_PER_RTT_STEP = 0.05;
+
 /** A link's block residual after each attempt, quantised (interned: equal vectors, one object). */
 export interface HarqResidual {
   readonly id: number;
@@ -120,8 +136,8 @@ export interface HarqResidual {
 
 /** The fading averages of a network's links, cached by their quantised inputs (pure memos). */
 export class FlowFading {
-  /** Residuals by inputs (CQI table, CQI, mean SINR over the curve's midpoint, K, sub-bands). */
-  private readonly inputIds = new TupleInterner(5);
+  /** Residuals by inputs (CQI table, CQI, mean SINR over the curve's midpoint, K, sub-bands, blocks per RTT). */
+  private readonly inputIds = new TupleInterner(6);
   private readonly byInput: HarqResidual[] = [];
   /** Residuals by their quantised vectors. */
   private readonly vectorIds: TupleInterner;
@@ -146,7 +162,9 @@ export class FlowFading {
 
   /**
    * The residual of a block of `dev` on `cell` at CQI `cqi` of `table` (default: the network's), mean per-layer
-   * SINR `meanSinrDb`, over `prbs` PRBs.
+   * SINR `meanSinrDb`, over `prbs` PRBs; the device moving at `speedMps`, retransmissions `rttMs` apart (time
+   * diversity between the attempts: harq-time-diversity.ts; one sub-band only, ASSUMPTION: over several the EESM
+   * already averages much of the fading, and one fade is kept, conservative).
    */
   residual(
     dev: DeviceState,
@@ -155,17 +173,29 @@ export class FlowFading {
     table: CqiTableId | undefined,
     meanSinrDb: number,
     prbs: number,
+    speedMps = 0,
+    rttMs = 0,
   ): HarqResidual {
     const curve = this.model.curve(cqi, table);
     const kKey = this.kKey(this.model.kFactor(dev, cell));
     const n = this.model.subbands(cell, prbs);
     const margin = Math.round((meanSinrDb - curve.midDb) / STEP_DB);
+    const lag =
+      n === 1
+        ? Math.round(
+            (this.model.dopplerHz(cell, speedMps) * rttMs) /
+              1000 /
+              COHERENCE_BLOCK_CYCLES /
+              BLOCKS_PER_RTT_STEP,
+          )
+        : 0;
     const key = this.inputIds.key;
     key[0] = table ?? 0;
     key[1] = cqi;
     key[2] = margin;
     key[3] = kKey;
     key[4] = n;
+    key[5] = lag;
     const id = this.inputIds.intern();
     let r = this.byInput[id];
     if (r === undefined) {
@@ -180,6 +210,15 @@ export class FlowFading {
         this.scratch,
         gains,
       );
+      if (lag > 0)
+        applyTimeDiversity(
+          curve,
+          curve.midDb + margin * STEP_DB,
+          kKey === -1e9 ? 0 : 10 ** ((kKey * STEP_DB) / 10),
+          lag * BLOCKS_PER_RTT_STEP,
+          this.maxAttempts,
+          out,
+        );
       const v = this.vectorIds.key;
       for (let a = 0; a < this.maxAttempts; a++) v[a] = quantizeBler(out[a]!);
       const vid = this.vectorIds.intern();

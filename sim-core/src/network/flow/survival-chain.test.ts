@@ -96,6 +96,23 @@ describe('survival chain', () => {
     expect(fitChain(0.02, 0.001, 20, { share: 0, sojournPackets: 5 })).toEqual(fitChain(0.02, 0.001, 20));
   });
 
+  it('fades shorter than the packet interval: packets spoilt independently, failures at (1 − p)·p^m', () => {
+    // engine-parts with fading: AGVs' 100 ms motion stream, 16 % of its packets lost in Rayleigh fades a few ms
+    // long at 1.6 m/s (sojourn max(1, AFD / T) = 1). The bad state must not last exactly one packet: that forbids
+    // two invalid packets in a row, and m = 4 (S = 300 ms) never fails (flow 0 safety stops against packet 12).
+    const share = 0.16;
+    const m = 4;
+    const params = fitChain(share, share, 1, { share, sojournPackets: 1 });
+    expect(params.enterBad / (params.enterBad + params.leaveBad)).toBeCloseTo(share, 12);
+    const packets = 4_000_000;
+    const chain = new SurvivalChain(new RandomStreams(9).stream('s', 'survival'), m, 1000);
+    chain.reset(params);
+    const { failures } = walk(chain, packets);
+    const expected = packets * (1 - share) * share ** m;
+    expect(failures).toBeGreaterThan(1000);
+    expect(Math.abs(failures - expected)).toBeLessThan(4 * Math.sqrt(expected));
+  });
+
   it('a forced interruption makes a failure however good the link', () => {
     const chain = new SurvivalChain(new RandomStreams(7).stream('s', 'survival'), 2, 1000);
     chain.reset(fitChain(0, 0, 1));

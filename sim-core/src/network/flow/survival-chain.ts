@@ -72,9 +72,12 @@ function fitWithFades(
   if (!(excess > 0)) return { pGood, enterBad: 0, leaveBad: 1 };
   if (excess >= 1) return { pGood, enterBad: 1, leaveBad: 0 };
   // Bad share from fades (stationary, within the bad state's) and from queueing; bad episodes per packet of each.
+  // Fades shorter than a packet interval spoil packets independently: their runs last 1 / (1 − share) packets on
+  // average (a Gilbert–Elliott chain with a + b = 1), not one packet, which would forbid two in a row.
   const fadeBad = Math.min(excess, fade.share / (1 - pGood));
-  const episodes = (excess - fadeBad) / Math.max(1, badPackets) + fadeBad / Math.max(1, fade.sojournPackets);
-  const sojourn = Math.max(1, excess / episodes, excess / (1 - excess));
+  const fadeRun = Math.max(1 / (1 - fadeBad), fade.sojournPackets);
+  const episodes = (excess - fadeBad) / Math.max(1, badPackets) + fadeBad / fadeRun;
+  const sojourn = Math.max(1 / (1 - excess), excess / episodes);
   const leaveBad = 1 / sojourn;
   return { pGood, enterBad: (excess / (1 - excess)) * leaveBad, leaveBad };
 }

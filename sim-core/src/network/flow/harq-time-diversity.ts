@@ -1,0 +1,251 @@
+// Time diversity between the HARQ attempts of one block, for the flow model's faded residual (flow-fading.ts).
+// The packet model holds each link's gains for a coherence block of COHERENCE_BLOCK_CYCLES Doppler cycles
+// (link-model/fading-link-model.ts) and retransmits one HARQ round trip later, so attempt i sees the gain of block
+// ⌊o + i·L⌋ (o the first attempt's phase in its block, uniform; L = f_d·RTT / 0.05 blocks per round trip).
+//
+// The power gains of two blocks Δ cycles apart have the correlation J0(2πΔ)² whatever the K-factor: the diffuse
+// parts correlate by J0 (Clarke), and the specular part's own Doppler f_d·cos θ₀ (θ₀ uniform, radio/fading.ts)
+// averages e^{j2πΔcos θ₀} to J0 as well, so Cov(|h_i|², |h_l|²) = J0²·(σ⁴ + 2σ²m²) = J0²·Var|h|² (complex Gaussian
+// with mean m e^{jψ}, variance σ²: Cov = |C|² + 2 Re(μ*Cμ)). The combined gain S_a = Σ_{i<a} g_i then has mean a
+// and variance Var|h|²·Σ_{i,l<a} E_o[J0²], against a²·Var|h|² in one fade.
+//
+// The flow keeps its exact one-fade F_a and scales it by E[BLER(γ̄·S_a)] correlated over the same in one fade.
+// Rayleigh (NLOS): exact, S_a = Σ λ_j·E_j (λ the eigenvalues of the attempts' J0 matrix, per phase o).
+// ASSUMPTION (Rician, moment ratio): both by Gamma (Nakagami-m) laws with those moments; the ratio carries the
+// diversity the later attempts gain, the exact one-fade F_a the shape of the fading's tail (a Gamma's tail is
+// shallower than the combined gains': conservative, more so at small K).
+// flow/flow-fading.test.ts checks it against the packet model's own processes at 0.5–3 m/s.
+import { COHERENCE_BLOCK_CYCLES } from '../link-model/fading-settings';
+import type { BlerCurve } from '../radio/bler-curves';
+
+/** J0(x): Abramowitz & Stegun 9.4.1 (|x| ≤ 3, |ε| < 5e-8) and 9.4.3 (x ≥ 3, |ε| < 1.6e-8 in f0, 7e-8 in θ0). */
+export function besselJ0(x: number): number {
+  const ax = Math.abs(x);
+  if (ax <= 3) {
+    const t = (ax / 3) ** 2;
+    return (
+      1 +
+      t * (-2.2499997 + t * (1.2656208 + t * (-0.3163866 + t * (0.0444479 + t * (-0.0039444 + t * 0.00021)))))
+    );
+  }
+  const t = 3 / ax;
+  const f0 =
+    0.79788456 +
+    t *
+      (-0.00000077 +
+        t * (-0.0055274 + t * (-0.00009512 + t * (0.00137237 + t * (-0.00072805 + t * 0.00014476)))));
+  const th =
+    ax -
+    0.78539816 +
+    t *
+      (-0.04166397 +
+        t * (-0.00003954 + t * (0.00262573 + t * (-0.00054125 + t * (-0.00029333 + t * 0.00013558)))));
+  return (f0 * Math.cos(th)) / Math.sqrt(ax);
+}
+
+/** Phases of the first attempt within its coherence block (midpoints): the average over o. */
+const OFFSETS = 32;
+
+/**
+ * Σ_{i,l<a} E_o[J0(2π·0.05·(⌊o + iL⌋ − ⌊o + lL⌋))²] for a = 1..`maxAttempts` into `out[a − 1]`: the variance of
+ * the combined gain of a attempts over Var|h|² (a² in one fade, a when independent).
+ */
+export function combinedGainVariance(
+  blocksPerRtt: number,
+  maxAttempts: number,
+  out: Float64Array,
+): Float64Array {
+  out.fill(0, 0, maxAttempts);
+  const block = new Int32Array(maxAttempts);
+  for (let s = 0; s < OFFSETS; s++) {
+    const o = (s + 0.5) / OFFSETS;
+    for (let i = 0; i < maxAttempts; i++) block[i] = Math.floor(o + i * blocksPerRtt);
+    for (let a = 1; a <= maxAttempts; a++) {
+      let sum = 0;
+      for (let i = 0; i < a; i++)
+        for (let l = 0; l < a; l++) {
+          const j = besselJ0(2 * Math.PI * COHERENCE_BLOCK_CYCLES * (block[i]! - block[l]!));
+          sum += j * j;
+        }
+      out[a - 1]! += sum / OFFSETS;
+    }
+  }
+  return out;
+}
+
+/** ln Γ(x), x > 0 (Lanczos, g = 7, 9 terms: ~1e-15 relative). */
+function lnGamma(x: number): number {
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+  const z = x - 1;
+  let a = c[0]!;
+  const t = z + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i]! / (z + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** Regularised lower incomplete gamma P(k, x) (Numerical Recipes §6.2: series below k + 1, continued fraction above). */
+export function gammaCdf(k: number, x: number): number {
+  if (!(x > 0)) return 0;
+  const lnPre = -x + k * Math.log(x) - lnGamma(k);
+  if (x < k + 1) {
+    let ap = k;
+    let del = 1 / k;
+    let sum = del;
+    for (let n = 0; n < 500; n++) {
+      ap += 1;
+      del *= x / ap;
+      sum += del;
+      if (Math.abs(del) < Math.abs(sum) * 1e-15) break;
+    }
+    return Math.min(1, sum * Math.exp(lnPre));
+  }
+  const tiny = 1e-300;
+  let b = x + 1 - k;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 500; i++) {
+    const an = -i * (i - k);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const del = d * c;
+    h *= del;
+    if (Math.abs(del - 1) < 1e-15) break;
+  }
+  return Math.max(0, 1 - Math.exp(lnPre) * h);
+}
+
+/** Eigenvalues of the symmetric n×n matrix `m` (row-major, destroyed) into `out` (cyclic Jacobi rotations). */
+function symmetricEigenvalues(m: Float64Array, n: number, out: Float64Array): Float64Array {
+  for (let sweep = 0; sweep < 50; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += m[p * n + q]! ** 2;
+    if (off < 1e-30) break;
+    for (let p = 0; p < n; p++)
+      for (let q = p + 1; q < n; q++) {
+        const apq = m[p * n + q]!;
+        if (Math.abs(apq) < 1e-300) continue;
+        const theta = (m[q * n + q]! - m[p * n + p]!) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const sn = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = m[k * n + p]!;
+          const akq = m[k * n + q]!;
+          m[k * n + p] = c * akp - sn * akq;
+          m[k * n + q] = sn * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = m[p * n + k]!;
+          const aqk = m[q * n + k]!;
+          m[p * n + k] = c * apk - sn * aqk;
+          m[q * n + k] = sn * apk + c * aqk;
+        }
+      }
+  }
+  for (let i = 0; i < n; i++) out[i] = m[i * n + i]!;
+  return out;
+}
+
+/**
+ * P(Σ_j λ_j·E_j ≤ x), E_j independent Exp(1) (the combined power of correlated Rayleigh gains with correlation
+ * eigenvalues λ): Σ_j c_j·(1 − e^{−x/λ_j}), c_j = Π_{l≠j} λ_j / (λ_j − λ_l) (hypoexponential, distinct λ; those
+ * below 1e-7 of the largest dropped, near-equal ones spread by 1e-3 relative: ASSUMPTION, below the quadrature's error).
+ */
+export function hypoexponentialCdf(lambdas: ArrayLike<number>, n: number, x: number): number {
+  const l: number[] = [];
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, lambdas[i]!);
+  for (let i = 0; i < n; i++) if (lambdas[i]! > 1e-7 * max) l.push(lambdas[i]!);
+  l.sort((a, b) => b - a);
+  for (let i = 1; i < l.length; i++) if (l[i]! > l[i - 1]! * (1 - 1e-3)) l[i] = l[i - 1]! * (1 - 1e-3);
+  let p = 0;
+  for (let j = 0; j < l.length; j++) {
+    let c = 1;
+    for (let k = 0; k < l.length; k++) if (k !== j) c *= l[j]! / (l[j]! - l[k]!);
+    p += c * -Math.expm1(-x / l[j]!);
+  }
+  return Math.min(1, Math.max(0, p));
+}
+
+/**
+ * Rayleigh (K = 0): P(S_a ≤ x) exactly, S_a = Σ_{i<a} |h_i|² with Re E[h_i h_l*] = J0(2π·0.05·(block_i − block_l)),
+ * per first-attempt phase o (S_a = Σ λ_j E_j, λ the eigenvalues of that matrix), averaged over o.
+ */
+function rayleighCombinedCdf(blocks: Int32Array[], a: number, x: number, lambdas: Float64Array[]): number {
+  let p = 0;
+  for (let s = 0; s < blocks.length; s++) p += hypoexponentialCdf(lambdas[s]!, a, x);
+  return p / blocks.length;
+}
+
+function rayleighEigenvalues(blocks: Int32Array[], a: number): Float64Array[] {
+  const m = new Float64Array(a * a);
+  return blocks.map((b) => {
+    for (let i = 0; i < a; i++)
+      for (let l = 0; l < a; l++)
+        m[i * a + l] = besselJ0(2 * Math.PI * COHERENCE_BLOCK_CYCLES * (b[i]! - b[l]!));
+    return symmetricEigenvalues(m, a, new Float64Array(a));
+  });
+}
+
+/** Equal-probability nodes of the curve's logistic. */
+const NODES = 64;
+
+/**
+ * Scales the one-fade residual `f` (F_a, a = 1..`maxAttempts`, in place) by the time diversity of attempts
+ * `blocksPerRtt` coherence blocks apart: F_a · F^Γ_a(correlated) / F^Γ_a(one fade), each F^Γ_a = E[BLER(γ̄·S_a)]
+ * with S_a exact for Rayleigh (`kLinear` 0), else Gamma of mean a and the variance of `combinedGainVariance` times
+ * Var|h|² = (1 + 2K)/(1 + K)².
+ */
+export function applyTimeDiversity(
+  curve: BlerCurve,
+  meanSinrDb: number,
+  kLinear: number,
+  blocksPerRtt: number,
+  maxAttempts: number,
+  f: Float64Array,
+): Float64Array {
+  if (!(blocksPerRtt > 0) || maxAttempts < 2) return f;
+  const varGain = (1 + 2 * kLinear) / (1 + kLinear) ** 2;
+  const v = combinedGainVariance(blocksPerRtt, maxAttempts, new Float64Array(maxAttempts));
+  const blocks: Int32Array[] = [];
+  if (kLinear === 0)
+    for (let s = 0; s < OFFSETS; s++) {
+      const o = (s + 0.5) / OFFSETS;
+      blocks.push(Int32Array.from({ length: maxAttempts }, (_, i) => Math.floor(o + i * blocksPerRtt)));
+    }
+  for (let a = 2; a <= maxAttempts; a++) {
+    const vOne = a * a * varGain;
+    const vCorr = v[a - 1]! * varGain;
+    if (vCorr >= vOne * (1 - 1e-9)) continue; // no lag: one fade
+    const kOne = (a * a) / vOne;
+    const kCorr = (a * a) / vCorr;
+    const lambdas = kLinear === 0 ? rayleighEigenvalues(blocks, a) : null;
+    let one = 0;
+    let corr = 0;
+    for (let j = 0; j < NODES; j++) {
+      const u = (j + 0.5) / NODES;
+      const xDb = curve.midDb + Math.log(u / (1 - u)) / curve.slopePerDb;
+      const x = 10 ** ((xDb - meanSinrDb) / 10); // S_a below x fails
+      if (lambdas !== null) {
+        one += -Math.expm1(-x / a);
+        corr += rayleighCombinedCdf(blocks, a, x, lambdas);
+      } else {
+        one += gammaCdf(kOne, (x * kOne) / a);
+        corr += gammaCdf(kCorr, (x * kCorr) / a);
+      }
+    }
+    if (one > 0) f[a - 1] = f[a - 1]! * Math.min(1, corr / one);
+  }
+  // Keep the vector non-increasing (a later attempt never fails more often).
+  for (let a = 1; a < maxAttempts; a++) if (f[a]! > f[a - 1]!) f[a] = f[a - 1]!;
+  return f;
+}
