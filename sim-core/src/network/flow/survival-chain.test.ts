@@ -113,6 +113,21 @@ describe('survival chain', () => {
     expect(Math.abs(failures - expected)).toBeLessThan(4 * Math.sqrt(expected));
   });
 
+  it('queueing with a busy period shorter than a packet: packets late independently, failures at (1 − p)·p^m', () => {
+    // No lateness without queueing; 10 % of packets late behind others, busy period half a packet interval.
+    const excess = 0.1;
+    const m = 3;
+    const params = fitChain(excess, 0, 0.5);
+    expect(params.enterBad / (params.enterBad + params.leaveBad)).toBeCloseTo(excess, 12);
+    const packets = 4_000_000;
+    const chain = new SurvivalChain(new RandomStreams(11).stream('s', 'survival'), m, 1000);
+    chain.reset(params);
+    const { failures } = walk(chain, packets);
+    const expected = packets * (1 - excess) * excess ** m;
+    expect(failures).toBeGreaterThan(1000);
+    expect(Math.abs(failures - expected)).toBeLessThan(4 * Math.sqrt(expected));
+  });
+
   it('a forced interruption makes a failure however good the link', () => {
     const chain = new SurvivalChain(new RandomStreams(7).stream('s', 'survival'), 2, 1000);
     chain.reset(fitChain(0, 0, 1));

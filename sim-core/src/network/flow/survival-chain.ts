@@ -55,8 +55,9 @@ export function fitChain(
   const excess = pGood >= 1 ? 0 : Math.max(0, (invalidProb - pGood) / (1 - pGood));
   if (!(excess > 0)) return { pGood, enterBad: 0, leaveBad: 1 };
   if (excess >= 1) return { pGood, enterBad: 1, leaveBad: 0 };
-  // Stationary bad share π = a / (a + b); the mean sojourn 1 / b must leave a <= 1.
-  const sojourn = Math.max(1, badPackets, excess / (1 - excess));
+  // Stationary bad share π = a / (a + b). A busy period shorter than a packet interval leaves packets late
+  // independently: runs of 1 / (1 − excess) packets (a + b = 1), not of one, which would forbid two in a row.
+  const sojourn = Math.max(badPackets, 1 / (1 - excess));
   const leaveBad = 1 / sojourn;
   return { pGood, enterBad: (excess / (1 - excess)) * leaveBad, leaveBad };
 }
