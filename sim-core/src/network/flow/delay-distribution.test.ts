@@ -39,18 +39,6 @@ function leg(bler: number): LegModel {
   };
 }
 
-/** Block ends from a send at t: successive DL opportunities, CAP_PRB PRBs each, until the bits are carried. */
-function blockEnds(t: number, bits: number): { end: number; symbols: number }[] {
-  const out: { end: number; symbols: number }[] = [];
-  let left = bits;
-  for (let o = grid.nextOpportunity(DL, t); left > 1e-9; o++) {
-    const symbols = grid.symbols(DL, o);
-    left -= Math.min(left, BITS_PER_PRB_SYMBOL * symbols * CAP_PRB);
-    out.push({ end: grid.endMs(DL, o), symbols });
-  }
-  return out;
-}
-
 /**
  * E[delay | delivered] and the loss by enumerating every block's attempts as the packet MAC books them
  * (../cell-link.ts, written out here): one block per DL opportunity of what the bookings leave (up to CAP_PRB);
@@ -174,8 +162,8 @@ describe('flow fidelity: HARQ of a packet of several blocks', () => {
         deadlineMs: 100,
       });
       const want = macReference(bits, bler);
-      // Histories below 1e-10 are left out (frame-harq.ts): 1e-7 ms.
-      expect(dist.meanMs).toBeCloseTo(want.meanMs, 7);
+      // Histories below 1e-10 left out, states beyond 48 merged (frame-harq.ts): 5e-7 ms.
+      expect(dist.meanMs).toBeCloseTo(want.meanMs, 6);
       // The flow counts the blocks of the packet alone for its loss (a pushed block split in two is not counted):
       // within 1 % of the enumeration's.
       expect(Math.abs(dist.lostProb / want.lost - 1)).toBeLessThan(0.01);

@@ -13,7 +13,6 @@ import {
   firstTransmission,
   type LegLink,
   MAX_TRACKED_BLOCKS,
-  residualAfter,
   retransmissionEndMs,
 } from './radio-leg';
 import { backlogFree, poisson, slotBacklog } from './slot-backlog';
