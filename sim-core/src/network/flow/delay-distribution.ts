@@ -5,7 +5,7 @@ import { normalCdf } from '../radio/random';
 import type { TddGrid } from '../tdd-grid';
 import type { SrSchedule } from '../uplink-access';
 import { type Atoms, accumulate, accumulateAt, compress, convolveCompress, drain } from './atoms';
-import { type FrameOutcomes, frameHarq } from './frame-harq';
+import { type FrameOutcomes, frameHarq, MAX_FRAME_BLOCKS } from './frame-harq';
 import {
   attemptProbabilities,
   expectedAttempts,
@@ -13,6 +13,7 @@ import {
   firstTransmission,
   type LegLink,
   MAX_TRACKED_BLOCKS,
+  residualAfter,
   retransmissionEndMs,
 } from './radio-leg';
 import { backlogFree, poisson, slotBacklog } from './slot-backlog';
@@ -308,6 +309,92 @@ function build(
   return { atoms, survive, lost, discarded, legLoads };
 }
 
+// Events of blockwiseHarq (end time, block), sorted through an index: no object per event.
+const eventT: number[] = [];
+const eventB: number[] = [];
+const eventOrder: number[] = [];
+const doneScratch: number[] = [];
+const attemptsScratch: number[] = [];
+const atLevel: number[] = [];
+
+/**
+ * A packet of more than MAX_FRAME_BLOCKS blocks (frame-harq.ts; the histories there would cost too much): done when
+ * its slowest block is, block b, first sent by e_b, done after attempt a (its retransmissions on the grid from its
+ * own end) with probability 1 − β^a, independently: P(done by x) = Π_b P(block b done by x), the atoms its steps.
+ * ASSUMPTION: the retransmissions neither take the later blocks' PRBs nor wait for free ones (what frameHarq
+ * adds). With fading the blocks share the fade: P(done by x) = 1 − F_{min_b a_b(x)} (below). Adds the atoms
+ * (weight `w` times the delivered share) and returns that weight.
+ */
+function independentBlocksHarq(
+  link: LegLink,
+  ft: FirstTransmission,
+  w: number,
+  t: number,
+  spread: number,
+): number {
+  const ends = ft.blockEndMs!;
+  const syms = ft.blockSymbols!;
+  const B = ft.blocks;
+  eventT.length = 0;
+  eventB.length = 0;
+  eventOrder.length = 0;
+  for (let b = 0; b < B; b++) {
+    let end = ends[b]!;
+    for (let a = 1; a <= link.maxAttempts; a++) {
+      if (a > 1) end = retransmissionEndMs(link, end, syms[b]!);
+      eventOrder.push(eventT.length);
+      eventT.push(end);
+      eventB.push(b);
+    }
+  }
+  eventOrder.sort((x, y) => eventT[x]! - eventT[y]! || x - y);
+  // done[b]: P(block b done by now); the product over blocks, with the blocks not yet sent counted apart.
+  const done = doneScratch;
+  done.length = B;
+  done.fill(0);
+  const attemptsOf = attemptsScratch;
+  attemptsOf.length = B;
+  attemptsOf.fill(0);
+  let zeros = B;
+  let product = 1;
+  let prev = 0;
+  // With fading (ASSUMPTION: one fade for the packet's blocks, the BLER curve steep against it): the packet is
+  // done once the block with the fewest attempts so far is, 1 − F_{min_b a_b}; `atLevel[a]` counts blocks at a.
+  const faded = link.residual !== undefined;
+  if (faded) {
+    atLevel.length = link.maxAttempts + 1;
+    atLevel.fill(0);
+    atLevel[0] = B;
+  }
+  for (const k of eventOrder) {
+    const b = eventB[k]!;
+    const et = eventT[k]!;
+    const a = ++attemptsOf[b]!;
+    let cdf: number;
+    if (faded) {
+      atLevel[a - 1]!--;
+      atLevel[a]!++;
+      let least = 0;
+      while (atLevel[least] === 0) least++;
+      cdf = least === 0 ? 0 : 1 - residualAfter(link, least);
+    } else {
+      const next = 1 - residualAfter(link, a);
+      if (done[b] === 0) zeros--;
+      else product /= done[b]!;
+      product *= next;
+      done[b] = next;
+      cdf = zeros === 0 ? product : 0;
+    }
+    const mass = cdf - prev;
+    prev = cdf;
+    if (!(mass > 0)) continue;
+    const wm = w * mass;
+    if (spread <= 1) accumulate(et - t, wm);
+    else addOutcome(et, wm);
+  }
+  return w * prev;
+}
+
 // Outcomes of frameHarq (reused).
 const frameOutcomes: FrameOutcomes = { endMs: [], prob: [] };
 
@@ -315,22 +402,23 @@ const frameOutcomes: FrameOutcomes = { endMs: [], prob: [] };
  * A packet of several blocks is done when its slowest block is, with the blocks' retransmissions booked as the
  * packet model's MAC books them (frame-harq.ts): each on the grid from its own end, ahead of new data, so it
  * takes PRBs from the packet's later blocks, and waiting for an opportunity with its PRBs free. Before, each
- * block's retransmissions were timed from its own end independently of the others (P(done by x) = Π_b P(block
- * b done by x)), and a long frame's tail was not pushed by them (a lone 200 kB frame's p99 came out short).
- * Adds the atoms (weight `w` times the delivered share) and returns that weight.
+ * block's retransmissions were timed from its own end independently of the others (`independentBlocksHarq`, still
+ * used beyond MAX_FRAME_BLOCKS), and a long frame's tail was not pushed by them. Adds the atoms (weight `w` times
+ * the delivered share) and returns that weight.
  */
 function blockwiseHarq(
   link: LegLink,
   bits: number,
   startMs: number,
   aheadPrbSymbols: number,
-  blocks: number,
+  ft: FirstTransmission,
   w: number,
   t: number,
   spread: number,
 ): number {
+  if (ft.blocks > MAX_FRAME_BLOCKS) return independentBlocksHarq(link, ft, w, t, spread);
   const out = frameOutcomes;
-  const total = frameHarq(link, bits, startMs, aheadPrbSymbols, out, blocks);
+  const total = frameHarq(link, bits, startMs, aheadPrbSymbols, out, ft.blocks);
   for (let i = 0; i < out.endMs.length; i++) {
     const wm = w * out.prob[i]!;
     if (spread <= 1) accumulate(out.endMs[i]! - t, wm);
@@ -741,7 +829,7 @@ function phasePoint(
       continue;
     }
     if (ft.blocks > 1 && ft.blocks <= MAX_TRACKED_BLOCKS && link.bler > 0 && link.maxAttempts > 1) {
-      acc.total += blockwiseHarq(link, bits, startMs, k * perOther, ft.blocks, w * pk, t, spread);
+      acc.total += blockwiseHarq(link, bits, startMs, k * perOther, ft, w * pk, t, spread);
       continue;
     }
     if (ft.endMs !== lastEnd || ft.lastSymbols !== lastSymbols) {

@@ -61,7 +61,7 @@ describe('a packet of several blocks with HARQ, as the packet MAC books its retr
     expect(byEnd.get(3.5)).toBeCloseTo(0.25 * 0.25, 12);
   });
 
-  it('long UL frames: the states carried (48, the rest merged) keep the mean within 1 % of all of them, p99 within a period', () => {
+  it('long UL frames: the states carried (32, the rest merged) keep the mean within 1 % of all of them, p99 within a period', () => {
     // UL opportunities: the S slot's 2 symbols and the U slot's 14 (one retransmission time apart). Blocks of 90
     // PRBs of 100 (a retransmission leaves 10 PRBs to the packet, two never share an opportunity) and of 60.
     for (const [blocks, capPrb, bler] of [
@@ -74,7 +74,7 @@ describe('a packet of several blocks with HARQ, as the packet MAC books its retr
       const bits = blocks * capPrb * 14 * 10;
       const merged = summary(frameHarq(l, bits, 0, 0, out, 2 * blocks));
       const all = summary(frameHarq(l, bits, 0, 0, out, 2 * blocks, 100_000));
-      expect(Math.abs(merged.total / all.total - 1)).toBeLessThan(1e-4);
+      expect(Math.abs(merged.total / all.total - 1)).toBeLessThan(1e-3);
       expect(Math.abs(merged.meanMs / all.meanMs - 1)).toBeLessThan(0.01);
       // p99 on opportunity ends: within one TDD period.
       expect(Math.abs(merged.p99Ms - all.p99Ms)).toBeLessThanOrEqual(grid.periodMs);
@@ -85,7 +85,7 @@ describe('a packet of several blocks with HARQ, as the packet MAC books its retr
         left -= capPrb * grid.symbols(UL, o) * 10;
       expect(all.total).toBeLessThanOrEqual((1 - bler ** 4) ** alone + 1e-12);
     }
-    expect(MAX_STATES).toBe(48);
+    expect(MAX_STATES).toBe(32);
   });
 });
 

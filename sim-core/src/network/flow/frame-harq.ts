@@ -16,26 +16,35 @@ const DONE_BITS = 1e-6;
  * than the delivered share, which the caller renormalises (assumption: far below the latency histogram's
  * resolution; `frame-harq.test.ts` checks against the full enumeration).
  */
-const PRUNE_PROB = 1e-10;
+const PRUNE_PROB = 1e-8;
 /**
  * At most this many states are carried from one opportunity to the next: the most probable, each of the others
  * merged into the one with the nearest work left (`merge`). ASSUMPTION: only long frames reach it (tens of blocks
  * with several retransmissions pending), where it keeps the mean and p99 within 1 % of the full enumeration
  * (`frame-harq.test.ts`).
  */
-export const MAX_STATES = 48;
+export const MAX_STATES = 32;
+/**
+ * Packets of more blocks alone keep the independent blocks (delay-distribution.ts): their histories cost ~1 ms or
+ * more per send phase (engine-parts' 20–30-block UL video frames: +40 % of its 8 h run). ASSUMPTION: such frames
+ * span many retransmission times, so a failed block's push of the tail is a small share of their length.
+ */
+export const MAX_FRAME_BLOCKS = 16;
 /** Opportunities per block alone beyond which a history is given up (a link far too slow: never in practice). */
 const MAX_OPPS_PER_BLOCK = 8;
 
-/** A history's state between opportunities; `res`: [opportunity, PRBs] of the retransmissions booked ahead. */
+/** A history's state between opportunities. */
 interface State {
   prob: number;
   /** PRB-symbols of the packet sent so far (first transmissions). */
   sent: number;
   /** PRB-symbols of the others' work ahead served so far. */
   aheadServed: number;
-  /** Bookings at opportunities at or after the next one, in booking order (flat pairs). */
+  /** PRBs booked by retransmissions at opportunities at or after the next one: [opportunity, PRBs], sorted. */
   res: number[];
+  hash: number;
+  /** The next state with the same hash (carry's table). */
+  next: State | null;
 }
 
 /** Outcomes of one packet: the end of each delivered history's last transmission and its probability. */
@@ -77,6 +86,11 @@ export function frameHarq(
 
 let attemptP = new Float64Array(8);
 const chain: number[] = [];
+// Retransmission targets by (opportunity, symbols) of the last run's grid and direction (pure memo).
+const targets = new Map<number, number>();
+let targetsGrid: TddGrid | null = null;
+let targetsDir = -1;
+let targetsProcessingMs = Number.NaN;
 
 /** The histories opportunity by opportunity; `fixed` > 0: every block takes that many attempts (fading). */
 function run(
@@ -89,19 +103,32 @@ function run(
   fixed: number,
   maxStates: number,
 ): number {
-  const { grid, dir, nPrb, capPrb, bitsPerPrbSymbol: bps, maxAttempts: A } = link;
-  let states: State[] = [{ prob: fixed > 0 ? attemptP[fixed - 1]! : 1, sent: 0, aheadServed: 0, res: [] }];
+  const { grid, dir, nPrb, capPrb, bitsPerPrbSymbol: bps, maxAttempts: A, harqProcessingMs } = link;
+  if (grid !== targetsGrid || dir !== targetsDir || harqProcessingMs !== targetsProcessingMs) {
+    targets.clear();
+    targetsGrid = grid;
+    targetsDir = dir;
+    targetsProcessingMs = harqProcessingMs;
+  }
+  let states: State[] = [
+    { prob: fixed > 0 ? attemptP[fixed - 1]! : 1, sent: 0, aheadServed: 0, res: [], hash: 0, next: null },
+  ];
   let total = 0;
-  const lastOpp = grid.nextOpportunity(dir, startMs) + MAX_OPPS_PER_BLOCK * Math.max(1, blocksAlone) + 64;
-  for (let o = grid.nextOpportunity(dir, startMs); states.length > 0 && o <= lastOpp; o++) {
+  const first = grid.nextOpportunity(dir, startMs);
+  const lastOpp = first + MAX_OPPS_PER_BLOCK * Math.max(1, blocksAlone) + 64;
+  const most = fixed > 0 ? fixed : A;
+  for (let o = first; states.length > 0 && o <= lastOpp; o++) {
     const symbols = grid.symbols(dir, o);
     const perPrb = bps * symbols;
     const endOpp = grid.endMs(dir, o);
-    const next = new Map<string, State>();
-    for (const s of states) {
+    table.clear();
+    nextStates.length = 0;
+    for (let si = 0; si < states.length; si++) {
+      const s = states[si]!;
       const res = s.res;
+      // Bookings are sorted by opportunity, one entry each, all at or after this one.
       let free = nPrb;
-      for (let i = 0; i < res.length; i += 2) if (res[i] === o) free -= res[i + 1]!;
+      if (res.length > 0 && res[0] === o) free -= res[1]!;
       let aheadServed = s.aheadServed;
       const ahead = ahead0 - aheadServed;
       if (ahead > 0 && free > 0) {
@@ -110,7 +137,7 @@ function run(
         free -= taken;
       }
       if (free <= 0) {
-        carry(next, s.prob, s.sent, aheadServed, res, o, 0, 0);
+        carry(s.prob, s.sent, aheadServed, res, o, 0, 0);
         continue;
       }
       const prbs = Math.min(Math.ceil((bits - bps * s.sent) / perPrb - 1e-9), capPrb, free);
@@ -119,29 +146,92 @@ function run(
       // The retransmissions this block would need, booked in order (each after the one before).
       chain.length = 0;
       let prev = o;
-      const most = fixed > 0 ? fixed : A;
       for (let k = 1; k < most; k++) {
-        let r = grid.harqRetransmission(dir, grid.endMs(dir, prev), link.harqProcessingMs, symbols);
-        while (grid.symbols(dir, r) < symbols || booked(res, r) + booked(chain, r) + prbs > nPrb) r++;
-        chain.push(r, prbs);
+        const key = prev * 32 + symbols;
+        let r = targets.get(key);
+        if (r === undefined) {
+          r = grid.harqRetransmission(dir, grid.endMs(dir, prev), harqProcessingMs, symbols);
+          targets.set(key, r);
+        }
+        while (grid.symbols(dir, r) < symbols || booked(res, r) + prbs > nPrb) r++;
+        chain.push(r);
         prev = r;
       }
+      const latest = res.length > 0 ? res[res.length - 2]! : o;
       for (let a = fixed > 0 ? fixed : 1; a <= most; a++) {
         const p = fixed > 0 ? s.prob : s.prob * attemptP[a - 1]!;
         if (!(p > PRUNE_PROB)) continue;
         if (finished) {
-          let last = a > 1 ? chain[2 * (a - 2)]! : o;
-          for (let i = 0; i < res.length; i += 2) if (res[i]! > last) last = res[i]!;
+          const last = Math.max(a > 1 ? chain[a - 2]! : o, latest);
           out.endMs.push(last === o ? endOpp : grid.endMs(dir, last));
           out.prob.push(p);
           total += p;
-        } else carry(next, p, sent, aheadServed, res, o, prbs, a - 1);
+        } else carry(p, sent, aheadServed, res, o, prbs, a - 1);
       }
     }
-    states = [...next.values()];
-    if (states.length > maxStates) states = merge(states, maxStates, bits, bps, grid, dir);
+    states =
+      nextStates.length > maxStates ? merge(nextStates, maxStates, bits, bps, grid, dir) : nextStates.slice();
   }
   return total;
+}
+
+// The states of the next opportunity, by hash (chained on collisions).
+const table = new Map<number, State>();
+const nextStates: State[] = [];
+
+/**
+ * Adds a state for the next opportunity: the bookings after `o` plus the first `retx` of `chain` (`prbs` each),
+ * merged with a state of the same bits sent, others' work served and bookings (their probabilities add).
+ */
+function carry(
+  prob: number,
+  sent: number,
+  aheadServed: number,
+  res: readonly number[],
+  o: number,
+  prbs: number,
+  retx: number,
+): void {
+  // Sorted merge of the bookings after `o` and the chain's (increasing, each at most once), one entry per
+  // opportunity; the hash of their offsets from `o` and PRBs.
+  const kept: number[] = [];
+  let i = res.length > 0 && res[0] === o ? 2 : 0;
+  let k = 0;
+  let hash = Math.imul(sent | 0, 0x9e3779b1) ^ Math.imul(aheadServed | 0, 0x85ebca6b);
+  while (i < res.length || k < retx) {
+    let at: number;
+    let n: number;
+    if (k >= retx || (i < res.length && res[i]! < chain[k]!)) {
+      at = res[i]!;
+      n = res[i + 1]!;
+      i += 2;
+    } else if (i < res.length && res[i] === chain[k]) {
+      at = res[i]!;
+      n = res[i + 1]! + prbs;
+      i += 2;
+      k++;
+    } else {
+      at = chain[k]!;
+      n = prbs;
+      k++;
+    }
+    kept.push(at, n);
+    hash = Math.imul(hash ^ (at - o), 0x27d4eb2d) ^ n;
+  }
+  for (let s: State | null | undefined = table.get(hash); s != null; s = s.next)
+    if (s.sent === sent && s.aheadServed === aheadServed && sameBookings(s.res, kept)) {
+      s.prob += prob;
+      return;
+    }
+  const state: State = { prob, sent, aheadServed, res: kept, hash, next: table.get(hash) ?? null };
+  table.set(hash, state);
+  nextStates.push(state);
+}
+
+function sameBookings(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -177,36 +267,8 @@ function workLeft(s: State, bits: number, bps: number, grid: TddGrid, dir: Dir):
   return w;
 }
 
-/** PRBs booked at opportunity `opp` in flat [opportunity, PRBs] pairs. */
+/** PRBs booked at opportunity `opp` (bookings sorted by opportunity, one entry each). */
 function booked(res: readonly number[], opp: number): number {
-  let sum = 0;
-  for (let i = 0; i < res.length; i += 2) if (res[i] === opp) sum += res[i + 1]!;
-  return sum;
-}
-
-/**
- * Adds a state for the next opportunity: the bookings after `o` plus the first `retx` of `chain`, merged with a
- * state of the same bits sent, others' work served and bookings (their probabilities add).
- */
-function carry(
-  next: Map<string, State>,
-  prob: number,
-  sent: number,
-  aheadServed: number,
-  res: readonly number[],
-  o: number,
-  prbs: number,
-  retx: number,
-): void {
-  const kept: number[] = [];
-  for (let i = 0; i < res.length; i += 2) if (res[i]! > o) kept.push(res[i]!, res[i + 1]!);
-  for (let k = 0; k < retx; k++) kept.push(chain[2 * k]!, prbs);
-  // Bookings as a sorted list of (offset, PRBs), so the same bookings give the same key in any order.
-  const pairs: string[] = [];
-  for (let i = 0; i < kept.length; i += 2) pairs.push(`${kept[i]! - o}:${kept[i + 1]!}`);
-  pairs.sort();
-  const key = `${sent},${aheadServed};${pairs.join(',')}`;
-  const s = next.get(key);
-  if (s !== undefined) s.prob += prob;
-  else next.set(key, { prob, sent, aheadServed, res: kept });
+  for (let i = 0; i < res.length && res[i]! <= opp; i += 2) if (res[i] === opp) return res[i + 1]!;
+  return 0;
 }
