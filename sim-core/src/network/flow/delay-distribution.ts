@@ -5,6 +5,7 @@ import { normalCdf } from '../radio/random';
 import type { TddGrid } from '../tdd-grid';
 import type { SrSchedule } from '../uplink-access';
 import { type Atoms, accumulate, accumulateAt, compress, convolveCompress, drain } from './atoms';
+import { type FrameOutcomes, frameHarq, MAX_FRAME_BLOCKS } from './frame-harq';
 import {
   attemptProbabilities,
   expectedAttempts,
@@ -317,15 +318,20 @@ const attemptsScratch: number[] = [];
 const atLevel: number[] = [];
 
 /**
- * A packet of several blocks is done when its slowest block is: block b, first sent by e_b, is done after
- * attempt a (its retransmissions on the grid from its own end, as the packet model's MAC sends them) with
- * probability 1 − β^a, independently (../cell-link.ts). P(done by x) = Π_b P(block b done by x): the atoms are
- * its steps. Before, every retransmission was timed from the last block's end, so a block that failed early in a
- * long frame, whose retransmission in fact overlaps the later blocks, delayed the whole frame. With fading the
- * blocks share the fade: P(done by x) = 1 − F_{min_b a_b(x)} (below). Adds the atoms
+ * A packet of more than MAX_FRAME_BLOCKS blocks (frame-harq.ts; the histories there would cost too much): done when
+ * its slowest block is, block b, first sent by e_b, done after attempt a (its retransmissions on the grid from its
+ * own end) with probability 1 − β^a, independently: P(done by x) = Π_b P(block b done by x), the atoms its steps.
+ * ASSUMPTION: the retransmissions neither take the later blocks' PRBs nor wait for free ones (what frameHarq
+ * adds). With fading the blocks share the fade: P(done by x) = 1 − F_{min_b a_b(x)} (below). Adds the atoms
  * (weight `w` times the delivered share) and returns that weight.
  */
-function blockwiseHarq(link: LegLink, ft: FirstTransmission, w: number, t: number, spread: number): number {
+function independentBlocksHarq(
+  link: LegLink,
+  ft: FirstTransmission,
+  w: number,
+  t: number,
+  spread: number,
+): number {
   const ends = ft.blockEndMs!;
   const syms = ft.blockSymbols!;
   const B = ft.blocks;
@@ -387,6 +393,38 @@ function blockwiseHarq(link: LegLink, ft: FirstTransmission, w: number, t: numbe
     else addOutcome(et, wm);
   }
   return w * prev;
+}
+
+// Outcomes of frameHarq (reused).
+const frameOutcomes: FrameOutcomes = { endMs: [], prob: [] };
+
+/**
+ * A packet of several blocks is done when its slowest block is, with the blocks' retransmissions booked as the
+ * packet model's MAC books them (frame-harq.ts): each on the grid from its own end, ahead of new data, so it
+ * takes PRBs from the packet's later blocks, and waiting for an opportunity with its PRBs free. Before, each
+ * block's retransmissions were timed from its own end independently of the others (`independentBlocksHarq`, still
+ * used beyond MAX_FRAME_BLOCKS), and a long frame's tail was not pushed by them. Adds the atoms (weight `w` times
+ * the delivered share) and returns that weight.
+ */
+function blockwiseHarq(
+  link: LegLink,
+  bits: number,
+  startMs: number,
+  aheadPrbSymbols: number,
+  ft: FirstTransmission,
+  w: number,
+  t: number,
+  spread: number,
+): number {
+  if (ft.blocks > MAX_FRAME_BLOCKS) return independentBlocksHarq(link, ft, w, t, spread);
+  const out = frameOutcomes;
+  const total = frameHarq(link, bits, startMs, aheadPrbSymbols, out, ft.blocks);
+  for (let i = 0; i < out.endMs.length; i++) {
+    const wm = w * out.prob[i]!;
+    if (spread <= 1) accumulate(out.endMs[i]! - t, wm);
+    else addOutcome(out.endMs[i]!, wm);
+  }
+  return w * total;
 }
 
 /** Atoms over the age at which an overloaded flow's packet starts (uniform over its last inter-arrival time). */
@@ -791,7 +829,7 @@ function phasePoint(
       continue;
     }
     if (ft.blocks > 1 && ft.blocks <= MAX_TRACKED_BLOCKS && link.bler > 0 && link.maxAttempts > 1) {
-      acc.total += blockwiseHarq(link, ft, w * pk, t, spread);
+      acc.total += blockwiseHarq(link, bits, startMs, k * perOther, ft, w * pk, t, spread);
       continue;
     }
     if (ft.endMs !== lastEnd || ft.lastSymbols !== lastSymbols) {
