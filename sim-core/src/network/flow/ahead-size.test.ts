@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type Dir, DL, TddGrid, UL } from '../tdd-grid';
 import { SrSchedule } from '../uplink-access';
 import { DelayDistribution, DistributionMemo, type LegModel } from './delay-distribution';
+import { exampleLeg } from './leg-fixture';
 import { aheadSizeMatters, longestWindowMs, minOpportunitySymbols } from './radio-leg';
 import { backlogFree, poisson, slotBacklog } from './slot-backlog';
 
@@ -22,29 +23,10 @@ interface Case {
 }
 
 function leg(c: Case, aheadPrbSymbols: number): LegModel {
-  return {
-    id: 0,
-    radioId: 0,
-    blerFreeRadioId: -1,
-    link: {
-      grid,
-      dir: c.dir,
-      bitsPerPrbSymbol: c.bitsPerPrbSymbol,
-      bler: 0.05,
-      capPrb: c.nPrb,
-      nPrb: c.nPrb,
-      maxAttempts: 4,
-      harqProcessingMs: 0.5,
-    },
-    servedShare: 1,
-    discardTimerMs: 1000,
-    aheadRatePerMs: c.rate,
-    aheadPrbSymbols,
-    aheadPeriodMs: 10,
-    sharing: c.sharing,
-    serviceMs: 0,
-    access: c.access,
-  };
+  return exampleLeg(
+    { grid, dir: c.dir, bitsPerPrbSymbol: c.bitsPerPrbSymbol, capPrb: c.nPrb, nPrb: c.nPrb },
+    { aheadRatePerMs: c.rate, aheadPrbSymbols, aheadPeriodMs: 10, sharing: c.sharing, access: c.access },
+  );
 }
 
 function radio(c: Case, aheadPrbSymbols: number) {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DL, TddGrid } from '../tdd-grid';
 import { DelayDistribution, type LegModel } from './delay-distribution';
+import { exampleLeg } from './leg-fixture';
 
 const grid = new TddGrid('DDDSU', 1, { dl: 10, gap: 2, ul: 2 });
 const BITS_PER_PRB_SYMBOL = 10;
@@ -14,29 +15,15 @@ const PROCESSING_MS = 0.5;
 const MAX_ATTEMPTS = 4;
 
 function leg(bler: number): LegModel {
-  return {
-    id: 0,
-    radioId: 0,
-    blerFreeRadioId: -1,
-    link: {
-      grid,
-      dir: DL,
-      bitsPerPrbSymbol: BITS_PER_PRB_SYMBOL,
-      bler,
-      capPrb: CAP_PRB,
-      nPrb: CAP_PRB,
-      maxAttempts: MAX_ATTEMPTS,
-      harqProcessingMs: PROCESSING_MS,
-    },
-    servedShare: 1,
-    discardTimerMs: 1000,
-    aheadRatePerMs: 0,
-    aheadPrbSymbols: 0,
-    aheadPeriodMs: Number.POSITIVE_INFINITY,
-    sharing: 'ps',
-    serviceMs: 0,
-    access: null,
-  };
+  return exampleLeg({
+    grid,
+    bitsPerPrbSymbol: BITS_PER_PRB_SYMBOL,
+    bler,
+    capPrb: CAP_PRB,
+    nPrb: CAP_PRB,
+    maxAttempts: MAX_ATTEMPTS,
+    harqProcessingMs: PROCESSING_MS,
+  });
 }
 
 /**

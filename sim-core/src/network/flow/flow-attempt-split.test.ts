@@ -3,35 +3,25 @@
 // P(a | delivered) = (1 − β) β^(a−1) / (1 − β^A) for each BLER. Checked against building the leg for that BLER
 // directly (blerFreeRadioId −1 shares nothing), and a packet that may take two blocks is built directly.
 import { describe, expect, it } from 'vitest';
-import { DL, TddGrid } from '../tdd-grid';
+import { TddGrid } from '../tdd-grid';
 import { DelayDistribution, DistributionMemo, type LegModel } from './delay-distribution';
+import { exampleLeg } from './leg-fixture';
 
 const grid = new TddGrid('DDDSU', 1, { dl: 10, gap: 2, ul: 2 });
 
 function leg(bler: number, shared: boolean, nPrb: number, sharing: 'fifo' | 'ps'): LegModel {
-  return {
-    id: 0,
-    radioId: Math.round(bler * 1e6), // one radio id per BLER, as flow-distributions.ts gives them
-    blerFreeRadioId: shared ? 0 : -1,
-    link: {
-      grid,
-      dir: DL,
-      bitsPerPrbSymbol: 10,
-      bler,
-      capPrb: nPrb,
-      nPrb,
-      maxAttempts: 4,
-      harqProcessingMs: 0.5,
+  // One radio id per BLER, as flow-distributions.ts gives them; others ahead as in mcs-key.test.ts.
+  return exampleLeg(
+    { grid, bler, capPrb: nPrb, nPrb },
+    {
+      radioId: Math.round(bler * 1e6),
+      blerFreeRadioId: shared ? 0 : -1,
+      aheadRatePerMs: 2,
+      aheadPrbSymbols: 90,
+      aheadPeriodMs: 10,
+      sharing,
     },
-    servedShare: 1,
-    discardTimerMs: 1000,
-    aheadRatePerMs: 2,
-    aheadPrbSymbols: 90,
-    aheadPeriodMs: 10,
-    sharing,
-    serviceMs: 0,
-    access: null,
-  };
+  );
 }
 
 function build(l: LegModel, memo: DistributionMemo): DelayDistribution {

@@ -15,6 +15,7 @@
 // diversity the later attempts gain, the exact one-fade F_a the shape of the fading's tail (a Gamma's tail is
 // shallower than the combined gains': conservative, more so at small K).
 // flow/flow-fading.test.ts checks it against the packet model's own processes at 0.5–3 m/s.
+import { regularizedGammaQ } from '../../engine/distributions';
 import { COHERENCE_BLOCK_CYCLES } from '../link-model/fading-settings';
 import type { BlerCurve } from '../radio/bler-curves';
 
@@ -73,54 +74,9 @@ export function combinedGainVariance(
   return out;
 }
 
-/** ln Γ(x), x > 0 (Lanczos, g = 7, 9 terms: ~1e-15 relative). */
-function lnGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
-  const z = x - 1;
-  let a = c[0]!;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i]! / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-/** Regularised lower incomplete gamma P(k, x) (Numerical Recipes §6.2: series below k + 1, continued fraction above). */
-export function gammaCdf(k: number, x: number): number {
-  if (!(x > 0)) return 0;
-  const lnPre = -x + k * Math.log(x) - lnGamma(k);
-  if (x < k + 1) {
-    let ap = k;
-    let del = 1 / k;
-    let sum = del;
-    for (let n = 0; n < 500; n++) {
-      ap += 1;
-      del *= x / ap;
-      sum += del;
-      if (Math.abs(del) < Math.abs(sum) * 1e-15) break;
-    }
-    return Math.min(1, sum * Math.exp(lnPre));
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - k;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 500; i++) {
-    const an = -i * (i - k);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < 1e-15) break;
-  }
-  return Math.max(0, 1 - Math.exp(lnPre) * h);
+/** Regularised lower incomplete gamma P(k, x) = 1 − Q(k, x) (engine/distributions.ts). */
+function gammaCdf(k: number, x: number): number {
+  return x > 0 ? 1 - regularizedGammaQ(k, x) : 0;
 }
 
 /** Eigenvalues of the symmetric n×n matrix `m` (row-major, destroyed) into `out` (cyclic Jacobi rotations). */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Dir, DL, TddGrid, UL } from '../tdd-grid';
 import { DelayDistribution, type LegModel } from './delay-distribution';
+import { exampleLeg } from './leg-fixture';
 import { fitsOnePrb, minOpportunitySymbols } from './radio-leg';
 
 // DL opportunities: 14 symbols (D slots) and 10 (the special slot's DL part); UL: 14 (U) and 2 (S).
@@ -11,30 +12,11 @@ const grid = new TddGrid('DDDSU', 1, { dl: 10, gap: 2, ul: 2 });
 const N_PRB = 20;
 
 function leg(dir: Dir, bitsPerPrbSymbol: number, sharing: 'fifo' | 'ps'): LegModel {
-  return {
-    id: 0,
-    radioId: 0,
-    blerFreeRadioId: -1,
-    link: {
-      grid,
-      dir,
-      bitsPerPrbSymbol,
-      bler: 0.05,
-      capPrb: N_PRB,
-      nPrb: N_PRB,
-      maxAttempts: 4,
-      harqProcessingMs: 0.5,
-    },
-    servedShare: 1,
-    discardTimerMs: 1000,
-    // Others ahead fill whole opportunities now and then (20 PRBs × 14 symbols = 280 PRB-symbols).
-    aheadRatePerMs: 2,
-    aheadPrbSymbols: 90,
-    aheadPeriodMs: 10,
-    sharing,
-    serviceMs: 0,
-    access: null,
-  };
+  // Others ahead fill whole opportunities now and then (20 PRBs × 14 symbols = 280 PRB-symbols).
+  return exampleLeg(
+    { grid, dir, bitsPerPrbSymbol, capPrb: N_PRB, nPrb: N_PRB },
+    { aheadRatePerMs: 2, aheadPrbSymbols: 90, aheadPeriodMs: 10, sharing },
+  );
 }
 
 function dist(dir: Dir, bits: number, bitsPerPrbSymbol: number, sharing: 'fifo' | 'ps') {
