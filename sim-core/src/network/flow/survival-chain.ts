@@ -49,38 +49,28 @@ export function fitChain(
   badPackets: number,
   fade?: FadeBurst,
 ): ChainParams {
-  if (fade !== undefined && fade.share > 0)
-    return fitWithFades(invalidProb, noQueueInvalidProb, badPackets, fade);
-  const pGood = Math.min(1, Math.max(0, noQueueInvalidProb));
+  const burst = fade !== undefined && fade.share > 0 ? fade : null;
+  const pGood = Math.min(1, Math.max(0, noQueueInvalidProb - (burst === null ? 0 : burst.share)));
   const excess = pGood >= 1 ? 0 : Math.max(0, (invalidProb - pGood) / (1 - pGood));
   if (!(excess > 0)) return { pGood, enterBad: 0, leaveBad: 1 };
   if (excess >= 1) return { pGood, enterBad: 1, leaveBad: 0 };
   // Stationary bad share π = a / (a + b). A busy period shorter than a packet interval leaves packets late
   // independently: runs of 1 / (1 − excess) packets (a + b = 1), not of one, which would forbid two in a row.
-  const sojourn = Math.max(badPackets, 1 / (1 - excess));
+  const sojourn =
+    burst === null ? Math.max(badPackets, 1 / (1 - excess)) : fadedSojourn(excess, pGood, badPackets, burst);
   const leaveBad = 1 / sojourn;
   return { pGood, enterBad: (excess / (1 - excess)) * leaveBad, leaveBad };
 }
 
-function fitWithFades(
-  invalidProb: number,
-  noQueueInvalidProb: number,
-  badPackets: number,
-  fade: FadeBurst,
-): ChainParams {
-  const pGood = Math.min(1, Math.max(0, noQueueInvalidProb - fade.share));
-  const excess = pGood >= 1 ? 0 : Math.max(0, (invalidProb - pGood) / (1 - pGood));
-  if (!(excess > 0)) return { pGood, enterBad: 0, leaveBad: 1 };
-  if (excess >= 1) return { pGood, enterBad: 1, leaveBad: 0 };
+/** The bad state's mean sojourn when fades (`fade.share` of the packets, in runs of its sojourn) join it. */
+function fadedSojourn(excess: number, pGood: number, badPackets: number, fade: FadeBurst): number {
   // Bad share from fades (stationary, within the bad state's) and from queueing; bad episodes per packet of each.
   // Fades shorter than a packet interval spoil packets independently: their runs last 1 / (1 − share) packets on
   // average (a Gilbert–Elliott chain with a + b = 1), not one packet, which would forbid two in a row.
   const fadeBad = Math.min(excess, fade.share / (1 - pGood));
   const fadeRun = Math.max(1 / (1 - fadeBad), fade.sojournPackets);
   const episodes = (excess - fadeBad) / Math.max(1, badPackets) + fadeBad / fadeRun;
-  const sojourn = Math.max(1 / (1 - excess), excess / episodes);
-  const leaveBad = 1 / sojourn;
-  return { pGood, enterBad: (excess / (1 - excess)) * leaveBad, leaveBad };
+  return Math.max(1 / (1 - excess), excess / episodes);
 }
 
 /** Geometric count of trials before the first success of probability `p` (0 for p >= 1, Infinity for p <= 0). */
