@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../engine/random';
 import { averageFadeDurationMs, FadingPowerCdf } from '../radio/fade-statistics';
 import { maxDopplerHz } from '../radio/fading';
-import { CONTINUE, FAIL, fitChain, RECOVER, SurvivalChain } from './survival-chain';
+import { type ChainParams, CONTINUE, FAIL, fitChain, RECOVER, SurvivalChain } from './survival-chain';
 
 /** Walks the chain over `packets` packets; failures, recoveries and packets spent failed. */
 function walk(chain: SurvivalChain, packets: number) {
@@ -27,6 +27,21 @@ function walk(chain: SurvivalChain, packets: number) {
     chain.advance();
   }
   return { failures, recoveries, failedPackets };
+}
+
+/**
+ * A chain fitted to packets invalid with probability `p` one by one (a bad state of runs 1 / (1 − p) long): its
+ * stationary bad share is p and, over 4 million packets (stream `seed`), it fails at (1 − p)·p^m per packet.
+ */
+function expectIndependentFailures(params: ChainParams, p: number, m: number, seed: number): void {
+  expect(params.enterBad / (params.enterBad + params.leaveBad)).toBeCloseTo(p, 12);
+  const packets = 4_000_000;
+  const chain = new SurvivalChain(new RandomStreams(seed).stream('s', 'survival'), m, 1000);
+  chain.reset(params);
+  const { failures } = walk(chain, packets);
+  const expected = packets * (1 - p) * p ** m;
+  expect(failures).toBeGreaterThan(1000);
+  expect(Math.abs(failures - expected)).toBeLessThan(4 * Math.sqrt(expected));
 }
 
 describe('survival chain', () => {
@@ -102,30 +117,14 @@ describe('survival chain', () => {
     // two invalid packets in a row, and m = 4 (S = 300 ms) never fails (flow 0 safety stops against packet 12).
     const share = 0.16;
     const m = 4;
-    const params = fitChain(share, share, 1, { share, sojournPackets: 1 });
-    expect(params.enterBad / (params.enterBad + params.leaveBad)).toBeCloseTo(share, 12);
-    const packets = 4_000_000;
-    const chain = new SurvivalChain(new RandomStreams(9).stream('s', 'survival'), m, 1000);
-    chain.reset(params);
-    const { failures } = walk(chain, packets);
-    const expected = packets * (1 - share) * share ** m;
-    expect(failures).toBeGreaterThan(1000);
-    expect(Math.abs(failures - expected)).toBeLessThan(4 * Math.sqrt(expected));
+    expectIndependentFailures(fitChain(share, share, 1, { share, sojournPackets: 1 }), share, m, 9);
   });
 
   it('queueing with a busy period shorter than a packet: packets late independently, failures at (1 − p)·p^m', () => {
     // No lateness without queueing; 10 % of packets late behind others, busy period half a packet interval.
     const excess = 0.1;
     const m = 3;
-    const params = fitChain(excess, 0, 0.5);
-    expect(params.enterBad / (params.enterBad + params.leaveBad)).toBeCloseTo(excess, 12);
-    const packets = 4_000_000;
-    const chain = new SurvivalChain(new RandomStreams(11).stream('s', 'survival'), m, 1000);
-    chain.reset(params);
-    const { failures } = walk(chain, packets);
-    const expected = packets * (1 - excess) * excess ** m;
-    expect(failures).toBeGreaterThan(1000);
-    expect(Math.abs(failures - expected)).toBeLessThan(4 * Math.sqrt(expected));
+    expectIndependentFailures(fitChain(excess, 0, 0.5), excess, m, 11);
   });
 
   it('a forced interruption makes a failure however good the link', () => {
