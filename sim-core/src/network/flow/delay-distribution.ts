@@ -111,9 +111,7 @@ export class DelayDistribution {
     this.lateProb = full.survive * lateShare(full.atoms, path.core, deadline);
     this.invalidProb = Math.min(1, this.lateProb + full.lost + full.discarded);
     this.noQueueInvalidProb = Math.min(this.invalidProb, memo.bareInvalid(path, alone, deadline));
-    let faded = false;
-    for (const leg of path.legs) if (leg.link.residual !== undefined) faded = true;
-    this.fadeInvalidProb = faded
+    this.fadeInvalidProb = path.legs.some((leg) => leg.link.residual !== undefined)
       ? Math.max(0, this.noQueueInvalidProb - memo.errorFreeInvalid(path, deadline))
       : 0;
     let mean = 0;
@@ -214,8 +212,7 @@ export class DistributionMemo {
       }
       return r;
     });
-    const bare = build({ ...path, legs }, alone, false, null);
-    const invalid = bare.survive * lateShare(bare.atoms, path.core, deadlineMs) + bare.lost + bare.discarded;
+    const invalid = invalidAlone({ ...path, legs }, alone, deadlineMs);
     if (memoised) this.free[id] = invalid;
     return invalid;
   }
@@ -229,12 +226,17 @@ export class DistributionMemo {
     const id = this.bareIds.intern();
     let invalid = this.bare[id];
     if (invalid === undefined) {
-      const bare = build(path, alone, false, null);
-      invalid = bare.survive * lateShare(bare.atoms, path.core, deadlineMs) + bare.lost + bare.discarded;
+      invalid = invalidAlone(path, alone, deadlineMs);
       this.bare[id] = invalid;
     }
     return invalid;
   }
+}
+
+/** Late, lost or discarded over `path` with each leg's delay `alone` (no queueing behind others). */
+function invalidAlone(path: PathModel, alone: readonly RadioLeg[], deadlineMs: number): number {
+  const bare = build(path, alone, false, null);
+  return bare.survive * lateShare(bare.atoms, path.core, deadlineMs) + bare.lost + bare.discarded;
 }
 
 /** Share of delivered packets later than `deadlineMs`: Σ P(radio = r) · P(core > deadline − r). */
