@@ -151,12 +151,19 @@ const scratch: FirstTransmission = {
   blockSymbols: [],
 };
 
-/** Radio delay from a uniform send phase over the TDD period (conditional on delivery), and the leg's load. */
 const gapScratch: number[] = [];
 // Per attempt: its probability, and the end and latency bucket of the opportunity count ahead last seen.
 let attemptScratch = new Float64Array(8);
 let endScratch = new Float64Array(8);
 let buckets = new Int32Array(8);
+
+/** Makes the per-attempt scratch hold `maxAttempts` (all three together). */
+function growScratch(maxAttempts: number): void {
+  if (attemptScratch.length >= maxAttempts) return;
+  attemptScratch = new Float64Array(maxAttempts);
+  endScratch = new Float64Array(maxAttempts);
+  buckets = new Int32Array(maxAttempts);
+}
 /** Nobody ahead: the packet alone in its opportunity. */
 const ALONE: readonly number[] = [1];
 /** Packets ahead by backlog distribution and mean arrivals (pure memo: one per load and phase point). */
@@ -218,6 +225,13 @@ function backlogOf(leg: LegModel): Float64Array[] {
   return b;
 }
 
+/** A leg's radio delay (conditional on delivery), its loss and its load (`radioAtoms`). */
+export interface RadioLeg {
+  atoms: Atoms;
+  lost: number;
+  load: Omit<LegLoad, 'share'>;
+}
+
 /**
  * Radio delay from a uniform send phase over the TDD period (conditional on delivery), and the leg's load.
  * With `others`, the packet shares its opportunity with the other packets that arrived in the same gap
@@ -225,32 +239,8 @@ function backlogOf(leg: LegModel): Float64Array[] {
  * carries over between opportunities while the tier is stable (periodic streams at fixed phases queue far
  * less than an M/D/1 queue of the same load would; measured against the packet model, see README).
  */
-export interface RadioLeg {
-  atoms: Atoms;
-  lost: number;
-  load: Omit<LegLoad, 'share'>;
-}
-
 export function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioLeg {
-  const { maxAttempts } = leg.link;
-  if (attemptScratch.length < maxAttempts) {
-    attemptScratch = new Float64Array(maxAttempts);
-    endScratch = new Float64Array(maxAttempts);
-    buckets = new Int32Array(maxAttempts);
-  }
-  const acc: PhaseAccumulator = {
-    leg,
-    bits,
-    backlogs: others && leg.aheadRatePerMs > 0 ? backlogOf(leg) : null,
-    attempts: attemptScratch,
-    total: 0,
-    lost: 0,
-    prbSymbols: 0,
-    blocks: 0,
-    byAttempt: false,
-    multiBlock: false,
-  };
-  phasePoints(acc);
+  const acc = sendPhases(leg, bits, others && leg.aheadRatePerMs > 0, false);
   const link = leg.link;
   const retransmissions = acc.blocks * (expectedAttempts(link) - 1);
   // Conditional on delivery: renormalise to 1 overall.
@@ -258,7 +248,28 @@ export function radioAtoms(leg: LegModel, bits: number, others: boolean): RadioL
   return { atoms, lost: acc.lost, load: { prbSymbols: acc.prbSymbols, blocks: acc.blocks, retransmissions } };
 }
 
-/** The send phases of a leg over the TDD period (or its SR windows), each through `phasePoint`. */
+/**
+ * The send phases of a leg over the TDD period (or its SR windows), each through `phasePoint`, behind the others'
+ * traffic if `behind`; outcomes by transmission count if `byAttempt` (attemptAtoms), else onto the accumulation.
+ */
+function sendPhases(leg: LegModel, bits: number, behind: boolean, byAttempt: boolean): PhaseAccumulator {
+  growScratch(leg.link.maxAttempts);
+  const acc: PhaseAccumulator = {
+    leg,
+    bits,
+    backlogs: behind ? backlogOf(leg) : null,
+    attempts: attemptScratch,
+    total: 0,
+    lost: 0,
+    prbSymbols: 0,
+    blocks: 0,
+    byAttempt,
+    multiBlock: false,
+  };
+  phasePoints(acc);
+  return acc;
+}
+
 function phasePoints(acc: PhaseAccumulator): void {
   const { leg } = acc;
   const { grid, dir } = leg.link;
@@ -290,11 +301,6 @@ const countWeights: number[][] = [];
  */
 export function attemptAtoms(leg: LegModel, bits: number): ByAttempt | null {
   const { maxAttempts } = leg.link;
-  if (attemptScratch.length < maxAttempts) {
-    attemptScratch = new Float64Array(maxAttempts);
-    endScratch = new Float64Array(maxAttempts);
-    buckets = new Int32Array(maxAttempts);
-  }
   while (countDelays.length < maxAttempts) {
     countDelays.push([]);
     countWeights.push([]);
@@ -303,19 +309,7 @@ export function attemptAtoms(leg: LegModel, bits: number): ByAttempt | null {
     countDelays[a]!.length = 0;
     countWeights[a]!.length = 0;
   }
-  const acc: PhaseAccumulator = {
-    leg,
-    bits,
-    backlogs: leg.aheadRatePerMs > 0 ? backlogOf(leg) : null,
-    attempts: attemptScratch,
-    total: 0,
-    lost: 0,
-    prbSymbols: 0,
-    blocks: 0,
-    byAttempt: true,
-    multiBlock: false,
-  };
-  phasePoints(acc);
+  const acc = sendPhases(leg, bits, leg.aheadRatePerMs > 0, true);
   if (acc.multiBlock) return null;
   const byCount: Atoms[] = [];
   for (let a = 0; a < maxAttempts; a++) {
@@ -362,7 +356,7 @@ export interface ByAttempt {
  * fading, (1 − β) β^(a−1); any residual vector with fading, flow-fading.ts).
  */
 export function mixAttempts(byCount: ByAttempt, link: LegLink): Atoms {
-  if (attemptScratch.length < link.maxAttempts) attemptScratch = new Float64Array(link.maxAttempts);
+  growScratch(link.maxAttempts);
   const lost = attemptProbabilities(link, 1, attemptScratch);
   const delivered = 1 - lost;
   if (attemptScratch[0]! === delivered) return byCount.first;
