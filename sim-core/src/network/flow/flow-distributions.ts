@@ -92,10 +92,10 @@ export class FlowDistributions {
   }
 
   /**
-   * `dev`'s link in `dir` on its serving cell, as one packet of class `classIndex` sees it: the reliable MCS (CQI
-   * table 3) for a class with a tighter BLER target, as the packet model's blocks carrying it.
+   * `dev`'s link in `dir` on its serving cell, as one packet of class `classIndex` and `bits` sees it: the reliable
+   * MCS (CQI table 3) for a class with a tighter BLER target, as the packet model's blocks carrying it.
    */
-  legLink(dev: DeviceState, dir: Dir, classIndex: number, bits = 0): LegLink {
+  legLink(dev: DeviceState, dir: Dir, classIndex: number, bits: number): LegLink {
     const q = this.radio.budget.quality(dev, dir, 0);
     const tier = this.radio.classTier[classIndex]!;
     const mcs = tier === 1 ? q.reliable : q;
