@@ -84,10 +84,8 @@ export interface StreamRow {
   current: { readonly active: boolean; readonly failed: boolean } | null;
 }
 
-export function deviceKpiRow(d: DeviceState, env: RadioEnvironment, durationMs: number): DeviceKpis {
-  const s = d.stats;
-  const ul = d.quality[UL];
-  const dl = d.quality[DL];
+/** The fields a device's KPI row and its snapshot row share: who it is, where, its serving cell and SINRs. */
+function deviceRadioRow(d: DeviceState, env: RadioEnvironment) {
   return {
     deviceId: d.id,
     endpointId: d.endpointId,
@@ -95,8 +93,17 @@ export function deviceKpiRow(d: DeviceState, env: RadioEnvironment, durationMs: 
     xM: d.xM,
     yM: d.yM,
     rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
-    dlSinrDb: dl.sinrDb,
-    ulSinrDb: ul.sinrDb,
+    dlSinrDb: d.quality[DL].sinrDb,
+    ulSinrDb: d.quality[UL].sinrDb,
+  };
+}
+
+export function deviceKpiRow(d: DeviceState, env: RadioEnvironment, durationMs: number): DeviceKpis {
+  const s = d.stats;
+  const ul = d.quality[UL];
+  const dl = d.quality[DL];
+  return {
+    ...deviceRadioRow(d, env),
     dlCqi: dl.cqi,
     ulCqi: ul.cqi,
     dlLayers: dl.layers,
@@ -156,14 +163,7 @@ export function deviceSnapshotRow(
   dlBacklogBytes: number,
 ): NetworkSnapshot['devices'][number] {
   return {
-    deviceId: d.id,
-    endpointId: d.endpointId,
-    servingCellId: d.serving >= 0 ? env.cells[d.serving]!.id : null,
-    xM: d.xM,
-    yM: d.yM,
-    rsrpDbm: d.serving >= 0 ? d.rsrpDbm[d.serving]! : Number.NaN,
-    dlSinrDb: d.quality[DL].sinrDb,
-    ulSinrDb: d.quality[UL].sinrDb,
+    ...deviceRadioRow(d, env),
     ulBacklogBytes,
     dlBacklogBytes,
     inHandover: d.blockedUntilMs > nowMs,
