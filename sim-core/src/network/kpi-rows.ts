@@ -10,14 +10,9 @@ import { DL, UL } from './tdd-grid';
 import type { ClassProfile } from './traffic-classes';
 import type { ClassKpis, DeviceKpis, NetworkSnapshot, StreamKpis } from './types';
 
-/** A class's counts since the last reset, and the latency of its delivered packets. */
-export interface ClassCounts {
-  finished: number;
-  delivered: number;
-  onTime: number;
-  late: number;
-  lost: number;
-  discarded: number;
+/** A class's counts since the last reset (its KPI row's), and the latency of its delivered packets. */
+export interface ClassCounts
+  extends Pick<ClassKpis, 'finished' | 'delivered' | 'onTime' | 'late' | 'lost' | 'discarded'> {
   readonly latency: { add(latencyMs: number): void };
 }
 
