@@ -2,14 +2,14 @@
 // the leg's delay (`aheadSizeMatters`, flow-distributions.ts): checked by building the distribution at several
 // sizes, on both sides of the boundary, for DL and UL with SR access, both disciplines and a range of loads.
 import { describe, expect, it } from 'vitest';
-import { type Dir, DL, TddGrid, UL } from '../tdd-grid';
+import { type Dir, DL, UL } from '../tdd-grid';
 import { SrSchedule } from '../uplink-access';
 import { DelayDistribution, DistributionMemo, type LegModel } from './delay-distribution';
-import { exampleLeg } from './leg-fixture';
+import { exampleLeg, TEST_GRID } from './leg-fixture';
 import { aheadSizeMatters, longestWindowMs, minOpportunitySymbols } from './radio-leg';
 import { backlogFree, poisson, slotBacklog } from './slot-backlog';
 
-const grid = new TddGrid('DDDSU', 1, { dl: 10, gap: 2, ul: 2 });
+const grid = TEST_GRID;
 const sr = new SrSchedule(grid, 5, 4, 1, 0.5);
 
 interface Case {

@@ -4,11 +4,11 @@
 // blocks, which get what the bookings leave; the packet is done with its last transmission. E[delay | delivered]
 // for a send phase uniform over the TDD period (exact per gap: the delay is linear in the phase there).
 import { describe, expect, it } from 'vitest';
-import { DL, TddGrid } from '../tdd-grid';
+import { DL } from '../tdd-grid';
 import { DelayDistribution, type LegModel } from './delay-distribution';
-import { exampleLeg } from './leg-fixture';
+import { exampleLeg, TEST_GRID } from './leg-fixture';
 
-const grid = new TddGrid('DDDSU', 1, { dl: 10, gap: 2, ul: 2 });
+const grid = TEST_GRID;
 const BITS_PER_PRB_SYMBOL = 10;
 const CAP_PRB = 100;
 const PROCESSING_MS = 0.5;

@@ -3,16 +3,13 @@
 // P(a | delivered) = (1 − β) β^(a−1) / (1 − β^A) for each BLER. Checked against building the leg for that BLER
 // directly (blerFreeRadioId −1 shares nothing), and a packet that may take two blocks is built directly.
 import { describe, expect, it } from 'vitest';
-import { TddGrid } from '../tdd-grid';
 import { DelayDistribution, DistributionMemo, type LegModel } from './delay-distribution';
 import { exampleLeg } from './leg-fixture';
-
-const grid = new TddGrid('DDDSU', 1, { dl: 10, gap: 2, ul: 2 });
 
 function leg(bler: number, shared: boolean, nPrb: number, sharing: 'fifo' | 'ps'): LegModel {
   // One radio id per BLER, as flow-distributions.ts gives them; others ahead as in mcs-key.test.ts.
   return exampleLeg(
-    { grid, bler, capPrb: nPrb, nPrb },
+    { bler, capPrb: nPrb, nPrb },
     {
       radioId: Math.round(bler * 1e6),
       blerFreeRadioId: shared ? 0 : -1,

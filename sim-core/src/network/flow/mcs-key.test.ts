@@ -2,13 +2,13 @@
 // (`fitsOnePrb`) gives the same delay distribution (delay, loss, load), alone and behind others' traffic, so such
 // legs can share one; the first MCS that does not gives another (its PRB-symbols and, behind others, its delay).
 import { describe, expect, it } from 'vitest';
-import { type Dir, DL, TddGrid, UL } from '../tdd-grid';
+import { type Dir, DL, UL } from '../tdd-grid';
 import { DelayDistribution, type LegModel } from './delay-distribution';
-import { exampleLeg } from './leg-fixture';
+import { exampleLeg, TEST_GRID } from './leg-fixture';
 import { fitsOnePrb, minOpportunitySymbols } from './radio-leg';
 
 // DL opportunities: 14 symbols (D slots) and 10 (the special slot's DL part); UL: 14 (U) and 2 (S).
-const grid = new TddGrid('DDDSU', 1, { dl: 10, gap: 2, ul: 2 });
+const grid = TEST_GRID;
 const N_PRB = 20;
 
 function leg(dir: Dir, bitsPerPrbSymbol: number, sharing: 'fifo' | 'ps'): LegModel {
