@@ -37,7 +37,7 @@ function meanWait(f: (t: number) => number, n = 100_000): number {
   return sum / n;
 }
 
-/** One UE, two UL streams of 40 bytes (`a` opened first); their classes' latency KPIs after `endMs`. */
+/** One UE 20 m out, two UL streams of 40 bytes named by their class (`a` opened first): KPIs at `endMs`. */
 function run(a: TrafficClass, b: TrafficClass, endMs: number, extra: Partial<NetworkConfig>) {
   const sim = new Simulation();
   const net = buildNetwork(
@@ -45,7 +45,6 @@ function run(a: TrafficClass, b: TrafficClass, endMs: number, extra: Partial<Net
     exampleNetwork({
       fidelity: 'flow',
       shadowing: false,
-      deployment: { mode: 'private', overrides: { jitterMs: 0 } },
       devices: [exampleDevice('ue1', 'AGV1', { mobile: false })],
       ...extra,
     }),
@@ -61,14 +60,14 @@ function run(a: TrafficClass, b: TrafficClass, endMs: number, extra: Partial<Net
       sizeBytes: 40,
     });
   sim.run({ untilMs: endMs });
-  const k = net.kpis(endMs);
-  return (c: TrafficClass) => k.classes[classIndex(c)]!.latency;
+  return net.kpis(endMs);
 }
 
 describe('flow fidelity: the radio key of a leg holds its class UL access and BLER target', () => {
   it('a configured-grant stream and an SR-waiting one of the same size on one UE keep their own waits', () => {
     // No retransmission (far above the top CQI): the UL delay is the alignment or the SR → grant → K2 wait.
     const extra = {
+      deployment: { mode: 'private' as const, overrides: { jitterMs: 0 } },
       uplinkPowerControl: { p0Dbm: -60, alpha: 1 },
       uplinkAccess: { configuredGrantClasses: ['telemetry' as const] },
     };
@@ -76,7 +75,8 @@ describe('flow fidelity: the radio key of a leg holds its class UL access and BL
       ['telemetry', 'machineStatus'],
       ['machineStatus', 'telemetry'],
     ] as const) {
-      const of = run(first, second, 2000, extra);
+      const k = run(first, second, 2000, extra);
+      const of = (c: TrafficClass) => k.classes[classIndex(c)]!.latency;
       expect(of('telemetry').meanMs).toBeCloseTo(meanWait(ulEnd) + CORE_MS, 3);
       // SR in the U slot, grant after one slot, K2 = 1, next UL: uniform on [2.5, 5] ms over the phase.
       expect(of('machineStatus').meanMs).toBeCloseTo(3.75 + CORE_MS, 2);
@@ -96,29 +96,7 @@ describe('flow fidelity: the radio key of a leg holds its class UL access and BL
       ['telemetry', 'motionControl'],
       ['motionControl', 'telemetry'],
     ] as const) {
-      const sim = new Simulation();
-      const net = buildNetwork(
-        sim,
-        exampleNetwork({
-          fidelity: 'flow',
-          shadowing: false,
-          devices: [exampleDevice('ue1', 'AGV1', { mobile: false })],
-          ...extra,
-        }),
-        { streams: new RandomStreams(3), locate: () => ({ xM: 20, yM: 0 }) },
-      );
-      for (const c of [first, second])
-        net.openStream({
-          id: c,
-          from: 'AGV1',
-          to: 'control',
-          trafficClass: c,
-          intervalMs: PERIOD_MS,
-          sizeBytes: 40,
-        });
-      const endMs = packets * PERIOD_MS;
-      sim.run({ untilMs: endMs });
-      const k = net.kpis(endMs);
+      const k = run(first, second, packets * PERIOD_MS, extra);
       const sinrDb = k.devices[0]!.ulSinrDb;
       const lossOf = (id: string) => {
         const s = k.streams.find((x) => x.streamId === id)!;
