@@ -4,7 +4,8 @@
 
 import { normalCdf } from '../radio/random';
 import type { CoreModel } from './delay-distribution';
-import { LATENCY_BUCKETS, latencyBucket, latencyBucketUpperMs } from './weighted-histogram';
+import { LATENCY_BUCKETS, latencyBucket } from './latency-bucket';
+import { latencyBucketUpperMs } from './weighted-histogram';
 
 export interface Atoms {
   d: number[];

@@ -9,6 +9,7 @@
 export const MIN_MS = 1e-3; // as ../latency-histogram.ts
 export const GROWTH = 1.005; // as ../latency-histogram.ts
 const LOG_GROWTH = Math.log(GROWTH);
+/** Number of buckets (latencyBucket is in 0 .. LATENCY_BUCKETS − 1). */
 export const LATENCY_BUCKETS = Math.ceil(Math.log(1e7 / MIN_MS) / LOG_GROWTH) + 1;
 
 /** The formula (the reference the table reproduces). */

@@ -7,6 +7,7 @@ import type { SrSchedule } from '../uplink-access';
 import { type Atoms, accumulate, accumulateAt, drain } from './atoms';
 import type { LegLoad, LegModel } from './delay-distribution';
 import { type FrameOutcomes, frameHarq, MAX_FRAME_BLOCKS } from './frame-harq';
+import { latencyBucket } from './latency-bucket';
 import {
   attemptProbabilities,
   expectedAttempts,
@@ -19,7 +20,6 @@ import {
 } from './radio-leg';
 import { backlogFree, poisson, slotBacklog } from './slot-backlog';
 import { TupleInterner } from './tuple-interner';
-import { latencyBucket } from './weighted-histogram';
 
 /** Sub-points per gap between opportunities for the uniform send phase (assumption: 4 is within 1 % of the mean). */
 const PHASE_POINTS = 4;

@@ -5,17 +5,13 @@ import type { LatencySummary } from '../latency-histogram';
 
 import { GROWTH, LATENCY_BUCKETS, latencyBucket, MIN_MS } from './latency-bucket';
 
-const BUCKETS = LATENCY_BUCKETS;
-
-export { LATENCY_BUCKETS, latencyBucket };
-
 /** Upper edge of a bucket: bucket b holds latencies in (MIN · GROWTH^(b−1), MIN · GROWTH^b]. */
 export function latencyBucketUpperMs(bucket: number): number {
   return MIN_MS * GROWTH ** bucket;
 }
 
 export class WeightedLatencyHistogram {
-  private readonly counts = new Float64Array(BUCKETS);
+  private readonly counts = new Float64Array(LATENCY_BUCKETS);
   private n = 0;
   private sum = 0;
   private lo = Number.POSITIVE_INFINITY;
@@ -38,7 +34,7 @@ export class WeightedLatencyHistogram {
   /** Adds everything `other` holds. */
   merge(other: WeightedLatencyHistogram): void {
     if (!(other.n > 0)) return;
-    for (let b = 0; b < BUCKETS; b++) this.counts[b]! += other.counts[b]!;
+    for (let b = 0; b < LATENCY_BUCKETS; b++) this.counts[b]! += other.counts[b]!;
     this.n += other.n;
     this.sum += other.sum;
     if (other.lo < this.lo) this.lo = other.lo;
@@ -54,7 +50,7 @@ export class WeightedLatencyHistogram {
     if (!(this.n > 0)) return Number.NaN;
     const rank = p * this.n;
     let seen = 0;
-    for (let b = 0; b < BUCKETS; b++) {
+    for (let b = 0; b < LATENCY_BUCKETS; b++) {
       seen += this.counts[b]!;
       if (seen >= rank - 1e-9 * this.n && this.counts[b]! > 0) {
         const centre = b === 0 ? MIN_MS : MIN_MS * GROWTH ** (b - 0.5);
