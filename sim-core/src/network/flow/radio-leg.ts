@@ -230,10 +230,9 @@ export function attemptProbabilities(
     residual !== lastResidual
   ) {
     if (lastAttempts.length < maxAttempts) lastAttempts = new Float64Array(maxAttempts);
-    // P(slowest block done within a) = (1 − F_a)^blocks.
     let prev = 0;
     for (let a = 1; a <= maxAttempts; a++) {
-      const within = residual === undefined ? (1 - bler ** a) ** blocks : 1 - residual[a - 1]!;
+      const within = doneWithin(link, a, blocks);
       lastAttempts[a - 1] = within - prev;
       prev = within;
     }
