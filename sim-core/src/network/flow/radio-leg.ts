@@ -3,6 +3,7 @@
 // rules as the packet model's MAC (../cell-link.ts), applied to one packet at a time.
 import type { Dir, TddGrid } from '../tdd-grid';
 import type { SrSchedule } from '../uplink-access';
+import { packetsServed } from './slot-backlog';
 
 export interface LegLink {
   readonly grid: TddGrid;
@@ -164,7 +165,7 @@ export function aheadSizeMatters(
   const taken = Math.ceil((maxAhead * aheadPrbSymbols) / minSymbols - 1e-9);
   const own = Math.min(Math.ceil(bits / (link.bitsPerPrbSymbol * minSymbols) - 1e-9), link.capPrb);
   if (taken + own > link.nPrb) return true;
-  return Math.floor((link.nPrb * minSymbols) / aheadPrbSymbols + 1e-9) < maxAhead;
+  return packetsServed(link.nPrb, minSymbols, aheadPrbSymbols) < maxAhead;
 }
 
 /** End of the retransmission of a block that ended at `endMs` (TS 38.213 §9.2.3 timing, via the grid). */

@@ -37,7 +37,7 @@ export function slotBacklog(
       const gap = grid.startMs(dir, i) - grid.startMs(dir, i - 1);
       poisson(ratePerMs * gap, arrivals);
       const exact = (nPrb * grid.symbols(dir, i)) / workPerPacket;
-      const capacity = Math.floor(exact + 1e-9);
+      const capacity = packetsServed(nPrb, grid.symbols(dir, i), workPerPacket);
       const extra = exact - capacity;
       const next = new Float64Array(MAX_UNITS + 1);
       for (let x = 0; x <= MAX_UNITS; x++) {
@@ -62,6 +62,14 @@ export function slotBacklog(
   return sum;
 }
 
+/**
+ * Packets of `workPerPacket` PRB-symbols an opportunity of `symbols` symbols over `nPrb` PRBs serves in full (the
+ * one rounding `slotBacklog`, `backlogFree` and radio-leg.ts's `aheadSizeMatters` must share to agree to the bit).
+ */
+export function packetsServed(nPrb: number, symbols: number, workPerPacket: number): number {
+  return Math.floor((nPrb * symbols) / workPerPacket + 1e-9);
+}
+
 const arrivalsScratch: number[] = [];
 
 /**
@@ -80,7 +88,7 @@ export function backlogFree(
   for (let i = count; i < 2 * count; i++) {
     const gap = grid.startMs(dir, i) - grid.startMs(dir, i - 1);
     const most = poisson(ratePerMs * gap, arrivalsScratch) - 1;
-    if (Math.floor((nPrb * grid.symbols(dir, i)) / workPerPacket + 1e-9) < most) return false;
+    if (packetsServed(nPrb, grid.symbols(dir, i), workPerPacket) < most) return false;
   }
   return true;
 }
