@@ -64,7 +64,8 @@ export function buildFlowRadio(
   const blerTarget = la.blerTarget ?? CQI_TARGET_BLER;
   const cqiTable = la.cqiTable ?? 2;
   // The link model's BLER curves, if it has its own (link adaptation then meets the target on them), as the packet model.
-  const linkModel = linkModels.get(config.linkModel ?? DEFAULT_LINK_MODEL);
+  const linkModelName = config.linkModel ?? DEFAULT_LINK_MODEL;
+  const linkModel = linkModels.get(linkModelName);
   const adapter = new LinkAdapter(cqiTable, blerTarget, linkModel.curves?.(cqiTable));
   // Classes with a tighter BLER target (URLLC: 1e-5): CQI table 3 at the tightest, as the packet model.
   const { adapter: reliable, classTier } = reliableLinkAdaptation(profiles, blerTarget, (table) =>
@@ -129,8 +130,8 @@ export function buildFlowRadio(
   const interference = new FlowInterference(env, loads, interCell);
   const flowFace =
     linkModel.flow?.({ config, cells: env.cells, channel: env.channel, streams, cqiTable }) ?? null;
-  if (flowFace === null && (config.linkModel ?? DEFAULT_LINK_MODEL) !== DEFAULT_LINK_MODEL)
-    throw new RangeError(`link model "${config.linkModel}" has no flow face: it needs fidelity 'packet'`);
+  if (flowFace === null && linkModelName !== DEFAULT_LINK_MODEL)
+    throw new RangeError(`link model "${linkModelName}" has no flow face: it needs fidelity 'packet'`);
   const budget = new LinkBudget(env, adapter, power, zoneState, interCell, interference, reliable);
   return {
     sim,
