@@ -15,13 +15,12 @@ import {
   type FadingSettings,
   fadingSettings,
   linkStream,
+  MAX_SPEED_MPS,
 } from './fading-settings';
 import type { LinkModel, LinkModelContext, LinkModelFactory } from './link-model';
 
 /** A device whose position has not changed for this long is taken as standing (speed 0). ASSUMPTION. */
 const STANDING_AFTER_MS = 3000;
-/** Speed estimates above this are position jumps (teleports in a scenario), not motion. ASSUMPTION. */
-const MAX_SPEED_MPS = 15;
 
 /** The sub-bands of one gNB → device link and their gains in the current coherence block. */
 class LinkFading {
