@@ -17,7 +17,7 @@
 // flow/flow-fading.test.ts checks it against the packet model's own processes at 0.5–3 m/s.
 import { regularizedGammaQ } from '../../engine/distributions';
 import { COHERENCE_BLOCK_CYCLES } from '../link-model/fading-settings';
-import type { BlerCurve } from '../radio/bler-curves';
+import { type BlerCurve, curveNodesDb } from '../radio/bler-curves';
 import { besselJ0 } from '../radio/fade-statistics';
 
 /** Phases of the first attempt within its coherence block (midpoints): the average over o. */
@@ -167,6 +167,8 @@ export function applyTimeDiversity(
   const varGain = (1 + 2 * kLinear) / (1 + kLinear) ** 2;
   const blocks = attemptBlocks(blocksPerRtt, maxAttempts);
   const v = combinedGainVariance(blocks, maxAttempts, new Float64Array(maxAttempts));
+  // S_a below x_j fails, x_j the curve's nodes over the mean SINR (linear).
+  const x = curveNodesDb(curve, NODES).map((xDb) => 10 ** ((xDb - meanSinrDb) / 10));
   for (let a = 2; a <= maxAttempts; a++) {
     const vOne = a * a * varGain;
     const vCorr = v[a - 1]! * varGain;
@@ -176,16 +178,13 @@ export function applyTimeDiversity(
     const laws = kLinear === 0 ? rayleighLaws(blocks, a) : null;
     let one = 0;
     let corr = 0;
-    for (let j = 0; j < NODES; j++) {
-      const u = (j + 0.5) / NODES;
-      const xDb = curve.midDb + Math.log(u / (1 - u)) / curve.slopePerDb;
-      const x = 10 ** ((xDb - meanSinrDb) / 10); // S_a below x fails
+    for (const xj of x) {
       if (laws !== null) {
-        one += -Math.expm1(-x / a);
-        corr += rayleighCombinedCdf(laws, x);
+        one += -Math.expm1(-xj / a);
+        corr += rayleighCombinedCdf(laws, xj);
       } else {
-        one += gammaCdf(kOne, (x * kOne) / a);
-        corr += gammaCdf(kCorr, (x * kCorr) / a);
+        one += gammaCdf(kOne, (xj * kOne) / a);
+        corr += gammaCdf(kCorr, (xj * kCorr) / a);
       }
     }
     if (one > 0) f[a - 1] = f[a - 1]! * Math.min(1, corr / one);

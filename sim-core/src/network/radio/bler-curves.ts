@@ -131,6 +131,20 @@ export function curveBler(curve: BlerCurve, sinrDb: number): number {
   return 1 / (1 + Math.exp(curve.slopePerDb * (sinrDb - curve.midDb)));
 }
 
+/**
+ * `count` equal-probability nodes of the curve as a law: BLER(x) = P(X > x) for X logistic (mid, 1/slope), whose
+ * quantiles at u_j = (j + ½) / count are mid + ln(u_j / (1 − u_j)) / slope (dB). The mean of h over the nodes is
+ * E[h(X)], e.g. a block's error probability averaged over a fading SINR (flow/flow-fading.ts).
+ */
+export function curveNodesDb(curve: BlerCurve, count: number): Float64Array {
+  const x = new Float64Array(count);
+  for (let j = 0; j < count; j++) {
+    const u = (j + 0.5) / count;
+    x[j] = curve.midDb + Math.log(u / (1 - u)) / curve.slopePerDb;
+  }
+  return x;
+}
+
 /** SINR (dB) at which the curve gives `bler`. */
 export function curveSinrForBler(curve: BlerCurve, bler: number): number {
   return curve.midDb + Math.log((1 - bler) / bler) / curve.slopePerDb;
