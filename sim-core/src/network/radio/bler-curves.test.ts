@@ -144,9 +144,8 @@ describe('a curve as the law of the decoding threshold', () => {
   it('cqiBlerCurves: the curve of each CQI row (null where the table has none), one table object per table', () => {
     const curves = cqiBlerCurves(2);
     expect(curves).toHaveLength(CQI_TABLE_2.length);
-    CQI_TABLE_2.forEach((row, cqi) =>
-      expect(curves[cqi]).toEqual(row === null ? null : blerCurveForCqi(row)),
-    );
+    for (const [cqi, row] of CQI_TABLE_2.entries())
+      expect(curves[cqi]).toEqual(row === null ? null : blerCurveForCqi(row));
     expect(cqiBlerCurves(2)).toBe(curves);
   });
 });
