@@ -10,7 +10,7 @@
 import type { DeviceState } from '../device';
 import { COHERENCE_BLOCK_CYCLES } from '../link-model/fading-settings';
 import type { FlowLinkModel } from '../link-model/link-model';
-import { type BlerCurve, curveBler } from '../radio/bler-curves';
+import { type BlerCurve, curveBler, curveNodesDb } from '../radio/bler-curves';
 import type { CqiTableId } from '../radio/cqi';
 import { averageFadeDurationMs, FadingPowerCdf } from '../radio/fade-statistics';
 import { eesmLinear } from '../radio/fading';
@@ -29,6 +29,9 @@ const SUBBAND_POINTS = 1024;
  */
 const STEP_DB = 0.1;
 
+/** The K key of a Rayleigh (NLOS) link. */
+const RAYLEIGH_KEY = -1e9;
+
 /** √ of the first primes: the lattice's directions (one per sub-band and coordinate). */
 const PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53];
 
@@ -44,14 +47,11 @@ function oneSubband(
   maxAttempts: number,
   out: Float64Array,
 ): void {
+  const nodesDb = curveNodesDb(curve, LOGISTIC_NODES);
   for (let a = 1; a <= maxAttempts; a++) {
     const offsetDb = meanSinrDb + 10 * Math.log10(a);
     let sum = 0;
-    for (let j = 0; j < LOGISTIC_NODES; j++) {
-      const u = (j + 0.5) / LOGISTIC_NODES;
-      const xDb = curve.midDb + Math.log(u / (1 - u)) / curve.slopePerDb;
-      sum += cdf.cdf(10 ** ((xDb - offsetDb) / 10));
-    }
+    for (let j = 0; j < LOGISTIC_NODES; j++) sum += cdf.cdf(10 ** ((nodesDb[j]! - offsetDb) / 10));
     out[a - 1] = sum / LOGISTIC_NODES;
   }
 }
@@ -142,7 +142,7 @@ export class FlowFading {
   /** Residuals by their quantised vectors. */
   private readonly vectorIds: TupleInterner;
   private readonly residuals: HarqResidual[] = [];
-  /** Fading CDFs by quantised K (dB × 10; Rayleigh: −1e9), and their lattices per sub-band count. */
+  /** Fading CDFs by quantised K (dB × 10; Rayleigh: RAYLEIGH_KEY), and their lattices per sub-band count. */
   private readonly cdfs = new Map<number, FadingPowerCdf>();
   private readonly lattices = new Map<FadingPowerCdf, Float64Array[]>();
   private readonly scratch: Float64Array;
@@ -200,25 +200,11 @@ export class FlowFading {
     let r = this.byInput[id];
     if (r === undefined) {
       const cdf = this.cdf(kKey);
+      const sinrDb = curve.midDb + margin * STEP_DB;
       const gains = n > 1 ? this.lattice(cdf, n) : undefined;
-      const out = fadedResidual(
-        curve,
-        curve.midDb + margin * STEP_DB,
-        cdf,
-        n,
-        this.maxAttempts,
-        this.scratch,
-        gains,
-      );
+      const out = fadedResidual(curve, sinrDb, cdf, n, this.maxAttempts, this.scratch, gains);
       if (lag > 0)
-        applyTimeDiversity(
-          curve,
-          curve.midDb + margin * STEP_DB,
-          kKey === -1e9 ? 0 : 10 ** ((kKey * STEP_DB) / 10),
-          lag * BLOCKS_PER_RTT_STEP,
-          this.maxAttempts,
-          out,
-        );
+        applyTimeDiversity(curve, sinrDb, cdf.kLinear, lag * BLOCKS_PER_RTT_STEP, this.maxAttempts, out);
       const v = this.vectorIds.key;
       for (let a = 0; a < this.maxAttempts; a++) v[a] = quantizeBler(out[a]!);
       const vid = this.vectorIds.intern();
@@ -246,13 +232,13 @@ export class FlowFading {
   }
 
   private kKey(kLinear: number): number {
-    return kLinear > 0 ? Math.round((10 * Math.log10(kLinear)) / STEP_DB) : -1e9;
+    return kLinear > 0 ? Math.round((10 * Math.log10(kLinear)) / STEP_DB) : RAYLEIGH_KEY;
   }
 
   private cdf(kKey: number): FadingPowerCdf {
     let c = this.cdfs.get(kKey);
     if (c === undefined) {
-      c = new FadingPowerCdf(kKey === -1e9 ? 0 : 10 ** ((kKey * STEP_DB) / 10));
+      c = new FadingPowerCdf(kKey === RAYLEIGH_KEY ? 0 : 10 ** ((kKey * STEP_DB) / 10));
       this.cdfs.set(kKey, c);
     }
     return c;

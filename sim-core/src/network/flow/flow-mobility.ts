@@ -11,14 +11,13 @@ import type { HandoverConfig } from '../config';
 import type { DeviceState } from '../device';
 import { a3Target, type Locate, l3Hold, locateDevice, type MobilitySettings } from '../handover';
 import type { LinkBudget } from '../link-budget';
+import { MAX_SPEED_MPS } from '../link-model/fading-settings';
 import { GeometryGrid } from './geometry-grid';
 
 /** Mobile devices are looked at on this tick (assumption: 30 cm at 1.5 m/s; the A3 time-to-trigger is met within one tick). */
 export const FLOW_MOBILITY_TICK_MS = 200;
 /** A move within this of the recompute distance counts as reaching it (the motion's own rounding). */
 const DISTANCE_TOLERANCE_M = 1e-6;
-/** Speed estimates above this are position jumps (as the fading link model's). ASSUMPTION. */
-const MAX_SPEED_MPS = 15;
 /** Shortest distance waited for (a device turning a corner near the recompute circle looks again this far on). */
 const MIN_STEP_M = 0.05;
 
@@ -98,7 +97,7 @@ export class FlowMobility {
       if (dev.fixed) this.budget.computeGeometry(dev, x, y);
       else this.geometry.place(dev, x, y);
       // Speed between the last two geometry points (the fades' Doppler, flow-fading.ts; ASSUMPTION: held while
-      // the device stands, until it next moves the recompute distance). Jumps above 15 m/s are teleports.
+      // the device stands, until it next moves the recompute distance). Jumps above MAX_SPEED_MPS are teleports.
       if (this.speedMps !== null && tMs > this.refTMs[i]! && !Number.isNaN(this.refXM[i]!)) {
         const v = Math.sqrt(dx * dx + dy * dy) / ((tMs - this.refTMs[i]!) / 1000);
         this.speedMps[i] = v <= MAX_SPEED_MPS ? v : 0;

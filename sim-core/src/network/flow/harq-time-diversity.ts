@@ -17,50 +17,33 @@
 // flow/flow-fading.test.ts checks it against the packet model's own processes at 0.5–3 m/s.
 import { regularizedGammaQ } from '../../engine/distributions';
 import { COHERENCE_BLOCK_CYCLES } from '../link-model/fading-settings';
-import type { BlerCurve } from '../radio/bler-curves';
-
-/** J0(x): Abramowitz & Stegun 9.4.1 (|x| ≤ 3, |ε| < 5e-8) and 9.4.3 (x ≥ 3, |ε| < 1.6e-8 in f0, 7e-8 in θ0). */
-export function besselJ0(x: number): number {
-  const ax = Math.abs(x);
-  if (ax <= 3) {
-    const t = (ax / 3) ** 2;
-    return (
-      1 +
-      t * (-2.2499997 + t * (1.2656208 + t * (-0.3163866 + t * (0.0444479 + t * (-0.0039444 + t * 0.00021)))))
-    );
-  }
-  const t = 3 / ax;
-  const f0 =
-    0.79788456 +
-    t *
-      (-0.00000077 +
-        t * (-0.0055274 + t * (-0.00009512 + t * (0.00137237 + t * (-0.00072805 + t * 0.00014476)))));
-  const th =
-    ax -
-    0.78539816 +
-    t *
-      (-0.04166397 +
-        t * (-0.00003954 + t * (0.00262573 + t * (-0.00054125 + t * (-0.00029333 + t * 0.00013558)))));
-  return (f0 * Math.cos(th)) / Math.sqrt(ax);
-}
+import { type BlerCurve, curveNodesDb } from '../radio/bler-curves';
+import { besselJ0 } from '../radio/fade-statistics';
 
 /** Phases of the first attempt within its coherence block (midpoints): the average over o. */
 const OFFSETS = 32;
 
+/** Per first-attempt phase o (the OFFSETS midpoints): the coherence block ⌊o + i·L⌋ of attempt i < `maxAttempts`. */
+function attemptBlocks(blocksPerRtt: number, maxAttempts: number): Int32Array[] {
+  const blocks: Int32Array[] = [];
+  for (let s = 0; s < OFFSETS; s++) {
+    const o = (s + 0.5) / OFFSETS;
+    blocks.push(Int32Array.from({ length: maxAttempts }, (_, i) => Math.floor(o + i * blocksPerRtt)));
+  }
+  return blocks;
+}
+
 /**
- * Σ_{i,l<a} E_o[J0(2π·0.05·(⌊o + iL⌋ − ⌊o + lL⌋))²] for a = 1..`maxAttempts` into `out[a − 1]`: the variance of
- * the combined gain of a attempts over Var|h|² (a² in one fade, a when independent).
+ * Σ_{i,l<a} E_o[J0(2π·0.05·(⌊o + iL⌋ − ⌊o + lL⌋))²] for a = 1..`maxAttempts` into `out[a − 1]` (`blocks`: those of
+ * `attemptBlocks`): the variance of the combined gain of a attempts over Var|h|² (a² in one fade, a when independent).
  */
-export function combinedGainVariance(
-  blocksPerRtt: number,
+function combinedGainVariance(
+  blocks: readonly Int32Array[],
   maxAttempts: number,
   out: Float64Array,
 ): Float64Array {
   out.fill(0, 0, maxAttempts);
-  const block = new Int32Array(maxAttempts);
-  for (let s = 0; s < OFFSETS; s++) {
-    const o = (s + 0.5) / OFFSETS;
-    for (let i = 0; i < maxAttempts; i++) block[i] = Math.floor(o + i * blocksPerRtt);
+  for (const block of blocks) {
     for (let a = 1; a <= maxAttempts; a++) {
       let sum = 0;
       for (let i = 0; i < a; i++)
@@ -112,44 +95,55 @@ function symmetricEigenvalues(m: Float64Array, n: number, out: Float64Array): Fl
 }
 
 /**
- * P(Σ_j λ_j·E_j ≤ x), E_j independent Exp(1) (the combined power of correlated Rayleigh gains with correlation
- * eigenvalues λ): Σ_j c_j·(1 − e^{−x/λ_j}), c_j = Π_{l≠j} λ_j / (λ_j − λ_l) (hypoexponential, distinct λ; those
- * below 1e-7 of the largest dropped, near-equal ones spread by 1e-3 relative: ASSUMPTION, below the quadrature's error).
+ * The law of Σ_j λ_j·E_j, E_j independent Exp(1) (the combined power of correlated Rayleigh gains with correlation
+ * eigenvalues λ): P(≤ x) = Σ_j c_j·(1 − e^{−x/λ_j}), c_j = Π_{l≠j} λ_j / (λ_j − λ_l) (hypoexponential, distinct λ;
+ * those below 1e-7 of the largest dropped, near-equal ones spread by 1e-3 relative: ASSUMPTION, below the
+ * quadrature's error). The λ and c_j once, the CDF at every node of the quadrature.
  */
-export function hypoexponentialCdf(lambdas: ArrayLike<number>, n: number, x: number): number {
-  const l: number[] = [];
-  let max = 0;
-  for (let i = 0; i < n; i++) max = Math.max(max, lambdas[i]!);
-  for (let i = 0; i < n; i++) if (lambdas[i]! > 1e-7 * max) l.push(lambdas[i]!);
-  l.sort((a, b) => b - a);
-  for (let i = 1; i < l.length; i++) if (l[i]! > l[i - 1]! * (1 - 1e-3)) l[i] = l[i - 1]! * (1 - 1e-3);
-  let p = 0;
-  for (let j = 0; j < l.length; j++) {
-    let c = 1;
-    for (let k = 0; k < l.length; k++) if (k !== j) c *= l[j]! / (l[j]! - l[k]!);
-    p += c * -Math.expm1(-x / l[j]!);
+class Hypoexponential {
+  private readonly l: number[] = [];
+  private readonly c: number[] = [];
+
+  constructor(lambdas: ArrayLike<number>, n: number) {
+    const l = this.l;
+    let max = 0;
+    for (let i = 0; i < n; i++) max = Math.max(max, lambdas[i]!);
+    for (let i = 0; i < n; i++) if (lambdas[i]! > 1e-7 * max) l.push(lambdas[i]!);
+    l.sort((a, b) => b - a);
+    for (let i = 1; i < l.length; i++) if (l[i]! > l[i - 1]! * (1 - 1e-3)) l[i] = l[i - 1]! * (1 - 1e-3);
+    for (let j = 0; j < l.length; j++) {
+      let c = 1;
+      for (let k = 0; k < l.length; k++) if (k !== j) c *= l[j]! / (l[j]! - l[k]!);
+      this.c.push(c);
+    }
   }
-  return Math.min(1, Math.max(0, p));
+
+  cdf(x: number): number {
+    let p = 0;
+    for (let j = 0; j < this.l.length; j++) p += this.c[j]! * -Math.expm1(-x / this.l[j]!);
+    return Math.min(1, Math.max(0, p));
+  }
 }
 
 /**
- * Rayleigh (K = 0): P(S_a ≤ x) exactly, S_a = Σ_{i<a} |h_i|² with Re E[h_i h_l*] = J0(2π·0.05·(block_i − block_l)),
- * per first-attempt phase o (S_a = Σ λ_j E_j, λ the eigenvalues of that matrix), averaged over o.
+ * Rayleigh (K = 0): the law of S_a = Σ_{i<a} |h_i|² with Re E[h_i h_l*] = J0(2π·0.05·(block_i − block_l)), per
+ * first-attempt phase o of `blocks` (S_a = Σ λ_j E_j, λ the eigenvalues of that matrix).
  */
-function rayleighCombinedCdf(blocks: Int32Array[], a: number, x: number, lambdas: Float64Array[]): number {
-  let p = 0;
-  for (let s = 0; s < blocks.length; s++) p += hypoexponentialCdf(lambdas[s]!, a, x);
-  return p / blocks.length;
-}
-
-function rayleighEigenvalues(blocks: Int32Array[], a: number): Float64Array[] {
+function rayleighLaws(blocks: readonly Int32Array[], a: number): Hypoexponential[] {
   const m = new Float64Array(a * a);
   return blocks.map((b) => {
     for (let i = 0; i < a; i++)
       for (let l = 0; l < a; l++)
         m[i * a + l] = besselJ0(2 * Math.PI * COHERENCE_BLOCK_CYCLES * (b[i]! - b[l]!));
-    return symmetricEigenvalues(m, a, new Float64Array(a));
+    return new Hypoexponential(symmetricEigenvalues(m, a, new Float64Array(a)), a);
   });
+}
+
+/** Rayleigh: P(S_a ≤ x) exactly, averaged over the first attempt's phase (`laws`: `rayleighLaws`). */
+function rayleighCombinedCdf(laws: readonly Hypoexponential[], x: number): number {
+  let p = 0;
+  for (const law of laws) p += law.cdf(x);
+  return p / laws.length;
 }
 
 /** Equal-probability nodes of the curve's logistic. */
@@ -171,32 +165,26 @@ export function applyTimeDiversity(
 ): Float64Array {
   if (!(blocksPerRtt > 0) || maxAttempts < 2) return f;
   const varGain = (1 + 2 * kLinear) / (1 + kLinear) ** 2;
-  const v = combinedGainVariance(blocksPerRtt, maxAttempts, new Float64Array(maxAttempts));
-  const blocks: Int32Array[] = [];
-  if (kLinear === 0)
-    for (let s = 0; s < OFFSETS; s++) {
-      const o = (s + 0.5) / OFFSETS;
-      blocks.push(Int32Array.from({ length: maxAttempts }, (_, i) => Math.floor(o + i * blocksPerRtt)));
-    }
+  const blocks = attemptBlocks(blocksPerRtt, maxAttempts);
+  const v = combinedGainVariance(blocks, maxAttempts, new Float64Array(maxAttempts));
+  // S_a below x_j fails, x_j the curve's nodes over the mean SINR (linear).
+  const x = curveNodesDb(curve, NODES).map((xDb) => 10 ** ((xDb - meanSinrDb) / 10));
   for (let a = 2; a <= maxAttempts; a++) {
     const vOne = a * a * varGain;
     const vCorr = v[a - 1]! * varGain;
     if (vCorr >= vOne * (1 - 1e-9)) continue; // no lag: one fade
     const kOne = (a * a) / vOne;
     const kCorr = (a * a) / vCorr;
-    const lambdas = kLinear === 0 ? rayleighEigenvalues(blocks, a) : null;
+    const laws = kLinear === 0 ? rayleighLaws(blocks, a) : null;
     let one = 0;
     let corr = 0;
-    for (let j = 0; j < NODES; j++) {
-      const u = (j + 0.5) / NODES;
-      const xDb = curve.midDb + Math.log(u / (1 - u)) / curve.slopePerDb;
-      const x = 10 ** ((xDb - meanSinrDb) / 10); // S_a below x fails
-      if (lambdas !== null) {
-        one += -Math.expm1(-x / a);
-        corr += rayleighCombinedCdf(blocks, a, x, lambdas);
+    for (const xj of x) {
+      if (laws !== null) {
+        one += -Math.expm1(-xj / a);
+        corr += rayleighCombinedCdf(laws, xj);
       } else {
-        one += gammaCdf(kOne, (x * kOne) / a);
-        corr += gammaCdf(kCorr, (x * kCorr) / a);
+        one += gammaCdf(kOne, (xj * kOne) / a);
+        corr += gammaCdf(kCorr, (xj * kCorr) / a);
       }
     }
     if (one > 0) f[a - 1] = f[a - 1]! * Math.min(1, corr / one);

@@ -2,8 +2,8 @@
 // the packet face, Rician when the channel says LOS, Rayleigh when NLOS), the sub-bands an allocation spans,
 // the 5G-LENA curves and the Doppler. The averaging over the fading is the flow model's (flow/flow-fading.ts).
 import type { DeviceState } from '../device';
-import { type BlerCurve, blerCurveForCqi } from '../radio/bler-curves';
-import { type CqiTableId, cqiTable } from '../radio/cqi';
+import { type BlerCurve, cqiBlerCurves } from '../radio/bler-curves';
+import type { CqiTableId } from '../radio/cqi';
 import { maxDopplerHz } from '../radio/fading';
 import {
   allocationSubbands,
@@ -20,7 +20,6 @@ export class FadingFlowLinkModel implements FlowLinkModel {
   private losK: Float64Array = new Float64Array(0);
   private losEpoch: Float64Array = new Float64Array(0);
   private los: Uint8Array = new Uint8Array(0);
-  private readonly curves = new Map<CqiTableId, (BlerCurve | null)[]>();
 
   constructor(private readonly context: LinkModelContext) {
     this.settings = fadingSettings(context);
@@ -48,12 +47,7 @@ export class FadingFlowLinkModel implements FlowLinkModel {
   }
 
   curve(cqi: number, table: CqiTableId = this.context.cqiTable): BlerCurve {
-    let c = this.curves.get(table);
-    if (c === undefined) {
-      c = cqiTable(table).map((row) => (row === null ? null : blerCurveForCqi(row)));
-      this.curves.set(table, c);
-    }
-    return c[cqi]!;
+    return cqiBlerCurves(table)[cqi]!;
   }
 
   dopplerHz(cell: number, speedMps: number): number {

@@ -4,17 +4,23 @@
 // wide; EESM over the sub-bands an allocation covers; BLER from the 5G-LENA fitted curves.
 import type { RandomStream } from '../../engine/random';
 import type { DeviceState } from '../device';
-import { type BlerCurve, blerCurveForCqi, curveBler } from '../radio/bler-curves';
-import { type CqiTableId, cqiTable } from '../radio/cqi';
+import { type BlerCurve, cqiBlerCurves, curveBler } from '../radio/bler-curves';
+import type { CqiTableId } from '../radio/cqi';
 import { eesmLinear, FadingProcess, SPEED_OF_LIGHT_MPS } from '../radio/fading';
 import { FadingFlowLinkModel } from './fading-flow-model';
-import { COHERENCE_BLOCK_CYCLES, drawLosKFactor, fadingSettings, linkStream } from './fading-settings';
+import {
+  allocationSubbands,
+  COHERENCE_BLOCK_CYCLES,
+  drawLosKFactor,
+  type FadingSettings,
+  fadingSettings,
+  linkStream,
+  MAX_SPEED_MPS,
+} from './fading-settings';
 import type { LinkModel, LinkModelContext, LinkModelFactory } from './link-model';
 
 /** A device whose position has not changed for this long is taken as standing (speed 0). ASSUMPTION. */
 const STANDING_AFTER_MS = 3000;
-/** Speed estimates above this are position jumps (teleports in a scenario), not motion. ASSUMPTION. */
-const MAX_SPEED_MPS = 15;
 
 /** The sub-bands of one gNB → device link and their gains in the current coherence block. */
 class LinkFading {
@@ -65,32 +71,17 @@ class DeviceMotion {
 export class FadingLinkModel implements LinkModel {
   private readonly links = new Map<number, LinkFading>();
   private readonly motion: DeviceMotion[] = [];
-  /** BLER curves per CQI, by CQI table (the network's, and table 3 for classes with a tighter target). */
-  private readonly curves = new Map<CqiTableId, (BlerCurve | null)[]>();
-  private readonly prbsPerSubband: number[];
-  private readonly subbands: number[];
-  private readonly envSpeedMps: number;
-  private readonly kMuDb: number;
-  private readonly kSigmaDb: number;
+  private readonly settings: FadingSettings;
   private readonly sinrs: Float64Array;
 
   constructor(private readonly context: LinkModelContext) {
-    const s = fadingSettings(context);
-    this.envSpeedMps = s.envSpeedMps;
-    this.kMuDb = s.kMuDb;
-    this.kSigmaDb = s.kSigmaDb;
-    this.prbsPerSubband = s.prbsPerSubband;
-    this.subbands = s.subbands;
-    this.sinrs = new Float64Array(Math.max(...this.subbands));
+    this.settings = fadingSettings(context);
+    this.sinrs = new Float64Array(Math.max(...this.settings.subbands));
   }
 
-  private curvesOf(table: CqiTableId = this.context.cqiTable): (BlerCurve | null)[] {
-    let c = this.curves.get(table);
-    if (c === undefined) {
-      c = cqiTable(table).map((row) => (row === null ? null : blerCurveForCqi(row)));
-      this.curves.set(table, c);
-    }
-    return c;
+  /** BLER curves per CQI of `table` (the network's, or table 3 for classes with a tighter target). */
+  private curvesOf(table: CqiTableId = this.context.cqiTable): readonly (BlerCurve | null)[] {
+    return cqiBlerCurves(table);
   }
 
   bler(cqi: number, sinrDb: number, table?: CqiTableId): number {
@@ -115,7 +106,7 @@ export class FadingLinkModel implements LinkModel {
     const cycles =
       (this.distanceM(dev, tMs) * this.context.cells[cell]!.carrierGHz * 1e9) / SPEED_OF_LIGHT_MPS;
     const block = Math.floor(cycles / COHERENCE_BLOCK_CYCLES);
-    const n = Math.min(this.subbands[cell]!, Math.max(1, Math.ceil(prbs / this.prbsPerSubband[cell]!)));
+    const n = allocationSubbands(this.settings, cell, prbs);
     const mean = 10 ** (meanSinrDb / 10);
     for (let b = 0; b < n; b++) this.sinrs[b] = mean * link.gain(b, block);
     const beta = this.curvesOf(table)[cqi]!.eesmBeta;
@@ -127,7 +118,7 @@ export class FadingLinkModel implements LinkModel {
     let link = this.links.get(key);
     if (link === undefined) {
       const rng = linkStream(this.context, dev, cell);
-      link = new LinkFading(rng, drawLosKFactor(rng, this.kMuDb, this.kSigmaDb));
+      link = new LinkFading(rng, drawLosKFactor(rng, this.settings.kMuDb, this.settings.kSigmaDb));
       this.links.set(key, link);
     }
     return link;
@@ -150,7 +141,7 @@ export class FadingLinkModel implements LinkModel {
     }
     const standing = m.speedMps > 0 && tMs - m.movedAtMs > STANDING_AFTER_MS;
     if ((m.geomEpoch !== dev.geomEpoch || standing) && tMs > m.t0Ms) {
-      m.distance0M += Math.max(m.speedMps, this.envSpeedMps) * ((tMs - m.t0Ms) / 1000);
+      m.distance0M += Math.max(m.speedMps, this.settings.envSpeedMps) * ((tMs - m.t0Ms) / 1000);
       m.t0Ms = tMs;
       if (m.geomEpoch !== dev.geomEpoch) {
         m.geomEpoch = dev.geomEpoch;
@@ -162,12 +153,12 @@ export class FadingLinkModel implements LinkModel {
         m.movedAtMs = tMs;
       } else m.speedMps = 0;
     }
-    return m.distance0M + Math.max(m.speedMps, this.envSpeedMps) * ((tMs - m.t0Ms) / 1000);
+    return m.distance0M + Math.max(m.speedMps, this.settings.envSpeedMps) * ((tMs - m.t0Ms) / 1000);
   }
 }
 
 export const FADING_LINK_MODEL: LinkModelFactory = {
-  curves: (table) => cqiTable(table).map((row) => (row === null ? null : blerCurveForCqi(row))),
+  curves: cqiBlerCurves,
   create: (context) => new FadingLinkModel(context),
   flow: (context) => new FadingFlowLinkModel(context),
 };

@@ -17,6 +17,11 @@ export const DEFAULT_MAX_SUBBANDS = 16;
  * Clarke's correlation J0(2π·0.05) = 0.976 (assumption: a block is "coherent" above 0.97).
  */
 export const COHERENCE_BLOCK_CYCLES = 0.05;
+/**
+ * Speed estimates above this are position jumps (teleports in a scenario), not motion: the packet face and the
+ * flow model's mobility (flow-mobility.ts) take them as 0 for the Doppler. ASSUMPTION.
+ */
+export const MAX_SPEED_MPS = 15;
 /** The fading settings of a network (scenario `network.fading` over the defaults), per cell where they differ. */
 export interface FadingSettings {
   readonly envSpeedMps: number;

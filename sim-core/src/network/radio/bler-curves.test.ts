@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../engine/random';
-import { blerCurve, blerCurveForCqi, curveBler, curveSinrForBler, LENA_MCS_TABLE_2 } from './bler-curves';
+import {
+  blerCurve,
+  blerCurveForCqi,
+  cqiBlerCurves,
+  curveBler,
+  curveNodesDb,
+  curveSinrForBler,
+  LENA_MCS_TABLE_2,
+} from './bler-curves';
 import { CQI_TABLE_1, CQI_TABLE_2, CQI_TABLE_3 } from './cqi';
 import { chaseAttempts, chaseResidualBler } from './harq-combining';
 
@@ -118,6 +126,27 @@ describe('BLER curves fitted to 5G-LENA', () => {
     const row = CQI_TABLE_2[15]!;
     const at10 = curveSinrForBler(blerCurveForCqi(row), 0.1);
     expect(at10 - 10 * Math.log10(2 ** ((8 * 948) / 1024) - 1)).toBeCloseTo(4.73, 1);
+  });
+});
+
+describe('a curve as the law of the decoding threshold', () => {
+  it('its equal-probability nodes x_j have BLER(x_j) = 1 − (j + ½)/n, rising', () => {
+    const curve = blerCurveForCqi(CQI_TABLE_2[9]!);
+    const n = 16;
+    const x = curveNodesDb(curve, n);
+    expect(x).toHaveLength(n);
+    for (let j = 0; j < n; j++) {
+      expect(curveBler(curve, x[j]!)).toBeCloseTo(1 - (j + 0.5) / n, 12);
+      if (j > 0) expect(x[j]!).toBeGreaterThan(x[j - 1]!);
+    }
+  });
+
+  it('cqiBlerCurves: the curve of each CQI row (null where the table has none), one table object per table', () => {
+    const curves = cqiBlerCurves(2);
+    expect(curves).toHaveLength(CQI_TABLE_2.length);
+    for (const [cqi, row] of CQI_TABLE_2.entries())
+      expect(curves[cqi]).toEqual(row === null ? null : blerCurveForCqi(row));
+    expect(cqiBlerCurves(2)).toBe(curves);
   });
 });
 

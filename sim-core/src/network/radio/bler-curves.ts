@@ -2,7 +2,7 @@
 // β of each MCS. Source: 5G-LENA (CTTC) error model, nr-eesm-t2 (MCS Table 2, TS 38.214 Table 5.1.3.1-2),
 // LDPC base graph 1, the largest code-block size simulated per MCS; S. Lagén et al., "New Radio Physical
 // Layer Abstraction for System-Level Simulations of 5G Networks", IEEE ICC 2020.
-import type { CqiEntry } from './cqi';
+import { type CqiEntry, type CqiTableId, cqiTable } from './cqi';
 
 /** A BLER curve: BLER(γ) = 1 / (1 + exp(slope·(γ_dB − mid))), logistic in dB. */
 export interface BlerCurve {
@@ -114,9 +114,35 @@ export function blerCurveForCqi(row: CqiEntry): BlerCurve {
   return blerCurve(row.qm, row.codeRateX1024);
 }
 
+const CURVES_BY_TABLE = new Map<CqiTableId, readonly (BlerCurve | null)[]>();
+
+/** The curve of each CQI of `table` (null where the table has no row), built once per table (pure constants). */
+export function cqiBlerCurves(table: CqiTableId): readonly (BlerCurve | null)[] {
+  let c = CURVES_BY_TABLE.get(table);
+  if (c === undefined) {
+    c = Object.freeze(cqiTable(table).map((row) => (row === null ? null : blerCurveForCqi(row))));
+    CURVES_BY_TABLE.set(table, c);
+  }
+  return c;
+}
+
 /** BLER of a curve at `sinrDb`. */
 export function curveBler(curve: BlerCurve, sinrDb: number): number {
   return 1 / (1 + Math.exp(curve.slopePerDb * (sinrDb - curve.midDb)));
+}
+
+/**
+ * `count` equal-probability nodes of the curve as a law: BLER(x) = P(X > x) for X logistic (mid, 1/slope), whose
+ * quantiles at u_j = (j + ½) / count are mid + ln(u_j / (1 − u_j)) / slope (dB). The mean of h over the nodes is
+ * E[h(X)], e.g. a block's error probability averaged over a fading SINR (flow/flow-fading.ts).
+ */
+export function curveNodesDb(curve: BlerCurve, count: number): Float64Array {
+  const x = new Float64Array(count);
+  for (let j = 0; j < count; j++) {
+    const u = (j + 0.5) / count;
+    x[j] = curve.midDb + Math.log(u / (1 - u)) / curve.slopePerDb;
+  }
+  return x;
 }
 
 /** SINR (dB) at which the curve gives `bler`. */

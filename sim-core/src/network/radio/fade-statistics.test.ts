@@ -3,7 +3,7 @@
 // its Rician counterpart) against the runs below a threshold of a sum-of-sinusoids process followed in time.
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../engine/random';
-import { averageFadeDurationMs, FadingPowerCdf, levelCrossingRateHz } from './fade-statistics';
+import { averageFadeDurationMs, besselJ0, FadingPowerCdf, levelCrossingRateHz } from './fade-statistics';
 import { FadingProcess } from './fading';
 
 /** Share of time below `threshold` and mean run length below it (Doppler cycles), over `links` processes. */
@@ -29,6 +29,23 @@ function fades(k: number, threshold: number, links: number) {
 }
 
 describe('fade statistics', () => {
+  it('J0 matches Abramowitz & Stegun Table 9.1 on both sides of x = 3 and at its first zero', () => {
+    // A&S Table 9.1 (10 decimals) and the first zero j0,1 = 2.4048255577 (Table 9.5); the polynomials' error < 1e-7.
+    const table: [number, number][] = [
+      [0, 1],
+      [1, 0.7651976866],
+      [2, 0.2238907791],
+      [3, -0.2600519549],
+      [5, -0.1775967713],
+      [10, -0.2459357645],
+      [2.4048255577, 0],
+    ];
+    for (const [x, j0] of table) {
+      expect(Math.abs(besselJ0(x) - j0)).toBeLessThan(1e-7);
+      expect(Math.abs(besselJ0(-x) - j0)).toBeLessThan(1e-7);
+    }
+  });
+
   it('Rayleigh: the CDF is 1 − e^{−g}; the fade duration is Rappaport eq. 5.81', () => {
     const cdf = new FadingPowerCdf(0);
     expect(cdf.cdf(0.1)).toBeCloseTo(1 - Math.exp(-0.1), 12);

@@ -1,5 +1,31 @@
 // Closed forms of Rician / Rayleigh fading that a flow-level model averages over: the distribution of the power
-// gain |h|² (mean 1), its level-crossing rate and average fade duration under Clarke's isotropic scattering.
+// gain |h|² (mean 1), its level-crossing rate and average fade duration under Clarke's isotropic scattering, and
+// the Bessel functions they need (J0: Clarke's time correlation).
+
+/** J0(x): Abramowitz & Stegun 9.4.1 (|x| ≤ 3, |ε| < 5e-8) and 9.4.3 (x ≥ 3, |ε| < 1.6e-8 in f0, 7e-8 in θ0). */
+export function besselJ0(x: number): number {
+  const ax = Math.abs(x);
+  if (ax <= 3) {
+    const t = (ax / 3) ** 2;
+    return (
+      1 +
+      t * (-2.2499997 + t * (1.2656208 + t * (-0.3163866 + t * (0.0444479 + t * (-0.0039444 + t * 0.00021)))))
+    );
+  }
+  const t = 3 / ax;
+  const f0 =
+    0.79788456 +
+    t *
+      (-0.00000077 +
+        t * (-0.0055274 + t * (-0.00009512 + t * (0.00137237 + t * (-0.00072805 + t * 0.00014476)))));
+  const th =
+    ax -
+    0.78539816 +
+    t *
+      (-0.04166397 +
+        t * (-0.00003954 + t * (0.00262573 + t * (-0.00054125 + t * (-0.00029333 + t * 0.00013558)))));
+  return (f0 * Math.cos(th)) / Math.sqrt(ax);
+}
 
 /**
  * e^{−x}·I0(x), x ≥ 0: Abramowitz & Stegun 9.8.1 (x ≤ 3.75, |ε| < 1.6e-7 relative) and 9.8.2 (x ≥ 3.75,
