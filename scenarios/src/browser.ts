@@ -1,10 +1,11 @@
 // The browser-safe part of @factory-twin/scenarios (no file system, no worker threads): the scenario schema,
 // validation of scenario data in memory, the variant patch rules (merge and write), the model config, the
 // coverage maps, the optimise spec's rules and what the local optimise API sends and receives (optimise/api/).
-// The viewer's layout editor uses it; a test checks that nothing here imports a Node module.
+// The viewer's layout editor uses it; a test checks that nothing here imports a Node module. index.ts (the
+// Node entry) re-exports this list whole: what is browser-safe is listed here only.
 
 export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
-export { type CheckedRequest, checkOptimiseRequest } from './optimise/api/request';
+export { type CheckedRequest, checkOptimiseRequest, type OptimiseRequest } from './optimise/api/request';
 export {
   type ApiError,
   type ApiProbe,

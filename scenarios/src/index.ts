@@ -1,6 +1,8 @@
 // Public API of @factory-twin/scenarios: the scenario format, the loader, the run pipeline and the tools
-// around it (Node only: it reads files and starts worker threads).
+// around it (Node only: it reads files and starts worker threads). The browser-safe part is browser.ts's list
+// (the `./browser` entry the viewer imports), re-exported here whole: one list serves both entries.
 
+export * from './browser';
 export { DEFAULT_SCENARIO } from './cli/paths';
 // Types that members of the exports above refer to, exported so that the API reference documents them.
 export type { CliIo } from './cli/program';
@@ -40,7 +42,6 @@ export {
   valueDrivers,
   valueEurPerHour,
 } from './cost/cost-model';
-export { CONTROL, type ModelConfig, toModelConfig } from './model/to-model-config';
 export {
   MAX_BODY_BYTES,
   type OptimiseApi,
@@ -48,23 +49,6 @@ export {
   optimiseApi,
 } from './optimise/api/http';
 export type { CliCommand } from './optimise/api/job';
-export {
-  type CheckedRequest,
-  checkOptimiseRequest,
-  type OptimiseRequest,
-} from './optimise/api/request';
-export {
-  type ApiError,
-  type ApiProbe,
-  type FrontJson,
-  type FrontMemberJson,
-  type JobProgress,
-  type JobResult,
-  type JobState,
-  type JobStatus,
-  OPTIMISE_API_PATH,
-  type RequestProblem,
-} from './optimise/api/wire';
 export { DecisionSpace } from './optimise/decision-space';
 export { type OptimiseOptions, type OptimiseResult, optimise } from './optimise/optimise';
 export { Screening, type ScreeningResult } from './optimise/screening';
@@ -79,13 +63,11 @@ export {
 } from './optimise/screening-check';
 export { type FrontMember, type SearchOutcome, searchLayouts } from './optimise/search';
 export { loadOptimiseSpec, type OptimiseSpec } from './optimise/spec';
-export { checkOptimiseSpecData } from './optimise/spec-schema';
 export { compareReport } from './report/compare-report';
 export { htmlReport } from './report/html-report';
 export { executeJob, InProcessBackend, type RunBackend, type RunJob, type RunJobResult } from './run/backend';
 export { LocalWorkerBackend } from './run/local-backend';
 export {
-  buildModels,
   type LiveTwin,
   type ModelRunResult,
   type RunModelOptions,
@@ -101,7 +83,6 @@ export {
 export { type RunSummary, runSummary, summaryMarkdown } from './run/summary';
 export { formatIssues, ScenarioError, type ScenarioIssue } from './scenario/errors';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './scenario/json-schema';
-export { LIMITS } from './scenario/limits';
 export {
   type LoadedScenario,
   type LoadOptions,
@@ -109,10 +90,7 @@ export {
   loadScenario,
   scenarioHash,
 } from './scenario/load';
-export type { MergeProblem } from './scenario/merge';
-export { mergePatch } from './scenario/merge';
-export { type DeploymentMode, type Scenario, scenarioFileSchema, scenarioSchema } from './scenario/schema';
-export type { SchemaProblem } from './scenario/zod-issues';
+export { type DeploymentMode, scenarioFileSchema } from './scenario/schema';
 export { runSweep, type SweepOutcome, type SweepRecord } from './sweep/run-sweep';
 export type { SweepPoint, SweepSpecOptions } from './sweep/spec';
 export { loadSweepSpec, type SweepSpec, sweepPoints } from './sweep/spec';
@@ -120,14 +98,7 @@ export { tableCsv } from './table/csv';
 export { encodeTable, type TableFormat, tableFormatName, tableFormats } from './table/formats';
 export { tableParquet } from './table/parquet';
 export type { Cell, Column, ColumnType, Table } from './table/table';
-export {
-  type CostEstimate,
-  type CostLimits,
-  type CostTerm,
-  costProblems,
-  DEFAULT_COST_LIMITS,
-  estimateCost,
-} from './validate/cost-guard';
+export { type CostEstimate, type CostTerm, costProblems, estimateCost } from './validate/cost-guard';
 export {
   assertRunnable,
   loadRunnableScenario,

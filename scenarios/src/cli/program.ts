@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../run/files';
 import { importPluginModules, PluginModuleError } from '../run/plugin-modules';
 import type { WarmupSetting } from '../run/run-scenario';
 import { scenarioJsonSchemaText } from '../scenario/json-schema';
+import { networkFidelities } from '../scenario/schema';
 import { sweepJsonSchemaText } from '../sweep/spec';
 import { terminalLines, terminalText } from '../text/terminal';
 import { DEFAULT_COST_LIMITS } from '../validate/cost-guard';
@@ -59,7 +60,7 @@ const seedArg = (v: string): number | string =>
 
 /** `--fidelity packet|flow`: the network fidelity (sim-core NetworkFidelity) of the runs a command makes. */
 const fidelityOption = (description: string) =>
-  new Option('--fidelity <kind>', description).choices(['packet', 'flow'] satisfies NetworkFidelity[]);
+  new Option('--fidelity <kind>', description).choices(networkFidelities);
 
 /** `--max-events N` and `--no-cost-guard`: the cost guard of validation (see README "Validation"). */
 function addCostGuardOptions(command: Command): Command {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { progressBar } from './progress';
 
 describe('progress without a terminal', () => {
@@ -52,8 +52,7 @@ describe('progress without a terminal', () => {
   });
 
   it('FT_PROGRESS_EVERY_S sets the interval (the local optimise API asks for a line a second)', () => {
-    const saved = process.env.FT_PROGRESS_EVERY_S;
-    process.env.FT_PROGRESS_EVERY_S = '1';
+    vi.stubEnv('FT_PROGRESS_EVERY_S', '1');
     try {
       let now = 0;
       const lines: string[] = [];
@@ -68,8 +67,7 @@ describe('progress without a terminal', () => {
       p.update(2, 4);
       expect(lines).toEqual(['2/4 generations (50 %), 1s elapsed, about 1s left\n']);
     } finally {
-      if (saved === undefined) delete process.env.FT_PROGRESS_EVERY_S;
-      else process.env.FT_PROGRESS_EVERY_S = saved;
+      vi.unstubAllEnvs();
     }
   });
 });

@@ -1,48 +1,31 @@
 // The optimiser with gNB antennas: screening scores a layout with the pattern as sim-core's coverage map does,
 // the azimuth as a decision variable (`gnbs.antenna.azimuthsDeg`), and the antenna in the variant files.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { replicationSeed } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
 import { toModelConfig } from '../model/to-model-config';
 import { buildModels } from '../run/run-model';
 import { ScenarioError } from '../scenario/errors';
 import type { Scenario } from '../scenario/schema';
-import { loadRunnableScenario } from '../validate/runnable';
-import { DecisionSpace } from './decision-space';
-import { Screening } from './screening';
 import { searchLayouts } from './search';
 import { loadOptimiseSpec } from './spec';
-import { corridorPlantDir } from './test-plant';
+import { corridorPlantDir, loadScreening, writeSpec } from './test-plant';
 import { candidatePatch } from './variant-files';
 
 /** Mounts at the corridor's west end (x 2, y 2 / 6 / 10): a sector there covers the corridor only facing east. */
-function specFile(dir: string, extra: Record<string, unknown> = {}): string {
-  const file = join(dir, 'optimise.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      base: 'scenario.json',
-      seed: 3,
-      mounts: { points: [2, 6, 10].map((y) => ({ id: `W-${y}`, xM: 2, yM: y })) },
-      gnbs: { min: 1, max: 1, antenna: { pattern: 'sector', azimuthsDeg: [90, 180, 270, 0] } },
-      coverage: { sinrDb: 10, direction: 'DL', floorShare: 0.9 },
-      search: { populationSize: 8, generations: 6 },
-      front: { max: 4 },
-      confirm: { members: 0 },
-      ...extra,
-    }),
-  );
-  return file;
-}
+const specFile = (dir: string, extra: Record<string, unknown> = {}) =>
+  writeSpec(dir, {
+    base: 'scenario.json',
+    seed: 3,
+    mounts: { points: [2, 6, 10].map((y) => ({ id: `W-${y}`, xM: 2, yM: y })) },
+    gnbs: { min: 1, max: 1, antenna: { pattern: 'sector', azimuthsDeg: [90, 180, 270, 0] } },
+    coverage: { sinrDb: 10, direction: 'DL', floorShare: 0.9 },
+    search: { populationSize: 8, generations: 6 },
+    front: { max: 4 },
+    confirm: { members: 0 },
+    ...extra,
+  });
 
-function setUp(extra: Record<string, unknown> = {}) {
-  const { dir } = corridorPlantDir();
-  const spec = loadOptimiseSpec(specFile(dir, extra));
-  const base = loadRunnableScenario(spec.baseFile).scenario;
-  const space = new DecisionSpace(spec, base);
-  return { spec, base, space, screening: new Screening(spec, base, space) };
-}
+const setUp = (extra: Record<string, unknown> = {}) => loadScreening(specFile(corridorPlantDir().dir, extra));
 
 /** Share of the floor the run's coverage map (sim-core coverage.ts) puts at or above `sinrDb`, DL. */
 function mappedFloorShare(

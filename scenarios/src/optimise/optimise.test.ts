@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/program';
@@ -9,39 +9,32 @@ import { DecisionSpace } from './decision-space';
 import { dominates } from './dominance';
 import { score } from './objectives';
 import { optimise } from './optimise';
-import { Screening } from './screening';
 import { searchLayouts } from './search';
 import { loadOptimiseSpec } from './spec';
-import { corridorPlantDir } from './test-plant';
+import { corridorPlantDir, loadScreening, writeSpec } from './test-plant';
 
 /** 9 mounting points across the corridor (x 10 / 60 / 110, y 2 / 6 / 10), two carriers, two modes. */
-function specFile(dir: string, extra: Record<string, unknown> = {}): string {
-  const file = join(dir, 'optimise.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      base: 'scenario.json',
-      seed: 5,
-      mounts: {
-        points: [10, 60, 110].flatMap((x) => [2, 6, 10].map((y) => ({ id: `M${x}-${y}`, xM: x, yM: y }))),
-      },
-      gnbs: { min: 1, max: 3 },
-      carriers: [
-        { label: 'n78', frequencyGHz: 3.5 },
-        { label: 'n79', frequencyGHz: 4.9 },
-      ],
-      deployments: ['public', 'private'],
-      // A strict DL target: one gNB covers the whole corridor only from its middle (the centre is nearest to
-      // both ends); the floor target is nearly all of it.
-      coverage: { sinrDb: 22, direction: 'DL', floorShare: 0.99, pathShare: 1 },
-      search: { populationSize: 12, generations: 12 },
-      front: { max: 6 },
-      confirm: { members: 0 },
-      ...extra,
-    }),
-  );
-  return file;
-}
+const specFile = (dir: string, extra: Record<string, unknown> = {}) =>
+  writeSpec(dir, {
+    base: 'scenario.json',
+    seed: 5,
+    mounts: {
+      points: [10, 60, 110].flatMap((x) => [2, 6, 10].map((y) => ({ id: `M${x}-${y}`, xM: x, yM: y }))),
+    },
+    gnbs: { min: 1, max: 3 },
+    carriers: [
+      { label: 'n78', frequencyGHz: 3.5 },
+      { label: 'n79', frequencyGHz: 4.9 },
+    ],
+    deployments: ['public', 'private'],
+    // A strict DL target: one gNB covers the whole corridor only from its middle (the centre is nearest to
+    // both ends); the floor target is nearly all of it.
+    coverage: { sinrDb: 22, direction: 'DL', floorShare: 0.99, pathShare: 1 },
+    search: { populationSize: 12, generations: 12 },
+    front: { max: 6 },
+    confirm: { members: 0 },
+    ...extra,
+  });
 
 /** Every layout of the space (all subsets of up to max mounts × carrier options × modes). */
 function* allGenomes(space: DecisionSpace): Generator<number[]> {
@@ -66,11 +59,7 @@ function* allGenomes(space: DecisionSpace): Generator<number[]> {
 
 describe('optimise on a corridor plant with a known best answer', { timeout: 120_000 }, () => {
   it('finds the cheapest layout meeting the targets (by exhaustive search) within a tenth of the space', () => {
-    const { dir } = corridorPlantDir();
-    const spec = loadOptimiseSpec(specFile(dir));
-    const base = loadRunnableScenario(spec.baseFile).scenario;
-    const space = new DecisionSpace(spec, base);
-    const screening = new Screening(spec, base, space);
+    const { spec, base, space, screening } = loadScreening(specFile(corridorPlantDir().dir));
     // Ground truth: every layout scored.
     const seen = new Set<string>();
     let bestCost = Number.POSITIVE_INFINITY;

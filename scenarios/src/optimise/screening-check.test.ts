@@ -1,13 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executeJob } from '../run/backend';
-import { loadRunnableScenario } from '../validate/runnable';
-import { DecisionSpace } from './decision-space';
-import { Screening, type ScreeningResult } from './screening';
+import type { ScreeningResult } from './screening';
 import { agreement, checkCandidates, simulatedOf, spearman } from './screening-check';
-import { loadOptimiseSpec } from './spec';
-import { corridorPlantDir } from './test-plant';
+import { corridorPlantDir, loadScreening, writeSpec } from './test-plant';
 
 describe("Spearman's rank correlation", () => {
   it('is 1 for a monotone relation, −1 for a reversed one, null for a constant side', () => {
@@ -51,11 +46,8 @@ describe('agreement of screening with simulation', () => {
 
 describe('screening check on the corridor plant', { timeout: 60_000 }, () => {
   it('draws distinct candidates whose jobs run in the asked fidelity and yield per-class on-time', () => {
-    const { dir } = corridorPlantDir();
-    const file = join(dir, 'optimise.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
+    const { spec, base, space, screening } = loadScreening(
+      writeSpec(corridorPlantDir().dir, {
         base: 'scenario.json',
         mounts: { points: [10, 60, 110].map((x) => ({ id: `M${x}`, xM: x, yM: 6 })) },
         gnbs: { min: 1, max: 2 },
@@ -63,10 +55,6 @@ describe('screening check on the corridor plant', { timeout: 60_000 }, () => {
         confirm: { members: 0 },
       }),
     );
-    const spec = loadOptimiseSpec(file);
-    const base = loadRunnableScenario(spec.baseFile).scenario;
-    const space = new DecisionSpace(spec, base);
-    const screening = new Screening(spec, base, space);
     const cs = checkCandidates(spec, base.run.seed, space, screening, 3, { fidelity: 'flow', lengthH: 0.05 });
     expect(new Set(cs.map((c) => c.candidate.key)).size).toBe(3);
     const result = executeJob(cs[0]!.job);

@@ -1,12 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULT_PUBLIC_LOAD, factoryPrbCap } from '@factory-twin/sim-core';
 import { describe, expect, it } from 'vitest';
-import { loadRunnableScenario } from '../validate/runnable';
-import { DecisionSpace } from './decision-space';
-import { Screening, waterLevel } from './screening';
-import { loadOptimiseSpec } from './spec';
-import { corridorPlantDir } from './test-plant';
+import { waterLevel } from './screening';
+import { corridorPlantDir, loadScreening, writeSpec } from './test-plant';
 
 /** The corridor plant with two cameras between two gNB mounts (x 10 and 60), the second at `farXM` sending `farMbps`. */
 function screeningOf(
@@ -22,10 +18,8 @@ function screeningOf(
   ];
   s.network.devices.push({ id: 'D-CAM2', kind: 'camera', attachedTo: 'CAM2' });
   writeFileSync(file, JSON.stringify(s));
-  const specFile = join(dir, 'optimise.json');
-  writeFileSync(
-    specFile,
-    JSON.stringify({
+  return loadScreening(
+    writeSpec(dir, {
       base: 'scenario.json',
       mounts: { points: [10, 60].map((x) => ({ id: `M${x}`, xM: x, yM: 6 })) },
       gnbs: { min: 1, max: 2 },
@@ -34,10 +28,6 @@ function screeningOf(
       confirm: { members: 0 },
     }),
   );
-  const spec = loadOptimiseSpec(specFile);
-  const base = loadRunnableScenario(spec.baseFile).scenario;
-  const space = new DecisionSpace(spec, base);
-  return { space, screening: new Screening(spec, base, space) };
 }
 
 const n78 = { label: 'n78', frequencyGHz: 3.5, bandwidthMHz: 40 };
@@ -75,11 +65,8 @@ describe('screening: UL interference between co-channel cells', { timeout: 60_00
 
 describe('screening: the public users of an operator cell', { timeout: 60_000 }, () => {
   it('leave the factory the PRBs of rrm-policy.ts at the busiest hour of the run (one gNB)', () => {
-    const { dir } = corridorPlantDir();
-    const specFile = join(dir, 'optimise.json');
-    writeFileSync(
-      specFile,
-      JSON.stringify({
+    const { space, screening } = loadScreening(
+      writeSpec(corridorPlantDir().dir, {
         base: 'scenario.json',
         mounts: { points: [{ id: 'M60', xM: 60, yM: 6 }] },
         gnbs: { min: 1, max: 1 },
@@ -87,10 +74,6 @@ describe('screening: the public users of an operator cell', { timeout: 60_000 },
         confirm: { members: 0 },
       }),
     );
-    const spec = loadOptimiseSpec(specFile);
-    const base = loadRunnableScenario(spec.baseFile).scenario;
-    const space = new DecisionSpace(spec, base);
-    const screening = new Screening(spec, base, space);
     const own = screening.evaluate(space.decode([1, 0])).cellLoads[0]!;
     const shared = screening.evaluate(space.decode([1, 1])).cellLoads[0]!;
     // The corridor run (0.2 h) starts at 06:00 (ran-share-config.ts): the public users of that hour.

@@ -94,6 +94,10 @@ export class Screening {
   private readonly load: Float64Array;
   /** UL transmit power per PRB of a UE at each point, antenna gain included, dBm. */
   private readonly ulTxDbm: Float64Array;
+  /** UL power per PRB received from a UE at each point at its serving gNB, dBm (fixed per evaluation). */
+  private readonly ulRxDbm: Float64Array;
+  /** Per candidate cell: noise + zones + other cells' UEs at its gNB per PRB, dB (the UL SINR's denominator). */
+  private readonly ulNoiseDb: Float64Array;
   /** Per candidate cell: other cells' UEs' UL interference per PRB at its gNB, mW. */
   private readonly ulInterferenceMw: Float64Array;
   private readonly ulLoadsScratch: Float64Array;
@@ -151,12 +155,14 @@ export class Screening {
     this.sinrUl = new Float64Array(n);
     this.load = new Float64Array(env.cells.length * 2);
     this.ulTxDbm = new Float64Array(n);
+    this.ulRxDbm = new Float64Array(n);
     this.ulInterferenceMw = new Float64Array(env.cells.length);
     this.ulLoadsScratch = new Float64Array(env.cells.length);
     this.shareOf = new Float64Array(this.carriers.length * 2);
     // A candidate has at most one gNB per mounting point.
     this.servedFloor = new Float64Array(space.mounts.length);
     this.publicUlShare = new Float64Array(space.mounts.length);
+    this.ulNoiseDb = new Float64Array(space.mounts.length);
   }
 
   evaluate(c: Candidate): ScreeningResult {
@@ -187,6 +193,7 @@ export class Screening {
           ulTargetPerPrbDbm(this.power, cell.mu, g.pathLossDb[s][p]),
           pt.powerClassDbm - 10 * Math.log10(cell.nPrb),
         ) + pt.gainDbi;
+      this.ulRxDbm[p] = this.ulTxDbm[p] + cell.antennaGainDbi - g.pathLossDb[s][p];
     }
     // UL SINR at the serving gNB, zones on: first without other cells' UEs, then with the interference their
     // load causes (the flow fidelity's coupling: each UE's PRB share × its power received at the victim).
@@ -197,7 +204,9 @@ export class Screening {
     this.demandCache.clear();
     this.ulInterferenceMw.fill(0, 0, cells.length);
     this.ulSinrs(cells);
-    this.offeredLoads(cells, carrierOf);
+    // The DL loads do not change with the UL coupling below: once.
+    this.offeredLoads(cells, carrierOf, 'DL');
+    this.offeredLoads(cells, carrierOf, 'UL');
     // Load coupling (Siomina & Yuan 2012): more load, more interference, lower SINR, more PRBs per bit. A few
     // fixed-point steps, until no cell's UL load moves by more than 1 % of its PRBs. Only with co-channel cells.
     const coupled = coChannel(cells.length, carrierOf, this.sameSpectrum);
@@ -211,7 +220,7 @@ export class Screening {
       this.ulInterferenceMw.fill(0, 0, cells.length);
       this.addUlInterference(cells, carrierOf);
       this.ulSinrs(cells);
-      this.offeredLoads(cells, carrierOf);
+      this.offeredLoads(cells, carrierOf, 'UL');
       let moved = 0;
       for (let i = 0; i < cells.length; i++)
         moved = Math.max(moved, Math.abs(Math.min(1, this.load[i * 2]) - Math.min(1, before[i])));
@@ -304,47 +313,43 @@ export class Screening {
     return demands;
   }
 
-  /** UL SINR of every point at its serving gNB with the current other-cell interference (`ulInterferenceMw`). */
+  /**
+   * UL SINR of every point at its serving gNB with the current other-cell interference (`ulInterferenceMw`):
+   * the received power over the cell's noise, zones and interference (in dB once per cell, not per point).
+   */
   private ulSinrs(cells: readonly number[]): void {
     const g = this.geometry;
-    for (let p = 0; p < g.points.length; p++) {
-      const i = this.serving[p];
+    for (let i = 0; i < cells.length; i++) {
       const s = cells[i];
-      const cell = g.env.cells[s];
-      this.sinrUl[p] =
-        this.ulTxDbm[p] +
-        cell.antennaGainDbi -
-        g.pathLossDb[s][p] -
-        10 * Math.log10(cell.noisePerPrbMw + g.zoneUlMw[s] + this.ulInterferenceMw[i]);
+      this.ulNoiseDb[i] =
+        10 * Math.log10(g.env.cells[s].noisePerPrbMw + g.zoneUlMw[s] + this.ulInterferenceMw[i]);
     }
+    for (let p = 0; p < g.points.length; p++)
+      this.sinrUl[p] = this.ulRxDbm[p] - this.ulNoiseDb[this.serving[p]];
   }
 
-  /** Offered load over capacity per serving cell and direction (`load[i·2 + dir]`). */
-  private offeredLoads(cells: readonly number[], carrierOf: readonly number[]): void {
+  /** Offered load over capacity per serving cell in `dir` (`load[i·2 + dir]`). */
+  private offeredLoads(cells: readonly number[], carrierOf: readonly number[], dir: Direction): void {
     const g = this.geometry;
     const nFloor = g.floor.length;
     const nPath = g.path.length;
-    this.load.fill(0);
+    const d = dirIndex(dir);
+    for (let i = 0; i < cells.length; i++) this.load[i * 2 + d] = 0;
     for (const f of this.flows) {
-      if (f.point < 0 || f.bitsPerMs === 0) continue;
+      if (f.point < 0 || f.bitsPerMs === 0 || f.dir !== dir) continue;
       const i = this.serving[f.point];
-      this.load[i * 2 + dirIndex(f.dir)] += this.work(f.bitsPerMs, f.dir, f.point, carrierOf[i]);
+      this.load[i * 2 + d] += this.work(f.bitsPerMs, dir, f.point, carrierOf[i]);
     }
-    if (nPath > 0)
-      for (const dir of ['UL', 'DL'] as const) {
-        const rate = this.mobileRate[dir];
-        if (rate === 0) continue;
-        for (let p = nFloor; p < nFloor + nPath; p++) {
-          const i = this.serving[p];
-          this.load[i * 2 + dirIndex(dir)] += this.work(rate, dir, p, carrierOf[i]) / nPath;
-        }
+    const rate = this.mobileRate[dir];
+    if (nPath > 0 && rate !== 0)
+      for (let p = nFloor; p < nFloor + nPath; p++) {
+        const i = this.serving[p];
+        this.load[i * 2 + d] += this.work(rate, dir, p, carrierOf[i]) / nPath;
       }
-    for (let i = 0; i < cells.length; i++)
-      for (const dir of ['UL', 'DL'] as const) {
-        const k = carrierOf[i];
-        this.load[i * 2 + dirIndex(dir)] /=
-          this.carriers[k].capacity[dir] * this.shareOf[k * 2 + dirIndex(dir)];
-      }
+    for (let i = 0; i < cells.length; i++) {
+      const k = carrierOf[i];
+      this.load[i * 2 + d] /= this.carriers[k].capacity[dir] * this.shareOf[k * 2 + d];
+    }
   }
 
   /** Share of a cell's PRBs the factory can use: all on its own cells; on an operator's, what the public leave. */

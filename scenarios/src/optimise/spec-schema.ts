@@ -2,7 +2,13 @@
 // so the layout editor's Optimise panel checks a spec as the CLI and the local API do before sending it.
 import { z } from 'zod';
 import { quote } from '../scenario/errors';
-import { antennaSchema, carrierSchema, deploymentModes, trafficClasses } from '../scenario/schema';
+import {
+  antennaSchema,
+  carrierSchema,
+  deploymentModes,
+  networkFidelities,
+  trafficClasses,
+} from '../scenario/schema';
 import { type SchemaProblem, schemaProblems } from '../scenario/zod-issues';
 
 /**
@@ -104,7 +110,7 @@ export const optimiseSpecSchema = z
         members: z.number().int().min(0).max(100).optional(),
         replications: z.number().int().min(1).max(100).optional(),
         hours: z.number().positive().max(8784).optional(),
-        fidelity: z.enum(['packet', 'flow']).optional(),
+        fidelity: z.enum(networkFidelities).optional(),
       })
       .strict()
       .optional(),

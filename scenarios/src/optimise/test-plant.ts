@@ -2,6 +2,25 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tinyScenario } from '../scenario/test-fixtures';
+import { loadRunnableScenario } from '../validate/runnable';
+import { DecisionSpace } from './decision-space';
+import { Screening } from './screening';
+import { loadOptimiseSpec } from './spec';
+
+/** Writes an optimise spec as `optimise.json` in `dir` (a `base` of `scenario.json`: the plant beside it). */
+export function writeSpec(dir: string, spec: Record<string, unknown>): string {
+  const file = join(dir, 'optimise.json');
+  writeFileSync(file, JSON.stringify(spec));
+  return file;
+}
+
+/** An optimise spec file loaded with its base scenario, its decision space and the screening of both. */
+export function loadScreening(specFile: string) {
+  const spec = loadOptimiseSpec(specFile);
+  const base = loadRunnableScenario(spec.baseFile).scenario;
+  const space = new DecisionSpace(spec, base);
+  return { spec, base, space, screening: new Screening(spec, base, space) };
+}
 
 /**
  * A corridor plant for the optimiser's tests: the tiny scenario stretched to a 120 m × 12 m hall whose AGV

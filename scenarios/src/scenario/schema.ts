@@ -5,6 +5,7 @@ import {
   failureModels,
   linkModels,
   macSchedulers,
+  type NetworkFidelity,
   trafficSources,
 } from '@factory-twin/sim-core';
 import { z } from 'zod';
@@ -47,6 +48,8 @@ const frequencyGHz = z.number().min(LIMITS.carrierGHz.min).max(LIMITS.carrierGHz
 export const deploymentModes = ['public', 'slice', 'hybrid', 'private'] as const;
 /** @useDeclaredType */
 export type DeploymentMode = (typeof deploymentModes)[number];
+/** sim-core's network fidelities: the scenario's network.fidelity, the CLI's --fidelity, a spec's confirm.fidelity. */
+export const networkFidelities = ['packet', 'flow'] as const satisfies readonly NetworkFidelity[];
 export const deviceKinds = ['machine', 'gateway', 'camera', 'agv', 'other'] as const;
 export const trafficClasses = [
   'machineStatus',
@@ -696,7 +699,7 @@ const networkSchema = z
       'Link-to-system model (default static: no small-scale fading; fading: Rician/Rayleigh with Doppler, EESM, 5G-LENA BLER, Chase combining; in flow fidelity averaged over the fading per link)',
     ).optional(),
     fading: fadingSchema.optional(),
-    fidelity: z.enum(['packet', 'flow']).optional().meta({
+    fidelity: z.enum(networkFidelities).optional().meta({
       description:
         'packet (default): every packet through the MAC; flow: per-flow delay distributions, no event per packet of a periodic stream (much faster; see the network README for where it agrees with packet)',
     }),

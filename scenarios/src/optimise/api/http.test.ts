@@ -182,28 +182,40 @@ describe('the optimise API with the real CLI', { timeout: 60_000 }, () => {
   });
 });
 
+/**
+ * The API on a fresh project with a stand-in CLI (`script`, a Node module), a job started with it and
+ * `check` run on it; then the API and its server close.
+ */
+async function withStandInCli(
+  script: string,
+  check: (o: { root: string; base: string; job: JobStatus }) => Promise<void>,
+): Promise<void> {
+  const root = project();
+  const fake = join(root, 'fake-cli.mjs');
+  writeFileSync(fake, script);
+  const api = optimiseApi({ projectRoot: root, cli: { command: process.execPath, args: [fake] } });
+  const { base, server } = await serve(api);
+  try {
+    const started = await call(base, 'POST', '/api/optimise', { body: { scenario: PLANT, spec: SPEC } });
+    await check({ root, base, job: started.json() as JobStatus });
+  } finally {
+    await api.close();
+    server.close();
+  }
+}
+
 describe('cancelling and failing jobs (a stand-in CLI)', { timeout: 30_000 }, () => {
   it('DELETE kills the child, marks the job cancelled and removes its partial output', async () => {
-    const root = project();
-    const fake = join(root, 'fake-cli.mjs');
     // Reports a generation, writes its pid and a partial output, then waits to be killed.
-    writeFileSync(
-      fake,
-      `import { mkdirSync, writeFileSync } from 'node:fs';
+    const script = `import { mkdirSync, writeFileSync } from 'node:fs';
 const out = process.argv.at(-1);
 mkdirSync(out, { recursive: true });
 writeFileSync(out + '/partial.json', '{');
 writeFileSync(out + '/../pid', String(process.pid));
 process.stderr.write('1/9 generations (11 %), 1s elapsed\\n');
 setInterval(() => {}, 1000);
-`,
-    );
-    const api = optimiseApi({ projectRoot: root, cli: { command: process.execPath, args: [fake] } });
-    const { base, server } = await serve(api);
-    try {
-      const job = (
-        await call(base, 'POST', '/api/optimise', { body: { scenario: PLANT, spec: SPEC } })
-      ).json();
+`;
+    await withStandInCli(script, async ({ root, base, job }) => {
       const running = await until(base, job.id, (s) => s.progress !== null);
       expect(running.progress).toEqual({ phase: 'screening', value: 1, total: 9 });
       const dir = join(root, 'runs', 'optimise', job.id);
@@ -213,35 +225,19 @@ setInterval(() => {}, 1000);
       expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
       expect(existsSync(join(dir, 'front'))).toBe(false);
       expect(existsSync(join(dir, 'spec.json'))).toBe(true); // the job's inputs stay, to run it again
-    } finally {
-      await api.close();
-      server.close();
-    }
+    });
   });
 
   it("a failing CLI's message becomes the job's error, with paths relative to the project", async () => {
-    const root = project();
-    const fake = join(root, 'fail-cli.mjs');
-    writeFileSync(
-      fake,
-      `process.stderr.write(process.argv.at(-3) + ': gnbs.max: expected at most the number of mounting points (6 on this floor), got 9\\n');
+    const script = `process.stderr.write(process.argv.at(-3) + ': gnbs.max: expected at most the number of mounting points (6 on this floor), got 9\\n');
 process.exit(1);
-`,
-    );
-    const api = optimiseApi({ projectRoot: root, cli: { command: process.execPath, args: [fake] } });
-    const { base, server } = await serve(api);
-    try {
-      const job = (
-        await call(base, 'POST', '/api/optimise', { body: { scenario: PLANT, spec: SPEC } })
-      ).json();
+`;
+    await withStandInCli(script, async ({ base, job }) => {
       const failed = await until(base, job.id, (s) => s.state !== 'running');
       expect(failed.state).toBe('failed');
       expect(failed.error).toBe(
         `runs/optimise/${job.id}/spec.json: gnbs.max: expected at most the number of mounting points (6 on this floor), got 9`,
       );
-    } finally {
-      await api.close();
-      server.close();
-    }
+    });
   });
 });

@@ -15,7 +15,7 @@ import { JOB_SCENARIO_FILE, JOB_SPEC_FILE, type OptimiseRequest } from './reques
 export const JOB_ID = /^\d{8}-\d{6}-[0-9a-f]{4}$/;
 
 /** The CLI's output folder inside a job folder. */
-export const JOB_OUT_DIR = 'front';
+const JOB_OUT_DIR = 'front';
 
 export interface JobPaths {
   id: string;

@@ -17,7 +17,7 @@ export interface CliCommand {
 }
 
 /** This package's `factory-twin` in a Node child process (its TypeScript sources through tsx, or dist/). */
-export function packageCli(): CliCommand {
+function packageCli(): CliCommand {
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   return {
     command: process.execPath,
@@ -26,7 +26,7 @@ export function packageCli(): CliCommand {
 }
 
 /** `12/30 generations (40 %), …` / `3/8 runs (…)`: the CLI's progress lines (cli/progress.ts). */
-export function parseProgressLine(line: string): JobProgress | null {
+function parseProgressLine(line: string): JobProgress | null {
   const m = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?) (generations|runs) \(/.exec(line.trim());
   if (!m) return null;
   return {

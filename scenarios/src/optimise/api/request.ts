@@ -8,8 +8,6 @@ import { validateScenarioData } from '../../validate/validate-data';
 import { checkOptimiseSpecData } from '../spec-schema';
 import type { RequestProblem } from './wire';
 
-export type { RequestProblem } from './wire';
-
 /** The job folder's file names: the spec's `base` names the scenario beside it. */
 export const JOB_SCENARIO_FILE = 'scenario.json';
 export const JOB_SPEC_FILE = 'spec.json';
@@ -62,6 +60,7 @@ export function checkOptimiseRequest(body: unknown): CheckedRequest {
     );
   else
     for (const p of validateScenarioData(scenario).problems) problems.push(at('scenario', p.path, p.message));
+  let jobSpec: Record<string, unknown> | undefined;
   if (!isPlainObject(spec))
     problems.push({
       path: 'spec',
@@ -77,11 +76,11 @@ export function checkOptimiseRequest(body: unknown): CheckedRequest {
     );
   else {
     const { $schema: _s, ...rest } = spec;
-    const full = { base: JOB_SCENARIO_FILE, ...rest };
-    const checked = checkOptimiseSpecData(full);
+    jobSpec = { base: JOB_SCENARIO_FILE, ...rest };
+    const checked = checkOptimiseSpecData(jobSpec);
     if (!checked.ok) for (const p of checked.problems) problems.push(at('spec', p.path, p.message));
   }
-  if (problems.length > 0 || !isPlainObject(scenario) || !isPlainObject(spec)) return { ok: false, problems };
-  const { $schema: _s, ...rest } = spec;
-  return { ok: true, request: { scenario, spec: { base: JOB_SCENARIO_FILE, ...rest } } };
+  if (problems.length > 0 || !isPlainObject(scenario) || jobSpec === undefined)
+    return { ok: false, problems };
+  return { ok: true, request: { scenario, spec: jobSpec } };
 }
