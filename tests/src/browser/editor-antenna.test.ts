@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checked, openEditor, toClient } from './editor-page';
 import { type Harness, SCREENSHOT_DIR, startHarness } from './harness';
 
 // The layout editor's gNB antenna in Debian's Chromium: choose the sector pattern and an azimuth in the
@@ -10,41 +11,15 @@ import { type Harness, SCREENSHOT_DIR, startHarness } from './harness';
 const PLANT = new URL('../../../scenarios/plants/ground-support-equipment/scenario.json', import.meta.url)
   .pathname;
 type Gnb = { id: string; xM: number; yM: number; antenna?: { pattern: string; azimuthDeg?: number } };
-type Hooks = {
-  editor: { getState(): { preview: unknown; history: { present: { network: { gnbs: Gnb[] } } } | null } };
-  checks: { getState(): { checked: unknown; problems: unknown[]; coverage: { sinrDb: number[] } | null } };
-  view: { toClient?: (xM: number, yM: number) => { x: number; y: number } };
-};
 
 let h: Harness;
 const plant = JSON.parse(readFileSync(PLANT, 'utf8')) as { network: { gnbs: Gnb[] } };
-const hooks = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __editor: Hooks }).__editor !== undefined);
-
-async function toClient(page: Page, xM: number, yM: number) {
-  return (await page.evaluate(
-    ([x, y]) => (window as unknown as { __editor: Hooks }).__editor.view.toClient!(x, y),
-    [xM, yM],
-  ))!;
-}
-/** Waits until the checks are of the data in view; returns the problems and the heatmap. */
-async function checked(page: Page) {
-  await page.waitForFunction(() => {
-    const e = (window as unknown as { __editor: Hooks }).__editor;
-    const s = e.editor.getState();
-    return e.checks.getState().checked === (s.preview ?? s.history?.present);
-  });
-  return page.evaluate(() => {
-    const c = (window as unknown as { __editor: Hooks }).__editor.checks.getState();
-    return { problems: c.problems, sinrDb: c.coverage?.sinrDb ?? null };
-  });
-}
 const gnbNow = (page: Page, id: string) =>
   page.evaluate(
     (gid) =>
-      (window as unknown as { __editor: Hooks }).__editor.editor
-        .getState()
-        .history!.present.network.gnbs.find((g) => g.id === gid)!,
+      (window.__editor.editor.getState().history!.present as { network: { gnbs: Gnb[] } }).network.gnbs.find(
+        (g) => g.id === gid,
+      )!,
     id,
   );
 async function setField(page: Page, testId: string, value: string) {
@@ -65,13 +40,8 @@ afterAll(async () => {
 describe('layout editor: gNB antenna', () => {
   it('sets a sector pattern and azimuth, turns it by its arrow; the heatmap follows; undo restores', async () => {
     const { page } = h;
-    await page.goto(`${h.server.url}/?mode=edit&lang=en`);
-    await page.getByTestId('editor-file-input').setInputFiles(PLANT);
-    await page.getByTestId('editor-scene').waitFor();
-    await page.waitForFunction(
-      () => (window as unknown as { __editor: Hooks }).__editor.view.toClient !== undefined,
-    );
-    expect(await hooks(page)).toBe(true);
+    await openEditor(page, `${h.server.url}/?mode=edit&lang=en`, PLANT);
+    expect(await page.evaluate(() => window.__editor !== undefined)).toBe(true);
     await page.getByTestId('editor-coverage').getByRole('button', { name: 'DL', exact: true }).click();
     const omni = await checked(page);
     expect(omni.problems).toEqual([]);

@@ -5,6 +5,7 @@ import { type OptimiseApi, optimiseApi } from '@factory-twin/scenarios';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corridorPlantDir } from '../../../scenarios/src/optimise/test-plant';
+import { checked, openEditor } from './editor-page';
 import { type Harness, SCREENSHOT_DIR, startHarness } from './harness';
 import { type StaticServer, serveStatic } from './static-server';
 
@@ -14,18 +15,17 @@ import { type StaticServer, serveStatic } from './static-server';
 // build on a plain static server says the optimiser needs the local server. Screenshots: editor-optimise-*.png.
 
 type Gnb = { id: string; xM: number; yM: number };
-type Hooks = {
-  editor: {
-    getState(): {
-      history: { present: { network: { gnbs: Gnb[] } }; past: unknown[] } | null;
-      inspect: { id: string; data: { network: { gnbs: Gnb[]; deployment: string } } } | null;
-      preview: unknown;
+/** The editor's test hooks (editor-page.ts) with this plant's layouts typed. */
+type W = {
+  __editor: {
+    editor: {
+      getState(): {
+        history: { present: { network: { gnbs: Gnb[] } }; past: unknown[] } | null;
+        inspect: { id: string; data: { network: { gnbs: Gnb[]; deployment: string } } } | null;
+      };
     };
   };
-  checks: { getState(): { checked: unknown; coverage: { sinrDb: number[] } | null } };
 };
-/** The editor's test hooks (viewer/src/editor/EditorApp.tsx), as seen from the page. */
-type W = { __editor: Hooks };
 
 let h: Harness;
 let plain: StaticServer;
@@ -49,21 +49,10 @@ afterAll(async () => {
   for (const d of [project, plant.dir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
-async function openPlant(page: Page, url: string) {
-  await page.goto(url);
-  await page.getByTestId('editor-file-input').setInputFiles(plant.file);
-  await page.getByTestId('editor-scene').waitFor();
-}
+const openPlant = (page: Page, url: string) => openEditor(page, url, plant.file);
 
-/** The checks (validation, coverage) are of the data in view; returns its DL map. */
-async function mapInView(page: Page) {
-  await page.waitForFunction(() => {
-    const e = (window as unknown as W).__editor;
-    const s = e.editor.getState();
-    return e.checks.getState().checked === (s.inspect?.data ?? s.preview ?? s.history?.present);
-  });
-  return page.evaluate(() => (window as unknown as W).__editor.checks.getState().coverage?.sinrDb ?? null);
-}
+/** The coverage map of the data in view, once the checks are of it. */
+const mapInView = async (page: Page) => (await checked(page)).sinrDb;
 
 async function fill(page: Page, testId: string, value: string) {
   const input = page.getByTestId(testId);

@@ -5,6 +5,7 @@ import { loadScenario, validateScenario } from '@factory-twin/scenarios';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnCli } from '../cli-process/spawn-cli';
+import { checked, openEditor, toClient } from './editor-page';
 import { type Harness, SCREENSHOT_DIR, startHarness } from './harness';
 
 // The layout editor (viewer/src/editor, `?mode=edit`) in Debian's Chromium: open a plant, place a machine
@@ -30,26 +31,6 @@ interface Plant {
     interferenceZones?: (Item & { activeH?: { startH: number; endH: number }[] })[];
     devices: { id: string; kind: string; attachedTo?: string }[];
   };
-}
-
-/** The editor's test hooks (viewer/src/editor/EditorApp.tsx). */
-type EditorHooks = {
-  editor: {
-    getState(): { preview: unknown; history: { present: unknown } | null; selection: string | null };
-  };
-  checks: {
-    getState(): {
-      checked: unknown;
-      problems: { path: string; message: string }[];
-      coverage: { sinrDb: number[] } | null;
-    };
-  };
-  view: { toClient?: (xM: number, yM: number) => { x: number; y: number } };
-};
-declare global {
-  interface Window {
-    __editor: EditorHooks;
-  }
 }
 
 let h: Harness;
@@ -124,19 +105,8 @@ function unjoinedPair(p: Plant): [Item, Item] {
 }
 
 async function clickAt(page: Page, at: Point) {
-  const c = await page.evaluate(([x, y]) => window.__editor.view.toClient?.(x, y) ?? null, [at.xM, at.yM]);
-  if (!c) throw new Error('the editor view is not ready');
+  const c = await toClient(page, at.xM, at.yM);
   await page.mouse.click(c.x, c.y);
-}
-
-/** Waits until the checks (validation, coverage) are of the data in view; returns the problems. */
-async function checked(page: Page) {
-  await page.waitForFunction(() => {
-    const e = window.__editor;
-    const s = e.editor.getState();
-    return e.checks.getState().checked === (s.preview ?? s.history?.present);
-  });
-  return page.evaluate(() => window.__editor.checks.getState().problems);
 }
 
 const present = (page: Page) =>
@@ -152,24 +122,19 @@ const tool = (page: Page, name: string) =>
 const place = (page: Page, name: string) =>
   page.getByTestId('editor-place-tools').getByRole('button', { name, exact: true }).click();
 
-async function dragFloor(page: Page, from: Point, to: Point) {
-  const [a, b] = await page.evaluate(
-    ([p, q]) => [window.__editor.view.toClient!(p.xM, p.yM), window.__editor.view.toClient!(q.xM, q.yM)],
-    [from, to],
-  );
+async function dragFloor(page: Page, from: Point, to: Point, steps = 6) {
+  const a = await toClient(page, from.xM, from.yM);
+  const b = await toClient(page, to.xM, to.yM);
   await page.mouse.move(a.x, a.y);
   await page.mouse.down();
-  await page.mouse.move(b.x, b.y, { steps: 6 });
+  await page.mouse.move(b.x, b.y, { steps });
   await page.mouse.up();
 }
 
 /** Opens the plant in the editor and waits for its first checks. */
 async function openPlant(page: Page) {
-  await page.goto(`${h.server.url}/?mode=edit&lang=en`);
-  await page.getByTestId('editor-file-input').setInputFiles(PLANT);
-  await page.getByTestId('editor-scene').waitFor();
-  await page.waitForFunction(() => window.__editor.view.toClient !== undefined);
-  expect(await checked(page)).toEqual([]);
+  await openEditor(page, `${h.server.url}/?mode=edit&lang=en`, PLANT);
+  expect((await checked(page)).problems).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -186,11 +151,7 @@ afterAll(async () => {
 describe('layout editor in a real browser', () => {
   it('places a machine and a gNB, draws an edge, saves files the CLI validates and runs; undo restores', async () => {
     const { page } = h;
-    await page.goto(`${h.server.url}/?mode=edit&lang=en`);
-    await page.getByTestId('editor-file-input').setInputFiles(PLANT);
-    await page.getByTestId('editor-scene').waitFor();
-    await page.waitForFunction(() => window.__editor.view.toClient !== undefined);
-    expect(await checked(page)).toEqual([]);
+    await openPlant(page);
     await expect.poll(() => page.getByTestId('editor-valid').isVisible()).toBe(true);
 
     // A machine: a copy of the last one (with its radio device) on free floor, snapped to the 1 m grid.
@@ -205,7 +166,7 @@ describe('layout editor in a real browser', () => {
     expect(now.machines).toHaveLength(plant.machines.length + 1);
     const devices = now.network.devices.filter((d) => d.attachedTo === machine.id);
     expect(devices).toHaveLength(plant.network.devices.filter((d) => d.attachedTo === template.id).length);
-    expect(await checked(page)).toEqual([]);
+    expect((await checked(page)).problems).toEqual([]);
 
     // A gNB, then its coverage follows it when it is dragged.
     const gnbSpot = freeSpot(plant, { widthM: 2, depthM: 2 }, 6, [spot]);
@@ -216,25 +177,19 @@ describe('layout editor in a real browser', () => {
     const gnb = now.network.gnbs[now.network.gnbs.length - 1];
     expect(gnb).toMatchObject({ xM: gnbSpot.xM, yM: gnbSpot.yM });
     await page.getByTestId('editor-coverage').getByRole('button', { name: 'DL', exact: true }).click();
-    expect(await checked(page)).toEqual([]);
-    const mapBefore = await page.evaluate(() => window.__editor.checks.getState().coverage?.sinrDb ?? null);
+    const before = await checked(page);
+    expect(before.problems).toEqual([]);
+    const mapBefore = before.sinrDb;
     expect(mapBefore).not.toBeNull();
     await tool(page, 'Select / move');
-    const from = (await page.evaluate(([x, y]) => window.__editor.view.toClient!(x, y), [gnb.xM, gnb.yM]))!;
-    const to = (await page.evaluate(
-      ([x, y]) => window.__editor.view.toClient!(x, y),
-      [gnb.xM - 12, gnb.yM],
-    ))!;
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move(to.x, to.y, { steps: 8 });
-    await page.mouse.up();
+    await dragFloor(page, gnb, { xM: gnb.xM - 12, yM: gnb.yM }, 8);
     now = await present(page);
     const moved = now.network.gnbs.find((g) => g.id === gnb.id)!;
     expect(Math.abs(moved.xM - (gnb.xM - 12))).toBeLessThanOrEqual(1); // the 1 m grid
     expect(moved.yM).toBe(gnb.yM);
-    expect(await checked(page)).toEqual([]);
-    const mapAfter = await page.evaluate(() => window.__editor.checks.getState().coverage?.sinrDb ?? null);
+    const after = await checked(page);
+    expect(after.problems).toEqual([]);
+    const mapAfter = after.sinrDb;
     expect(mapAfter).not.toEqual(mapBefore);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-placed.png') });
     const beforeEdge = await save(page, 'editor-save-scenario');
@@ -247,7 +202,7 @@ describe('layout editor in a real browser', () => {
     now = await present(page);
     expect(now.paths.edges).toHaveLength(plant.paths.edges.length + 1);
     expect(now.paths.edges.at(-1)).toEqual({ from: a.id, to: b.id });
-    expect(await checked(page)).toEqual([]);
+    expect((await checked(page)).problems).toEqual([]);
     const scenarioText = await save(page, 'editor-save-scenario');
     const variantText = await save(page, 'editor-save-variant');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-edge.png') });
@@ -341,13 +296,13 @@ describe('layout editor in a real browser', () => {
     await dragFloor(page, { xM: zone.xM + zone.radiusM!, yM: zone.yM }, { xM: zone.xM + 6.2, yM: zone.yM });
     now = await present(page);
     expect(now.network.interferenceZones!.at(-1)).toMatchObject({ id: zone.id, xM: zone.xM, radiusM: 6 });
-    expect(await checked(page)).toEqual([]);
+    expect((await checked(page)).problems).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'editor-objects.png') });
     const beforePeriod = await save(page, 'editor-save-scenario');
     await page.getByTestId('editor-add-period').click();
     now = await present(page);
     expect(now.network.interferenceZones!.at(-1)!.activeH).toEqual([{ startH: 0, endH: 1 }]);
-    expect(await checked(page)).toEqual([]);
+    expect((await checked(page)).problems).toEqual([]);
     const scenarioText = await save(page, 'editor-save-scenario');
 
     // Undo gives back the file before the period byte for byte; redo the one after.

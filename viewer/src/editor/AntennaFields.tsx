@@ -2,45 +2,18 @@
 // before antennas existed) and, for a directional one, azimuth and downtilt (one undo step per change).
 import { antennaPatterns } from '@factory-twin/sim-core';
 import { useT } from '../i18n/use-t';
+import { type Field, FieldInput } from './FieldInput';
 import type { Data } from './model/data';
 import type { EntityKey } from './model/entities';
 import { setField } from './model/ops';
 import { edit } from './store';
 
-function NumberField({
-  entity,
-  name,
-  value,
-  label,
-}: {
-  entity: EntityKey;
-  name: string;
-  value: unknown;
-  label: string;
-}) {
-  const shown = typeof value === 'number' ? String(value) : '';
-  const commit = (text: string) => {
-    if (text === shown) return;
-    const v = text.trim() === '' ? undefined : Number(text);
-    if (typeof v === 'number' && !Number.isFinite(v)) return;
-    edit((d) => setField(d, entity, ['antenna', name], v));
-  };
-  return (
-    <label className="editor-field">
-      <span>{label}</span>
-      <input
-        key={`${entity}|${shown}`}
-        defaultValue={shown}
-        inputMode="decimal"
-        data-testid={`field-antenna.${name}`}
-        onBlur={(e) => commit(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit((e.target as HTMLInputElement).value);
-        }}
-      />
-    </label>
-  );
-}
+/** Azimuth and downtilt: the scenario's `antenna` fields, edited as any other field. */
+const ANGLES: Field[] = ['azimuthDeg', 'downtiltDeg'].map((name) => ({
+  path: ['antenna', name],
+  label: name,
+  kind: 'number',
+}));
 
 export function AntennaFields({ entity, gnb }: { entity: EntityKey; gnb: Data }) {
   const t = useT();
@@ -74,8 +47,9 @@ export function AntennaFields({ entity, gnb }: { entity: EntityKey; gnb: Data })
       </label>
       {directional && (
         <>
-          <NumberField entity={entity} name="azimuthDeg" value={a.azimuthDeg} label="azimuthDeg" />
-          <NumberField entity={entity} name="downtiltDeg" value={a.downtiltDeg} label="downtiltDeg" />
+          {ANGLES.map((f) => (
+            <FieldInput key={f.label} entity={entity} field={f} value={a[f.label]} />
+          ))}
           <p className="muted">{t('editor.antennaHint')}</p>
         </>
       )}

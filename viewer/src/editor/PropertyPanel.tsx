@@ -2,7 +2,7 @@ import { useStore } from 'zustand';
 import type { MessageKey } from '../i18n/index';
 import { useT } from '../i18n/use-t';
 import { AntennaFields } from './AntennaFields';
-import { type Field, FieldInput } from './FieldInput';
+import { type Field, FieldInput, fields } from './FieldInput';
 import { getIn } from './model/data';
 import { devicesOf, entityAt, MOVABLE, parseKey, SINGLE } from './model/entities';
 import { addCopy, deleteEntity, setField } from './model/ops';
@@ -11,23 +11,8 @@ import { OBJECT_TYPES } from './objects/registry';
 import { isPlaceKind } from './objects/tools';
 import { currentData, edit, editAdding, editor, setEditor } from './store';
 
-const xy: Field[] = [
-  { path: ['xM'], label: 'xM', kind: 'number' },
-  { path: ['yM'], label: 'yM', kind: 'number' },
-];
-const FIELDS: Record<string, Field[]> = {
-  machine: [
-    { path: ['type'], label: 'type', kind: 'text' },
-    ...xy,
-    { path: ['widthM'], label: 'widthM', kind: 'number' },
-    { path: ['depthM'], label: 'depthM', kind: 'number' },
-  ],
-  gnb: [
-    ...xy,
-    { path: ['heightM'], label: 'heightM', kind: 'number' },
-    { path: ['txPowerDbm'], label: 'txPowerDbm', kind: 'number' },
-  ],
-};
+/** gNBs' fields (the other kinds keep theirs in objects/; nodes have their position only). */
+const GNB_FIELDS: Field[] = [...fields.xy, fields.num('heightM'), fields.num('txPowerDbm')];
 const CARRIER: Field[] = [
   { path: ['carrier', 'frequencyGHz'], label: 'frequencyGHz', kind: 'number' },
   { path: ['carrier', 'bandwidthMHz'], label: 'bandwidthMHz', kind: 'number' },
@@ -49,7 +34,7 @@ export function PropertyPanel() {
     );
   const { kind, id } = parseKey(selection);
   const type = OBJECT_TYPES[kind];
-  const fields = type?.fields ?? FIELDS[kind] ?? (kind === 'edge' ? [] : xy);
+  const own = type?.fields ?? (kind === 'gnb' ? GNB_FIELDS : kind === 'edge' ? [] : fields.xy);
   const devices = devicesOf(data, id);
   return (
     <section className="editor-panel" data-testid="editor-props">
@@ -57,7 +42,7 @@ export function PropertyPanel() {
         {t(`editor.kind.${kind}` as MessageKey)}{' '}
         {!SINGLE.has(kind) && <code data-testid="editor-selected">{id}</code>}
       </h3>
-      {fields.map((f) => (
+      {own.map((f) => (
         <FieldInput key={f.path.join('.')} entity={selection} field={f} value={getIn(e, f.path)} />
       ))}
       {kind === 'gnb' && (

@@ -21,7 +21,7 @@ export interface EditorState {
   /** The node an edge being drawn starts from. */
   edgeFrom: string | null;
   error: string | null;
-  /** A layout shown instead of the edit, read-only (an optimiser's front member: optimise/inspect.ts). */
+  /** A layout shown instead of the edit, read-only (an optimiser's front member: optimise/store.ts). */
   inspect: { id: string; data: Data } | null;
 }
 

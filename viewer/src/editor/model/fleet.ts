@@ -1,16 +1,24 @@
 // The AGV fleet: vehicles and chargers stand at path nodes; the fleet size adds or removes vehicles with
 // their radio devices together (one place to edit, not two).
 import { type Data, getIn, listAt, setIn } from './data';
-import { COLLECTION, type EntityKey, freshId, indexOf, keyOf, NODE_FIELD, parseKey } from './entities';
+import {
+  COLLECTION,
+  type EntityKey,
+  freshId,
+  indexOf,
+  keyOf,
+  NODE_FIELD,
+  parseKey,
+  pathOf,
+} from './entities';
 import { addAgv, deleteEntity } from './ops';
 
 /** Moves an AGV (its start) or a charger to another path node. */
 export function moveToNode(data: Data, key: EntityKey, nodeId: string): Data {
   const { kind } = parseKey(key);
   const field = NODE_FIELD[kind];
-  const i = indexOf(data, key);
-  if (field === undefined || i < 0 || indexOf(data, keyOf('node', nodeId)) < 0) return data;
-  const path = [...COLLECTION[kind], i];
+  const path = pathOf(data, key);
+  if (field === undefined || !path || indexOf(data, keyOf('node', nodeId)) < 0) return data;
   const e = getIn(data, path) as Data;
   return e[field] === nodeId ? data : setIn(data, path, { ...e, [field]: nodeId });
 }

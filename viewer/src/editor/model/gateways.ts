@@ -1,8 +1,8 @@
 // Legacy machines join the network through a gateway (`legacy: true`, `gatewayId`): then they have no
 // radio device of their own (the loader refuses one); back on their own 5G module they get one again.
-import type { Data } from './data';
+import { type Data, listAt } from './data';
 import { addDeviceFor } from './devices';
-import { devicesOf, type EntityKey, indexOf, keyOf, parseKey } from './entities';
+import { COLLECTION, devicesOf, type EntityKey, indexOf, keyOf, parseKey } from './entities';
 import { removeDevices, setField } from './ops';
 
 /**
@@ -25,6 +25,6 @@ export function setMachineGateway(data: Data, machine: EntityKey, gatewayId: str
 
 /** The legacy machines reporting through a gateway (by id). */
 export const machinesOf = (data: Data, gatewayId: string): string[] =>
-  ((data.machines as Data[] | undefined) ?? [])
+  listAt(data, COLLECTION.machine)
     .filter((m) => m.legacy === true && m.gatewayId === gatewayId)
     .map((m) => String(m.id));

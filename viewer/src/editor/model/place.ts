@@ -26,8 +26,6 @@ const FRESH: Record<PlaceKind, { id: string; fields: Data; device?: DeviceKind }
   ap: { id: 'AP1', fields: { channel: 36 } },
 };
 
-const DEVICE_OF: Partial<Record<EntityKind, DeviceKind>> = { gateway: 'gateway', camera: 'camera' };
-
 /** The entity a new one of `kind` copies: `selected` if it is of that kind, else the last one, else none. */
 export function templateOf(data: Data, kind: EntityKind, selected: EntityKey | null): EntityKey | undefined {
   if (selected?.startsWith(`${kind}:`)) return selected;
@@ -55,8 +53,7 @@ export function placeNew(
     const id = usedIds(data).has(fresh.id) ? freshId(data, fresh.id) : fresh.id;
     const list = listAt(data, COLLECTION[kind]);
     let next = setIn(data, COLLECTION[kind], [...list, { id, xM: mm(xM), yM: mm(yM), ...fresh.fields }]);
-    const device = DEVICE_OF[kind];
-    if (device) next = addDeviceFor(next, id, device);
+    if (fresh.device) next = addDeviceFor(next, id, fresh.device);
     r = { data: next, key: keyOf(kind, id) };
   }
   if (kind === 'buffer')

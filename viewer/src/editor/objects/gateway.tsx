@@ -1,30 +1,30 @@
 // Gateways: the replay's violet box, a line to each legacy machine reporting through it; the panel edits
 // its radio device and lists its machines.
 import { useMemo } from 'react';
-import * as THREE from 'three';
 import { MARKER_COLORS } from '../../data/palette';
 import { useT } from '../../i18n/use-t';
 import { fields } from '../FieldInput';
-import { type Data, listAt } from '../model/data';
+import { type Data, getIn, listAt } from '../model/data';
 import { COLLECTION, keyOf } from '../model/entities';
 import { machinesOf } from '../model/gateways';
 import { setEditor } from '../store';
 import { DeviceFields } from './device-fields';
-import { BOX } from './kit';
+import { BOX, useSegments } from './kit';
 import { type LayerProps, num, type ObjectType, type PanelProps, pressable } from './types';
 
 function GatewayLinks({ data }: { data: Data }) {
-  const geometry = useMemo(() => {
-    const gateways = new Map(listAt(data, COLLECTION.gateway).map((g) => [String(g.id), g]));
+  const machines = getIn(data, COLLECTION.machine);
+  const gatewayList = getIn(data, COLLECTION.gateway);
+  const points = useMemo(() => {
+    const gateways = new Map(listAt(gatewayList, []).map((g) => [String(g.id), g]));
     const pts: number[] = [];
-    for (const m of listAt(data, COLLECTION.machine)) {
+    for (const m of listAt(machines, [])) {
       const g = m.legacy === true ? gateways.get(String(m.gatewayId)) : undefined;
       if (g) pts.push(num(m.xM), num(m.yM), 1.6, num(g.xM), num(g.yM), 1.6);
     }
-    const geo = new THREE.BufferGeometry();
-    geo.setAttribute('position', new THREE.Float32BufferAttribute(pts, 3));
-    return geo;
-  }, [data]);
+    return pts;
+  }, [machines, gatewayList]);
+  const geometry = useSegments(points);
   return (
     <lineSegments geometry={geometry} renderOrder={2}>
       <lineBasicMaterial color={MARKER_COLORS.gateway} depthTest={false} />

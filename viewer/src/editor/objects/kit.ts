@@ -1,4 +1,5 @@
 // Shapes the edit scene shares among object types: the replay's kits and a few primitives.
+import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import { KITS, kitGeometry, type MachineKind } from '../../scene/machine-shapes';
 
@@ -20,3 +21,18 @@ export function kit(kind: MachineKind): THREE.BufferGeometry {
 
 /** The kits' material: their colours are vertex colours. */
 export const KIT_MATERIAL = new THREE.MeshStandardMaterial({ vertexColors: true, roughness: 0.6 });
+
+/**
+ * A line-segments geometry of `points` (x, y, z each, two points a segment; memoised by the caller on the
+ * parts of the scenario they come from, so a drag of something else keeps it). The geometry it replaces is
+ * disposed: three.js keeps a geometry's GPU buffers until then.
+ */
+export function useSegments(points: number[]): THREE.BufferGeometry {
+  const geometry = useMemo(() => {
+    const g = new THREE.BufferGeometry();
+    g.setAttribute('position', new THREE.Float32BufferAttribute(points, 3));
+    return g;
+  }, [points]);
+  useEffect(() => () => geometry.dispose(), [geometry]);
+  return geometry;
+}

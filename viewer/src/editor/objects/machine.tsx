@@ -1,6 +1,7 @@
-// Machines (their fields and kit are the property panel's and layers.tsx's): how a machine reports, over a
-// 5G module of its own (its radio device, edited here) or, legacy, through a gateway.
+// Machines (their kit is layers.tsx's): their fields, and how a machine reports, over a 5G module of its own
+// (its radio device, edited here) or, legacy, through a gateway.
 import { useT } from '../../i18n/use-t';
+import { fields } from '../FieldInput';
 import { listAt } from '../model/data';
 import { COLLECTION } from '../model/entities';
 import { setMachineGateway } from '../model/gateways';
@@ -34,4 +35,7 @@ function MachinePanel({ data, entity, item, id }: PanelProps) {
   );
 }
 
-export const machine: ObjectType = { Panel: MachinePanel };
+export const machine: ObjectType = {
+  fields: [fields.text('type'), ...fields.xy, fields.num('widthM'), fields.num('depthM')],
+  Panel: MachinePanel,
+};

@@ -1,5 +1,5 @@
-// The editor's object types by kind (one file each). Machines, gNBs, nodes and edges keep their fields in
-// PropertyPanel.tsx and their drawing in layers.tsx; machines add their gateway link here.
+// The editor's object types by kind (one file each). gNBs, nodes and edges keep their fields in
+// PropertyPanel.tsx; machines, gNBs, nodes and edges their drawing in layers.tsx.
 import type { EntityKind } from '../model/entities';
 import { ap } from './access-point';
 import { agv } from './agv';

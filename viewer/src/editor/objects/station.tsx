@@ -1,11 +1,11 @@
 // Stations: a buffer or sink names the path node where carriers load and unload (`nodeId`).
 import { useMemo } from 'react';
-import * as THREE from 'three';
 import { useT } from '../../i18n/use-t';
-import { type Data, listAt } from '../model/data';
-import { COLLECTION, keyOf, positionOf } from '../model/entities';
+import { type Data, getIn, listAt } from '../model/data';
+import { COLLECTION } from '../model/entities';
 import { nodesNear, setStation } from '../model/stations';
 import { edit } from '../store';
+import { useSegments } from './kit';
 import { num, type PanelProps } from './types';
 
 /** Nodes offered in the station list: the nearest few (and the current one). */
@@ -42,17 +42,19 @@ export function StationSelect({ data, entity, item }: PanelProps) {
 
 /** Dashed lines from each station (buffer or sink) to its path node. */
 export function StationLinks({ data, kind }: { data: Data; kind: 'buffer' | 'sink' }) {
-  const geometry = useMemo(() => {
+  const stations = getIn(data, COLLECTION[kind]);
+  const nodes = getIn(data, COLLECTION.node);
+  const points = useMemo(() => {
     const pts: number[] = [];
-    for (const b of listAt(data, COLLECTION[kind])) {
-      if (typeof b.nodeId !== 'string') continue;
-      const n = positionOf(data, keyOf('node', b.nodeId));
-      if (n) pts.push(num(b.xM), num(b.yM), 0.09, n.xM, n.yM, 0.09);
+    const nodeList = listAt(nodes, []);
+    for (const b of listAt(stations, [])) {
+      const n = nodeList.find((x) => String(x.id) === b.nodeId);
+      if (n && typeof n.xM === 'number' && typeof n.yM === 'number')
+        pts.push(num(b.xM), num(b.yM), 0.09, n.xM, n.yM, 0.09);
     }
-    const g = new THREE.BufferGeometry();
-    g.setAttribute('position', new THREE.Float32BufferAttribute(pts, 3));
-    return g;
-  }, [data, kind]);
+    return pts;
+  }, [stations, nodes]);
+  const geometry = useSegments(points);
   return (
     <lineSegments geometry={geometry} onUpdate={(l) => l.computeLineDistances()}>
       <lineDashedMaterial color="#fde047" dashSize={0.6} gapSize={0.4} />

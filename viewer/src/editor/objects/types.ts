@@ -23,7 +23,7 @@ export interface LayerProps {
 }
 
 export interface ObjectType {
-  /** Its fields, named as in the scenario format (none: the panel's own list, e.g. machines and gNBs). */
+  /** Its fields, named as in the scenario format (none: the panel's own list: gNBs, nodes, edges). */
   fields?: Field[];
   /** More of the panel below the fields (the radio device, the station, the schedule…). */
   Panel?: ComponentType<PanelProps>;

@@ -12,7 +12,7 @@ import { useT } from '../../i18n/use-t';
 import { listAt } from '../model/data';
 import { editor } from '../store';
 import { reportUrl } from './api-client';
-import { NumberField } from './fields';
+import { NumberField, SelectField } from './fields';
 import {
   classesOf,
   deploymentModes,
@@ -29,6 +29,16 @@ import {
   startOptimisation,
   updateSettings,
 } from './store';
+
+const DIRECTIONS = [
+  ['DL', 'DL'],
+  ['UL', 'UL'],
+  ['both', 'DL + UL'],
+] as const;
+const FIDELITIES = [
+  ['flow', 'flow'],
+  ['packet', 'packet'],
+] as const;
 
 const clock = (ms: number) => {
   const s = Math.round(ms / 1000);
@@ -220,17 +230,12 @@ function Settings({ s, running, t }: { s: OptimiseSettings; running: boolean; t:
 
       <h4>{t('optimise.targets')}</h4>
       {field('sinrDb', t('optimise.sinrDb'))}
-      <label className="editor-field">
-        <span>{t('optimise.direction')}</span>
-        <select
-          value={s.direction}
-          onChange={(e) => set({ direction: e.target.value as OptimiseSettings['direction'] })}
-        >
-          <option value="DL">DL</option>
-          <option value="UL">UL</option>
-          <option value="both">DL + UL</option>
-        </select>
-      </label>
+      <SelectField
+        label={t('optimise.direction')}
+        value={s.direction}
+        options={DIRECTIONS}
+        onChange={(direction) => set({ direction })}
+      />
       {field('floorShare', t('optimise.floorShare'), { scale: 100 })}
       {field('pathShare', t('optimise.pathShare'), { scale: 100 })}
       {classes.map((c) => (
@@ -269,16 +274,12 @@ function Settings({ s, running, t }: { s: OptimiseSettings; running: boolean; t:
           {field('confirmMembers', t('optimise.confirmMembers'))}
           {field('replications', t('optimise.replications'))}
           {field('hours', t('optimise.hours'), { optional: true, placeholder: t('optimise.fromBase') })}
-          <label className="editor-field">
-            <span>{t('optimise.fidelity')}</span>
-            <select
-              value={s.fidelity}
-              onChange={(e) => set({ fidelity: e.target.value as OptimiseSettings['fidelity'] })}
-            >
-              <option value="flow">flow</option>
-              <option value="packet">packet</option>
-            </select>
-          </label>
+          <SelectField
+            label={t('optimise.fidelity')}
+            value={s.fidelity}
+            options={FIDELITIES}
+            onChange={(fidelity) => set({ fidelity })}
+          />
         </>
       )}
     </fieldset>

@@ -3,6 +3,7 @@
 // checks the spec with the CLI's rules; nothing here re-validates it.
 import { deploymentModes, trafficClasses } from '@factory-twin/scenarios/browser';
 import { type Data, getIn, listAt } from '../model/data';
+import { num } from '../objects/types';
 
 export type DeploymentMode = (typeof deploymentModes)[number];
 export type TrafficClass = (typeof trafficClasses)[number];
@@ -55,8 +56,6 @@ const GRID_POINTS = 40;
 export function defaultSpacingM(floor: { widthM: number; depthM: number }): number {
   return Math.max(1, Math.ceil(Math.sqrt((floor.widthM * floor.depthM) / GRID_POINTS)));
 }
-
-const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 /** Starting settings for a scenario: a grid of ~40 points, up to two gNBs more than it has, its own mode. */
 export function defaultSettings(data: Data): OptimiseSettings {
