@@ -1,10 +1,19 @@
 // Log-bucket latency histogram: constant memory, relative quantile error <= (GROWTH - 1) / 2 (0.25 %),
 // so p99.9 over millions of packets costs one array increment per packet.
 
-const MIN_MS = 1e-3; // values below 1 µs share the first bucket
-const GROWTH = 1.005;
+export const MIN_MS = 1e-3; // values below 1 µs share the first bucket
+export const GROWTH = 1.005;
 const LOG_GROWTH = Math.log(GROWTH);
-const BUCKETS = Math.ceil(Math.log(1e7 / MIN_MS) / LOG_GROWTH) + 1; // up to ~2.8 h of latency
+/** Number of buckets (a bucket index is in 0 .. LATENCY_BUCKETS − 1): up to ~2.8 h of latency. */
+export const LATENCY_BUCKETS = Math.ceil(Math.log(1e7 / MIN_MS) / LOG_GROWTH) + 1;
+const BUCKETS = LATENCY_BUCKETS;
+
+/** A latency's bucket, ⌈ln(x / MIN) / ln(GROWTH)⌉ (bucket b holds (MIN · GROWTH^(b−1), MIN · GROWTH^b]). */
+export function latencyBucketExact(latencyMs: number): number {
+  return latencyMs <= MIN_MS
+    ? 0
+    : Math.min(BUCKETS - 1, Math.ceil(Math.log(latencyMs / MIN_MS) / LOG_GROWTH));
+}
 
 export interface LatencySummary {
   count: number;
@@ -24,9 +33,7 @@ export class LatencyHistogram {
   private hi = Number.NEGATIVE_INFINITY;
 
   add(latencyMs: number): void {
-    const b =
-      latencyMs <= MIN_MS ? 0 : Math.min(BUCKETS - 1, Math.ceil(Math.log(latencyMs / MIN_MS) / LOG_GROWTH));
-    this.counts[b]!++;
+    this.counts[latencyBucketExact(latencyMs)]!++;
     this.n++;
     this.sum += latencyMs;
     if (latencyMs < this.lo) this.lo = latencyMs;

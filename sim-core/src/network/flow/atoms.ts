@@ -2,9 +2,10 @@
 // compression onto the latency histogram's buckets (atoms of one bucket merge at their mean, so repeated
 // convolutions stay small), mixtures, and the core delay's atoms.
 
+import { LATENCY_BUCKETS } from '../latency-histogram';
 import { normalCdf } from '../radio/random';
 import type { CoreModel } from './delay-distribution';
-import { LATENCY_BUCKETS, latencyBucket } from './latency-bucket';
+import { latencyBucket } from './latency-bucket';
 import { latencyBucketUpperMs } from './weighted-histogram';
 
 export interface Atoms {

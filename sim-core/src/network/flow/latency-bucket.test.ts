@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LATENCY_BUCKETS, latencyBucket, latencyBucketExact, MIN_MS } from './latency-bucket';
+import { LATENCY_BUCKETS, latencyBucketExact, MIN_MS } from '../latency-histogram';
+import { latencyBucket } from './latency-bucket';
 
 /** The double next to `x` towards +∞ (dir 1) or −∞ (dir −1), x > 0. */
 function nextDouble(x: number, dir: 1 | -1): number {

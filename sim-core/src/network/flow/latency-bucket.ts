@@ -6,18 +6,7 @@
 // when a threshold may be that close to it) ask the logarithm: away from them the computed quotient is more than its rounding error (~1e-15 relative, as ln is
 // within 1 ulp) from an integer, so the table gives exactly what the formula gives.
 
-export const MIN_MS = 1e-3; // as ../latency-histogram.ts
-export const GROWTH = 1.005; // as ../latency-histogram.ts
-const LOG_GROWTH = Math.log(GROWTH);
-/** Number of buckets (latencyBucket is in 0 .. LATENCY_BUCKETS − 1). */
-export const LATENCY_BUCKETS = Math.ceil(Math.log(1e7 / MIN_MS) / LOG_GROWTH) + 1;
-
-/** The formula (the reference the table reproduces). */
-export function latencyBucketExact(latencyMs: number): number {
-  return latencyMs <= MIN_MS
-    ? 0
-    : Math.min(LATENCY_BUCKETS - 1, Math.ceil(Math.log(latencyMs / MIN_MS) / LOG_GROWTH));
-}
+import { latencyBucketExact, MIN_MS } from '../latency-histogram';
 
 const SPAN_BITS = 10;
 const GUARD = 1e-12;

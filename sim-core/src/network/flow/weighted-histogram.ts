@@ -3,7 +3,8 @@
 // flow and packet fidelity report percentiles on the same grid.
 import type { LatencySummary } from '../latency-histogram';
 
-import { GROWTH, LATENCY_BUCKETS, latencyBucket, MIN_MS } from './latency-bucket';
+import { GROWTH, LATENCY_BUCKETS, MIN_MS } from '../latency-histogram';
+import { latencyBucket } from './latency-bucket';
 
 /** Upper edge of a bucket: bucket b holds latencies in (MIN · GROWTH^(b−1), MIN · GROWTH^b]. */
 export function latencyBucketUpperMs(bucket: number): number {
