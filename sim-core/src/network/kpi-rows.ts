@@ -16,6 +16,27 @@ export interface ClassCounts
   readonly latency: { add(latencyMs: number): void };
 }
 
+/** A class's counts from zero; each fidelity's class statistics add their latency histogram. */
+export abstract class ClassCountsBase implements ClassCounts {
+  finished = 0;
+  delivered = 0;
+  onTime = 0;
+  late = 0;
+  lost = 0;
+  discarded = 0;
+  abstract readonly latency: ClassCounts['latency'];
+
+  /** Back to zero (the counts; the latency is the subclass's). */
+  protected resetCounts(): void {
+    this.finished = 0;
+    this.delivered = 0;
+    this.onTime = 0;
+    this.late = 0;
+    this.lost = 0;
+    this.discarded = 0;
+  }
+}
+
 /**
  * One packet or message of a class finished (delivered after `latencyMs`, or lost / discarded): into its
  * class's counts and, unless it is wired (`dev` null), its device's.

@@ -6,7 +6,7 @@ import type { NetworkConfig } from './config';
 import type { DeviceState } from './device';
 import type { Handover } from './handover';
 import {
-  type ClassCounts,
+  ClassCountsBase,
   classKpiRow,
   countFinished,
   deviceKpiRow,
@@ -24,22 +24,11 @@ import type { ZoneSchedule } from './zone-schedule';
 
 const EPS_MS = 1e-9;
 
-class ClassStats implements ClassCounts {
-  finished = 0;
-  delivered = 0;
-  onTime = 0;
-  late = 0;
-  lost = 0;
-  discarded = 0;
+class ClassStats extends ClassCountsBase {
   readonly latency = new LatencyHistogram();
 
   reset(): void {
-    this.finished = 0;
-    this.delivered = 0;
-    this.onTime = 0;
-    this.late = 0;
-    this.lost = 0;
-    this.discarded = 0;
+    this.resetCounts();
     this.latency.reset();
   }
 }

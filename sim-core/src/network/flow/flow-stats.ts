@@ -2,31 +2,20 @@
 // blocks), per device and per stream. Messages count one by one; stream packets count per regime (the
 // expected counts of a stretch with one delay distribution, fractional until the KPIs round them).
 import type { DeviceState } from '../device';
-import { type ClassCounts, countFinished } from '../kpi-rows';
+import { ClassCountsBase, countFinished } from '../kpi-rows';
 import type { Dir } from '../tdd-grid';
 import type { DelayDistribution } from './delay-distribution';
 import type { FlowStream } from './flow-stream';
 import { WeightedLatencyHistogram } from './weighted-histogram';
 
-export class ClassStats implements ClassCounts {
-  finished = 0;
-  delivered = 0;
-  onTime = 0;
-  late = 0;
-  lost = 0;
-  discarded = 0;
+export class ClassStats extends ClassCountsBase {
   /** Messages, one by one. */
   readonly latency = new WeightedLatencyHistogram();
   /** Stream packets: packets per distribution, folded into the histogram when read. */
   readonly weights = new Map<DelayDistribution, number>();
 
   reset(): void {
-    this.finished = 0;
-    this.delivered = 0;
-    this.onTime = 0;
-    this.late = 0;
-    this.lost = 0;
-    this.discarded = 0;
+    this.resetCounts();
     this.latency.reset();
     this.weights.clear();
   }
